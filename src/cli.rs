@@ -1,0 +1,519 @@
+//! CLI: the `newsgraph` command line, declared with clap derive.
+//!
+//! The only module that imports clap. A switchboard: parses arguments, wires the stages
+//! (corpus → extract → store → graph → export) together, prints results and problems.
+//! One bad file is a message on stderr and a non-zero exit, never a crash.
+
+use crate::corpus::{Document, Reader};
+use crate::export;
+use crate::extract::{Extractor, Lexicon};
+use crate::graph::KnowledgeGraph;
+use crate::model::{EntityType, Extraction, Predicate};
+use crate::store::{self, term_text, Ingested, Store};
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Builds a knowledge graph of who does what with whom from news articles.
+#[derive(Parser)]
+#[command(name = "newsgraph", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder of extraction knowledge (gazetteers, lexicons, the OWL ontology).
+    #[arg(long, global = true, env = "NEWSGRAPH_ONTOLOGY")]
+    ontology: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest every article of a corpus into the store, then write the exports.
+    Build {
+        /// Folder (or file) of articles: .txt, .md, .html.
+        #[arg(long, default_value = "seeds")]
+        corpus: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
+        /// Folder the exports are written to.
+        #[arg(long, default_value = "exports")]
+        exports: PathBuf,
+    },
+    /// Add or update documents in the store (files or folders).
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Run the extractors without a store and print the result.
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// json: the scorer's format (one object per article, several as a JSON array); nquads: RDF.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+    },
+    /// Run a SPARQL query (prefixes ng, rdf, rdfs, owl, xsd, skos, prov, schema, dcterms are declared).
+    Query {
+        /// The query text; or use --file.
+        sparql: Option<String>,
+        /// Read the query from a file.
+        #[arg(long, short)]
+        file: Option<PathBuf>,
+        /// Output: a table by default on a terminal, else TSV.
+        #[arg(long, value_enum)]
+        format: Option<QueryFormat>,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Write the graph in one format.
+    Export {
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Output file (default: stdout); the format is guessed from its extension.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Score extraction against gold files (the rules of eval/score.py): P, R, F1 and the misses.
+    Eval {
+        /// Folder of gold JSON files, one `<article>.json` per article.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Folder holding the articles the gold files are named after.
+        #[arg(long)]
+        corpus: PathBuf,
+        /// Also list missed and spurious entities and pairs per article.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Counts by class and predicate, and the most connected actors.
+    Stats {
+        #[command(flatten)]
+        store: StoreArg,
+    },
+}
+
+#[derive(clap::Args)]
+struct StoreArg {
+    /// The on-disk Oxigraph store.
+    #[arg(long = "store", env = "NEWSGRAPH_STORE", default_value = "newsgraph.db")]
+    path: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Json,
+    Nquads,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum QueryFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Debug)]
+enum ExportFormat {
+    Graphml,
+    Json,
+    Nquads,
+    Trig,
+}
+
+impl ExportFormat {
+    fn from_path(path: &Path) -> Option<ExportFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "graphml" => Some(ExportFormat::Graphml),
+            "json" => Some(ExportFormat::Json),
+            "nq" | "nquads" => Some(ExportFormat::Nquads),
+            "trig" => Some(ExportFormat::Trig),
+            _ => None,
+        }
+    }
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run() -> Result<i32> {
+    let cli = Cli::parse();
+    let ontology = ontology_dir(cli.ontology);
+    match cli.command {
+        Command::Build { corpus, store, exports } => build(&ontology, &corpus, &store.path, &exports),
+        Command::Ingest { paths, store } => {
+            let (extractor, store) = (Extractor::new(load_lexicon(&ontology)?), open_store(&store.path, &ontology)?);
+            let report = ingest(&extractor, &store, &paths)?;
+            report.print();
+            Ok(report.exit_code())
+        }
+        Command::Extract { paths, format } => extract(&ontology, &paths, format),
+        Command::Query { sparql, file, format, store } => {
+            let text = match (sparql, file) {
+                (Some(q), None) => q,
+                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("{}: cannot read query", f.display()))?,
+                _ => bail!("give the query as an argument or with --file, not both"),
+            };
+            let store = Store::open(&store.path)?;
+            query(&store, &text, format)?;
+            Ok(0)
+        }
+        Command::Export { format, output, store } => {
+            let format = format.or_else(|| output.as_deref().and_then(ExportFormat::from_path)).unwrap_or(ExportFormat::Graphml);
+            let store = Store::open(&store.path)?;
+            let bytes = export_bytes(&store, format)?;
+            match output {
+                Some(path) => std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))?,
+                None => std::io::stdout().write_all(&bytes)?,
+            }
+            Ok(0)
+        }
+        Command::Eval { gold, corpus, verbose } => {
+            evaluate(&ontology, &gold, &corpus, verbose)?;
+            Ok(0)
+        }
+        Command::Stats { store } => {
+            stats(&Store::open(&store.path)?)?;
+            Ok(0)
+        }
+    }
+}
+
+/// `--ontology`, else `./ontology`, else the one this binary was built from.
+fn ontology_dir(given: Option<PathBuf>) -> PathBuf {
+    given.unwrap_or_else(|| {
+        let local = PathBuf::from("ontology");
+        if local.join("newsgraph.ttl").exists() {
+            local
+        } else {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology")
+        }
+    })
+}
+
+fn load_lexicon(ontology: &Path) -> Result<Lexicon> {
+    Lexicon::load(ontology).with_context(|| format!("loading extraction knowledge from {}", ontology.display()))
+}
+
+fn open_store(path: &Path, ontology: &Path) -> Result<Store> {
+    let store = Store::open(path)?;
+    store.load_ontology(&ontology.join("newsgraph.ttl"))?;
+    Ok(store)
+}
+
+/// What an ingest run did.
+#[derive(Default)]
+pub struct IngestReport {
+    pub added: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+    pub failed: Vec<String>,
+    pub entities: BTreeMap<EntityType, usize>,
+    pub relations: BTreeMap<Predicate, usize>,
+}
+
+impl IngestReport {
+    fn print(&self) {
+        eprintln!(
+            "documents: {} added, {} replaced, {} unchanged, {} failed",
+            self.added,
+            self.replaced,
+            self.unchanged,
+            self.failed.len()
+        );
+        if !self.entities.is_empty() {
+            let list: Vec<String> = self.entities.iter().map(|(t, n)| format!("{t} {n}")).collect();
+            eprintln!("entities extracted (per document, summed): {}", list.join(", "));
+            let list: Vec<String> = self.relations.iter().map(|(p, n)| format!("{p} {n}")).collect();
+            eprintln!("relations extracted: {}", list.join(", "));
+        }
+    }
+
+    fn exit_code(&self) -> i32 {
+        if self.failed.is_empty() {
+            0
+        } else {
+            1
+        }
+    }
+}
+
+fn progress(len: usize) -> indicatif::ProgressBar {
+    let on_terminal = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if !on_terminal {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"));
+    bar
+}
+
+/// Reads, extracts and stores every article under `paths`; bad files are reported and skipped.
+pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result<IngestReport> {
+    let reader = Reader::new(extractor.lexicon.furniture.clone());
+    let (files, errors) = reader.discover(paths);
+    let mut report = IngestReport::default();
+    for e in errors {
+        eprintln!("error: {e}");
+        report.failed.push(e.to_string());
+    }
+    let bar = progress(files.len());
+    for path in files {
+        bar.set_message(path.display().to_string());
+        let outcome = reader.read(&path).map_err(anyhow::Error::from).and_then(|doc| {
+            let ex = extractor.extract(&doc);
+            store.ingest(&doc, &ex).map(|r| (r, ex))
+        });
+        match outcome {
+            Ok((result, ex)) => {
+                match result {
+                    Ingested::Added => report.added += 1,
+                    Ingested::Replaced => report.replaced += 1,
+                    Ingested::Unchanged => report.unchanged += 1,
+                }
+                for e in &ex.entities {
+                    *report.entities.entry(e.kind).or_default() += 1;
+                }
+                for r in &ex.relations {
+                    *report.relations.entry(r.predicate).or_default() += 1;
+                }
+            }
+            Err(e) => {
+                bar.suspend(|| eprintln!("error: {e:#}"));
+                report.failed.push(format!("{e:#}"));
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Ok(report)
+}
+
+fn build(ontology: &Path, corpus: &Path, store_path: &Path, exports: &Path) -> Result<i32> {
+    let started = Instant::now();
+    let extractor = Extractor::new(load_lexicon(ontology)?);
+    let store = open_store(store_path, ontology)?;
+    let report = ingest(&extractor, &store, &[corpus.to_path_buf()])?;
+    std::fs::create_dir_all(exports).with_context(|| format!("{}: cannot create exports folder", exports.display()))?;
+    for (name, format) in [("graph.graphml", ExportFormat::Graphml), ("graph.json", ExportFormat::Json), ("graph.trig", ExportFormat::Trig)] {
+        let path = exports.join(name);
+        std::fs::write(&path, export_bytes(&store, format)?).with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    report.print();
+    let kg = KnowledgeGraph::from_store(&store)?;
+    eprintln!(
+        "graph: {} entities, {} edges; store: {} quads in {}; exports in {}; {:.2}s",
+        kg.graph.node_count(),
+        kg.graph.edge_count(),
+        store.len()?,
+        store_path.display(),
+        exports.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(report.exit_code())
+}
+
+fn export_bytes(store: &Store, format: ExportFormat) -> Result<Vec<u8>> {
+    Ok(match format {
+        ExportFormat::Graphml => export::graphml(&KnowledgeGraph::from_store(store)?).into_bytes(),
+        ExportFormat::Json => export::graph_json(&KnowledgeGraph::from_store(store)?).into_bytes(),
+        ExportFormat::Nquads | ExportFormat::Trig => {
+            let mut out = Vec::new();
+            let f = if format == ExportFormat::Trig { store::DumpFormat::TriG } else { store::DumpFormat::NQuads };
+            store.dump_dataset(f, &mut out)?;
+            out
+        }
+    })
+}
+
+fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat) -> Result<i32> {
+    let lexicon = load_lexicon(ontology)?;
+    let reader = Reader::new(lexicon.furniture.clone());
+    let extractor = Extractor::new(lexicon);
+    let (files, errors) = reader.discover(paths);
+    let mut failed = errors.len();
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    let mut results: Vec<(Document, Extraction)> = Vec::new();
+    for path in files {
+        match reader.read(&path) {
+            Ok(doc) => {
+                let ex = extractor.extract(&doc);
+                results.push((doc, ex));
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed += 1;
+            }
+        }
+    }
+    let mut stdout = std::io::stdout().lock();
+    match format {
+        ExtractFormat::Json if results.len() == 1 => stdout.write_all(export::extraction_json(&results[0].0, &results[0].1).as_bytes())?,
+        ExtractFormat::Json => {
+            let items: Vec<String> = results.iter().map(|(d, e)| export::extraction_json(d, e).trim_end().to_string()).collect();
+            writeln!(stdout, "[{}]", items.join(",\n"))?;
+        }
+        ExtractFormat::Nquads => {
+            let store = Store::in_memory()?;
+            for (doc, ex) in &results {
+                store.ingest(doc, ex)?;
+            }
+            store.dump_dataset(store::DumpFormat::NQuads, &mut stdout)?;
+        }
+    }
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+fn query(store: &Store, text: &str, format: Option<QueryFormat>) -> Result<()> {
+    use oxigraph::sparql::QueryResults;
+    let mut stdout = std::io::stdout().lock();
+    match store.query(text)? {
+        QueryResults::Boolean(b) => writeln!(stdout, "{b}")?,
+        QueryResults::Graph(triples) => {
+            let mut serializer = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::Turtle);
+            for (prefix, iri) in store::vocab::PREFIXES {
+                serializer = serializer.with_prefix(*prefix, *iri)?;
+            }
+            let mut writer = serializer.for_writer(&mut stdout);
+            for t in triples {
+                writer.serialize_triple(&t?)?;
+            }
+            writer.finish()?;
+        }
+        QueryResults::Solutions(solutions) => {
+            let format = format.unwrap_or(if std::io::stdout().is_terminal() { QueryFormat::Table } else { QueryFormat::Tsv });
+            let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            let mut raw = Vec::new();
+            for s in solutions {
+                let s = s?;
+                rows.push(variables.iter().map(|v| s.get(v.as_str()).map(term_text).unwrap_or_default()).collect());
+                raw.push(s);
+            }
+            match format {
+                QueryFormat::Table => write_table(&mut stdout, &variables, &rows)?,
+                QueryFormat::Csv | QueryFormat::Tsv => {
+                    let delimiter = if format == QueryFormat::Csv { b',' } else { b'\t' };
+                    let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(&mut stdout);
+                    w.write_record(&variables)?;
+                    for r in &rows {
+                        w.write_record(r)?;
+                    }
+                    w.flush()?;
+                }
+                QueryFormat::Json => {
+                    let serializer = store::QueryResultsFormat::Json;
+                    let vars: Vec<oxigraph::model::Variable> = variables.iter().map(|v| oxigraph::model::Variable::new_unchecked(v.clone())).collect();
+                    let mut w = oxigraph::sparql::results::QueryResultsSerializer::from_format(serializer).serialize_solutions_to_writer(&mut stdout, vars)?;
+                    for s in &raw {
+                        w.serialize(s)?;
+                    }
+                    w.finish()?;
+                    writeln!(stdout)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> Result<()> {
+    let short = |s: &str| s.strip_prefix("https://newsgraph.dev/id/entity/").unwrap_or(s).replace('\n', " ");
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| short(c)).collect()).collect();
+    let widths: Vec<usize> = (0..header.len()).map(|i| rows.iter().map(|r| r[i].chars().count().min(80)).chain([header[i].len()]).max().unwrap_or(0)).collect();
+    let line = |cells: &[String]| -> String {
+        cells.iter().zip(&widths).map(|(c, w)| {
+            let c: String = c.chars().take(80).collect();
+            format!("{c:<w$}")
+        }).collect::<Vec<_>>().join(" | ").trim_end().to_string()
+    };
+    writeln!(out, "{}", line(header))?;
+    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
+    for r in &rows {
+        writeln!(out, "{}", line(r))?;
+    }
+    writeln!(out, "({} rows)", rows.len())?;
+    Ok(())
+}
+
+fn stats(store: &Store) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let (_, rows) = store.select("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ng:Document }")?;
+    let docs = rows.first().and_then(|r| r[0].as_ref()).map(term_text).unwrap_or_default();
+    writeln!(out, "documents: {docs}\nquads: {}", store.len()?)?;
+    writeln!(out, "\nentities by class:")?;
+    let (_, rows) = store.select("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?c . FILTER(STRSTARTS(STR(?e), \"https://newsgraph.dev/id/entity/\")) } GROUP BY ?c ORDER BY DESC(?n) ?c")?;
+    for r in rows {
+        writeln!(out, "  {:<14} {}", r[0].as_ref().map(term_text).unwrap_or_default().rsplit('#').next().unwrap_or(""), r[1].as_ref().map(term_text).unwrap_or_default())?;
+    }
+    writeln!(out, "\nrelations by predicate (statements):")?;
+    let (_, rows) = store.select("SELECT ?p (COUNT(?a) AS ?n) WHERE { ?a a ng:Assertion ; rdf:predicate ?p ; ng:negated false } GROUP BY ?p ORDER BY DESC(?n) ?p")?;
+    for r in rows {
+        writeln!(out, "  {:<14} {}", r[0].as_ref().map(term_text).unwrap_or_default().rsplit('#').next().unwrap_or(""), r[1].as_ref().map(term_text).unwrap_or_default())?;
+    }
+    writeln!(out, "\ntop actors by degree:")?;
+    let kg = KnowledgeGraph::from_store(store)?;
+    let mut nodes: Vec<_> = kg.graph.node_indices().map(|n| (kg.degree(n), &kg.graph[n])).collect();
+    nodes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+    for (degree, node) in nodes.iter().take(10) {
+        writeln!(out, "  {:<40} {:<13} {degree}", node.label, node.kind)?;
+    }
+    Ok(())
+}
+
+fn evaluate(ontology: &Path, gold_dir: &Path, corpus: &Path, verbose: bool) -> Result<()> {
+    use crate::eval::{self, Annotated, GoldEntity, GoldRelation};
+    let lexicon = load_lexicon(ontology)?;
+    let reader = Reader::new(lexicon.furniture.clone());
+    let extractor = Extractor::new(lexicon);
+    let mut gold_files: Vec<PathBuf> = std::fs::read_dir(gold_dir)
+        .with_context(|| format!("{}: cannot read gold folder", gold_dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    gold_files.sort();
+    let mut scores = Vec::new();
+    for gold_path in gold_files {
+        let text = std::fs::read_to_string(&gold_path).with_context(|| format!("{}: cannot read", gold_path.display()))?;
+        let gold: Annotated = serde_json::from_str(&text).with_context(|| format!("{}: not a gold file", gold_path.display()))?;
+        let stem = gold_path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let article = ["txt", "md", "markdown", "html", "htm"].iter().map(|ext| corpus.join(format!("{stem}.{ext}"))).find(|p| p.exists());
+        let predicted = match article {
+            Some(path) => {
+                let doc = reader.read(&path)?;
+                let ex = extractor.extract(&doc);
+                Annotated {
+                    entities: ex.entities.iter().map(|e| GoldEntity { id: e.id.clone(), label: e.label.clone(), kind: e.kind.to_string(), aliases: e.aliases.clone() }).collect(),
+                    relations: ex.relations.iter().filter(|r| !r.negated).map(|r| GoldRelation { subject: r.subject.clone(), predicate: r.predicate.to_string(), object: r.object.clone() }).collect(),
+                }
+            }
+            None => {
+                eprintln!("warning: no article for {} in {}", gold_path.display(), corpus.display());
+                Annotated::default()
+            }
+        };
+        let s = eval::score(&gold, &predicted);
+        if verbose {
+            println!("## {stem}");
+            println!("  missed entities: {:?}", s.missed_entities);
+            println!("  spurious entities: {:?}", s.spurious_entities);
+            println!("  wrong types: {:?}", s.wrong_types);
+            println!("  missed pairs: {:?}", s.missed_pairs);
+            println!("  spurious pairs: {:?}", s.spurious_pairs);
+        }
+        scores.push(s);
+    }
+    let s = eval::summarize(&scores);
+    println!("documents: {}", scores.len());
+    println!("entities  P {:.3}  R {:.3}  F1 {:.3}  type accuracy {:.3}", s.entity_p, s.entity_r, s.entity_f1, s.type_acc);
+    println!("pairs     P {:.3}  R {:.3}  F1 {:.3}", s.pair_p, s.pair_r, s.pair_f1);
+    println!("typed     P {:.3}  R {:.3}  F1 {:.3}", s.typed_p, s.typed_r, s.typed_f1);
+    Ok(())
+}

@@ -1,0 +1,522 @@
+//! Corpus: reads article files into `Document`s.
+//!
+//! Owns everything about files on disk: finding articles in folders, decoding,
+//! telling plain text, Markdown and HTML apart, stripping markup and page furniture,
+//! dropping paragraphs repeated verbatim, picking up title/author/date/URL, and the
+//! document's content hash. The only module that reads articles. A bad file is a
+//! `CorpusError` naming the file; the caller decides whether the batch goes on.
+
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// How an article file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The format for a file name's extension, or None for files that are not articles.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// One article, cleaned, ready for the text stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// First 16 hex digits of the SHA-256 of the cleaned body: changes when the text does.
+    pub id: String,
+    /// The file name, e.g. `000_3353ae50f96aff86.txt`: what a user calls the document.
+    pub name: String,
+    pub path: PathBuf,
+    pub format: Format,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// The cleaned text: paragraphs separated by blank lines. Evidence offsets point here.
+    pub body: String,
+}
+
+/// Why a file could not become a document.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("{path}: cannot read: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}: not UTF-8 text (invalid byte sequence at byte {offset})")]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: binary file (contains NUL bytes), not an article")]
+    Binary { path: PathBuf },
+    #[error("{path}: empty: no article text after removing markup and page furniture")]
+    Empty { path: PathBuf },
+    #[error("{path}: no such file or folder")]
+    Missing { path: PathBuf },
+}
+
+/// Reads articles. Holds the page-furniture phrases (from `ontology/furniture.txt`).
+#[derive(Debug, Clone, Default)]
+pub struct Reader {
+    furniture: Vec<String>,
+}
+
+impl Reader {
+    /// `furniture`: lowercase phrases; a short paragraph that is or starts with one is dropped.
+    pub fn new(furniture: Vec<String>) -> Self {
+        Reader { furniture: furniture.into_iter().map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect() }
+    }
+
+    /// Every article file under `paths` (files as given, folders recursively), sorted.
+    /// Files with other extensions inside folders are skipped; a missing path is an error.
+    pub fn discover(&self, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CorpusError>) {
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        for path in paths {
+            if path.is_dir() {
+                walk(path, &mut files, &mut errors);
+            } else if path.is_file() {
+                files.push(path.clone());
+            } else {
+                errors.push(CorpusError::Missing { path: path.clone() });
+            }
+        }
+        files.sort();
+        files.dedup();
+        (files, errors)
+    }
+
+    /// Reads and cleans one article file.
+    pub fn read(&self, path: &Path) -> Result<Document, CorpusError> {
+        let bytes = fs::read(path).map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })?;
+        let format = Format::from_path(path).unwrap_or(Format::Text);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        self.parse(path, &name, format, &bytes)
+    }
+
+    /// Cleans an article given as bytes; `path` and `name` only label it.
+    pub fn parse(&self, path: &Path, name: &str, format: Format, bytes: &[u8]) -> Result<Document, CorpusError> {
+        if bytes.contains(&0) {
+            return Err(CorpusError::Binary { path: path.to_path_buf() });
+        }
+        let raw = std::str::from_utf8(bytes)
+            .map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.valid_up_to() })?;
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        let mut meta = Meta::default();
+        let paragraphs = match format {
+            Format::Text => text_paragraphs(raw),
+            Format::Markdown => markdown_paragraphs(raw, &mut meta),
+            Format::Html => html_paragraphs(raw, &mut meta),
+        };
+        let mut seen = HashSet::new();
+        let mut kept = Vec::new();
+        for p in paragraphs {
+            let p = collapse_spaces(&p);
+            if p.is_empty() || self.is_furniture(&p) {
+                continue;
+            }
+            if meta.author.is_none() {
+                if let Some(author) = p.strip_prefix("By ").filter(|a| looks_like_byline(a)) {
+                    meta.author = Some(author.trim().to_string());
+                    continue;
+                }
+            }
+            if meta.url.is_none() && is_url(&p) {
+                meta.url = Some(p.clone());
+                continue;
+            }
+            // Repeated paragraphs (scrapes often duplicate blocks) are kept once.
+            if p.len() > 40 && !seen.insert(p.clone()) {
+                continue;
+            }
+            kept.push(p);
+        }
+        let body = kept.join("\n\n");
+        if !body.chars().any(|c| c.is_alphabetic()) {
+            return Err(CorpusError::Empty { path: path.to_path_buf() });
+        }
+        if meta.title.is_none() {
+            meta.title = kept.first().filter(|t| t.len() <= 200).cloned();
+        }
+        let digest = Sha256::digest(body.as_bytes());
+        let id = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        Ok(Document {
+            id,
+            name: name.to_string(),
+            path: path.to_path_buf(),
+            format,
+            title: meta.title,
+            author: meta.author,
+            date: meta.date,
+            url: meta.url,
+            body,
+        })
+    }
+
+    /// Ratings, share buttons, polls, "Related Articles", vote counts, footnote URL lists.
+    fn is_furniture(&self, paragraph: &str) -> bool {
+        let lower = paragraph.to_lowercase();
+        let short = paragraph.chars().count() <= 80;
+        if short && self.furniture.iter().any(|f| lower == *f || lower.starts_with(&format!("{f} ")) || lower.starts_with(&format!("{f}:"))) {
+            return true;
+        }
+        // "(votes: 3, rating: 5)", "33 (31%)", "★★★★☆", "[1]"
+        let letters = paragraph.chars().filter(|c| c.is_alphabetic()).count();
+        if short && letters * 3 < paragraph.chars().count() {
+            return true;
+        }
+        if short && (lower.starts_with('(') && lower.contains("vote")) {
+            return true;
+        }
+        // A list of links or footnotes: mostly URLs.
+        let url_chars: usize = paragraph.split_whitespace().filter(|w| is_url(w)).map(str::len).sum();
+        url_chars * 2 > paragraph.len()
+    }
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<CorpusError>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(CorpusError::Io { path: dir.to_path_buf(), source });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, files, errors);
+        } else if Format::from_path(&path).is_some() {
+            files.push(path);
+        }
+    }
+}
+
+#[derive(Default)]
+struct Meta {
+    title: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+}
+
+fn is_url(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c == '[' || c.is_ascii_digit() || c == ']' || c == '.' || c == ' ');
+    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")) && !t.contains(' ')
+}
+
+fn looks_like_byline(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=6).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || *w == "and")
+}
+
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Plain text: one paragraph per non-empty line (scrapes put one block per line).
+fn text_paragraphs(raw: &str) -> Vec<String> {
+    raw.lines().map(str::to_string).collect()
+}
+
+/// Markdown: headings, emphasis, links and images reduced to their text; front matter read.
+fn markdown_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
+    let mut lines = raw.lines().peekable();
+    if lines.peek().is_some_and(|l| l.trim() == "---") {
+        lines.next();
+        for line in lines.by_ref() {
+            if line.trim() == "---" {
+                break;
+            }
+            if let Some((key, value)) = line.split_once(':') {
+                let value = value.trim().trim_matches('"').to_string();
+                match key.trim().to_lowercase().as_str() {
+                    "title" => meta.title = Some(value),
+                    "author" => meta.author = Some(value),
+                    "date" => meta.date = Some(value),
+                    "url" | "source" => meta.url = Some(value),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for line in lines {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code || trimmed.starts_with("<!--") || trimmed.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')) && !trimmed.is_empty() {
+            continue;
+        }
+        let heading = trimmed.trim_start_matches('#').trim_start();
+        let item = heading
+            .strip_prefix("* ")
+            .or_else(|| heading.strip_prefix("- "))
+            .or_else(|| heading.strip_prefix("> "))
+            .unwrap_or(heading);
+        let text = markdown_inline(item);
+        if trimmed.starts_with("# ") && meta.title.is_none() {
+            meta.title = Some(collapse_spaces(&text));
+        }
+        out.push(text);
+    }
+    out
+}
+
+/// `[text](url)` → text, `![alt](src)` → "", `**b**`/`_i_`/`` `c` `` → their text.
+fn markdown_inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find(['[', '*', '`', '!', '_']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("![") {
+            if let Some(close) = tail.find("](").and_then(|c| tail[c..].find(')').map(|e| c + e)) {
+                rest = &tail[close + 1..];
+                continue;
+            }
+        }
+        if tail.starts_with('[') {
+            if let Some(mid) = tail.find("](") {
+                if let Some(end) = tail[mid..].find(')') {
+                    out.push_str(&tail[1..mid]);
+                    rest = &tail[mid + end + 1..];
+                    continue;
+                }
+            }
+        }
+        let c = tail.chars().next().unwrap_or(' ');
+        let word_inner = c == '_' && out.chars().last().is_some_and(|p| p.is_alphanumeric()) && tail[1..].chars().next().is_some_and(|n| n.is_alphanumeric());
+        if matches!(c, '*' | '`' | '_') && !word_inner {
+            rest = &tail[1..];
+        } else {
+            out.push(c);
+            rest = &tail[c.len_utf8()..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// HTML: text of the page without scripts, styles, navigation, headers, footers,
+/// asides and forms; block elements become paragraph breaks; entities decoded.
+fn html_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
+    const SKIP: &[&str] = &["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "iframe", "button", "select", "template", "figcaption"];
+    const BLOCK: &[&str] = &["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "tr", "table", "title", "hr", "dd", "dt", "main"];
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut skip_depth: Vec<String> = Vec::new();
+    let mut in_title = false;
+    let mut in_h1 = false;
+    let mut title = String::new();
+    let mut h1 = String::new();
+    let mut rest = raw;
+    while !rest.is_empty() {
+        if let Some(stripped) = rest.strip_prefix("<!--") {
+            rest = stripped.find("-->").map_or("", |e| &stripped[e + 3..]);
+            continue;
+        }
+        if rest.starts_with('<') {
+            let end = rest.find('>').unwrap_or(rest.len() - 1);
+            let tag = &rest[1..end];
+            rest = &rest[end + 1..];
+            let closing = tag.starts_with('/');
+            let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+            if name == "meta" {
+                read_meta_tag(tag, meta);
+                continue;
+            }
+            if SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
+                if closing {
+                    if let Some(pos) = skip_depth.iter().rposition(|n| *n == name) {
+                        skip_depth.truncate(pos);
+                    }
+                } else {
+                    skip_depth.push(name.clone());
+                }
+                continue;
+            }
+            match (name.as_str(), closing) {
+                ("title", c) => in_title = !c,
+                ("h1", c) => in_h1 = !c,
+                _ => {}
+            }
+            if BLOCK.contains(&name.as_str()) && skip_depth.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let end = rest.find('<').unwrap_or(rest.len());
+        let chunk = decode_entities(&rest[..end]);
+        rest = &rest[end..];
+        if !skip_depth.is_empty() {
+            continue;
+        }
+        if in_title {
+            title.push_str(&chunk);
+            continue;
+        }
+        if in_h1 {
+            h1.push_str(&chunk);
+        }
+        current.push_str(&chunk);
+    }
+    out.push(current);
+    let h1 = collapse_spaces(&h1);
+    let title = collapse_spaces(&title);
+    if meta.title.is_none() {
+        meta.title = [h1, title].into_iter().find(|t| !t.is_empty());
+    }
+    out
+}
+
+fn read_meta_tag(tag: &str, meta: &mut Meta) {
+    let attr = |key: &str| -> Option<String> {
+        let lower = tag.to_ascii_lowercase();
+        let pos = lower.find(&format!("{key}="))? + key.len() + 1;
+        let rest = &tag[pos..];
+        let quote = rest.chars().next()?;
+        if quote == '"' || quote == '\'' {
+            let inner = &rest[1..];
+            Some(decode_entities(&inner[..inner.find(quote)?]))
+        } else {
+            Some(rest.split_whitespace().next()?.trim_end_matches('/').to_string())
+        }
+    };
+    let key = attr("name").or_else(|| attr("property")).unwrap_or_default().to_ascii_lowercase();
+    let Some(content) = attr("content") else { return };
+    match key.as_str() {
+        "og:title" | "twitter:title" => meta.title = meta.title.take().or(Some(content)),
+        "author" | "article:author" => meta.author = meta.author.take().or(Some(content)),
+        "date" | "article:published_time" | "pubdate" => meta.date = meta.date.take().or(Some(content)),
+        "og:url" => meta.url = meta.url.take().or(Some(content)),
+        _ => {}
+    }
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let end = tail.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &tail[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                "mdash" => Some('—'),
+                "ndash" => Some('–'),
+                "rsquo" => Some('’'),
+                "lsquo" => Some('‘'),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
+                "hellip" => Some('…'),
+                _ if name.starts_with("#x") || name.starts_with("#X") => u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32),
+                _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            }?;
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &tail[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader() -> Reader {
+        Reader::new(vec!["rate this article".into(), "share this article".into(), "related articles".into(), "poll conducted".into()])
+    }
+
+    fn parse(format: Format, text: &str) -> Result<Document, CorpusError> {
+        reader().parse(Path::new("a"), "a", format, text.as_bytes())
+    }
+
+    #[test]
+    fn furniture_and_repeats_are_dropped() {
+        let text = "Rate this article\n(votes: 3, rating: 5)\nShare this article\nKogas signed a long contract with the supplier.\n\nKogas signed a long contract with the supplier.\n 33 (31%)\nhttps://example.org/a https://example.org/b\nRelated Articles";
+        let doc = parse(Format::Text, text).unwrap();
+        assert_eq!(doc.body, "Kogas signed a long contract with the supplier.");
+    }
+
+    #[test]
+    fn html_keeps_text_and_metadata_but_not_scripts_or_navigation() {
+        let html = r#"<html><head><title>T</title><meta name="author" content="Jane Roe"><meta property="article:published_time" content="2024-05-01"><script>var x = "<p>no</p>";</script></head>
+<body><nav><a href="/">Home</a></nav><h1>Ports &amp; Pipes</h1><p>The port of Zarubino&#8217;s future.</p><footer>Share</footer></body></html>"#;
+        let doc = parse(Format::Html, html).unwrap();
+        assert_eq!(doc.body, "Ports & Pipes\n\nThe port of Zarubino’s future.");
+        assert_eq!(doc.title.as_deref(), Some("Ports & Pipes"));
+        assert_eq!(doc.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(doc.date.as_deref(), Some("2024-05-01"));
+    }
+
+    #[test]
+    fn markdown_front_matter_and_inline_markup() {
+        let md = "---\ntitle: \"Gas deal\"\nauthor: A. Writer\n---\n# Gas deal\n\nThe **deal** with [Novatek](https://x.y) was _signed_ in 2019. ![chart](c.png)\n";
+        let doc = parse(Format::Markdown, md).unwrap();
+        assert_eq!(doc.body, "Gas deal\n\nThe deal with Novatek was signed in 2019.");
+        assert_eq!(doc.title.as_deref(), Some("Gas deal"));
+        assert_eq!(doc.author.as_deref(), Some("A. Writer"));
+    }
+
+    #[test]
+    fn bad_files_name_the_problem() {
+        let r = reader();
+        let bin = r.parse(Path::new("x.txt"), "x.txt", Format::Text, b"ab\0cd").unwrap_err();
+        assert!(bin.to_string().contains("x.txt") && bin.to_string().contains("binary"));
+        let utf = r.parse(Path::new("y.txt"), "y.txt", Format::Text, b"ok \xff\xfe").unwrap_err();
+        assert!(utf.to_string().contains("y.txt") && utf.to_string().contains("UTF-8") && utf.to_string().contains("byte 3"));
+        let empty = r.parse(Path::new("z.txt"), "z.txt", Format::Text, b"  \n\n").unwrap_err();
+        assert!(empty.to_string().contains("z.txt") && empty.to_string().contains("empty"));
+    }
+
+    #[test]
+    fn id_is_a_hash_of_the_cleaned_body() {
+        let a = parse(Format::Text, "Same words here.\n").unwrap();
+        let b = parse(Format::Text, "Rate this article\nSame words here.").unwrap();
+        let c = parse(Format::Text, "Other words here.").unwrap();
+        assert_eq!(a.id, b.id);
+        assert_ne!(a.id, c.id);
+        assert_eq!(a.id.len(), 16);
+    }
+}

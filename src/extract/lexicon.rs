@@ -1,0 +1,384 @@
+//! Lexicon: the extraction knowledge read from `ontology/` (gazetteers, name lists,
+//! head words, titles, relation cues, status and negation cues).
+//!
+//! Owns the file formats of those data files and their indexes. Every error names the
+//! file and line. The extractor only reads a `Lexicon`; it never names an entity itself.
+
+use super::patterns::Rule;
+use crate::model::{slug, EntityType, Status};
+use crate::text::{Splitter, TokenKind};
+use anyhow::{bail, Context, Result};
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// How a gazetteer name refers to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Label,
+    Alias,
+    /// A capital city: the state when it acts, the city when it is a place.
+    Capital,
+    /// "the Kremlin", "the White House": always the state.
+    Metonym,
+    /// "South Korean": credits actors of that nationality to the state; never an entity name.
+    Adjective,
+}
+
+/// One known entity.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// `<type>/<slug>`, stable across runs.
+    pub id: String,
+    pub label: String,
+    pub kind: EntityType,
+    pub wikidata: Option<String>,
+    /// The entry id of the country it belongs to, if any.
+    pub country: Option<String>,
+}
+
+/// One way of writing a known entity, indexed by its lowercase token key.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub entry: usize,
+    pub kind: NameKind,
+    /// Short or ambiguous names ("US", "LG") must match exactly as written.
+    pub case_sensitive: bool,
+    pub surface: String,
+}
+
+/// Known entities and the index that finds them in tokens.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    names: HashMap<String, Vec<Name>>,
+    prefixes: HashSet<String>,
+    pub max_tokens: usize,
+}
+
+impl Gazetteer {
+    pub fn entry(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Names whose lowercase token key is `key`.
+    pub fn lookup(&self, key: &str) -> &[Name] {
+        self.names.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some name's key starts with `key` (so a longer match may follow).
+    pub fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
+    }
+
+    fn add_entry(&mut self, entry: Entry) -> Result<usize> {
+        if self.by_id.contains_key(&entry.id) {
+            bail!("duplicate id {}", entry.id);
+        }
+        let index = self.entries.len();
+        self.by_id.insert(entry.id.clone(), index);
+        self.entries.push(entry);
+        Ok(index)
+    }
+
+    fn add_name(&mut self, splitter: &Splitter, common: &HashSet<String>, entry: usize, kind: NameKind, surface: &str) {
+        let surface = surface.trim();
+        if surface.is_empty() {
+            return;
+        }
+        let key = token_key(splitter, surface);
+        if key.is_empty() {
+            return;
+        }
+        let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+        let all_caps = letters.iter().all(|c| c.is_uppercase());
+        let case_sensitive = letters.len() <= 4
+            || (all_caps && letters.len() <= 6)
+            || (common.contains(&key) && surface.chars().next().is_some_and(char::is_uppercase));
+        let tokens: Vec<&str> = key.split(' ').collect();
+        self.max_tokens = self.max_tokens.max(tokens.len());
+        for n in 1..tokens.len() {
+            self.prefixes.insert(tokens[..n].join(" "));
+        }
+        let names = self.names.entry(key).or_default();
+        if !names.iter().any(|n| n.entry == entry && n.kind == kind && n.surface == surface) {
+            names.push(Name { entry, kind, case_sensitive, surface: surface.to_string() });
+        }
+    }
+}
+
+/// A head word ("Corporation", "heavy industries") that types a name.
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub kind: EntityType,
+    pub min_words: usize,
+}
+
+/// All extraction knowledge.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub root: PathBuf,
+    pub splitter: Splitter,
+    pub furniture: Vec<String>,
+    pub gazetteer: Gazetteer,
+    /// Lowercase token key of a head → its type.
+    pub heads: HashMap<String, Head>,
+    pub max_head_tokens: usize,
+    /// Lowercase token keys of titles that precede a person's name.
+    pub titles: HashSet<String>,
+    /// Lowercase role nouns ("head", "chairman") for "X, head of Y".
+    pub roles: HashSet<String>,
+    pub max_title_tokens: usize,
+    pub given_names: HashSet<String>,
+    pub surnames: HashSet<String>,
+    pub korean_syllables: HashSet<String>,
+    pub common_words: HashSet<String>,
+    pub non_names: HashSet<String>,
+    pub function_words: HashSet<String>,
+    /// Lowercase nouns for actors credited to their state: "South Korean investors".
+    pub actor_nouns: HashSet<String>,
+    /// Lowercase token keys of place cues before a name ("the city of").
+    pub place_cues: Vec<Vec<String>>,
+    pub rules: Vec<Rule>,
+    pub status_cues: Vec<(Vec<String>, Status)>,
+    pub negation_cues: Vec<Vec<String>>,
+}
+
+/// Lowercase tokens joined by spaces, apostrophes and dashes folded: "Moon Jae-in" → "moon jae - in".
+pub fn token_key(splitter: &Splitter, text: &str) -> String {
+    let mut key = String::new();
+    for token in splitter.tokenize(text) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&fold(token.text(text)));
+    }
+    key
+}
+
+/// One token's comparable form: lowercase, ’ → ', dashes → -.
+pub fn fold(token: &str) -> String {
+    token
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            '\u{2010}'..='\u{2015}' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Reads a list file: one entry per line, `#` comments and blank lines skipped.
+fn read_list(path: &Path) -> Result<Vec<String>> {
+    let text = fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    Ok(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect())
+}
+
+/// Reads a list file if it exists; an absent optional file is an empty list.
+fn read_optional_list(path: &Path) -> Result<Vec<String>> {
+    if path.exists() {
+        read_list(path)
+    } else {
+        Ok(Vec::new())
+    }
+}
+
+/// Reads a CSV with a header: one map per row (column → value) with its line number.
+fn read_csv(path: &Path) -> Result<Vec<(usize, HashMap<String, String>)>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_path(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let headers: Vec<String> = reader.headers().with_context(|| format!("{}: no header row", path.display()))?.iter().map(str::to_lowercase).collect();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.with_context(|| format!("{}: malformed CSV", path.display()))?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let row = headers.iter().cloned().zip(record.iter().map(str::to_string)).collect();
+        rows.push((line, row));
+    }
+    Ok(rows)
+}
+
+fn split_multi(value: Option<&String>) -> Vec<String> {
+    value.map(|v| v.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default()
+}
+
+fn non_empty(value: Option<&String>) -> Option<String> {
+    value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+impl Lexicon {
+    /// Loads every data file under `root` (the `ontology/` folder).
+    pub fn load(root: &Path) -> Result<Lexicon> {
+        let mut lex = Lexicon { root: root.to_path_buf(), ..Lexicon::default() };
+        let lexicon_dir = root.join("lexicon");
+        lex.splitter = Splitter::new(read_list(&lexicon_dir.join("abbreviations.txt"))?);
+        lex.furniture = read_list(&lexicon_dir.join("furniture.txt"))?;
+        let lower_set = |path: &Path| -> Result<HashSet<String>> { Ok(read_optional_list(path)?.iter().map(|w| fold(w)).collect()) };
+        lex.common_words = lower_set(&lexicon_dir.join("common_words.txt"))?;
+        lex.non_names = lower_set(&lexicon_dir.join("non_names.txt"))?;
+        lex.function_words = lower_set(&lexicon_dir.join("function_words.txt"))?;
+        lex.actor_nouns = lower_set(&lexicon_dir.join("actor_nouns.txt"))?;
+        lex.place_cues = read_list(&lexicon_dir.join("place_cues.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
+        let names = root.join("names");
+        lex.given_names = lower_set(&names.join("given_names.txt"))?;
+        lex.surnames = lower_set(&names.join("surnames.txt"))?;
+        lex.korean_syllables = lower_set(&names.join("korean_syllables.txt"))?;
+        lex.load_heads(&root.join("typing/heads.csv"))?;
+        lex.load_titles(&root.join("typing/titles.csv"))?;
+        lex.load_gazetteer(&root.join("gazetteer"))?;
+        let rules_path = root.join("relations.csv");
+        for (line, row) in read_csv(&rules_path)? {
+            let rule = Rule::parse(&lex.splitter, &row, &format!("relations.csv:{line}"))
+                .with_context(|| format!("{}:{line}", rules_path.display()))?;
+            lex.rules.push(rule);
+        }
+        let status_path = root.join("status.csv");
+        for (line, row) in read_csv(&status_path)? {
+            let cue = row.get("cue").cloned().unwrap_or_default();
+            let status = row.get("status").and_then(|s| Status::parse(s));
+            let Some(status) = status else {
+                bail!("{}:{line}: unknown status {:?}", status_path.display(), row.get("status"));
+            };
+            lex.status_cues.push((cue_tokens(&lex.splitter, &cue), status));
+        }
+        lex.negation_cues = read_list(&root.join("negation.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect();
+        Ok(lex)
+    }
+
+    fn load_heads(&mut self, path: &Path) -> Result<()> {
+        for (line, row) in read_csv(path)? {
+            let head = row.get("head").cloned().unwrap_or_default();
+            let kind = row.get("type").and_then(|t| EntityType::parse(t));
+            let Some(kind) = kind else { bail!("{}:{line}: unknown type {:?}", path.display(), row.get("type")) };
+            let min_words = row.get("min_words").and_then(|m| m.parse().ok()).unwrap_or(2);
+            let key = token_key(&self.splitter, &head);
+            if key.is_empty() {
+                continue;
+            }
+            self.max_head_tokens = self.max_head_tokens.max(key.split(' ').count());
+            self.heads.entry(key).or_insert(Head { kind, min_words });
+        }
+        Ok(())
+    }
+
+    fn load_titles(&mut self, path: &Path) -> Result<()> {
+        for (line, row) in read_csv(path)? {
+            let key = token_key(&self.splitter, row.get("title").map_or("", String::as_str));
+            if key.is_empty() {
+                continue;
+            }
+            match row.get("kind").map(|k| k.to_ascii_lowercase()).as_deref() {
+                Some("title") => {
+                    self.max_title_tokens = self.max_title_tokens.max(key.split(' ').count());
+                    self.titles.insert(key);
+                }
+                Some("role") => {
+                    self.roles.insert(key);
+                }
+                other => bail!("{}:{line}: kind must be title or role, not {other:?}", path.display()),
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads every CSV in the gazetteer folder, sorted by name. A file whose header has
+    /// `capitals` is a country list; the others list entities with a `type` column.
+    fn load_gazetteer(&mut self, dir: &Path) -> Result<()> {
+        let mut files: Vec<PathBuf> = fs::read_dir(dir)
+            .with_context(|| format!("{}: cannot read gazetteer folder", dir.display()))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+            .collect();
+        files.sort_by_key(|p| (!p.file_name().is_some_and(|n| n == "countries.csv"), p.clone()));
+        let mut gaz = Gazetteer::default();
+        for path in files {
+            for (line, row) in read_csv(&path)? {
+                let at = || format!("{}:{line}", path.display());
+                let label = non_empty(row.get("label")).with_context(|| format!("{}: empty label", at()))?;
+                let is_country_file = row.contains_key("capitals");
+                let kind = if is_country_file {
+                    EntityType::Country
+                } else {
+                    let t = row.get("type").cloned().unwrap_or_default();
+                    EntityType::parse(&t).with_context(|| format!("{}: unknown type {t:?}", at()))?
+                };
+                let raw_id = non_empty(row.get("id")).unwrap_or_else(|| slug(&label));
+                let id = format!("{}/{}", kind.id_prefix(), raw_id);
+                let country = non_empty(row.get("country")).map(|c| format!("country/{c}"));
+                let entry = Entry { id, label: label.clone(), kind, wikidata: non_empty(row.get("wikidata")), country };
+                let index = match gaz.add_entry(entry) {
+                    Ok(i) => i,
+                    // The same entity listed twice (e.g. a city in two generated lists): keep the first.
+                    Err(_) if !is_country_file => continue,
+                    Err(e) => return Err(e).with_context(at),
+                };
+                gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Label, &label);
+                for alias in split_multi(row.get("aliases")) {
+                    gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Alias, &alias);
+                }
+                for adjective in split_multi(row.get("adjectives")) {
+                    gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Adjective, &adjective);
+                }
+                for capital in split_multi(row.get("capitals")) {
+                    gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Capital, &capital);
+                }
+                for metonym in split_multi(row.get("metonyms")) {
+                    let metonym = metonym.strip_prefix("the ").unwrap_or(&metonym).to_string();
+                    gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Metonym, &metonym);
+                }
+            }
+        }
+        self.gazetteer = gaz;
+        Ok(())
+    }
+
+    /// The head type of a name given as lowercase tokens (head before "of"/"on"/"for", or last).
+    pub fn head_type(&self, tokens: &[String]) -> Option<EntityType> {
+        let words = tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count();
+        let cut = tokens.iter().position(|t| matches!(t.as_str(), "of" | "on" | "for")).unwrap_or(tokens.len());
+        for end in [cut, tokens.len()] {
+            for n in (1..=self.max_head_tokens.min(end)).rev() {
+                let key = tokens[end - n..end].join(" ");
+                if let Some(head) = self.heads.get(&key) {
+                    if words >= head.min_words {
+                        return Some(head.kind);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// True for a lowercase word that is an ordinary English word, not a name.
+    pub fn is_common(&self, lower: &str) -> bool {
+        self.common_words.contains(lower) || self.function_words.contains(lower) || self.non_names.contains(lower)
+    }
+}
+
+/// A cue's lowercase tokens; a trailing `*` on a token makes it a prefix.
+fn cue_tokens(splitter: &Splitter, cue: &str) -> Vec<String> {
+    cue.split_whitespace()
+        .flat_map(|w| {
+            if let Some(prefix) = w.strip_suffix('*') {
+                vec![format!("{}*", fold(prefix))]
+            } else {
+                splitter.tokenize(w).iter().filter(|t| t.kind != TokenKind::Punct || w.len() == 1).map(|t| fold(t.text(w))).collect()
+            }
+        })
+        .collect()
+}
+
+/// Whether a lowercase token matches a cue token (`plan*` is a prefix).
+pub fn cue_matches(cue: &str, token: &str) -> bool {
+    match cue.strip_suffix('*') {
+        Some(prefix) => token.starts_with(prefix),
+        None => cue == token,
+    }
+}

@@ -1,0 +1,447 @@
+//! Mentions: finds and types the names in one sentence.
+//!
+//! Owns recognition: gazetteer names (longest match on token keys, case-sensitive for
+//! short names), unknown capitalised names (joined through connectors and hyphens,
+//! titles and nationality adjectives peeled off), lowercase head extensions ("Nakhodka
+//! fertilizer plant"), and typing from head words, titles, name lists and context.
+//! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
+
+use super::lexicon::{fold, Lexicon, NameKind};
+use crate::model::EntityType;
+use crate::text::{Sentence, Text, Token, TokenKind};
+
+/// What a mention refers to before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A gazetteer entry, by index.
+    Known(usize),
+    /// A capital city: the state (entry) acting, or the city.
+    Capital(usize),
+    /// A nationality adjective standing for its state's actors ("South Korean investors").
+    Adjective(usize),
+    /// A name the gazetteer does not list.
+    Unknown,
+}
+
+/// One name in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Token index range `[first, last)` into `Text::tokens`.
+    pub first: usize,
+    pub last: usize,
+    pub kind: EntityType,
+    pub target: Target,
+    /// The text as written.
+    pub surface: String,
+    /// A title or role word came right before it ("President", "Ambassador").
+    pub titled: bool,
+}
+
+/// Lowercase connectors that may join the words of one name.
+const CONNECTORS: &[&str] = &["of", "and", "for", "on", "de", "&", "the", "du", "van", "von", "der", "al"];
+
+pub struct Finder<'a> {
+    pub lex: &'a Lexicon,
+    pub body: &'a str,
+    pub text: &'a Text,
+}
+
+impl<'a> Finder<'a> {
+    fn tok(&self, i: usize) -> &'a Token {
+        &self.text.tokens[i]
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        self.text.tokens[i].text(self.body)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        fold(self.raw(i))
+    }
+
+    fn is_capitalised(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        t.kind == TokenKind::Word && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_acronym(&self, i: usize) -> bool {
+        let raw = self.raw(i);
+        let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        self.tok(i).kind == TokenKind::Punct && matches!(self.lower(i).as_str(), "-")
+    }
+
+    /// Surface text of tokens `[first, last)`.
+    pub fn surface(&self, first: usize, last: usize) -> String {
+        self.body[self.tok(first).start..self.tok(last - 1).end].to_string()
+    }
+
+    /// A headline: no final punctuation and most longer words capitalised.
+    fn is_headline(&self, s: &Sentence) -> bool {
+        let last = self.raw(s.tokens.end - 1);
+        if matches!(last, "." | "!" | ":" | ";" | "\"" | "”") {
+            return false;
+        }
+        let words: Vec<usize> = s.tokens.clone().filter(|&i| self.tok(i).kind == TokenKind::Word && self.raw(i).chars().count() >= 4).collect();
+        let caps = words.iter().filter(|&&i| self.is_capitalised(i)).count();
+        words.len() >= 2 && caps * 10 >= words.len() * 7
+    }
+
+    /// All mentions of a sentence, in order, not overlapping.
+    pub fn sentence_mentions(&self, s: &Sentence) -> Vec<Mention> {
+        let headline = self.is_headline(s);
+        let known = self.gazetteer_matches(s);
+        let mut mentions = Vec::new();
+        let mut covered = vec![false; s.tokens.end - s.tokens.start];
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            // A capitalised run starting here, possibly with known names inside.
+            if self.is_capitalised(i) || (self.tok(i).kind == TokenKind::Number && false) {
+                let end = self.run_end(i, s.tokens.end);
+                self.run_mentions(s, i, end, headline, &known, &mut mentions);
+                for k in i..end {
+                    covered[k - s.tokens.start] = true;
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        // Known names that are not capitalised ("natural gas", "cars") where no run was.
+        for m in known {
+            if (m.first..m.last).all(|k| !covered[k - s.tokens.start]) {
+                mentions.push(m);
+            }
+        }
+        mentions.sort_by_key(|m| m.first);
+        self.extend_with_lowercase_heads(s, &mut mentions);
+        mentions
+    }
+
+    /// Longest gazetteer matches, left to right.
+    fn gazetteer_matches(&self, s: &Sentence) -> Vec<Mention> {
+        let gaz = &self.lex.gazetteer;
+        let mut out = Vec::new();
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            let mut key = String::new();
+            let mut best: Option<(usize, Target, EntityType)> = None;
+            for j in i..s.tokens.end.min(i + gaz.max_tokens) {
+                if j > i {
+                    key.push(' ');
+                }
+                key.push_str(&self.lower(j));
+                let surface = &self.body[self.tok(i).start..self.tok(j).end];
+                for name in gaz.lookup(&key) {
+                    if name.case_sensitive && !same_letters(&name.surface, surface) {
+                        continue;
+                    }
+                    let entry = &gaz.entries[name.entry];
+                    let target = match name.kind {
+                        NameKind::Label | NameKind::Alias | NameKind::Metonym => Target::Known(name.entry),
+                        NameKind::Capital => Target::Capital(name.entry),
+                        NameKind::Adjective => Target::Adjective(name.entry),
+                    };
+                    // Prefer a real name over a capital or adjective reading of the same words.
+                    let better = match &best {
+                        None => true,
+                        Some((end, t, _)) => j + 1 > *end || (j + 1 == *end && matches!(t, Target::Capital(_) | Target::Adjective(_)) && matches!(target, Target::Known(_))),
+                    };
+                    if better {
+                        best = Some((j + 1, target, entry.kind));
+                    }
+                }
+                if !gaz.is_prefix(&key) {
+                    break;
+                }
+            }
+            match best {
+                Some((end, target, kind)) => {
+                    out.push(Mention { first: i, last: end, kind, target, surface: self.surface(i, end), titled: false });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// End of the capitalised run starting at `start`: capitalised words, numbers after
+    /// them ("Primorye-2"), hyphen compounds ("Jae-in", "North-South") and connectors
+    /// between capitalised words ("Institute for International Economic Policy").
+    fn run_end(&self, start: usize, limit: usize) -> usize {
+        let mut end = start + 1;
+        loop {
+            if end >= limit {
+                return end;
+            }
+            let t = self.tok(end);
+            if self.is_capitalised(end) && !self.is_comma_or_break(end) {
+                end += 1;
+                continue;
+            }
+            if self.is_dash(end) && t.joined && end + 1 < limit && self.tok(end + 1).joined {
+                let next = self.lower(end + 1);
+                if self.is_capitalised(end + 1) || self.tok(end + 1).kind == TokenKind::Number || self.lex.korean_syllables.contains(&next) {
+                    end += 2;
+                    continue;
+                }
+            }
+            if t.kind == TokenKind::Number && t.joined {
+                end += 1;
+                continue;
+            }
+            if CONNECTORS.contains(&self.lower(end).as_str()) && !t.joined {
+                // Allow up to two connectors ("of the") before the next capitalised word.
+                let mut k = end;
+                while k < limit && k < end + 2 && CONNECTORS.contains(&self.lower(k).as_str()) {
+                    k += 1;
+                }
+                if k < limit && self.is_capitalised(k) && self.lower(end) != "the" {
+                    end = k;
+                    continue;
+                }
+            }
+            return end;
+        }
+    }
+
+    fn is_comma_or_break(&self, _i: usize) -> bool {
+        false
+    }
+
+    /// Splits one capitalised run into mentions: known names, titles, adjectives and
+    /// unknown names, then types the unknown ones.
+    fn run_mentions(&self, s: &Sentence, start: usize, end: usize, headline: bool, known: &[Mention], out: &mut Vec<Mention>) {
+        let inside: Vec<&Mention> = known.iter().filter(|m| m.first >= start && m.last <= end).collect();
+        let mut i = start;
+        let mut titled = i > s.tokens.start && self.title_ending_at(s.tokens.start, i).is_some();
+        // Peel sentence-initial common words, titles and adjectives from the front.
+        loop {
+            if i >= end {
+                return;
+            }
+            if let Some(m) = inside.iter().find(|m| m.first == i) {
+                if matches!(m.target, Target::Adjective(_)) {
+                    // "Korean Institute for …" keeps its adjective when the rest is a typed body.
+                    let rest: Vec<String> = (m.last..end).map(|k| self.lower(k)).collect();
+                    let body_type = self.lex.head_type(&rest);
+                    if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first >= m.last + 1 || k.last <= m.last) {
+                        break;
+                    }
+                    out.push((*m).clone());
+                    i = m.last;
+                    continue;
+                }
+                break;
+            }
+            if let Some(t_end) = self.title_at(i, end) {
+                titled = true;
+                i = t_end;
+                continue;
+            }
+            let lower = self.lower(i);
+            let sentence_initial = i == s.tokens.start || matches!(self.raw(i - 1), "\"" | "“" | "(" | "‘" | "'" | ":" | "—");
+            if (sentence_initial || headline) && self.lex.is_common(&lower) && !self.is_acronym(i) {
+                i += 1;
+                continue;
+            }
+            if self.lex.non_names.contains(&lower) || CONNECTORS.contains(&lower.as_str()) {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        // In headlines, capitalised common words break names apart.
+        if headline {
+            let mut k = i;
+            while k < end {
+                let piece_end = (k..end).find(|&j| self.lex.is_common(&self.lower(j)) && !inside.iter().any(|m| j >= m.first && j < m.last)).unwrap_or(end);
+                if piece_end > k {
+                    self.typed_pieces(s, k, piece_end, false, &inside, out);
+                }
+                k = piece_end + 1;
+            }
+            return;
+        }
+        self.typed_pieces(s, i, end, titled, &inside, out);
+    }
+
+    /// The tokens `[start, end)` of a run after peeling: a whole new name when it has a
+    /// typed head beyond its known parts, else the known names and the unknown rest.
+    fn typed_pieces(&self, s: &Sentence, start: usize, end: usize, titled: bool, inside: &[&Mention], out: &mut Vec<Mention>) {
+        let mut end = end;
+        while end > start && (CONNECTORS.contains(&self.lower(end - 1).as_str()) || self.is_dash(end - 1)) {
+            end -= 1;
+        }
+        if start >= end {
+            return;
+        }
+        let known: Vec<&&Mention> = inside.iter().filter(|m| m.first >= start && m.last <= end).collect();
+        if known.len() == 1 && known[0].first == start && known[0].last == end {
+            let mut m = (*known[0]).clone();
+            m.titled = titled;
+            out.push(m);
+            return;
+        }
+        let lowers: Vec<String> = (start..end).map(|k| self.lower(k)).collect();
+        let head = self.lex.head_type(&lowers);
+        let whole_is_name = head.is_some() && known.iter().all(|m| m.last < end || m.kind == head.unwrap_or(EntityType::Place)) && end - start >= 2;
+        if whole_is_name || known.is_empty() {
+            if let Some(kind) = head.filter(|_| whole_is_name).or_else(|| self.type_unknown(s, start, end, titled)) {
+                out.push(Mention { first: start, last: end, kind, target: Target::Unknown, surface: self.surface(start, end), titled });
+            }
+            return;
+        }
+        // Known names inside, unknown pieces between them.
+        let mut k = start;
+        for m in known {
+            if m.first > k {
+                self.typed_pieces(s, k, m.first, titled && k == start, &[], out);
+            }
+            let mut m = (*m).clone();
+            m.titled = titled && m.first == start;
+            if !matches!(m.target, Target::Adjective(_)) || self.is_actor_noun_after(m.last) {
+                out.push(m.clone());
+            }
+            k = m.last;
+        }
+        if k < end {
+            self.typed_pieces(s, k, end, false, &[], out);
+        }
+    }
+
+    /// The type of an unknown name, or None when unsure.
+    fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
+        let lowers: Vec<String> = (start..end).map(|k| self.lower(k)).collect();
+        if let Some(kind) = self.lex.head_type(&lowers) {
+            return Some(kind);
+        }
+        let words: Vec<&String> = lowers.iter().filter(|w| w.chars().all(char::is_alphabetic)).collect();
+        if words.iter().all(|w| self.lex.non_names.contains(*w)) {
+            return None;
+        }
+        if titled && words.len() <= 4 && !self.is_acronym(start) {
+            return Some(EntityType::Person);
+        }
+        if self.looks_like_person(&lowers) {
+            return Some(EntityType::Person);
+        }
+        if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
+            return Some(EntityType::Place);
+        }
+        if end - start == 1 && self.is_acronym(start) && self.raw(start).chars().count() <= 6 {
+            return Some(EntityType::Organization);
+        }
+        None
+    }
+
+    /// Given name first, Korean surname + syllables, or a known surname last.
+    fn looks_like_person(&self, lowers: &[String]) -> bool {
+        let words: Vec<&str> = lowers.iter().map(String::as_str).filter(|w| *w != "-").collect();
+        if words.len() < 2 || words.len() > 5 {
+            return false;
+        }
+        let lex = self.lex;
+        let syllables = |ws: &[&str]| ws.iter().all(|w| lex.korean_syllables.contains(*w));
+        if lex.given_names.contains(words[0]) && !lex.common_words.contains(words[0]) {
+            return true;
+        }
+        if lex.surnames.contains(words[0]) && syllables(&words[1..]) && words.len() <= 4 {
+            return true;
+        }
+        if lex.surnames.contains(words[words.len() - 1]) && syllables(&words[..words.len() - 1]) {
+            return true;
+        }
+        let last = words[words.len() - 1];
+        lex.surnames.contains(last) && !lex.common_words.contains(last) && lex.given_names.contains(words[0])
+    }
+
+    /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
+    fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
+        let mut key = String::new();
+        let mut found = None;
+        for j in i..limit.min(i + self.lex.max_title_tokens.max(1)) {
+            if j > i {
+                key.push(' ');
+            }
+            key.push_str(&self.lower(j));
+            if self.lex.titles.contains(&key) {
+                found = Some(j + 1);
+            }
+        }
+        found
+    }
+
+    fn starts_with_title(&self, i: usize, limit: usize) -> bool {
+        self.title_at(i, limit).is_some()
+    }
+
+    /// A title ending right before `at` ("then-Energy Minister", "Ambassador").
+    fn title_ending_at(&self, floor: usize, at: usize) -> Option<usize> {
+        (at.saturating_sub(self.lex.max_title_tokens.max(1)).max(floor)..at).find(|&k| self.title_at(k, at) == Some(at))
+    }
+
+    fn place_cue_before(&self, floor: usize, at: usize) -> bool {
+        self.lex.place_cues.iter().any(|cue| {
+            cue.len() <= at - floor && cue.iter().enumerate().all(|(n, w)| self.lower(at - cue.len() + n) == *w)
+        })
+    }
+
+    /// "South Korean investors": an actor noun follows, so the adjective stands for its state.
+    pub fn is_actor_noun_after(&self, at: usize) -> bool {
+        (at..self.text.tokens.len().min(at + 3))
+            .take_while(|&k| self.tok(k).kind == TokenKind::Word)
+            .any(|k| self.lex.actor_nouns.contains(&self.lower(k)))
+    }
+
+    /// "Nakhodka fertilizer plant", "APEC summit", "North-South corridor": a name followed
+    /// by up to two lowercase modifiers and a lowercase head of a project, event or initiative.
+    fn extend_with_lowercase_heads(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let starts: Vec<usize> = mentions.iter().map(|m| m.first).collect();
+        for idx in 0..mentions.len() {
+            let m = &mentions[idx];
+            if matches!(m.kind, EntityType::Country | EntityType::Person | EntityType::Commodity) || matches!(m.target, Target::Adjective(_)) {
+                continue;
+            }
+            let next_start = starts.get(idx + 1).copied().unwrap_or(s.tokens.end);
+            let mut k = m.last;
+            let mut modifiers = 0;
+            while k < s.tokens.end.min(next_start) && modifiers <= 2 {
+                let t = self.tok(k);
+                let lower = self.lower(k);
+                if t.kind != TokenKind::Word || self.is_capitalised(k) || self.lex.function_words.contains(&lower) {
+                    break;
+                }
+                if let Some(head) = self.lex.heads.get(&lower) {
+                    if matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
+                        let (first, last) = (m.first, k + 1);
+                        let kind = head.kind;
+                        mentions[idx] = Mention { first, last, kind, target: Target::Unknown, surface: self.surface(first, last), titled: false };
+                        break;
+                    }
+                }
+                modifiers += 1;
+                k += 1;
+            }
+        }
+    }
+}
+
+/// Case-sensitive comparison that ignores apostrophe and dash variants.
+fn same_letters(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' => '\'',
+                '\u{2010}'..='\u{2015}' => '-',
+                c => c,
+            })
+            .collect()
+    };
+    norm(a) == norm(b)
+}

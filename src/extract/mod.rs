@@ -1,0 +1,472 @@
+//! Extract: one document in, its entities and relations out.
+//!
+//! Owns the extraction pipeline: sentences → mentions (`mentions`) → entities with
+//! aliases, acronyms, surname and metonym resolution (here) → relations from the cue
+//! rules (`patterns`) and role appositions, with year, amount, status and negation.
+//! Pure: no I/O (the `Lexicon` is loaded once by the caller), never fails on odd text.
+
+pub mod lexicon;
+pub mod mentions;
+pub mod patterns;
+
+use crate::corpus::Document;
+use crate::model::{slug, Entity, EntityType, Evidence, Extraction, Predicate, Relation, Status};
+use crate::text::{Text, TokenKind};
+use lexicon::{cue_matches, fold};
+use mentions::{Finder, Mention, Target};
+use patterns::Item;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub use lexicon::Lexicon;
+
+/// Words before a capital city that make it a place, not its state.
+const LOCATIVE: &[&str] = &["in", "to", "from", "at", "near", "into", "via", "through", "across", "around", "outside", "inside", "visit", "visited", "visiting", "toward", "towards"];
+
+/// Runs the extractors over documents with one loaded lexicon.
+pub struct Extractor {
+    pub lexicon: Lexicon,
+}
+
+/// A mention after resolution: which entity, and as which type it acts here.
+#[derive(Debug, Clone)]
+struct Resolved {
+    mention: Mention,
+    sentence: usize,
+    entity: usize,
+    kind: EntityType,
+}
+
+/// An entity being assembled from its mentions.
+#[derive(Debug, Clone)]
+struct Draft {
+    id: String,
+    label: String,
+    kind: EntityType,
+    wikidata: Option<String>,
+    country: Option<String>,
+    surfaces: BTreeSet<String>,
+}
+
+impl Extractor {
+    pub fn new(lexicon: Lexicon) -> Self {
+        Extractor { lexicon }
+    }
+
+    /// Extracts entities and relations from one document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let body = doc.body.as_str();
+        let text = self.lexicon.splitter.split(body);
+        let finder = Finder { lex: &self.lexicon, body, text: &text };
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut resolved: Vec<Resolved> = Vec::new();
+        for (si, sentence) in text.sentences.iter().enumerate() {
+            let mentions = finder.sentence_mentions(sentence);
+            for (mi, m) in mentions.iter().enumerate() {
+                let defined_by = acronym_definition(&finder, &mentions, mi, &resolved);
+                let (entity, kind) = self.resolve(&finder, m, defined_by, &mut drafts, &mut by_id);
+                resolved.push(Resolved { mention: m.clone(), sentence: si, entity, kind });
+            }
+        }
+        let relations = self.relations(&finder, &text, &resolved, &drafts);
+        finish(doc, &text, drafts, relations, &resolved)
+    }
+
+    /// Finds or creates the entity a mention stands for.
+    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, by_id: &mut HashMap<String, usize>) -> (usize, EntityType) {
+        let gaz = &self.lexicon.gazetteer;
+        let mut add_known = |entry: usize, surface: Option<&str>, drafts: &mut Vec<Draft>| -> usize {
+            let e = &gaz.entries[entry];
+            let idx = *by_id.entry(e.id.clone()).or_insert_with(|| {
+                drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
+                drafts.len() - 1
+            });
+            if let Some(s) = surface {
+                drafts[idx].surfaces.insert(s.to_string());
+            }
+            idx
+        };
+        match &m.target {
+            Target::Known(entry) => {
+                let idx = add_known(*entry, Some(&m.surface), drafts);
+                if let Some(d) = defined_by {
+                    merge_surfaces(drafts, d, idx);
+                }
+                (idx, gaz.entries[*entry].kind)
+            }
+            Target::Adjective(entry) => (add_known(*entry, None, drafts), EntityType::Country),
+            Target::Capital(entry) => {
+                let before = (m.first > 0).then(|| fold(finder.text.tokens[m.first - 1].text(finder.body)));
+                let as_place = before.as_deref().is_some_and(|b| LOCATIVE.contains(&b));
+                if !as_place {
+                    return (add_known(*entry, Some(&m.surface), drafts), EntityType::Country);
+                }
+                let place_entry = gaz
+                    .lookup(&lexicon::token_key(&self.lexicon.splitter, &m.surface))
+                    .iter()
+                    .find(|n| gaz.entries[n.entry].kind == EntityType::Place)
+                    .map(|n| n.entry);
+                match place_entry {
+                    Some(p) => (add_known(p, Some(&m.surface), drafts), EntityType::Place),
+                    None => {
+                        let country = gaz.entries[*entry].id.clone();
+                        let idx = self.unknown(m, EntityType::Place, drafts, by_id);
+                        drafts[idx].country.get_or_insert(country);
+                        (idx, EntityType::Place)
+                    }
+                }
+            }
+            Target::Unknown => {
+                if let Some(d) = defined_by {
+                    drafts[d].surfaces.insert(m.surface.clone());
+                    return (d, drafts[d].kind);
+                }
+                if let Some(idx) = self.corefer(m, drafts) {
+                    drafts[idx].surfaces.insert(m.surface.clone());
+                    return (idx, drafts[idx].kind);
+                }
+                (self.unknown(m, m.kind, drafts, by_id), m.kind)
+            }
+        }
+    }
+
+    fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, by_id: &mut HashMap<String, usize>) -> usize {
+        let label = clean_label(&m.surface);
+        let id = format!("{}/{}", kind.id_prefix(), slug(&label));
+        let idx = *by_id.entry(id.clone()).or_insert_with(|| {
+            drafts.push(Draft { id, label: label.clone(), kind, wikidata: None, country: None, surfaces: BTreeSet::new() });
+            drafts.len() - 1
+        });
+        drafts[idx].surfaces.insert(m.surface.clone());
+        idx
+    }
+
+    /// Surname-only mentions of a person met earlier ("Moon" after "Moon Jae-in"), and
+    /// undefined acronyms that spell an earlier name's initials.
+    fn corefer(&self, m: &Mention, drafts: &[Draft]) -> Option<usize> {
+        let words: Vec<&str> = m.surface.split_whitespace().collect();
+        if words.len() == 1 {
+            let word = fold(words[0]);
+            let person = drafts.iter().position(|d| {
+                d.kind == EntityType::Person && {
+                    let parts: Vec<String> = d.label.split(|c: char| c.is_whitespace()).map(fold).collect();
+                    parts.len() >= 2 && (parts.last() == Some(&word) || parts.first() == Some(&word))
+                }
+            });
+            if person.is_some() {
+                return person;
+            }
+            let letters: Vec<char> = words[0].chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                return drafts.iter().position(|d| d.kind != EntityType::Person && initials(&d.label).eq_ignore_ascii_case(&letters.iter().collect::<String>()));
+            }
+        }
+        None
+    }
+
+    /// Relations of every sentence: cue rules, then role appositions.
+    fn relations(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft]) -> Vec<Relation> {
+        let mut out = Vec::new();
+        let mut per_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, r) in resolved.iter().enumerate() {
+            per_sentence.entry(r.sentence).or_default().push(i);
+        }
+        for (si, idxs) in per_sentence {
+            if idxs.len() < 2 {
+                continue;
+            }
+            let sentence = &text.sentences[si];
+            let lowers: Vec<String> = sentence.tokens.clone().map(|k| fold(text.tokens[k].text(finder.body))).collect();
+            let token_refs: Vec<&str> = lowers.iter().map(String::as_str).collect();
+            // Items: mentions as single items, other tokens as themselves.
+            let mut items: Vec<Item> = Vec::new();
+            let mut item_tokens: Vec<(usize, usize)> = Vec::new();
+            let mut k = sentence.tokens.start;
+            let mut next = idxs.iter().peekable();
+            while k < sentence.tokens.end {
+                if let Some(&&ri) = next.peek() {
+                    let r = &resolved[ri];
+                    if r.mention.first == k {
+                        let acts = !matches!(r.mention.target, Target::Adjective(_)) || finder.is_actor_noun_after(r.mention.last);
+                        if acts {
+                            items.push(Item::Mention(ri, r.kind));
+                            item_tokens.push((r.mention.first, r.mention.last));
+                            k = r.mention.last;
+                            next.next();
+                            continue;
+                        }
+                        next.next();
+                    }
+                }
+                items.push(Item::Token(token_refs[k - sentence.tokens.start]));
+                item_tokens.push((k, k + 1));
+                k += 1;
+            }
+            let groups = coordination_groups(&items);
+            for rule in &self.lexicon.rules {
+                if !rule.may_match(&token_refs) {
+                    continue;
+                }
+                for m in rule.find(&items) {
+                    let same_group = groups.get(&m.subject).is_some_and(|g| g.contains(&m.object));
+                    let slot_types = |role: patterns::Role| {
+                        rule.elements.iter().find_map(|e| match e {
+                            patterns::Element::Slot { role: r, types } if *r == role => Some(types.clone()),
+                            _ => None,
+                        })
+                    };
+                    let expand = |mi: usize, role| -> Vec<usize> {
+                        if same_group {
+                            return vec![mi];
+                        }
+                        let types = slot_types(role).flatten();
+                        groups.get(&mi).cloned().unwrap_or_else(|| vec![mi]).into_iter().filter(|&g| g == mi || types.as_ref().is_none_or(|ts| ts.contains(&resolved[g].kind))).collect()
+                    };
+                    let subjects = expand(m.subject, patterns::Role::Subject);
+                    let objects = expand(m.object, patterns::Role::Object);
+                    let span = (item_tokens[m.first_item].0, item_tokens[m.last_item].1);
+                    for &s in &subjects {
+                        for &o in &objects {
+                            let confidence = if s == m.subject && o == m.object { rule.confidence } else { rule.confidence * 0.9 };
+                            let facts = Facts { predicate: rule.predicate, confidence, status: rule.status, rule: rule.id.clone() };
+                            if let Some(rel) = self.relation(finder, text, si, span, &resolved[s], &resolved[o], drafts, facts) {
+                                out.push(rel);
+                            }
+                        }
+                    }
+                }
+            }
+            self.role_appositions(finder, text, si, &idxs, resolved, drafts, &mut out);
+        }
+        out
+    }
+
+    /// "South Korean President Moon Jae-in", "Russia's Foreign Minister Sergei Lavrov":
+    /// holdsRole(person, state). A titled person the gazetteer ties to a state also holds a role there.
+    #[allow(clippy::too_many_arguments)]
+    fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], out: &mut Vec<Relation>) {
+        for (n, &pi) in idxs.iter().enumerate() {
+            let p = &resolved[pi];
+            if p.kind != EntityType::Person || !p.mention.titled {
+                continue;
+            }
+            let previous = n.checked_sub(1).map(|q| &resolved[idxs[q]]);
+            let state = previous.filter(|q| {
+                q.kind == EntityType::Country && {
+                    let between: Vec<String> = (q.mention.last..p.mention.first).map(|k| fold(text.tokens[k].text(finder.body))).collect();
+                    between.len() <= 5 && between.iter().all(|w| w == "'s" || w == "-" || w == "then" || w == "former" || w.chars().all(char::is_alphabetic)) && !between.iter().any(|w| matches!(w.as_str(), "and" | "with" | "to" | "by"))
+                }
+            });
+            let span = (state.map_or(p.mention.first, |q| q.mention.first), p.mention.last);
+            let (object, confidence, rule) = match state {
+                Some(q) => (q, 0.85, "apposition:nationality-title-person"),
+                None => {
+                    let Some(country) = drafts[p.entity].country.clone() else { continue };
+                    let Some(c) = resolved.iter().find(|r| drafts[r.entity].id == country) else { continue };
+                    (c, 0.6, "apposition:title-known-person")
+                }
+            };
+            let facts = Facts { predicate: Predicate::HoldsRole, confidence, status: None, rule: rule.to_string() };
+            if let Some(rel) = self.relation(finder, text, si, span, p, object, drafts, facts) {
+                out.push(rel);
+            }
+        }
+    }
+
+    /// One relation with its evidence and the sentence's year, amount, status, negation.
+    #[allow(clippy::too_many_arguments)]
+    fn relation(&self, finder: &Finder, text: &Text, si: usize, span: (usize, usize), s: &Resolved, o: &Resolved, drafts: &[Draft], facts: Facts) -> Option<Relation> {
+        if s.entity == o.entity {
+            return None;
+        }
+        let sentence = &text.sentences[si];
+        let body = finder.body;
+        let lower = |k: usize| fold(text.tokens[k].text(body));
+        let year = nearest_year(finder, sentence.tokens.clone(), span);
+        let amount = amount_near(finder, span, sentence.tokens.clone());
+        let status = facts.status.or_else(|| self.status_in(&lower, sentence.tokens.clone(), span));
+        let negated = self.lexicon.negation_cues.iter().any(|cue| {
+            (span.0.saturating_sub(4).max(sentence.tokens.start)..span.1).any(|k| cue.iter().enumerate().all(|(n, c)| k + n < sentence.tokens.end && cue_matches(c, &lower(k + n))))
+        });
+        Some(Relation {
+            subject: drafts[s.entity].id.clone(),
+            predicate: facts.predicate,
+            object: drafts[o.entity].id.clone(),
+            evidence: Evidence { start: sentence.start, end: sentence.end, text: body[sentence.start..sentence.end].to_string() },
+            confidence: (facts.confidence * 100.0).round() / 100.0,
+            year,
+            amount,
+            status,
+            negated,
+            rule: facts.rule,
+        })
+    }
+
+    /// The status cue nearest to the relation's span, within its sentence.
+    fn status_in(&self, lower: &dyn Fn(usize) -> String, tokens: std::ops::Range<usize>, span: (usize, usize)) -> Option<Status> {
+        let mut best: Option<(usize, Status)> = None;
+        for k in tokens.clone() {
+            for (cue, status) in &self.lexicon.status_cues {
+                if cue.iter().enumerate().all(|(n, c)| k + n < tokens.end && cue_matches(c, &lower(k + n))) {
+                    let distance = if k < span.0 { span.0 - k } else { k.saturating_sub(span.1) };
+                    if best.is_none_or(|(d, _)| distance < d) {
+                        best = Some((distance, *status));
+                    }
+                }
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+}
+
+struct Facts {
+    predicate: Predicate,
+    confidence: f32,
+    status: Option<Status>,
+    rule: String,
+}
+
+/// "Korea Gas Corporation (KOGAS)" / "KOGAS (Korea Gas Corporation)": the entity of the
+/// mention this one is defined by, if it sits in brackets right after another mention.
+fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usize, resolved: &[Resolved]) -> Option<usize> {
+    let m = &mentions[mi];
+    let prev = mi.checked_sub(1).map(|p| &mentions[p])?;
+    let tokens = &finder.text.tokens;
+    let bracketed = m.first == prev.last + 1 && tokens[prev.last].text(finder.body) == "(" && tokens.get(m.last).is_some_and(|t| t.text(finder.body) == ")");
+    if !bracketed {
+        return None;
+    }
+    resolved.iter().rev().find(|r| r.mention.first == prev.first && r.mention.last == prev.last).map(|r| r.entity)
+}
+
+fn merge_surfaces(drafts: &mut [Draft], from: usize, into: usize) {
+    if from != into {
+        let surfaces: Vec<String> = drafts[from].surfaces.iter().cloned().collect();
+        drafts[into].surfaces.extend(surfaces);
+        drafts[from].surfaces.clear();
+        drafts[from].kind = drafts[into].kind;
+        drafts[from].id = drafts[into].id.clone();
+    }
+}
+
+/// Initials of the capitalised words of a name: "Korea Gas Corporation" → "KGC".
+fn initials(label: &str) -> String {
+    label.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+}
+
+/// A label without a trailing possessive or punctuation.
+fn clean_label(surface: &str) -> String {
+    surface.trim_end_matches(['’', '\'', ',', '.']).trim().to_string()
+}
+
+/// Mentions linked by ", " / "and" / "or" into lists: each mention's list (itself included).
+fn coordination_groups(items: &[Item]) -> HashMap<usize, Vec<usize>> {
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut current: Vec<usize> = Vec::new();
+    let mut gap_ok = true;
+    let mut flush = |current: &mut Vec<usize>| {
+        if current.len() > 1 {
+            for &m in current.iter() {
+                groups.insert(m, current.clone());
+            }
+        }
+        current.clear();
+    };
+    for item in items {
+        match item {
+            Item::Mention(m, _) => {
+                if !gap_ok {
+                    flush(&mut current);
+                }
+                current.push(*m);
+                gap_ok = false;
+            }
+            Item::Token(t) if matches!(*t, "," | "and" | "or" | "as" | "well" | "both") => gap_ok = true,
+            Item::Token(_) => {
+                flush(&mut current);
+                gap_ok = false;
+            }
+        }
+    }
+    flush(&mut current);
+    groups
+}
+
+/// The year (1900–2099) nearest to the relation's span in its sentence.
+fn nearest_year(finder: &Finder, tokens: std::ops::Range<usize>, span: (usize, usize)) -> Option<i32> {
+    tokens
+        .filter(|&k| finder.text.tokens[k].kind == TokenKind::Number)
+        .filter_map(|k| {
+            let t = finder.text.tokens[k].text(finder.body);
+            let y: i32 = t.parse().ok()?;
+            ((1900..=2099).contains(&y) && t.len() == 4).then_some((k, y))
+        })
+        .min_by_key(|(k, _)| if *k < span.0 { span.0 - k } else { k.saturating_sub(span.1) })
+        .map(|(_, y)| y)
+}
+
+/// "$6 billion", "2.1 million tonnes", "23.3%", "KRW 1 trillion" inside or next to the span.
+fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<usize>) -> Option<String> {
+    const SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "bn", "mn"];
+    const UNITS: &[&str] = &["%", "percent", "per", "dollars", "euros", "rubles", "roubles", "won", "yuan", "yen", "tonnes", "tons", "barrels", "bcm", "cubic", "mt", "mtpa", "kilometers", "km", "units", "vehicles", "cars"];
+    const CURRENCY: &[&str] = &["$", "€", "£", "¥", "₩", "₽", "usd", "eur", "krw", "rub", "us$"];
+    let toks = &finder.text.tokens;
+    let text = |k: usize| fold(toks[k].text(finder.body));
+    let lo = span.0.saturating_sub(3).max(tokens.start);
+    let hi = (span.1 + 6).min(tokens.end);
+    for k in lo..hi {
+        if toks[k].kind != TokenKind::Number {
+            continue;
+        }
+        let t = toks[k].text(finder.body);
+        if t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1900..=2099).contains(&y)) {
+            continue;
+        }
+        let mut first = k;
+        if k > tokens.start && CURRENCY.contains(&text(k - 1).as_str()) {
+            first = k - 1;
+        }
+        let mut last = k + 1;
+        if last < tokens.end && SCALES.contains(&text(last).as_str()) {
+            last += 1;
+        }
+        let mut has_unit = first < k;
+        if last < tokens.end && UNITS.contains(&text(last).as_str()) {
+            last += 1;
+            has_unit = true;
+            if text(last - 1) == "cubic" && last < tokens.end {
+                last += 1;
+            }
+        }
+        if has_unit {
+            return Some(finder.body[toks[first].start..toks[last - 1].end].to_string());
+        }
+    }
+    None
+}
+
+/// Builds the sorted `Extraction`: entities used, commodities only in relations.
+fn finish(doc: &Document, _text: &Text, drafts: Vec<Draft>, mut relations: Vec<Relation>, _resolved: &[Resolved]) -> Extraction {
+    relations.sort_by(|a, b| (a.evidence.start, &a.subject, a.predicate, &a.object, &a.rule).cmp(&(b.evidence.start, &b.subject, b.predicate, &b.object, &b.rule)));
+    relations.dedup_by(|a, b| a.subject == b.subject && a.predicate == b.predicate && a.object == b.object && a.evidence.start == b.evidence.start);
+    let in_relation: BTreeSet<&str> = relations.iter().flat_map(|r| [r.subject.as_str(), r.object.as_str()]).collect();
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    for d in drafts {
+        if d.surfaces.is_empty() && !in_relation.contains(d.id.as_str()) {
+            continue;
+        }
+        if d.kind == EntityType::Commodity && !in_relation.contains(d.id.as_str()) {
+            continue;
+        }
+        let entity = entities.entry(d.id.clone()).or_insert_with(|| Entity { id: d.id.clone(), label: d.label.clone(), kind: d.kind, aliases: Vec::new(), wikidata: d.wikidata.clone() });
+        for s in d.surfaces {
+            let s = clean_label(&s);
+            if s != entity.label && !entity.aliases.contains(&s) {
+                entity.aliases.push(s);
+            }
+        }
+        entity.aliases.sort();
+    }
+    let _ = doc;
+    Extraction { entities: entities.into_values().collect(), relations }
+}

@@ -1,0 +1,332 @@
+//! Patterns: the relation cue rules of `ontology/relations.csv` and their matcher.
+//!
+//! Owns the little pattern language (`{A:actor} invest* ... in {B:work}`) and matching it
+//! over a sentence seen as a sequence of items: whole entity mentions and single tokens.
+//! Knows nothing of how mentions were found.
+
+use super::lexicon::fold;
+use crate::model::{EntityType, Predicate, Status};
+use crate::text::Splitter;
+use anyhow::{bail, Context, Result};
+use std::collections::HashMap;
+
+/// The longest gap `...` may skip, in items.
+pub const MAX_GAP: usize = 6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Subject,
+    Object,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LitPat {
+    Exact(String),
+    Prefix(String),
+}
+
+impl LitPat {
+    fn matches(&self, token: &str) -> bool {
+        match self {
+            LitPat::Exact(w) => w == token,
+            LitPat::Prefix(p) => token.starts_with(p.as_str()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Element {
+    Slot { role: Role, types: Option<Vec<EntityType>> },
+    Lit { alts: Vec<LitPat>, optional: bool },
+    Gap,
+}
+
+/// One cue rule: a predicate and the pattern that expresses it.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub predicate: Predicate,
+    pub elements: Vec<Element>,
+    pub confidence: f32,
+    pub status: Option<Status>,
+}
+
+/// What a sentence looks like to the matcher.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    /// A mention: its index and type.
+    Mention(usize, EntityType),
+    /// A token, folded to lowercase.
+    Token(&'a str),
+}
+
+/// A rule that matched: the mentions in its slots and the items it spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub subject: usize,
+    pub object: usize,
+    pub first_item: usize,
+    pub last_item: usize,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"];
+
+fn slot_types(spec: &str) -> Result<Vec<EntityType>> {
+    let mut types = Vec::new();
+    for part in spec.split('|') {
+        let group: &[EntityType] = match part.trim().to_ascii_lowercase().as_str() {
+            "actor" => &[EntityType::Country, EntityType::Person, EntityType::Company, EntityType::Organization],
+            "site" => &[EntityType::Place, EntityType::Country],
+            "work" => &[EntityType::Project, EntityType::Initiative, EntityType::Event],
+            "thing" => &[EntityType::Project, EntityType::Initiative, EntityType::Event, EntityType::Commodity],
+            other => match EntityType::parse(other) {
+                Some(t) => {
+                    types.push(t);
+                    continue;
+                }
+                None => bail!("unknown type {other:?} in slot"),
+            },
+        };
+        types.extend_from_slice(group);
+    }
+    Ok(types)
+}
+
+impl Rule {
+    /// Parses one row of relations.csv (`predicate,pattern,confidence,status`).
+    pub fn parse(splitter: &Splitter, row: &HashMap<String, String>, id: &str) -> Result<Rule> {
+        let predicate_text = row.get("predicate").map(String::as_str).unwrap_or("");
+        let predicate = Predicate::parse(predicate_text).with_context(|| format!("unknown predicate {predicate_text:?}"))?;
+        let pattern = row.get("pattern").map(String::as_str).unwrap_or("");
+        let confidence = match row.get("confidence").map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            Some(c) => c.parse::<f32>().with_context(|| format!("confidence {c:?} is not a number"))?,
+            None => 0.5,
+        };
+        if !(0.0..=1.0).contains(&confidence) {
+            bail!("confidence {confidence} is outside 0..1");
+        }
+        let status = match row.get("status").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            Some(s) => Some(Status::parse(s).with_context(|| format!("unknown status {s:?}"))?),
+            None => None,
+        };
+        let elements = parse_pattern(splitter, pattern).with_context(|| format!("pattern {pattern:?}"))?;
+        Ok(Rule { id: id.to_string(), predicate, elements, confidence, status })
+    }
+
+    /// The literal groups a sentence must contain for the rule to have a chance.
+    pub fn required(&self) -> impl Iterator<Item = &[LitPat]> {
+        self.elements.iter().filter_map(|e| match e {
+            Element::Lit { alts, optional: false } => Some(alts.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// Every match of the rule in `items`, leftmost first, shortest gaps first.
+    pub fn find(&self, items: &[Item]) -> Vec<Match> {
+        let mut found: Vec<Match> = Vec::new();
+        for start in 0..items.len() {
+            let mut binds = [None, None];
+            if let Some(end) = match_from(&self.elements, items, start, &mut binds) {
+                if let [Some(s), Some(o)] = binds {
+                    let m = Match { subject: s, object: o, first_item: start, last_item: end.saturating_sub(1).max(start) };
+                    if !found.iter().any(|f| f.subject == m.subject && f.object == m.object) {
+                        found.push(m);
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// True when every required literal group has a matching token among `tokens`.
+    pub fn may_match(&self, tokens: &[&str]) -> bool {
+        self.required().all(|alts| tokens.iter().any(|t| alts.iter().any(|a| a.matches(t))))
+    }
+}
+
+fn parse_pattern(splitter: &Splitter, pattern: &str) -> Result<Vec<Element>> {
+    let mut elements = Vec::new();
+    for word in pattern.split_whitespace() {
+        if word == "..." {
+            elements.push(Element::Gap);
+        } else if let Some(inner) = word.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+            let (name, types) = match inner.split_once(':') {
+                Some((n, t)) => (n, Some(slot_types(t)?)),
+                None => (inner, None),
+            };
+            let role = match name {
+                "A" => Role::Subject,
+                "B" => Role::Object,
+                other => bail!("slot {{{other}}}: slots are {{A}} (subject) and {{B}} (object)"),
+            };
+            elements.push(Element::Slot { role, types });
+        } else {
+            let (word, optional) = match word.strip_suffix('?') {
+                Some(w) if !w.is_empty() => (w, true),
+                _ => (word, false),
+            };
+            let word = word.trim_start_matches('*');
+            let alts: Vec<&str> = word.split('|').filter(|a| !a.is_empty()).collect();
+            if alts.len() == 1 && !alts[0].ends_with('*') && !matches!(alts[0], "'s" | "’s") {
+                // A literal written with punctuation ("-led", "U.S.") is several tokens.
+                let tokens = splitter.tokenize(alts[0]);
+                if tokens.len() > 1 {
+                    for t in tokens {
+                        elements.push(Element::Lit { alts: vec![LitPat::Exact(fold(t.text(alts[0])))], optional });
+                    }
+                    continue;
+                }
+            }
+            let alts = alts
+                .into_iter()
+                .map(|a| match a.strip_suffix('*') {
+                    Some(p) => LitPat::Prefix(fold(p)),
+                    None => LitPat::Exact(fold(a)),
+                })
+                .collect::<Vec<_>>();
+            if alts.is_empty() {
+                bail!("empty literal");
+            }
+            elements.push(Element::Lit { alts, optional });
+        }
+    }
+    let slots = |role| elements.iter().filter(|e| matches!(e, Element::Slot { role: r, .. } if *r == role)).count();
+    if slots(Role::Subject) != 1 || slots(Role::Object) != 1 {
+        bail!("a pattern needs exactly one {{A}} and one {{B}}");
+    }
+    Ok(elements)
+}
+
+/// Matches `elements` from item `pos`; returns the item index after the match.
+fn match_from(elements: &[Element], items: &[Item], pos: usize, binds: &mut [Option<usize>; 2]) -> Option<usize> {
+    let Some((first, rest)) = elements.split_first() else { return Some(pos) };
+    match first {
+        Element::Gap => {
+            for k in 0..=MAX_GAP {
+                if pos + k > items.len() {
+                    break;
+                }
+                if k > 0 && matches!(items[pos + k - 1], Item::Token(";") | Item::Token(":")) {
+                    break;
+                }
+                let saved = *binds;
+                if let Some(end) = match_from(rest, items, pos + k, binds) {
+                    return Some(end);
+                }
+                *binds = saved;
+            }
+            None
+        }
+        Element::Lit { alts, optional } => {
+            if let Some(Item::Token(t)) = items.get(pos) {
+                if alts.iter().any(|a| a.matches(t)) {
+                    if let Some(end) = match_from(rest, items, pos + 1, binds) {
+                        return Some(end);
+                    }
+                }
+            }
+            if *optional {
+                return match_from(rest, items, pos, binds);
+            }
+            None
+        }
+        Element::Slot { role, types } => {
+            let mut p = pos;
+            // Articles and possessive determiners before a slot are skipped.
+            while p < items.len() && p < pos + 2 && matches!(items[p], Item::Token(t) if DETERMINERS.contains(&t)) {
+                p += 1;
+            }
+            let Some(Item::Mention(m, kind)) = items.get(p) else { return None };
+            if types.as_ref().is_some_and(|ts| !ts.contains(kind)) {
+                return None;
+            }
+            let slot = if *role == Role::Subject { 0 } else { 1 };
+            let saved = binds[slot];
+            binds[slot] = Some(*m);
+            if let Some(end) = match_from(rest, items, p + 1, binds) {
+                return Some(end);
+            }
+            binds[slot] = saved;
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityType::*;
+
+    fn rule(pattern: &str) -> Rule {
+        let row: HashMap<String, String> =
+            [("predicate", "investsIn"), ("pattern", pattern), ("confidence", "0.8")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Rule::parse(&Splitter::default(), &row, "test:1").unwrap()
+    }
+
+    /// Items from a compact sentence: `[Company]` is a mention, other words tokens.
+    fn items(sentence: &str) -> Vec<Item<'_>> {
+        let mut n = 0;
+        sentence
+            .split_whitespace()
+            .map(|w| match w.strip_prefix('[').and_then(|w| w.strip_suffix(']')) {
+                Some(t) => {
+                    n += 1;
+                    Item::Mention(n - 1, EntityType::parse(t).unwrap())
+                }
+                None => Item::Token(w),
+            })
+            .collect()
+    }
+
+    fn pairs(r: &Rule, sentence: &str) -> Vec<(usize, usize)> {
+        r.find(&items(sentence)).iter().map(|m| (m.subject, m.object)).collect()
+    }
+
+    #[test]
+    fn slots_literals_prefixes_and_gaps() {
+        let r = rule("{A:actor} invest* ... in {B:work|site}");
+        assert_eq!(pairs(&r, "[Company] invested $ 6 billion in the [Project] ."), [(0, 1)]);
+        assert_eq!(pairs(&r, "[Company] invests in [Place]"), [(0, 1)]);
+        assert!(pairs(&r, "[Company] invested in [Commodity]").is_empty(), "object type is constrained");
+        assert!(pairs(&r, "[Company] invested one two three four five six seven in [Project]").is_empty(), "gap is bounded");
+        assert!(pairs(&r, "[Company] invested ; in [Project]").is_empty(), "gap stops at ;");
+    }
+
+    #[test]
+    fn passive_voice_puts_the_subject_after_by() {
+        let r = rule("{B:work} ... was|were initiated by {A}");
+        assert_eq!(pairs(&r, "[Initiative] , announced in 2017 , was initiated by [Person]"), [(1, 0)]);
+    }
+
+    #[test]
+    fn optional_literals_and_possessives() {
+        let r = rule("{A} 's main? investment in {B}");
+        assert_eq!(pairs(&r, "[Company] 's investment in [Project]"), [(0, 1)]);
+        assert_eq!(pairs(&r, "[Company] 's main investment in [Project]"), [(0, 1)]);
+    }
+
+    #[test]
+    fn punctuated_literals_become_token_sequences() {
+        let r = rule("{A} -led sanctions against {B}");
+        assert_eq!(pairs(&r, "[Country] - led sanctions against [Country]"), [(0, 1)]);
+    }
+
+    #[test]
+    fn bad_patterns_are_rejected_with_a_reason() {
+        let row = |p: &str| -> HashMap<String, String> {
+            [("predicate", "investsIn"), ("pattern", p)].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        };
+        let err = Rule::parse(&Splitter::default(), &row("{A} invested"), "x").unwrap_err();
+        assert!(format!("{err:#}").contains("exactly one"));
+        let err = Rule::parse(&Splitter::default(), &row("{A:Widget} in {B}"), "x").unwrap_err();
+        assert!(format!("{err:#}").contains("Widget"));
+    }
+
+    #[test]
+    fn may_match_prefilters_on_required_words() {
+        let r = rule("{A} invest* ... in {B}");
+        assert!(r.may_match(&["x", "investing", "in"]));
+        assert!(!r.may_match(&["x", "in"]));
+        let _ = (Country, Person);
+    }
+}

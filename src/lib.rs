@@ -1,0 +1,17 @@
+//! newsgraph: builds a knowledge graph of who does what with whom from news articles.
+//!
+//! The flow, one module per stage (see ARCHITECTURE.md):
+//! `corpus` (files → Document) → `text` (sentences, tokens) → `extract` (entities,
+//! relations) → `store` (Oxigraph, one named graph per document) → `graph` (petgraph
+//! projection) → `export` (GraphML, JSON, RDF). `model` holds the closed sets and the
+//! plain types between stages; `cli` wires them to the command line.
+
+pub mod cli;
+pub mod corpus;
+pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod model;
+pub mod store;
+pub mod text;

@@ -1,0 +1,205 @@
+//! Model: the closed sets of the ontology and the plain types that flow between stages.
+//!
+//! Owns `EntityType`, `Predicate` and `Status` (each mirrored by `ontology/newsgraph.ttl`;
+//! a test fails when they disagree) and the `Entity`/`Relation`/`Extraction` types that
+//! `extract` produces and `store` writes. No I/O, no serialisation: output formats have
+//! their own small types.
+
+use std::fmt;
+
+macro_rules! closed_set {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name used in the ontology and in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the ontology name, case-insensitively.
+            pub fn parse(text: &str) -> Option<Self> {
+                let text = text.trim();
+                Self::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(text))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+closed_set! {
+    /// The class of an entity.
+    EntityType {
+        Country => "Country",
+        Person => "Person",
+        Company => "Company",
+        Organization => "Organization",
+        Place => "Place",
+        Project => "Project",
+        Initiative => "Initiative",
+        Event => "Event",
+        Commodity => "Commodity",
+    }
+}
+
+closed_set! {
+    /// The predicate of a relation.
+    Predicate {
+        InvestsIn => "investsIn",
+        ParticipatesIn => "participatesIn",
+        Proposes => "proposes",
+        InterestedIn => "interestedIn",
+        Builds => "builds",
+        Supplies => "supplies",
+        Trades => "trades",
+        Sanctions => "sanctions",
+        CooperatesWith => "cooperatesWith",
+        AlliedWith => "alliedWith",
+        Mediates => "mediates",
+        Criticizes => "criticizes",
+        Hinders => "hinders",
+        LocatedIn => "locatedIn",
+        PartOf => "partOf",
+        HoldsRole => "holdsRole",
+        MemberOf => "memberOf",
+        MeetsWith => "meetsWith",
+        CompetesWith => "competesWith",
+    }
+}
+
+closed_set! {
+    /// Where an undertaking stands, as the sentence says.
+    Status {
+        Planned => "planned",
+        Underway => "underway",
+        Operational => "operational",
+        Suspended => "suspended",
+        Cancelled => "cancelled",
+        Completed => "completed",
+    }
+}
+
+impl EntityType {
+    /// Actors can invest, sanction, propose, hold roles.
+    pub fn is_actor(self) -> bool {
+        matches!(self, EntityType::Country | EntityType::Person | EntityType::Company | EntityType::Organization)
+    }
+
+    /// The lowercase word used in entity ids: `country/russia`.
+    pub fn id_prefix(self) -> String {
+        self.as_str().to_ascii_lowercase()
+    }
+}
+
+impl Predicate {
+    /// cooperatesWith, alliedWith and competesWith hold both ways.
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, Predicate::CooperatesWith | Predicate::AlliedWith | Predicate::CompetesWith)
+    }
+}
+
+/// One real-world thing found in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Stable across documents: `<type>/<slug>`, e.g. `country/south_korea`.
+    pub id: String,
+    pub label: String,
+    pub kind: EntityType,
+    /// Other surface forms this document used, sorted.
+    pub aliases: Vec<String>,
+    pub wikidata: Option<String>,
+}
+
+/// Where a relation was read: a byte span of the document body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub start: usize,
+    pub end: usize,
+    /// Exactly `&body[start..end]`.
+    pub text: String,
+}
+
+/// A typed, directed fact between two entities of one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub subject: String,
+    pub predicate: Predicate,
+    pub object: String,
+    pub evidence: Evidence,
+    pub confidence: f32,
+    pub year: Option<i32>,
+    pub amount: Option<String>,
+    pub status: Option<Status>,
+    /// The sentence denies the relation ("never acted on", "refused to join").
+    pub negated: bool,
+    /// The lexicon rule that produced it, e.g. `relations.csv:42`.
+    pub rule: String,
+}
+
+/// Everything extracted from one document, sorted by id / position.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub entities: Vec<Entity>,
+    pub relations: Vec<Relation>,
+}
+
+/// Lowercase ASCII slug with underscores: "Moon Jae-in" → "moon_jae_in". Non-ASCII
+/// letters are kept (lowercased) so non-Latin names get distinct ids.
+pub fn slug(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('_');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else if c != '\'' && c != '\u{2019}' && c != '.' {
+            gap = true;
+        }
+    }
+    if out.is_empty() {
+        out.push('_');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_sets_parse_their_own_names() {
+        for t in EntityType::ALL {
+            assert_eq!(EntityType::parse(t.as_str()), Some(*t));
+        }
+        for p in Predicate::ALL {
+            assert_eq!(Predicate::parse(&p.as_str().to_lowercase()), Some(*p));
+        }
+        assert_eq!(Status::parse("Suspended"), Some(Status::Suspended));
+        assert_eq!(EntityType::parse("Thing"), None);
+        assert_eq!(Predicate::ALL.len(), 19);
+        assert_eq!(EntityType::ALL.len(), 9);
+    }
+
+    #[test]
+    fn slugs_are_stable_and_ascii_folded() {
+        assert_eq!(slug("Moon Jae-in"), "moon_jae_in");
+        assert_eq!(slug("U.S. Embassy"), "us_embassy");
+        assert_eq!(slug("Élysée Palace"), "elysee_palace");
+        assert_eq!(slug("Russia’s Far East"), "russias_far_east");
+        assert_eq!(slug("Москва"), "москва");
+        assert_eq!(slug("!!!"), "_");
+    }
+}

@@ -1,0 +1,284 @@
+//! Text: sentences and tokens as byte spans into a document body.
+//!
+//! Owns tokenisation and sentence splitting. Pure: no I/O, never fails. Every
+//! token and sentence is a byte range into the original body, and no later stage
+//! changes them, so evidence offsets always point into the text as read.
+//!
+//! Knows nothing about entities or the ontology; the only knowledge it takes is a
+//! set of abbreviations ("Corp.", "Sept.") handed in by the caller.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits after a letter): "Russia", "U.S.", "COVID", "Primorye".
+    Word,
+    /// A number: "2018", "2.1", "23.3", "1,500".
+    Number,
+    /// Anything else, one character at a time; "'s" is one token too.
+    Punct,
+}
+
+/// One token: a byte span into the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// True when no whitespace separates this token from the previous one.
+    pub joined: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+}
+
+/// One sentence: its byte span and the range of its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Range<usize>,
+}
+
+/// A body cut into tokens and sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Cuts text into tokens and sentences. Holds the abbreviations that keep their period.
+#[derive(Debug, Clone, Default)]
+pub struct Splitter {
+    abbreviations: HashSet<String>,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+impl Splitter {
+    /// `abbreviations` are written with or without their final period ("Corp." or "Corp");
+    /// they are matched case-sensitively.
+    pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(abbreviations: I) -> Self {
+        let abbreviations = abbreviations
+            .into_iter()
+            .map(|a| a.as_ref().trim().trim_end_matches('.').to_string())
+            .filter(|a| !a.is_empty())
+            .collect();
+        Splitter { abbreviations }
+    }
+
+    /// Tokens of `body`, each a byte span.
+    pub fn tokenize(&self, body: &str) -> Vec<Token> {
+        let mut tokens = Vec::with_capacity(body.len() / 5);
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let byte_at = |i: usize| chars.get(i).map_or(body.len(), |&(b, _)| b);
+        let mut i = 0;
+        let mut joined = false;
+        while i < chars.len() {
+            let (start, c) = chars[i];
+            if c.is_whitespace() {
+                joined = false;
+                i += 1;
+                continue;
+            }
+            let next = |k: usize| chars.get(k).map(|&(_, c)| c);
+            let (end_idx, kind) = if c.is_ascii_digit() {
+                // Digits with inner '.' or ',' followed by a digit.
+                let mut j = i + 1;
+                while let Some(d) = next(j) {
+                    if d.is_ascii_digit() {
+                        j += 1;
+                    } else if (d == '.' || d == ',') && next(j + 1).is_some_and(|e| e.is_ascii_digit()) {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                (j, TokenKind::Number)
+            } else if c.is_alphabetic()
+                && next(i + 1) == Some('.')
+                && next(i + 2).is_some_and(char::is_alphabetic)
+                && next(i + 3) == Some('.')
+            {
+                // Initials: U.S., U.K., U.S.S.R. (the final period included).
+                let mut j = i;
+                while next(j).is_some_and(char::is_alphabetic) && next(j + 1) == Some('.') {
+                    j += 2;
+                }
+                (j, TokenKind::Word)
+            } else if c.is_alphanumeric() {
+                let mut j = i + 1;
+                while let Some(d) = next(j) {
+                    if d.is_alphanumeric() {
+                        j += 1;
+                    } else if d == '&' && next(j + 1).is_some_and(|e| e.is_uppercase()) && c.is_uppercase() && j - i <= 2 {
+                        // "S&P", "AT&T"
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // A period that belongs to the word: an abbreviation, or a single capital (an initial).
+                if next(j) == Some('.') {
+                    let word = &body[start..byte_at(j)];
+                    let single_capital = word.chars().count() == 1 && c.is_uppercase();
+                    if self.abbreviations.contains(word) || single_capital {
+                        j += 1;
+                    }
+                }
+                (j, TokenKind::Word)
+            } else if is_apostrophe(c)
+                && next(i + 1).is_some_and(|d| d == 's' || d == 'S')
+                && !next(i + 2).is_some_and(|d| d.is_alphanumeric())
+                && joined
+            {
+                (i + 2, TokenKind::Punct)
+            } else {
+                (i + 1, TokenKind::Punct)
+            };
+            tokens.push(Token { start, end: byte_at(end_idx), kind, joined });
+            joined = true;
+            i = end_idx;
+        }
+        tokens
+    }
+
+    /// Tokens and sentences of `body`. Sentences end at `.`, `!`, `?` followed by a
+    /// space and a capital, digit or quote, and at every line break.
+    pub fn split(&self, body: &str) -> Text {
+        let tokens = self.tokenize(body);
+        let mut sentences = Vec::new();
+        let mut first = 0;
+        for (i, token) in tokens.iter().enumerate() {
+            if i < first {
+                continue; // a closing quote already given to the previous sentence
+            }
+            let text = token.text(body);
+            let terminal = matches!(text, "." | "!" | "?") || (token.kind == TokenKind::Word && is_initialism(text));
+            // A closing quote or bracket right after the terminal stays in the sentence.
+            let mut last = i;
+            while terminal {
+                match tokens.get(last + 1) {
+                    Some(n) if n.joined && matches!(n.text(body), "\"" | "\u{201d}" | ")" | "'" | "\u{2019}") => last += 1,
+                    _ => break,
+                }
+            }
+            let after = tokens.get(last + 1);
+            let line_break = after.is_some_and(|n| body[tokens[last].end..n.start].contains('\n'));
+            let closes = terminal
+                && after.is_none_or(|n| {
+                    let c = body[n.start..].chars().next().unwrap_or(' ');
+                    !n.joined
+                        && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\''))
+                        && !(is_initialism(text) && starts_name_like(&body[n.start..n.end]))
+                });
+            if line_break || closes || after.is_none() {
+                sentences.push(Sentence { start: tokens[first].start, end: tokens[last].end, tokens: first..last + 1 });
+                first = last + 1;
+            }
+        }
+        if first < tokens.len() {
+            let last = tokens.len() - 1;
+            sentences.push(Sentence { start: tokens[first].start, end: tokens[last].end, tokens: first..tokens.len() });
+        }
+        Text { tokens, sentences }
+    }
+}
+
+/// "U.S.", "U.K.": letters separated by periods.
+fn is_initialism(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 4 && bytes.iter().enumerate().all(|(k, b)| if k % 2 == 1 { *b == b'.' } else { b.is_ascii_alphabetic() })
+}
+
+/// After "U.S." a capitalised word usually continues the sentence ("the U.S. Embassy"),
+/// unless it is a typical sentence opener; without a lexicon we only keep "The"/"It"/"This"… as openers.
+fn starts_name_like(word: &str) -> bool {
+    !matches!(
+        word,
+        "The" | "It" | "This" | "That" | "These" | "Those" | "But" | "And" | "In" | "On" | "At" | "A" | "An" | "He" | "She"
+            | "They" | "We" | "I" | "However" | "Meanwhile" | "Still" | "Yet" | "So" | "As" | "If" | "When" | "While"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn splitter() -> Splitter {
+        Splitter::new(["Corp.", "Co.", "Inc.", "Ltd.", "Sept.", "Mr.", "Dr.", "St.", "Jan."])
+    }
+
+    fn words(body: &str) -> Vec<&str> {
+        splitter().tokenize(body).iter().map(|t| t.text(body)).collect()
+    }
+
+    fn sentences(body: &str) -> Vec<&str> {
+        splitter().split(body).sentences.iter().map(|s| &body[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_initials_and_decimals() {
+        assert_eq!(
+            words("The U.S. and Acme Corp. paid $2.1 billion (23.3%) on Sept. 5."),
+            ["The", "U.S.", "and", "Acme", "Corp.", "paid", "$", "2.1", "billion", "(", "23.3", "%", ")", "on", "Sept.", "5", "."]
+        );
+    }
+
+    #[test]
+    fn possessive_and_hyphens_are_their_own_tokens() {
+        assert_eq!(words("Moscow’s plan with Moon Jae-in"), ["Moscow", "’s", "plan", "with", "Moon", "Jae", "-", "in"]);
+        assert_eq!(words("US-led"), ["US", "-", "led"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_body() {
+        let body = "Привет, Seoul — ok";
+        for t in splitter().tokenize(body) {
+            assert!(body.is_char_boundary(t.start) && body.is_char_boundary(t.end));
+        }
+        assert_eq!(words(body), ["Привет", ",", "Seoul", "—", "ok"]);
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_initials_and_decimals() {
+        let body = "Acme Corp. signed a deal with the U.S. Embassy on Sept. 5. It was worth 2.5 billion. Mr. J. Smith agreed! Then \"done.\" Next";
+        assert_eq!(
+            sentences(body),
+            [
+                "Acme Corp. signed a deal with the U.S. Embassy on Sept. 5.",
+                "It was worth 2.5 billion.",
+                "Mr. J. Smith agreed!",
+                "Then \"done.\"",
+                "Next"
+            ]
+        );
+    }
+
+    #[test]
+    fn initialism_at_sentence_end_closes_it_before_an_opener() {
+        assert_eq!(sentences("Sanctions came from the U.S. The talks failed."), ["Sanctions came from the U.S.", "The talks failed."]);
+    }
+
+    #[test]
+    fn line_breaks_end_sentences() {
+        assert_eq!(sentences("A Headline Here\nBody text follows."), ["A Headline Here", "Body text follows."]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for body in ["", " ", "'", "’s", "...", "U.", "U.S", "1,", "\u{0}\u{1}", "a\n\n\nb"] {
+            let text = splitter().split(body);
+            for s in &text.sentences {
+                assert!(s.start <= s.end && s.end <= body.len());
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! End-to-end tests: run the `newsgraph` binary on the seeds and on bad input, with a
+//! real on-disk Oxigraph store in a temp folder, and read the exports back with networkx.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn newsgraph(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NEWSGRAPH_ONTOLOGY", root().join("ontology"))
+        .env_remove("NEWSGRAPH_STORE")
+        .output()
+        .expect("run newsgraph")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "newsgraph failed: {}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The Python with networkx that tests/setup.sh installs; created here if missing.
+fn python() -> PathBuf {
+    let venv = root().join("target/pyenv");
+    let python = venv.join("bin/python");
+    let has_networkx = |p: &Path| Command::new(p).args(["-c", "import networkx"]).status().is_ok_and(|s| s.success());
+    if !has_networkx(&python) {
+        let status = Command::new("bash").arg(root().join("tests/setup.sh")).status().expect("run tests/setup.sh");
+        assert!(status.success(), "tests/setup.sh failed");
+    }
+    assert!(has_networkx(&python), "no networkx in {}", venv.display());
+    python
+}
+
+fn count(store: &Path, cwd: &Path, sparql: &str) -> usize {
+    let out = ok(&newsgraph(&["query", "--store", store.to_str().unwrap(), "--format", "csv", sparql], cwd));
+    out.lines().nth(1).unwrap_or("0").trim().parse().expect("a count")
+}
+
+const QUADS: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+const DOCS: &str = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ng:Document }";
+
+#[test]
+fn build_reingest_query_and_export_the_seeds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    let exports = tmp.path().join("exports");
+    let seeds = root().join("seeds");
+    let out = newsgraph(&["build", "--corpus", seeds.to_str().unwrap(), "--store", store.to_str().unwrap(), "--exports", exports.to_str().unwrap()], tmp.path());
+    ok(&out);
+    assert!(stderr(&out).contains("5 added"), "summary: {}", stderr(&out));
+    for f in ["graph.graphml", "graph.json", "graph.trig"] {
+        assert!(fs::metadata(exports.join(f)).unwrap().len() > 100, "{f} is written");
+    }
+    assert_eq!(count(&store, tmp.path(), DOCS), 5);
+    let quads = count(&store, tmp.path(), QUADS);
+    assert!(quads > 500, "the seeds give a real graph, got {quads} quads");
+
+    // Re-ingesting the same articles changes nothing.
+    let again = newsgraph(&["ingest", seeds.to_str().unwrap(), "--store", store.to_str().unwrap()], tmp.path());
+    ok(&again);
+    assert!(stderr(&again).contains("0 added, 0 replaced, 5 unchanged, 0 failed"), "{}", stderr(&again));
+    assert_eq!(count(&store, tmp.path(), QUADS), quads);
+
+    // SPARQL with the predeclared prefixes: the countries of the seeds are there.
+    let countries = ok(&newsgraph(
+        &["query", "--store", store.to_str().unwrap(), "--format", "tsv", "SELECT DISTINCT ?name WHERE { ?c a ng:Country ; rdfs:label ?name } ORDER BY ?name"],
+        tmp.path(),
+    ));
+    for name in ["Russia", "North Korea", "China"] {
+        assert!(countries.lines().any(|l| l == name), "{name} in {countries}");
+    }
+    // Every relation statement carries its evidence and document.
+    let orphans = count(&store, tmp.path(), "SELECT (COUNT(?a) AS ?n) WHERE { ?a a ng:Assertion . FILTER NOT EXISTS { ?a ng:evidence ?e ; prov:wasDerivedFrom ?d ; ng:start ?s ; ng:end ?t } }");
+    assert_eq!(orphans, 0);
+    let relations = count(&store, tmp.path(), "SELECT (COUNT(?a) AS ?n) WHERE { ?a a ng:Assertion }");
+    assert!(relations >= 20, "relations found: {relations}");
+
+    // The export command writes the same GraphML as the build did.
+    let graphml = tmp.path().join("again.graphml");
+    ok(&newsgraph(&["export", "--store", store.to_str().unwrap(), "-o", graphml.to_str().unwrap()], tmp.path()));
+    assert_eq!(fs::read(&graphml).unwrap(), fs::read(exports.join("graph.graphml")).unwrap(), "exports are deterministic");
+
+    // networkx reads the GraphML: every node labelled and typed, every edge weighted.
+    let check = r#"
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+assert g.number_of_nodes() > 20, g.number_of_nodes()
+assert g.number_of_edges() > 10, g.number_of_edges()
+for n, d in g.nodes(data=True):
+    assert d.get("label"), n
+    assert d.get("type") in {"Country","Person","Company","Organization","Place","Project","Initiative","Event","Commodity"}, d
+for u, v, d in g.edges(data=True):
+    assert isinstance(d.get("weight"), float) and d["weight"] >= 1, d
+    assert d.get("label"), d
+print(g.number_of_nodes(), g.number_of_edges())
+"#;
+    let out = Command::new(python()).args(["-c", check, exports.join("graph.graphml").to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "networkx: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn bad_files_are_named_and_the_good_ones_stored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("good.txt"), "Russia and China signed a gas deal in 2019. Gazprom will supply natural gas to China.").unwrap();
+    fs::write(corpus.join("binary.txt"), [0x50u8, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]).unwrap();
+    fs::write(corpus.join("latin1.txt"), b"Caf\xe9 talks in Seoul").unwrap();
+    fs::write(corpus.join("empty.md"), "   \n\n").unwrap();
+    let store = tmp.path().join("store");
+    let out = newsgraph(&["ingest", corpus.to_str().unwrap(), "--store", store.to_str().unwrap()], tmp.path());
+    assert_eq!(out.status.code(), Some(1), "some files failed: exit status says so");
+    let err = stderr(&out);
+    assert!(err.contains("binary.txt") && err.contains("binary file"), "{err}");
+    assert!(err.contains("latin1.txt") && err.contains("not UTF-8"), "{err}");
+    assert!(err.contains("empty.md") && err.contains("empty"), "{err}");
+    assert!(err.contains("1 added") && err.contains("3 failed"), "{err}");
+    assert_eq!(count(&store, tmp.path(), DOCS), 1);
+    let names = ok(&newsgraph(&["query", "--store", store.to_str().unwrap(), "--format", "tsv", "SELECT ?f WHERE { ?d ng:sourceFile ?f }"], tmp.path()));
+    assert_eq!(names.lines().skip(1).collect::<Vec<_>>(), ["good.txt"]);
+
+    // A missing path is an error naming it.
+    let out = newsgraph(&["ingest", "no/such/dir", "--store", store.to_str().unwrap()], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no/such/dir"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_changed_document_replaces_only_its_own_graph() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), "Russia imposed sanctions on Ukraine in 2014.").unwrap();
+    fs::write(corpus.join("b.txt"), "Japan cooperates with South Korea on energy.").unwrap();
+    let store = tmp.path().join("store");
+    let s = store.to_str().unwrap();
+    ok(&newsgraph(&["ingest", corpus.to_str().unwrap(), "--store", s], tmp.path()));
+    let graphs = |tmp: &Path| ok(&newsgraph(&["query", "--store", s, "--format", "tsv", "SELECT ?g ?f WHERE { GRAPH ?g { ?g ng:sourceFile ?f } } ORDER BY ?f"], tmp));
+    let before = graphs(tmp.path());
+    fs::write(corpus.join("a.txt"), "Russia criticized Japan in 2015.").unwrap();
+    let out = newsgraph(&["ingest", corpus.to_str().unwrap(), "--store", s], tmp.path());
+    ok(&out);
+    assert!(stderr(&out).contains("0 added, 1 replaced, 1 unchanged"), "{}", stderr(&out));
+    let after = graphs(tmp.path());
+    let line = |text: &str, file: &str| text.lines().find(|l| l.ends_with(file)).map(str::to_string);
+    assert_ne!(line(&before, "a.txt"), line(&after, "a.txt"), "a.txt has a new graph");
+    assert_eq!(line(&before, "b.txt"), line(&after, "b.txt"), "b.txt untouched");
+    assert_eq!(count(&store, tmp.path(), DOCS), 2);
+    let old_facts = count(&store, tmp.path(), "SELECT (COUNT(*) AS ?n) WHERE { ?a ng:evidence ?e . FILTER(CONTAINS(?e, \"Ukraine\")) }");
+    assert_eq!(old_facts, 0, "nothing of the old text is left");
+}
+
+#[test]
+fn extract_json_follows_the_scorer_schema() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = tmp.path().join("a.txt");
+    fs::write(&article, "Rate this article\nSouth Korean President Moon Jae-in met Russian President Vladimir Putin in Moscow in 2018.\nShare this article").unwrap();
+    let out = ok(&newsgraph(&["extract", "--format", "json", article.to_str().unwrap()], tmp.path()));
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(json["document"], "a.txt");
+    let entities = json["entities"].as_array().unwrap();
+    let ids: Vec<&str> = entities.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    for e in entities {
+        assert!(e["label"].as_str().is_some_and(|l| !l.is_empty()));
+        assert!(e["aliases"].is_array());
+        assert!(["Country", "Person", "Company", "Organization", "Place", "Project", "Initiative", "Event", "Commodity"].contains(&e["type"].as_str().unwrap()));
+    }
+    let label_of = |t: &str| entities.iter().filter(|e| e["type"] == t).map(|e| e["label"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert!(label_of("Person").iter().any(|l| l.contains("Moon Jae")), "{:?}", label_of("Person"));
+    assert!(label_of("Person").iter().any(|l| l.contains("Putin")), "{:?}", label_of("Person"));
+    assert!(!out.contains("Rate this"), "furniture yields nothing");
+    for r in json["relations"].as_array().unwrap() {
+        assert!(ids.contains(&r["subject"].as_str().unwrap()) && ids.contains(&r["object"].as_str().unwrap()), "{r}");
+        assert!(r["evidence"].as_str().is_some_and(|e| !e.is_empty()));
+        assert!(r["confidence"].as_f64().is_some_and(|c| c > 0.0 && c <= 1.0));
+    }
+    let holds: Vec<(&str, &str)> = json["relations"].as_array().unwrap().iter().filter(|r| r["predicate"] == "holdsRole").map(|r| (r["subject"].as_str().unwrap(), r["object"].as_str().unwrap())).collect();
+    assert!(holds.iter().any(|(s, o)| s.contains("moon") && *o == "country/south_korea"), "{holds:?}");
+    assert!(holds.iter().any(|(s, o)| s.contains("putin") && *o == "country/russia"), "{holds:?}");
+
+    // N-Quads of the same article parse as RDF with the document graph.
+    let nq = ok(&newsgraph(&["extract", "--format", "nquads", article.to_str().unwrap()], tmp.path()));
+    assert!(nq.lines().all(|l| l.ends_with(" .")), "N-Quads lines");
+    assert!(nq.contains("<https://newsgraph.dev/ns#holdsRole>"));
+}
+
+#[test]
+fn every_command_has_help() {
+    let tmp = tempfile::tempdir().unwrap();
+    for cmd in ["build", "ingest", "extract", "query", "export", "stats"] {
+        let out = ok(&newsgraph(&[cmd, "--help"], tmp.path()));
+        assert!(out.contains("Usage:"), "{cmd} --help");
+    }
+}
