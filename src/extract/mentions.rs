@@ -93,15 +93,42 @@ impl<'a> Finder<'a> {
     /// All mentions of a sentence, in order, not overlapping.
     pub fn sentence_mentions(&self, s: &Sentence) -> Vec<Mention> {
         let headline = self.is_headline(s);
-        let known = self.gazetteer_matches(s);
+        let known = self.gazetteer_matches(s, headline);
         let mut mentions = Vec::new();
         let mut covered = vec![false; s.tokens.end - s.tokens.start];
         let mut i = s.tokens.start;
         while i < s.tokens.end {
+            // A known name that starts in lowercase ("special military operation in Ukraine").
+            if let Some(m) = known.iter().find(|m| m.first == i && !self.is_capitalised(i)) {
+                mentions.push(m.clone());
+                for k in m.first..m.last {
+                    covered[k - s.tokens.start] = true;
+                }
+                i = m.last;
+                continue;
+            }
             // A capitalised run starting here, possibly with known names inside.
-            if self.is_capitalised(i) || (self.tok(i).kind == TokenKind::Number && false) {
+            if self.is_capitalised(i) {
                 let end = self.run_end(i, s.tokens.end);
+                let before = mentions.len();
                 self.run_mentions(s, i, end, headline, &known, &mut mentions);
+                // An untyped run before a lowercase head: "North-South corridor".
+                if !mentions[before..].iter().any(|m| m.last == end) {
+                    // Only the words after the last name or "and" of the run take the head.
+                    let from = (i..end)
+                        .rev()
+                        .find(|&k| matches!(self.lower(k).as_str(), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1))
+                        .map_or(i, |k| k + 1);
+                    if let Some(m) = self.lowercase_head_after(s, from, end).filter(|_| from < end) {
+                        let mut this_run = mentions.split_off(before);
+                        this_run.retain(|x| x.last <= from);
+                        mentions.extend(this_run);
+                        covered[i - s.tokens.start..m.last - s.tokens.start].iter_mut().for_each(|c| *c = true);
+                        i = m.last;
+                        mentions.push(m);
+                        continue;
+                    }
+                }
                 for k in i..end {
                     covered[k - s.tokens.start] = true;
                 }
@@ -122,7 +149,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Longest gazetteer matches, left to right.
-    fn gazetteer_matches(&self, s: &Sentence) -> Vec<Mention> {
+    fn gazetteer_matches(&self, s: &Sentence, headline: bool) -> Vec<Mention> {
         let gaz = &self.lex.gazetteer;
         let mut out = Vec::new();
         let mut i = s.tokens.start;
@@ -135,8 +162,9 @@ impl<'a> Finder<'a> {
                 }
                 key.push_str(&self.lower(j));
                 let surface = &self.body[self.tok(i).start..self.tok(j).end];
+                let common_opener = j == i && (i == s.tokens.start || headline) && self.lex.is_common(&key);
                 for name in gaz.lookup(&key) {
-                    if name.case_sensitive && !same_letters(&name.surface, surface) {
+                    if (name.case_sensitive && !same_letters(&name.surface, surface)) || common_opener {
                         continue;
                     }
                     let entry = &gaz.entries[name.entry];
@@ -146,9 +174,17 @@ impl<'a> Finder<'a> {
                         NameKind::Adjective => Target::Adjective(name.entry),
                     };
                     // Prefer a real name over a capital or adjective reading of the same words.
+                    // Same words, several readings: a capital beats the city (the metonym rule
+                    // decides later), a real name beats an adjective.
+                    let rank = |t: &Target, kind: EntityType| match t {
+                        Target::Capital(_) => 3,
+                        Target::Known(_) if kind != EntityType::Place => 2,
+                        Target::Known(_) => 1,
+                        _ => 0,
+                    };
                     let better = match &best {
                         None => true,
-                        Some((end, t, _)) => j + 1 > *end || (j + 1 == *end && matches!(t, Target::Capital(_) | Target::Adjective(_)) && matches!(target, Target::Known(_))),
+                        Some((end, t, k)) => j + 1 > *end || (j + 1 == *end && rank(&target, entry.kind) > rank(t, *k)),
                     };
                     if better {
                         best = Some((j + 1, target, entry.kind));
@@ -273,9 +309,12 @@ impl<'a> Finder<'a> {
     /// The tokens `[start, end)` of a run after peeling: a whole new name when it has a
     /// typed head beyond its known parts, else the known names and the unknown rest.
     fn typed_pieces(&self, s: &Sentence, start: usize, end: usize, titled: bool, inside: &[&Mention], out: &mut Vec<Mention>) {
-        let mut end = end;
+        let (mut start, mut end) = (start, end);
         while end > start && (CONNECTORS.contains(&self.lower(end - 1).as_str()) || self.is_dash(end - 1)) {
             end -= 1;
+        }
+        while start < end && CONNECTORS.contains(&self.lower(start).as_str()) && !self.is_capitalised(start) {
+            start += 1;
         }
         if start >= end {
             return;
@@ -289,7 +328,19 @@ impl<'a> Finder<'a> {
         }
         let lowers: Vec<String> = (start..end).map(|k| self.lower(k)).collect();
         let head = self.lex.head_type(&lowers);
-        let whole_is_name = head.is_some() && known.iter().all(|m| m.last < end || m.kind == head.unwrap_or(EntityType::Place)) && end - start >= 2;
+        // The whole run is one name when its head word types it, unless the head belongs to a
+        // longer known name of another type, or "and" joins two known names ("Russia and the EU").
+        let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.kind) != head);
+        let and_joins_known = (start..end).filter(|&k| matches!(self.lower(k).as_str(), "and" | "&")).any(|k| known.iter().any(|m| m.last <= k) && known.iter().any(|m| m.first > k));
+        let whole_is_name = head.is_some() && end - start >= 2 && !head_taken && !and_joins_known;
+        // Not one name: coordinated names split at "and" ("Sochi and Vladivostok").
+        if !whole_is_name {
+            if let Some(and) = (start + 1..end).find(|&k| matches!(self.lower(k).as_str(), "and" | "&") && !known.iter().any(|m| m.first < k && k < m.last)) {
+                self.typed_pieces(s, start, and, titled, inside, out);
+                self.typed_pieces(s, and + 1, end, false, inside, out);
+                return;
+            }
+        }
         if whole_is_name || known.is_empty() {
             if let Some(kind) = head.filter(|_| whole_is_name).or_else(|| self.type_unknown(s, start, end, titled)) {
                 out.push(Mention { first: start, last: end, kind, target: Target::Unknown, surface: self.surface(start, end), titled });
@@ -328,6 +379,11 @@ impl<'a> Finder<'a> {
             return Some(EntityType::Person);
         }
         if self.looks_like_person(&lowers) {
+            return Some(EntityType::Person);
+        }
+        // A lone surname ("Orlov said") is a person only if the document named them before:
+        // `resolve` drops it when no earlier person has that surname.
+        if end - start == 1 && self.lex.surnames.contains(&lowers[0]) && !self.lex.common_words.contains(&lowers[0]) {
             return Some(EntityType::Person);
         }
         if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
@@ -398,35 +454,44 @@ impl<'a> Finder<'a> {
             .any(|k| self.lex.actor_nouns.contains(&self.lower(k)))
     }
 
+    /// A mention for `[start, end)` followed by up to two lowercase modifiers and a
+    /// lowercase head of a project, event or initiative.
+    fn lowercase_head_after(&self, s: &Sentence, start: usize, end: usize) -> Option<Mention> {
+        let mut found = None;
+        let mut k = end;
+        while k < s.tokens.end && k <= end + 2 {
+            let lower = self.lower(k);
+            if self.tok(k).kind != TokenKind::Word || self.is_capitalised(k) || self.lex.function_words.contains(&lower) {
+                break;
+            }
+            // The last head in reach wins: "road bridge", not "road".
+            if let Some(head) = self.lex.heads.get(&lower) {
+                if matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
+                    found = Some(Mention { first: start, last: k + 1, kind: head.kind, target: Target::Unknown, surface: self.surface(start, k + 1), titled: false });
+                }
+            }
+            k += 1;
+        }
+        found
+    }
+
     /// "Nakhodka fertilizer plant", "APEC summit", "North-South corridor": a name followed
     /// by up to two lowercase modifiers and a lowercase head of a project, event or initiative.
+    /// A lowercase known name inside ("fertilizer") becomes part of it.
     fn extend_with_lowercase_heads(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
-        let starts: Vec<usize> = mentions.iter().map(|m| m.first).collect();
-        for idx in 0..mentions.len() {
+        let mut idx = 0;
+        while idx < mentions.len() {
             let m = &mentions[idx];
-            if matches!(m.kind, EntityType::Country | EntityType::Person | EntityType::Commodity) || matches!(m.target, Target::Adjective(_)) {
-                continue;
-            }
-            let next_start = starts.get(idx + 1).copied().unwrap_or(s.tokens.end);
-            let mut k = m.last;
-            let mut modifiers = 0;
-            while k < s.tokens.end.min(next_start) && modifiers <= 2 {
-                let t = self.tok(k);
-                let lower = self.lower(k);
-                if t.kind != TokenKind::Word || self.is_capitalised(k) || self.lex.function_words.contains(&lower) {
-                    break;
+            let extendable = !matches!(m.kind, EntityType::Country | EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
+            if let Some(extended) = self.lowercase_head_after(s, m.first, m.last).filter(|_| extendable) {
+                let swallowed = mentions[idx + 1..].iter().take_while(|n| n.first < extended.last).count();
+                let all_lowercase = mentions[idx + 1..idx + 1 + swallowed].iter().all(|n| !self.is_capitalised(n.first) && n.last <= extended.last);
+                if all_lowercase {
+                    mentions.drain(idx + 1..idx + 1 + swallowed);
+                    mentions[idx] = extended;
                 }
-                if let Some(head) = self.lex.heads.get(&lower) {
-                    if matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
-                        let (first, last) = (m.first, k + 1);
-                        let kind = head.kind;
-                        mentions[idx] = Mention { first, last, kind, target: Target::Unknown, surface: self.surface(first, last), titled: false };
-                        break;
-                    }
-                }
-                modifiers += 1;
-                k += 1;
             }
+            idx += 1;
         }
     }
 }

@@ -64,7 +64,7 @@ impl Extractor {
             let mentions = finder.sentence_mentions(sentence);
             for (mi, m) in mentions.iter().enumerate() {
                 let defined_by = acronym_definition(&finder, &mentions, mi, &resolved);
-                let (entity, kind) = self.resolve(&finder, m, defined_by, &mut drafts, &mut by_id);
+                let Some((entity, kind)) = self.resolve(&finder, m, defined_by, &mut drafts, &mut by_id) else { continue };
                 resolved.push(Resolved { mention: m.clone(), sentence: si, entity, kind });
             }
         }
@@ -73,7 +73,7 @@ impl Extractor {
     }
 
     /// Finds or creates the entity a mention stands for.
-    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, by_id: &mut HashMap<String, usize>) -> (usize, EntityType) {
+    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, by_id: &mut HashMap<String, usize>) -> Option<(usize, EntityType)> {
         let gaz = &self.lexicon.gazetteer;
         let mut add_known = |entry: usize, surface: Option<&str>, drafts: &mut Vec<Draft>| -> usize {
             let e = &gaz.entries[entry];
@@ -86,7 +86,7 @@ impl Extractor {
             }
             idx
         };
-        match &m.target {
+        Some(match &m.target {
             Target::Known(entry) => {
                 let idx = add_known(*entry, Some(&m.surface), drafts);
                 if let Some(d) = defined_by {
@@ -99,7 +99,7 @@ impl Extractor {
                 let before = (m.first > 0).then(|| fold(finder.text.tokens[m.first - 1].text(finder.body)));
                 let as_place = before.as_deref().is_some_and(|b| LOCATIVE.contains(&b));
                 if !as_place {
-                    return (add_known(*entry, Some(&m.surface), drafts), EntityType::Country);
+                    return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
                 let place_entry = gaz
                     .lookup(&lexicon::token_key(&self.lexicon.splitter, &m.surface))
@@ -119,15 +119,18 @@ impl Extractor {
             Target::Unknown => {
                 if let Some(d) = defined_by {
                     drafts[d].surfaces.insert(m.surface.clone());
-                    return (d, drafts[d].kind);
+                    return Some((d, drafts[d].kind));
                 }
                 if let Some(idx) = self.corefer(m, drafts) {
                     drafts[idx].surfaces.insert(m.surface.clone());
-                    return (idx, drafts[idx].kind);
+                    return Some((idx, drafts[idx].kind));
+                }
+                if m.kind == EntityType::Person && m.last - m.first == 1 && !m.titled {
+                    return None; // a lone surname with no full name before it
                 }
                 (self.unknown(m, m.kind, drafts, by_id), m.kind)
             }
-        }
+        })
     }
 
     fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, by_id: &mut HashMap<String, usize>) -> usize {
@@ -354,9 +357,9 @@ fn initials(label: &str) -> String {
     label.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
 }
 
-/// A label without a trailing possessive or punctuation.
+/// A label without a trailing possessive or comma ("U.S." keeps its period).
 fn clean_label(surface: &str) -> String {
-    surface.trim_end_matches(['’', '\'', ',', '.']).trim().to_string()
+    surface.trim_end_matches(['’', '\'', ',']).trim().to_string()
 }
 
 /// Mentions linked by ", " / "and" / "or" into lists: each mention's list (itself included).

@@ -135,7 +135,12 @@ impl Rule {
                 }
             }
         }
-        found
+        // A match that contains a shorter match sharing one of its ends binds the farther
+        // mention: the nearer one wins ("the US … South Korea explores ties with Russia").
+        let dominated = |m: &Match| {
+            found.iter().any(|n| n != m && n.first_item >= m.first_item && n.last_item <= m.last_item && (n.subject == m.subject || n.object == m.object))
+        };
+        found.iter().filter(|m| !dominated(m)).copied().collect()
     }
 
     /// True when every required literal group has a matching token among `tokens`.
@@ -290,6 +295,12 @@ mod tests {
         assert!(pairs(&r, "[Company] invested in [Commodity]").is_empty(), "object type is constrained");
         assert!(pairs(&r, "[Company] invested one two three four five six seven in [Project]").is_empty(), "gap is bounded");
         assert!(pairs(&r, "[Company] invested ; in [Project]").is_empty(), "gap stops at ;");
+    }
+
+    #[test]
+    fn the_nearest_mention_fills_a_slot_before_a_gap() {
+        let r = rule("{A:actor} ... ties with {B}");
+        assert_eq!(pairs(&r, "[Country] fatigue , [Country] explores closer ties with [Country]"), [(1, 2)]);
     }
 
     #[test]

@@ -1,0 +1,131 @@
+//! Data-driven extraction tests: sentences written for the tests (not copied from the
+//! seeds) in `tests/entity_cases.tsv` and `tests/relation_cases.tsv`, each with what the
+//! extractor must (or must not) find. One `check` helper runs them all and lists every
+//! failing case at once.
+
+use newsgraph::corpus::{Format, Reader};
+use newsgraph::extract::{Extractor, Lexicon};
+use newsgraph::model::{Entity, Extraction};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology");
+        Extractor::new(Lexicon::load(&root).expect("ontology loads"))
+    })
+}
+
+fn extract(sentence: &str) -> Extraction {
+    let doc = Reader::default().parse(Path::new("case.txt"), "case.txt", Format::Text, sentence.as_bytes()).expect("a test sentence");
+    extractor().extract(&doc)
+}
+
+/// Lines of a case file: tab-separated fields (`\\n` for a line break), comments and blank lines skipped.
+fn cases(file: &str) -> Vec<(usize, Vec<String>)> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(n, l)| (n + 1, l.split('\t').map(|f| f.trim().replace("\\n", "\n")).collect()))
+        .collect()
+}
+
+fn names(e: &Entity) -> impl Iterator<Item = &str> {
+    std::iter::once(e.label.as_str()).chain(e.aliases.iter().map(String::as_str))
+}
+
+fn find<'a>(ex: &'a Extraction, name: &str) -> Vec<&'a Entity> {
+    ex.entities.iter().filter(|e| names(e).any(|n| n.eq_ignore_ascii_case(name))).collect()
+}
+
+fn show(ex: &Extraction) -> String {
+    let entities: Vec<String> = ex.entities.iter().map(|e| format!("{} [{}] {:?}", e.label, e.kind, e.aliases)).collect();
+    let relations: Vec<String> = ex.relations.iter().map(|r| format!("{} {} {}{}", r.subject, r.predicate, r.object, if r.negated { " (negated)" } else { "" })).collect();
+    format!("entities: {entities:?}\n      relations: {relations:?}")
+}
+
+/// Runs every case through `judge`; fails listing all the cases that did not hold.
+fn check(file: &str, judge: impl Fn(&[String], &Extraction) -> Result<(), String>) {
+    let mut failures = Vec::new();
+    let all = cases(file);
+    assert!(all.len() >= 10, "{file} holds real cases");
+    for (line, fields) in &all {
+        let ex = extract(&fields[0]);
+        if let Err(why) = judge(fields, &ex) {
+            failures.push(format!("{file}:{line}: {why}\n    sentence: {}\n      {}", fields[0], show(&ex)));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+}
+
+/// `sentence  label  Type` — an entity with that name and type;
+/// `sentence  !label` — no entity has that name.
+#[test]
+fn entity_cases() {
+    check("entity_cases.tsv", |f, ex| match (f.get(1).map(String::as_str), f.get(2)) {
+        (Some(name), _) if name.starts_with('!') => {
+            let found = find(ex, &name[1..]);
+            if found.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("{} should not be an entity", &name[1..]))
+            }
+        }
+        (Some(name), Some(kind)) => {
+            let found = find(ex, name);
+            if found.iter().any(|e| e.kind.as_str() == kind) {
+                Ok(())
+            } else if found.is_empty() {
+                Err(format!("no entity {name}"))
+            } else {
+                Err(format!("{name} typed {} not {kind}", found[0].kind))
+            }
+        }
+        _ => Err("a case needs a name and a type, or !name".into()),
+    });
+}
+
+/// `sentence  subject  predicate  object  [year=N] [status=S] [amount=A] [negated]`.
+#[test]
+fn relation_cases() {
+    check("relation_cases.tsv", |f, ex| {
+        if f.len() < 4 {
+            return Err("a case needs sentence, subject, predicate, object".into());
+        }
+        let ids = |name: &str| find(ex, name).iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        let (subjects, objects) = (ids(&f[1]), ids(&f[3]));
+        if subjects.is_empty() || objects.is_empty() {
+            return Err(format!("entities missing: {} → {:?}, {} → {:?}", f[1], subjects, f[3], objects));
+        }
+        let wanted: Vec<_> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate.as_str().eq_ignore_ascii_case(&f[2]))
+            .filter(|r| {
+                (subjects.contains(&r.subject) && objects.contains(&r.object))
+                    || (r.predicate.is_symmetric() && subjects.contains(&r.object) && objects.contains(&r.subject))
+            })
+            .collect();
+        let Some(r) = wanted.first() else { return Err(format!("no {} {} {}", f[1], f[2], f[3])) };
+        for attr in &f[4..] {
+            let ok = match attr.split_once('=') {
+                Some(("year", y)) => r.year.map(|v| v.to_string()).as_deref() == Some(y),
+                Some(("status", s)) => r.status.map(|v| v.as_str()) == Some(s),
+                Some(("amount", a)) => r.amount.as_deref() == Some(a),
+                None if attr == "negated" => r.negated,
+                None if attr.is_empty() => true,
+                _ => return Err(format!("unknown attribute {attr}")),
+            };
+            if !ok {
+                return Err(format!("{attr} expected; got year {:?}, status {:?}, amount {:?}, negated {}", r.year, r.status, r.amount, r.negated));
+            }
+        }
+        if !f[4..].iter().any(|a| a == "negated") && r.negated {
+            return Err("relation is negated".into());
+        }
+        Ok(())
+    });
+}
