@@ -4,7 +4,7 @@
 //! Owns the file formats of those data files and their indexes. Every error names the
 //! file and line. The extractor only reads a `Lexicon`; it never names an entity itself.
 
-use super::patterns::Rule;
+use super::patterns::{Rule, RuleIndex};
 use crate::model::{slug, EntityType, Status};
 use crate::text::{Splitter, TokenKind};
 use anyhow::{bail, Context, Result};
@@ -141,8 +141,26 @@ pub struct Lexicon {
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
+    pub rule_index: RuleIndex,
     pub status_cues: Vec<(Vec<String>, Status)>,
     pub negation_cues: Vec<Vec<String>>,
+    /// Cue indexes by their first word; cues whose first word is a prefix (`plan*`) apart.
+    pub status_by_first: HashMap<String, Vec<usize>>,
+    pub status_prefixed: Vec<usize>,
+    pub negation_by_first: HashMap<String, Vec<usize>>,
+    pub negation_prefixed: Vec<usize>,
+}
+
+/// Indexes cues by their first word; the cues starting with a prefix are listed apart.
+fn index_cues<'a>(cues: impl Iterator<Item = &'a Vec<String>>) -> (HashMap<String, Vec<usize>>, Vec<usize>) {
+    let (mut by_first, mut prefixed) = (HashMap::<String, Vec<usize>>::new(), Vec::new());
+    for (i, cue) in cues.enumerate() {
+        match cue.first() {
+            Some(w) if !w.ends_with('*') => by_first.entry(w.clone()).or_default().push(i),
+            _ => prefixed.push(i),
+        }
+    }
+    (by_first, prefixed)
 }
 
 /// Lowercase tokens joined by spaces, apostrophes and dashes folded: "Moon Jae-in" → "moon jae - in".
@@ -238,6 +256,7 @@ impl Lexicon {
                 .with_context(|| format!("{}:{line}", rules_path.display()))?;
             lex.rules.push(rule);
         }
+        lex.rule_index = RuleIndex::new(&lex.rules);
         let status_path = root.join("status.csv");
         for (line, row) in read_csv(&status_path)? {
             let cue = row.get("cue").cloned().unwrap_or_default();
@@ -248,6 +267,8 @@ impl Lexicon {
             lex.status_cues.push((cue_tokens(&lex.splitter, &cue), status));
         }
         lex.negation_cues = read_list(&root.join("negation.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect();
+        (lex.status_by_first, lex.status_prefixed) = index_cues(lex.status_cues.iter().map(|(c, _)| c));
+        (lex.negation_by_first, lex.negation_prefixed) = index_cues(lex.negation_cues.iter());
         Ok(lex)
     }
 

@@ -44,6 +44,8 @@ pub struct Finder<'a> {
     pub lex: &'a Lexicon,
     pub body: &'a str,
     pub text: &'a Text,
+    /// Every token folded to lowercase once (`lexicon::fold`), by token index.
+    pub lowers: Vec<String>,
 }
 
 impl<'a> Finder<'a> {
@@ -55,8 +57,13 @@ impl<'a> Finder<'a> {
         self.text.tokens[i].text(self.body)
     }
 
-    fn lower(&self, i: usize) -> String {
-        fold(self.raw(i))
+    pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text) -> Self {
+        let lowers = text.tokens.iter().map(|t| fold(t.text(body))).collect();
+        Finder { lex, body, text, lowers }
+    }
+
+    pub fn lower(&self, i: usize) -> &str {
+        &self.lowers[i]
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
@@ -71,7 +78,7 @@ impl<'a> Finder<'a> {
     }
 
     fn is_dash(&self, i: usize) -> bool {
-        self.tok(i).kind == TokenKind::Punct && matches!(self.lower(i).as_str(), "-")
+        self.tok(i).kind == TokenKind::Punct && matches!(self.lower(i), "-")
     }
 
     /// Surface text of tokens `[first, last)`.
@@ -117,7 +124,7 @@ impl<'a> Finder<'a> {
                     // Only the words after the last name or "and" of the run take the head.
                     let from = (i..end)
                         .rev()
-                        .find(|&k| matches!(self.lower(k).as_str(), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1))
+                        .find(|&k| matches!(self.lower(k), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1))
                         .map_or(i, |k| k + 1);
                     if let Some(m) = self.lowercase_head_after(s, from, end).filter(|_| from < end) {
                         let mut this_run = mentions.split_off(before);
@@ -221,7 +228,7 @@ impl<'a> Finder<'a> {
             }
             if self.is_dash(end) && t.joined && end + 1 < limit && self.tok(end + 1).joined {
                 let next = self.lower(end + 1);
-                if self.is_capitalised(end + 1) || self.tok(end + 1).kind == TokenKind::Number || self.lex.korean_syllables.contains(&next) {
+                if self.is_capitalised(end + 1) || self.tok(end + 1).kind == TokenKind::Number || self.lex.korean_syllables.contains(next) {
                     end += 2;
                     continue;
                 }
@@ -230,10 +237,10 @@ impl<'a> Finder<'a> {
                 end += 1;
                 continue;
             }
-            if CONNECTORS.contains(&self.lower(end).as_str()) && !t.joined {
+            if CONNECTORS.contains(&self.lower(end)) && !t.joined {
                 // Allow up to two connectors ("of the") before the next capitalised word.
                 let mut k = end;
-                while k < limit && k < end + 2 && CONNECTORS.contains(&self.lower(k).as_str()) {
+                while k < limit && k < end + 2 && CONNECTORS.contains(&self.lower(k)) {
                     k += 1;
                 }
                 if k < limit && self.is_capitalised(k) && self.lower(end) != "the" {
@@ -263,7 +270,7 @@ impl<'a> Finder<'a> {
             if let Some(m) = inside.iter().find(|m| m.first == i) {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
-                    let rest: Vec<String> = (m.last..end).map(|k| self.lower(k)).collect();
+                    let rest: Vec<String> = (m.last..end).map(|k| self.lower(k).to_string()).collect();
                     let body_type = self.lex.head_type(&rest);
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first >= m.last + 1 || k.last <= m.last) {
                         break;
@@ -285,7 +292,7 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            if self.lex.non_names.contains(&lower) || CONNECTORS.contains(&lower.as_str()) {
+            if self.lex.non_names.contains(lower) || CONNECTORS.contains(&lower) {
                 i += 1;
                 continue;
             }
@@ -310,10 +317,10 @@ impl<'a> Finder<'a> {
     /// typed head beyond its known parts, else the known names and the unknown rest.
     fn typed_pieces(&self, s: &Sentence, start: usize, end: usize, titled: bool, inside: &[&Mention], out: &mut Vec<Mention>) {
         let (mut start, mut end) = (start, end);
-        while end > start && (CONNECTORS.contains(&self.lower(end - 1).as_str()) || self.is_dash(end - 1)) {
+        while end > start && (CONNECTORS.contains(&self.lower(end - 1)) || self.is_dash(end - 1)) {
             end -= 1;
         }
-        while start < end && CONNECTORS.contains(&self.lower(start).as_str()) && !self.is_capitalised(start) {
+        while start < end && CONNECTORS.contains(&self.lower(start)) && !self.is_capitalised(start) {
             start += 1;
         }
         if start >= end {
@@ -326,16 +333,16 @@ impl<'a> Finder<'a> {
             out.push(m);
             return;
         }
-        let lowers: Vec<String> = (start..end).map(|k| self.lower(k)).collect();
+        let lowers: Vec<String> = (start..end).map(|k| self.lower(k).to_string()).collect();
         let head = self.lex.head_type(&lowers);
         // The whole run is one name when its head word types it, unless the head belongs to a
         // longer known name of another type, or "and" joins two known names ("Russia and the EU").
         let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.kind) != head);
-        let and_joins_known = (start..end).filter(|&k| matches!(self.lower(k).as_str(), "and" | "&")).any(|k| known.iter().any(|m| m.last <= k) && known.iter().any(|m| m.first > k));
+        let and_joins_known = (start..end).filter(|&k| matches!(self.lower(k), "and" | "&")).any(|k| known.iter().any(|m| m.last <= k) && known.iter().any(|m| m.first > k));
         let whole_is_name = head.is_some() && end - start >= 2 && !head_taken && !and_joins_known;
         // Not one name: coordinated names split at "and" ("Sochi and Vladivostok").
         if !whole_is_name {
-            if let Some(and) = (start + 1..end).find(|&k| matches!(self.lower(k).as_str(), "and" | "&") && !known.iter().any(|m| m.first < k && k < m.last)) {
+            if let Some(and) = (start + 1..end).find(|&k| matches!(self.lower(k), "and" | "&") && !known.iter().any(|m| m.first < k && k < m.last)) {
                 self.typed_pieces(s, start, and, titled, inside, out);
                 self.typed_pieces(s, and + 1, end, false, inside, out);
                 return;
@@ -367,7 +374,7 @@ impl<'a> Finder<'a> {
 
     /// The type of an unknown name, or None when unsure.
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
-        let lowers: Vec<String> = (start..end).map(|k| self.lower(k)).collect();
+        let lowers: Vec<String> = (start..end).map(|k| self.lower(k).to_string()).collect();
         if let Some(kind) = self.lex.head_type(&lowers) {
             return Some(kind);
         }
@@ -451,7 +458,7 @@ impl<'a> Finder<'a> {
     pub fn is_actor_noun_after(&self, at: usize) -> bool {
         (at..self.text.tokens.len().min(at + 3))
             .take_while(|&k| self.tok(k).kind == TokenKind::Word)
-            .any(|k| self.lex.actor_nouns.contains(&self.lower(k)))
+            .any(|k| self.lex.actor_nouns.contains(self.lower(k)))
     }
 
     /// A mention for `[start, end)` followed by up to two lowercase modifiers and a
@@ -461,11 +468,11 @@ impl<'a> Finder<'a> {
         let mut k = end;
         while k < s.tokens.end && k <= end + 2 {
             let lower = self.lower(k);
-            if self.tok(k).kind != TokenKind::Word || self.is_capitalised(k) || self.lex.function_words.contains(&lower) {
+            if self.tok(k).kind != TokenKind::Word || self.is_capitalised(k) || self.lex.function_words.contains(lower) {
                 break;
             }
             // The last head in reach wins: "road bridge", not "road".
-            if let Some(head) = self.lex.heads.get(&lower) {
+            if let Some(head) = self.lex.heads.get(lower) {
                 if matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
                     found = Some(Mention { first: start, last: k + 1, kind: head.kind, target: Target::Unknown, surface: self.surface(start, k + 1), titled: false });
                 }

@@ -56,7 +56,7 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let body = doc.body.as_str();
         let text = self.lexicon.splitter.split(body);
-        let finder = Finder { lex: &self.lexicon, body, text: &text };
+        let finder = Finder::new(&self.lexicon, body, &text);
         let mut drafts: Vec<Draft> = Vec::new();
         let mut by_id: HashMap<String, usize> = HashMap::new();
         let mut resolved: Vec<Resolved> = Vec::new();
@@ -179,8 +179,7 @@ impl Extractor {
                 continue;
             }
             let sentence = &text.sentences[si];
-            let lowers: Vec<String> = sentence.tokens.clone().map(|k| fold(text.tokens[k].text(finder.body))).collect();
-            let token_refs: Vec<&str> = lowers.iter().map(String::as_str).collect();
+            let token_refs: Vec<&str> = sentence.tokens.clone().map(|k| finder.lower(k)).collect();
             // Items: mentions as single items, other tokens as themselves.
             let mut items: Vec<Item> = Vec::new();
             let mut item_tokens: Vec<(usize, usize)> = Vec::new();
@@ -206,10 +205,9 @@ impl Extractor {
                 k += 1;
             }
             let groups = coordination_groups(&items);
-            for rule in &self.lexicon.rules {
-                if !rule.may_match(&token_refs) {
-                    continue;
-                }
+            let cues = self.sentence_cues(finder, sentence.tokens.clone());
+            for r in self.lexicon.rule_index.candidates(&token_refs) {
+                let rule = &self.lexicon.rules[r];
                 for m in rule.find(&items) {
                     let same_group = groups.get(&m.subject).is_some_and(|g| g.contains(&m.object));
                     let slot_types = |role: patterns::Role| {
@@ -232,14 +230,14 @@ impl Extractor {
                         for &o in &objects {
                             let confidence = if s == m.subject && o == m.object { rule.confidence } else { rule.confidence * 0.9 };
                             let facts = Facts { predicate: rule.predicate, confidence, status: rule.status, rule: rule.id.clone() };
-                            if let Some(rel) = self.relation(finder, text, si, span, &resolved[s], &resolved[o], drafts, facts) {
+                            if let Some(rel) = self.relation(finder, text, si, span, &resolved[s], &resolved[o], drafts, facts, &cues) {
                                 out.push(rel);
                             }
                         }
                     }
                 }
             }
-            self.role_appositions(finder, text, si, &idxs, resolved, drafts, &mut out);
+            self.role_appositions(finder, text, si, &idxs, resolved, drafts, &cues, &mut out);
         }
         out
     }
@@ -247,7 +245,7 @@ impl Extractor {
     /// "South Korean President Moon Jae-in", "Russia's Foreign Minister Sergei Lavrov":
     /// holdsRole(person, state). A titled person the gazetteer ties to a state also holds a role there.
     #[allow(clippy::too_many_arguments)]
-    fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], out: &mut Vec<Relation>) {
+    fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &SentenceCues, out: &mut Vec<Relation>) {
         for (n, &pi) in idxs.iter().enumerate() {
             let p = &resolved[pi];
             if p.kind != EntityType::Person || !p.mention.titled {
@@ -270,7 +268,7 @@ impl Extractor {
                 }
             };
             let facts = Facts { predicate: Predicate::HoldsRole, confidence, status: None, rule: rule.to_string() };
-            if let Some(rel) = self.relation(finder, text, si, span, p, object, drafts, facts) {
+            if let Some(rel) = self.relation(finder, text, si, span, p, object, drafts, facts, cues) {
                 out.push(rel);
             }
         }
@@ -278,19 +276,17 @@ impl Extractor {
 
     /// One relation with its evidence and the sentence's year, amount, status, negation.
     #[allow(clippy::too_many_arguments)]
-    fn relation(&self, finder: &Finder, text: &Text, si: usize, span: (usize, usize), s: &Resolved, o: &Resolved, drafts: &[Draft], facts: Facts) -> Option<Relation> {
+    fn relation(&self, finder: &Finder, text: &Text, si: usize, span: (usize, usize), s: &Resolved, o: &Resolved, drafts: &[Draft], facts: Facts, cues: &SentenceCues) -> Option<Relation> {
         if s.entity == o.entity {
             return None;
         }
         let sentence = &text.sentences[si];
         let body = finder.body;
-        let lower = |k: usize| fold(text.tokens[k].text(body));
+        let distance = |k: usize| if k < span.0 { span.0 - k } else { k.saturating_sub(span.1) };
         let year = nearest_year(finder, sentence.tokens.clone(), span);
         let amount = amount_near(finder, span, sentence.tokens.clone());
-        let status = facts.status.or_else(|| self.status_in(&lower, sentence.tokens.clone(), span));
-        let negated = self.lexicon.negation_cues.iter().any(|cue| {
-            (span.0.saturating_sub(4).max(sentence.tokens.start)..span.1).any(|k| cue.iter().enumerate().all(|(n, c)| k + n < sentence.tokens.end && cue_matches(c, &lower(k + n))))
-        });
+        let status = facts.status.or_else(|| cues.status.iter().min_by_key(|(k, _)| distance(*k)).map(|(_, st)| *st));
+        let negated = cues.negations.iter().any(|&k| k + 4 >= span.0 && k < span.1);
         Some(Relation {
             subject: drafts[s.entity].id.clone(),
             predicate: facts.predicate,
@@ -305,21 +301,34 @@ impl Extractor {
         })
     }
 
-    /// The status cue nearest to the relation's span, within its sentence.
-    fn status_in(&self, lower: &dyn Fn(usize) -> String, tokens: std::ops::Range<usize>, span: (usize, usize)) -> Option<Status> {
-        let mut best: Option<(usize, Status)> = None;
+    /// Where the status and negation cues of a sentence stand (token index of each hit).
+    fn sentence_cues(&self, finder: &Finder, tokens: std::ops::Range<usize>) -> SentenceCues {
+        let hit = |cue: &[String], k: usize| cue.iter().enumerate().all(|(n, c)| k + n < tokens.end && cue_matches(c, finder.lower(k + n)));
+        let lex = &self.lexicon;
+        let mut cues = SentenceCues::default();
         for k in tokens.clone() {
-            for (cue, status) in &self.lexicon.status_cues {
-                if cue.iter().enumerate().all(|(n, c)| k + n < tokens.end && cue_matches(c, &lower(k + n))) {
-                    let distance = if k < span.0 { span.0 - k } else { k.saturating_sub(span.1) };
-                    if best.is_none_or(|(d, _)| distance < d) {
-                        best = Some((distance, *status));
-                    }
+            // Only the cues that can start at this token: by its word, or by a prefix cue.
+            let starting = |by_first: &'_ HashMap<String, Vec<usize>>, prefixed: &'_ [usize]| {
+                by_first.get(finder.lower(k)).map_or(&[][..], Vec::as_slice).iter().chain(prefixed).copied().collect::<Vec<usize>>()
+            };
+            for i in starting(&lex.status_by_first, &lex.status_prefixed) {
+                if hit(&lex.status_cues[i].0, k) {
+                    cues.status.push((k, lex.status_cues[i].1));
                 }
             }
+            if starting(&lex.negation_by_first, &lex.negation_prefixed).into_iter().any(|i| hit(&lex.negation_cues[i], k)) {
+                cues.negations.push(k);
+            }
         }
-        best.map(|(_, s)| s)
+        cues
     }
+}
+
+/// Status and negation cues found in one sentence.
+#[derive(Default)]
+struct SentenceCues {
+    status: Vec<(usize, Status)>,
+    negations: Vec<usize>,
 }
 
 struct Facts {

@@ -19,7 +19,7 @@ pub enum Role {
     Object,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LitPat {
     Exact(String),
     Prefix(String),
@@ -146,6 +146,64 @@ impl Rule {
     /// True when every required literal group has a matching token among `tokens`.
     pub fn may_match(&self, tokens: &[&str]) -> bool {
         self.required().all(|alts| tokens.iter().any(|t| alts.iter().any(|a| a.matches(t))))
+    }
+}
+
+/// Finds the rules whose required words all occur in a sentence, without trying each
+/// rule: every distinct literal gets an id, looked up once per token (exact words by hash,
+/// prefixes by the token's own prefixes).
+#[derive(Debug, Default)]
+pub struct RuleIndex {
+    exact: HashMap<String, Vec<usize>>,
+    prefix: HashMap<String, Vec<usize>>,
+    literals: usize,
+    /// Per rule, its required groups as literal ids (a group holds if any id is seen).
+    groups: Vec<Vec<Vec<usize>>>,
+}
+
+impl RuleIndex {
+    pub fn new(rules: &[Rule]) -> RuleIndex {
+        let mut ids: HashMap<LitPat, usize> = HashMap::new();
+        let mut index = RuleIndex::default();
+        for rule in rules {
+            let mut groups = Vec::new();
+            for alts in rule.required() {
+                let group = alts
+                    .iter()
+                    .map(|lit| {
+                        let next = ids.len();
+                        let id = *ids.entry(lit.clone()).or_insert(next);
+                        if id == next {
+                            match lit {
+                                LitPat::Exact(w) => index.exact.entry(w.clone()).or_default().push(id),
+                                LitPat::Prefix(p) => index.prefix.entry(p.clone()).or_default().push(id),
+                            }
+                        }
+                        id
+                    })
+                    .collect();
+                groups.push(group);
+            }
+            index.groups.push(groups);
+        }
+        index.literals = ids.len();
+        index
+    }
+
+    /// Indexes of the rules that may match a sentence of these (folded) tokens, in order.
+    pub fn candidates(&self, tokens: &[&str]) -> Vec<usize> {
+        let mut seen = vec![false; self.literals];
+        for t in tokens {
+            for id in self.exact.get(*t).into_iter().flatten() {
+                seen[*id] = true;
+            }
+            for (end, _) in t.char_indices().skip(1).chain([(t.len(), ' ')]) {
+                for id in self.prefix.get(&t[..end]).into_iter().flatten() {
+                    seen[*id] = true;
+                }
+            }
+        }
+        (0..self.groups.len()).filter(|&r| self.groups[r].iter().all(|g| g.iter().any(|id| seen[*id]))).collect()
     }
 }
 
@@ -331,6 +389,16 @@ mod tests {
         assert!(format!("{err:#}").contains("exactly one"));
         let err = Rule::parse(&Splitter::default(), &row("{A:Widget} in {B}"), "x").unwrap_err();
         assert!(format!("{err:#}").contains("Widget"));
+    }
+
+    #[test]
+    fn the_index_finds_the_same_candidates_as_may_match() {
+        let rules = [rule("{A} invest* ... in {B}"), rule("{A} 's ally {B}"), rule("{A} met|visited {B}"), rule("{A} , {B}")];
+        let index = RuleIndex::new(&rules);
+        for tokens in [vec!["x", "investing", "in"], vec!["ally", "'s"], vec!["visited"], vec!["in"], vec![]] {
+            let slow: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].may_match(&tokens)).collect();
+            assert_eq!(index.candidates(&tokens), slow, "{tokens:?}");
+        }
     }
 
     #[test]
