@@ -69,7 +69,7 @@ fn main() -> anyhow::Result<()> {
     let store = Store::open(&dir.path().join("store"))?;
     let started = Instant::now();
     for (doc, ex) in docs.iter().zip(&extractions) {
-        store.ingest(doc, ex)?;
+        store.ingest(doc, ex, &extractor.lexicon.fingerprint)?;
     }
     let secs = started.elapsed().as_secs_f64();
     let quads = store.len()?;

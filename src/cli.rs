@@ -266,7 +266,7 @@ pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result
         bar.set_message(path.display().to_string());
         let outcome = reader.read(&path).map_err(anyhow::Error::from).and_then(|doc| {
             let ex = extractor.extract(&doc);
-            store.ingest(&doc, &ex).map(|r| (r, ex))
+            store.ingest(&doc, &ex, &extractor.lexicon.fingerprint).map(|r| (r, ex))
         });
         match outcome {
             Ok((result, ex)) => {
@@ -362,7 +362,7 @@ fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat) -> Result<
         ExtractFormat::Nquads => {
             let store = Store::in_memory()?;
             for (doc, ex) in &results {
-                store.ingest(doc, ex)?;
+                store.ingest(doc, ex, &extractor.lexicon.fingerprint)?;
             }
             store.dump_dataset(store::DumpFormat::NQuads, &mut stdout)?;
         }

@@ -10,7 +10,7 @@ use crate::model::{Extraction, Predicate};
 use anyhow::{bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -121,11 +121,14 @@ impl Store {
     }
 
     /// Stores one document and its extraction in its own named graph, in one transaction.
-    pub fn ingest(&self, doc: &Document, extraction: &Extraction) -> Result<Ingested> {
+    /// `extractor` names the extractor (`Lexicon::fingerprint`): the same text extracted by
+    /// another version or other ontology data is replaced, not kept.
+    pub fn ingest(&self, doc: &Document, extraction: &Extraction, extractor: &str) -> Result<Ingested> {
         let graph = node(document_iri(&doc.id));
         let source_file = ng("sourceFile");
         let mut tx = self.inner.start_transaction()?;
-        if tx.contains_named_graph(graph.as_ref())? {
+        let same_extractor = Literal::new_simple_literal(extractor);
+        if tx.contains(QuadRef::new(graph.as_ref(), ng("extractor").as_ref(), same_extractor.as_ref(), GraphNameRef::NamedNode(graph.as_ref())))? {
             return Ok(Ingested::Unchanged);
         }
         // Older versions of the same file: their graphs go.
@@ -138,15 +141,18 @@ impl Store {
                 _ => None,
             })
             .collect();
+        let replaced = !old.is_empty() || tx.contains_named_graph(graph.as_ref())?;
         for g in &old {
             tx.remove_named_graph(g.as_ref())?;
         }
+        tx.remove_named_graph(graph.as_ref())?;
         tx.insert_named_graph(graph.as_ref());
         for quad in document_quads(doc, extraction, &graph) {
             tx.insert(quad.as_ref());
         }
+        tx.insert(QuadRef::new(graph.as_ref(), ng("extractor").as_ref(), same_extractor.as_ref(), GraphNameRef::NamedNode(graph.as_ref())));
         tx.commit().with_context(|| format!("{}: cannot commit to the store", doc.name))?;
-        Ok(if old.is_empty() { Ingested::Added } else { Ingested::Replaced })
+        Ok(if replaced { Ingested::Replaced } else { Ingested::Added })
     }
 
     /// Prepares a SPARQL query with the project's prefixes, over the union of all graphs.
@@ -337,14 +343,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db")).unwrap();
         let (doc, ex) = sample();
-        assert_eq!(store.ingest(&doc, &ex).unwrap(), Ingested::Added);
+        assert_eq!(store.ingest(&doc, &ex, "v1").unwrap(), Ingested::Added);
         let graph = node(document_iri(&doc.id));
-        let expected = document_quads(&doc, &ex, &graph).len();
-        assert_eq!(store.len().unwrap(), expected, "exactly the document's quads");
-        assert_eq!(store.ingest(&doc, &ex).unwrap(), Ingested::Unchanged);
+        let expected = document_quads(&doc, &ex, &graph).len() + 1;
+        assert_eq!(store.len().unwrap(), expected, "exactly the document's quads and its extractor");
+        assert_eq!(store.ingest(&doc, &ex, "v1").unwrap(), Ingested::Unchanged);
         assert_eq!(store.len().unwrap(), expected);
+        // The same text under a new extractor is extracted again, in place.
+        assert_eq!(store.ingest(&doc, &Extraction::default(), "v2").unwrap(), Ingested::Replaced);
+        assert_eq!(store.len().unwrap(), document_quads(&doc, &Extraction::default(), &graph).len() + 1);
+        assert_eq!(store.ingest(&doc, &ex, "v2").unwrap(), Ingested::Unchanged, "the extractor, not the extraction, decides");
         let changed = Reader::default().parse(Path::new("a.txt"), "a.txt", Format::Text, b"Gazprom left.").unwrap();
-        assert_eq!(store.ingest(&changed, &Extraction::default()).unwrap(), Ingested::Replaced);
+        assert_eq!(store.ingest(&changed, &Extraction::default(), "v2").unwrap(), Ingested::Replaced);
         assert!(!store.inner.contains_named_graph(graph.as_ref()).unwrap(), "old graph removed");
         let (_, rows) = store.select("SELECT ?e WHERE { ?s ng:evidence ?e }").unwrap();
         assert!(rows.is_empty());
@@ -354,7 +364,7 @@ mod tests {
     fn a_relation_is_a_plain_triple_and_a_statement_with_provenance() {
         let store = Store::in_memory().unwrap();
         let (doc, ex) = sample();
-        store.ingest(&doc, &ex).unwrap();
+        store.ingest(&doc, &ex, "v1").unwrap();
         let (_, rows) = store
             .select("SELECT ?year ?ev ?doc WHERE { ?s ng:supplies ?o . ?a rdf:subject ?s ; rdf:predicate ng:supplies ; rdf:object ?o ; ng:year ?year ; ng:evidence ?ev ; prov:wasDerivedFrom ?d . ?d ng:sourceFile ?doc }")
             .unwrap();

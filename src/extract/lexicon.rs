@@ -119,6 +119,9 @@ pub struct Head {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub root: PathBuf,
+    /// Names this extractor: crate version and a hash of every file under `ontology/`.
+    /// A stored document extracted by another fingerprint is extracted again.
+    pub fingerprint: String,
     pub splitter: Splitter,
     pub furniture: Vec<String>,
     pub gazetteer: Gazetteer,
@@ -188,6 +191,32 @@ pub fn fold(token: &str) -> String {
         .collect()
 }
 
+/// `newsgraph <version> <hash>`: the hash covers every file under `root`, sorted by path.
+fn fingerprint(root: &Path) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, files)?;
+            } else {
+                files.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(root, &mut files).with_context(|| format!("{}: cannot read the ontology folder", root.display()))?;
+    files.sort();
+    let mut hasher = Sha256::new();
+    for file in files {
+        hasher.update(file.strip_prefix(root).unwrap_or(&file).to_string_lossy().as_bytes());
+        hasher.update(fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?);
+    }
+    let hash: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    Ok(format!("newsgraph {} {hash}", env!("CARGO_PKG_VERSION")))
+}
+
 /// Reads a list file: one entry per line, `#` comments and blank lines skipped.
 fn read_list(path: &Path) -> Result<Vec<String>> {
     let text = fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
@@ -233,7 +262,7 @@ fn non_empty(value: Option<&String>) -> Option<String> {
 impl Lexicon {
     /// Loads every data file under `root` (the `ontology/` folder).
     pub fn load(root: &Path) -> Result<Lexicon> {
-        let mut lex = Lexicon { root: root.to_path_buf(), ..Lexicon::default() };
+        let mut lex = Lexicon { root: root.to_path_buf(), fingerprint: fingerprint(root)?, ..Lexicon::default() };
         let lexicon_dir = root.join("lexicon");
         lex.splitter = Splitter::new(read_list(&lexicon_dir.join("abbreviations.txt"))?);
         lex.furniture = read_list(&lexicon_dir.join("furniture.txt"))?;
