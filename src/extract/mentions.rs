@@ -233,7 +233,8 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            if t.kind == TokenKind::Number && t.joined {
+            // "Primorye-2", "Nord Stream 2", "Arctic LNG 2": a short number ends a name.
+            if t.kind == TokenKind::Number && (t.joined || (self.raw(end).len() <= 2 && self.is_capitalised(end - 1))) {
                 end += 1;
                 continue;
             }

@@ -97,7 +97,9 @@ impl Extractor {
             Target::Adjective(entry) => (add_known(*entry, None, drafts), EntityType::Country),
             Target::Capital(entry) => {
                 let before = (m.first > 0).then(|| fold(finder.text.tokens[m.first - 1].text(finder.body)));
-                let as_place = before.as_deref().is_some_and(|b| LOCATIVE.contains(&b));
+                // "Moscow's footsteps": a possessive capital is its government, wherever it stands.
+                let possessive = finder.text.tokens.get(m.last).is_some_and(|_| finder.lower(m.last) == "'s");
+                let as_place = !possessive && before.as_deref().is_some_and(|b| LOCATIVE.contains(&b));
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
@@ -251,11 +253,22 @@ impl Extractor {
             if p.kind != EntityType::Person || !p.mention.titled {
                 continue;
             }
-            let previous = n.checked_sub(1).map(|q| &resolved[idxs[q]]);
+            // "Russian Ambassador to Seoul Georgy Zinoviev": look past "to <place>".
+            let mut back = 1;
+            if n >= 2 {
+                let q = &resolved[idxs[n - 1]];
+                if q.mention.first > 0 && finder.lower(q.mention.first - 1) == "to" && q.mention.last == p.mention.first {
+                    back = 2;
+                }
+            }
+            let previous = n.checked_sub(back).map(|q| &resolved[idxs[q]]);
             let state = previous.filter(|q| {
                 q.kind == EntityType::Country && {
                     let between: Vec<String> = (q.mention.last..p.mention.first).map(|k| fold(text.tokens[k].text(finder.body))).collect();
-                    between.len() <= 5 && between.iter().all(|w| w == "'s" || w == "-" || w == "then" || w == "former" || w.chars().all(char::is_alphabetic)) && !between.iter().any(|w| matches!(w.as_str(), "and" | "with" | "to" | "by"))
+                    let to_place = back == 2;
+                    between.len() <= 8
+                        && between.iter().all(|w| w == "'s" || w == "-" || w == "then" || w == "former" || w.chars().all(char::is_alphabetic))
+                        && !between.iter().any(|w| matches!(w.as_str(), "and" | "with" | "by") || (w == "to" && !to_place))
                 }
             });
             let span = (state.map_or(p.mention.first, |q| q.mention.first), p.mention.last);
@@ -372,35 +385,42 @@ fn clean_label(surface: &str) -> String {
 }
 
 /// Mentions linked by ", " / "and" / "or" into lists: each mention's list (itself included).
+/// A list needs "and" or "or": a bare comma joins clauses as often as names.
 fn coordination_groups(items: &[Item]) -> HashMap<usize, Vec<usize>> {
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut current: Vec<usize> = Vec::new();
     let mut gap_ok = true;
-    let mut flush = |current: &mut Vec<usize>| {
-        if current.len() > 1 {
+    let mut conjunction = false;
+    let mut flush = |current: &mut Vec<usize>, conjunction: &mut bool| {
+        if current.len() > 1 && *conjunction {
             for &m in current.iter() {
                 groups.insert(m, current.clone());
             }
         }
         current.clear();
+        *conjunction = false;
     };
     for item in items {
         match item {
             Item::Mention(m, _) => {
                 if !gap_ok {
-                    flush(&mut current);
+                    flush(&mut current, &mut conjunction);
                 }
                 current.push(*m);
                 gap_ok = false;
             }
-            Item::Token(t) if matches!(*t, "," | "and" | "or" | "as" | "well" | "both") => gap_ok = true,
+            Item::Token(t) if matches!(*t, "and" | "or") => {
+                gap_ok = true;
+                conjunction = !current.is_empty();
+            }
+            Item::Token(t) if matches!(*t, "," | "as" | "well" | "both") => gap_ok = true,
             Item::Token(_) => {
-                flush(&mut current);
+                flush(&mut current, &mut conjunction);
                 gap_ok = false;
             }
         }
     }
-    flush(&mut current);
+    flush(&mut current, &mut conjunction);
     groups
 }
 
@@ -459,7 +479,9 @@ fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<us
 
 /// Builds the sorted `Extraction`: entities used, commodities only in relations.
 fn finish(doc: &Document, _text: &Text, drafts: Vec<Draft>, mut relations: Vec<Relation>, _resolved: &[Resolved]) -> Extraction {
-    relations.sort_by(|a, b| (a.evidence.start, &a.subject, a.predicate, &a.object, &a.rule).cmp(&(b.evidence.start, &b.subject, b.predicate, &b.object, &b.rule)));
+    // Among duplicates, keep the one with a status, then the most confident, then by rule.
+    let key = |r: &Relation| (r.evidence.start, r.subject.clone(), r.predicate, r.object.clone(), r.status.is_none(), -((r.confidence * 100.0) as i32), r.rule.clone());
+    relations.sort_by_key(key);
     relations.dedup_by(|a, b| a.subject == b.subject && a.predicate == b.predicate && a.object == b.object && a.evidence.start == b.evidence.start);
     let in_relation: BTreeSet<&str> = relations.iter().flat_map(|r| [r.subject.as_str(), r.object.as_str()]).collect();
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();

@@ -260,6 +260,11 @@ fn parse_pattern(splitter: &Splitter, pattern: &str) -> Result<Vec<Element>> {
     Ok(elements)
 }
 
+/// "2018" in "the 2018 Eastern Economic Forum": a year before a name is skipped like an article.
+fn is_year(t: &str) -> bool {
+    t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Matches `elements` from item `pos`; returns the item index after the match.
 fn match_from(elements: &[Element], items: &[Item], pos: usize, binds: &mut [Option<usize>; 2]) -> Option<usize> {
     let Some((first, rest)) = elements.split_first() else { return Some(pos) };
@@ -296,7 +301,7 @@ fn match_from(elements: &[Element], items: &[Item], pos: usize, binds: &mut [Opt
         Element::Slot { role, types } => {
             let mut p = pos;
             // Articles and possessive determiners before a slot are skipped.
-            while p < items.len() && p < pos + 2 && matches!(items[p], Item::Token(t) if DETERMINERS.contains(&t)) {
+            while p < items.len() && p < pos + 3 && matches!(items[p], Item::Token(t) if DETERMINERS.contains(&t) || is_year(t)) {
                 p += 1;
             }
             let Some(Item::Mention(m, kind)) = items.get(p) else { return None };
