@@ -202,3 +202,23 @@ fn every_command_has_help() {
         assert!(out.contains("Usage:"), "{cmd} --help");
     }
 }
+
+#[test]
+fn eval_scores_an_article_against_its_gold() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (gold, corpus) = (tmp.path().join("gold"), tmp.path().join("corpus"));
+    fs::create_dir_all(&gold).unwrap();
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), "Japan imposed sanctions on Russia in 2022.").unwrap();
+    fs::write(
+        gold.join("a.json"),
+        r#"{"entities": [{"id": "jp", "label": "Japan", "type": "Country"}, {"id": "ru", "label": "Russian Federation", "type": "Country", "aliases": ["Russia"]},
+            {"id": "cn", "label": "China", "type": "Country"}],
+           "relations": [{"subject": "jp", "predicate": "sanctions", "object": "ru"}, {"subject": "cn", "predicate": "trades", "object": "ru"}]}"#,
+    )
+    .unwrap();
+    let out = ok(&newsgraph(&["eval", "--gold", gold.to_str().unwrap(), "--corpus", corpus.to_str().unwrap(), "-v"], tmp.path()));
+    assert!(out.contains("entities  P 1.000  R 0.667  F1 0.800  type accuracy 1.000"), "{out}");
+    assert!(out.contains("typed     P 1.000  R 0.500  F1 0.667"), "{out}");
+    assert!(out.contains("missed entities: [\"China\"]"), "{out}");
+}
