@@ -83,7 +83,10 @@ impl Gazetteer {
     }
 
     fn add_name(&mut self, splitter: &Splitter, common: &HashSet<String>, entry: usize, kind: NameKind, surface: &str) {
+        // A leading article is not part of a name ("the UN", "the Kremlin"): the text's own
+        // "the" stays outside the mention, as it does for every other name.
         let surface = surface.trim();
+        let surface = surface.strip_prefix("the ").or_else(|| surface.strip_prefix("The ")).unwrap_or(surface);
         if surface.is_empty() {
             return;
         }
@@ -380,7 +383,6 @@ impl Lexicon {
                     gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Capital, &capital);
                 }
                 for metonym in split_multi(row.get("metonyms")) {
-                    let metonym = metonym.strip_prefix("the ").unwrap_or(&metonym).to_string();
                     gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Metonym, &metonym);
                 }
             }

@@ -170,8 +170,11 @@ impl<'a> Finder<'a> {
                 key.push_str(&self.lower(j));
                 let surface = &self.body[self.tok(i).start..self.tok(j).end];
                 let common_opener = j == i && (i == s.tokens.start || headline) && self.lex.is_common(&key);
+                // A proper name written in lowercase ("to erode ties") is an ordinary word.
+                let lowercase_text = surface.chars().next().is_some_and(char::is_lowercase);
                 for name in gaz.lookup(&key) {
-                    if (name.case_sensitive && !same_letters(&name.surface, surface)) || common_opener {
+                    let proper = name.surface.chars().next().is_some_and(char::is_uppercase);
+                    if (name.case_sensitive && !same_letters(&name.surface, surface)) || common_opener || (proper && lowercase_text) {
                         continue;
                     }
                     let entry = &gaz.entries[name.entry];
@@ -323,6 +326,18 @@ impl<'a> Finder<'a> {
         }
         while start < end && CONNECTORS.contains(&self.lower(start)) && !self.is_capitalised(start) {
             start += 1;
+        }
+        // A title inside a run ("APLN Vice Chair Chung-in Moon") starts a titled name.
+        let mut titled = titled;
+        if !inside.iter().any(|m| m.first == start) {
+            while let Some(t_end) = self.title_at(start, end).filter(|&t| t < end) {
+                titled = true;
+                start = t_end;
+            }
+        } else if let Some(k) = (start + 1..end).find(|&k| !inside.iter().any(|m| m.first < k && k < m.last) && self.title_at(k, end).is_some_and(|t| t < end)) {
+            self.typed_pieces(s, start, k, titled, inside, out);
+            self.typed_pieces(s, k, end, false, inside, out);
+            return;
         }
         if start >= end {
             return;
