@@ -8,7 +8,8 @@ use super::patterns::{Rule, RuleIndex};
 use crate::model::{slug, EntityType, Status};
 use crate::text::{Splitter, TokenKind};
 use anyhow::{bail, Context, Result};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -52,8 +53,8 @@ pub struct Name {
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
-    names: HashMap<String, Vec<Name>>,
-    prefixes: HashSet<String>,
+    names: FxHashMap<String, Vec<Name>>,
+    prefixes: FxHashSet<String>,
     pub max_tokens: usize,
 }
 
@@ -82,7 +83,7 @@ impl Gazetteer {
         Ok(index)
     }
 
-    fn add_name(&mut self, splitter: &Splitter, common: &HashSet<String>, entry: usize, kind: NameKind, surface: &str) {
+    fn add_name(&mut self, splitter: &Splitter, common: &FxHashSet<String>, entry: usize, kind: NameKind, surface: &str) {
         // A leading article is not part of a name ("the UN", "the Kremlin"): the text's own
         // "the" stays outside the mention, as it does for every other name.
         let surface = surface.trim();
@@ -129,21 +130,21 @@ pub struct Lexicon {
     pub furniture: Vec<String>,
     pub gazetteer: Gazetteer,
     /// Lowercase token key of a head → its type.
-    pub heads: HashMap<String, Head>,
+    pub heads: FxHashMap<String, Head>,
     pub max_head_tokens: usize,
     /// Lowercase token keys of titles that precede a person's name.
-    pub titles: HashSet<String>,
+    pub titles: FxHashSet<String>,
     /// Lowercase role nouns ("head", "chairman") for "X, head of Y".
-    pub roles: HashSet<String>,
+    pub roles: FxHashSet<String>,
     pub max_title_tokens: usize,
-    pub given_names: HashSet<String>,
-    pub surnames: HashSet<String>,
-    pub korean_syllables: HashSet<String>,
-    pub common_words: HashSet<String>,
-    pub non_names: HashSet<String>,
-    pub function_words: HashSet<String>,
+    pub given_names: FxHashSet<String>,
+    pub surnames: FxHashSet<String>,
+    pub korean_syllables: FxHashSet<String>,
+    pub common_words: FxHashSet<String>,
+    pub non_names: FxHashSet<String>,
+    pub function_words: FxHashSet<String>,
     /// Lowercase nouns for actors credited to their state: "South Korean investors".
-    pub actor_nouns: HashSet<String>,
+    pub actor_nouns: FxHashSet<String>,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
@@ -269,7 +270,7 @@ impl Lexicon {
         let lexicon_dir = root.join("lexicon");
         lex.splitter = Splitter::new(read_list(&lexicon_dir.join("abbreviations.txt"))?);
         lex.furniture = read_list(&lexicon_dir.join("furniture.txt"))?;
-        let lower_set = |path: &Path| -> Result<HashSet<String>> { Ok(read_optional_list(path)?.iter().map(|w| fold(w)).collect()) };
+        let lower_set = |path: &Path| -> Result<FxHashSet<String>> { Ok(read_optional_list(path)?.iter().map(|w| fold(w)).collect()) };
         lex.common_words = lower_set(&lexicon_dir.join("common_words.txt"))?;
         lex.non_names = lower_set(&lexicon_dir.join("non_names.txt"))?;
         lex.function_words = lower_set(&lexicon_dir.join("function_words.txt"))?;

@@ -8,6 +8,7 @@ use super::lexicon::fold;
 use crate::model::{EntityType, Predicate, Status};
 use crate::text::Splitter;
 use anyhow::{bail, Context, Result};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// The longest gap `...` may skip, in items.
@@ -154,19 +155,23 @@ impl Rule {
 /// prefixes by the token's own prefixes).
 #[derive(Debug, Default)]
 pub struct RuleIndex {
-    exact: HashMap<String, Vec<usize>>,
-    prefix: HashMap<String, Vec<usize>>,
+    exact: FxHashMap<String, Vec<usize>>,
+    prefix: FxHashMap<String, Vec<usize>>,
     literals: usize,
     /// Per rule, its required groups as literal ids (a group holds if any id is seen).
     groups: Vec<Vec<Vec<usize>>>,
+    /// Per literal, the rules whose first required group holds it.
+    rules_by_literal: Vec<Vec<usize>>,
+    /// Rules with no required literal: always candidates.
+    unanchored: Vec<usize>,
 }
 
 impl RuleIndex {
     pub fn new(rules: &[Rule]) -> RuleIndex {
         let mut ids: HashMap<LitPat, usize> = HashMap::new();
         let mut index = RuleIndex::default();
-        for rule in rules {
-            let mut groups = Vec::new();
+        for (r, rule) in rules.iter().enumerate() {
+            let mut groups: Vec<Vec<usize>> = Vec::new();
             for alts in rule.required() {
                 let group = alts
                     .iter()
@@ -174,6 +179,7 @@ impl RuleIndex {
                         let next = ids.len();
                         let id = *ids.entry(lit.clone()).or_insert(next);
                         if id == next {
+                            index.rules_by_literal.push(Vec::new());
                             match lit {
                                 LitPat::Exact(w) => index.exact.entry(w.clone()).or_default().push(id),
                                 LitPat::Prefix(p) => index.prefix.entry(p.clone()).or_default().push(id),
@@ -184,6 +190,10 @@ impl RuleIndex {
                     .collect();
                 groups.push(group);
             }
+            match groups.first() {
+                Some(first) => first.iter().for_each(|&id| index.rules_by_literal[id].push(r)),
+                None => index.unanchored.push(r),
+            }
             index.groups.push(groups);
         }
         index.literals = ids.len();
@@ -193,17 +203,25 @@ impl RuleIndex {
     /// Indexes of the rules that may match a sentence of these (folded) tokens, in order.
     pub fn candidates(&self, tokens: &[&str]) -> Vec<usize> {
         let mut seen = vec![false; self.literals];
+        let mut hits = Vec::new();
         for t in tokens {
             for id in self.exact.get(*t).into_iter().flatten() {
                 seen[*id] = true;
+                hits.push(*id);
             }
             for (end, _) in t.char_indices().skip(1).chain([(t.len(), ' ')]) {
                 for id in self.prefix.get(&t[..end]).into_iter().flatten() {
                     seen[*id] = true;
+                    hits.push(*id);
                 }
             }
         }
-        (0..self.groups.len()).filter(|&r| self.groups[r].iter().all(|g| g.iter().any(|id| seen[*id]))).collect()
+        let mut rules: Vec<usize> = self.unanchored.clone();
+        rules.extend(hits.iter().flat_map(|id| self.rules_by_literal[*id].iter().copied()));
+        rules.sort_unstable();
+        rules.dedup();
+        rules.retain(|&r| self.groups[r].iter().all(|g| g.iter().any(|id| seen[*id])));
+        rules
     }
 }
 
