@@ -19,6 +19,7 @@ struct DocumentJson<'a> {
     relations: Vec<RelationJson<'a>>,
 }
 
+/// An entity in both JSON shapes; `documents` only in the whole-graph one.
 #[derive(Serialize)]
 struct EntityJson<'a> {
     id: &'a str,
@@ -28,6 +29,8 @@ struct EntityJson<'a> {
     aliases: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     wikidata: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    documents: Option<Vec<&'a str>>,
 }
 
 #[derive(Serialize)]
@@ -59,7 +62,7 @@ pub fn extraction_json(doc: &Document, ex: &Extraction) -> String {
         entities: ex
             .entities
             .iter()
-            .map(|e| EntityJson { id: &e.id, label: &e.label, kind: e.kind.as_str(), aliases: e.aliases.iter().map(String::as_str).collect(), wikidata: e.wikidata.as_deref() })
+            .map(|e| EntityJson { id: &e.id, label: &e.label, kind: e.kind.as_str(), aliases: e.aliases.iter().map(String::as_str).collect(), wikidata: e.wikidata.as_deref(), documents: None })
             .collect(),
         relations: ex
             .relations
@@ -86,20 +89,8 @@ pub fn extraction_json(doc: &Document, ex: &Extraction) -> String {
 
 #[derive(Serialize)]
 struct GraphJson<'a> {
-    entities: Vec<GraphEntityJson<'a>>,
+    entities: Vec<EntityJson<'a>>,
     relations: Vec<GraphRelationJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct GraphEntityJson<'a> {
-    id: &'a str,
-    label: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    aliases: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    wikidata: Option<&'a str>,
-    documents: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -120,13 +111,13 @@ pub fn graph_json(kg: &KnowledgeGraph) -> String {
     let g = &kg.graph;
     let entities = g
         .node_weights()
-        .map(|n| GraphEntityJson {
+        .map(|n| EntityJson {
             id: &n.id,
             label: &n.label,
             kind: &n.kind,
             aliases: n.aliases.iter().map(String::as_str).collect(),
             wikidata: n.wikidata.as_deref(),
-            documents: n.documents.iter().map(String::as_str).collect(),
+            documents: Some(n.documents.iter().map(String::as_str).collect()),
         })
         .collect();
     let mut relations = Vec::new();
