@@ -105,8 +105,10 @@ impl<'a> Finder<'a> {
         let mut covered = vec![false; s.tokens.end - s.tokens.start];
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            // A known name that starts in lowercase ("special military operation in Ukraine").
-            if let Some(m) = known.iter().find(|m| m.first == i && !self.is_capitalised(i)) {
+            // A known name that starts in lowercase ("special military operation"), or runs on
+            // past the capitalised words ("LNG carriers").
+            let run_end = if self.is_capitalised(i) { self.run_end(i, s.tokens.end) } else { i };
+            if let Some(m) = known.iter().find(|m| m.first == i && (!self.is_capitalised(i) || m.last > run_end)) {
                 mentions.push(m.clone());
                 for k in m.first..m.last {
                     covered[k - s.tokens.start] = true;
@@ -116,7 +118,7 @@ impl<'a> Finder<'a> {
             }
             // A capitalised run starting here, possibly with known names inside.
             if self.is_capitalised(i) {
-                let end = self.run_end(i, s.tokens.end);
+                let end = run_end;
                 let before = mentions.len();
                 self.run_mentions(s, i, end, headline, &known, &mut mentions);
                 // An untyped run before a lowercase head: "North-South corridor".
@@ -506,7 +508,12 @@ impl<'a> Finder<'a> {
         while idx < mentions.len() {
             let m = &mentions[idx];
             let extendable = !matches!(m.kind, EntityType::Country | EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
-            if let Some(extended) = self.lowercase_head_after(s, m.first, m.last).filter(|_| extendable) {
+            if let Some(mut extended) = self.lowercase_head_after(s, m.first, m.last).filter(|_| extendable) {
+                // "the Arctic LNG 2 project": a head of the known name's own type names the same thing.
+                if matches!(m.target, Target::Known(_)) && extended.kind == m.kind {
+                    extended.target = m.target.clone();
+                    extended.surface = m.surface.clone();
+                }
                 let swallowed = mentions[idx + 1..].iter().take_while(|n| n.first < extended.last).count();
                 let all_lowercase = mentions[idx + 1..idx + 1 + swallowed].iter().all(|n| !self.is_capitalised(n.first) && n.last <= extended.last);
                 if all_lowercase {
