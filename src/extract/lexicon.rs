@@ -379,6 +379,10 @@ impl Lexicon {
                 }
                 for adjective in split_multi(row.get("adjectives")) {
                     gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Adjective, &adjective);
+                    // "the Russians", "North Koreans": the plural demonym stands for the state.
+                    if adjective.ends_with('n') && adjective.chars().next().is_some_and(char::is_uppercase) {
+                        gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Alias, &format!("{adjective}s"));
+                    }
                 }
                 for capital in split_multi(row.get("capitals")) {
                     gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Capital, &capital);
