@@ -227,7 +227,7 @@ impl<'a> Finder<'a> {
                 return end;
             }
             let t = self.tok(end);
-            if self.is_capitalised(end) && !self.is_comma_or_break(end) {
+            if self.is_capitalised(end) {
                 end += 1;
                 continue;
             }
@@ -256,10 +256,6 @@ impl<'a> Finder<'a> {
             }
             return end;
         }
-    }
-
-    fn is_comma_or_break(&self, _i: usize) -> bool {
-        false
     }
 
     /// Splits one capitalised run into mentions: known names, titles, adjectives and

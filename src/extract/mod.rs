@@ -69,7 +69,7 @@ impl Extractor {
             }
         }
         let relations = self.relations(&finder, &text, &resolved, &drafts);
-        finish(doc, &text, drafts, relations, &resolved)
+        finish(drafts, relations)
     }
 
     /// Finds or creates the entity a mention stands for.
@@ -478,7 +478,7 @@ fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<us
 }
 
 /// Builds the sorted `Extraction`: entities used, commodities only in relations.
-fn finish(doc: &Document, _text: &Text, drafts: Vec<Draft>, mut relations: Vec<Relation>, _resolved: &[Resolved]) -> Extraction {
+fn finish(drafts: Vec<Draft>, mut relations: Vec<Relation>) -> Extraction {
     // Among duplicates, keep the one with a status, then the most confident, then by rule.
     let key = |r: &Relation| (r.evidence.start, r.subject.clone(), r.predicate, r.object.clone(), r.status.is_none(), -((r.confidence * 100.0) as i32), r.rule.clone());
     relations.sort_by_key(key);
@@ -501,6 +501,5 @@ fn finish(doc: &Document, _text: &Text, drafts: Vec<Draft>, mut relations: Vec<R
         }
         entity.aliases.sort();
     }
-    let _ = doc;
     Extraction { entities: entities.into_values().collect(), relations }
 }
