@@ -144,7 +144,9 @@ impl Rule {
         found.iter().filter(|m| !dominated(m)).copied().collect()
     }
 
-    /// True when every required literal group has a matching token among `tokens`.
+    /// True when every required literal group has a matching token among `tokens`: the
+    /// plain definition `RuleIndex::candidates` is tested against (extraction uses the index).
+    #[cfg(test)]
     pub fn may_match(&self, tokens: &[&str]) -> bool {
         self.required().all(|alts| tokens.iter().any(|t| alts.iter().any(|a| a.matches(t))))
     }
