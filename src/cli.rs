@@ -7,7 +7,8 @@
 use crate::corpus::{Document, Reader};
 use crate::export;
 use crate::extract::{Extractor, Lexicon};
-use crate::graph::KnowledgeGraph;
+use crate::diagram;
+use crate::graph::{Filter, KnowledgeGraph};
 use crate::model::{EntityType, Extraction, Predicate};
 use crate::store::{self, term_text, Ingested, Store};
 use anyhow::{bail, Context, Result};
@@ -71,11 +72,28 @@ enum Command {
     },
     /// Write the graph in one format.
     Export {
-        #[arg(long, value_enum)]
-        format: Option<ExportFormat>,
-        /// Output file (default: stdout); the format is guessed from its extension.
+        /// graphml, gexf, csv, cytoscape, dot, mermaid, json, turtle, nquads, trig or jsonld;
+        /// guessed from the output file's extension when not given (default graphml).
+        #[arg(long, value_parser = export::Format::parse)]
+        format: Option<export::Format>,
+        /// Output file (default: stdout); csv needs a folder (it writes nodes.csv and edges.csv).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Draw a relationship diagram: an ego network around --focus, else the most connected core.
+    Diagram {
+        /// Output file: .svg, .png (needs Graphviz), .dot or .mmd.
+        #[arg(long, short, default_value = "diagram.svg")]
+        output: PathBuf,
+        /// Who draws it: the built-in radial layout, Graphviz (twopi), or Graphviz when installed.
+        #[arg(long, value_enum, default_value_t = Engine::Auto)]
+        engine: Engine,
+        #[command(flatten)]
+        filter: FilterArgs,
         #[command(flatten)]
         store: StoreArg,
     },
@@ -120,23 +138,68 @@ enum QueryFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Debug)]
-enum ExportFormat {
-    Graphml,
-    Json,
-    Nquads,
-    Trig,
+enum Engine {
+    Auto,
+    Builtin,
+    Graphviz,
 }
 
-impl ExportFormat {
-    fn from_path(path: &Path) -> Option<ExportFormat> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "graphml" => Some(ExportFormat::Graphml),
-            "json" => Some(ExportFormat::Json),
-            "nq" | "nquads" => Some(ExportFormat::Nquads),
-            "trig" => Some(ExportFormat::Trig),
-            _ => None,
-        }
+/// Filters shared by every graph format and the diagrams.
+#[derive(clap::Args, Debug)]
+struct FilterArgs {
+    /// Keep only entities of these classes, e.g. Company,Project.
+    #[arg(long, value_delimiter = ',')]
+    types: Vec<String>,
+    /// Keep only these predicates, e.g. investsIn,locatedIn.
+    #[arg(long, value_delimiter = ',')]
+    predicates: Vec<String>,
+    /// Drop edges with fewer supporting statements.
+    #[arg(long, default_value_t = 1)]
+    min_weight: usize,
+    /// Keep only relations dated in this range, e.g. 2017..2022 (or one year).
+    #[arg(long)]
+    years: Option<String>,
+    /// The ego network around this entity (id, name or alias).
+    #[arg(long)]
+    focus: Option<String>,
+    /// Hops around --focus.
+    #[arg(long, default_value_t = 1)]
+    depth: usize,
+    /// Keep the N nodes with the heaviest edges.
+    #[arg(long)]
+    max_nodes: Option<usize>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Result<Filter> {
+        let types = self
+            .types
+            .iter()
+            .map(|t| EntityType::parse(t).map(|k| k.as_str().to_string()).with_context(|| format!("--types: unknown class {t:?}; one of {}", names(EntityType::ALL.iter().map(|k| k.as_str())))))
+            .collect::<Result<_>>()?;
+        let predicates = self
+            .predicates
+            .iter()
+            .map(|p| Predicate::parse(p).map(|k| k.as_str().to_string()).with_context(|| format!("--predicates: unknown predicate {p:?}; one of {}", names(Predicate::ALL.iter().map(|k| k.as_str())))))
+            .collect::<Result<_>>()?;
+        let years = self.years.as_deref().map(parse_years).transpose()?;
+        Ok(Filter { types, predicates, min_weight: self.min_weight, years, focus: self.focus.clone(), depth: self.depth, max_nodes: self.max_nodes })
     }
+}
+
+fn names<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+/// `2017..2022`, `2017-2022` or `2018`.
+fn parse_years(text: &str) -> Result<(i32, i32)> {
+    let bad = || anyhow::anyhow!("--years: expected a year or a range like 2017..2022, got {text:?}");
+    let (from, to) = text.split_once("..").or_else(|| text.split_once('-')).unwrap_or((text, text));
+    let (from, to): (i32, i32) = (from.trim().parse().map_err(|_| bad())?, to.trim().parse().map_err(|_| bad())?);
+    if from > to {
+        return Err(bad());
+    }
+    Ok((from, to))
 }
 
 /// Runs the command line; returns the process exit code.
@@ -162,14 +225,20 @@ pub fn run() -> Result<i32> {
             query(&store, &text, format)?;
             Ok(0)
         }
-        Command::Export { format, output, store } => {
-            let format = format.or_else(|| output.as_deref().and_then(ExportFormat::from_path)).unwrap_or(ExportFormat::Graphml);
-            let store = Store::open(&store.path)?;
-            let bytes = export_bytes(&store, format)?;
-            match output {
-                Some(path) => std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))?,
-                None => std::io::stdout().write_all(&bytes)?,
-            }
+        Command::Export { format, output, filter, store } => {
+            let format = match format {
+                Some(f) => f,
+                None => match output.as_deref() {
+                    Some(path) => export::Format::from_path(path).with_context(|| format!("{}: cannot tell the format from the extension; give --format", path.display()))?,
+                    None => export::Format::Graphml,
+                },
+            };
+            export_one(&Store::open(&store.path)?, format, output.as_deref(), &filter.filter()?)?;
+            Ok(0)
+        }
+        Command::Diagram { output, engine, filter, store } => {
+            let kg = KnowledgeGraph::from_store(&Store::open(&store.path)?)?;
+            draw(&kg, &filter.filter()?, &output, engine)?;
             Ok(0)
         }
         Command::Eval { gold, corpus, verbose } => {
@@ -298,15 +367,11 @@ fn build(ontology: &Path, corpus: &Path, store_path: &Path, exports: &Path) -> R
     let extractor = Extractor::new(load_lexicon(ontology)?);
     let store = open_store(store_path, ontology)?;
     let report = ingest(&extractor, &store, &[corpus.to_path_buf()])?;
-    std::fs::create_dir_all(exports).with_context(|| format!("{}: cannot create exports folder", exports.display()))?;
-    for (name, format) in [("graph.graphml", ExportFormat::Graphml), ("graph.json", ExportFormat::Json), ("graph.trig", ExportFormat::Trig)] {
-        let path = exports.join(name);
-        std::fs::write(&path, export_bytes(&store, format)?).with_context(|| format!("{}: cannot write", path.display()))?;
-    }
     report.print();
     let kg = KnowledgeGraph::from_store(&store)?;
+    let written = write_exports(&store, &kg, exports)?;
     eprintln!(
-        "graph: {} entities, {} edges; store: {} quads in {}; exports in {}; {:.2}s",
+        "graph: {} entities, {} edges; store: {} quads in {}; {written} files in {}; {:.2}s",
         kg.graph.node_count(),
         kg.graph.edge_count(),
         store.len()?,
@@ -317,17 +382,125 @@ fn build(ontology: &Path, corpus: &Path, store_path: &Path, exports: &Path) -> R
     Ok(report.exit_code())
 }
 
-fn export_bytes(store: &Store, format: ExportFormat) -> Result<Vec<u8>> {
-    Ok(match format {
-        ExportFormat::Graphml => export::graphml(&KnowledgeGraph::from_store(store)?).into_bytes(),
-        ExportFormat::Json => export::graph_json(&KnowledgeGraph::from_store(store)?).into_bytes(),
-        ExportFormat::Nquads | ExportFormat::Trig => {
-            let mut out = Vec::new();
-            let f = if format == ExportFormat::Trig { store::DumpFormat::TriG } else { store::DumpFormat::NQuads };
-            store.dump_dataset(f, &mut out)?;
-            out
+/// Every export into `dir`: each graph and RDF format, the core diagram and one ego
+/// diagram per most connected actor or project (built-in renderer, so the files are the
+/// same on every machine). Returns how many files were written.
+pub fn write_exports(store: &Store, kg: &KnowledgeGraph, dir: &Path) -> Result<usize> {
+    use export::Format as F;
+    let mut written = 0;
+    let mut put = |name: &str, bytes: &[u8]| -> Result<()> {
+        written += 1;
+        export::write_file(&dir.join(name), bytes)
+    };
+    for (name, format) in [("graph.graphml", F::Graphml), ("graph.gexf", F::Gexf), ("graph.cyjs", F::Cytoscape), ("graph.dot", F::Dot), ("graph.mmd", F::Mermaid), ("graph.json", F::Json)] {
+        put(name, export::graph_text(kg, format)?.as_bytes())?;
+    }
+    put("nodes.csv", &export::csv::nodes(kg)?)?;
+    put("edges.csv", &export::csv::edges(kg)?)?;
+    for (name, format) in [("graph.ttl", F::Turtle), ("graph.trig", F::Trig), ("graph.nq", F::Nquads), ("graph.jsonld", F::Jsonld)] {
+        put(name, &export::rdf_bytes(store, format)?)?;
+    }
+    let (core, centre) = diagram::core(kg, CORE_NODES);
+    if let Some(centre) = centre {
+        put("graph.svg", diagram::svg(&diagram::layout(&core, centre, "newsgraph: the most connected entities")).as_bytes())?;
+    }
+    let folder = dir.join("diagrams");
+    if folder.exists() {
+        std::fs::remove_dir_all(&folder).with_context(|| format!("{}: cannot clear old diagrams", folder.display()))?;
+    }
+    for n in diagram_subjects(kg) {
+        let node = &kg.graph[n];
+        let filter = Filter { focus: Some(node.id.clone()), depth: 1, max_nodes: Some(EGO_NODES), ..Filter::default() };
+        let ego = kg.filtered(&filter)?;
+        let centre = ego.find(&node.id).expect("the focus survives its own filter");
+        let svg = diagram::svg(&diagram::layout(&ego, centre, &format!("{} ({}) and its relations", export::one_line(&node.label), node.kind)));
+        put(&format!("diagrams/{}.svg", node.id.replace('/', "-")), svg.as_bytes())?;
+    }
+    Ok(written)
+}
+
+/// Nodes in the whole-graph diagram.
+const CORE_NODES: usize = 40;
+/// Nodes in an ego diagram.
+const EGO_NODES: usize = 60;
+
+/// The ten most connected actors and projects: the ones `build` draws a diagram of.
+fn diagram_subjects(kg: &KnowledgeGraph) -> Vec<petgraph::graph::NodeIndex> {
+    const KINDS: &[&str] = &["Country", "Person", "Company", "Organization", "Project", "Initiative"];
+    let g = &kg.graph;
+    let mut ranked: Vec<_> = g.node_indices().filter(|&n| KINDS.contains(&g[n].kind.as_str()) && kg.degree(n) > 0).collect();
+    ranked.sort_by_key(|&n| (std::cmp::Reverse(kg.degree(n)), std::cmp::Reverse(kg.strength(n)), g[n].id.clone()));
+    ranked.truncate(10);
+    ranked
+}
+
+/// `export`: one format to a file, a folder (csv) or stdout.
+fn export_one(store: &Store, format: export::Format, output: Option<&Path>, filter: &Filter) -> Result<()> {
+    if !format.is_graph() {
+        if *filter != Filter::default() {
+            bail!("filters apply to the graph formats; {format:?} dumps the whole store (select a part with `newsgraph query` and CONSTRUCT)");
         }
-    })
+        return emit(output, &export::rdf_bytes(store, format)?);
+    }
+    let kg = KnowledgeGraph::from_store(store)?.filtered(filter)?;
+    if format == export::Format::Csv {
+        let Some(folder) = output.filter(|p| p.extension().is_none() || p.is_dir()) else {
+            bail!("csv writes two files (nodes.csv and edges.csv): give a folder with -o, e.g. -o exports/");
+        };
+        return export::csv::write_files(&kg, folder);
+    }
+    emit(output, export::graph_text(&kg, format)?.as_bytes())
+}
+
+fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match output {
+        Some(path) => export::write_file(path, bytes),
+        None => Ok(std::io::stdout().write_all(bytes)?),
+    }
+}
+
+/// `diagram`: the filtered graph drawn around its focus (or its core) into `output`.
+fn draw(kg: &KnowledgeGraph, filter: &Filter, output: &Path, engine: Engine) -> Result<()> {
+    let mut filter = filter.clone();
+    if filter.focus.is_some() && filter.max_nodes.is_none() {
+        filter.max_nodes = Some(EGO_NODES);
+    }
+    let kept = kg.filtered(&filter)?;
+    let (sub, centre, title) = match &filter.focus {
+        Some(name) => {
+            let centre = kept.find(name).with_context(|| format!("no entity named {name:?}"))?;
+            let node = &kept.graph[centre];
+            let title = format!("{} ({}) and its relations", export::one_line(&node.label), node.kind);
+            (kept, Some(centre), title)
+        }
+        None => {
+            let (core, centre) = diagram::core(&kept, filter.max_nodes.unwrap_or(CORE_NODES));
+            (core, centre, "newsgraph: the most connected entities".to_string())
+        }
+    };
+    let Some(centre) = centre else { bail!("nothing to draw: no relations left after the filters") };
+    let extension = output.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let root = [("root", sub.graph[centre].id.clone()), ("ranksep", "1.6".to_string())];
+    match extension.as_str() {
+        "dot" | "gv" => export::write_file(output, export::dot::write_with(&sub, &root).as_bytes()),
+        "mmd" => export::write_file(output, export::mermaid::write(&sub).as_bytes()),
+        "svg" | "png" => {
+            let graphviz = match engine {
+                Engine::Builtin => false,
+                Engine::Graphviz => true,
+                Engine::Auto => diagram::graphviz_available(),
+            };
+            if graphviz {
+                let bytes = diagram::graphviz(&export::dot::write_with(&sub, &root), &extension)?;
+                export::write_file(output, &bytes)
+            } else if extension == "png" {
+                bail!("{}: PNG needs Graphviz (apt-get install graphviz); the built-in renderer writes .svg", output.display())
+            } else {
+                export::write_file(output, diagram::svg(&diagram::layout(&sub, centre, &title)).as_bytes())
+            }
+        }
+        _ => bail!("{}: diagrams are .svg, .png, .dot or .mmd", output.display()),
+    }
 }
 
 fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat) -> Result<i32> {
@@ -364,7 +537,7 @@ fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat) -> Result<
             for (doc, ex) in &results {
                 store.ingest(doc, ex, &extractor.lexicon.fingerprint)?;
             }
-            store.dump_dataset(store::DumpFormat::NQuads, &mut stdout)?;
+            store.dump(store::DumpFormat::NQuads, &mut stdout)?;
         }
     }
     Ok(if failed > 0 { 1 } else { 0 })

@@ -1,14 +1,17 @@
 //! Graph: the petgraph projection of the store that every graph export is written from.
 //!
-//! Owns `KnowledgeGraph`: entities as nodes, relations aggregated into one weighted edge
-//! per (source, target) — symmetric predicates folded to one direction — carrying its
-//! predicates with counts, years, statuses and supporting documents. Built only from
-//! SPARQL over the store, sorted, so the same store gives the same graph.
+//! Owns `KnowledgeGraph`: entities as nodes, and one edge per (source, target) pair —
+//! symmetric predicates folded to one direction — that keeps, per predicate, every
+//! supporting statement (year, status, document, evidence). Weights, years and
+//! documents are computed from the statements, so filters (`Filter`) cut statements and
+//! the aggregates stay true. Built only from SPARQL over the store and sorted, so the
+//! same store gives the same graph.
 
 use crate::store::{entity_id, term_text, Store};
-use anyhow::Result;
+use anyhow::{bail, Result};
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::{BTreeMap, BTreeSet};
+use petgraph::Direction;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// One entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,30 +25,89 @@ pub struct Node {
     pub documents: BTreeSet<String>,
 }
 
-/// All statements from `source` to `target`.
+/// One sentence that asserts a relation.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Statement {
+    pub document: String,
+    pub evidence: String,
+    pub year: Option<i32>,
+    pub status: Option<String>,
+}
+
+/// All statements from `source` to `target`, by predicate.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Edge {
-    /// Predicate → number of supporting statements.
-    pub predicates: BTreeMap<String, usize>,
-    pub years: BTreeSet<i32>,
-    pub statuses: BTreeSet<String>,
-    pub documents: BTreeSet<String>,
-    /// Evidence sentences, deduplicated.
-    pub evidence: BTreeSet<String>,
-    /// Supporting statements.
-    pub weight: usize,
+    /// Predicate → its statements, sorted.
+    pub relations: BTreeMap<String, Vec<Statement>>,
 }
 
 impl Edge {
+    /// Supporting statements of every predicate.
+    pub fn weight(&self) -> usize {
+        self.relations.values().map(Vec::len).sum()
+    }
+
     /// The predicate with most statements (ties: alphabetical).
     pub fn main_predicate(&self) -> &str {
         let mut best: Option<(&String, usize)> = None;
-        for (p, n) in &self.predicates {
-            if best.is_none_or(|(_, m)| *n > m) {
-                best = Some((p, *n));
+        for (p, s) in &self.relations {
+            if best.is_none_or(|(_, m)| s.len() > m) {
+                best = Some((p, s.len()));
             }
         }
         best.map_or("", |(p, _)| p.as_str())
+    }
+
+    pub fn years(&self) -> BTreeSet<i32> {
+        years(self.relations.values().flatten())
+    }
+
+    pub fn statuses(&self) -> BTreeSet<&str> {
+        statuses(self.relations.values().flatten())
+    }
+
+    pub fn documents(&self) -> BTreeSet<&str> {
+        documents(self.relations.values().flatten())
+    }
+}
+
+/// The years the statements name.
+pub fn years<'a>(statements: impl IntoIterator<Item = &'a Statement>) -> BTreeSet<i32> {
+    statements.into_iter().filter_map(|s| s.year).collect()
+}
+
+/// The statuses the statements name.
+pub fn statuses<'a>(statements: impl IntoIterator<Item = &'a Statement>) -> BTreeSet<&'a str> {
+    statements.into_iter().filter_map(|s| s.status.as_deref()).collect()
+}
+
+/// The documents the statements come from.
+pub fn documents<'a>(statements: impl IntoIterator<Item = &'a Statement>) -> BTreeSet<&'a str> {
+    statements.into_iter().map(|s| s.document.as_str()).collect()
+}
+
+/// What to keep of the graph; the default keeps everything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Entity classes to keep, as the ontology names them (e.g. `Company`); empty keeps all.
+    pub types: Vec<String>,
+    /// Predicates to keep, as the ontology names them; empty keeps all.
+    pub predicates: Vec<String>,
+    /// Edges with fewer supporting statements are dropped.
+    pub min_weight: usize,
+    /// Only statements dated in this inclusive range.
+    pub years: Option<(i32, i32)>,
+    /// Ego network around the entity with this id, label or alias …
+    pub focus: Option<String>,
+    /// … up to this many hops (undirected).
+    pub depth: usize,
+    /// Keep only the N nodes with the heaviest edges (the focus always stays).
+    pub max_nodes: Option<usize>,
+}
+
+impl Filter {
+    fn cuts_edges(&self) -> bool {
+        !self.predicates.is_empty() || self.min_weight > 1 || self.years.is_some()
     }
 }
 
@@ -115,31 +177,138 @@ impl KnowledgeGraph {
             if !nodes.contains_key(&s) || !nodes.contains_key(&o) {
                 continue;
             }
-            let edge = edges.entry((s, o)).or_default();
-            *edge.predicates.entry(predicate).or_default() += 1;
-            edge.weight += 1;
-            edge.documents.insert(term_text(doc));
-            edge.evidence.insert(term_text(ev));
-            if let Some(y) = row[5].as_ref().and_then(|y| term_text(y).parse().ok()) {
-                edge.years.insert(y);
-            }
-            if let Some(st) = &row[6] {
-                edge.statuses.insert(term_text(st));
-            }
+            let statement = Statement {
+                document: term_text(doc),
+                evidence: term_text(ev),
+                year: row[5].as_ref().and_then(|y| term_text(y).parse().ok()),
+                status: row[6].as_ref().map(term_text),
+            };
+            edges.entry((s, o)).or_default().relations.entry(predicate).or_default().push(statement);
         }
+        Ok(KnowledgeGraph::from_parts(nodes.into_values(), edges))
+    }
+
+    /// A graph from nodes and edges keyed by (source id, target id); edges whose ends are
+    /// missing are dropped. Nodes and edges are added in id order, statements sorted.
+    pub fn from_parts(nodes: impl IntoIterator<Item = Node>, edges: BTreeMap<(String, String), Edge>) -> KnowledgeGraph {
+        let mut nodes: Vec<Node> = nodes.into_iter().collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
         let mut graph = DiGraph::new();
         let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-        for (id, node) in nodes {
-            index.insert(id, graph.add_node(node));
+        for node in nodes {
+            index.insert(node.id.clone(), graph.add_node(node));
         }
-        for ((s, o), edge) in edges {
-            graph.add_edge(index[&s], index[&o], edge);
+        for ((s, o), mut edge) in edges {
+            let (Some(&a), Some(&b)) = (index.get(&s), index.get(&o)) else { continue };
+            edge.relations.retain(|_, statements| !statements.is_empty());
+            if edge.relations.is_empty() {
+                continue;
+            }
+            for statements in edge.relations.values_mut() {
+                statements.sort();
+            }
+            graph.add_edge(a, b, edge);
         }
-        Ok(KnowledgeGraph { graph })
+        KnowledgeGraph { graph }
     }
 
     /// Undirected degree of a node (number of edges touching it).
     pub fn degree(&self, n: NodeIndex) -> usize {
-        self.graph.edges_directed(n, petgraph::Direction::Outgoing).count() + self.graph.edges_directed(n, petgraph::Direction::Incoming).count()
+        self.graph.edges_directed(n, Direction::Outgoing).count() + self.graph.edges_directed(n, Direction::Incoming).count()
+    }
+
+    /// Sum of the weights of the edges touching a node.
+    pub fn strength(&self, n: NodeIndex) -> usize {
+        let g = &self.graph;
+        g.edges_directed(n, Direction::Outgoing).chain(g.edges_directed(n, Direction::Incoming)).map(|e| e.weight().weight()).sum()
+    }
+
+    /// The node an entity name stands for: its id, else its label or an alias
+    /// (case-insensitive; the most connected wins a tie).
+    pub fn find(&self, name: &str) -> Option<NodeIndex> {
+        let g = &self.graph;
+        if let Some(n) = g.node_indices().find(|&n| g[n].id == name) {
+            return Some(n);
+        }
+        let wanted = name.trim().to_lowercase();
+        let named = |n: &NodeIndex| g[*n].label.to_lowercase() == wanted || g[*n].aliases.iter().any(|a| a.to_lowercase() == wanted);
+        g.node_indices().filter(named).max_by_key(|&n| (self.strength(n), std::cmp::Reverse(g[n].id.clone())))
+    }
+
+    /// The nodes at most `depth` hops from `start`, ignoring direction.
+    pub fn neighbourhood(&self, start: NodeIndex, depth: usize) -> BTreeMap<NodeIndex, usize> {
+        let mut seen = BTreeMap::from([(start, 0)]);
+        let mut queue = VecDeque::from([start]);
+        while let Some(n) = queue.pop_front() {
+            let d = seen[&n];
+            if d == depth {
+                continue;
+            }
+            for m in self.graph.neighbors_undirected(n) {
+                if !seen.contains_key(&m) {
+                    seen.insert(m, d + 1);
+                    queue.push_back(m);
+                }
+            }
+        }
+        seen
+    }
+
+    /// The part of the graph a filter keeps. When the filter cuts edges (predicates,
+    /// weight, years), nodes left without edges go too.
+    pub fn filtered(&self, filter: &Filter) -> Result<KnowledgeGraph> {
+        let g = &self.graph;
+        let keep_type = |n: NodeIndex| filter.types.is_empty() || filter.types.contains(&g[n].kind);
+        let mut edges = BTreeMap::new();
+        for e in g.edge_indices() {
+            let (s, o) = g.edge_endpoints(e).expect("edge of this graph");
+            if !keep_type(s) || !keep_type(o) {
+                continue;
+            }
+            let mut edge = g[e].clone();
+            edge.relations.retain(|p, _| filter.predicates.is_empty() || filter.predicates.contains(p));
+            if let Some((from, to)) = filter.years {
+                for statements in edge.relations.values_mut() {
+                    statements.retain(|s| s.year.is_some_and(|y| from <= y && y <= to));
+                }
+                edge.relations.retain(|_, s| !s.is_empty());
+            }
+            if edge.relations.is_empty() || edge.weight() < filter.min_weight {
+                continue;
+            }
+            edges.insert((g[s].id.clone(), g[o].id.clone()), edge);
+        }
+        let connected: BTreeSet<String> = edges.keys().flat_map(|(s, o): &(String, String)| [s.clone(), o.clone()]).collect();
+        let nodes: Vec<Node> = g.node_indices().filter(|&n| keep_type(n) && (!filter.cuts_edges() || connected.contains(&g[n].id))).map(|n| g[n].clone()).collect();
+        let mut kept = KnowledgeGraph::from_parts(nodes, edges);
+        if let Some(name) = &filter.focus {
+            let Some(centre) = self.find(name).and_then(|n| kept.find(&g[n].id)) else {
+                bail!("no entity named {name:?} in the graph (after the filters)");
+            };
+            let around = kept.neighbourhood(centre, filter.depth.max(1));
+            kept = kept.induced(|n| around.contains_key(&n));
+        }
+        if let Some(max) = filter.max_nodes {
+            let focus = filter.focus.as_deref().and_then(|f| kept.find(f));
+            let mut ranked: Vec<NodeIndex> = kept.graph.node_indices().collect();
+            ranked.sort_by_key(|&n| (Some(n) != focus, std::cmp::Reverse(kept.strength(n)), kept.graph[n].id.clone()));
+            let top: BTreeSet<NodeIndex> = ranked.into_iter().take(max).collect();
+            kept = kept.induced(|n| top.contains(&n));
+        }
+        Ok(kept)
+    }
+
+    /// The subgraph on the nodes `keep` accepts.
+    pub fn induced(&self, keep: impl Fn(NodeIndex) -> bool) -> KnowledgeGraph {
+        let g = &self.graph;
+        let nodes = g.node_indices().filter(|&n| keep(n)).map(|n| g[n].clone());
+        let edges = g
+            .edge_indices()
+            .filter_map(|e| {
+                let (s, o) = g.edge_endpoints(e)?;
+                (keep(s) && keep(o)).then(|| ((g[s].id.clone(), g[o].id.clone()), g[e].clone()))
+            })
+            .collect();
+        KnowledgeGraph::from_parts(nodes, edges)
     }
 }

@@ -3,11 +3,14 @@
 //! The flow, one module per stage (see ARCHITECTURE.md):
 //! `corpus` (files → Document) → `text` (sentences, tokens) → `extract` (entities,
 //! relations) → `store` (Oxigraph, one named graph per document) → `graph` (petgraph
-//! projection) → `export` (GraphML, JSON, RDF). `model` holds the closed sets and the
-//! plain types between stages; `cli` wires them to the command line.
+//! projection) → `export` (GraphML, GEXF, CSV, Cytoscape, DOT, Mermaid, JSON, RDF) and
+//! `diagram` (relationship pictures as SVG). `model` holds the closed sets and the plain
+//! types between stages; `eval` scores extractions against gold; `cli` wires them to the
+//! command line.
 
 pub mod cli;
 pub mod corpus;
+pub mod diagram;
 pub mod eval;
 pub mod export;
 pub mod extract;

@@ -178,10 +178,17 @@ impl Store {
         Ok((variables, rows))
     }
 
-    /// Writes every quad (N-Quads or TriG), sorted so dumps compare byte for byte.
-    pub fn dump_dataset(&self, format: RdfFormat, out: impl Write) -> Result<()> {
+    /// Writes the store sorted, so dumps compare byte for byte: every quad for the
+    /// dataset formats (N-Quads, TriG, JSON-LD), every distinct triple for the others.
+    pub fn dump(&self, format: RdfFormat, out: impl Write) -> Result<()> {
         let mut quads: Vec<Quad> = self.inner.iter().collect::<Result<_, _>>()?;
-        quads.sort_by_key(|q| q.to_string());
+        if !format.supports_datasets() {
+            for q in &mut quads {
+                q.graph_name = GraphName::DefaultGraph;
+            }
+        }
+        quads.sort_by_cached_key(|q| q.to_string());
+        quads.dedup();
         let mut serializer = RdfSerializer::from_format(format);
         for (prefix, iri) in vocab::PREFIXES {
             serializer = serializer.with_prefix(*prefix, *iri)?;

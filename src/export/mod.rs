@@ -1,0 +1,190 @@
+//! Export: writes the graph and extractions in the formats users take elsewhere.
+//!
+//! Owns the output formats, one submodule each, written from the petgraph projection
+//! (`graph::KnowledgeGraph`): GraphML and GEXF for Gephi, CSV for spreadsheets, Gephi's
+//! and Neo4j's imports, Cytoscape.js JSON, Graphviz DOT, Mermaid, and the scorer's JSON.
+//! The RDF formats (Turtle, TriG, N-Quads, JSON-LD) are dumps of the store itself.
+//! Output is deterministic: sorted, no timestamps, so exports compare byte for byte.
+
+pub mod csv;
+pub mod cytoscape;
+pub mod dot;
+pub mod gexf;
+pub mod graphml;
+pub mod json;
+pub mod mermaid;
+
+pub use json::{extraction_json, graph_json};
+
+use crate::graph::KnowledgeGraph;
+use crate::store::{DumpFormat, Store};
+use anyhow::{bail, Context, Result};
+use std::path::Path;
+
+/// Every export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Graphml,
+    Gexf,
+    Csv,
+    Cytoscape,
+    Dot,
+    Mermaid,
+    Json,
+    Turtle,
+    Nquads,
+    Trig,
+    Jsonld,
+}
+
+impl Format {
+    /// Formats written from the entity graph (the rest dump the store's RDF).
+    pub fn is_graph(self) -> bool {
+        !matches!(self, Format::Turtle | Format::Nquads | Format::Trig | Format::Jsonld)
+    }
+
+    /// The format a name or a file extension stands for (`--format`).
+    pub fn parse(name: &str) -> Result<Format, String> {
+        Format::from_name(name).ok_or_else(|| format!("unknown format {name:?}: graphml, gexf, csv, cytoscape, dot, mermaid, json, turtle, nquads, trig or jsonld"))
+    }
+
+    /// The format a file name's extension stands for.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        Format::from_name(path.extension()?.to_str()?)
+    }
+
+    fn from_name(name: &str) -> Option<Format> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "graphml" => Format::Graphml,
+            "gexf" => Format::Gexf,
+            "csv" => Format::Csv,
+            "cyjs" | "cytoscape" => Format::Cytoscape,
+            "dot" | "gv" => Format::Dot,
+            "mmd" | "mermaid" => Format::Mermaid,
+            "json" => Format::Json,
+            "ttl" | "turtle" => Format::Turtle,
+            "nq" | "nquads" => Format::Nquads,
+            "trig" => Format::Trig,
+            "jsonld" => Format::Jsonld,
+            _ => return None,
+        })
+    }
+}
+
+/// One graph format as text.
+pub fn graph_text(kg: &KnowledgeGraph, format: Format) -> Result<String> {
+    Ok(match format {
+        Format::Graphml => graphml::write(kg),
+        Format::Gexf => gexf::write(kg),
+        Format::Cytoscape => cytoscape::write(kg),
+        Format::Dot => dot::write(kg),
+        Format::Mermaid => mermaid::write(kg),
+        Format::Json => graph_json(kg),
+        Format::Csv => bail!("csv is two files (nodes and edges): write it with csv::write_files"),
+        _ => bail!("{format:?} is a dump of the store, not a graph format"),
+    })
+}
+
+/// One RDF format dumped from the store: every quad (TriG, N-Quads, JSON-LD with named
+/// graphs) or every distinct triple (Turtle).
+pub fn rdf_bytes(store: &Store, format: Format) -> Result<Vec<u8>> {
+    let dump = match format {
+        Format::Turtle => DumpFormat::Turtle,
+        Format::Nquads => DumpFormat::NQuads,
+        Format::Trig => DumpFormat::TriG,
+        Format::Jsonld => DumpFormat::JsonLd { profile: Default::default() },
+        _ => bail!("{format:?} is a graph format, not an RDF dump"),
+    };
+    let mut out = Vec::new();
+    store.dump(dump, &mut out)?;
+    Ok(out)
+}
+
+/// Writes one file, naming it in the error.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("{}: cannot create folder", parent.display()))?;
+    }
+    std::fs::write(path, bytes).with_context(|| format!("{}: cannot write", path.display()))
+}
+
+/// Text safe inside XML content and attribute values: markup escaped, tab and line
+/// breaks as character references (so attribute normalisation keeps them), XML-illegal
+/// control characters dropped.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if is_xml_illegal(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters XML 1.0 cannot carry at all.
+pub fn is_xml_illegal(c: char) -> bool {
+    ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// A label on one line: control characters dropped, whitespace runs as one space.
+pub fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).map(|w| w.chars().filter(|c| !c.is_control() && !is_xml_illegal(*c)).collect::<String>()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The colour of each entity class (ColorBrewer Set1 and friends), as Gephi's r/g/b.
+pub fn type_colour(kind: &str) -> (u8, u8, u8) {
+    match kind {
+        "Country" => (228, 26, 28),
+        "Person" => (55, 126, 184),
+        "Company" => (77, 175, 74),
+        "Organization" => (152, 78, 163),
+        "Place" => (255, 127, 0),
+        "Project" => (166, 86, 40),
+        "Initiative" => (247, 129, 191),
+        "Event" => (153, 153, 153),
+        "Commodity" => (26, 152, 152),
+        _ => (100, 100, 100),
+    }
+}
+
+/// The class colour as `#rrggbb`.
+pub fn type_hex(kind: &str) -> String {
+    let (r, g, b) = type_colour(kind);
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// Node size from its degree, the same in every format.
+pub fn node_size(degree: usize) -> f64 {
+    10.0 + 2.0 * degree as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escape_handles_markup_quotes_line_breaks_and_control_characters() {
+        assert_eq!(xml_escape("A&B <C> \"d\" 'e'\u{1}\u{7}ок\n"), "A&amp;B &lt;C&gt; &quot;d&quot; &apos;e&apos;ок&#10;");
+    }
+
+    #[test]
+    fn one_line_collapses_whitespace_and_drops_controls() {
+        assert_eq!(one_line("  a\n\tb\u{1}c  d\r\n"), "a bc d");
+    }
+
+    #[test]
+    fn format_from_extension() {
+        assert_eq!(Format::from_path(Path::new("x/graph.GEXF")), Some(Format::Gexf));
+        assert_eq!(Format::from_path(Path::new("g.cyjs")), Some(Format::Cytoscape));
+        assert_eq!(Format::from_path(Path::new("g.txt")), None);
+    }
+}
