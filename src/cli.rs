@@ -89,7 +89,8 @@ enum Command {
         /// Output file: .svg, .png (needs Graphviz), .dot or .mmd.
         #[arg(long, short, default_value = "diagram.svg")]
         output: PathBuf,
-        /// Who draws it: the built-in radial layout, Graphviz (twopi), or Graphviz when installed.
+        /// Who draws it: the built-in radial layout (no overlapping labels), Graphviz's twopi,
+        /// or auto: built-in for .svg, Graphviz for .png (the built-in renderer writes only SVG).
         #[arg(long, value_enum, default_value_t = Engine::Auto)]
         engine: Engine,
         #[command(flatten)]
@@ -488,7 +489,7 @@ fn draw(kg: &KnowledgeGraph, filter: &Filter, output: &Path, engine: Engine) -> 
             let graphviz = match engine {
                 Engine::Builtin => false,
                 Engine::Graphviz => true,
-                Engine::Auto => diagram::graphviz_available(),
+                Engine::Auto => extension == "png" && diagram::graphviz_available(),
             };
             if graphviz {
                 let bytes = diagram::graphviz(&export::dot::write_with(&sub, &root), &extension)?;

@@ -312,3 +312,101 @@ impl KnowledgeGraph {
         KnowledgeGraph::from_parts(nodes, edges)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(id: &str, kind: &str, alias: &str) -> Node {
+        Node { id: id.into(), label: id.rsplit('/').next().unwrap().into(), kind: kind.into(), aliases: BTreeSet::from([alias.to_string()]), wikidata: None, documents: BTreeSet::new() }
+    }
+
+    fn statement(year: Option<i32>, status: Option<&str>) -> Statement {
+        Statement { document: "d.txt".into(), evidence: "…".into(), year, status: status.map(str::to_string) }
+    }
+
+    /// kogas → lng (interestedIn 2018, 2022 suspended), hyundai → plant (investsIn ×2),
+    /// plant → nakhodka (locatedIn), russia → lng (supplies), korea — russia (cooperatesWith).
+    fn sample() -> KnowledgeGraph {
+        let nodes = [
+            node("company/kogas", "Company", "Korea Gas Corporation"),
+            node("company/hyundai", "Company", "Hyundai Group"),
+            node("project/plant", "Project", "the fertilizer plant"),
+            node("place/nakhodka", "Place", "Nakhodka port"),
+            node("commodity/lng", "Commodity", "liquefied natural gas"),
+            node("country/russia", "Country", "Moscow"),
+            node("country/korea", "Country", "Seoul"),
+        ];
+        let edge = |pairs: &[(&str, Vec<Statement>)]| Edge { relations: pairs.iter().map(|(p, s)| (p.to_string(), s.clone())).collect() };
+        let edges = BTreeMap::from([
+            (("company/kogas".into(), "commodity/lng".into()), edge(&[("interestedIn", vec![statement(Some(2018), Some("planned")), statement(Some(2022), Some("suspended"))])])),
+            (("company/hyundai".into(), "project/plant".into()), edge(&[("investsIn", vec![statement(Some(2019), None), statement(None, None)])])),
+            (("project/plant".into(), "place/nakhodka".into()), edge(&[("locatedIn", vec![statement(None, None)])])),
+            (("country/russia".into(), "commodity/lng".into()), edge(&[("supplies", vec![statement(Some(2021), None)])])),
+            (("country/korea".into(), "country/russia".into()), edge(&[("cooperatesWith", vec![statement(Some(2018), None)])])),
+            (("country/korea".into(), "country/nowhere".into()), edge(&[("sanctions", vec![statement(None, None)])])),
+        ]);
+        KnowledgeGraph::from_parts(nodes, edges)
+    }
+
+    fn ids(kg: &KnowledgeGraph) -> Vec<&str> {
+        kg.graph.node_weights().map(|n| n.id.as_str()).collect()
+    }
+
+    #[test]
+    fn edges_to_unknown_nodes_are_dropped_and_aggregates_come_from_statements() {
+        let kg = sample();
+        assert_eq!(kg.graph.edge_count(), 5);
+        let kogas = kg.find("company/kogas").unwrap();
+        let e = kg.graph.edges(kogas).next().unwrap().weight();
+        assert_eq!((e.weight(), e.main_predicate()), (2, "interestedIn"));
+        assert_eq!(e.years(), BTreeSet::from([2018, 2022]));
+        assert_eq!(e.statuses(), BTreeSet::from(["planned", "suspended"]));
+    }
+
+    #[test]
+    fn find_by_id_label_or_alias_case_insensitively() {
+        let kg = sample();
+        for name in ["company/kogas", "KOGAS", "korea gas corporation"] {
+            assert_eq!(kg.find(name).map(|n| kg.graph[n].id.as_str()), Some("company/kogas"), "{name}");
+        }
+        assert_eq!(kg.find("Gazprom"), None);
+    }
+
+    #[test]
+    fn type_filter_keeps_nodes_of_the_classes_and_edges_between_them() {
+        let kg = sample().filtered(&Filter { types: vec!["Company".into(), "Project".into()], ..Filter::default() }).unwrap();
+        assert_eq!(ids(&kg), ["company/hyundai", "company/kogas", "project/plant"]);
+        assert_eq!(kg.graph.edge_count(), 1);
+    }
+
+    #[test]
+    fn predicate_weight_and_year_filters_cut_statements_and_drop_lone_nodes() {
+        let kg = sample().filtered(&Filter { predicates: vec!["investsIn".into(), "locatedIn".into()], ..Filter::default() }).unwrap();
+        assert_eq!(ids(&kg), ["company/hyundai", "place/nakhodka", "project/plant"]);
+        let kg = sample().filtered(&Filter { min_weight: 2, ..Filter::default() }).unwrap();
+        assert_eq!(ids(&kg), ["commodity/lng", "company/hyundai", "company/kogas", "project/plant"]);
+        let kg = sample().filtered(&Filter { years: Some((2020, 2022)), ..Filter::default() }).unwrap();
+        assert_eq!(ids(&kg), ["commodity/lng", "company/kogas", "country/russia"]);
+        let kogas = kg.find("kogas").unwrap();
+        let e = kg.graph.edges(kogas).next().unwrap().weight();
+        assert_eq!((e.weight(), e.years()), (1, BTreeSet::from([2022])), "only the statements in range count");
+    }
+
+    #[test]
+    fn focus_takes_the_ego_network_through_an_alias_at_the_given_depth() {
+        let one = sample().filtered(&Filter { focus: Some("the fertilizer plant".into()), depth: 1, ..Filter::default() }).unwrap();
+        assert_eq!(ids(&one), ["company/hyundai", "place/nakhodka", "project/plant"]);
+        let two = sample().filtered(&Filter { focus: Some("Moscow".into()), depth: 2, ..Filter::default() }).unwrap();
+        assert_eq!(ids(&two), ["commodity/lng", "company/kogas", "country/korea", "country/russia"]);
+        assert!(sample().filtered(&Filter { focus: Some("Atlantis".into()), ..Filter::default() }).is_err());
+    }
+
+    #[test]
+    fn max_nodes_keeps_the_heaviest_and_always_the_focus() {
+        let kg = sample().filtered(&Filter { max_nodes: Some(2), ..Filter::default() }).unwrap();
+        assert_eq!(ids(&kg), ["commodity/lng", "project/plant"], "three statements each");
+        let kg = sample().filtered(&Filter { focus: Some("Nakhodka".into()), depth: 2, max_nodes: Some(1), ..Filter::default() }).unwrap();
+        assert_eq!(ids(&kg), ["place/nakhodka"]);
+    }
+}

@@ -222,3 +222,59 @@ fn eval_scores_an_article_against_its_gold() {
     assert!(out.contains("typed     P 1.000  R 0.500  F1 0.667"), "{out}");
     assert!(out.contains("missed entities: [\"China\"]"), "{out}");
 }
+
+#[test]
+fn export_formats_filters_and_diagrams_from_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    let s = store.to_str().unwrap();
+    let seeds = root().join("seeds");
+    ok(&newsgraph(&["ingest", seeds.to_str().unwrap(), "--store", s], tmp.path()));
+    let run = |args: &[&str]| newsgraph(&[args, &["--store", s]].concat(), tmp.path());
+
+    // The format comes from the extension when --format is not given.
+    ok(&run(&["export", "-o", "g.gexf"]));
+    let gexf = fs::read_to_string(tmp.path().join("g.gexf")).unwrap();
+    assert!(gexf.contains("xmlns=\"http://gexf.net/1.3\"") && gexf.contains("timeformat=\"integer\""));
+    let unknown = run(&["export", "-o", "g.xyz"]);
+    assert!(!unknown.status.success() && stderr(&unknown).contains("g.xyz: cannot tell the format"), "{}", stderr(&unknown));
+
+    // CSV is two files in a folder.
+    ok(&run(&["export", "--format", "csv", "-o", "tables"]));
+    let nodes = fs::read_to_string(tmp.path().join("tables/nodes.csv")).unwrap();
+    let edges = fs::read_to_string(tmp.path().join("tables/edges.csv")).unwrap();
+    assert!(nodes.starts_with("Id,Label,Type,") && edges.starts_with("Source,Target,Type,Id,Label,Weight,Kind,"));
+    let not_a_folder = run(&["export", "--format", "csv", "-o", "one.csv"]);
+    assert!(stderr(&not_a_folder).contains("give a folder"), "{}", stderr(&not_a_folder));
+
+    // Filters: classes, a focus found through an alias, bad names named.
+    let json: serde_json::Value = serde_json::from_str(&ok(&run(&["export", "--format", "json", "--types", "country,person"]))).unwrap();
+    let kinds: std::collections::BTreeSet<&str> = json["entities"].as_array().unwrap().iter().map(|e| e["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["Country", "Person"].into(), "only the classes asked for");
+    let ego: serde_json::Value = serde_json::from_str(&ok(&run(&["export", "--format", "json", "--focus", "Korea Gas Corporation"]))).unwrap();
+    let ids: Vec<&str> = ego["entities"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"company/kogas") && ids.len() >= 2 && ids.len() < 10, "KOGAS and its neighbours: {ids:?}");
+    for relation in ego["relations"].as_array().unwrap() {
+        assert!(relation["subject"] == "company/kogas" || relation["object"] == "company/kogas", "depth 1 keeps only KOGAS's own edges: {relation}");
+    }
+    let bad = run(&["export", "--types", "Planet"]);
+    assert!(stderr(&bad).contains("unknown class \"Planet\"") && stderr(&bad).contains("Company"), "{}", stderr(&bad));
+    let bad = run(&["export", "--format", "turtle", "--types", "Company"]);
+    assert!(stderr(&bad).contains("filters apply to the graph formats"), "{}", stderr(&bad));
+    let bad = run(&["export", "--years", "2022..2017"]);
+    assert!(stderr(&bad).contains("--years"), "{}", stderr(&bad));
+
+    // Diagrams: built-in SVG, Graphviz SVG with the legend added, Graphviz PNG, DOT.
+    ok(&run(&["diagram", "--focus", "KOGAS", "-o", "kogas.svg", "--engine", "builtin"]));
+    let svg = fs::read_to_string(tmp.path().join("kogas.svg")).unwrap();
+    assert!(svg.contains("Korea Gas Corporation") && svg.contains("class=\"legend\""));
+    ok(&run(&["diagram", "--focus", "Russia", "-o", "russia.svg", "--engine", "graphviz"]));
+    let svg = fs::read_to_string(tmp.path().join("russia.svg")).unwrap();
+    assert!(svg.contains("class=\"legend\"") && svg.contains(">Country</text>") && svg.contains("Russia"));
+    ok(&run(&["diagram", "-o", "core.png", "--engine", "graphviz"]));
+    assert!(fs::read(tmp.path().join("core.png")).unwrap().starts_with(b"\x89PNG"));
+    ok(&run(&["diagram", "--focus", "Russia", "--depth", "2", "-o", "russia.dot"]));
+    assert!(fs::read_to_string(tmp.path().join("russia.dot")).unwrap().starts_with("digraph"));
+    let bad = run(&["diagram", "--focus", "Atlantis", "-o", "x.svg"]);
+    assert!(stderr(&bad).contains("no entity named \"Atlantis\""), "{}", stderr(&bad));
+}
