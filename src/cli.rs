@@ -110,6 +110,19 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Why two entities are linked: their relations with the evidence sentences, or the
+    /// shortest chain of relations between them.
+    Explain {
+        /// An entity: id, name or alias (e.g. "Hyundai").
+        from: String,
+        /// The other entity.
+        to: String,
+        /// The longest chain to look for when they are not linked directly.
+        #[arg(long, default_value_t = 4)]
+        max_hops: usize,
+        #[command(flatten)]
+        store: StoreArg,
+    },
     /// Counts by class and predicate, and the most connected actors.
     Stats {
         #[command(flatten)]
@@ -245,6 +258,10 @@ pub fn run() -> Result<i32> {
         Command::Eval { gold, corpus, verbose } => {
             evaluate(&ontology, &gold, &corpus, verbose)?;
             Ok(0)
+        }
+        Command::Explain { from, to, max_hops, store } => {
+            let kg = KnowledgeGraph::from_store(&Store::open(&store.path)?)?;
+            explain(&kg, &from, &to, max_hops)
         }
         Command::Stats { store } => {
             stats(&Store::open(&store.path)?)?;
@@ -614,6 +631,38 @@ fn write_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) ->
     }
     writeln!(out, "({} rows)", rows.len())?;
     Ok(())
+}
+
+/// `explain`: prints the relations between two entities with their evidence, or the
+/// shortest chain of relations that links them. Exit code 1 when they are not linked.
+fn explain(kg: &KnowledgeGraph, from: &str, to: &str, max_hops: usize) -> Result<i32> {
+    let g = &kg.graph;
+    let find = |name: &str| kg.find(name).with_context(|| format!("no entity named {name:?} (try `newsgraph query` for the labels)"));
+    let (a, b) = (find(from)?, find(to)?);
+    let name = |n: petgraph::graph::NodeIndex| format!("{} ({})", g[n].label, g[n].id);
+    let mut out = std::io::stdout().lock();
+    let Some(path) = kg.path(a, b, max_hops) else {
+        writeln!(out, "{} and {} are not linked within {max_hops} relations.", name(a), name(b))?;
+        return Ok(1);
+    };
+    if path.len() > 2 {
+        let chain: Vec<String> = path.iter().map(|&n| g[n].label.clone()).collect();
+        writeln!(out, "{} and {} are linked through {} relations: {}\n", name(a), name(b), path.len() - 1, chain.join(" — "))?;
+    }
+    for pair in path.windows(2) {
+        for (s, o, edge) in kg.edges_between(pair[0], pair[1]) {
+            for (predicate, statements) in &edge.relations {
+                writeln!(out, "{} {predicate} {}: {} statement(s)", name(s), name(o), statements.len())?;
+                for st in statements {
+                    let mut facts = vec![st.document.clone()];
+                    facts.extend(st.year.map(|y| y.to_string()));
+                    facts.extend(st.status.clone());
+                    writeln!(out, "  [{}] {}", facts.join(", "), export::one_line(&st.evidence))?;
+                }
+            }
+        }
+    }
+    Ok(0)
 }
 
 fn stats(store: &Store) -> Result<()> {

@@ -254,6 +254,44 @@ impl KnowledgeGraph {
         seen
     }
 
+    /// A shortest path from `from` to `to` ignoring direction, at most `max_hops` edges.
+    pub fn path(&self, from: NodeIndex, to: NodeIndex, max_hops: usize) -> Option<Vec<NodeIndex>> {
+        let mut parent: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::from([(from, from)]);
+        let mut frontier = vec![from];
+        for _ in 0..max_hops {
+            let mut next = Vec::new();
+            for &n in &frontier {
+                let mut neighbours: Vec<NodeIndex> = self.graph.neighbors_undirected(n).collect();
+                neighbours.sort();
+                for m in neighbours {
+                    if let std::collections::btree_map::Entry::Vacant(e) = parent.entry(m) {
+                        e.insert(n);
+                        next.push(m);
+                    }
+                }
+            }
+            if parent.contains_key(&to) {
+                let mut path = vec![to];
+                while *path.last().expect("non-empty") != from {
+                    path.push(parent[path.last().expect("non-empty")]);
+                }
+                path.reverse();
+                return Some(path);
+            }
+            frontier = next;
+        }
+        None
+    }
+
+    /// The edges between two nodes, in both directions, as (source, target, edge).
+    pub fn edges_between(&self, a: NodeIndex, b: NodeIndex) -> Vec<(NodeIndex, NodeIndex, &Edge)> {
+        let mut out: Vec<(NodeIndex, NodeIndex, &Edge)> = self.graph.edges_connecting(a, b).map(|e| (a, b, e.weight())).collect();
+        if a != b {
+            out.extend(self.graph.edges_connecting(b, a).map(|e| (b, a, e.weight())));
+        }
+        out
+    }
+
     /// The part of the graph a filter keeps. When the filter cuts edges (predicates,
     /// weight, years), nodes left without edges go too.
     pub fn filtered(&self, filter: &Filter) -> Result<KnowledgeGraph> {
@@ -400,6 +438,18 @@ mod tests {
         let two = sample().filtered(&Filter { focus: Some("Moscow".into()), depth: 2, ..Filter::default() }).unwrap();
         assert_eq!(ids(&two), ["commodity/lng", "company/kogas", "country/korea", "country/russia"]);
         assert!(sample().filtered(&Filter { focus: Some("Atlantis".into()), ..Filter::default() }).is_err());
+    }
+
+    #[test]
+    fn path_finds_the_shortest_chain_ignoring_direction() {
+        let kg = sample();
+        let (hyundai, nakhodka, kogas) = (kg.find("hyundai").unwrap(), kg.find("nakhodka").unwrap(), kg.find("kogas").unwrap());
+        let path: Vec<&str> = kg.path(hyundai, nakhodka, 4).unwrap().iter().map(|&n| kg.graph[n].id.as_str()).collect();
+        assert_eq!(path, ["company/hyundai", "project/plant", "place/nakhodka"]);
+        assert_eq!(kg.path(hyundai, nakhodka, 1), None, "two hops needed");
+        assert_eq!(kg.path(hyundai, kogas, 6), None, "not connected");
+        let plant = kg.find("plant").unwrap();
+        assert_eq!(kg.edges_between(plant, hyundai).len(), 1);
     }
 
     #[test]

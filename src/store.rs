@@ -10,7 +10,7 @@ use crate::model::{Extraction, Predicate};
 use anyhow::{bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
+use oxigraph::model::{BlankNode, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -110,7 +110,22 @@ impl Store {
         let graph = node(vocab::ONTOLOGY_GRAPH.to_string());
         let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
         // Parse first so a broken file names itself and leaves the store as it was.
-        let quads: Vec<Quad> = parser.for_slice(&ttl).collect::<Result<_, _>>().with_context(|| format!("{}: invalid Turtle", path.display()))?;
+        let mut quads: Vec<Quad> = parser.for_slice(&ttl).collect::<Result<_, _>>().with_context(|| format!("{}: invalid Turtle", path.display()))?;
+        // The parser names blank nodes (OWL unions, lists) at random: number them in file
+        // order instead, so the same ontology gives the same quads and byte-equal dumps.
+        let mut names: std::collections::HashMap<BlankNode, BlankNode> = std::collections::HashMap::new();
+        let mut stable = |b: &BlankNode| {
+            let next = names.len();
+            names.entry(b.clone()).or_insert_with(|| BlankNode::new_unchecked(format!("ontology{next}"))).clone()
+        };
+        for q in &mut quads {
+            if let NamedOrBlankNode::BlankNode(b) = &q.subject {
+                q.subject = stable(b).into();
+            }
+            if let Term::BlankNode(b) = &q.object {
+                q.object = stable(b).into();
+            }
+        }
         let mut tx = self.inner.start_transaction()?;
         tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
         for q in &quads {

@@ -28,25 +28,28 @@ fn ensure_readers() {
     }
 }
 
-/// Both reader scripts on an export folder; panics with their output on failure.
-fn check_with_readers(dir: &Path) {
+/// Runs both reader scripts on an export folder: (passed, everything they printed).
+fn run_readers(dir: &Path) -> (bool, String) {
     ensure_readers();
     let readers = root().join("tests/readers");
     let runs = [
         (root().join("target/pyenv/bin/python"), readers.join("check.py")),
         (PathBuf::from("node"), readers.join("check.mjs")),
     ];
+    let mut passed = true;
+    let mut log = String::new();
     for (program, script) in runs {
         let out = Command::new(&program).arg(&script).arg(dir).output().unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
-        assert!(
-            out.status.success(),
-            "{} rejected the exports in {}:\n{}\n{}",
-            script.display(),
-            dir.display(),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        passed &= out.status.success();
+        log += &format!("{}:\n{}{}", script.display(), String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     }
+    (passed, log)
+}
+
+/// Both reader scripts accept the exports in `dir`.
+fn check_with_readers(dir: &Path) {
+    let (passed, log) = run_readers(dir);
+    assert!(passed, "the readers rejected the exports in {}:\n{log}", dir.display());
 }
 
 fn count(store: &Store, sparql: &str) -> usize {
@@ -185,6 +188,48 @@ fn random_hostile_labels_survive_every_format() {
         write_exports(&store, &kg, &dir).unwrap();
         write_expected(&store, &kg, &dir);
         check_with_readers(&dir);
+    }
+}
+
+#[test]
+fn the_readers_reject_broken_exports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = random_store(&tmp.path().join("store"), 7);
+    let kg = KnowledgeGraph::from_store(&store).unwrap();
+    let good = tmp.path().join("good");
+    write_exports(&store, &kg, &good).unwrap();
+    write_expected(&store, &kg, &good);
+    // (file, text to find, replacement): each breaks what a reader relies on.
+    let breakages = [
+        ("graph.graphml", "<key id=\"n_type\"", "<key id=\"d3\""),
+        ("graph.graphml", "</graph>", "<edge id=\"x\" source=\"nowhere\" target=\"nothing\"/></graph>"),
+        ("graph.gexf", "</edges>", "<edge id=\"r0\" source=\"a\" target=\"b\"/></edges>"),
+        ("graph.cyjs", "\"edges\": [", "\"edges\": [{\"data\": {\"id\": \"x\", \"source\": \"nowhere\", \"target\": \"nothing\"}},"),
+        ("graph.mmd", "flowchart LR\n", "flowchart LR\n  n0[\"unclosed]\n"),
+        ("graph.dot", "digraph \"newsgraph\" {\n", "digraph \"newsgraph\" {\n  \"broken\" -> ;\n"),
+        ("edges.csv", "Source,Target,Type,Id,Label,Weight,Kind", "Source,Target,Id,Label,Weight,Kind"),
+        ("graph.ttl", " .\n", " \n"),
+        ("graph.jsonld", "\"@graph\":[", "\"@graph\":[{\"@id\":\"https://example.org/x\",\"https://example.org/p\":[{\"@value\":\"one quad too many\"}]},"),
+        ("graph.svg", "</svg>", "</svgg>"),
+    ];
+    for (file, find, replace) in breakages {
+        let dir = tmp.path().join("broken");
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_dir(&good, &dir);
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        assert!(text.contains(find), "{file} has {find:?}");
+        std::fs::write(dir.join(file), text.replacen(find, replace, 1)).unwrap();
+        let (passed, log) = run_readers(&dir);
+        assert!(!passed, "the readers accepted a broken {file}:\n{log}");
+        assert!(log.contains(&format!("FAIL {}", dir.join(file).display())), "the failure names {file}:\n{log}");
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for (name, bytes) in files(from) {
+        let path = to.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
     }
 }
 

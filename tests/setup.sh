@@ -1,21 +1,46 @@
 #!/usr/bin/env bash
 # Installs what building and testing newsgraph needs on a fresh Debian machine, once:
-# libclang (bindgen, for Oxigraph's RocksDB) and a Python venv with the readers the
-# export tests use (networkx). Safe to run again: it only installs what is missing.
+# libclang (bindgen, for Oxigraph's RocksDB); the export readers — Graphviz, xmllint,
+# Chromium (Debian), a Python venv with networkx and rdflib (PyPI), and
+# graphology, cytoscape, mermaid and playwright-core (npm, tests/readers). Safe to run again: it only
+# installs what is missing, so a second run takes a second or two.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 
-if ! ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 && ! ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1; then
-  echo "setup: installing libclang-dev (needed to compile Oxigraph's RocksDB)" >&2
-  sudo_cmd=""
-  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+sudo_cmd=""
+[ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+missing=()
+ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1 || missing+=(libclang-dev)
+command -v dot >/dev/null || missing+=(graphviz)
+command -v xmllint >/dev/null || missing+=(libxml2-utils)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]} (Debian)" >&2
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq libclang-dev >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 venv="$here/target/pyenv"
-if ! "$venv/bin/python" -c "import networkx" >/dev/null 2>&1; then
-  echo "setup: creating $venv with networkx (reads the GraphML export in tests)" >&2
+if ! "$venv/bin/python" - "$here/tests/requirements.txt" >/dev/null 2>&1 <<'PY'
+import sys
+from importlib.metadata import version
+for line in open(sys.argv[1]):
+    line = line.split("#")[0].strip()
+    if line:
+        name, wanted = line.split("==")
+        assert version(name) == wanted, name
+PY
+then
+  echo "setup: creating $venv with tests/requirements.txt (the Python export readers)" >&2
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check -r "$here/tests/requirements.txt"
+fi
+
+readers="$here/tests/readers"
+stamp="$readers/node_modules/.installed-from-package-lock.json"
+if ! cmp -s "$readers/package-lock.json" "$stamp" 2>/dev/null; then
+  echo "setup: installing the npm export readers in $readers/node_modules" >&2
+  (cd "$readers" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$readers/package-lock.json" "$stamp"
 fi
