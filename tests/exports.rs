@@ -100,6 +100,32 @@ fn seed_exports_open_in_every_reader() {
     check_with_readers(&dir);
 }
 
+#[test]
+fn seed_diagrams_have_no_overlapping_labels() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = ontology_store(&tmp.path().join("store"));
+    let extractor = Extractor::new(Lexicon::load(&root().join("ontology")).unwrap());
+    ingest(&extractor, &store, &[root().join("seeds")]).unwrap();
+    let kg = KnowledgeGraph::from_store(&store).unwrap();
+    let mut drawn = 0;
+    for n in kg.graph.node_indices().filter(|&n| kg.degree(n) >= 3) {
+        let filter = newsgraph::graph::Filter { focus: Some(kg.graph[n].id.clone()), depth: 2, max_nodes: Some(60), ..Default::default() };
+        let ego = kg.filtered(&filter).unwrap();
+        let d = newsgraph::diagram::layout(&ego, ego.find(&kg.graph[n].id).unwrap(), "test");
+        let mut labels: Vec<_> = d.nodes.iter().map(|n| &n.label).collect();
+        labels.extend(d.edges.iter().filter_map(|e| e.label.as_ref()));
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                assert!(!a.area.overlaps(&b.area), "{}: labels {:?} and {:?} overlap", kg.graph[n].id, a.text, b.text);
+            }
+        }
+        let labelled = d.edges.iter().filter(|e| e.label.is_some()).count();
+        assert!(labelled * 10 >= d.edges.len() * 7, "{}: only {labelled} of {} edges labelled", kg.graph[n].id, d.edges.len());
+        drawn += 1;
+    }
+    assert!(drawn >= 5, "ego networks drawn: {drawn}");
+}
+
 /// A small deterministic PRNG (xorshift), so failures replay.
 struct Rng(u64);
 
