@@ -35,7 +35,13 @@ pub struct Mention {
     pub surface: String,
     /// A title or role word came right before it ("President", "Ambassador").
     pub titled: bool,
+    /// The words of the span when `surface` names it by more ("industrial park" of
+    /// "industrial park in the Nadezhdinskaya ADT"): kept as an alias.
+    pub short: Option<String>,
 }
+
+/// Prepositions that attach a described project to a named place ("a plant near Nakhodka").
+const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "outside", "off"];
 
 /// Lowercase connectors that may join the words of one name.
 const CONNECTORS: &[&str] = &["of", "and", "for", "on", "de", "&", "the", "du", "van", "von", "der", "al"];
@@ -154,7 +160,55 @@ impl<'a> Finder<'a> {
         }
         mentions.sort_by_key(|m| m.first);
         self.extend_with_lowercase_heads(s, &mut mentions);
+        self.described_projects(s, &mut mentions);
         mentions
+    }
+
+    /// "a plant near Nakhodka", "a road bridge over the Tumen River", "an industrial park in
+    /// the Nadezhdinskaya ADT": a noun phrase after a determiner whose head names a project,
+    /// attached to a named place, is a project named by the whole phrase. Its span stays
+    /// the noun phrase, so the place remains a mention of its own (for `locatedIn`).
+    fn described_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let is_plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.lex.function_words.contains(self.lower(k));
+        let mut found = Vec::new();
+        for place in mentions.iter().filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country)) {
+            let mut at = place.first;
+            if at > s.tokens.start && self.lower(at - 1) == "the" {
+                at -= 1;
+            }
+            if at < s.tokens.start + 3 || !ATTACHING.contains(&self.lower(at - 1)) {
+                continue;
+            }
+            let head = at - 2;
+            let kind = [2, 1].into_iter().filter(|&n| head + 1 >= s.tokens.start + n).find_map(|n| {
+                let key = (head + 1 - n..=head).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
+                self.lex.heads.get(&key).map(|h| h.kind)
+            });
+            if !is_plain(head) || !matches!(kind, Some(EntityType::Project)) {
+                continue;
+            }
+            let mut first = head;
+            while first > s.tokens.start && head - first < 3 && is_plain(first - 1) {
+                first -= 1;
+            }
+            let determined = first > s.tokens.start && matches!(self.lower(first - 1), "a" | "an" | "the");
+            let taken = mentions.iter().any(|m| m.first <= head && first < m.last);
+            if !determined || taken {
+                continue;
+            }
+            let short = self.surface(first, head + 1);
+            found.push(Mention {
+                first,
+                last: head + 1,
+                kind: EntityType::Project,
+                target: Target::Unknown,
+                surface: self.surface(first, place.last),
+                titled: false,
+                short: short.contains(' ').then_some(short),
+            });
+        }
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.first);
     }
 
     /// Longest gazetteer matches, left to right.
@@ -208,7 +262,7 @@ impl<'a> Finder<'a> {
             }
             match best {
                 Some((end, target, kind)) => {
-                    out.push(Mention { first: i, last: end, kind, target, surface: self.surface(i, end), titled: false });
+                    out.push(Mention { first: i, last: end, kind, target, surface: self.surface(i, end), titled: false, short: None });
                     i = end;
                 }
                 None => i += 1,
@@ -364,7 +418,7 @@ impl<'a> Finder<'a> {
         }
         if whole_is_name || known.is_empty() {
             if let Some(kind) = head.filter(|_| whole_is_name).or_else(|| self.type_unknown(s, start, end, titled)) {
-                out.push(Mention { first: start, last: end, kind, target: Target::Unknown, surface: self.surface(start, end), titled });
+                out.push(Mention { first: start, last: end, kind, target: Target::Unknown, surface: self.surface(start, end), titled, short: None });
             }
             return;
         }
@@ -488,7 +542,7 @@ impl<'a> Finder<'a> {
             // The last head in reach wins: "road bridge", not "road".
             if let Some(head) = self.lex.heads.get(lower) {
                 if matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
-                    found = Some(Mention { first: start, last: k + 1, kind: head.kind, target: Target::Unknown, surface: self.surface(start, k + 1), titled: false });
+                    found = Some(Mention { first: start, last: k + 1, kind: head.kind, target: Target::Unknown, surface: self.surface(start, k + 1), titled: false, short: None });
                 }
             }
             k += 1;

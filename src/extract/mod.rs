@@ -143,6 +143,7 @@ impl Extractor {
             drafts.len() - 1
         });
         drafts[idx].surfaces.insert(m.surface.clone());
+        drafts[idx].surfaces.extend(m.short.clone());
         idx
     }
 
