@@ -140,6 +140,7 @@ impl Reader {
             }
             kept.push(p);
         }
+        let kept = drop_name_fragments(kept, &mut meta);
         let body = kept.join("\n\n");
         if !body.chars().any(|c| c.is_alphabetic()) {
             return Err(CorpusError::Empty { path: path.to_path_buf() });
@@ -212,6 +213,43 @@ struct Meta {
 fn is_url(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| c == '[' || c.is_ascii_digit() || c == ']' || c == '.' || c == ' ');
     (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")) && !t.contains(' ')
+}
+
+/// Bylines, author lists and site names around the article ("Andrey Gubin", "• Fyodor
+/// Tertitskiy", "HANKYOREH"): a paragraph of one to four capitalised words, before the
+/// first or after the last paragraph of running text, is not text; nor is what follows a
+/// leading byline up to the running text (the author's bio). The first leading one of
+/// three or more words is kept as the likely title; the first dropped one of two or more
+/// words that is not all capitals becomes the author.
+fn drop_name_fragments(paragraphs: Vec<String>, meta: &mut Meta) -> Vec<String> {
+    let running = |p: &String| p.split_whitespace().count() >= 12 && p.trim_end_matches(['"', '\'', '”', '’', ')', ']']).ends_with(['.', '!', '?', ':']);
+    let (Some(first), Some(last)) = (paragraphs.iter().position(running), paragraphs.iter().rposition(running)) else { return paragraphs };
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    let mut in_bio = false;
+    let mut title_kept = false;
+    for (i, p) in paragraphs.into_iter().enumerate() {
+        let name = p.trim_start_matches(['•', '·', '*', '-', '–', ' ']);
+        let words = name.split_whitespace().count();
+        let mut fragment = (i < first || i > last) && words <= 4 && looks_like_byline(name) && !name.ends_with(['.', '!', '?']) && !name.chars().any(|c| c.is_ascii_digit());
+        if fragment && i < first && words >= 3 && !title_kept {
+            fragment = false;
+        }
+        title_kept |= i < first && words >= 3;
+        let person_like = words >= 2 && name.split_whitespace().all(|w| w.chars().any(char::is_lowercase) || w == "and");
+        let bio = in_bio && i < first && !fragment;
+        in_bio = (fragment && i < first && person_like) || bio;
+        if bio {
+            continue;
+        }
+        if !fragment {
+            kept.push(p);
+            continue;
+        }
+        if meta.author.is_none() && person_like {
+            meta.author = Some(name.to_string());
+        }
+    }
+    kept
 }
 
 fn looks_like_byline(rest: &str) -> bool {
@@ -477,6 +515,18 @@ mod tests {
         let text = "Rate this article\n(votes: 3, rating: 5)\nShare this article\nKogas signed a long contract with the supplier.\n\nKogas signed a long contract with the supplier.\n 33 (31%)\nhttps://example.org/a https://example.org/b\nRelated Articles";
         let doc = parse(Format::Text, text).unwrap();
         assert_eq!(doc.body, "Kogas signed a long contract with the supplier.");
+    }
+
+    #[test]
+    fn bylines_bios_site_names_and_credits_around_the_text_are_dropped() {
+        let running = "The ministry said on Tuesday that the new terminal would handle twice the cargo of the old one.";
+        let text = format!("MARITIME HERALD\n\nPortside Talks Resume\n\nIrina Volkova\n\nSenior Fellow at the Baltic Institute, Kaliningrad\n\n{running}\n\nSecond paragraph of running text, which also has enough words to count as prose.\n\nImage: Shutterstock/Pavel Orlov\n\n• Irina Volkova");
+        let doc = parse(Format::Text, &text).unwrap();
+        assert_eq!(doc.body, format!("Portside Talks Resume\n\n{running}\n\nSecond paragraph of running text, which also has enough words to count as prose."));
+        assert_eq!(doc.author.as_deref(), Some("Irina Volkova"));
+        assert_eq!(doc.title.as_deref(), Some("Portside Talks Resume"));
+        // Without running text nothing is judged a fragment.
+        assert_eq!(parse(Format::Text, "Irina Volkova\n\nShort note.").unwrap().body, "Irina Volkova\n\nShort note.");
     }
 
     #[test]
