@@ -161,7 +161,27 @@ impl<'a> Finder<'a> {
         mentions.sort_by_key(|m| m.first);
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.described_projects(s, &mut mentions);
+        self.split_inner_places(&mut mentions);
         mentions
+    }
+
+    /// "the war in Ukraine", "the crisis in Syria": a known event or project named by where
+    /// it is keeps that country or place as a mention of its own (for `locatedIn`); the
+    /// event keeps its full name.
+    fn split_inner_places(&self, mentions: &mut Vec<Mention>) {
+        let gaz = &self.lex.gazetteer;
+        let mut inner = Vec::new();
+        for m in mentions.iter_mut().filter(|m| matches!(m.target, Target::Known(_)) && matches!(m.kind, EntityType::Event | EntityType::Project | EntityType::Initiative)) {
+            let Some(k) = (m.first + 1..m.last.saturating_sub(1)).find(|&k| self.lower(k) == "in") else { continue };
+            let key = (k + 1..m.last).map(|j| self.lower(j)).collect::<Vec<_>>().join(" ");
+            let place = gaz.lookup(&key).iter().find(|n| matches!(gaz.entries[n.entry].kind, EntityType::Country | EntityType::Place) && matches!(n.kind, NameKind::Label | NameKind::Alias));
+            if let Some(name) = place {
+                inner.push(Mention { first: k + 1, last: m.last, kind: gaz.entries[name.entry].kind, target: Target::Known(name.entry), surface: self.surface(k + 1, m.last), titled: false, short: None });
+                m.last = k;
+            }
+        }
+        mentions.extend(inner);
+        mentions.sort_by_key(|m| m.first);
     }
 
     /// "a plant near Nakhodka", "a road bridge over the Tumen River", "an industrial park in

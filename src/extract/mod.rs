@@ -127,8 +127,15 @@ impl Extractor {
                     drafts[idx].surfaces.insert(m.surface.clone());
                     return Some((idx, drafts[idx].kind));
                 }
-                if m.kind == EntityType::Person && m.last - m.first == 1 && !m.titled {
-                    return None; // a lone surname with no full name before it
+                if m.kind == EntityType::Person && m.last - m.first == 1 {
+                    // A lone surname with no full name before it: the one known person of
+                    // that name ("the Yoon administration"), else nobody unless titled.
+                    if let Some(entry) = self.only_known_person_named(&m.surface) {
+                        return Some((add_known(entry, Some(&m.surface), drafts), EntityType::Person));
+                    }
+                    if !m.titled {
+                        return None;
+                    }
                 }
                 (self.unknown(m, m.kind, drafts, by_id), m.kind)
             }
@@ -145,6 +152,22 @@ impl Extractor {
         drafts[idx].surfaces.insert(m.surface.clone());
         drafts[idx].surfaces.extend(m.short.clone());
         idx
+    }
+
+    /// The gazetteer's only person whose first or last name is `word`, if exactly one.
+    fn only_known_person_named(&self, word: &str) -> Option<usize> {
+        let word = fold(word);
+        let gaz = &self.lexicon.gazetteer;
+        let mut found = gaz.entries.iter().enumerate().filter(|(_, e)| {
+            e.kind == EntityType::Person && {
+                let parts: Vec<String> = e.label.split(|c: char| c.is_whitespace()).map(fold).collect();
+                parts.len() >= 2 && (parts.last() == Some(&word) || parts.first() == Some(&word))
+            }
+        });
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
     }
 
     /// Surname-only mentions of a person met earlier ("Moon" after "Moon Jae-in"), and
