@@ -41,7 +41,7 @@ pub struct Mention {
 }
 
 /// Prepositions that attach a described project to a named place ("a plant near Nakhodka").
-const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "outside", "off"];
+pub(super) const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "outside", "off"];
 
 /// Lowercase connectors that may join the words of one name.
 const CONNECTORS: &[&str] = &["of", "and", "for", "on", "de", "&", "the", "du", "van", "von", "der", "al"];
@@ -185,9 +185,10 @@ impl<'a> Finder<'a> {
     }
 
     /// "a plant near Nakhodka", "a road bridge over the Tumen River", "an industrial park in
-    /// the Nadezhdinskaya ADT": a noun phrase after a determiner whose head names a project,
-    /// attached to a named place, is a project named by the whole phrase. Its span stays
-    /// the noun phrase, so the place remains a mention of its own (for `locatedIn`).
+    /// the Nadezhdinskaya ADT", "an LNG shipment terminal in Kamchatka": a noun phrase after
+    /// a determiner whose head names a project, attached to a named place, is a project
+    /// named by the whole phrase (a commodity among its modifiers becomes part of it). Its
+    /// span stays the noun phrase, so the place remains a mention of its own (`locatedIn`).
     fn described_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let is_plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.lex.function_words.contains(self.lower(k));
         let mut found = Vec::new();
@@ -207,12 +208,17 @@ impl<'a> Finder<'a> {
             if !is_plain(head) || !matches!(kind, Some(EntityType::Project)) {
                 continue;
             }
+            let commodity_at = |k: usize| mentions.iter().find(|m| m.kind == EntityType::Commodity && m.first <= k && k < m.last);
             let mut first = head;
-            while first > s.tokens.start && head - first < 3 && is_plain(first - 1) {
-                first -= 1;
+            while first > s.tokens.start && head - first < 4 {
+                match commodity_at(first - 1) {
+                    Some(c) if c.last == first => first = c.first,
+                    _ if is_plain(first - 1) => first -= 1,
+                    _ => break,
+                }
             }
             let determined = first > s.tokens.start && matches!(self.lower(first - 1), "a" | "an" | "the");
-            let taken = mentions.iter().any(|m| m.first <= head && first < m.last);
+            let taken = mentions.iter().any(|m| m.first <= head && first < m.last && m.kind != EntityType::Commodity);
             if !determined || taken {
                 continue;
             }
@@ -227,6 +233,8 @@ impl<'a> Finder<'a> {
                 short: short.contains(' ').then_some(short),
             });
         }
+        // Commodities inside a described project are part of its name.
+        mentions.retain(|m| m.kind != EntityType::Commodity || !found.iter().any(|p| p.first <= m.first && m.last <= p.last));
         mentions.extend(found);
         mentions.sort_by_key(|m| m.first);
     }

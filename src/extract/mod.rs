@@ -68,6 +68,7 @@ impl Extractor {
                 resolved.push(Resolved { mention: m.clone(), sentence: si, entity, kind });
             }
         }
+        merge_described_projects(&mut drafts, &mut resolved);
         let relations = self.relations(&finder, &text, &resolved, &drafts);
         finish(drafts, relations)
     }
@@ -386,6 +387,36 @@ fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usize, resolved
         return None;
     }
     resolved.iter().rev().find(|r| r.mention.first == prev.first && r.mention.last == prev.last).map(|r| r.entity)
+}
+
+/// "an LNG shipment terminal in Kamchatka" and "the Kamchatka LNG terminal" in one
+/// article: a described project is the one named project whose name has its head word and
+/// its place's words, when exactly one has.
+fn merge_described_projects(drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let words = |label: &str| label.split_whitespace().map(fold).collect::<Vec<String>>();
+    for d in 0..drafts.len() {
+        if drafts[d].kind != EntityType::Project || drafts[d].wikidata.is_some() {
+            continue;
+        }
+        let label = words(&drafts[d].label);
+        let Some(at) = label.iter().rposition(|w| mentions::ATTACHING.contains(&w.as_str())).filter(|&at| at > 0) else { continue };
+        let mut wanted: Vec<&String> = label[at + 1..].iter().filter(|w| *w != "the").collect();
+        wanted.push(&label[at - 1]);
+        let named: Vec<usize> = (0..drafts.len())
+            .filter(|&e| e != d && drafts[e].kind == EntityType::Project && !drafts[e].surfaces.is_empty())
+            .filter(|&e| {
+                let theirs = words(&drafts[e].label);
+                !theirs.iter().any(|w| mentions::ATTACHING.contains(&w.as_str())) && wanted.iter().all(|w| theirs.contains(w))
+            })
+            .collect();
+        if let [into] = named[..] {
+            merge_surfaces(drafts, d, into);
+            drafts[d].label = drafts[into].label.clone();
+            for r in resolved.iter_mut().filter(|r| r.entity == d) {
+                r.entity = into;
+            }
+        }
+    }
 }
 
 fn merge_surfaces(drafts: &mut [Draft], from: usize, into: usize) {
