@@ -129,3 +129,11 @@ fn relation_cases() {
         Ok(())
     });
 }
+
+#[test]
+fn a_pronoun_after_two_people_refers_to_nobody() {
+    let ex = extract("Ivan Petrov met Oleg Sidorov in May. There he unveiled the Amur Bridge project.");
+    assert!(ex.relations.iter().all(|r| r.predicate.as_str() != "proposes"), "{:?}", ex.relations);
+    let ex = extract("Ivan Petrov met the press in May. There he unveiled the Amur Bridge project.");
+    assert!(ex.relations.iter().any(|r| r.subject == "person/ivan_petrov" && r.predicate.as_str() == "proposes"), "{:?}", ex.relations);
+}

@@ -62,11 +62,15 @@ impl Extractor {
         let mut resolved: Vec<Resolved> = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
             let mentions = finder.sentence_mentions(sentence);
+            let start = resolved.len();
             for (mi, m) in mentions.iter().enumerate() {
                 let defined_by = acronym_definition(&finder, &mentions, mi, &resolved);
                 let Some((entity, kind)) = self.resolve(&finder, m, defined_by, &mut drafts, &mut by_id) else { continue };
                 resolved.push(Resolved { mention: m.clone(), sentence: si, entity, kind });
             }
+            let pronouns = personal_pronouns(&finder, sentence, si, &resolved, start);
+            resolved.extend(pronouns);
+            resolved[start..].sort_by_key(|r| r.mention.first);
         }
         merge_described_projects(&mut drafts, &mut resolved);
         let relations = self.relations(&finder, &text, &resolved, &drafts);
@@ -387,6 +391,31 @@ fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usize, resolved
         return None;
     }
     resolved.iter().rev().find(|r| r.mention.first == prev.first && r.mention.last == prev.last).map(|r| r.entity)
+}
+
+/// "He", "his", "she", "her" for the one person named in this sentence before it or in
+/// the two sentences before; nothing when two people were named there.
+fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
+    const PRONOUNS: &[&str] = &["he", "his", "him", "she", "her"];
+    let mut out = Vec::new();
+    for k in sentence.tokens.clone() {
+        if !PRONOUNS.contains(&finder.lower(k)) || resolved[this_sentence..].iter().any(|r| r.mention.first <= k && k < r.mention.last) {
+            continue;
+        }
+        let people: BTreeSet<usize> = resolved
+            .iter()
+            .rev()
+            .take_while(|r| r.sentence + 2 >= si)
+            .filter(|r| r.kind == EntityType::Person && (r.sentence < si || r.mention.last <= k))
+            .map(|r| r.entity)
+            .collect();
+        if let [person] = people.iter().copied().collect::<Vec<_>>()[..] {
+            let surface = finder.surface(k, k + 1);
+            let mention = Mention { first: k, last: k + 1, kind: EntityType::Person, target: Target::Unknown, surface, titled: false, short: None };
+            out.push(Resolved { mention, sentence: si, entity: person, kind: EntityType::Person });
+        }
+    }
+    out
 }
 
 /// "an LNG shipment terminal in Kamchatka" and "the Kamchatka LNG terminal" in one
