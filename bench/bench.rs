@@ -2,7 +2,7 @@
 //! the seeds (each seed article repeated with a numbered header until the corpus reaches
 //! the target size, so every document has its own content hash).
 //!
-//! Run: `cargo run --release --example bench -- [MEGABYTES]` (default 50).
+//! Run: `cargo run --release --example bench -- [MEGABYTES] [--extract-only]` (default 50).
 
 use newsgraph::corpus::{Format, Reader};
 use newsgraph::extract::{Extractor, Lexicon};
@@ -64,6 +64,9 @@ fn main() -> anyhow::Result<()> {
     let secs = started.elapsed().as_secs_f64();
     println!("extract, {threads} threads: {:.2} s, {:.1} MB/s", secs, mb / secs);
 
+    if std::env::args().any(|a| a == "--extract-only") {
+        return Ok(());
+    }
     // Ingest into an on-disk store, one transaction per document.
     let dir = tempfile::tempdir()?;
     let store = Store::open(&dir.path().join("store"))?;

@@ -101,6 +101,15 @@ impl EntityType {
 }
 
 impl Predicate {
+    /// Undertakings that can be planned, underway, suspended, cancelled or completed:
+    /// the only relations a sentence's status cue applies to.
+    pub fn has_stages(self) -> bool {
+        matches!(
+            self,
+            Predicate::InvestsIn | Predicate::Builds | Predicate::ParticipatesIn | Predicate::Supplies | Predicate::Trades | Predicate::Proposes | Predicate::CooperatesWith | Predicate::Sanctions | Predicate::MeetsWith | Predicate::MemberOf
+        )
+    }
+
     /// cooperatesWith, alliedWith and competesWith hold both ways.
     pub fn is_symmetric(self) -> bool {
         matches!(self, Predicate::CooperatesWith | Predicate::AlliedWith | Predicate::CompetesWith)

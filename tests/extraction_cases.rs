@@ -137,3 +137,13 @@ fn a_pronoun_after_two_people_refers_to_nobody() {
     let ex = extract("Ivan Petrov met the press in May. There he unveiled the Amur Bridge project.");
     assert!(ex.relations.iter().any(|r| r.subject == "person/ivan_petrov" && r.predicate.as_str() == "proposes"), "{:?}", ex.relations);
 }
+
+#[test]
+fn status_cues_stage_undertakings_not_roles_or_criticism() {
+    let ex = extract("Japan criticized Georgia over the planned referendum.");
+    let criticism = ex.relations.iter().find(|r| r.predicate.as_str() == "criticizes").expect("a criticism");
+    assert_eq!(criticism.status, None);
+    let ex = extract("Gazprom planned to invest in the Amur Gas Processing Plant.");
+    let investment = ex.relations.iter().find(|r| r.predicate.as_str() == "investsIn").expect("an investment");
+    assert_eq!(investment.status.map(|s| s.as_str()), Some("planned"));
+}

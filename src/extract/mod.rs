@@ -327,7 +327,10 @@ impl Extractor {
         let distance = |k: usize| if k < span.0 { span.0 - k } else { k.saturating_sub(span.1) };
         let year = nearest_year(finder, sentence.tokens.clone(), span);
         let amount = amount_near(finder, span, sentence.tokens.clone());
-        let status = facts.status.or_else(|| cues.status.iter().min_by_key(|(k, _)| distance(*k)).map(|(_, st)| *st));
+        // A status cue of the sentence ("planned", "suspended") stages undertakings only (a
+        // project's route among them): a role or a criticism is not planned or suspended.
+        let staged = facts.predicate.has_stages() || (facts.predicate == Predicate::LocatedIn && s.kind == EntityType::Project);
+        let status = facts.status.or_else(|| cues.status.iter().filter(|_| staged).min_by_key(|(k, _)| distance(*k)).map(|(_, st)| *st));
         let negated = cues.negations.iter().any(|&k| k + 4 >= span.0 && k < span.1);
         Some(Relation {
             subject: drafts[s.entity].id.clone(),
