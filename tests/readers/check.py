@@ -46,7 +46,13 @@ def expect(cond, message):
         raise Failure(message)
 
 
+def xmllint(path):
+    out = subprocess.run(["xmllint", "--noout", str(path)], capture_output=True, text=True)
+    expect(out.returncode == 0, f"xmllint: {out.stderr.strip()[:300]}")
+
+
 def check_graphml(path, ex):
+    xmllint(path)
     root = ET.parse(path).getroot()
     ns = "{http://graphml.graphdrawing.org/xmlns}"
     for key in root.iter(ns + "key"):
@@ -78,6 +84,7 @@ def check_nodes(g, ex):
 
 
 def check_gexf(path, ex):
+    xmllint(path)
     root = ET.parse(path).getroot()
     expect(root.tag == "{http://gexf.net/1.3}gexf" and root.get("version") == "1.3", "GEXF 1.3 namespace and version")
     graph = root.find("{http://gexf.net/1.3}graph")
@@ -157,16 +164,15 @@ def check_json(path, ex):
 
 
 def check_svg(path):
-    out = subprocess.run(["xmllint", "--noout", str(path)], capture_output=True, text=True)
-    expect(out.returncode == 0, f"xmllint: {out.stderr.strip()[:300]}")
+    xmllint(path)
 
 
 def main(folder):
     folder = Path(folder)
     ex = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     checks = [
-        ("graph.graphml", lambda p: check_graphml(p, ex), "networkx"),
-        ("graph.gexf", lambda p: check_gexf(p, ex), "networkx"),
+        ("graph.graphml", lambda p: check_graphml(p, ex), "xmllint + networkx"),
+        ("graph.gexf", lambda p: check_gexf(p, ex), "xmllint + networkx"),
         ("nodes.csv", lambda p: check_nodes_csv(p, ex), "csv"),
         ("edges.csv", lambda p: check_edges_csv(p, ex), "csv"),
         ("graph.dot", lambda p: check_dot(p, ex), "graphviz dot -Tjson"),
