@@ -147,3 +147,9 @@ fn status_cues_stage_undertakings_not_roles_or_criticism() {
     let investment = ex.relations.iter().find(|r| r.predicate.as_str() == "investsIn").expect("an investment");
     assert_eq!(investment.status.map(|s| s.as_str()), Some("planned"));
 }
+
+#[test]
+fn it_after_two_projects_refers_to_neither() {
+    let ex = extract("Rosatom discussed the Amur Bridge, and Rostec discussed the Lena Tunnel. It was initiated by Gazprom.");
+    assert!(ex.relations.iter().all(|r| r.subject != "company/gazprom"), "{:?}", ex.relations);
+}

@@ -70,6 +70,8 @@ impl Extractor {
             }
             let pronouns = personal_pronouns(&finder, sentence, si, &resolved, start);
             resolved.extend(pronouns);
+            let projects = project_references(&finder, sentence, si, &resolved, start);
+            resolved.extend(projects);
             resolved[start..].sort_by_key(|r| r.mention.first);
         }
         merge_described_projects(&mut drafts, &mut resolved);
@@ -416,6 +418,34 @@ fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentence, si: usiz
             let surface = finder.surface(k, k + 1);
             let mention = Mention { first: k, last: k + 1, kind: EntityType::Person, target: Target::Unknown, surface, titled: false, short: None };
             out.push(Resolved { mention, sentence: si, entity: person, kind: EntityType::Person });
+        }
+    }
+    out
+}
+
+/// "It was initiated by …" at the start of a sentence, and "the project" anywhere, for the
+/// one project or initiative named in the sentence before (or, for "the project", earlier
+/// in this one); nothing when there were several.
+fn project_references(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
+    let start = sentence.tokens.start;
+    let mut out = Vec::new();
+    for k in sentence.tokens.clone() {
+        let it = k == start && finder.lower(k) == "it";
+        let the_project = k > start && finder.lower(k - 1) == "the" && matches!(finder.lower(k), "project" | "initiative");
+        if !(it || the_project) || resolved[this_sentence..].iter().any(|r| r.mention.first <= k && k < r.mention.last) {
+            continue;
+        }
+        let projects: BTreeSet<usize> = resolved
+            .iter()
+            .rev()
+            .take_while(|r| r.sentence + 1 >= si)
+            .filter(|r| matches!(r.kind, EntityType::Project | EntityType::Initiative) && (r.sentence < si || (!it && r.mention.last <= k)))
+            .map(|r| r.entity)
+            .collect();
+        if let [project] = projects.iter().copied().collect::<Vec<_>>()[..] {
+            let kind = resolved.iter().rev().find(|r| r.entity == project).map_or(EntityType::Project, |r| r.kind);
+            let mention = Mention { first: k, last: k + 1, kind, target: Target::Unknown, surface: finder.surface(k, k + 1), titled: false, short: None };
+            out.push(Resolved { mention, sentence: si, entity: project, kind });
         }
     }
     out
