@@ -72,6 +72,7 @@ impl Extractor {
             resolved.extend(pronouns);
             let projects = project_references(&finder, sentence, si, &resolved, start);
             resolved.extend(projects);
+            described_people(&finder, si, &mut resolved, start);
             resolved[start..].sort_by_key(|r| r.mention.first);
         }
         merge_described_projects(&mut drafts, &mut resolved);
@@ -421,6 +422,32 @@ fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentence, si: usiz
         }
     }
     out
+}
+
+/// "the South Korean leader", "the Russian president": a nationality adjective after "the"
+/// and before a role noun is the one person named in this sentence before it or in the two
+/// sentences before, not the state.
+fn described_people(finder: &Finder, si: usize, resolved: &mut [Resolved], this_sentence: usize) {
+    for i in this_sentence..resolved.len() {
+        let m = &resolved[i].mention;
+        let (first, last) = (m.first, m.last);
+        if !matches!(m.target, Target::Adjective(_)) || first == 0 || finder.lower(first - 1) != "the" || last >= finder.text.tokens.len() {
+            continue;
+        }
+        let one = finder.lower(last).to_string();
+        let two = (last + 1 < finder.text.tokens.len()).then(|| format!("{one} {}", finder.lower(last + 1)));
+        if !finder.lex.roles.contains(&one) && !two.is_some_and(|t| finder.lex.roles.contains(&t)) {
+            continue;
+        }
+        let people: BTreeSet<usize> = resolved[..i].iter().rev().take_while(|r| r.sentence + 2 >= si).filter(|r| r.kind == EntityType::Person).map(|r| r.entity).collect();
+        if let [person] = people.iter().copied().collect::<Vec<_>>()[..] {
+            let r = &mut resolved[i];
+            r.entity = person;
+            r.kind = EntityType::Person;
+            r.mention.kind = EntityType::Person;
+            r.mention.target = Target::Unknown;
+        }
+    }
 }
 
 /// "It was initiated by …" at the start of a sentence, and "the project" anywhere, for the
