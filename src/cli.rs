@@ -641,23 +641,32 @@ fn explain(kg: &KnowledgeGraph, from: &str, to: &str, max_hops: usize) -> Result
     let (a, b) = (find(from)?, find(to)?);
     let name = |n: petgraph::graph::NodeIndex| format!("{} ({})", g[n].label, g[n].id);
     let mut out = std::io::stdout().lock();
-    let Some(path) = kg.path(a, b, max_hops) else {
+    let paths = kg.shortest_paths(a, b, max_hops, 5);
+    if paths.is_empty() {
         writeln!(out, "{} and {} are not linked within {max_hops} relations.", name(a), name(b))?;
         return Ok(1);
-    };
-    if path.len() > 2 {
-        let chain: Vec<String> = path.iter().map(|&n| g[n].label.clone()).collect();
-        writeln!(out, "{} and {} are linked through {} relations: {}\n", name(a), name(b), path.len() - 1, chain.join(" — "))?;
     }
-    for pair in path.windows(2) {
-        for (s, o, edge) in kg.edges_between(pair[0], pair[1]) {
-            for (predicate, statements) in &edge.relations {
-                writeln!(out, "{} {predicate} {}: {} statement(s)", name(s), name(o), statements.len())?;
-                for st in statements {
-                    let mut facts = vec![st.document.clone()];
-                    facts.extend(st.year.map(|y| y.to_string()));
-                    facts.extend(st.status.clone());
-                    writeln!(out, "  [{}] {}", facts.join(", "), export::one_line(&st.evidence))?;
+    let mut shown = std::collections::BTreeSet::new();
+    for path in &paths {
+        if path.len() > 2 {
+            let chain: Vec<String> = path.iter().map(|&n| g[n].label.clone()).collect();
+            writeln!(out, "{} and {} are linked through {} relations: {}", name(a), name(b), path.len() - 1, chain.join(" — "))?;
+        }
+    }
+    for path in &paths {
+        for pair in path.windows(2) {
+            if !shown.insert((pair[0].min(pair[1]), pair[0].max(pair[1]))) {
+                continue;
+            }
+            for (s, o, edge) in kg.edges_between(pair[0], pair[1]) {
+                for (predicate, statements) in &edge.relations {
+                    writeln!(out, "\n{} {predicate} {}: {} statement(s)", name(s), name(o), statements.len())?;
+                    for st in statements {
+                        let mut facts = vec![st.document.clone()];
+                        facts.extend(st.year.map(|y| y.to_string()));
+                        facts.extend(st.status.clone());
+                        writeln!(out, "  [{}] {}", facts.join(", "), export::one_line(&st.evidence))?;
+                    }
                 }
             }
         }

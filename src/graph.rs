@@ -254,33 +254,30 @@ impl KnowledgeGraph {
         seen
     }
 
-    /// A shortest path from `from` to `to` ignoring direction, at most `max_hops` edges.
-    pub fn path(&self, from: NodeIndex, to: NodeIndex, max_hops: usize) -> Option<Vec<NodeIndex>> {
-        let mut parent: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::from([(from, from)]);
-        let mut frontier = vec![from];
-        for _ in 0..max_hops {
-            let mut next = Vec::new();
-            for &n in &frontier {
-                let mut neighbours: Vec<NodeIndex> = self.graph.neighbors_undirected(n).collect();
-                neighbours.sort();
-                for m in neighbours {
-                    if let std::collections::btree_map::Entry::Vacant(e) = parent.entry(m) {
-                        e.insert(n);
-                        next.push(m);
-                    }
-                }
+    /// The shortest paths from `from` to `to` ignoring direction, at most `max_hops`
+    /// edges long, in node-index order, at most `limit` of them.
+    pub fn shortest_paths(&self, from: NodeIndex, to: NodeIndex, max_hops: usize, limit: usize) -> Vec<Vec<NodeIndex>> {
+        let distance = self.neighbourhood(from, max_hops);
+        let Some(&length) = distance.get(&to) else { return Vec::new() };
+        // Walk back from `to`, one hop closer to `from` each step.
+        let mut paths = vec![vec![to]];
+        for d in (0..length).rev() {
+            let mut longer = Vec::new();
+            for path in &paths {
+                let last = *path.last().expect("non-empty");
+                let mut previous: Vec<NodeIndex> = self.graph.neighbors_undirected(last).filter(|n| distance.get(n) == Some(&d)).collect();
+                previous.sort();
+                previous.dedup();
+                longer.extend(previous.into_iter().map(|p| [path.as_slice(), &[p]].concat()));
             }
-            if parent.contains_key(&to) {
-                let mut path = vec![to];
-                while *path.last().expect("non-empty") != from {
-                    path.push(parent[path.last().expect("non-empty")]);
-                }
-                path.reverse();
-                return Some(path);
-            }
-            frontier = next;
+            longer.truncate(limit);
+            paths = longer;
         }
-        None
+        for path in &mut paths {
+            path.reverse();
+        }
+        paths.sort();
+        paths
     }
 
     /// The edges between two nodes, in both directions, as (source, target, edge).
@@ -444,10 +441,13 @@ mod tests {
     fn path_finds_the_shortest_chain_ignoring_direction() {
         let kg = sample();
         let (hyundai, nakhodka, kogas) = (kg.find("hyundai").unwrap(), kg.find("nakhodka").unwrap(), kg.find("kogas").unwrap());
-        let path: Vec<&str> = kg.path(hyundai, nakhodka, 4).unwrap().iter().map(|&n| kg.graph[n].id.as_str()).collect();
-        assert_eq!(path, ["company/hyundai", "project/plant", "place/nakhodka"]);
-        assert_eq!(kg.path(hyundai, nakhodka, 1), None, "two hops needed");
-        assert_eq!(kg.path(hyundai, kogas, 6), None, "not connected");
+        let paths = kg.shortest_paths(hyundai, nakhodka, 4, 5);
+        let path: Vec<&str> = paths[0].iter().map(|&n| kg.graph[n].id.as_str()).collect();
+        assert_eq!((paths.len(), path), (1, vec!["company/hyundai", "project/plant", "place/nakhodka"]));
+        assert!(kg.shortest_paths(hyundai, nakhodka, 1, 5).is_empty(), "two hops needed");
+        assert!(kg.shortest_paths(hyundai, kogas, 6, 5).is_empty(), "not connected");
+        let (russia, kogas) = (kg.find("russia").unwrap(), kg.find("kogas").unwrap());
+        assert_eq!(kg.shortest_paths(russia, kogas, 4, 5).len(), 1, "russia — lng — kogas");
         let plant = kg.find("plant").unwrap();
         assert_eq!(kg.edges_between(plant, hyundai).len(), 1);
     }
