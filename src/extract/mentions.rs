@@ -40,6 +40,9 @@ pub struct Mention {
     pub short: Option<String>,
 }
 
+/// Heads of missions that are named by where they sit: "the U.S. Embassy in Seoul".
+const SEATED: &[&str] = &["embassy", "consulate", "consulate-general", "mission", "legation"];
+
 /// Prepositions that attach a described project to a named place ("a plant near Nakhodka").
 pub(super) const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "outside", "off"];
 
@@ -162,7 +165,23 @@ impl<'a> Finder<'a> {
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.described_projects(s, &mut mentions);
         self.split_inner_places(&mut mentions);
+        self.seated_missions(&mut mentions);
         mentions
+    }
+
+    /// "the U.S. Embassy in Seoul", "the Russian Embassy to Japan": an embassy or consulate
+    /// is named with where it sits (one embassy per capital), while its span stays the
+    /// mission so the place remains a mention of its own (for `locatedIn`).
+    fn seated_missions(&self, mentions: &mut [Mention]) {
+        for i in 0..mentions.len() {
+            let (m, next) = (&mentions[i], mentions.get(i + 1));
+            let Some(place) = next.filter(|p| matches!(p.kind, EntityType::Place | EntityType::Country)) else { continue };
+            let seated = m.kind == EntityType::Organization && SEATED.contains(&self.lower(m.last - 1));
+            if seated && place.first == m.last + 1 && matches!(self.lower(m.last), "in" | "to") {
+                let surface = self.surface(m.first, place.last);
+                mentions[i].surface = surface;
+            }
+        }
     }
 
     /// "the war in Ukraine", "the crisis in Syria": a known event or project named by where
