@@ -145,6 +145,8 @@ pub struct Lexicon {
     pub function_words: FxHashSet<String>,
     /// Lowercase nouns for actors credited to their state: "South Korean investors".
     pub actor_nouns: FxHashSet<String>,
+    /// Lowercase words that make "to/from <capital>" the city ("flights to Seoul").
+    pub motion_words: FxHashSet<String>,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
@@ -275,6 +277,7 @@ impl Lexicon {
         lex.non_names = lower_set(&lexicon_dir.join("non_names.txt"))?;
         lex.function_words = lower_set(&lexicon_dir.join("function_words.txt"))?;
         lex.actor_nouns = lower_set(&lexicon_dir.join("actor_nouns.txt"))?;
+        lex.motion_words = lower_set(&lexicon_dir.join("motion_words.txt"))?;
         lex.place_cues = read_list(&lexicon_dir.join("place_cues.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
         let names = root.join("names");
         lex.given_names = lower_set(&names.join("given_names.txt"))?;

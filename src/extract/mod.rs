@@ -107,7 +107,10 @@ impl Extractor {
                 let before = (m.first > 0).then(|| fold(finder.text.tokens[m.first - 1].text(finder.body)));
                 // "Moscow's footsteps": a possessive capital is its government, wherever it stands.
                 let possessive = finder.text.tokens.get(m.last).is_some_and(|_| finder.lower(m.last) == "'s");
-                let as_place = !possessive && before.as_deref().is_some_and(|b| LOCATIVE.contains(&b));
+                // "flights to Seoul" is the city, "obligations to Washington" the government.
+                let directional = before.as_deref().is_some_and(|b| matches!(b, "to" | "from" | "toward" | "towards"));
+                let moving = m.first > 1 && self.lexicon.motion_words.contains(finder.lower(m.first - 2));
+                let as_place = !possessive && before.as_deref().is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving);
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
