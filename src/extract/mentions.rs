@@ -137,7 +137,9 @@ impl<'a> Finder<'a> {
                         .rev()
                         .find(|&k| matches!(self.lower(k), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1))
                         .map_or(i, |k| k + 1);
-                    if let Some(m) = self.lowercase_head_after(s, from, end).filter(|_| from < end) {
+                    // "a pro-West policy": a name after "pro-"/"anti-" is an adjective, not a policy's name.
+                    let prefixed = from >= s.tokens.start + 2 && self.is_dash(from - 1) && matches!(self.lower(from - 2), "pro" | "anti" | "non" | "post" | "pre" | "neo");
+                    if let Some(m) = self.lowercase_head_after(s, from, end).filter(|_| from < end && !prefixed) {
                         let mut this_run = mentions.split_off(before);
                         this_run.retain(|x| x.last <= from);
                         mentions.extend(this_run);
