@@ -431,7 +431,7 @@ pub fn write_exports(store: &Store, kg: &KnowledgeGraph, dir: &Path) -> Result<u
         let filter = Filter { focus: Some(node.id.clone()), depth: 1, max_nodes: Some(EGO_NODES), ..Filter::default() };
         let ego = kg.filtered(&filter)?;
         let centre = ego.find(&node.id).expect("the focus survives its own filter");
-        let svg = diagram::svg(&diagram::layout(&ego, centre, &format!("{} ({}) and its relations", export::one_line(&node.label), node.kind)));
+        let svg = diagram::svg(&diagram::layout(&ego, centre, &diagram::ego_title(node)));
         put(&format!("diagrams/{}.svg", node.id.replace('/', "-")), svg.as_bytes())?;
     }
     Ok(written)
@@ -487,8 +487,7 @@ fn draw(kg: &KnowledgeGraph, filter: &Filter, output: &Path, engine: Engine) -> 
     let (sub, centre, title) = match &filter.focus {
         Some(name) => {
             let centre = kept.find(name).with_context(|| format!("no entity named {name:?}"))?;
-            let node = &kept.graph[centre];
-            let title = format!("{} ({}) and its relations", export::one_line(&node.label), node.kind);
+            let title = diagram::ego_title(&kept.graph[centre]);
             (kept, Some(centre), title)
         }
         None => {

@@ -11,7 +11,7 @@
 
 use crate::export::dot::{edge_label, type_shape};
 use crate::export::{one_line, type_colour, type_hex, xml_escape};
-use crate::graph::KnowledgeGraph;
+use crate::graph::{KnowledgeGraph, Node};
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::f64::consts::PI;
@@ -146,15 +146,18 @@ fn normalise(deg: f64) -> f64 {
 /// The most connected part of the graph: the `max_nodes` strongest nodes connected to
 /// the strongest one, which is the centre.
 pub fn core(kg: &KnowledgeGraph, max_nodes: usize) -> (KnowledgeGraph, Option<NodeIndex>) {
-    let g = &kg.graph;
-    let mut ranked: Vec<NodeIndex> = g.node_indices().filter(|&n| kg.degree(n) > 0).collect();
-    ranked.sort_by_key(|&n| (std::cmp::Reverse(kg.strength(n)), g[n].id.clone()));
+    let ranked = kg.strongest_first(kg.graph.node_indices().filter(|&n| kg.degree(n) > 0));
     // The strongest node's connected part, so the picture is one piece.
     let reach = ranked.first().map(|&n| kg.neighbourhood(n, usize::MAX)).unwrap_or_default();
     let top: BTreeSet<NodeIndex> = ranked.into_iter().filter(|n| reach.contains_key(n)).take(max_nodes).collect();
     let sub = kg.induced(|n| top.contains(&n));
-    let centre = sub.graph.node_indices().max_by_key(|&n| (sub.strength(n), std::cmp::Reverse(sub.graph[n].id.clone())));
+    let centre = sub.strongest_first(sub.graph.node_indices()).first().copied();
     (sub, centre)
+}
+
+/// The title of an ego diagram drawn around `node`.
+pub fn ego_title(node: &Node) -> String {
+    format!("{} ({}) and its relations", one_line(&node.label), node.kind)
 }
 
 /// Lays the graph out radially around `centre`.

@@ -232,7 +232,14 @@ impl KnowledgeGraph {
         }
         let wanted = name.trim().to_lowercase();
         let named = |n: &NodeIndex| g[*n].label.to_lowercase() == wanted || g[*n].aliases.iter().any(|a| a.to_lowercase() == wanted);
-        g.node_indices().filter(named).max_by_key(|&n| (self.strength(n), std::cmp::Reverse(g[n].id.clone())))
+        self.strongest_first(g.node_indices().filter(named)).first().copied()
+    }
+
+    /// `nodes` ranked strongest first, ties by id so the order is stable.
+    pub fn strongest_first(&self, nodes: impl IntoIterator<Item = NodeIndex>) -> Vec<NodeIndex> {
+        let mut ranked: Vec<NodeIndex> = nodes.into_iter().collect();
+        ranked.sort_by_cached_key(|&n| (std::cmp::Reverse(self.strength(n)), self.graph[n].id.clone()));
+        ranked
     }
 
     /// The nodes at most `depth` hops from `start`, ignoring direction.
@@ -325,8 +332,8 @@ impl KnowledgeGraph {
         }
         if let Some(max) = filter.max_nodes {
             let focus = filter.focus.as_deref().and_then(|f| kept.find(f));
-            let mut ranked: Vec<NodeIndex> = kept.graph.node_indices().collect();
-            ranked.sort_by_key(|&n| (Some(n) != focus, std::cmp::Reverse(kept.strength(n)), kept.graph[n].id.clone()));
+            let mut ranked = kept.strongest_first(kept.graph.node_indices());
+            ranked.sort_by_key(|&n| Some(n) != focus); // stable: the focus first, the rest as ranked
             let top: BTreeSet<NodeIndex> = ranked.into_iter().take(max).collect();
             kept = kept.induced(|n| top.contains(&n));
         }
