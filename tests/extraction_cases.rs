@@ -153,3 +153,14 @@ fn it_after_two_projects_refers_to_neither() {
     let ex = extract("Rosatom discussed the Amur Bridge, and Rostec discussed the Lena Tunnel. It was initiated by Gazprom.");
     assert!(ex.relations.iter().all(|r| r.subject != "company/gazprom"), "{:?}", ex.relations);
 }
+
+#[test]
+fn a_country_in_brackets_says_where_not_who() {
+    let ex = extract("The Sokcho Port (South Korea) terminal was renovated.");
+    let korea = find(&ex, "South Korea");
+    assert_eq!(korea.len(), 1, "{}", show(&ex));
+    assert!(!korea[0].aliases.iter().any(|a| a == "Sokcho Port"), "{}", show(&ex));
+    // An acronym in brackets is still an alias.
+    let ex = extract("The Korea Electric Power Corporation (KEPCO) signed the deal.");
+    assert!(find(&ex, "KEPCO").iter().any(|e| e.label == "Korea Electric Power Corporation"), "{}", show(&ex));
+}

@@ -325,7 +325,7 @@ impl Extractor {
     /// One relation with its evidence and the sentence's year, amount, status, negation.
     #[allow(clippy::too_many_arguments)]
     fn relation(&self, finder: &Finder, text: &Text, si: usize, span: (usize, usize), s: &Resolved, o: &Resolved, drafts: &[Draft], facts: Facts, cues: &SentenceCues) -> Option<Relation> {
-        if s.entity == o.entity {
+        if s.entity == o.entity || drafts[s.entity].id == drafts[o.entity].id {
             return None;
         }
         let sentence = &text.sentences[si];
@@ -399,7 +399,10 @@ fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usize, resolved
     if !bracketed {
         return None;
     }
-    resolved.iter().rev().find(|r| r.mention.first == prev.first && r.mention.last == prev.last).map(|r| r.entity)
+    let defining = resolved.iter().rev().find(|r| r.mention.first == prev.first && r.mention.last == prev.last)?;
+    // "Rajin Port (North Korea)": a known name of another type in brackets says where, not who.
+    let other_type = matches!(m.target, Target::Known(_)) && m.kind != defining.kind;
+    (!other_type).then_some(defining.entity)
 }
 
 /// "He", "his", "she", "her" for the one person named in this sentence before it or in
