@@ -164,3 +164,12 @@ fn a_country_in_brackets_says_where_not_who() {
     let ex = extract("The Korea Electric Power Corporation (KEPCO) signed the deal.");
     assert!(find(&ex, "KEPCO").iter().any(|e| e.label == "Korea Electric Power Corporation"), "{}", show(&ex));
 }
+
+#[test]
+fn a_state_adjective_before_a_commodity_does_not_take_the_commoditys_slot() {
+    let ex = extract("KEPCO showed interest in buying Australian coal.");
+    assert!(ex.relations.iter().all(|r| !(r.predicate.as_str() == "interestedIn" && r.object == "country/australia")), "{:?}", ex.relations);
+    // Criticism of a leader's government is no role in the critic's state.
+    let ex = extract("Russia criticized the Biden administration.");
+    assert!(ex.relations.iter().all(|r| !(r.predicate.as_str() == "holdsRole" && r.object == "country/russia")), "{:?}", ex.relations);
+}

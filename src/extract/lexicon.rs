@@ -147,6 +147,8 @@ pub struct Lexicon {
     pub actor_nouns: FxHashSet<String>,
     /// Lowercase words that make "to/from <capital>" the city ("flights to Seoul").
     pub motion_words: FxHashSet<String>,
+    /// Lowercase nouns for a leader's government: "the Biden administration".
+    pub government_nouns: FxHashSet<String>,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
@@ -278,6 +280,7 @@ impl Lexicon {
         lex.function_words = lower_set(&lexicon_dir.join("function_words.txt"))?;
         lex.actor_nouns = lower_set(&lexicon_dir.join("actor_nouns.txt"))?;
         lex.motion_words = lower_set(&lexicon_dir.join("motion_words.txt"))?;
+        lex.government_nouns = lower_set(&lexicon_dir.join("government_nouns.txt"))?;
         lex.place_cues = read_list(&lexicon_dir.join("place_cues.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
         let names = root.join("names");
         lex.given_names = lower_set(&names.join("given_names.txt"))?;

@@ -220,13 +220,23 @@ impl Extractor {
             // Items: mentions as single items, other tokens as themselves.
             let mut items: Vec<Item> = Vec::new();
             let mut item_tokens: Vec<(usize, usize)> = Vec::new();
+            // Adjectives that act only because a commodity follows: "Russian LNG".
+            let mut commodity_of: HashMap<usize, usize> = HashMap::new();
             let mut k = sentence.tokens.start;
             let mut next = idxs.iter().peekable();
             while k < sentence.tokens.end {
                 if let Some(&&ri) = next.peek() {
                     let r = &resolved[ri];
                     if r.mention.first == k {
-                        let acts = !matches!(r.mention.target, Target::Adjective(_)) || finder.is_actor_noun_after(r.mention.last);
+                        // An adjective stands for its state before an actor noun ("Russian
+                        // officials") or a commodity ("Russian energy resources").
+                        let commodity_after = || idxs.iter().copied().find(|&c| resolved[c].kind == EntityType::Commodity && resolved[c].mention.first == r.mention.last);
+                        let adjective = matches!(r.mention.target, Target::Adjective(_));
+                        let acts = !adjective || finder.is_actor_noun_after(r.mention.last) || {
+                            let commodity = commodity_after();
+                            commodity_of.extend(commodity.map(|c| (ri, c)));
+                            commodity.is_some()
+                        };
                         if acts {
                             items.push(Item::Mention(ri, r.kind));
                             item_tokens.push((r.mention.first, r.mention.last));
@@ -245,20 +255,22 @@ impl Extractor {
             let cues = self.sentence_cues(finder, sentence.tokens.clone());
             for r in self.lexicon.rule_index.candidates(&token_refs) {
                 let rule = &self.lexicon.rules[r];
-                for m in rule.find(&items) {
+                for mut m in rule.find(&items) {
+                    // "interest in Russian LNG": a slot that takes commodities takes the LNG.
+                    for (slot, role) in [(&mut m.subject, patterns::Role::Subject), (&mut m.object, patterns::Role::Object)] {
+                        if let Some(&c) = commodity_of.get(slot) {
+                            if rule.slot_types(role).is_none_or(|ts| ts.contains(&EntityType::Commodity)) {
+                                *slot = c;
+                            }
+                        }
+                    }
                     let same_group = groups.get(&m.subject).is_some_and(|g| g.contains(&m.object));
-                    let slot_types = |role: patterns::Role| {
-                        rule.elements.iter().find_map(|e| match e {
-                            patterns::Element::Slot { role: r, types } if *r == role => Some(types.clone()),
-                            _ => None,
-                        })
-                    };
                     let expand = |mi: usize, role| -> Vec<usize> {
                         if same_group {
                             return vec![mi];
                         }
-                        let types = slot_types(role).flatten();
-                        groups.get(&mi).cloned().unwrap_or_else(|| vec![mi]).into_iter().filter(|&g| g == mi || types.as_ref().is_none_or(|ts| ts.contains(&resolved[g].kind))).collect()
+                        let types = rule.slot_types(role);
+                        groups.get(&mi).cloned().unwrap_or_else(|| vec![mi]).into_iter().filter(|&g| g == mi || types.is_none_or(|ts| ts.contains(&resolved[g].kind))).collect()
                     };
                     let subjects = expand(m.subject, patterns::Role::Subject);
                     let objects = expand(m.object, patterns::Role::Object);
@@ -285,6 +297,14 @@ impl Extractor {
     fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &SentenceCues, out: &mut Vec<Relation>) {
         for (n, &pi) in idxs.iter().enumerate() {
             let p = &resolved[pi];
+            if p.kind == EntityType::Person && !p.mention.titled && self.leads_government(finder, idxs, n, resolved) {
+                // "the Biden administration": a role in the state the gazetteer ties them to.
+                if let Some(state) = drafts[p.entity].country.as_ref().and_then(|c| resolved.iter().find(|r| drafts[r.entity].id == *c)) {
+                    let facts = Facts { predicate: Predicate::HoldsRole, confidence: 0.7, status: None, rule: "apposition:leader-government".to_string() };
+                    out.extend(self.relation(finder, text, si, (p.mention.first, p.mention.last), p, state, drafts, facts, cues));
+                }
+                continue;
+            }
             if p.kind != EntityType::Person || !p.mention.titled {
                 continue;
             }
@@ -320,6 +340,22 @@ impl Extractor {
                 out.push(rel);
             }
         }
+    }
+
+    /// "the Biden administration", "the government of Shinzo Abe", "the administrations of
+    /// Park Geun-hye and Moon Jae-in": the person at `idxs[n]` leads a government.
+    fn leads_government(&self, finder: &Finder, idxs: &[usize], n: usize, resolved: &[Resolved]) -> bool {
+        let nouns = &self.lexicon.government_nouns;
+        let tokens = finder.text.tokens.len();
+        let of_government = |r: &Resolved| r.mention.first >= 2 && finder.lower(r.mention.first - 1) == "of" && nouns.contains(finder.lower(r.mention.first - 2));
+        let p = &resolved[idxs[n]];
+        let before_noun = p.mention.last < tokens && nouns.contains(finder.lower(p.mention.last));
+        // The second of "of Park Geun-hye and Moon Jae-in".
+        let coordinated = n > 0 && {
+            let q = &resolved[idxs[n - 1]];
+            q.kind == EntityType::Person && q.mention.last + 1 == p.mention.first && matches!(finder.lower(q.mention.last), "and" | ",") && of_government(q)
+        };
+        before_noun || of_government(p) || coordinated
     }
 
     /// One relation with its evidence and the sentence's year, amount, status, negation.

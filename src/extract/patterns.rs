@@ -114,6 +114,14 @@ impl Rule {
         Ok(Rule { id: id.to_string(), predicate, elements, confidence, status })
     }
 
+    /// The types a slot accepts (`None`: any).
+    pub fn slot_types(&self, role: Role) -> Option<&[EntityType]> {
+        self.elements.iter().find_map(|e| match e {
+            Element::Slot { role: r, types } if *r == role => Some(types.as_deref()),
+            _ => None,
+        })?
+    }
+
     /// The literal groups a sentence must contain for the rule to have a chance.
     pub fn required(&self) -> impl Iterator<Item = &[LitPat]> {
         self.elements.iter().filter_map(|e| match e {
