@@ -139,7 +139,10 @@ impl<'a> Finder<'a> {
                         .map_or(i, |k| k + 1);
                     // "a pro-West policy": a name after "pro-"/"anti-" is an adjective, not a policy's name.
                     let prefixed = from >= s.tokens.start + 2 && self.is_dash(from - 1) && matches!(self.lower(from - 2), "pro" | "anti" | "non" | "post" | "pre" | "neo");
-                    if let Some(m) = self.lowercase_head_after(s, from, end).filter(|_| from < end && !prefixed) {
+                    // "A joint project": a sentence-initial article or common word is no name.
+                    let named = (from..end).any(|k| !self.lex.function_words.contains(self.lower(k)))
+                        && !(from == s.tokens.start && end - from == 1 && self.lex.common_words.contains(self.lower(from)));
+                    if let Some(m) = self.lowercase_head_after(s, from, end).filter(|_| from < end && !prefixed && named) {
                         let mut this_run = mentions.split_off(before);
                         this_run.retain(|x| x.last <= from);
                         mentions.extend(this_run);
