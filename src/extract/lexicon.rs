@@ -154,15 +154,15 @@ pub struct Lexicon {
     pub status_cues: Vec<(Vec<String>, Status)>,
     pub negation_cues: Vec<Vec<String>>,
     /// Cue indexes by their first word; cues whose first word is a prefix (`plan*`) apart.
-    pub status_by_first: HashMap<String, Vec<usize>>,
+    pub status_by_first: FxHashMap<String, Vec<usize>>,
     pub status_prefixed: Vec<usize>,
-    pub negation_by_first: HashMap<String, Vec<usize>>,
+    pub negation_by_first: FxHashMap<String, Vec<usize>>,
     pub negation_prefixed: Vec<usize>,
 }
 
 /// Indexes cues by their first word; the cues starting with a prefix are listed apart.
-fn index_cues<'a>(cues: impl Iterator<Item = &'a Vec<String>>) -> (HashMap<String, Vec<usize>>, Vec<usize>) {
-    let (mut by_first, mut prefixed) = (HashMap::<String, Vec<usize>>::new(), Vec::new());
+fn index_cues<'a>(cues: impl Iterator<Item = &'a Vec<String>>) -> (FxHashMap<String, Vec<usize>>, Vec<usize>) {
+    let (mut by_first, mut prefixed) = (FxHashMap::<String, Vec<usize>>::default(), Vec::new());
     for (i, cue) in cues.enumerate() {
         match cue.first() {
             Some(w) if !w.ends_with('*') => by_first.entry(w.clone()).or_default().push(i),
@@ -186,15 +186,30 @@ pub fn token_key(splitter: &Splitter, text: &str) -> String {
 
 /// One token's comparable form: lowercase, ’ → ', dashes → -.
 pub fn fold(token: &str) -> String {
-    token
-        .chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' => '\'',
-            '\u{2010}'..='\u{2015}' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut folded = String::with_capacity(token.len());
+    fold_into(token, &mut folded);
+    folded
+}
+
+/// Appends `fold(token)` to `out` without allocating a string of its own (ASCII, the
+/// usual case, is lowercased byte by byte).
+pub fn fold_into(token: &str, out: &mut String) {
+    if token.is_ascii() {
+        let from = out.len();
+        out.push_str(token);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
+    out.extend(
+        token
+            .chars()
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' => '\'',
+                '\u{2010}'..='\u{2015}' => '-',
+                c => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// `newsgraph <version> <hash>`: the hash covers every file under `root`, sorted by path.

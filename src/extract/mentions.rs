@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold, Lexicon, NameKind};
+use super::lexicon::{fold_into, Lexicon, NameKind};
 use crate::model::EntityType;
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -53,8 +53,10 @@ pub struct Finder<'a> {
     pub lex: &'a Lexicon,
     pub body: &'a str,
     pub text: &'a Text,
-    /// Every token folded to lowercase once (`lexicon::fold`), by token index.
-    pub lowers: Vec<String>,
+    /// Every token folded to lowercase once (`lexicon::fold`), one after the other.
+    lowered: String,
+    /// Per token index, its byte range in `lowered`.
+    lower_spans: Vec<(usize, usize)>,
 }
 
 impl<'a> Finder<'a> {
@@ -67,12 +69,23 @@ impl<'a> Finder<'a> {
     }
 
     pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text) -> Self {
-        let lowers = text.tokens.iter().map(|t| fold(t.text(body))).collect();
-        Finder { lex, body, text, lowers }
+        let mut lowered = String::with_capacity(body.len());
+        let lower_spans = text
+            .tokens
+            .iter()
+            .map(|t| {
+                let start = lowered.len();
+                fold_into(t.text(body), &mut lowered);
+                (start, lowered.len())
+            })
+            .collect();
+        Finder { lex, body, text, lowered, lower_spans }
     }
 
+    /// Token `i` folded to lowercase (`lexicon::fold`).
     pub fn lower(&self, i: usize) -> &str {
-        &self.lowers[i]
+        let (start, end) = self.lower_spans[i];
+        &self.lowered[start..end]
     }
 
     fn is_capitalised(&self, i: usize) -> bool {

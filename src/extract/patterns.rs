@@ -70,7 +70,10 @@ pub struct Match {
     pub last_item: usize,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"];
+/// Articles and possessive determiners, skipped before a slot.
+fn is_determiner(t: &str) -> bool {
+    matches!(t, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these" | "those")
+}
 
 fn slot_types(spec: &str) -> Result<Vec<EntityType>> {
     let mut types = Vec::new();
@@ -154,16 +157,21 @@ impl Rule {
 
 /// Finds the rules whose required words all occur in a sentence, without trying each
 /// rule: every distinct literal gets an id, looked up once per token (exact words by hash,
-/// prefixes by the token's own prefixes).
+/// prefixes by the token's own prefixes of the lengths some prefix literal has). Each
+/// required group of each rule gets an id too; a rule is a candidate once all its groups
+/// are seen.
 #[derive(Debug, Default)]
 pub struct RuleIndex {
     exact: FxHashMap<String, Vec<usize>>,
     prefix: FxHashMap<String, Vec<usize>>,
-    literals: usize,
-    /// Per rule, its required groups as literal ids (a group holds if any id is seen).
-    groups: Vec<Vec<Vec<usize>>>,
-    /// Per literal, the rules whose first required group holds it.
-    rules_by_literal: Vec<Vec<usize>>,
+    /// The distinct byte lengths of the prefix literals, ascending.
+    prefix_lengths: Vec<usize>,
+    /// Per literal, the groups (of any rule) that hold it.
+    groups_by_literal: Vec<Vec<usize>>,
+    /// Per group, its rule.
+    group_rule: Vec<usize>,
+    /// Per rule, how many required groups it has.
+    required: Vec<usize>,
     /// Rules with no required literal: always candidates.
     unanchored: Vec<usize>,
 }
@@ -173,56 +181,80 @@ impl RuleIndex {
         let mut ids: HashMap<LitPat, usize> = HashMap::new();
         let mut index = RuleIndex::default();
         for (r, rule) in rules.iter().enumerate() {
-            let mut groups: Vec<Vec<usize>> = Vec::new();
+            let mut required = 0;
             for alts in rule.required() {
-                let group = alts
+                let group = index.group_rule.len();
+                index.group_rule.push(r);
+                required += 1;
+                let mut literals: Vec<usize> = alts
                     .iter()
                     .map(|lit| {
                         let next = ids.len();
                         let id = *ids.entry(lit.clone()).or_insert(next);
                         if id == next {
-                            index.rules_by_literal.push(Vec::new());
+                            index.groups_by_literal.push(Vec::new());
                             match lit {
                                 LitPat::Exact(w) => index.exact.entry(w.clone()).or_default().push(id),
-                                LitPat::Prefix(p) => index.prefix.entry(p.clone()).or_default().push(id),
+                                LitPat::Prefix(p) => {
+                                    index.prefix.entry(p.clone()).or_default().push(id);
+                                    index.prefix_lengths.push(p.len());
+                                }
                             }
                         }
                         id
                     })
                     .collect();
-                groups.push(group);
+                literals.sort_unstable();
+                literals.dedup();
+                literals.into_iter().for_each(|id| index.groups_by_literal[id].push(group));
             }
-            match groups.first() {
-                Some(first) => first.iter().for_each(|&id| index.rules_by_literal[id].push(r)),
-                None => index.unanchored.push(r),
+            index.required.push(required);
+            if required == 0 {
+                index.unanchored.push(r);
             }
-            index.groups.push(groups);
         }
-        index.literals = ids.len();
+        index.prefix_lengths.sort_unstable();
+        index.prefix_lengths.dedup();
         index
     }
 
     /// Indexes of the rules that may match a sentence of these (folded) tokens, in order.
     pub fn candidates(&self, tokens: &[&str]) -> Vec<usize> {
-        let mut seen = vec![false; self.literals];
-        let mut hits = Vec::new();
-        for t in tokens {
-            for id in self.exact.get(*t).into_iter().flatten() {
-                seen[*id] = true;
-                hits.push(*id);
+        let mut literal_seen = vec![false; self.groups_by_literal.len()];
+        let mut group_seen = vec![false; self.group_rule.len()];
+        let mut groups_held = vec![0usize; self.required.len()];
+        let mut rules: Vec<usize> = self.unanchored.clone();
+        let mut see = |literals: &[usize]| {
+            for &id in literals {
+                if std::mem::replace(&mut literal_seen[id], true) {
+                    continue;
+                }
+                for &g in &self.groups_by_literal[id] {
+                    if std::mem::replace(&mut group_seen[g], true) {
+                        continue;
+                    }
+                    let r = self.group_rule[g];
+                    groups_held[r] += 1;
+                    if groups_held[r] == self.required[r] {
+                        rules.push(r);
+                    }
+                }
             }
-            for (end, _) in t.char_indices().skip(1).chain([(t.len(), ' ')]) {
-                for id in self.prefix.get(&t[..end]).into_iter().flatten() {
-                    seen[*id] = true;
-                    hits.push(*id);
+        };
+        for t in tokens {
+            if let Some(literals) = self.exact.get(*t) {
+                see(literals);
+            }
+            // An empty prefix literal is never looked up, as a token never is empty.
+            for &len in self.prefix_lengths.iter().take_while(|&&len| len <= t.len()) {
+                if len > 0 && t.is_char_boundary(len) {
+                    if let Some(literals) = self.prefix.get(&t[..len]) {
+                        see(literals);
+                    }
                 }
             }
         }
-        let mut rules: Vec<usize> = self.unanchored.clone();
-        rules.extend(hits.iter().flat_map(|id| self.rules_by_literal[*id].iter().copied()));
         rules.sort_unstable();
-        rules.dedup();
-        rules.retain(|&r| self.groups[r].iter().all(|g| g.iter().any(|id| seen[*id])));
         rules
     }
 }
@@ -321,7 +353,7 @@ fn match_from(elements: &[Element], items: &[Item], pos: usize, binds: &mut [Opt
         Element::Slot { role, types } => {
             let mut p = pos;
             // Articles and possessive determiners before a slot are skipped.
-            while p < items.len() && p < pos + 3 && matches!(items[p], Item::Token(t) if DETERMINERS.contains(&t) || is_year(t)) {
+            while p < items.len() && p < pos + 3 && matches!(items[p], Item::Token(t) if is_determiner(t) || is_year(t)) {
                 p += 1;
             }
             let Some(Item::Mention(m, kind)) = items.get(p) else { return None };
