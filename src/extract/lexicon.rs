@@ -4,7 +4,7 @@
 //! Owns the file formats of those data files and their indexes. Every error names the
 //! file and line. The extractor only reads a `Lexicon`; it never names an entity itself.
 
-use super::patterns::{Rule, RuleIndex};
+use super::patterns::{Literals, Rule, RuleIndex};
 use crate::model::{slug, EntityType, Status};
 use crate::text::{Splitter, TokenKind};
 use anyhow::{bail, Context, Result};
@@ -134,6 +134,8 @@ pub struct Lexicon {
     pub max_head_tokens: usize,
     /// Lowercase token keys of titles that precede a person's name.
     pub titles: FxHashSet<String>,
+    /// Every key of the first words of a title, the whole title included ("foreign", "foreign minister").
+    pub title_starts: FxHashSet<String>,
     /// Lowercase role nouns ("head", "chairman") for "X, head of Y".
     pub roles: FxHashSet<String>,
     pub max_title_tokens: usize,
@@ -302,12 +304,13 @@ impl Lexicon {
         lex.load_titles(&root.join("typing/titles.csv"))?;
         lex.load_gazetteer(&root.join("gazetteer"))?;
         let rules_path = root.join("relations.csv");
+        let mut literals = Literals::default();
         for (line, row) in read_csv(&rules_path)? {
-            let rule = Rule::parse(&lex.splitter, &row, &format!("relations.csv:{line}"))
+            let rule = Rule::parse(&lex.splitter, &mut literals, &row, &format!("relations.csv:{line}"))
                 .with_context(|| format!("{}:{line}", rules_path.display()))?;
             lex.rules.push(rule);
         }
-        lex.rule_index = RuleIndex::new(&lex.rules);
+        lex.rule_index = RuleIndex::new(&lex.rules, literals);
         let status_path = root.join("status.csv");
         for (line, row) in read_csv(&status_path)? {
             let cue = row.get("cue").cloned().unwrap_or_default();
@@ -347,7 +350,11 @@ impl Lexicon {
             }
             match row.get("kind").map(|k| k.to_ascii_lowercase()).as_deref() {
                 Some("title") => {
-                    self.max_title_tokens = self.max_title_tokens.max(key.split(' ').count());
+                    let words: Vec<&str> = key.split(' ').collect();
+                    self.max_title_tokens = self.max_title_tokens.max(words.len());
+                    for n in 1..=words.len() {
+                        self.title_starts.insert(words[..n].join(" "));
+                    }
                     self.titles.insert(key);
                 }
                 Some("role") => {
@@ -415,9 +422,9 @@ impl Lexicon {
     }
 
     /// The head type of a name given as lowercase tokens (head before "of"/"on"/"for", or last).
-    pub fn head_type(&self, tokens: &[String]) -> Option<EntityType> {
+    pub fn head_type(&self, tokens: &[&str]) -> Option<EntityType> {
         let words = tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count();
-        let cut = tokens.iter().position(|t| matches!(t.as_str(), "of" | "on" | "for")).unwrap_or(tokens.len());
+        let cut = tokens.iter().position(|t| matches!(*t, "of" | "on" | "for")).unwrap_or(tokens.len());
         for end in [cut, tokens.len()] {
             for n in (1..=self.max_head_tokens.min(end)).rev() {
                 let key = tokens[end - n..end].join(" ");

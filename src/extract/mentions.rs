@@ -53,7 +53,8 @@ pub struct Finder<'a> {
     pub lex: &'a Lexicon,
     pub body: &'a str,
     pub text: &'a Text,
-    /// Every token folded to lowercase once (`lexicon::fold`), one after the other.
+    /// The body with ASCII letters lowercased, then the folded form of each token that is
+    /// not ASCII (`lexicon::fold`).
     lowered: String,
     /// Per token index, its byte range in `lowered`.
     lower_spans: Vec<(usize, usize)>,
@@ -69,11 +70,15 @@ impl<'a> Finder<'a> {
     }
 
     pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text) -> Self {
-        let mut lowered = String::with_capacity(body.len());
+        // An ASCII token folds to its own lowercase: it keeps its place in the lowered body.
+        let mut lowered = body.to_ascii_lowercase();
         let lower_spans = text
             .tokens
             .iter()
             .map(|t| {
+                if t.text(body).is_ascii() {
+                    return (t.start, t.end);
+                }
                 let start = lowered.len();
                 fold_into(t.text(body), &mut lowered);
                 (start, lowered.len())
@@ -278,8 +283,9 @@ impl<'a> Finder<'a> {
         let gaz = &self.lex.gazetteer;
         let mut out = Vec::new();
         let mut i = s.tokens.start;
+        let mut key = String::new();
         while i < s.tokens.end {
-            let mut key = String::new();
+            key.clear();
             let mut best: Option<(usize, Target, EntityType)> = None;
             for j in i..s.tokens.end.min(i + gaz.max_tokens) {
                 if j > i {
@@ -388,7 +394,7 @@ impl<'a> Finder<'a> {
             if let Some(m) = inside.iter().find(|m| m.first == i) {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
-                    let rest: Vec<String> = (m.last..end).map(|k| self.lower(k).to_string()).collect();
+                    let rest: Vec<&str> = (m.last..end).map(|k| self.lower(k)).collect();
                     let body_type = self.lex.head_type(&rest);
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first >= m.last + 1 || k.last <= m.last) {
                         break;
@@ -463,7 +469,7 @@ impl<'a> Finder<'a> {
             out.push(m);
             return;
         }
-        let lowers: Vec<String> = (start..end).map(|k| self.lower(k).to_string()).collect();
+        let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
         let head = self.lex.head_type(&lowers);
         // The whole run is one name when its head word types it, unless the head belongs to a
         // longer known name of another type, or "and" joins two known names ("Russia and the EU").
@@ -504,11 +510,11 @@ impl<'a> Finder<'a> {
 
     /// The type of an unknown name, or None when unsure.
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
-        let lowers: Vec<String> = (start..end).map(|k| self.lower(k).to_string()).collect();
+        let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
         if let Some(kind) = self.lex.head_type(&lowers) {
             return Some(kind);
         }
-        let words: Vec<&String> = lowers.iter().filter(|w| w.chars().all(char::is_alphabetic)).collect();
+        let words: Vec<&str> = lowers.iter().copied().filter(|w| w.chars().all(char::is_alphabetic)).collect();
         if words.iter().all(|w| self.lex.non_names.contains(*w)) {
             return None;
         }
@@ -520,7 +526,7 @@ impl<'a> Finder<'a> {
         }
         // A lone surname ("Orlov said") is a person only if the document named them before:
         // `resolve` drops it when no earlier person has that surname.
-        if end - start == 1 && self.lex.surnames.contains(&lowers[0]) && !self.lex.common_words.contains(&lowers[0]) {
+        if end - start == 1 && self.lex.surnames.contains(lowers[0]) && !self.lex.common_words.contains(lowers[0]) {
             return Some(EntityType::Person);
         }
         if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
@@ -533,8 +539,8 @@ impl<'a> Finder<'a> {
     }
 
     /// Given name first, Korean surname + syllables, or a known surname last.
-    fn looks_like_person(&self, lowers: &[String]) -> bool {
-        let words: Vec<&str> = lowers.iter().map(String::as_str).filter(|w| *w != "-").collect();
+    fn looks_like_person(&self, lowers: &[&str]) -> bool {
+        let words: Vec<&str> = lowers.iter().copied().filter(|w| *w != "-").collect();
         if words.len() < 2 || words.len() > 5 {
             return false;
         }
@@ -555,13 +561,21 @@ impl<'a> Finder<'a> {
 
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
+        let end = limit.min(i + self.lex.max_title_tokens.max(1));
+        // Most words start no title: answer without building a key.
+        if i >= end || !self.lex.title_starts.contains(self.lower(i)) {
+            return None;
+        }
         let mut key = String::new();
         let mut found = None;
-        for j in i..limit.min(i + self.lex.max_title_tokens.max(1)) {
+        for j in i..end {
             if j > i {
                 key.push(' ');
             }
-            key.push_str(&self.lower(j));
+            key.push_str(self.lower(j));
+            if !self.lex.title_starts.contains(&key) {
+                break;
+            }
             if self.lex.titles.contains(&key) {
                 found = Some(j + 1);
             }

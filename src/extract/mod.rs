@@ -14,7 +14,7 @@ use crate::model::{slug, Entity, EntityType, Evidence, Extraction, Predicate, Re
 use crate::text::{Text, TokenKind};
 use lexicon::{cue_matches, fold};
 use mentions::{Finder, Mention, Target};
-use patterns::Item;
+use patterns::{Item, Items};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -208,6 +208,7 @@ impl Extractor {
     /// Relations of every sentence: cue rules, then role appositions.
     fn relations(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft]) -> Vec<Relation> {
         let mut out = Vec::new();
+        let mut seen = self.lexicon.rule_index.seen();
         let mut per_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, r) in resolved.iter().enumerate() {
             per_sentence.entry(r.sentence).or_default().push(i);
@@ -217,7 +218,17 @@ impl Extractor {
                 continue;
             }
             let sentence = &text.sentences[si];
-            let token_refs: Vec<&str> = sentence.tokens.clone().map(|k| finder.lower(k)).collect();
+            // The literal ids each token matches: `literal_spans[k - first token]` in `literal_ids`.
+            let mut literal_ids: Vec<usize> = Vec::new();
+            let literal_spans: Vec<(usize, usize)> = sentence
+                .tokens
+                .clone()
+                .map(|k| {
+                    let start = literal_ids.len();
+                    self.lexicon.rule_index.literals.matching(finder.lower(k), &mut literal_ids);
+                    (start, literal_ids.len())
+                })
+                .collect();
             // Items: mentions as single items, other tokens as themselves.
             let mut items: Vec<Item> = Vec::new();
             let mut item_tokens: Vec<(usize, usize)> = Vec::new();
@@ -238,13 +249,15 @@ impl Extractor {
                         next.next();
                     }
                 }
-                items.push(Item::Token(token_refs[k - sentence.tokens.start]));
+                let (start, end) = literal_spans[k - sentence.tokens.start];
+                items.push(Item::Token(finder.lower(k), &literal_ids[start..end]));
                 item_tokens.push((k, k + 1));
                 k += 1;
             }
             let groups = coordination_groups(&items);
+            let items = Items::new(items);
             let cues = self.sentence_cues(finder, sentence.tokens.clone());
-            for r in self.lexicon.rule_index.candidates(&token_refs) {
+            for r in self.lexicon.rule_index.candidates(&literal_ids, &mut seen) {
                 let rule = &self.lexicon.rules[r];
                 for m in rule.find(&items) {
                     let same_group = groups.get(&m.subject).is_some_and(|g| g.contains(&m.object));
@@ -557,12 +570,12 @@ fn coordination_groups(items: &[Item]) -> HashMap<usize, Vec<usize>> {
                 current.push(*m);
                 gap_ok = false;
             }
-            Item::Token(t) if matches!(*t, "and" | "or") => {
+            Item::Token(t, _) if matches!(*t, "and" | "or") => {
                 gap_ok = true;
                 conjunction = !current.is_empty();
             }
-            Item::Token(t) if matches!(*t, "," | "as" | "well" | "both") => gap_ok = true,
-            Item::Token(_) => {
+            Item::Token(t, _) if matches!(*t, "," | "as" | "well" | "both") => gap_ok = true,
+            Item::Token(..) => {
                 flush(&mut current, &mut conjunction);
                 gap_ok = false;
             }

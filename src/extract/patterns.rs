@@ -27,6 +27,8 @@ pub enum LitPat {
 }
 
 impl LitPat {
+    /// The plain definition `Literals::matching` is tested against.
+    #[cfg(test)]
     fn matches(&self, token: &str) -> bool {
         match self {
             LitPat::Exact(w) => w == token,
@@ -38,7 +40,8 @@ impl LitPat {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Element {
     Slot { role: Role, types: Option<Vec<EntityType>> },
-    Lit { alts: Vec<LitPat>, optional: bool },
+    /// `ids` are the `Literals` ids of `alts`, in the same order.
+    Lit { alts: Vec<LitPat>, ids: Vec<usize>, optional: bool },
     Gap,
 }
 
@@ -57,8 +60,32 @@ pub struct Rule {
 pub enum Item<'a> {
     /// A mention: its index and type.
     Mention(usize, EntityType),
-    /// A token, folded to lowercase.
-    Token(&'a str),
+    /// A token, folded to lowercase, and the ids of the literals it matches (`Literals::matching`).
+    Token(&'a str, &'a [usize]),
+}
+
+/// A sentence's items with, per item, where a slot starting there finds its mention
+/// (after skipping articles, possessive determiners and years), computed once for all rules.
+#[derive(Debug, Clone)]
+pub struct Items<'a> {
+    pub items: Vec<Item<'a>>,
+    slot_at: Vec<Option<usize>>,
+}
+
+impl<'a> Items<'a> {
+    pub fn new(items: Vec<Item<'a>>) -> Items<'a> {
+        let slot_at = (0..items.len())
+            .map(|pos| {
+                let mut p = pos;
+                // Articles and possessive determiners before a slot are skipped.
+                while p < items.len() && p < pos + 3 && matches!(items[p], Item::Token(t, _) if is_determiner(t) || is_year(t)) {
+                    p += 1;
+                }
+                matches!(items.get(p), Some(Item::Mention(..))).then_some(p)
+            })
+            .collect();
+        Items { items, slot_at }
+    }
 }
 
 /// A rule that matched: the mentions in its slots and the items it spans.
@@ -98,7 +125,8 @@ fn slot_types(spec: &str) -> Result<Vec<EntityType>> {
 
 impl Rule {
     /// Parses one row of relations.csv (`predicate,pattern,confidence,status`).
-    pub fn parse(splitter: &Splitter, row: &HashMap<String, String>, id: &str) -> Result<Rule> {
+    /// Its literals get their ids from `literals`.
+    pub fn parse(splitter: &Splitter, literals: &mut Literals, row: &HashMap<String, String>, id: &str) -> Result<Rule> {
         let predicate_text = row.get("predicate").map(String::as_str).unwrap_or("");
         let predicate = Predicate::parse(predicate_text).with_context(|| format!("unknown predicate {predicate_text:?}"))?;
         let pattern = row.get("pattern").map(String::as_str).unwrap_or("");
@@ -113,22 +141,25 @@ impl Rule {
             Some(s) => Some(Status::parse(s).with_context(|| format!("unknown status {s:?}"))?),
             None => None,
         };
-        let elements = parse_pattern(splitter, pattern).with_context(|| format!("pattern {pattern:?}"))?;
+        let elements = parse_pattern(splitter, literals, pattern).with_context(|| format!("pattern {pattern:?}"))?;
         Ok(Rule { id: id.to_string(), predicate, elements, confidence, status })
     }
 
     /// The literal groups a sentence must contain for the rule to have a chance.
     pub fn required(&self) -> impl Iterator<Item = &[LitPat]> {
         self.elements.iter().filter_map(|e| match e {
-            Element::Lit { alts, optional: false } => Some(alts.as_slice()),
+            Element::Lit { alts, optional: false, .. } => Some(alts.as_slice()),
             _ => None,
         })
     }
 
     /// Every match of the rule in `items`, leftmost first, shortest gaps first.
-    pub fn find(&self, items: &[Item]) -> Vec<Match> {
+    pub fn find(&self, items: &Items) -> Vec<Match> {
         let mut found: Vec<Match> = Vec::new();
-        for start in 0..items.len() {
+        for start in 0..items.items.len() {
+            if !self.elements.first().is_some_and(|e| may_start(e, items, start)) {
+                continue;
+            }
             let mut binds = [None, None];
             if let Some(end) = match_from(&self.elements, items, start, &mut binds) {
                 if let [Some(s), Some(o)] = binds {
@@ -155,17 +186,79 @@ impl Rule {
     }
 }
 
-/// Finds the rules whose required words all occur in a sentence, without trying each
-/// rule: every distinct literal gets an id, looked up once per token (exact words by hash,
-/// prefixes by the token's own prefixes of the lengths some prefix literal has). Each
-/// required group of each rule gets an id too; a rule is a candidate once all its groups
-/// are seen.
+/// What `RuleIndex::candidates` saw in a sentence, kept from one sentence to the next so
+/// that nothing needs clearing: an entry counts only when it holds the current sentence's number.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    sentence: usize,
+    /// Per literal, the last sentence that had it.
+    literals: Vec<usize>,
+    /// Per group, the last sentence that had it.
+    groups: Vec<usize>,
+    /// Per rule, the last sentence that had some of its groups, and how many.
+    held: Vec<(usize, usize)>,
+}
+
+/// Every distinct literal of the rules gets an id. A token's literals are found without
+/// trying each one: its exact word by hash, prefixes by the token's own prefixes of the
+/// lengths some prefix literal has.
 #[derive(Debug, Default)]
-pub struct RuleIndex {
-    exact: FxHashMap<String, Vec<usize>>,
-    prefix: FxHashMap<String, Vec<usize>>,
+pub struct Literals {
+    ids: FxHashMap<LitPat, usize>,
+    exact: FxHashMap<String, usize>,
+    prefix: FxHashMap<String, usize>,
     /// The distinct byte lengths of the prefix literals, ascending.
     prefix_lengths: Vec<usize>,
+}
+
+impl Literals {
+    /// The id of `lit`, a new one the first time.
+    fn intern(&mut self, lit: &LitPat) -> usize {
+        if let Some(&id) = self.ids.get(lit) {
+            return id;
+        }
+        let id = self.ids.len();
+        self.ids.insert(lit.clone(), id);
+        match lit {
+            LitPat::Exact(w) => {
+                self.exact.insert(w.clone(), id);
+            }
+            LitPat::Prefix(p) => {
+                self.prefix.insert(p.clone(), id);
+                if let Err(at) = self.prefix_lengths.binary_search(&p.len()) {
+                    self.prefix_lengths.insert(at, p.len());
+                }
+            }
+        }
+        id
+    }
+
+    /// How many literals there are (ids are `0..len`).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Appends the ids of the literals a folded token matches (`LitPat::matches`).
+    pub fn matching(&self, token: &str, out: &mut Vec<usize>) {
+        out.extend(self.exact.get(token));
+        for &len in self.prefix_lengths.iter().take_while(|&&len| len <= token.len()) {
+            if token.is_char_boundary(len) {
+                out.extend(self.prefix.get(&token[..len]));
+            }
+        }
+    }
+}
+
+/// Finds the rules whose required words all occur in a sentence, without trying each
+/// rule: each required group of each rule gets an id; a rule is a candidate once the
+/// sentence's literals cover all its groups.
+#[derive(Debug, Default)]
+pub struct RuleIndex {
+    pub literals: Literals,
     /// Per literal, the groups (of any rule) that hold it.
     groups_by_literal: Vec<Vec<usize>>,
     /// Per group, its rule.
@@ -177,80 +270,53 @@ pub struct RuleIndex {
 }
 
 impl RuleIndex {
-    pub fn new(rules: &[Rule]) -> RuleIndex {
-        let mut ids: HashMap<LitPat, usize> = HashMap::new();
-        let mut index = RuleIndex::default();
+    /// The index of `rules`, whose literal ids come from `literals`.
+    pub fn new(rules: &[Rule], literals: Literals) -> RuleIndex {
+        let mut index = RuleIndex { groups_by_literal: vec![Vec::new(); literals.len()], literals, ..RuleIndex::default() };
         for (r, rule) in rules.iter().enumerate() {
             let mut required = 0;
-            for alts in rule.required() {
+            for element in &rule.elements {
+                let Element::Lit { ids, optional: false, .. } = element else { continue };
                 let group = index.group_rule.len();
                 index.group_rule.push(r);
                 required += 1;
-                let mut literals: Vec<usize> = alts
-                    .iter()
-                    .map(|lit| {
-                        let next = ids.len();
-                        let id = *ids.entry(lit.clone()).or_insert(next);
-                        if id == next {
-                            index.groups_by_literal.push(Vec::new());
-                            match lit {
-                                LitPat::Exact(w) => index.exact.entry(w.clone()).or_default().push(id),
-                                LitPat::Prefix(p) => {
-                                    index.prefix.entry(p.clone()).or_default().push(id);
-                                    index.prefix_lengths.push(p.len());
-                                }
-                            }
-                        }
-                        id
-                    })
-                    .collect();
-                literals.sort_unstable();
-                literals.dedup();
-                literals.into_iter().for_each(|id| index.groups_by_literal[id].push(group));
+                let mut ids = ids.clone();
+                ids.sort_unstable();
+                ids.dedup();
+                ids.into_iter().for_each(|id| index.groups_by_literal[id].push(group));
             }
             index.required.push(required);
             if required == 0 {
                 index.unanchored.push(r);
             }
         }
-        index.prefix_lengths.sort_unstable();
-        index.prefix_lengths.dedup();
         index
     }
 
-    /// Indexes of the rules that may match a sentence of these (folded) tokens, in order.
-    pub fn candidates(&self, tokens: &[&str]) -> Vec<usize> {
-        let mut literal_seen = vec![false; self.groups_by_literal.len()];
-        let mut group_seen = vec![false; self.group_rule.len()];
-        let mut groups_held = vec![0usize; self.required.len()];
+    /// The bookkeeping `candidates` needs, for the sentences of one document.
+    pub fn seen(&self) -> Seen {
+        Seen { sentence: 0, literals: vec![0; self.groups_by_literal.len()], groups: vec![0; self.group_rule.len()], held: vec![(0, 0); self.required.len()] }
+    }
+
+    /// Indexes of the rules that may match a sentence whose tokens match these literal
+    /// ids (`Literals::matching`, repeats allowed), in order.
+    pub fn candidates(&self, literals: &[usize], seen: &mut Seen) -> Vec<usize> {
+        seen.sentence += 1;
+        let now = seen.sentence;
         let mut rules: Vec<usize> = self.unanchored.clone();
-        let mut see = |literals: &[usize]| {
-            for &id in literals {
-                if std::mem::replace(&mut literal_seen[id], true) {
+        for &id in literals {
+            if std::mem::replace(&mut seen.literals[id], now) == now {
+                continue;
+            }
+            for &g in &self.groups_by_literal[id] {
+                if std::mem::replace(&mut seen.groups[g], now) == now {
                     continue;
                 }
-                for &g in &self.groups_by_literal[id] {
-                    if std::mem::replace(&mut group_seen[g], true) {
-                        continue;
-                    }
-                    let r = self.group_rule[g];
-                    groups_held[r] += 1;
-                    if groups_held[r] == self.required[r] {
-                        rules.push(r);
-                    }
-                }
-            }
-        };
-        for t in tokens {
-            if let Some(literals) = self.exact.get(*t) {
-                see(literals);
-            }
-            // An empty prefix literal is never looked up, as a token never is empty.
-            for &len in self.prefix_lengths.iter().take_while(|&&len| len <= t.len()) {
-                if len > 0 && t.is_char_boundary(len) {
-                    if let Some(literals) = self.prefix.get(&t[..len]) {
-                        see(literals);
-                    }
+                let r = self.group_rule[g];
+                let held = &mut seen.held[r];
+                *held = if held.0 == now { (now, held.1 + 1) } else { (now, 1) };
+                if held.1 == self.required[r] {
+                    rules.push(r);
                 }
             }
         }
@@ -259,7 +325,7 @@ impl RuleIndex {
     }
 }
 
-fn parse_pattern(splitter: &Splitter, pattern: &str) -> Result<Vec<Element>> {
+fn parse_pattern(splitter: &Splitter, literals: &mut Literals, pattern: &str) -> Result<Vec<Element>> {
     let mut elements = Vec::new();
     for word in pattern.split_whitespace() {
         if word == "..." {
@@ -287,7 +353,8 @@ fn parse_pattern(splitter: &Splitter, pattern: &str) -> Result<Vec<Element>> {
                 let tokens = splitter.tokenize(alts[0]);
                 if tokens.len() > 1 {
                     for t in tokens {
-                        elements.push(Element::Lit { alts: vec![LitPat::Exact(fold(t.text(alts[0])))], optional });
+                        let lit = LitPat::Exact(fold(t.text(alts[0])));
+                        elements.push(Element::Lit { ids: vec![literals.intern(&lit)], alts: vec![lit], optional });
                     }
                     continue;
                 }
@@ -302,7 +369,8 @@ fn parse_pattern(splitter: &Splitter, pattern: &str) -> Result<Vec<Element>> {
             if alts.is_empty() {
                 bail!("empty literal");
             }
-            elements.push(Element::Lit { alts, optional });
+            let ids = alts.iter().map(|lit| literals.intern(lit)).collect();
+            elements.push(Element::Lit { alts, ids, optional });
         }
     }
     let slots = |role| elements.iter().filter(|e| matches!(e, Element::Slot { role: r, .. } if *r == role)).count();
@@ -317,53 +385,69 @@ fn is_year(t: &str) -> bool {
     t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A quick test that does not change what matches: false when `element` cannot match at
+/// item `pos` (a literal that is not there, a slot without a mention of its type), so the
+/// matcher need not try.
+fn may_start(element: &Element, sentence: &Items, pos: usize) -> bool {
+    match element {
+        Element::Gap | Element::Lit { optional: true, .. } => true,
+        Element::Lit { ids, optional: false, .. } => {
+            matches!(sentence.items.get(pos), Some(Item::Token(_, literals)) if ids.iter().any(|id| literals.contains(id)))
+        }
+        Element::Slot { types, .. } => match sentence.slot_at.get(pos).copied().flatten().map(|p| &sentence.items[p]) {
+            Some(Item::Mention(_, kind)) => types.as_ref().is_none_or(|ts| ts.contains(kind)),
+            _ => false,
+        },
+    }
+}
+
 /// Matches `elements` from item `pos`; returns the item index after the match.
-fn match_from(elements: &[Element], items: &[Item], pos: usize, binds: &mut [Option<usize>; 2]) -> Option<usize> {
+fn match_from(elements: &[Element], sentence: &Items, pos: usize, binds: &mut [Option<usize>; 2]) -> Option<usize> {
     let Some((first, rest)) = elements.split_first() else { return Some(pos) };
+    let items = &sentence.items;
     match first {
         Element::Gap => {
             for k in 0..=MAX_GAP {
                 if pos + k > items.len() {
                     break;
                 }
-                if k > 0 && matches!(items[pos + k - 1], Item::Token(";") | Item::Token(":")) {
+                if k > 0 && matches!(items[pos + k - 1], Item::Token(";" | ":", _)) {
                     break;
                 }
+                if rest.first().is_some_and(|e| !may_start(e, sentence, pos + k)) {
+                    continue;
+                }
                 let saved = *binds;
-                if let Some(end) = match_from(rest, items, pos + k, binds) {
+                if let Some(end) = match_from(rest, sentence, pos + k, binds) {
                     return Some(end);
                 }
                 *binds = saved;
             }
             None
         }
-        Element::Lit { alts, optional } => {
-            if let Some(Item::Token(t)) = items.get(pos) {
-                if alts.iter().any(|a| a.matches(t)) {
-                    if let Some(end) = match_from(rest, items, pos + 1, binds) {
+        Element::Lit { ids, optional, .. } => {
+            if let Some(Item::Token(_, literals)) = items.get(pos) {
+                if ids.iter().any(|id| literals.contains(id)) {
+                    if let Some(end) = match_from(rest, sentence, pos + 1, binds) {
                         return Some(end);
                     }
                 }
             }
             if *optional {
-                return match_from(rest, items, pos, binds);
+                return match_from(rest, sentence, pos, binds);
             }
             None
         }
         Element::Slot { role, types } => {
-            let mut p = pos;
-            // Articles and possessive determiners before a slot are skipped.
-            while p < items.len() && p < pos + 3 && matches!(items[p], Item::Token(t) if is_determiner(t) || is_year(t)) {
-                p += 1;
-            }
-            let Some(Item::Mention(m, kind)) = items.get(p) else { return None };
+            let Some(p) = sentence.slot_at.get(pos).copied().flatten() else { return None };
+            let Item::Mention(m, kind) = &items[p] else { return None };
             if types.as_ref().is_some_and(|ts| !ts.contains(kind)) {
                 return None;
             }
             let slot = if *role == Role::Subject { 0 } else { 1 };
             let saved = binds[slot];
             binds[slot] = Some(*m);
-            if let Some(end) = match_from(rest, items, p + 1, binds) {
+            if let Some(end) = match_from(rest, sentence, p + 1, binds) {
                 return Some(end);
             }
             binds[slot] = saved;
@@ -377,29 +461,40 @@ mod tests {
     use super::*;
     use EntityType::*;
 
-    fn rule(pattern: &str) -> Rule {
+    fn parse(literals: &mut Literals, pattern: &str) -> Rule {
         let row: HashMap<String, String> =
             [("predicate", "investsIn"), ("pattern", pattern), ("confidence", "0.8")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Rule::parse(&Splitter::default(), &row, "test:1").unwrap()
+        Rule::parse(&Splitter::default(), literals, &row, "test:1").unwrap()
     }
 
-    /// Items from a compact sentence: `[Company]` is a mention, other words tokens.
-    fn items(sentence: &str) -> Vec<Item<'_>> {
+    /// One rule and the literals of its pattern.
+    fn rule(pattern: &str) -> (Rule, Literals) {
+        let mut literals = Literals::default();
+        (parse(&mut literals, pattern), literals)
+    }
+
+    /// The literal ids a token matches.
+    fn ids(literals: &Literals, token: &str) -> Vec<usize> {
+        let mut ids = Vec::new();
+        literals.matching(token, &mut ids);
+        ids
+    }
+
+    /// The (subject, object) pairs of a compact sentence: `[Company]` is a mention, other words tokens.
+    fn pairs((r, literals): &(Rule, Literals), sentence: &str) -> Vec<(usize, usize)> {
+        let words: Vec<(&str, Vec<usize>)> = sentence.split_whitespace().map(|w| (w, ids(literals, w))).collect();
         let mut n = 0;
-        sentence
-            .split_whitespace()
-            .map(|w| match w.strip_prefix('[').and_then(|w| w.strip_suffix(']')) {
+        let items: Vec<Item> = words
+            .iter()
+            .map(|(w, ids)| match w.strip_prefix('[').and_then(|w| w.strip_suffix(']')) {
                 Some(t) => {
                     n += 1;
                     Item::Mention(n - 1, EntityType::parse(t).unwrap())
                 }
-                None => Item::Token(w),
+                None => Item::Token(w, ids),
             })
-            .collect()
-    }
-
-    fn pairs(r: &Rule, sentence: &str) -> Vec<(usize, usize)> {
-        r.find(&items(sentence)).iter().map(|m| (m.subject, m.object)).collect()
+            .collect();
+        r.find(&Items::new(items)).iter().map(|m| (m.subject, m.object)).collect()
     }
 
     #[test]
@@ -442,25 +537,49 @@ mod tests {
         let row = |p: &str| -> HashMap<String, String> {
             [("predicate", "investsIn"), ("pattern", p)].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
         };
-        let err = Rule::parse(&Splitter::default(), &row("{A} invested"), "x").unwrap_err();
+        let err = Rule::parse(&Splitter::default(), &mut Literals::default(), &row("{A} invested"), "x").unwrap_err();
         assert!(format!("{err:#}").contains("exactly one"));
-        let err = Rule::parse(&Splitter::default(), &row("{A:Widget} in {B}"), "x").unwrap_err();
+        let err = Rule::parse(&Splitter::default(), &mut Literals::default(), &row("{A:Widget} in {B}"), "x").unwrap_err();
         assert!(format!("{err:#}").contains("Widget"));
     }
 
     #[test]
     fn the_index_finds_the_same_candidates_as_may_match() {
-        let rules = [rule("{A} invest* ... in {B}"), rule("{A} 's ally {B}"), rule("{A} met|visited {B}"), rule("{A} , {B}")];
-        let index = RuleIndex::new(&rules);
-        for tokens in [vec!["x", "investing", "in"], vec!["ally", "'s"], vec!["visited"], vec!["in"], vec![]] {
+        let mut literals = Literals::default();
+        let patterns = ["{A} invest* ... in {B}", "{A} 's ally {B}", "{A} met|visited {B}", "{A} , {B}", "{A} invest|investing|inv* in {B}"];
+        let rules: Vec<Rule> = patterns.iter().map(|p| parse(&mut literals, p)).collect();
+        let index = RuleIndex::new(&rules, literals);
+        let mut seen = index.seen();
+        for tokens in [vec!["x", "investing", "in"], vec!["ally", "'s"], vec!["visited"], vec!["in"], vec!["inv", "in"], vec![]] {
             let slow: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].may_match(&tokens)).collect();
-            assert_eq!(index.candidates(&tokens), slow, "{tokens:?}");
+            let literals: Vec<usize> = tokens.iter().flat_map(|t| ids(&index.literals, t)).collect();
+            assert_eq!(index.candidates(&literals, &mut seen), slow, "{tokens:?}");
+        }
+    }
+
+    #[test]
+    fn literal_ids_are_the_literals_a_token_matches() {
+        let (r, literals) = rule("{A} invest|investor|inv*|investo* ... in? {B}");
+        let all: Vec<(&LitPat, usize)> = r
+            .elements
+            .iter()
+            .flat_map(|e| match e {
+                Element::Lit { alts, ids, .. } => alts.iter().zip(ids.iter().copied()).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        for token in ["invest", "investor", "investors", "inv", "in", "i", "x", "инв"] {
+            let mut slow: Vec<usize> = all.iter().filter(|(a, _)| a.matches(token)).map(|(_, id)| *id).collect();
+            let mut fast = ids(&literals, token);
+            slow.sort_unstable();
+            fast.sort_unstable();
+            assert_eq!(fast, slow, "{token}");
         }
     }
 
     #[test]
     fn may_match_prefilters_on_required_words() {
-        let r = rule("{A} invest* ... in {B}");
+        let (r, _) = rule("{A} invest* ... in {B}");
         assert!(r.may_match(&["x", "investing", "in"]));
         assert!(!r.may_match(&["x", "in"]));
         let _ = (Country, Person);
