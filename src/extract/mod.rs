@@ -219,7 +219,7 @@ impl Extractor {
             }
             let sentence = &text.sentences[si];
             // The literal ids each token matches: `literal_spans[k - first token]` in `literal_ids`.
-            let mut literal_ids: Vec<usize> = Vec::new();
+            let mut literal_ids: Vec<usize> = Vec::with_capacity(sentence.tokens.len());
             let literal_spans: Vec<(usize, usize)> = sentence
                 .tokens
                 .clone()
@@ -230,8 +230,8 @@ impl Extractor {
                 })
                 .collect();
             // Items: mentions as single items, other tokens as themselves.
-            let mut items: Vec<Item> = Vec::new();
-            let mut item_tokens: Vec<(usize, usize)> = Vec::new();
+            let mut items: Vec<Item> = Vec::with_capacity(sentence.tokens.len());
+            let mut item_tokens: Vec<(usize, usize)> = Vec::with_capacity(sentence.tokens.len());
             let mut k = sentence.tokens.start;
             let mut next = idxs.iter().peekable();
             while k < sentence.tokens.end {

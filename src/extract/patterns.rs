@@ -40,7 +40,7 @@ impl LitPat {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Element {
     Slot { role: Role, types: Option<Vec<EntityType>> },
-    /// `ids` are the `Literals` ids of `alts`, in the same order.
+    /// `ids` are the `Literals` ids of `alts`, sorted.
     Lit { alts: Vec<LitPat>, ids: Vec<usize>, optional: bool },
     Gap,
 }
@@ -70,11 +70,15 @@ pub enum Item<'a> {
 pub struct Items<'a> {
     pub items: Vec<Item<'a>>,
     slot_at: Vec<Option<usize>>,
+    /// The items where a slot finds a mention, and the tokens that match some literal:
+    /// where rules that start with a slot or a literal may start.
+    slot_starts: Vec<usize>,
+    literal_starts: Vec<usize>,
 }
 
 impl<'a> Items<'a> {
     pub fn new(items: Vec<Item<'a>>) -> Items<'a> {
-        let slot_at = (0..items.len())
+        let slot_at: Vec<Option<usize>> = (0..items.len())
             .map(|pos| {
                 let mut p = pos;
                 // Articles and possessive determiners before a slot are skipped.
@@ -84,7 +88,19 @@ impl<'a> Items<'a> {
                 matches!(items.get(p), Some(Item::Mention(..))).then_some(p)
             })
             .collect();
-        Items { items, slot_at }
+        let slot_starts = (0..items.len()).filter(|&pos| slot_at[pos].is_some()).collect();
+        let literal_starts = (0..items.len()).filter(|&pos| matches!(items[pos], Item::Token(_, literals) if !literals.is_empty())).collect();
+        Items { items, slot_at, slot_starts, literal_starts }
+    }
+
+    /// The items where `element` may start a match, in order (`may_start` still applies);
+    /// None when it may start anywhere.
+    fn starts(&self, element: &Element) -> Option<&[usize]> {
+        match element {
+            Element::Slot { .. } => Some(&self.slot_starts),
+            Element::Lit { optional: false, .. } => Some(&self.literal_starts),
+            _ => None,
+        }
     }
 }
 
@@ -156,8 +172,17 @@ impl Rule {
     /// Every match of the rule in `items`, leftmost first, shortest gaps first.
     pub fn find(&self, items: &Items) -> Vec<Match> {
         let mut found: Vec<Match> = Vec::new();
-        for start in 0..items.items.len() {
-            if !self.elements.first().is_some_and(|e| may_start(e, items, start)) {
+        let Some(first) = self.elements.first() else { return found };
+        let every: Vec<usize>;
+        let starts = match items.starts(first) {
+            Some(starts) => starts,
+            None => {
+                every = (0..items.items.len()).collect();
+                &every
+            }
+        };
+        for &start in starts {
+            if !may_start(first, items, start) {
                 continue;
             }
             let mut binds = [None, None];
@@ -193,10 +218,8 @@ pub struct Seen {
     sentence: usize,
     /// Per literal, the last sentence that had it.
     literals: Vec<usize>,
-    /// Per group, the last sentence that had it.
-    groups: Vec<usize>,
-    /// Per rule, the last sentence that had some of its groups, and how many.
-    held: Vec<(usize, usize)>,
+    /// Per rule, the last sentence that checked it.
+    rules: Vec<usize>,
 }
 
 /// Every distinct literal of the rules gets an id. A token's literals are found without
@@ -254,17 +277,16 @@ impl Literals {
 }
 
 /// Finds the rules whose required words all occur in a sentence, without trying each
-/// rule: each required group of each rule gets an id; a rule is a candidate once the
-/// sentence's literals cover all its groups.
+/// rule: each rule is anchored on one of its required groups, the one whose literals the
+/// fewest rules use (so likely the rarest words); a rule is checked only when the sentence
+/// has a literal of its anchor.
 #[derive(Debug, Default)]
 pub struct RuleIndex {
     pub literals: Literals,
-    /// Per literal, the groups (of any rule) that hold it.
-    groups_by_literal: Vec<Vec<usize>>,
-    /// Per group, its rule.
-    group_rule: Vec<usize>,
-    /// Per rule, how many required groups it has.
-    required: Vec<usize>,
+    /// Per rule, its required groups as sorted literal ids (a group holds if any id is seen).
+    groups: Vec<Vec<Vec<usize>>>,
+    /// Per literal, the rules anchored on a group that holds it.
+    anchored: Vec<Vec<usize>>,
     /// Rules with no required literal: always candidates.
     unanchored: Vec<usize>,
 }
@@ -272,22 +294,24 @@ pub struct RuleIndex {
 impl RuleIndex {
     /// The index of `rules`, whose literal ids come from `literals`.
     pub fn new(rules: &[Rule], literals: Literals) -> RuleIndex {
-        let mut index = RuleIndex { groups_by_literal: vec![Vec::new(); literals.len()], literals, ..RuleIndex::default() };
-        for (r, rule) in rules.iter().enumerate() {
-            let mut required = 0;
-            for element in &rule.elements {
-                let Element::Lit { ids, optional: false, .. } = element else { continue };
-                let group = index.group_rule.len();
-                index.group_rule.push(r);
-                required += 1;
-                let mut ids = ids.clone();
-                ids.sort_unstable();
-                ids.dedup();
-                ids.into_iter().for_each(|id| index.groups_by_literal[id].push(group));
-            }
-            index.required.push(required);
-            if required == 0 {
-                index.unanchored.push(r);
+        let mut index = RuleIndex { anchored: vec![Vec::new(); literals.len()], literals, ..RuleIndex::default() };
+        for rule in rules {
+            let groups: Vec<Vec<usize>> = rule
+                .elements
+                .iter()
+                .filter_map(|e| match e {
+                    Element::Lit { ids, optional: false, .. } => Some(ids.clone()),
+                    _ => None,
+                })
+                .collect();
+            index.groups.push(groups);
+        }
+        let mut uses = vec![0usize; index.literals.len()];
+        index.groups.iter().flatten().flatten().for_each(|&id| uses[id] += 1);
+        for (r, groups) in index.groups.iter().enumerate() {
+            match groups.iter().min_by_key(|g| g.iter().map(|&id| uses[id]).sum::<usize>()) {
+                Some(anchor) => anchor.iter().for_each(|&id| index.anchored[id].push(r)),
+                None => index.unanchored.push(r),
             }
         }
         index
@@ -295,7 +319,7 @@ impl RuleIndex {
 
     /// The bookkeeping `candidates` needs, for the sentences of one document.
     pub fn seen(&self) -> Seen {
-        Seen { sentence: 0, literals: vec![0; self.groups_by_literal.len()], groups: vec![0; self.group_rule.len()], held: vec![(0, 0); self.required.len()] }
+        Seen { sentence: 0, literals: vec![0; self.anchored.len()], rules: vec![0; self.groups.len()] }
     }
 
     /// Indexes of the rules that may match a sentence whose tokens match these literal
@@ -303,19 +327,16 @@ impl RuleIndex {
     pub fn candidates(&self, literals: &[usize], seen: &mut Seen) -> Vec<usize> {
         seen.sentence += 1;
         let now = seen.sentence;
+        for &id in literals {
+            seen.literals[id] = now;
+        }
         let mut rules: Vec<usize> = self.unanchored.clone();
         for &id in literals {
-            if std::mem::replace(&mut seen.literals[id], now) == now {
-                continue;
-            }
-            for &g in &self.groups_by_literal[id] {
-                if std::mem::replace(&mut seen.groups[g], now) == now {
+            for &r in &self.anchored[id] {
+                if std::mem::replace(&mut seen.rules[r], now) == now {
                     continue;
                 }
-                let r = self.group_rule[g];
-                let held = &mut seen.held[r];
-                *held = if held.0 == now { (now, held.1 + 1) } else { (now, 1) };
-                if held.1 == self.required[r] {
+                if self.groups[r].iter().all(|g| g.iter().any(|&l| seen.literals[l] == now)) {
                     rules.push(r);
                 }
             }
@@ -369,7 +390,9 @@ fn parse_pattern(splitter: &Splitter, literals: &mut Literals, pattern: &str) ->
             if alts.is_empty() {
                 bail!("empty literal");
             }
-            let ids = alts.iter().map(|lit| literals.intern(lit)).collect();
+            let mut ids: Vec<usize> = alts.iter().map(|lit| literals.intern(lit)).collect();
+            ids.sort_unstable();
+            ids.dedup();
             elements.push(Element::Lit { alts, ids, optional });
         }
     }
@@ -385,15 +408,19 @@ fn is_year(t: &str) -> bool {
     t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// True when `item` is a token that matches one of the literals `ids` (sorted).
+fn token_matches(ids: &[usize], item: Option<&Item>) -> bool {
+    // A token matches few literals (most none): look each up among the element's.
+    matches!(item, Some(Item::Token(_, literals)) if literals.iter().any(|id| ids.binary_search(id).is_ok()))
+}
+
 /// A quick test that does not change what matches: false when `element` cannot match at
 /// item `pos` (a literal that is not there, a slot without a mention of its type), so the
 /// matcher need not try.
 fn may_start(element: &Element, sentence: &Items, pos: usize) -> bool {
     match element {
         Element::Gap | Element::Lit { optional: true, .. } => true,
-        Element::Lit { ids, optional: false, .. } => {
-            matches!(sentence.items.get(pos), Some(Item::Token(_, literals)) if ids.iter().any(|id| literals.contains(id)))
-        }
+        Element::Lit { ids, optional: false, .. } => token_matches(ids, sentence.items.get(pos)),
         Element::Slot { types, .. } => match sentence.slot_at.get(pos).copied().flatten().map(|p| &sentence.items[p]) {
             Some(Item::Mention(_, kind)) => types.as_ref().is_none_or(|ts| ts.contains(kind)),
             _ => false,
@@ -426,11 +453,9 @@ fn match_from(elements: &[Element], sentence: &Items, pos: usize, binds: &mut [O
             None
         }
         Element::Lit { ids, optional, .. } => {
-            if let Some(Item::Token(_, literals)) = items.get(pos) {
-                if ids.iter().any(|id| literals.contains(id)) {
-                    if let Some(end) = match_from(rest, sentence, pos + 1, binds) {
-                        return Some(end);
-                    }
+            if token_matches(ids, items.get(pos)) {
+                if let Some(end) = match_from(rest, sentence, pos + 1, binds) {
+                    return Some(end);
                 }
             }
             if *optional {
@@ -564,7 +589,7 @@ mod tests {
             .elements
             .iter()
             .flat_map(|e| match e {
-                Element::Lit { alts, ids, .. } => alts.iter().zip(ids.iter().copied()).collect(),
+                Element::Lit { alts, .. } => alts.iter().map(|a| (a, literals.ids[a])).collect(),
                 _ => Vec::new(),
             })
             .collect();
@@ -572,6 +597,7 @@ mod tests {
             let mut slow: Vec<usize> = all.iter().filter(|(a, _)| a.matches(token)).map(|(_, id)| *id).collect();
             let mut fast = ids(&literals, token);
             slow.sort_unstable();
+            slow.dedup();
             fast.sort_unstable();
             assert_eq!(fast, slow, "{token}");
         }
