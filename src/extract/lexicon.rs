@@ -48,13 +48,22 @@ pub struct Name {
     pub surface: String,
 }
 
+/// A token key of the gazetteer.
+#[derive(Debug, Default)]
+pub struct Key {
+    /// The names written with exactly this key.
+    pub names: Vec<Name>,
+    /// Whether some name's key starts with this one (so a longer match may follow).
+    pub is_prefix: bool,
+}
+
 /// Known entities and the index that finds them in tokens.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
-    names: FxHashMap<String, Vec<Name>>,
-    prefixes: FxHashSet<String>,
+    /// Per token key, its names and whether a longer key starts with it.
+    keys: FxHashMap<String, Key>,
     pub max_tokens: usize,
 }
 
@@ -65,12 +74,13 @@ impl Gazetteer {
 
     /// Names whose lowercase token key is `key`.
     pub fn lookup(&self, key: &str) -> &[Name] {
-        self.names.get(key).map_or(&[], Vec::as_slice)
+        self.keys.get(key).map_or(&[], |k| k.names.as_slice())
     }
 
-    /// Whether some name's key starts with `key` (so a longer match may follow).
-    pub fn is_prefix(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+    /// What the gazetteer knows of a token key, in one lookup (names, and whether a
+    /// longer key starts with it); None for a key no name starts with.
+    pub fn key(&self, key: &str) -> Option<&Key> {
+        self.keys.get(key)
     }
 
     fn add_entry(&mut self, entry: Entry) -> Result<usize> {
@@ -103,9 +113,9 @@ impl Gazetteer {
         let tokens: Vec<&str> = key.split(' ').collect();
         self.max_tokens = self.max_tokens.max(tokens.len());
         for n in 1..tokens.len() {
-            self.prefixes.insert(tokens[..n].join(" "));
+            self.keys.entry(tokens[..n].join(" ")).or_default().is_prefix = true;
         }
-        let names = self.names.entry(key).or_default();
+        let names = &mut self.keys.entry(key).or_default().names;
         if !names.iter().any(|n| n.entry == entry && n.kind == kind && n.surface == surface) {
             names.push(Name { entry, kind, case_sensitive, surface: surface.to_string() });
         }

@@ -296,7 +296,8 @@ impl<'a> Finder<'a> {
                 let common_opener = j == i && (i == s.tokens.start || headline) && self.lex.is_common(&key);
                 // A proper name written in lowercase ("to erode ties") is an ordinary word.
                 let lowercase_text = surface.chars().next().is_some_and(char::is_lowercase);
-                for name in gaz.lookup(&key) {
+                let found = gaz.key(&key);
+                for name in found.map_or(&[][..], |k| k.names.as_slice()) {
                     let proper = name.surface.chars().next().is_some_and(char::is_uppercase);
                     if (name.case_sensitive && !same_letters(&name.surface, surface)) || common_opener || (proper && lowercase_text) {
                         continue;
@@ -324,7 +325,7 @@ impl<'a> Finder<'a> {
                         best = Some((j + 1, target, entry.kind));
                     }
                 }
-                if !gaz.is_prefix(&key) {
+                if !found.is_some_and(|k| k.is_prefix) {
                     break;
                 }
             }

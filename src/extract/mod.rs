@@ -59,7 +59,7 @@ impl Extractor {
         let text = self.lexicon.splitter.split(body);
         let finder = Finder::new(&self.lexicon, body, &text);
         let mut drafts: Vec<Draft> = Vec::new();
-        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
         let mut resolved: Vec<Resolved> = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
             let mentions = finder.sentence_mentions(sentence);
@@ -82,14 +82,18 @@ impl Extractor {
     }
 
     /// Finds or creates the entity a mention stands for.
-    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, by_id: &mut HashMap<String, usize>) -> Option<(usize, EntityType)> {
+    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> Option<(usize, EntityType)> {
         let gaz = &self.lexicon.gazetteer;
         let mut add_known = |entry: usize, surface: Option<&str>, drafts: &mut Vec<Draft>| -> usize {
             let e = &gaz.entries[entry];
-            let idx = *by_id.entry(e.id.clone()).or_insert_with(|| {
-                drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
-                drafts.len() - 1
-            });
+            let idx = match by_id.get(&e.id) {
+                Some(&idx) => idx,
+                None => {
+                    drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
+                    by_id.insert(e.id.clone(), drafts.len() - 1);
+                    drafts.len() - 1
+                }
+            };
             if let Some(s) = surface {
                 drafts[idx].surfaces.insert(s.to_string());
             }
@@ -154,7 +158,7 @@ impl Extractor {
         })
     }
 
-    fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, by_id: &mut HashMap<String, usize>) -> usize {
+    fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> usize {
         let label = clean_label(&m.surface);
         let id = format!("{}/{}", kind.id_prefix(), slug(&label));
         let idx = *by_id.entry(id.clone()).or_insert_with(|| {

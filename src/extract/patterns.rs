@@ -220,6 +220,8 @@ pub struct Seen {
     literals: Vec<usize>,
     /// Per rule, the last sentence that checked it.
     rules: Vec<usize>,
+    /// The distinct literals of the current sentence.
+    distinct: Vec<usize>,
 }
 
 /// Every distinct literal of the rules gets an id. A token's literals are found without
@@ -319,7 +321,7 @@ impl RuleIndex {
 
     /// The bookkeeping `candidates` needs, for the sentences of one document.
     pub fn seen(&self) -> Seen {
-        Seen { sentence: 0, literals: vec![0; self.anchored.len()], rules: vec![0; self.groups.len()] }
+        Seen { sentence: 0, literals: vec![0; self.anchored.len()], rules: vec![0; self.groups.len()], distinct: Vec::new() }
     }
 
     /// Indexes of the rules that may match a sentence whose tokens match these literal
@@ -327,11 +329,14 @@ impl RuleIndex {
     pub fn candidates(&self, literals: &[usize], seen: &mut Seen) -> Vec<usize> {
         seen.sentence += 1;
         let now = seen.sentence;
+        seen.distinct.clear();
         for &id in literals {
-            seen.literals[id] = now;
+            if std::mem::replace(&mut seen.literals[id], now) != now {
+                seen.distinct.push(id);
+            }
         }
         let mut rules: Vec<usize> = self.unanchored.clone();
-        for &id in literals {
+        for &id in &seen.distinct {
             for &r in &self.anchored[id] {
                 if std::mem::replace(&mut seen.rules[r], now) == now {
                     continue;
