@@ -77,7 +77,8 @@ impl Splitter {
     /// Tokens of `body`, each a byte span.
     pub fn tokenize(&self, body: &str) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(body.len() / 5);
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(body.len());
+        chars.extend(body.char_indices());
         let byte_at = |i: usize| chars.get(i).map_or(body.len(), |&(b, _)| b);
         let mut i = 0;
         let mut joined = false;

@@ -4,7 +4,7 @@
 //! Owns the file formats of those data files and their indexes. Every error names the
 //! file and line. The extractor only reads a `Lexicon`; it never names an entity itself.
 
-use super::patterns::{Rule, RuleIndex};
+use super::patterns::{Literals, Rule, RuleIndex};
 use crate::model::{slug, EntityType, Status};
 use crate::text::{Splitter, TokenKind};
 use anyhow::{bail, Context, Result};
@@ -48,13 +48,22 @@ pub struct Name {
     pub surface: String,
 }
 
+/// A token key of the gazetteer.
+#[derive(Debug, Default)]
+pub struct Key {
+    /// The names written with exactly this key.
+    pub names: Vec<Name>,
+    /// Whether some name's key starts with this one (so a longer match may follow).
+    pub is_prefix: bool,
+}
+
 /// Known entities and the index that finds them in tokens.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
-    names: FxHashMap<String, Vec<Name>>,
-    prefixes: FxHashSet<String>,
+    /// Per token key, its names and whether a longer key starts with it.
+    keys: FxHashMap<String, Key>,
     pub max_tokens: usize,
 }
 
@@ -65,12 +74,13 @@ impl Gazetteer {
 
     /// Names whose lowercase token key is `key`.
     pub fn lookup(&self, key: &str) -> &[Name] {
-        self.names.get(key).map_or(&[], Vec::as_slice)
+        self.keys.get(key).map_or(&[], |k| k.names.as_slice())
     }
 
-    /// Whether some name's key starts with `key` (so a longer match may follow).
-    pub fn is_prefix(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+    /// What the gazetteer knows of a token key, in one lookup (names, and whether a
+    /// longer key starts with it); None for a key no name starts with.
+    pub fn key(&self, key: &str) -> Option<&Key> {
+        self.keys.get(key)
     }
 
     fn add_entry(&mut self, entry: Entry) -> Result<usize> {
@@ -103,9 +113,9 @@ impl Gazetteer {
         let tokens: Vec<&str> = key.split(' ').collect();
         self.max_tokens = self.max_tokens.max(tokens.len());
         for n in 1..tokens.len() {
-            self.prefixes.insert(tokens[..n].join(" "));
+            self.keys.entry(tokens[..n].join(" ")).or_default().is_prefix = true;
         }
-        let names = self.names.entry(key).or_default();
+        let names = &mut self.keys.entry(key).or_default().names;
         if !names.iter().any(|n| n.entry == entry && n.kind == kind && n.surface == surface) {
             names.push(Name { entry, kind, case_sensitive, surface: surface.to_string() });
         }
@@ -134,6 +144,8 @@ pub struct Lexicon {
     pub max_head_tokens: usize,
     /// Lowercase token keys of titles that precede a person's name.
     pub titles: FxHashSet<String>,
+    /// Every key of the first words of a title, the whole title included ("foreign", "foreign minister").
+    pub title_starts: FxHashSet<String>,
     /// Lowercase role nouns ("head", "chairman") for "X, head of Y".
     pub roles: FxHashSet<String>,
     pub max_title_tokens: usize,
@@ -156,15 +168,15 @@ pub struct Lexicon {
     pub status_cues: Vec<(Vec<String>, Status)>,
     pub negation_cues: Vec<Vec<String>>,
     /// Cue indexes by their first word; cues whose first word is a prefix (`plan*`) apart.
-    pub status_by_first: HashMap<String, Vec<usize>>,
+    pub status_by_first: FxHashMap<String, Vec<usize>>,
     pub status_prefixed: Vec<usize>,
-    pub negation_by_first: HashMap<String, Vec<usize>>,
+    pub negation_by_first: FxHashMap<String, Vec<usize>>,
     pub negation_prefixed: Vec<usize>,
 }
 
 /// Indexes cues by their first word; the cues starting with a prefix are listed apart.
-fn index_cues<'a>(cues: impl Iterator<Item = &'a Vec<String>>) -> (HashMap<String, Vec<usize>>, Vec<usize>) {
-    let (mut by_first, mut prefixed) = (HashMap::<String, Vec<usize>>::new(), Vec::new());
+fn index_cues<'a>(cues: impl Iterator<Item = &'a Vec<String>>) -> (FxHashMap<String, Vec<usize>>, Vec<usize>) {
+    let (mut by_first, mut prefixed) = (FxHashMap::<String, Vec<usize>>::default(), Vec::new());
     for (i, cue) in cues.enumerate() {
         match cue.first() {
             Some(w) if !w.ends_with('*') => by_first.entry(w.clone()).or_default().push(i),
@@ -188,15 +200,30 @@ pub fn token_key(splitter: &Splitter, text: &str) -> String {
 
 /// One token's comparable form: lowercase, ’ → ', dashes → -.
 pub fn fold(token: &str) -> String {
-    token
-        .chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' => '\'',
-            '\u{2010}'..='\u{2015}' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut folded = String::with_capacity(token.len());
+    fold_into(token, &mut folded);
+    folded
+}
+
+/// Appends `fold(token)` to `out` without allocating a string of its own (ASCII, the
+/// usual case, is lowercased byte by byte).
+pub fn fold_into(token: &str, out: &mut String) {
+    if token.is_ascii() {
+        let from = out.len();
+        out.push_str(token);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
+    out.extend(
+        token
+            .chars()
+            .map(|c| match c {
+                '\u{2019}' | '\u{2018}' => '\'',
+                '\u{2010}'..='\u{2015}' => '-',
+                c => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// `newsgraph <version> <hash>`: the hash covers every file under `root`, sorted by path.
@@ -290,12 +317,13 @@ impl Lexicon {
         lex.load_titles(&root.join("typing/titles.csv"))?;
         lex.load_gazetteer(&root.join("gazetteer"))?;
         let rules_path = root.join("relations.csv");
+        let mut literals = Literals::default();
         for (line, row) in read_csv(&rules_path)? {
-            let rule = Rule::parse(&lex.splitter, &row, &format!("relations.csv:{line}"))
+            let rule = Rule::parse(&lex.splitter, &mut literals, &row, &format!("relations.csv:{line}"))
                 .with_context(|| format!("{}:{line}", rules_path.display()))?;
             lex.rules.push(rule);
         }
-        lex.rule_index = RuleIndex::new(&lex.rules);
+        lex.rule_index = RuleIndex::new(&lex.rules, literals);
         let status_path = root.join("status.csv");
         for (line, row) in read_csv(&status_path)? {
             let cue = row.get("cue").cloned().unwrap_or_default();
@@ -335,7 +363,11 @@ impl Lexicon {
             }
             match row.get("kind").map(|k| k.to_ascii_lowercase()).as_deref() {
                 Some("title") => {
-                    self.max_title_tokens = self.max_title_tokens.max(key.split(' ').count());
+                    let words: Vec<&str> = key.split(' ').collect();
+                    self.max_title_tokens = self.max_title_tokens.max(words.len());
+                    for n in 1..=words.len() {
+                        self.title_starts.insert(words[..n].join(" "));
+                    }
                     self.titles.insert(key);
                 }
                 Some("role") => {
@@ -403,9 +435,9 @@ impl Lexicon {
     }
 
     /// The head type of a name given as lowercase tokens (head before "of"/"on"/"for", or last).
-    pub fn head_type(&self, tokens: &[String]) -> Option<EntityType> {
+    pub fn head_type(&self, tokens: &[&str]) -> Option<EntityType> {
         let words = tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count();
-        let cut = tokens.iter().position(|t| matches!(t.as_str(), "of" | "on" | "for")).unwrap_or(tokens.len());
+        let cut = tokens.iter().position(|t| matches!(*t, "of" | "on" | "for")).unwrap_or(tokens.len());
         for end in [cut, tokens.len()] {
             for n in (1..=self.max_head_tokens.min(end)).rev() {
                 let key = tokens[end - n..end].join(" ");

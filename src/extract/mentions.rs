@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold, Lexicon, NameKind};
+use super::lexicon::{fold_into, Lexicon, NameKind};
 use crate::model::EntityType;
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -53,8 +53,11 @@ pub struct Finder<'a> {
     pub lex: &'a Lexicon,
     pub body: &'a str,
     pub text: &'a Text,
-    /// Every token folded to lowercase once (`lexicon::fold`), by token index.
-    pub lowers: Vec<String>,
+    /// The body with ASCII letters lowercased, then the folded form of each token that is
+    /// not ASCII (`lexicon::fold`).
+    lowered: String,
+    /// Per token index, its byte range in `lowered`.
+    lower_spans: Vec<(usize, usize)>,
 }
 
 impl<'a> Finder<'a> {
@@ -67,12 +70,27 @@ impl<'a> Finder<'a> {
     }
 
     pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text) -> Self {
-        let lowers = text.tokens.iter().map(|t| fold(t.text(body))).collect();
-        Finder { lex, body, text, lowers }
+        // An ASCII token folds to its own lowercase: it keeps its place in the lowered body.
+        let mut lowered = body.to_ascii_lowercase();
+        let lower_spans = text
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.text(body).is_ascii() {
+                    return (t.start, t.end);
+                }
+                let start = lowered.len();
+                fold_into(t.text(body), &mut lowered);
+                (start, lowered.len())
+            })
+            .collect();
+        Finder { lex, body, text, lowered, lower_spans }
     }
 
+    /// Token `i` folded to lowercase (`lexicon::fold`).
     pub fn lower(&self, i: usize) -> &str {
-        &self.lowers[i]
+        let (start, end) = self.lower_spans[i];
+        &self.lowered[start..end]
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
@@ -268,8 +286,9 @@ impl<'a> Finder<'a> {
         let gaz = &self.lex.gazetteer;
         let mut out = Vec::new();
         let mut i = s.tokens.start;
+        let mut key = String::new();
         while i < s.tokens.end {
-            let mut key = String::new();
+            key.clear();
             let mut best: Option<(usize, Target, EntityType)> = None;
             for j in i..s.tokens.end.min(i + gaz.max_tokens) {
                 if j > i {
@@ -280,7 +299,8 @@ impl<'a> Finder<'a> {
                 let common_opener = j == i && (i == s.tokens.start || headline) && self.lex.is_common(&key);
                 // A proper name written in lowercase ("to erode ties") is an ordinary word.
                 let lowercase_text = surface.chars().next().is_some_and(char::is_lowercase);
-                for name in gaz.lookup(&key) {
+                let found = gaz.key(&key);
+                for name in found.map_or(&[][..], |k| k.names.as_slice()) {
                     let proper = name.surface.chars().next().is_some_and(char::is_uppercase);
                     if (name.case_sensitive && !same_letters(&name.surface, surface)) || common_opener || (proper && lowercase_text) {
                         continue;
@@ -308,7 +328,7 @@ impl<'a> Finder<'a> {
                         best = Some((j + 1, target, entry.kind));
                     }
                 }
-                if !gaz.is_prefix(&key) {
+                if !found.is_some_and(|k| k.is_prefix) {
                     break;
                 }
             }
@@ -378,7 +398,7 @@ impl<'a> Finder<'a> {
             if let Some(m) = inside.iter().find(|m| m.first == i) {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
-                    let rest: Vec<String> = (m.last..end).map(|k| self.lower(k).to_string()).collect();
+                    let rest: Vec<&str> = (m.last..end).map(|k| self.lower(k)).collect();
                     let body_type = self.lex.head_type(&rest);
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first >= m.last + 1 || k.last <= m.last) {
                         break;
@@ -453,7 +473,7 @@ impl<'a> Finder<'a> {
             out.push(m);
             return;
         }
-        let lowers: Vec<String> = (start..end).map(|k| self.lower(k).to_string()).collect();
+        let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
         let head = self.lex.head_type(&lowers);
         // The whole run is one name when its head word types it, unless the head belongs to a
         // longer known name of another type, or "and" joins two known names ("Russia and the EU").
@@ -494,11 +514,11 @@ impl<'a> Finder<'a> {
 
     /// The type of an unknown name, or None when unsure.
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
-        let lowers: Vec<String> = (start..end).map(|k| self.lower(k).to_string()).collect();
+        let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
         if let Some(kind) = self.lex.head_type(&lowers) {
             return Some(kind);
         }
-        let words: Vec<&String> = lowers.iter().filter(|w| w.chars().all(char::is_alphabetic)).collect();
+        let words: Vec<&str> = lowers.iter().copied().filter(|w| w.chars().all(char::is_alphabetic)).collect();
         if words.iter().all(|w| self.lex.non_names.contains(*w)) {
             return None;
         }
@@ -510,7 +530,7 @@ impl<'a> Finder<'a> {
         }
         // A lone surname ("Orlov said") is a person only if the document named them before:
         // `resolve` drops it when no earlier person has that surname.
-        if end - start == 1 && self.lex.surnames.contains(&lowers[0]) && !self.lex.common_words.contains(&lowers[0]) {
+        if end - start == 1 && self.lex.surnames.contains(lowers[0]) && !self.lex.common_words.contains(lowers[0]) {
             return Some(EntityType::Person);
         }
         if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
@@ -523,8 +543,8 @@ impl<'a> Finder<'a> {
     }
 
     /// Given name first, Korean surname + syllables, or a known surname last.
-    fn looks_like_person(&self, lowers: &[String]) -> bool {
-        let words: Vec<&str> = lowers.iter().map(String::as_str).filter(|w| *w != "-").collect();
+    fn looks_like_person(&self, lowers: &[&str]) -> bool {
+        let words: Vec<&str> = lowers.iter().copied().filter(|w| *w != "-").collect();
         if words.len() < 2 || words.len() > 5 {
             return false;
         }
@@ -545,13 +565,21 @@ impl<'a> Finder<'a> {
 
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
+        let end = limit.min(i + self.lex.max_title_tokens.max(1));
+        // Most words start no title: answer without building a key.
+        if i >= end || !self.lex.title_starts.contains(self.lower(i)) {
+            return None;
+        }
         let mut key = String::new();
         let mut found = None;
-        for j in i..limit.min(i + self.lex.max_title_tokens.max(1)) {
+        for j in i..end {
             if j > i {
                 key.push(' ');
             }
-            key.push_str(&self.lower(j));
+            key.push_str(self.lower(j));
+            if !self.lex.title_starts.contains(&key) {
+                break;
+            }
             if self.lex.titles.contains(&key) {
                 found = Some(j + 1);
             }

@@ -14,7 +14,8 @@ use crate::model::{slug, Entity, EntityType, Evidence, Extraction, Predicate, Re
 use crate::text::{Text, TokenKind};
 use lexicon::{cue_matches, fold};
 use mentions::{Finder, Mention, Target};
-use patterns::Item;
+use patterns::{Item, Items};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub use lexicon::Lexicon;
@@ -58,7 +59,7 @@ impl Extractor {
         let text = self.lexicon.splitter.split(body);
         let finder = Finder::new(&self.lexicon, body, &text);
         let mut drafts: Vec<Draft> = Vec::new();
-        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
         let mut resolved: Vec<Resolved> = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
             let mentions = finder.sentence_mentions(sentence);
@@ -81,14 +82,18 @@ impl Extractor {
     }
 
     /// Finds or creates the entity a mention stands for.
-    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, by_id: &mut HashMap<String, usize>) -> Option<(usize, EntityType)> {
+    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> Option<(usize, EntityType)> {
         let gaz = &self.lexicon.gazetteer;
         let mut add_known = |entry: usize, surface: Option<&str>, drafts: &mut Vec<Draft>| -> usize {
             let e = &gaz.entries[entry];
-            let idx = *by_id.entry(e.id.clone()).or_insert_with(|| {
-                drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
-                drafts.len() - 1
-            });
+            let idx = match by_id.get(&e.id) {
+                Some(&idx) => idx,
+                None => {
+                    drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
+                    by_id.insert(e.id.clone(), drafts.len() - 1);
+                    drafts.len() - 1
+                }
+            };
             if let Some(s) = surface {
                 drafts[idx].surfaces.insert(s.to_string());
             }
@@ -104,13 +109,13 @@ impl Extractor {
             }
             Target::Adjective(entry) => (add_known(*entry, None, drafts), EntityType::Country),
             Target::Capital(entry) => {
-                let before = (m.first > 0).then(|| fold(finder.text.tokens[m.first - 1].text(finder.body)));
+                let before = (m.first > 0).then(|| finder.lower(m.first - 1));
                 // "Moscow's footsteps": a possessive capital is its government, wherever it stands.
                 let possessive = finder.text.tokens.get(m.last).is_some_and(|_| finder.lower(m.last) == "'s");
                 // "flights to Seoul" is the city, "obligations to Washington" the government.
-                let directional = before.as_deref().is_some_and(|b| matches!(b, "to" | "from" | "toward" | "towards"));
+                let directional = before.is_some_and(|b| matches!(b, "to" | "from" | "toward" | "towards"));
                 let moving = m.first > 1 && self.lexicon.motion_words.contains(finder.lower(m.first - 2));
-                let as_place = !possessive && before.as_deref().is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving);
+                let as_place = !possessive && before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving);
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
@@ -153,7 +158,7 @@ impl Extractor {
         })
     }
 
-    fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, by_id: &mut HashMap<String, usize>) -> usize {
+    fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> usize {
         let label = clean_label(&m.surface);
         let id = format!("{}/{}", kind.id_prefix(), slug(&label));
         let idx = *by_id.entry(id.clone()).or_insert_with(|| {
@@ -207,6 +212,7 @@ impl Extractor {
     /// Relations of every sentence: cue rules, then role appositions.
     fn relations(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft]) -> Vec<Relation> {
         let mut out = Vec::new();
+        let mut seen = self.lexicon.rule_index.seen();
         let mut per_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, r) in resolved.iter().enumerate() {
             per_sentence.entry(r.sentence).or_default().push(i);
@@ -216,10 +222,20 @@ impl Extractor {
                 continue;
             }
             let sentence = &text.sentences[si];
-            let token_refs: Vec<&str> = sentence.tokens.clone().map(|k| finder.lower(k)).collect();
+            // The literal ids each token matches: `literal_spans[k - first token]` in `literal_ids`.
+            let mut literal_ids: Vec<usize> = Vec::with_capacity(sentence.tokens.len());
+            let literal_spans: Vec<(usize, usize)> = sentence
+                .tokens
+                .clone()
+                .map(|k| {
+                    let start = literal_ids.len();
+                    self.lexicon.rule_index.literals.matching(finder.lower(k), &mut literal_ids);
+                    (start, literal_ids.len())
+                })
+                .collect();
             // Items: mentions as single items, other tokens as themselves.
-            let mut items: Vec<Item> = Vec::new();
-            let mut item_tokens: Vec<(usize, usize)> = Vec::new();
+            let mut items: Vec<Item> = Vec::with_capacity(sentence.tokens.len());
+            let mut item_tokens: Vec<(usize, usize)> = Vec::with_capacity(sentence.tokens.len());
             // Adjectives that act only because a commodity follows: "Russian LNG".
             let mut commodity_of: HashMap<usize, usize> = HashMap::new();
             let mut k = sentence.tokens.start;
@@ -247,13 +263,15 @@ impl Extractor {
                         next.next();
                     }
                 }
-                items.push(Item::Token(token_refs[k - sentence.tokens.start]));
+                let (start, end) = literal_spans[k - sentence.tokens.start];
+                items.push(Item::Token(finder.lower(k), &literal_ids[start..end]));
                 item_tokens.push((k, k + 1));
                 k += 1;
             }
             let groups = coordination_groups(&items);
+            let items = Items::new(items);
             let cues = self.sentence_cues(finder, sentence.tokens.clone());
-            for r in self.lexicon.rule_index.candidates(&token_refs) {
+            for r in self.lexicon.rule_index.candidates(&literal_ids, &mut seen) {
                 let rule = &self.lexicon.rules[r];
                 for mut m in rule.find(&items) {
                     // "interest in Russian LNG": a slot that takes commodities takes the LNG.
@@ -319,11 +337,11 @@ impl Extractor {
             let previous = n.checked_sub(back).map(|q| &resolved[idxs[q]]);
             let state = previous.filter(|q| {
                 q.kind == EntityType::Country && {
-                    let between: Vec<String> = (q.mention.last..p.mention.first).map(|k| fold(text.tokens[k].text(finder.body))).collect();
+                    let between: Vec<&str> = (q.mention.last..p.mention.first).map(|k| finder.lower(k)).collect();
                     let to_place = back == 2;
                     between.len() <= 8
-                        && between.iter().all(|w| w == "'s" || w == "-" || w == "then" || w == "former" || w.chars().all(char::is_alphabetic))
-                        && !between.iter().any(|w| matches!(w.as_str(), "and" | "with" | "by") || (w == "to" && !to_place))
+                        && between.iter().all(|w| matches!(*w, "'s" | "-" | "then" | "former") || w.chars().all(char::is_alphabetic))
+                        && !between.iter().any(|w| matches!(*w, "and" | "with" | "by") || (*w == "to" && !to_place))
                 }
             });
             let span = (state.map_or(p.mention.first, |q| q.mention.first), p.mention.last);
@@ -389,21 +407,21 @@ impl Extractor {
     }
 
     /// Where the status and negation cues of a sentence stand (token index of each hit).
-    fn sentence_cues(&self, finder: &Finder, tokens: std::ops::Range<usize>) -> SentenceCues {
+    fn sentence_cues<'a>(&'a self, finder: &Finder, tokens: std::ops::Range<usize>) -> SentenceCues {
         let hit = |cue: &[String], k: usize| cue.iter().enumerate().all(|(n, c)| k + n < tokens.end && cue_matches(c, finder.lower(k + n)));
         let lex = &self.lexicon;
         let mut cues = SentenceCues::default();
         for k in tokens.clone() {
             // Only the cues that can start at this token: by its word, or by a prefix cue.
-            let starting = |by_first: &'_ HashMap<String, Vec<usize>>, prefixed: &'_ [usize]| {
-                by_first.get(finder.lower(k)).map_or(&[][..], Vec::as_slice).iter().chain(prefixed).copied().collect::<Vec<usize>>()
+            let starting = |by_first: &'a FxHashMap<String, Vec<usize>>, prefixed: &'a [usize]| {
+                by_first.get(finder.lower(k)).map_or(&[][..], Vec::as_slice).iter().chain(prefixed).copied()
             };
             for i in starting(&lex.status_by_first, &lex.status_prefixed) {
                 if hit(&lex.status_cues[i].0, k) {
                     cues.status.push((k, lex.status_cues[i].1));
                 }
             }
-            if starting(&lex.negation_by_first, &lex.negation_prefixed).into_iter().any(|i| hit(&lex.negation_cues[i], k)) {
+            if starting(&lex.negation_by_first, &lex.negation_prefixed).any(|i| hit(&lex.negation_cues[i], k)) {
                 cues.negations.push(k);
             }
         }
@@ -595,12 +613,12 @@ fn coordination_groups(items: &[Item]) -> HashMap<usize, Vec<usize>> {
                 current.push(*m);
                 gap_ok = false;
             }
-            Item::Token(t) if matches!(*t, "and" | "or") => {
+            Item::Token(t, _) if matches!(*t, "and" | "or") => {
                 gap_ok = true;
                 conjunction = !current.is_empty();
             }
-            Item::Token(t) if matches!(*t, "," | "as" | "well" | "both") => gap_ok = true,
-            Item::Token(_) => {
+            Item::Token(t, _) if matches!(*t, "," | "as" | "well" | "both") => gap_ok = true,
+            Item::Token(..) => {
                 flush(&mut current, &mut conjunction);
                 gap_ok = false;
             }
@@ -629,7 +647,7 @@ fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<us
     const UNITS: &[&str] = &["%", "percent", "per", "dollars", "euros", "rubles", "roubles", "won", "yuan", "yen", "tonnes", "tons", "barrels", "bcm", "cubic", "mt", "mtpa", "kilometers", "km", "units", "vehicles", "cars"];
     const CURRENCY: &[&str] = &["$", "€", "£", "¥", "₩", "₽", "usd", "eur", "krw", "rub", "us$"];
     let toks = &finder.text.tokens;
-    let text = |k: usize| fold(toks[k].text(finder.body));
+    let text = |k: usize| finder.lower(k);
     let lo = span.0.saturating_sub(3).max(tokens.start);
     let hi = (span.1 + 6).min(tokens.end);
     for k in lo..hi {
@@ -641,15 +659,15 @@ fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<us
             continue;
         }
         let mut first = k;
-        if k > tokens.start && CURRENCY.contains(&text(k - 1).as_str()) {
+        if k > tokens.start && CURRENCY.contains(&text(k - 1)) {
             first = k - 1;
         }
         let mut last = k + 1;
-        if last < tokens.end && SCALES.contains(&text(last).as_str()) {
+        if last < tokens.end && SCALES.contains(&text(last)) {
             last += 1;
         }
         let mut has_unit = first < k;
-        if last < tokens.end && UNITS.contains(&text(last).as_str()) {
+        if last < tokens.end && UNITS.contains(&text(last)) {
             last += 1;
             has_unit = true;
             if text(last - 1) == "cubic" && last < tokens.end {
@@ -666,8 +684,10 @@ fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<us
 /// Builds the sorted `Extraction`: entities used, commodities only in relations.
 fn finish(drafts: Vec<Draft>, mut relations: Vec<Relation>) -> Extraction {
     // Among duplicates, keep the one with a status, then the most confident, then by rule.
-    let key = |r: &Relation| (r.evidence.start, r.subject.clone(), r.predicate, r.object.clone(), r.status.is_none(), -((r.confidence * 100.0) as i32), r.rule.clone());
-    relations.sort_by_key(key);
+    fn key(r: &Relation) -> (usize, &str, Predicate, &str, bool, i32, &str) {
+        (r.evidence.start, &r.subject, r.predicate, &r.object, r.status.is_none(), -((r.confidence * 100.0) as i32), &r.rule)
+    }
+    relations.sort_by(|a, b| key(a).cmp(&key(b)));
     relations.dedup_by(|a, b| a.subject == b.subject && a.predicate == b.predicate && a.object == b.object && a.evidence.start == b.evidence.start);
     let in_relation: BTreeSet<&str> = relations.iter().flat_map(|r| [r.subject.as_str(), r.object.as_str()]).collect();
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();

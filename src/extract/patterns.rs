@@ -27,6 +27,8 @@ pub enum LitPat {
 }
 
 impl LitPat {
+    /// The plain definition `Literals::matching` is tested against.
+    #[cfg(test)]
     fn matches(&self, token: &str) -> bool {
         match self {
             LitPat::Exact(w) => w == token,
@@ -38,7 +40,8 @@ impl LitPat {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Element {
     Slot { role: Role, types: Option<Vec<EntityType>> },
-    Lit { alts: Vec<LitPat>, optional: bool },
+    /// `ids` are the `Literals` ids of `alts`, sorted.
+    Lit { alts: Vec<LitPat>, ids: Vec<usize>, optional: bool },
     Gap,
 }
 
@@ -57,8 +60,48 @@ pub struct Rule {
 pub enum Item<'a> {
     /// A mention: its index and type.
     Mention(usize, EntityType),
-    /// A token, folded to lowercase.
-    Token(&'a str),
+    /// A token, folded to lowercase, and the ids of the literals it matches (`Literals::matching`).
+    Token(&'a str, &'a [usize]),
+}
+
+/// A sentence's items with, per item, where a slot starting there finds its mention
+/// (after skipping articles, possessive determiners and years), computed once for all rules.
+#[derive(Debug, Clone)]
+pub struct Items<'a> {
+    pub items: Vec<Item<'a>>,
+    slot_at: Vec<Option<usize>>,
+    /// The items where a slot finds a mention, and the tokens that match some literal:
+    /// where rules that start with a slot or a literal may start.
+    slot_starts: Vec<usize>,
+    literal_starts: Vec<usize>,
+}
+
+impl<'a> Items<'a> {
+    pub fn new(items: Vec<Item<'a>>) -> Items<'a> {
+        let slot_at: Vec<Option<usize>> = (0..items.len())
+            .map(|pos| {
+                let mut p = pos;
+                // Articles and possessive determiners before a slot are skipped.
+                while p < items.len() && p < pos + 3 && matches!(items[p], Item::Token(t, _) if is_determiner(t) || is_year(t)) {
+                    p += 1;
+                }
+                matches!(items.get(p), Some(Item::Mention(..))).then_some(p)
+            })
+            .collect();
+        let slot_starts = (0..items.len()).filter(|&pos| slot_at[pos].is_some()).collect();
+        let literal_starts = (0..items.len()).filter(|&pos| matches!(items[pos], Item::Token(_, literals) if !literals.is_empty())).collect();
+        Items { items, slot_at, slot_starts, literal_starts }
+    }
+
+    /// The items where `element` may start a match, in order (`may_start` still applies);
+    /// None when it may start anywhere.
+    fn starts(&self, element: &Element) -> Option<&[usize]> {
+        match element {
+            Element::Slot { .. } => Some(&self.slot_starts),
+            Element::Lit { optional: false, .. } => Some(&self.literal_starts),
+            _ => None,
+        }
+    }
 }
 
 /// A rule that matched: the mentions in its slots and the items it spans.
@@ -70,7 +113,10 @@ pub struct Match {
     pub last_item: usize,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"];
+/// Articles and possessive determiners, skipped before a slot.
+fn is_determiner(t: &str) -> bool {
+    matches!(t, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these" | "those")
+}
 
 fn slot_types(spec: &str) -> Result<Vec<EntityType>> {
     let mut types = Vec::new();
@@ -95,7 +141,8 @@ fn slot_types(spec: &str) -> Result<Vec<EntityType>> {
 
 impl Rule {
     /// Parses one row of relations.csv (`predicate,pattern,confidence,status`).
-    pub fn parse(splitter: &Splitter, row: &HashMap<String, String>, id: &str) -> Result<Rule> {
+    /// Its literals get their ids from `literals`.
+    pub fn parse(splitter: &Splitter, literals: &mut Literals, row: &HashMap<String, String>, id: &str) -> Result<Rule> {
         let predicate_text = row.get("predicate").map(String::as_str).unwrap_or("");
         let predicate = Predicate::parse(predicate_text).with_context(|| format!("unknown predicate {predicate_text:?}"))?;
         let pattern = row.get("pattern").map(String::as_str).unwrap_or("");
@@ -110,7 +157,7 @@ impl Rule {
             Some(s) => Some(Status::parse(s).with_context(|| format!("unknown status {s:?}"))?),
             None => None,
         };
-        let elements = parse_pattern(splitter, pattern).with_context(|| format!("pattern {pattern:?}"))?;
+        let elements = parse_pattern(splitter, literals, pattern).with_context(|| format!("pattern {pattern:?}"))?;
         Ok(Rule { id: id.to_string(), predicate, elements, confidence, status })
     }
 
@@ -125,15 +172,27 @@ impl Rule {
     /// The literal groups a sentence must contain for the rule to have a chance.
     pub fn required(&self) -> impl Iterator<Item = &[LitPat]> {
         self.elements.iter().filter_map(|e| match e {
-            Element::Lit { alts, optional: false } => Some(alts.as_slice()),
+            Element::Lit { alts, optional: false, .. } => Some(alts.as_slice()),
             _ => None,
         })
     }
 
     /// Every match of the rule in `items`, leftmost first, shortest gaps first.
-    pub fn find(&self, items: &[Item]) -> Vec<Match> {
+    pub fn find(&self, items: &Items) -> Vec<Match> {
         let mut found: Vec<Match> = Vec::new();
-        for start in 0..items.len() {
+        let Some(first) = self.elements.first() else { return found };
+        let every: Vec<usize>;
+        let starts = match items.starts(first) {
+            Some(starts) => starts,
+            None => {
+                every = (0..items.items.len()).collect();
+                &every
+            }
+        };
+        for &start in starts {
+            if !may_start(first, items, start) {
+                continue;
+            }
             let mut binds = [None, None];
             if let Some(end) = match_from(&self.elements, items, start, &mut binds) {
                 if let [Some(s), Some(o)] = binds {
@@ -160,82 +219,147 @@ impl Rule {
     }
 }
 
+/// What `RuleIndex::candidates` saw in a sentence, kept from one sentence to the next so
+/// that nothing needs clearing: an entry counts only when it holds the current sentence's number.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    sentence: usize,
+    /// Per literal, the last sentence that had it.
+    literals: Vec<usize>,
+    /// Per rule, the last sentence that checked it.
+    rules: Vec<usize>,
+    /// The distinct literals of the current sentence.
+    distinct: Vec<usize>,
+}
+
+/// Every distinct literal of the rules gets an id. A token's literals are found without
+/// trying each one: its exact word by hash, prefixes by the token's own prefixes of the
+/// lengths some prefix literal has.
+#[derive(Debug, Default)]
+pub struct Literals {
+    ids: FxHashMap<LitPat, usize>,
+    exact: FxHashMap<String, usize>,
+    prefix: FxHashMap<String, usize>,
+    /// The distinct byte lengths of the prefix literals, ascending.
+    prefix_lengths: Vec<usize>,
+}
+
+impl Literals {
+    /// The id of `lit`, a new one the first time.
+    fn intern(&mut self, lit: &LitPat) -> usize {
+        if let Some(&id) = self.ids.get(lit) {
+            return id;
+        }
+        let id = self.ids.len();
+        self.ids.insert(lit.clone(), id);
+        match lit {
+            LitPat::Exact(w) => {
+                self.exact.insert(w.clone(), id);
+            }
+            LitPat::Prefix(p) => {
+                self.prefix.insert(p.clone(), id);
+                if let Err(at) = self.prefix_lengths.binary_search(&p.len()) {
+                    self.prefix_lengths.insert(at, p.len());
+                }
+            }
+        }
+        id
+    }
+
+    /// How many literals there are (ids are `0..len`).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Appends the ids of the literals a folded token matches (`LitPat::matches`).
+    pub fn matching(&self, token: &str, out: &mut Vec<usize>) {
+        out.extend(self.exact.get(token));
+        for &len in self.prefix_lengths.iter().take_while(|&&len| len <= token.len()) {
+            if token.is_char_boundary(len) {
+                out.extend(self.prefix.get(&token[..len]));
+            }
+        }
+    }
+}
+
 /// Finds the rules whose required words all occur in a sentence, without trying each
-/// rule: every distinct literal gets an id, looked up once per token (exact words by hash,
-/// prefixes by the token's own prefixes).
+/// rule: each rule is anchored on one of its required groups, the one whose literals the
+/// fewest rules use (so likely the rarest words); a rule is checked only when the sentence
+/// has a literal of its anchor.
 #[derive(Debug, Default)]
 pub struct RuleIndex {
-    exact: FxHashMap<String, Vec<usize>>,
-    prefix: FxHashMap<String, Vec<usize>>,
-    literals: usize,
-    /// Per rule, its required groups as literal ids (a group holds if any id is seen).
+    pub literals: Literals,
+    /// Per rule, its required groups as sorted literal ids (a group holds if any id is seen).
     groups: Vec<Vec<Vec<usize>>>,
-    /// Per literal, the rules whose first required group holds it.
-    rules_by_literal: Vec<Vec<usize>>,
+    /// Per literal, the rules anchored on a group that holds it.
+    anchored: Vec<Vec<usize>>,
     /// Rules with no required literal: always candidates.
     unanchored: Vec<usize>,
 }
 
 impl RuleIndex {
-    pub fn new(rules: &[Rule]) -> RuleIndex {
-        let mut ids: HashMap<LitPat, usize> = HashMap::new();
-        let mut index = RuleIndex::default();
-        for (r, rule) in rules.iter().enumerate() {
-            let mut groups: Vec<Vec<usize>> = Vec::new();
-            for alts in rule.required() {
-                let group = alts
-                    .iter()
-                    .map(|lit| {
-                        let next = ids.len();
-                        let id = *ids.entry(lit.clone()).or_insert(next);
-                        if id == next {
-                            index.rules_by_literal.push(Vec::new());
-                            match lit {
-                                LitPat::Exact(w) => index.exact.entry(w.clone()).or_default().push(id),
-                                LitPat::Prefix(p) => index.prefix.entry(p.clone()).or_default().push(id),
-                            }
-                        }
-                        id
-                    })
-                    .collect();
-                groups.push(group);
-            }
-            match groups.first() {
-                Some(first) => first.iter().for_each(|&id| index.rules_by_literal[id].push(r)),
-                None => index.unanchored.push(r),
-            }
+    /// The index of `rules`, whose literal ids come from `literals`.
+    pub fn new(rules: &[Rule], literals: Literals) -> RuleIndex {
+        let mut index = RuleIndex { anchored: vec![Vec::new(); literals.len()], literals, ..RuleIndex::default() };
+        for rule in rules {
+            let groups: Vec<Vec<usize>> = rule
+                .elements
+                .iter()
+                .filter_map(|e| match e {
+                    Element::Lit { ids, optional: false, .. } => Some(ids.clone()),
+                    _ => None,
+                })
+                .collect();
             index.groups.push(groups);
         }
-        index.literals = ids.len();
+        let mut uses = vec![0usize; index.literals.len()];
+        index.groups.iter().flatten().flatten().for_each(|&id| uses[id] += 1);
+        for (r, groups) in index.groups.iter().enumerate() {
+            match groups.iter().min_by_key(|g| g.iter().map(|&id| uses[id]).sum::<usize>()) {
+                Some(anchor) => anchor.iter().for_each(|&id| index.anchored[id].push(r)),
+                None => index.unanchored.push(r),
+            }
+        }
         index
     }
 
-    /// Indexes of the rules that may match a sentence of these (folded) tokens, in order.
-    pub fn candidates(&self, tokens: &[&str]) -> Vec<usize> {
-        let mut seen = vec![false; self.literals];
-        let mut hits = Vec::new();
-        for t in tokens {
-            for id in self.exact.get(*t).into_iter().flatten() {
-                seen[*id] = true;
-                hits.push(*id);
-            }
-            for (end, _) in t.char_indices().skip(1).chain([(t.len(), ' ')]) {
-                for id in self.prefix.get(&t[..end]).into_iter().flatten() {
-                    seen[*id] = true;
-                    hits.push(*id);
-                }
+    /// The bookkeeping `candidates` needs, for the sentences of one document.
+    pub fn seen(&self) -> Seen {
+        Seen { sentence: 0, literals: vec![0; self.anchored.len()], rules: vec![0; self.groups.len()], distinct: Vec::new() }
+    }
+
+    /// Indexes of the rules that may match a sentence whose tokens match these literal
+    /// ids (`Literals::matching`, repeats allowed), in order.
+    pub fn candidates(&self, literals: &[usize], seen: &mut Seen) -> Vec<usize> {
+        seen.sentence += 1;
+        let now = seen.sentence;
+        seen.distinct.clear();
+        for &id in literals {
+            if std::mem::replace(&mut seen.literals[id], now) != now {
+                seen.distinct.push(id);
             }
         }
         let mut rules: Vec<usize> = self.unanchored.clone();
-        rules.extend(hits.iter().flat_map(|id| self.rules_by_literal[*id].iter().copied()));
+        for &id in &seen.distinct {
+            for &r in &self.anchored[id] {
+                if std::mem::replace(&mut seen.rules[r], now) == now {
+                    continue;
+                }
+                if self.groups[r].iter().all(|g| g.iter().any(|&l| seen.literals[l] == now)) {
+                    rules.push(r);
+                }
+            }
+        }
         rules.sort_unstable();
-        rules.dedup();
-        rules.retain(|&r| self.groups[r].iter().all(|g| g.iter().any(|id| seen[*id])));
         rules
     }
 }
 
-fn parse_pattern(splitter: &Splitter, pattern: &str) -> Result<Vec<Element>> {
+fn parse_pattern(splitter: &Splitter, literals: &mut Literals, pattern: &str) -> Result<Vec<Element>> {
     let mut elements = Vec::new();
     for word in pattern.split_whitespace() {
         if word == "..." {
@@ -263,7 +387,8 @@ fn parse_pattern(splitter: &Splitter, pattern: &str) -> Result<Vec<Element>> {
                 let tokens = splitter.tokenize(alts[0]);
                 if tokens.len() > 1 {
                     for t in tokens {
-                        elements.push(Element::Lit { alts: vec![LitPat::Exact(fold(t.text(alts[0])))], optional });
+                        let lit = LitPat::Exact(fold(t.text(alts[0])));
+                        elements.push(Element::Lit { ids: vec![literals.intern(&lit)], alts: vec![lit], optional });
                     }
                     continue;
                 }
@@ -278,7 +403,10 @@ fn parse_pattern(splitter: &Splitter, pattern: &str) -> Result<Vec<Element>> {
             if alts.is_empty() {
                 bail!("empty literal");
             }
-            elements.push(Element::Lit { alts, optional });
+            let mut ids: Vec<usize> = alts.iter().map(|lit| literals.intern(lit)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            elements.push(Element::Lit { alts, ids, optional });
         }
     }
     let slots = |role| elements.iter().filter(|e| matches!(e, Element::Slot { role: r, .. } if *r == role)).count();
@@ -293,53 +421,71 @@ fn is_year(t: &str) -> bool {
     t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// True when `item` is a token that matches one of the literals `ids` (sorted).
+fn token_matches(ids: &[usize], item: Option<&Item>) -> bool {
+    // A token matches few literals (most none): look each up among the element's.
+    matches!(item, Some(Item::Token(_, literals)) if literals.iter().any(|id| ids.binary_search(id).is_ok()))
+}
+
+/// A quick test that does not change what matches: false when `element` cannot match at
+/// item `pos` (a literal that is not there, a slot without a mention of its type), so the
+/// matcher need not try.
+fn may_start(element: &Element, sentence: &Items, pos: usize) -> bool {
+    match element {
+        Element::Gap | Element::Lit { optional: true, .. } => true,
+        Element::Lit { ids, optional: false, .. } => token_matches(ids, sentence.items.get(pos)),
+        Element::Slot { types, .. } => match sentence.slot_at.get(pos).copied().flatten().map(|p| &sentence.items[p]) {
+            Some(Item::Mention(_, kind)) => types.as_ref().is_none_or(|ts| ts.contains(kind)),
+            _ => false,
+        },
+    }
+}
+
 /// Matches `elements` from item `pos`; returns the item index after the match.
-fn match_from(elements: &[Element], items: &[Item], pos: usize, binds: &mut [Option<usize>; 2]) -> Option<usize> {
+fn match_from(elements: &[Element], sentence: &Items, pos: usize, binds: &mut [Option<usize>; 2]) -> Option<usize> {
     let Some((first, rest)) = elements.split_first() else { return Some(pos) };
+    let items = &sentence.items;
     match first {
         Element::Gap => {
             for k in 0..=MAX_GAP {
                 if pos + k > items.len() {
                     break;
                 }
-                if k > 0 && matches!(items[pos + k - 1], Item::Token(";") | Item::Token(":")) {
+                if k > 0 && matches!(items[pos + k - 1], Item::Token(";" | ":", _)) {
                     break;
                 }
+                if rest.first().is_some_and(|e| !may_start(e, sentence, pos + k)) {
+                    continue;
+                }
                 let saved = *binds;
-                if let Some(end) = match_from(rest, items, pos + k, binds) {
+                if let Some(end) = match_from(rest, sentence, pos + k, binds) {
                     return Some(end);
                 }
                 *binds = saved;
             }
             None
         }
-        Element::Lit { alts, optional } => {
-            if let Some(Item::Token(t)) = items.get(pos) {
-                if alts.iter().any(|a| a.matches(t)) {
-                    if let Some(end) = match_from(rest, items, pos + 1, binds) {
-                        return Some(end);
-                    }
+        Element::Lit { ids, optional, .. } => {
+            if token_matches(ids, items.get(pos)) {
+                if let Some(end) = match_from(rest, sentence, pos + 1, binds) {
+                    return Some(end);
                 }
             }
             if *optional {
-                return match_from(rest, items, pos, binds);
+                return match_from(rest, sentence, pos, binds);
             }
             None
         }
         Element::Slot { role, types } => {
-            let mut p = pos;
-            // Articles and possessive determiners before a slot are skipped.
-            while p < items.len() && p < pos + 3 && matches!(items[p], Item::Token(t) if DETERMINERS.contains(&t) || is_year(t)) {
-                p += 1;
-            }
-            let Some(Item::Mention(m, kind)) = items.get(p) else { return None };
+            let Some(p) = sentence.slot_at.get(pos).copied().flatten() else { return None };
+            let Item::Mention(m, kind) = &items[p] else { return None };
             if types.as_ref().is_some_and(|ts| !ts.contains(kind)) {
                 return None;
             }
             let slot = if *role == Role::Subject { 0 } else { 1 };
             let saved = binds[slot];
             binds[slot] = Some(*m);
-            if let Some(end) = match_from(rest, items, p + 1, binds) {
+            if let Some(end) = match_from(rest, sentence, p + 1, binds) {
                 return Some(end);
             }
             binds[slot] = saved;
@@ -353,29 +499,40 @@ mod tests {
     use super::*;
     use EntityType::*;
 
-    fn rule(pattern: &str) -> Rule {
+    fn parse(literals: &mut Literals, pattern: &str) -> Rule {
         let row: HashMap<String, String> =
             [("predicate", "investsIn"), ("pattern", pattern), ("confidence", "0.8")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Rule::parse(&Splitter::default(), &row, "test:1").unwrap()
+        Rule::parse(&Splitter::default(), literals, &row, "test:1").unwrap()
     }
 
-    /// Items from a compact sentence: `[Company]` is a mention, other words tokens.
-    fn items(sentence: &str) -> Vec<Item<'_>> {
+    /// One rule and the literals of its pattern.
+    fn rule(pattern: &str) -> (Rule, Literals) {
+        let mut literals = Literals::default();
+        (parse(&mut literals, pattern), literals)
+    }
+
+    /// The literal ids a token matches.
+    fn ids(literals: &Literals, token: &str) -> Vec<usize> {
+        let mut ids = Vec::new();
+        literals.matching(token, &mut ids);
+        ids
+    }
+
+    /// The (subject, object) pairs of a compact sentence: `[Company]` is a mention, other words tokens.
+    fn pairs((r, literals): &(Rule, Literals), sentence: &str) -> Vec<(usize, usize)> {
+        let words: Vec<(&str, Vec<usize>)> = sentence.split_whitespace().map(|w| (w, ids(literals, w))).collect();
         let mut n = 0;
-        sentence
-            .split_whitespace()
-            .map(|w| match w.strip_prefix('[').and_then(|w| w.strip_suffix(']')) {
+        let items: Vec<Item> = words
+            .iter()
+            .map(|(w, ids)| match w.strip_prefix('[').and_then(|w| w.strip_suffix(']')) {
                 Some(t) => {
                     n += 1;
                     Item::Mention(n - 1, EntityType::parse(t).unwrap())
                 }
-                None => Item::Token(w),
+                None => Item::Token(w, ids),
             })
-            .collect()
-    }
-
-    fn pairs(r: &Rule, sentence: &str) -> Vec<(usize, usize)> {
-        r.find(&items(sentence)).iter().map(|m| (m.subject, m.object)).collect()
+            .collect();
+        r.find(&Items::new(items)).iter().map(|m| (m.subject, m.object)).collect()
     }
 
     #[test]
@@ -418,25 +575,50 @@ mod tests {
         let row = |p: &str| -> HashMap<String, String> {
             [("predicate", "investsIn"), ("pattern", p)].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
         };
-        let err = Rule::parse(&Splitter::default(), &row("{A} invested"), "x").unwrap_err();
+        let err = Rule::parse(&Splitter::default(), &mut Literals::default(), &row("{A} invested"), "x").unwrap_err();
         assert!(format!("{err:#}").contains("exactly one"));
-        let err = Rule::parse(&Splitter::default(), &row("{A:Widget} in {B}"), "x").unwrap_err();
+        let err = Rule::parse(&Splitter::default(), &mut Literals::default(), &row("{A:Widget} in {B}"), "x").unwrap_err();
         assert!(format!("{err:#}").contains("Widget"));
     }
 
     #[test]
     fn the_index_finds_the_same_candidates_as_may_match() {
-        let rules = [rule("{A} invest* ... in {B}"), rule("{A} 's ally {B}"), rule("{A} met|visited {B}"), rule("{A} , {B}")];
-        let index = RuleIndex::new(&rules);
-        for tokens in [vec!["x", "investing", "in"], vec!["ally", "'s"], vec!["visited"], vec!["in"], vec![]] {
+        let mut literals = Literals::default();
+        let patterns = ["{A} invest* ... in {B}", "{A} 's ally {B}", "{A} met|visited {B}", "{A} , {B}", "{A} invest|investing|inv* in {B}"];
+        let rules: Vec<Rule> = patterns.iter().map(|p| parse(&mut literals, p)).collect();
+        let index = RuleIndex::new(&rules, literals);
+        let mut seen = index.seen();
+        for tokens in [vec!["x", "investing", "in"], vec!["ally", "'s"], vec!["visited"], vec!["in"], vec!["inv", "in"], vec![]] {
             let slow: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].may_match(&tokens)).collect();
-            assert_eq!(index.candidates(&tokens), slow, "{tokens:?}");
+            let literals: Vec<usize> = tokens.iter().flat_map(|t| ids(&index.literals, t)).collect();
+            assert_eq!(index.candidates(&literals, &mut seen), slow, "{tokens:?}");
+        }
+    }
+
+    #[test]
+    fn literal_ids_are_the_literals_a_token_matches() {
+        let (r, literals) = rule("{A} invest|investor|inv*|investo* ... in? {B}");
+        let all: Vec<(&LitPat, usize)> = r
+            .elements
+            .iter()
+            .flat_map(|e| match e {
+                Element::Lit { alts, .. } => alts.iter().map(|a| (a, literals.ids[a])).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        for token in ["invest", "investor", "investors", "inv", "in", "i", "x", "инв"] {
+            let mut slow: Vec<usize> = all.iter().filter(|(a, _)| a.matches(token)).map(|(_, id)| *id).collect();
+            let mut fast = ids(&literals, token);
+            slow.sort_unstable();
+            slow.dedup();
+            fast.sort_unstable();
+            assert_eq!(fast, slow, "{token}");
         }
     }
 
     #[test]
     fn may_match_prefilters_on_required_words() {
-        let r = rule("{A} invest* ... in {B}");
+        let (r, _) = rule("{A} invest* ... in {B}");
         assert!(r.may_match(&["x", "investing", "in"]));
         assert!(!r.may_match(&["x", "in"]));
         let _ = (Country, Person);
