@@ -161,6 +161,10 @@ pub struct Lexicon {
     pub motion_words: FxHashSet<String>,
     /// Lowercase nouns for a leader's government: "the Biden administration".
     pub government_nouns: FxHashSet<String>,
+    /// Lowercase heads of agreements ("agreement", "treaty", "regime"): `agreements.rs`.
+    pub agreement_heads: FxHashSet<String>,
+    /// Lowercase words that do not specify an agreement ("prospective", "new").
+    pub vague_modifiers: FxHashSet<String>,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
@@ -308,6 +312,8 @@ impl Lexicon {
         lex.actor_nouns = lower_set(&lexicon_dir.join("actor_nouns.txt"))?;
         lex.motion_words = lower_set(&lexicon_dir.join("motion_words.txt"))?;
         lex.government_nouns = lower_set(&lexicon_dir.join("government_nouns.txt"))?;
+        lex.agreement_heads = lower_set(&lexicon_dir.join("agreement_heads.txt"))?;
+        lex.vague_modifiers = lower_set(&lexicon_dir.join("vague_modifiers.txt"))?;
         lex.place_cues = read_list(&lexicon_dir.join("place_cues.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
         let names = root.join("names");
         lex.given_names = lower_set(&names.join("given_names.txt"))?;

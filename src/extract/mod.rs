@@ -5,6 +5,7 @@
 //! rules (`patterns`) and role appositions, with year, amount, status and negation.
 //! Pure: no I/O (the `Lexicon` is loaded once by the caller), never fails on odd text.
 
+mod agreements;
 pub mod lexicon;
 pub mod mentions;
 pub mod patterns;
@@ -62,7 +63,7 @@ impl Extractor {
         let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
         let mut resolved: Vec<Resolved> = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
-            let mentions = finder.sentence_mentions(sentence);
+            let mentions = agreements::with_agreements(&finder, sentence, finder.sentence_mentions(sentence));
             let start = resolved.len();
             for (mi, m) in mentions.iter().enumerate() {
                 let defined_by = acronym_definition(&finder, &mentions, mi, &resolved);

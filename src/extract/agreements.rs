@@ -1,0 +1,117 @@
+//! Agreements written in lowercase: "a free trade agreement between the Republic of Korea
+//! and the Eurasian Economic Union", "its visa-free regime with Russia".
+//!
+//! Owns one recogniser: a head from `ontology/lexicon/agreement_heads.txt` with the
+//! lowercase words that specify it ("free trade", "visa-free"), vague ones dropped
+//! (`ontology/lexicon/vague_modifiers.txt`: "prospective", "new"). Between two named parties
+//! the agreement is named after them ("Republic of Korea–Eurasian Economic Union free trade
+//! agreement"), so agreements between other parties stay other entities; the words alone are
+//! its alias. Without named parties it needs two specifying words ("visa free travel
+//! arrangement"): "a trade deal" names nothing. Relations come from the cue rules.
+
+use super::mentions::{Finder, Mention, Target};
+use crate::model::EntityType;
+use crate::text::{Sentence, TokenKind};
+
+/// The sentence's mentions with its lowercase agreements added, in order.
+pub fn with_agreements(finder: &Finder, sentence: &Sentence, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let lex = finder.lex;
+    let covered = |k: usize, mentions: &[Mention]| mentions.iter().any(|m| m.first <= k && k < m.last);
+    let mut found = Vec::new();
+    for head in sentence.tokens.clone() {
+        if !lex.agreement_heads.contains(finder.lower(head)) || covered(head, &mentions) {
+            continue;
+        }
+        // The specifying words before the head: lowercase words and the dashes inside
+        // "visa-free", stopping at a vague word, a function word or anything else.
+        let mut first = head;
+        while first > sentence.tokens.start {
+            let k = first - 1;
+            let token = &finder.text.tokens[k];
+            let word = finder.lower(k);
+            let lowercase_word = token.kind == TokenKind::Word && token.text(finder.body).chars().next().is_some_and(char::is_lowercase);
+            let inner_dash = word == "-" && k > sentence.tokens.start && first < head;
+            if covered(k, &mentions) || !(lowercase_word || inner_dash) || lex.function_words.contains(word) || lex.vague_modifiers.contains(word) {
+                break;
+            }
+            first = k;
+        }
+        if finder.lower(first) == "-" {
+            first += 1;
+        }
+        let words = (first..head).filter(|&k| finder.text.tokens[k].kind == TokenKind::Word).count();
+        if words == 0 {
+            continue;
+        }
+        let phrase = finder.surface(first, head + 1);
+        let parties = between_parties(finder, sentence, head + 1, &mentions);
+        let (surface, short) = match parties {
+            Some((a, b)) => (format!("{}–{} {phrase}", a.surface, b.surface), Some(phrase)),
+            None if words >= 2 => (phrase, None),
+            None => continue,
+        };
+        found.push(Mention { first, last: head + 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short });
+    }
+    mentions.extend(found);
+    mentions.sort_by_key(|m| m.first);
+    mentions
+}
+
+/// "between X and Y" right after the head: the two party mentions.
+fn between_parties<'m>(finder: &Finder, sentence: &Sentence, at: usize, mentions: &'m [Mention]) -> Option<(&'m Mention, &'m Mention)> {
+    if at >= sentence.tokens.end || finder.lower(at) != "between" {
+        return None;
+    }
+    let skip_article = |k: usize| if k < sentence.tokens.end && finder.lower(k) == "the" { k + 1 } else { k };
+    let party = |k: usize| mentions.iter().find(|m| m.first == skip_article(k) && is_party(m));
+    let a = party(at + 1)?;
+    if a.last >= sentence.tokens.end || finder.lower(a.last) != "and" {
+        return None;
+    }
+    let b = party(a.last + 1)?;
+    Some((a, b))
+}
+
+fn is_party(m: &Mention) -> bool {
+    matches!(m.kind, EntityType::Country | EntityType::Organization | EntityType::Company) && !matches!(m.target, Target::Adjective(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Lexicon;
+    use std::path::Path;
+    use std::sync::OnceLock;
+
+    fn lexicon() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap())
+    }
+
+    /// The agreements found in a one-sentence text, as (surface, alias).
+    fn agreements(text: &str) -> Vec<(String, Option<String>)> {
+        let lex = lexicon();
+        let parsed = lex.splitter.split(text);
+        let finder = Finder::new(lex, text, &parsed);
+        let sentence = &parsed.sentences[0];
+        let mentions = finder.sentence_mentions(sentence);
+        let before: Vec<usize> = mentions.iter().map(|m| m.first).collect();
+        with_agreements(&finder, sentence, mentions).into_iter().filter(|m| !before.contains(&m.first)).map(|m| (m.surface, m.short)).collect()
+    }
+
+    #[test]
+    fn an_agreement_between_two_named_parties_is_named_after_them() {
+        assert_eq!(
+            agreements("They discussed a possible customs agreement between Mongolia and the European Union last year."),
+            [("Mongolia–European Union customs agreement".to_string(), Some("customs agreement".to_string()))]
+        );
+    }
+
+    #[test]
+    fn without_parties_two_specifying_words_are_needed() {
+        assert_eq!(agreements("Chile kept its visa-free regime with Peru."), [("visa-free regime".to_string(), None)]);
+        assert_eq!(agreements("A long-stay work permit arrangement was agreed."), [("long-stay work permit arrangement".to_string(), None)]);
+        assert!(agreements("The two sides signed a trade deal in May.").is_empty());
+        assert!(agreements("The agreement was signed in May.").is_empty());
+    }
+}
