@@ -110,6 +110,11 @@ impl Predicate {
         )
     }
 
+    /// Relations against the other side: a weakening word ("strained") is their cue, not their negation.
+    pub fn is_adversarial(self) -> bool {
+        matches!(self, Predicate::Hinders | Predicate::Criticizes | Predicate::Sanctions | Predicate::CompetesWith)
+    }
+
     /// cooperatesWith, alliedWith and competesWith hold both ways.
     pub fn is_symmetric(self) -> bool {
         matches!(self, Predicate::CooperatesWith | Predicate::AlliedWith | Predicate::CompetesWith)

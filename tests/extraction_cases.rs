@@ -173,3 +173,17 @@ fn a_state_adjective_before_a_commodity_does_not_take_the_commoditys_slot() {
     let ex = extract("Russia criticized the Biden administration.");
     assert!(ex.relations.iter().all(|r| !(r.predicate.as_str() == "holdsRole" && r.object == "country/russia")), "{:?}", ex.relations);
 }
+
+#[test]
+fn a_place_near_another_is_not_inside_it() {
+    let ex = extract("Ussuriysk in Primorsky Krai, located near Mongolia's Ulan Bator, grew fast.");
+    assert!(ex.relations.iter().all(|r| !(r.predicate.as_str() == "locatedIn" && (r.object == "country/mongolia" || r.object.ends_with("ulan_bator")))), "{:?}", ex.relations);
+}
+
+#[test]
+fn a_known_place_with_a_generic_head_is_that_place() {
+    let ex = extract("Containers were shipped from Rajin Port to Busan.");
+    let rajin = find(&ex, "Rajin Port");
+    assert_eq!(rajin.len(), 1, "{}", show(&ex));
+    assert_eq!(rajin[0].label, "Rajin", "{}", show(&ex));
+}

@@ -6,7 +6,7 @@
 
 use super::patterns::{Literals, Rule, RuleIndex};
 use crate::model::{slug, EntityType, Status};
-use crate::text::{Splitter, TokenKind};
+use crate::text::Splitter;
 use anyhow::{bail, Context, Result};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
@@ -165,6 +165,12 @@ pub struct Lexicon {
     pub agreement_heads: FxHashSet<String>,
     /// Lowercase words that do not specify an agreement ("prospective", "new").
     pub vague_modifiers: FxHashSet<String>,
+    /// Adjectives naming two states ("inter-Korean"): their tokens and gazetteer entries.
+    pub pair_adjectives: Vec<(Vec<String>, usize, usize)>,
+    /// Lowercase nouns after a pair adjective that make it cooperation ("dialogue").
+    pub pair_nouns: FxHashSet<String>,
+    /// Lowercase generic heads that name a known place itself: "Rajin Port" is Rajin.
+    pub same_place_heads: FxHashSet<String>,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
@@ -176,6 +182,10 @@ pub struct Lexicon {
     pub status_prefixed: Vec<usize>,
     pub negation_by_first: FxHashMap<String, Vec<usize>>,
     pub negation_prefixed: Vec<usize>,
+    /// Cues that negate only relations that are not adversarial (`ontology/weakening.txt`).
+    pub weakening_cues: Vec<Vec<String>>,
+    pub weakening_by_first: FxHashMap<String, Vec<usize>>,
+    pub weakening_prefixed: Vec<usize>,
 }
 
 /// Indexes cues by their first word; the cues starting with a prefix are listed apart.
@@ -342,6 +352,19 @@ impl Lexicon {
         lex.negation_cues = read_list(&root.join("negation.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect();
         (lex.status_by_first, lex.status_prefixed) = index_cues(lex.status_cues.iter().map(|(c, _)| c));
         (lex.negation_by_first, lex.negation_prefixed) = index_cues(lex.negation_cues.iter());
+        lex.weakening_cues = read_list(&root.join("weakening.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect();
+        (lex.weakening_by_first, lex.weakening_prefixed) = index_cues(lex.weakening_cues.iter());
+        let pairs_path = lexicon_dir.join("pair_adjectives.csv");
+        for (line, row) in read_csv(&pairs_path)? {
+            let entry = |column: &str| {
+                let id = row.get(column).map(String::as_str).unwrap_or("");
+                lex.gazetteer.entry(id).with_context(|| format!("{}:{line}: {column} {id:?} is no gazetteer id", pairs_path.display()))
+            };
+            let (first, second) = (entry("first")?, entry("second")?);
+            lex.pair_adjectives.push((cue_tokens(&lex.splitter, row.get("adjective").map(String::as_str).unwrap_or("")), first, second));
+        }
+        lex.pair_nouns = lower_set(&lexicon_dir.join("pair_nouns.txt"))?;
+        lex.same_place_heads = lower_set(&lexicon_dir.join("same_place_heads.txt"))?;
         Ok(lex)
     }
 
@@ -470,7 +493,8 @@ fn cue_tokens(splitter: &Splitter, cue: &str) -> Vec<String> {
             if let Some(prefix) = w.strip_suffix('*') {
                 vec![format!("{}*", fold(prefix))]
             } else {
-                splitter.tokenize(w).iter().filter(|t| t.kind != TokenKind::Punct || w.len() == 1).map(|t| fold(t.text(w))).collect()
+                // Every token, punctuation included: "hasn't" is `hasn ' t` in a sentence too.
+                splitter.tokenize(w).iter().map(|t| fold(t.text(w))).collect()
             }
         })
         .collect()

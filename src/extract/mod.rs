@@ -78,7 +78,12 @@ impl Extractor {
             resolved[start..].sort_by_key(|r| r.mention.first);
         }
         merge_described_projects(&mut drafts, &mut resolved);
-        let relations = self.relations(&finder, &text, &resolved, &drafts);
+        let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut by_id);
+        let mut relations = self.relations(&finder, &text, &resolved, &drafts);
+        relations.extend(pairs.into_iter().filter_map(|(si, a, b, cues)| {
+            let facts = Facts { predicate: Predicate::CooperatesWith, confidence: 0.75, status: None, rule: "pair-adjective".to_string() };
+            self.relation(&finder, &text, si, (a.mention.first, a.mention.last + 1), &a, &b, &drafts, facts, &cues)
+        }));
         finish(drafts, relations)
     }
 
@@ -86,15 +91,7 @@ impl Extractor {
     fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> Option<(usize, EntityType)> {
         let gaz = &self.lexicon.gazetteer;
         let mut add_known = |entry: usize, surface: Option<&str>, drafts: &mut Vec<Draft>| -> usize {
-            let e = &gaz.entries[entry];
-            let idx = match by_id.get(&e.id) {
-                Some(&idx) => idx,
-                None => {
-                    drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
-                    by_id.insert(e.id.clone(), drafts.len() - 1);
-                    drafts.len() - 1
-                }
-            };
+            let idx = known_draft(&gaz.entries[entry], drafts, by_id);
             if let Some(s) = surface {
                 drafts[idx].surfaces.insert(s.to_string());
             }
@@ -143,6 +140,14 @@ impl Extractor {
                 if let Some(idx) = self.corefer(m, drafts) {
                     drafts[idx].surfaces.insert(m.surface.clone());
                     return Some((idx, drafts[idx].kind));
+                }
+                if m.kind == EntityType::Place && m.last - m.first >= 2 && self.lexicon.same_place_heads.contains(finder.lower(m.last - 1)) {
+                    // "Rajin Port", "Incheon City": a known place named with a generic head is that place.
+                    let name = finder.surface(m.first, m.last - 1);
+                    let known = gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, &name)).iter().find(|n| gaz.entries[n.entry].kind == EntityType::Place).map(|n| n.entry);
+                    if let Some(entry) = known {
+                        return Some((add_known(entry, Some(&m.surface), drafts), EntityType::Place));
+                    }
                 }
                 if m.kind == EntityType::Person && m.last - m.first == 1 {
                     // A lone surname with no full name before it: the one known person of
@@ -283,6 +288,15 @@ impl Extractor {
                             }
                         }
                     }
+                    // "near North Korea's Rajin": an object followed by its possession is the possession.
+                    if let (Some(Item::Mention(o, _)), Some(Item::Token("'s", _)), Some(Item::Mention(owned, kind))) =
+                        (items.items.get(m.last_item), items.items.get(m.last_item + 1), items.items.get(m.last_item + 2))
+                    {
+                        if *o == m.object && rule.slot_types(patterns::Role::Object).is_none_or(|ts| ts.contains(kind)) {
+                            m.object = *owned;
+                            m.last_item += 2;
+                        }
+                    }
                     let same_group = groups.get(&m.subject).is_some_and(|g| g.contains(&m.object));
                     let expand = |mi: usize, role| -> Vec<usize> {
                         if same_group {
@@ -361,6 +375,35 @@ impl Extractor {
         }
     }
 
+    /// "inter-Korean dialogue", "Sino-Russian trade": an adjective of two states
+    /// (`ontology/lexicon/pair_adjectives.csv`) before a cooperation noun. Per hit, its
+    /// sentence, the two states as resolved mentions of the adjective, and the sentence's cues.
+    fn pair_adjectives(&self, finder: &Finder, text: &Text, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> Vec<(usize, Resolved, Resolved, SentenceCues)> {
+        let lex = &self.lexicon;
+        let mut found = Vec::new();
+        for (si, sentence) in text.sentences.iter().enumerate() {
+            for k in sentence.tokens.clone() {
+                for (tokens, first, second) in &lex.pair_adjectives {
+                    let end = k + tokens.len();
+                    let hit = end < sentence.tokens.end && tokens.iter().enumerate().all(|(n, t)| finder.lower(k + n) == t) && lex.pair_nouns.contains(finder.lower(end));
+                    if !hit {
+                        continue;
+                    }
+                    let state = |entry: usize, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>| {
+                        let e = &lex.gazetteer.entries[entry];
+                        let entity = known_draft(e, drafts, by_id);
+                        let mention = Mention { first: k, last: end, kind: e.kind, target: Target::Adjective(entry), surface: finder.surface(k, end), titled: false, short: None };
+                        Resolved { mention, sentence: si, entity, kind: e.kind }
+                    };
+                    let a = state(*first, drafts, by_id);
+                    let b = state(*second, drafts, by_id);
+                    found.push((si, a, b, self.sentence_cues(finder, sentence.tokens.clone())));
+                }
+            }
+        }
+        found
+    }
+
     /// "the Biden administration", "the government of Shinzo Abe", "the administrations of
     /// Park Geun-hye and Moon Jae-in": the person at `idxs[n]` leads a government.
     fn leads_government(&self, finder: &Finder, idxs: &[usize], n: usize, resolved: &[Resolved]) -> bool {
@@ -392,7 +435,8 @@ impl Extractor {
         // project's route among them): a role or a criticism is not planned or suspended.
         let staged = facts.predicate.has_stages() || (facts.predicate == Predicate::LocatedIn && s.kind == EntityType::Project);
         let status = facts.status.or_else(|| cues.status.iter().filter(|_| staged).min_by_key(|(k, _)| distance(*k)).map(|(_, st)| *st));
-        let negated = cues.negations.iter().any(|&k| k + 4 >= span.0 && k < span.1);
+        let near = |k: &usize| k + 4 >= span.0 && *k < span.1;
+        let negated = cues.negations.iter().any(near) || (!facts.predicate.is_adversarial() && cues.weakenings.iter().any(near));
         Some(Relation {
             subject: drafts[s.entity].id.clone(),
             predicate: facts.predicate,
@@ -425,6 +469,9 @@ impl Extractor {
             if starting(&lex.negation_by_first, &lex.negation_prefixed).any(|i| hit(&lex.negation_cues[i], k)) {
                 cues.negations.push(k);
             }
+            if starting(&lex.weakening_by_first, &lex.weakening_prefixed).any(|i| hit(&lex.weakening_cues[i], k)) {
+                cues.weakenings.push(k);
+            }
         }
         cues
     }
@@ -435,6 +482,7 @@ impl Extractor {
 struct SentenceCues {
     status: Vec<(usize, Status)>,
     negations: Vec<usize>,
+    weakenings: Vec<usize>,
 }
 
 struct Facts {
@@ -680,6 +728,14 @@ fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<us
         }
     }
     None
+}
+
+/// The draft of a gazetteer entry, created on first use.
+fn known_draft(e: &lexicon::Entry, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> usize {
+    *by_id.entry(e.id.clone()).or_insert_with(|| {
+        drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
+        drafts.len() - 1
+    })
 }
 
 /// Builds the sorted `Extraction`: entities used, commodities only in relations.
