@@ -155,11 +155,32 @@ fn canon(s: &str, p: &str, o: &str) -> (String, String, String) {
     }
 }
 
-/// Scores one predicted document against its gold.
-pub fn score(gold: &Annotated, pred: &Annotated) -> DocScore {
+/// The predicted entities the scorer sees (labelled ones) and each one's gold match.
+fn matched<'a>(gold: &'a Annotated, pred: &Annotated) -> (Vec<GoldEntity>, HashMap<usize, usize>, HashMap<String, &'a str>) {
     let pred_e: Vec<GoldEntity> = pred.entities.iter().filter(|e| !e.label.is_empty()).cloned().collect();
     let pairs = match_entities(&gold.entities, &pred_e);
-    let pred_to_gold: HashMap<&str, &str> = pairs.iter().map(|(&pi, &gi)| (pred_e[pi].id.as_str(), gold.entities[gi].id.as_str())).collect();
+    let pred_to_gold = pairs.iter().map(|(&pi, &gi)| (pred_e[pi].id.clone(), gold.entities[gi].id.as_str())).collect();
+    (pred_e, pairs, pred_to_gold)
+}
+
+/// A predicted relation in gold terms: (subject, predicate, object) with unmatched
+/// entities as `?id`, symmetric predicates ordered; `None` when both ends are one entity.
+fn in_gold_terms(pred_to_gold: &HashMap<String, &str>, r: &GoldRelation) -> Option<(String, String, String)> {
+    let s = pred_to_gold.get(r.subject.as_str()).map_or(format!("?{}", r.subject), |g| g.to_string());
+    let o = pred_to_gold.get(r.object.as_str()).map_or(format!("?{}", r.object), |g| g.to_string());
+    (s != o).then(|| canon(&s, &local_name(&r.predicate), &o))
+}
+
+/// Per predicted relation, in order: whether gold has it with its type and direction.
+pub fn typed_hits(gold: &Annotated, pred: &Annotated) -> Vec<bool> {
+    let (_, _, pred_to_gold) = matched(gold, pred);
+    let gold_typed: HashSet<(String, String, String)> = gold.relations.iter().map(|r| canon(&r.subject, &r.predicate.to_lowercase(), &r.object)).collect();
+    pred.relations.iter().map(|r| in_gold_terms(&pred_to_gold, r).is_some_and(|t| gold_typed.contains(&t))).collect()
+}
+
+/// Scores one predicted document against its gold.
+pub fn score(gold: &Annotated, pred: &Annotated) -> DocScore {
+    let (pred_e, pairs, pred_to_gold) = matched(gold, pred);
     let typed_ok = pairs.iter().filter(|(&pi, &gi)| local_name(&pred_e[pi].kind) == gold.entities[gi].kind.to_lowercase()).count();
     let wrong_types = pairs
         .iter()
@@ -179,17 +200,11 @@ pub fn score(gold: &Annotated, pred: &Annotated) -> DocScore {
     }
     let mut pred_pairs = BTreeSet::new();
     let mut pred_typed = BTreeSet::new();
-    for r in &pred.relations {
-        let s = pred_to_gold.get(r.subject.as_str()).map_or(format!("?{}", r.subject), |g| g.to_string());
-        let o = pred_to_gold.get(r.object.as_str()).map_or(format!("?{}", r.object), |g| g.to_string());
-        if s == o {
-            continue;
-        }
-        let p = local_name(&r.predicate);
+    for (s, p, o) in pred.relations.iter().filter_map(|r| in_gold_terms(&pred_to_gold, r)) {
         let mut pair = [s.clone(), o.clone()];
         pair.sort();
         pred_pairs.insert(pair);
-        pred_typed.insert(canon(&s, &p, &o));
+        pred_typed.insert((s, p, o));
     }
     let matched_gold: HashSet<usize> = pairs.values().copied().collect();
     let show = |p: &[String; 2]| format!("{} — {}", p[0], p[1]);
@@ -291,5 +306,8 @@ mod tests {
         assert_eq!((s.typed_hits, s.pred_typed, s.gold_typed), (1, 3, 2));
         let sum = summarize(&[s]);
         assert!((sum.entity_p - 0.75).abs() < 1e-9 && (sum.entity_r - 1.0).abs() < 1e-9);
+        // Per relation: the symmetric cooperation (written the other way round) is in gold,
+        // Gazprom supplies Russia is the wrong direction, the unmatched person's meeting is not.
+        assert_eq!(typed_hits(&gold, &pred), [true, false, false]);
     }
 }

@@ -187,3 +187,34 @@ fn a_known_place_with_a_generic_head_is_that_place() {
     assert_eq!(rajin.len(), 1, "{}", show(&ex));
     assert_eq!(rajin[0].label, "Rajin", "{}", show(&ex));
 }
+
+/// A copy of the ontology with `rule_precision.csv` replaced by `measured`.
+fn ontology_measuring(measured: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology");
+    let status = std::process::Command::new("cp").arg("-r").arg(&source).arg(dir.path().join("ontology")).status().unwrap();
+    assert!(status.success());
+    std::fs::write(dir.path().join("ontology/rule_precision.csv"), measured).unwrap();
+    dir
+}
+
+#[test]
+fn measured_precision_sets_a_rules_confidence() {
+    let sentence = "Mongolia joined the Amur Bridge project.";
+    let doc = Reader::default().parse(Path::new("case.txt"), "case.txt", Format::Text, sentence.as_bytes()).unwrap();
+    let joined = |ex: &Extraction| ex.relations.iter().find(|r| r.predicate.as_str() == "participatesIn").cloned().expect("a participation");
+    let before = joined(&extractor().extract(&doc)).confidence;
+    assert!(before >= 0.5, "{before}");
+    // Every participation rule measured on ten relations, none right: the confidence falls
+    // from the hand-set value towards 0.
+    let lexicon = Lexicon::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap();
+    let rows: String = lexicon.rule_keys.iter().filter(|k| k.starts_with("participatesIn: ")).map(|k| format!("\"{}\",10,0\n", k.replace('"', "\"\""))).collect();
+    let dir = ontology_measuring(&format!("rule,produced,correct\n{rows}"));
+    let measured = Extractor::new(Lexicon::load(&dir.path().join("ontology")).unwrap());
+    let confidence = joined(&measured.extract(&doc)).confidence;
+    assert!(confidence < 0.3, "{confidence}");
+    // A file that cannot be right is refused, naming the file and line.
+    let dir = ontology_measuring("rule,produced,correct\nx,1,2\n");
+    let err = format!("{:#}", Lexicon::load(&dir.path().join("ontology")).unwrap_err());
+    assert!(err.contains("rule_precision.csv:2") && err.contains("exceeds"), "{err}");
+}

@@ -171,6 +171,10 @@ pub struct Lexicon {
     pub pair_nouns: FxHashSet<String>,
     /// Lowercase generic heads that name a known place itself: "Rajin Port" is Rajin.
     pub same_place_heads: FxHashSet<String>,
+    /// Per rule of `rules`, its key in `rule_precision.csv`: "predicate: pattern".
+    pub rule_keys: Vec<String>,
+    /// Measured (produced, correct) per rule key, from `ontology/rule_precision.csv`.
+    pub measured: FxHashMap<String, (u32, u32)>,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
@@ -266,6 +270,37 @@ fn fingerprint(root: &Path) -> Result<String> {
     Ok(format!("newsgraph {} {hash}", env!("CARGO_PKG_VERSION")))
 }
 
+/// Pseudo-count of the hand-set confidence when it is blended with a measured precision:
+/// a rule measured on few relations keeps most of its prior.
+const PRIOR_WEIGHT: f32 = 4.0;
+
+/// A rule's confidence: its measured precision smoothed towards the hand-set `prior`,
+/// `(correct + 4 prior) / (produced + 4)`, to two decimals.
+pub fn calibrated(prior: f32, produced: u32, correct: u32) -> f32 {
+    let blended = (correct as f32 + PRIOR_WEIGHT * prior) / (produced as f32 + PRIOR_WEIGHT);
+    (blended * 100.0).round() / 100.0
+}
+
+/// Reads `rule_precision.csv` (`rule,produced,correct[,precision]`) if it exists.
+fn read_rule_precision(path: &Path) -> Result<FxHashMap<String, (u32, u32)>> {
+    let mut measured = FxHashMap::default();
+    if !path.exists() {
+        return Ok(measured);
+    }
+    for (line, row) in read_csv(path)? {
+        let count = |column: &str| -> Result<u32> {
+            let value = row.get(column).map(String::as_str).unwrap_or("");
+            value.parse().with_context(|| format!("{}:{line}: {column} {value:?} is not a count", path.display()))
+        };
+        let (produced, correct) = (count("produced")?, count("correct")?);
+        if correct > produced {
+            bail!("{}:{line}: correct ({correct}) exceeds produced ({produced})", path.display());
+        }
+        measured.insert(row.get("rule").cloned().unwrap_or_default(), (produced, correct));
+    }
+    Ok(measured)
+}
+
 /// Reads a list file: one entry per line, `#` comments and blank lines skipped.
 fn read_list(path: &Path) -> Result<Vec<String>> {
     let text = fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
@@ -310,6 +345,16 @@ fn non_empty(value: Option<&String>) -> Option<String> {
 
 impl Lexicon {
     /// Loads every data file under `root` (the `ontology/` folder).
+    /// The confidence of a rule with this key: measured when `rule_precision.csv` has it.
+    pub fn confidence_of(&self, key: &str, prior: f32) -> f32 {
+        self.measured.get(key).map_or(prior, |&(produced, correct)| calibrated(prior, produced, correct))
+    }
+
+    /// The `rule_precision.csv` key of a relation's rule id ("relations.csv:12" → its pattern).
+    pub fn rule_key<'a>(&'a self, rule_id: &'a str) -> &'a str {
+        self.rules.iter().position(|r| r.id == rule_id).map_or(rule_id, |i| self.rule_keys[i].as_str())
+    }
+
     pub fn load(root: &Path) -> Result<Lexicon> {
         let mut lex = Lexicon { root: root.to_path_buf(), fingerprint: fingerprint(root)?, ..Lexicon::default() };
         let lexicon_dir = root.join("lexicon");
@@ -333,10 +378,14 @@ impl Lexicon {
         lex.load_titles(&root.join("typing/titles.csv"))?;
         lex.load_gazetteer(&root.join("gazetteer"))?;
         let rules_path = root.join("relations.csv");
+        lex.measured = read_rule_precision(&root.join("rule_precision.csv"))?;
         let mut literals = Literals::default();
         for (line, row) in read_csv(&rules_path)? {
-            let rule = Rule::parse(&lex.splitter, &mut literals, &row, &format!("relations.csv:{line}"))
+            let mut rule = Rule::parse(&lex.splitter, &mut literals, &row, &format!("relations.csv:{line}"))
                 .with_context(|| format!("{}:{line}", rules_path.display()))?;
+            let key = format!("{}: {}", rule.predicate, row.get("pattern").map(String::as_str).unwrap_or(""));
+            rule.confidence = lex.confidence_of(&key, rule.confidence);
+            lex.rule_keys.push(key);
             lex.rules.push(rule);
         }
         lex.rule_index = RuleIndex::new(&lex.rules, literals);

@@ -81,7 +81,7 @@ impl Extractor {
         let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut by_id);
         let mut relations = self.relations(&finder, &text, &resolved, &drafts);
         relations.extend(pairs.into_iter().filter_map(|(si, a, b, cues)| {
-            let facts = Facts { predicate: Predicate::CooperatesWith, confidence: 0.75, status: None, rule: "pair-adjective".to_string() };
+            let facts = self.named_facts(Predicate::CooperatesWith, 0.75, "pair-adjective");
             self.relation(&finder, &text, si, (a.mention.first, a.mention.last + 1), &a, &b, &drafts, facts, &cues)
         }));
         finish(drafts, relations)
@@ -333,7 +333,7 @@ impl Extractor {
             if p.kind == EntityType::Person && !p.mention.titled && self.leads_government(finder, idxs, n, resolved) {
                 // "the Biden administration": a role in the state the gazetteer ties them to.
                 if let Some(state) = drafts[p.entity].country.as_ref().and_then(|c| resolved.iter().find(|r| drafts[r.entity].id == *c)) {
-                    let facts = Facts { predicate: Predicate::HoldsRole, confidence: 0.7, status: None, rule: "apposition:leader-government".to_string() };
+                    let facts = self.named_facts(Predicate::HoldsRole, 0.7, "apposition:leader-government");
                     out.extend(self.relation(finder, text, si, (p.mention.first, p.mention.last), p, state, drafts, facts, cues));
                 }
                 continue;
@@ -368,7 +368,7 @@ impl Extractor {
                     (c, 0.6, "apposition:title-known-person")
                 }
             };
-            let facts = Facts { predicate: Predicate::HoldsRole, confidence, status: None, rule: rule.to_string() };
+            let facts = self.named_facts(Predicate::HoldsRole, confidence, rule);
             if let Some(rel) = self.relation(finder, text, si, span, p, object, drafts, facts, cues) {
                 out.push(rel);
             }
@@ -418,6 +418,12 @@ impl Extractor {
             q.kind == EntityType::Person && q.mention.last + 1 == p.mention.first && matches!(finder.lower(q.mention.last), "and" | ",") && of_government(q)
         };
         before_noun || of_government(p) || coordinated
+    }
+
+    /// The facts of a rule written in code: its confidence measured when
+    /// `rule_precision.csv` has it, else `prior`.
+    fn named_facts(&self, predicate: Predicate, prior: f32, rule: &str) -> Facts {
+        Facts { predicate, confidence: self.lexicon.confidence_of(rule, prior), status: None, rule: rule.to_string() }
     }
 
     /// One relation with its evidence and the sentence's year, amount, status, negation.
