@@ -592,7 +592,7 @@ impl<'a> Finder<'a> {
     }
 
     /// A title ending right before `at` ("then-Energy Minister", "Ambassador").
-    fn title_ending_at(&self, floor: usize, at: usize) -> Option<usize> {
+    pub(super) fn title_ending_at(&self, floor: usize, at: usize) -> Option<usize> {
         (at.saturating_sub(self.lex.max_title_tokens.max(1)).max(floor)..at).find(|&k| self.title_at(k, at) == Some(at))
     }
 

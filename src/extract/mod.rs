@@ -254,7 +254,11 @@ impl Extractor {
                         // officials") or a commodity ("Russian energy resources").
                         let commodity_after = || idxs.iter().copied().find(|&c| resolved[c].kind == EntityType::Commodity && resolved[c].mention.first == r.mention.last);
                         let adjective = matches!(r.mention.target, Target::Adjective(_));
-                        let acts = !adjective || finder.is_actor_noun_after(r.mention.last) || {
+                        // "Russian President Vladimir Putin": the adjective is part of the title.
+                        let titles_a_person = || {
+                            idxs.iter().map(|&p| &resolved[p].mention).any(|p| p.titled && p.kind == EntityType::Person && p.first > r.mention.last && finder.title_ending_at(r.mention.last, p.first) == Some(r.mention.last))
+                        };
+                        let acts = !adjective || (finder.is_actor_noun_after(r.mention.last) && !titles_a_person()) || {
                             let commodity = commodity_after();
                             commodity_of.extend(commodity.map(|c| (ri, c)));
                             commodity.is_some()
@@ -275,7 +279,8 @@ impl Extractor {
                 k += 1;
             }
             let groups = coordination_groups(&items);
-            let items = Items::new(items);
+            let title = title_items(finder, sentence.tokens.start, &items, &item_tokens, &idxs, resolved);
+            let items = Items::new(items, &title);
             let cues = self.sentence_cues(finder, sentence.tokens.clone());
             for r in self.lexicon.rule_index.candidates(&literal_ids, &mut seen) {
                 let rule = &self.lexicon.rules[r];
@@ -734,6 +739,29 @@ fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<us
         }
     }
     None
+}
+
+/// Per item, whether it is a word of the title before a titled person ("Japanese Prime
+/// Minister" before "Fumio Kishida"), which a rule's slot skips to reach the name.
+fn title_items(finder: &Finder, sentence_start: usize, items: &[Item], item_tokens: &[(usize, usize)], idxs: &[usize], resolved: &[Resolved]) -> Vec<bool> {
+    let mut title = vec![false; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        let Item::Mention(ri, EntityType::Person) = item else { continue };
+        let person = &resolved[*ri].mention;
+        let Some(start) = person.titled.then(|| finder.title_ending_at(sentence_start, person.first)).flatten() else { continue };
+        // The title's words, and a nationality adjective just before them ("Japanese").
+        let mut j = i;
+        while j > 0 && matches!(items[j - 1], Item::Token(..)) && (item_tokens[j - 1].0 >= start || is_adjective_before(item_tokens[j - 1].0, start, idxs, resolved)) {
+            j -= 1;
+            title[j] = true;
+        }
+    }
+    title
+}
+
+/// A state adjective mention of the sentence at token `k` ending at `at`: "Japanese" before "Prime Minister".
+fn is_adjective_before(k: usize, at: usize, idxs: &[usize], resolved: &[Resolved]) -> bool {
+    idxs.iter().map(|&i| &resolved[i].mention).any(|m| matches!(m.target, Target::Adjective(_)) && m.first <= k && m.last == at)
 }
 
 /// The draft of a gazetteer entry, created on first use.

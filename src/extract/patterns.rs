@@ -65,7 +65,8 @@ pub enum Item<'a> {
 }
 
 /// A sentence's items with, per item, where a slot starting there finds its mention
-/// (after skipping articles, possessive determiners and years), computed once for all rules.
+/// (after skipping articles, possessive determiners, years and the titles before a name),
+/// computed once for all rules.
 #[derive(Debug, Clone)]
 pub struct Items<'a> {
     pub items: Vec<Item<'a>>,
@@ -77,12 +78,16 @@ pub struct Items<'a> {
 }
 
 impl<'a> Items<'a> {
-    pub fn new(items: Vec<Item<'a>>) -> Items<'a> {
+    /// `title[i]`: item `i` is a word of the title before a name ("met Prime Minister X").
+    pub fn new(items: Vec<Item<'a>>, title: &[bool]) -> Items<'a> {
         let slot_at: Vec<Option<usize>> = (0..items.len())
             .map(|pos| {
                 let mut p = pos;
-                // Articles and possessive determiners before a slot are skipped.
+                // Articles and possessive determiners before a slot are skipped, and so is a title.
                 while p < items.len() && p < pos + 3 && matches!(items[p], Item::Token(t, _) if is_determiner(t) || is_year(t)) {
+                    p += 1;
+                }
+                while p < items.len() && title.get(p) == Some(&true) {
                     p += 1;
                 }
                 matches!(items.get(p), Some(Item::Mention(..))).then_some(p)
@@ -532,7 +537,7 @@ mod tests {
                 None => Item::Token(w, ids),
             })
             .collect();
-        r.find(&Items::new(items)).iter().map(|m| (m.subject, m.object)).collect()
+        r.find(&Items::new(items, &[])).iter().map(|m| (m.subject, m.object)).collect()
     }
 
     #[test]
