@@ -180,12 +180,7 @@ impl Extractor {
     fn only_known_person_named(&self, word: &str) -> Option<usize> {
         let word = fold(word);
         let gaz = &self.lexicon.gazetteer;
-        let mut found = gaz.entries.iter().enumerate().filter(|(_, e)| {
-            e.kind == EntityType::Person && {
-                let parts: Vec<String> = e.label.split(|c: char| c.is_whitespace()).map(fold).collect();
-                parts.len() >= 2 && (parts.last() == Some(&word) || parts.first() == Some(&word))
-            }
-        });
+        let mut found = gaz.entries.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Person && is_name_part(&e.label, &word));
         match (found.next(), found.next()) {
             (Some((i, _)), None) => Some(i),
             _ => None,
@@ -199,10 +194,7 @@ impl Extractor {
         if words.len() == 1 {
             let word = fold(words[0]);
             let person = drafts.iter().position(|d| {
-                d.kind == EntityType::Person && {
-                    let parts: Vec<String> = d.label.split(|c: char| c.is_whitespace()).map(fold).collect();
-                    parts.len() >= 2 && (parts.last() == Some(&word) || parts.first() == Some(&word))
-                }
+                d.kind == EntityType::Person && is_name_part(&d.label, &word)
             });
             if person.is_some() {
                 return person;
@@ -519,23 +511,36 @@ fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usize, resolved
     (!other_type).then_some(defining.entity)
 }
 
+/// The one entity that the mentions in `window` satisfying `wanted` stand for; `None`
+/// when there are none or several (a pronoun with two candidates refers to nobody).
+fn sole_antecedent<'r>(window: impl Iterator<Item = &'r Resolved>, wanted: impl Fn(&Resolved) -> bool) -> Option<usize> {
+    let entities: BTreeSet<usize> = window.filter(|r| wanted(r)).map(|r| r.entity).collect();
+    (entities.len() == 1).then(|| entities.into_iter().next()).flatten()
+}
+
+/// Whether a folded `word` is the first or last name of a person's full `label`
+/// ("Moon" of "Moon Jae-in", "Putin" of "Vladimir Putin").
+fn is_name_part(label: &str, word: &str) -> bool {
+    let parts: Vec<String> = label.split(char::is_whitespace).map(fold).collect();
+    parts.len() >= 2 && (parts.last().map(String::as_str) == Some(word) || parts.first().map(String::as_str) == Some(word))
+}
+
+/// Whether token `k` is inside one of these mentions.
+fn covered(resolved: &[Resolved], k: usize) -> bool {
+    resolved.iter().any(|r| r.mention.first <= k && k < r.mention.last)
+}
+
 /// "He", "his", "she", "her" for the one person named in this sentence before it or in
 /// the two sentences before; nothing when two people were named there.
 fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
     const PRONOUNS: &[&str] = &["he", "his", "him", "she", "her"];
     let mut out = Vec::new();
     for k in sentence.tokens.clone() {
-        if !PRONOUNS.contains(&finder.lower(k)) || resolved[this_sentence..].iter().any(|r| r.mention.first <= k && k < r.mention.last) {
+        if !PRONOUNS.contains(&finder.lower(k)) || covered(&resolved[this_sentence..], k) {
             continue;
         }
-        let people: BTreeSet<usize> = resolved
-            .iter()
-            .rev()
-            .take_while(|r| r.sentence + 2 >= si)
-            .filter(|r| r.kind == EntityType::Person && (r.sentence < si || r.mention.last <= k))
-            .map(|r| r.entity)
-            .collect();
-        if let [person] = people.iter().copied().collect::<Vec<_>>()[..] {
+        let window = resolved.iter().rev().take_while(|r| r.sentence + 2 >= si);
+        if let Some(person) = sole_antecedent(window, |r| r.kind == EntityType::Person && (r.sentence < si || r.mention.last <= k)) {
             let surface = finder.surface(k, k + 1);
             let mention = Mention { first: k, last: k + 1, kind: EntityType::Person, target: Target::Unknown, surface, titled: false, short: None };
             out.push(Resolved { mention, sentence: si, entity: person, kind: EntityType::Person });
@@ -559,8 +564,8 @@ fn described_people(finder: &Finder, si: usize, resolved: &mut [Resolved], this_
         if !finder.lex.roles.contains(&one) && !two.is_some_and(|t| finder.lex.roles.contains(&t)) {
             continue;
         }
-        let people: BTreeSet<usize> = resolved[..i].iter().rev().take_while(|r| r.sentence + 2 >= si).filter(|r| r.kind == EntityType::Person).map(|r| r.entity).collect();
-        if let [person] = people.iter().copied().collect::<Vec<_>>()[..] {
+        let window = resolved[..i].iter().rev().take_while(|r| r.sentence + 2 >= si);
+        if let Some(person) = sole_antecedent(window, |r| r.kind == EntityType::Person) {
             let r = &mut resolved[i];
             r.entity = person;
             r.kind = EntityType::Person;
@@ -579,17 +584,12 @@ fn project_references(finder: &Finder, sentence: &crate::text::Sentence, si: usi
     for k in sentence.tokens.clone() {
         let it = k == start && finder.lower(k) == "it";
         let the_project = k > start && finder.lower(k - 1) == "the" && matches!(finder.lower(k), "project" | "initiative");
-        if !(it || the_project) || resolved[this_sentence..].iter().any(|r| r.mention.first <= k && k < r.mention.last) {
+        if !(it || the_project) || covered(&resolved[this_sentence..], k) {
             continue;
         }
-        let projects: BTreeSet<usize> = resolved
-            .iter()
-            .rev()
-            .take_while(|r| r.sentence + 1 >= si)
-            .filter(|r| matches!(r.kind, EntityType::Project | EntityType::Initiative) && (r.sentence < si || (!it && r.mention.last <= k)))
-            .map(|r| r.entity)
-            .collect();
-        if let [project] = projects.iter().copied().collect::<Vec<_>>()[..] {
+        let window = resolved.iter().rev().take_while(|r| r.sentence + 1 >= si);
+        let wanted = |r: &Resolved| matches!(r.kind, EntityType::Project | EntityType::Initiative) && (r.sentence < si || (!it && r.mention.last <= k));
+        if let Some(project) = sole_antecedent(window, wanted) {
             let kind = resolved.iter().rev().find(|r| r.entity == project).map_or(EntityType::Project, |r| r.kind);
             let mention = Mention { first: k, last: k + 1, kind, target: Target::Unknown, surface: finder.surface(k, k + 1), titled: false, short: None };
             out.push(Resolved { mention, sentence: si, entity: project, kind });
