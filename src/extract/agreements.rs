@@ -6,8 +6,9 @@
 //! (`ontology/lexicon/vague_modifiers.txt`: "prospective", "new"). Between two named parties
 //! the agreement is named after them ("Republic of Korea–Eurasian Economic Union free trade
 //! agreement"), so agreements between other parties stay other entities; the words alone are
-//! its alias. Without named parties it needs two specifying words ("visa free travel
-//! arrangement"): "a trade deal" names nothing. Relations come from the cue rules.
+//! its alias ("the memorandum of understanding between KOGAS and JERA" needs none). Without
+//! named parties it needs two specifying words ("visa free travel arrangement"): "a trade
+//! deal" names nothing. Relations come from the cue rules.
 
 use super::mentions::{Finder, Mention, Target};
 use crate::model::EntityType;
@@ -18,19 +19,23 @@ pub fn with_agreements(finder: &Finder, sentence: &Sentence, mut mentions: Vec<M
     let lex = finder.lex;
     let covered = |k: usize, mentions: &[Mention]| mentions.iter().any(|m| m.first <= k && k < m.last);
     let mut found = Vec::new();
-    for head in sentence.tokens.clone() {
-        if !lex.agreement_heads.contains(finder.lower(head)) || covered(head, &mentions) {
+    for at in sentence.tokens.clone() {
+        // The longest head starting here ("memorandum of understanding" over "memorandum").
+        let fits = |h: &&Vec<String>| at + h.len() <= sentence.tokens.end && h.iter().enumerate().all(|(n, w)| finder.lower(at + n) == w);
+        let Some(head_words) = lex.agreement_heads.iter().filter(fits).max_by_key(|h| h.len()) else { continue };
+        let head = at + head_words.len() - 1;
+        if (at..=head).any(|k| covered(k, &mentions)) || found.iter().any(|m: &Mention| m.first <= at && at < m.last) {
             continue;
         }
         // The specifying words before the head: lowercase words and the dashes inside
         // "visa-free", stopping at a vague word, a function word or anything else.
-        let mut first = head;
+        let mut first = at;
         while first > sentence.tokens.start {
             let k = first - 1;
             let token = &finder.text.tokens[k];
             let word = finder.lower(k);
             let lowercase_word = token.kind == TokenKind::Word && token.text(finder.body).chars().next().is_some_and(char::is_lowercase);
-            let inner_dash = word == "-" && k > sentence.tokens.start && first < head;
+            let inner_dash = word == "-" && k > sentence.tokens.start && first < at;
             if covered(k, &mentions) || !(lowercase_word || inner_dash) || lex.function_words.contains(word) || lex.vague_modifiers.contains(word) {
                 break;
             }
@@ -39,14 +44,11 @@ pub fn with_agreements(finder: &Finder, sentence: &Sentence, mut mentions: Vec<M
         if finder.lower(first) == "-" {
             first += 1;
         }
-        let words = (first..head).filter(|&k| finder.text.tokens[k].kind == TokenKind::Word).count();
-        if words == 0 {
-            continue;
-        }
+        let words = (first..at).filter(|&k| finder.text.tokens[k].kind == TokenKind::Word).count();
         let phrase = finder.surface(first, head + 1);
         let parties = between_parties(finder, sentence, head + 1, &mentions);
         let (surface, short) = match parties {
-            Some((a, b)) => (format!("{}–{} {phrase}", a.surface, b.surface), Some(phrase)),
+            Some((a, b)) => (format!("{}–{} {phrase}", a.surface, b.surface), Some(phrase).filter(|_| words > 0)),
             None if words >= 2 => (phrase, None),
             None => continue,
         };
@@ -65,10 +67,15 @@ fn between_parties<'m>(finder: &Finder, sentence: &Sentence, at: usize, mentions
     let skip_article = |k: usize| if k < sentence.tokens.end && finder.lower(k) == "the" { k + 1 } else { k };
     let party = |k: usize| mentions.iter().find(|m| m.first == skip_article(k) && is_party(m));
     let a = party(at + 1)?;
-    if a.last >= sentence.tokens.end || finder.lower(a.last) != "and" {
+    // "Korea Gas Corporation (KOGAS) and JERA": a bracketed short name is skipped.
+    let mut and = a.last;
+    if and < sentence.tokens.end && finder.lower(and) == "(" {
+        and = (and..sentence.tokens.end).find(|&k| finder.lower(k) == ")")? + 1;
+    }
+    if and >= sentence.tokens.end || finder.lower(and) != "and" {
         return None;
     }
-    let b = party(a.last + 1)?;
+    let b = party(and + 1)?;
     Some((a, b))
 }
 
@@ -104,6 +111,14 @@ mod tests {
         assert_eq!(
             agreements("They discussed a possible customs agreement between Mongolia and the European Union last year."),
             [("Mongolia–European Union customs agreement".to_string(), Some("customs agreement".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_memorandum_of_understanding_between_parties_needs_no_other_words() {
+        assert_eq!(
+            agreements("A memorandum of understanding between the Mongolian Mining Corporation (MMC) and the European Union was signed."),
+            [("Mongolian Mining Corporation–European Union memorandum of understanding".to_string(), None)]
         );
     }
 

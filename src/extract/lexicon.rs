@@ -162,7 +162,7 @@ pub struct Lexicon {
     /// Lowercase nouns for a leader's government: "the Biden administration".
     pub government_nouns: FxHashSet<String>,
     /// Lowercase heads of agreements ("agreement", "treaty", "regime"): `agreements.rs`.
-    pub agreement_heads: FxHashSet<String>,
+    pub agreement_heads: Vec<Vec<String>>,
     /// Lowercase words that do not specify an agreement ("prospective", "new").
     pub vague_modifiers: FxHashSet<String>,
     /// Adjectives naming two states ("inter-Korean"): their tokens and gazetteer entries.
@@ -367,7 +367,7 @@ impl Lexicon {
         lex.actor_nouns = lower_set(&lexicon_dir.join("actor_nouns.txt"))?;
         lex.motion_words = lower_set(&lexicon_dir.join("motion_words.txt"))?;
         lex.government_nouns = lower_set(&lexicon_dir.join("government_nouns.txt"))?;
-        lex.agreement_heads = lower_set(&lexicon_dir.join("agreement_heads.txt"))?;
+        lex.agreement_heads = read_list(&lexicon_dir.join("agreement_heads.txt"))?.iter().map(|h| cue_tokens(&lex.splitter, h)).collect();
         lex.vague_modifiers = lower_set(&lexicon_dir.join("vague_modifiers.txt"))?;
         lex.place_cues = read_list(&lexicon_dir.join("place_cues.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
         let names = root.join("names");
