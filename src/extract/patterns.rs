@@ -286,6 +286,45 @@ impl Literals {
     }
 }
 
+/// The literal ids of every token of a document (`Literals::matching`): each distinct
+/// word is looked up once, its repeats copy its ids.
+#[derive(Debug, Default)]
+pub struct TokenLiterals {
+    /// The ids of all tokens, in token order (repeats kept).
+    ids: Vec<usize>,
+    /// Per token, the end of its ids in `ids` (its start is the previous token's end).
+    ends: Vec<usize>,
+}
+
+impl TokenLiterals {
+    /// The literals of `tokens`, each a folded token of the document, in order.
+    pub fn new<'a>(literals: &Literals, tokens: impl Iterator<Item = &'a str>) -> TokenLiterals {
+        let mut table = TokenLiterals::default();
+        let mut known: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
+        for token in tokens {
+            let start = table.ids.len();
+            match known.get(token) {
+                Some(&(from, to)) => table.ids.extend_from_within(from..to),
+                None => {
+                    literals.matching(token, &mut table.ids);
+                    known.insert(token, (start, table.ids.len()));
+                }
+            }
+            table.ends.push(table.ids.len());
+        }
+        table
+    }
+
+    /// The ids of the tokens `range` (token indexes), token after token.
+    pub fn of(&self, range: std::ops::Range<usize>) -> &[usize] {
+        if range.is_empty() {
+            return &[];
+        }
+        let start = if range.start == 0 { 0 } else { self.ends[range.start - 1] };
+        &self.ids[start..self.ends[range.end - 1]]
+    }
+}
+
 /// Finds the rules whose required words all occur in a sentence, without trying each
 /// rule: each rule is anchored on one of its required groups, the one whose literals the
 /// fewest rules use (so likely the rarest words); a rule is checked only when the sentence
