@@ -142,6 +142,8 @@ pub struct Lexicon {
     /// Lowercase token key of a head → its type.
     pub heads: FxHashMap<String, Head>,
     pub max_head_tokens: usize,
+    /// The last word of every head key: a name whose last word is not one has no head.
+    head_last_words: FxHashSet<String>,
     /// Lowercase token keys of titles that precede a person's name.
     pub titles: FxHashSet<String>,
     /// Every key of the first words of a title, the whole title included ("foreign", "foreign minister").
@@ -350,6 +352,7 @@ impl Lexicon {
                 continue;
             }
             self.max_head_tokens = self.max_head_tokens.max(key.split(' ').count());
+            self.head_last_words.insert(key.rsplit(' ').next().unwrap_or_default().to_string());
             self.heads.entry(key).or_insert(Head { kind, min_words });
         }
         Ok(())
@@ -439,6 +442,10 @@ impl Lexicon {
         let words = tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count();
         let cut = tokens.iter().position(|t| matches!(*t, "of" | "on" | "for")).unwrap_or(tokens.len());
         for end in [cut, tokens.len()] {
+            // Most names end in no head word: answer without building keys.
+            if end == 0 || !self.head_last_words.contains(tokens[end - 1]) {
+                continue;
+            }
             for n in (1..=self.max_head_tokens.min(end)).rev() {
                 let key = tokens[end - n..end].join(" ");
                 if let Some(head) = self.heads.get(&key) {
