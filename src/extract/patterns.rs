@@ -233,15 +233,14 @@ pub struct Seen {
 }
 
 /// Every distinct literal of the rules gets an id. A token's literals are found without
-/// trying each one: its exact word by hash, prefixes by the token's own prefixes of the
-/// lengths some prefix literal has.
+/// trying each one: its exact word by hash; the prefix literals are few (`invest*`), each
+/// is tried.
 #[derive(Debug, Default)]
 pub struct Literals {
     ids: FxHashMap<LitPat, usize>,
     exact: FxHashMap<String, usize>,
-    prefix: FxHashMap<String, usize>,
-    /// The distinct byte lengths of the prefix literals, ascending.
-    prefix_lengths: Vec<usize>,
+    /// The prefix literals and their ids, shortest first.
+    prefixes: Vec<(String, usize)>,
 }
 
 impl Literals {
@@ -257,10 +256,8 @@ impl Literals {
                 self.exact.insert(w.clone(), id);
             }
             LitPat::Prefix(p) => {
-                self.prefix.insert(p.clone(), id);
-                if let Err(at) = self.prefix_lengths.binary_search(&p.len()) {
-                    self.prefix_lengths.insert(at, p.len());
-                }
+                let at = self.prefixes.partition_point(|(q, _)| q.len() <= p.len());
+                self.prefixes.insert(at, (p.clone(), id));
             }
         }
         id
@@ -278,16 +275,14 @@ impl Literals {
     /// Appends the ids of the literals a folded token matches (`LitPat::matches`).
     pub fn matching(&self, token: &str, out: &mut Vec<usize>) {
         out.extend(self.exact.get(token));
-        for &len in self.prefix_lengths.iter().take_while(|&&len| len <= token.len()) {
-            if token.is_char_boundary(len) {
-                out.extend(self.prefix.get(&token[..len]));
-            }
-        }
+        // The first byte rules out most prefixes without comparing the rest.
+        let first = token.as_bytes().first();
+        out.extend(self.prefixes.iter().filter(|(prefix, _)| prefix.as_bytes().first() == first && token.starts_with(prefix.as_str())).map(|&(_, id)| id));
     }
 }
 
-/// The literal ids of every token of a document (`Literals::matching`): each distinct
-/// word is looked up once, its repeats copy its ids.
+/// The literal ids of every token of a document (`Literals::matching`), looked up once
+/// for all the rules and sentences that need them.
 #[derive(Debug, Default)]
 pub struct TokenLiterals {
     /// The ids of all tokens, in token order (repeats kept).
@@ -299,17 +294,9 @@ pub struct TokenLiterals {
 impl TokenLiterals {
     /// The literals of `tokens`, each a folded token of the document, in order.
     pub fn new<'a>(literals: &Literals, tokens: impl Iterator<Item = &'a str>) -> TokenLiterals {
-        let mut table = TokenLiterals::default();
-        let mut known: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
+        let mut table = TokenLiterals { ids: Vec::new(), ends: Vec::with_capacity(tokens.size_hint().0) };
         for token in tokens {
-            let start = table.ids.len();
-            match known.get(token) {
-                Some(&(from, to)) => table.ids.extend_from_within(from..to),
-                None => {
-                    literals.matching(token, &mut table.ids);
-                    known.insert(token, (start, table.ids.len()));
-                }
-            }
+            literals.matching(token, &mut table.ids);
             table.ends.push(table.ids.len());
         }
         table
