@@ -344,6 +344,10 @@ impl RuleIndex {
         }
         let mut uses = vec![0usize; index.literals.len()];
         index.groups.iter().flatten().flatten().for_each(|&id| uses[id] += 1);
+        // The rarest groups first: a rule that fails fails at its first groups.
+        for groups in &mut index.groups {
+            groups.sort_by_key(|g| g.iter().map(|&id| uses[id]).sum::<usize>());
+        }
         for (r, groups) in index.groups.iter().enumerate() {
             match groups.iter().min_by_key(|g| g.iter().map(|&id| uses[id]).sum::<usize>()) {
                 Some(anchor) => anchor.iter().for_each(|&id| index.anchored[id].push(r)),
