@@ -122,6 +122,30 @@ impl Gazetteer {
     }
 }
 
+/// The word lists a lowercase word is in, one bit per list (`Lexicon::word_kinds`): one
+/// lookup per token answers every "is it a …" question the mention finder asks of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordKinds(u16);
+
+impl WordKinds {
+    pub const FUNCTION: WordKinds = WordKinds(1);
+    pub const COMMON: WordKinds = WordKinds(1 << 1);
+    pub const NON_NAME: WordKinds = WordKinds(1 << 2);
+    /// An ordinary English word, not a name (`Lexicon::is_common`).
+    pub const ORDINARY: WordKinds = WordKinds(Self::FUNCTION.0 | Self::COMMON.0 | Self::NON_NAME.0);
+    /// The first word of a title ("foreign" of "foreign minister").
+    pub const TITLE_START: WordKinds = WordKinds(1 << 3);
+    pub const ACTOR_NOUN: WordKinds = WordKinds(1 << 4);
+    pub const KOREAN_SYLLABLE: WordKinds = WordKinds(1 << 5);
+    /// A head key of one word ("plant").
+    pub const HEAD: WordKinds = WordKinds(1 << 6);
+
+    /// True when the word is in any of the lists of `kinds`.
+    pub fn any(self, kinds: WordKinds) -> bool {
+        self.0 & kinds.0 != 0
+    }
+}
+
 /// A head word ("Corporation", "heavy industries") that types a name.
 #[derive(Debug, Clone)]
 pub struct Head {
@@ -163,6 +187,8 @@ pub struct Lexicon {
     pub motion_words: FxHashSet<String>,
     /// Lowercase nouns for a leader's government: "the Biden administration".
     pub government_nouns: FxHashSet<String>,
+    /// Per lowercase word, the lists it is in (`WordKinds`); a word in none is absent.
+    words: FxHashMap<String, WordKinds>,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
@@ -338,7 +364,35 @@ impl Lexicon {
         lex.negation_cues = read_list(&root.join("negation.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect();
         (lex.status_by_first, lex.status_prefixed) = index_cues(lex.status_cues.iter().map(|(c, _)| c));
         (lex.negation_by_first, lex.negation_prefixed) = index_cues(lex.negation_cues.iter());
+        lex.index_words();
         Ok(lex)
+    }
+
+    /// Fills `words` from the word lists, titles and heads.
+    fn index_words(&mut self) {
+        let lists = [
+            (&self.function_words, WordKinds::FUNCTION),
+            (&self.common_words, WordKinds::COMMON),
+            (&self.non_names, WordKinds::NON_NAME),
+            (&self.title_starts, WordKinds::TITLE_START),
+            (&self.actor_nouns, WordKinds::ACTOR_NOUN),
+            (&self.korean_syllables, WordKinds::KOREAN_SYLLABLE),
+        ];
+        let mut words: FxHashMap<String, WordKinds> = FxHashMap::default();
+        for (list, kind) in lists {
+            for word in list {
+                words.entry(word.clone()).or_default().0 |= kind.0;
+            }
+        }
+        for head in self.heads.keys().filter(|h| !h.contains(' ')) {
+            words.entry(head.clone()).or_default().0 |= WordKinds::HEAD.0;
+        }
+        self.words = words;
+    }
+
+    /// The lists a lowercase word is in.
+    pub fn word_kinds(&self, lower: &str) -> WordKinds {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 
     fn load_heads(&mut self, path: &Path) -> Result<()> {
