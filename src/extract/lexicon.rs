@@ -146,6 +146,14 @@ impl WordKinds {
     }
 }
 
+/// What the lexicon knows of one lowercase word: found with one lookup per token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Word {
+    pub kinds: WordKinds,
+    /// The id of the exact rule literal that is this word (`patterns::Literals`).
+    pub literal: Option<usize>,
+}
+
 /// A head word ("Corporation", "heavy industries") that types a name.
 #[derive(Debug, Clone)]
 pub struct Head {
@@ -187,8 +195,8 @@ pub struct Lexicon {
     pub motion_words: FxHashSet<String>,
     /// Lowercase nouns for a leader's government: "the Biden administration".
     pub government_nouns: FxHashSet<String>,
-    /// Per lowercase word, the lists it is in (`WordKinds`); a word in none is absent.
-    words: FxHashMap<String, WordKinds>,
+    /// Per lowercase word, the lists it is in and its rule literal; a word in none is absent.
+    words: FxHashMap<String, Word>,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
@@ -368,7 +376,7 @@ impl Lexicon {
         Ok(lex)
     }
 
-    /// Fills `words` from the word lists, titles and heads.
+    /// Fills `words` from the word lists, titles, heads and the exact rule literals.
     fn index_words(&mut self) {
         let lists = [
             (&self.function_words, WordKinds::FUNCTION),
@@ -378,20 +386,23 @@ impl Lexicon {
             (&self.actor_nouns, WordKinds::ACTOR_NOUN),
             (&self.korean_syllables, WordKinds::KOREAN_SYLLABLE),
         ];
-        let mut words: FxHashMap<String, WordKinds> = FxHashMap::default();
+        let mut words: FxHashMap<String, Word> = FxHashMap::default();
         for (list, kind) in lists {
             for word in list {
-                words.entry(word.clone()).or_default().0 |= kind.0;
+                words.entry(word.clone()).or_default().kinds.0 |= kind.0;
             }
         }
         for head in self.heads.keys().filter(|h| !h.contains(' ')) {
-            words.entry(head.clone()).or_default().0 |= WordKinds::HEAD.0;
+            words.entry(head.clone()).or_default().kinds.0 |= WordKinds::HEAD.0;
+        }
+        for (word, id) in self.rule_index.literals.exact_words() {
+            words.entry(word.to_string()).or_default().literal = Some(id);
         }
         self.words = words;
     }
 
-    /// The lists a lowercase word is in.
-    pub fn word_kinds(&self, lower: &str) -> WordKinds {
+    /// What the lexicon knows of a lowercase word.
+    pub fn word(&self, lower: &str) -> Word {
         self.words.get(lower).copied().unwrap_or_default()
     }
 

@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold_into, Lexicon, NameKind, WordKinds};
+use super::lexicon::{fold_into, Lexicon, NameKind, Word, WordKinds};
 use crate::model::EntityType;
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -58,8 +58,8 @@ pub struct Finder<'a> {
     lowered: String,
     /// Per token index, its byte range in `lowered`.
     lower_spans: Vec<(usize, usize)>,
-    /// Per token index, the word lists its lowercase form is in.
-    kinds: Vec<WordKinds>,
+    /// Per token index, what the lexicon knows of its lowercase form.
+    words: Vec<Word>,
     /// Per token index, whether it is a word starting with a capital.
     capitalised: Vec<bool>,
 }
@@ -88,15 +88,20 @@ impl<'a> Finder<'a> {
                 (start, lowered.len())
             })
             .collect();
-        let mut finder = Finder { lex, body, text, lowered, lower_spans, kinds: Vec::new(), capitalised: Vec::new() };
-        finder.kinds = (0..text.tokens.len()).map(|i| lex.word_kinds(finder.lower(i))).collect();
+        let mut finder = Finder { lex, body, text, lowered, lower_spans, words: Vec::new(), capitalised: Vec::new() };
+        finder.words = (0..text.tokens.len()).map(|i| lex.word(finder.lower(i))).collect();
         finder.capitalised = text.tokens.iter().map(|t| t.kind == TokenKind::Word && t.text(body).chars().next().is_some_and(char::is_uppercase)).collect();
         finder
     }
 
     /// True when token `i` is in one of the word lists of `kinds`.
     fn is(&self, i: usize, kinds: WordKinds) -> bool {
-        self.kinds[i].any(kinds)
+        self.words[i].kinds.any(kinds)
+    }
+
+    /// The id of the exact rule literal token `i` is, if any.
+    pub fn literal(&self, i: usize) -> Option<usize> {
+        self.words[i].literal
     }
 
     /// Token `i` folded to lowercase (`lexicon::fold`).

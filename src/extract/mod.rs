@@ -213,7 +213,7 @@ impl Extractor {
     fn relations(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft]) -> Vec<Relation> {
         let mut out = Vec::new();
         let mut seen = self.lexicon.rule_index.seen();
-        let token_literals = TokenLiterals::new(&self.lexicon.rule_index.literals, (0..text.tokens.len()).map(|k| finder.lower(k)));
+        let token_literals = TokenLiterals::new(&self.lexicon.rule_index.literals, (0..text.tokens.len()).map(|k| (finder.lower(k), finder.literal(k))));
         let mut per_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, r) in resolved.iter().enumerate() {
             per_sentence.entry(r.sentence).or_default().push(i);

@@ -241,6 +241,8 @@ pub struct Literals {
     exact: FxHashMap<String, usize>,
     /// The prefix literals and their ids, shortest first.
     prefixes: Vec<(String, usize)>,
+    /// The first bytes of the prefix literals: a token starting otherwise has none.
+    prefix_first_bytes: Vec<u8>,
 }
 
 impl Literals {
@@ -258,6 +260,9 @@ impl Literals {
             LitPat::Prefix(p) => {
                 let at = self.prefixes.partition_point(|(q, _)| q.len() <= p.len());
                 self.prefixes.insert(at, (p.clone(), id));
+                if let Some(b) = p.bytes().next().filter(|b| !self.prefix_first_bytes.contains(b)) {
+                    self.prefix_first_bytes.push(b);
+                }
             }
         }
         id
@@ -272,12 +277,28 @@ impl Literals {
         self.ids.is_empty()
     }
 
+    /// The exact literals (whole words) and their ids.
+    pub fn exact_words(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.exact.iter().map(|(w, &id)| (w.as_str(), id))
+    }
+
     /// Appends the ids of the literals a folded token matches (`LitPat::matches`).
     pub fn matching(&self, token: &str, out: &mut Vec<usize>) {
         out.extend(self.exact.get(token));
-        // The first byte rules out most prefixes without comparing the rest.
+        self.prefixed(token, out);
+    }
+
+    /// Appends the ids of the prefix literals a folded token starts with.
+    pub fn prefixed(&self, token: &str, out: &mut Vec<usize>) {
+        // The first byte rules out most tokens and prefixes without comparing the rest (an
+        // empty prefix, shortest so first, matches every token).
         let first = token.as_bytes().first();
-        out.extend(self.prefixes.iter().filter(|(prefix, _)| prefix.as_bytes().first() == first && token.starts_with(prefix.as_str())).map(|&(_, id)| id));
+        let empty_prefix = self.prefixes.first().is_some_and(|(p, _)| p.is_empty());
+        if !empty_prefix && !first.is_some_and(|b| self.prefix_first_bytes.contains(b)) {
+            return;
+        }
+        let starts = |prefix: &str| prefix.is_empty() || (prefix.as_bytes().first() == first && token.starts_with(prefix));
+        out.extend(self.prefixes.iter().filter(|(prefix, _)| starts(prefix)).map(|&(_, id)| id));
     }
 }
 
@@ -292,11 +313,13 @@ pub struct TokenLiterals {
 }
 
 impl TokenLiterals {
-    /// The literals of `tokens`, each a folded token of the document, in order.
-    pub fn new<'a>(literals: &Literals, tokens: impl Iterator<Item = &'a str>) -> TokenLiterals {
+    /// The literals of `tokens`: each folded token of the document, in order, with the id
+    /// of the exact literal it is, if any (`Lexicon::word`); its prefix literals are found here.
+    pub fn new<'a>(literals: &Literals, tokens: impl Iterator<Item = (&'a str, Option<usize>)>) -> TokenLiterals {
         let mut table = TokenLiterals { ids: Vec::new(), ends: Vec::with_capacity(tokens.size_hint().0) };
-        for token in tokens {
-            literals.matching(token, &mut table.ids);
+        for (token, exact) in tokens {
+            table.ids.extend(exact);
+            literals.prefixed(token, &mut table.ids);
             table.ends.push(table.ids.len());
         }
         table
