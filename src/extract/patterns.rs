@@ -53,6 +53,13 @@ pub struct Rule {
     pub elements: Vec<Element>,
     pub confidence: f32,
     pub status: Option<Status>,
+    /// Per slot (subject, object), the types it accepts as `type_bits`.
+    slot_kinds: [u32; 2],
+}
+
+/// A set of entity types as bits.
+fn type_bits(kinds: &[EntityType]) -> u32 {
+    kinds.iter().fold(0, |bits, &kind| bits | 1 << kind as u32)
 }
 
 /// What a sentence looks like to the matcher.
@@ -74,6 +81,8 @@ pub struct Items<'a> {
     /// where rules that start with a slot or a literal may start.
     slot_starts: Vec<usize>,
     literal_starts: Vec<usize>,
+    /// The types of the mentions among the items, as `type_bits`.
+    kinds: u32,
 }
 
 impl<'a> Items<'a> {
@@ -90,7 +99,11 @@ impl<'a> Items<'a> {
             .collect();
         let slot_starts = (0..items.len()).filter(|&pos| slot_at[pos].is_some()).collect();
         let literal_starts = (0..items.len()).filter(|&pos| matches!(items[pos], Item::Token(_, literals) if !literals.is_empty())).collect();
-        Items { items, slot_at, slot_starts, literal_starts }
+        let kinds = items.iter().fold(0, |bits, item| match item {
+            Item::Mention(_, kind) => bits | type_bits(&[*kind]),
+            Item::Token(..) => bits,
+        });
+        Items { items, slot_at, slot_starts, literal_starts, kinds }
     }
 
     /// The items where `element` may start a match, in order (`may_start` still applies);
@@ -158,7 +171,9 @@ impl Rule {
             None => None,
         };
         let elements = parse_pattern(splitter, literals, pattern).with_context(|| format!("pattern {pattern:?}"))?;
-        Ok(Rule { id: id.to_string(), predicate, elements, confidence, status })
+        let mut rule = Rule { id: id.to_string(), predicate, elements, confidence, status, slot_kinds: [0; 2] };
+        rule.slot_kinds = [Role::Subject, Role::Object].map(|role| rule.slot_types(role).map_or(u32::MAX, type_bits));
+        Ok(rule)
     }
 
     /// The types a slot accepts (`None`: any).
@@ -180,6 +195,10 @@ impl Rule {
     /// Every match of the rule in `items`, leftmost first, shortest gaps first.
     pub fn find(&self, items: &Items) -> Vec<Match> {
         let mut found: Vec<Match> = Vec::new();
+        // Each slot binds a mention of one of its types: without one the rule cannot match.
+        if self.slot_kinds.iter().any(|&kinds| kinds & items.kinds == 0) {
+            return found;
+        }
         let Some(first) = self.elements.first() else { return found };
         let every: Vec<usize>;
         let starts = match items.starts(first) {
