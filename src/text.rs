@@ -77,9 +77,10 @@ impl Splitter {
     /// Tokens of `body`, each a byte span.
     pub fn tokenize(&self, body: &str) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(body.len() / 5);
+        let bytes = body.as_bytes();
         // The character starting at byte `pos` and the byte after it (ASCII without decoding).
         let at = |pos: usize| -> Option<(char, usize)> {
-            let b = *body.as_bytes().get(pos)?;
+            let b = *bytes.get(pos)?;
             if b.is_ascii() {
                 return Some((b as char, pos + 1));
             }
@@ -122,14 +123,17 @@ impl Splitter {
             } else if c.is_alphanumeric() {
                 let mut j = after;
                 let mut chars = 1;
-                while let Some((d, past)) = at(j) {
-                    if d.is_alphanumeric() {
-                        j = past;
-                    } else if d == '&' && char_at(j + 1).is_some_and(char::is_uppercase) && c.is_uppercase() && chars <= 2 {
-                        // "S&P", "AT&T"
+                loop {
+                    // ASCII letters and digits, the usual case, byte by byte.
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                         j += 1;
-                    } else {
-                        break;
+                        chars += 1;
+                    }
+                    match at(j) {
+                        Some((d, past)) if d.is_alphanumeric() => j = past,
+                        // "S&P", "AT&T"
+                        Some(('&', _)) if char_at(j + 1).is_some_and(char::is_uppercase) && c.is_uppercase() && chars <= 2 => j += 1,
+                        _ => break,
                     }
                     chars += 1;
                 }
