@@ -139,6 +139,8 @@ impl WordKinds {
     pub const KOREAN_SYLLABLE: WordKinds = WordKinds(1 << 5);
     /// A head key of one word ("plant").
     pub const HEAD: WordKinds = WordKinds(1 << 6);
+    /// The first word of a gazetteer key ("south" of "south korea").
+    pub const NAME_START: WordKinds = WordKinds(1 << 7);
 
     /// True when the word is in any of the lists of `kinds`.
     pub fn any(self, kinds: WordKinds) -> bool {
@@ -376,7 +378,7 @@ impl Lexicon {
         Ok(lex)
     }
 
-    /// Fills `words` from the word lists, titles, heads and the exact rule literals.
+    /// Fills `words` from the word lists, titles, heads, gazetteer keys and the exact rule literals.
     fn index_words(&mut self) {
         let lists = [
             (&self.function_words, WordKinds::FUNCTION),
@@ -394,6 +396,10 @@ impl Lexicon {
         }
         for head in self.heads.keys().filter(|h| !h.contains(' ')) {
             words.entry(head.clone()).or_default().kinds.0 |= WordKinds::HEAD.0;
+        }
+        for key in self.gazetteer.keys.keys() {
+            let first = key.split(' ').next().unwrap_or_default();
+            words.entry(first.to_string()).or_default().kinds.0 |= WordKinds::NAME_START.0;
         }
         for (word, id) in self.rule_index.literals.exact_words() {
             words.entry(word.to_string()).or_default().literal = Some(id);

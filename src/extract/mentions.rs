@@ -303,6 +303,11 @@ impl<'a> Finder<'a> {
         let mut i = s.tokens.start;
         let mut key = String::new();
         while i < s.tokens.end {
+            // Most words start no known name: no key to look up.
+            if !self.is(i, WordKinds::NAME_START) {
+                i += 1;
+                continue;
+            }
             key.clear();
             let mut best: Option<(usize, Target, EntityType)> = None;
             for j in i..s.tokens.end.min(i + gaz.max_tokens) {
