@@ -77,26 +77,33 @@ impl Splitter {
     /// Tokens of `body`, each a byte span.
     pub fn tokenize(&self, body: &str) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(body.len() / 5);
-        let mut chars: Vec<(usize, char)> = Vec::with_capacity(body.len());
-        chars.extend(body.char_indices());
-        let byte_at = |i: usize| chars.get(i).map_or(body.len(), |&(b, _)| b);
+        let bytes = body.as_bytes();
+        // The character starting at byte `pos` and the byte after it (ASCII without decoding).
+        let at = |pos: usize| -> Option<(char, usize)> {
+            let b = *bytes.get(pos)?;
+            if b.is_ascii() {
+                return Some((b as char, pos + 1));
+            }
+            body[pos..].chars().next().map(|c| (c, pos + c.len_utf8()))
+        };
+        let char_at = |pos: usize| at(pos).map(|(c, _)| c);
         let mut i = 0;
         let mut joined = false;
-        while i < chars.len() {
-            let (start, c) = chars[i];
+        while let Some((c, after)) = at(i) {
+            let start = i;
             if c.is_whitespace() {
                 joined = false;
-                i += 1;
+                i = after;
                 continue;
             }
-            let next = |k: usize| chars.get(k).map(|&(_, c)| c);
-            let (end_idx, kind) = if c.is_ascii_digit() {
+            // Positions below are bytes; '.', ',', '&', 's' and digits are one byte each.
+            let (end, kind) = if c.is_ascii_digit() {
                 // Digits with inner '.' or ',' followed by a digit.
-                let mut j = i + 1;
-                while let Some(d) = next(j) {
+                let mut j = after;
+                while let Some(d) = char_at(j) {
                     if d.is_ascii_digit() {
                         j += 1;
-                    } else if (d == '.' || d == ',') && next(j + 1).is_some_and(|e| e.is_ascii_digit()) {
+                    } else if (d == '.' || d == ',') && char_at(j + 1).is_some_and(|e| e.is_ascii_digit()) {
                         j += 2;
                     } else {
                         break;
@@ -104,49 +111,52 @@ impl Splitter {
                 }
                 (j, TokenKind::Number)
             } else if c.is_alphabetic()
-                && next(i + 1) == Some('.')
-                && next(i + 2).is_some_and(char::is_alphabetic)
-                && next(i + 3) == Some('.')
+                && char_at(after) == Some('.')
+                && at(after + 1).is_some_and(|(d, past)| d.is_alphabetic() && char_at(past) == Some('.'))
             {
                 // Initials: U.S., U.K., U.S.S.R. (the final period included).
-                let mut j = i;
-                while next(j).is_some_and(char::is_alphabetic) && next(j + 1) == Some('.') {
-                    j += 2;
+                let mut j = start;
+                while let Some((_, past)) = at(j).filter(|&(d, past)| d.is_alphabetic() && char_at(past) == Some('.')) {
+                    j = past + 1;
                 }
                 (j, TokenKind::Word)
             } else if c.is_alphanumeric() {
-                let mut j = i + 1;
-                while let Some(d) = next(j) {
-                    if d.is_alphanumeric() {
+                let mut j = after;
+                let mut chars = 1;
+                loop {
+                    // ASCII letters and digits, the usual case, byte by byte.
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                         j += 1;
-                    } else if d == '&' && next(j + 1).is_some_and(|e| e.is_uppercase()) && c.is_uppercase() && j - i <= 2 {
-                        // "S&P", "AT&T"
-                        j += 1;
-                    } else {
-                        break;
+                        chars += 1;
                     }
+                    match at(j) {
+                        Some((d, past)) if d.is_alphanumeric() => j = past,
+                        // "S&P", "AT&T"
+                        Some(('&', _)) if char_at(j + 1).is_some_and(char::is_uppercase) && c.is_uppercase() && chars <= 2 => j += 1,
+                        _ => break,
+                    }
+                    chars += 1;
                 }
                 // A period that belongs to the word: an abbreviation, or a single capital (an initial).
-                if next(j) == Some('.') {
-                    let word = &body[start..byte_at(j)];
-                    let single_capital = word.chars().count() == 1 && c.is_uppercase();
-                    if self.abbreviations.contains(word) || single_capital {
+                if char_at(j) == Some('.') {
+                    let single_capital = chars == 1 && c.is_uppercase();
+                    if single_capital || self.abbreviations.contains(&body[start..j]) {
                         j += 1;
                     }
                 }
                 (j, TokenKind::Word)
             } else if is_apostrophe(c)
-                && next(i + 1).is_some_and(|d| d == 's' || d == 'S')
-                && !next(i + 2).is_some_and(|d| d.is_alphanumeric())
+                && char_at(after).is_some_and(|d| d == 's' || d == 'S')
+                && !char_at(after + 1).is_some_and(|d| d.is_alphanumeric())
                 && joined
             {
-                (i + 2, TokenKind::Punct)
+                (after + 1, TokenKind::Punct)
             } else {
-                (i + 1, TokenKind::Punct)
+                (after, TokenKind::Punct)
             };
-            tokens.push(Token { start, end: byte_at(end_idx), kind, joined });
+            tokens.push(Token { start, end, kind, joined });
             joined = true;
-            i = end_idx;
+            i = end;
         }
         tokens
     }

@@ -122,6 +122,40 @@ impl Gazetteer {
     }
 }
 
+/// The word lists a lowercase word is in, one bit per list (`Lexicon::word_kinds`): one
+/// lookup per token answers every "is it a …" question the mention finder asks of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordKinds(u16);
+
+impl WordKinds {
+    pub const FUNCTION: WordKinds = WordKinds(1);
+    pub const COMMON: WordKinds = WordKinds(1 << 1);
+    pub const NON_NAME: WordKinds = WordKinds(1 << 2);
+    /// An ordinary English word, not a name (`Lexicon::is_common`).
+    pub const ORDINARY: WordKinds = WordKinds(Self::FUNCTION.0 | Self::COMMON.0 | Self::NON_NAME.0);
+    /// The first word of a title ("foreign" of "foreign minister").
+    pub const TITLE_START: WordKinds = WordKinds(1 << 3);
+    pub const ACTOR_NOUN: WordKinds = WordKinds(1 << 4);
+    pub const KOREAN_SYLLABLE: WordKinds = WordKinds(1 << 5);
+    /// A head key of one word ("plant").
+    pub const HEAD: WordKinds = WordKinds(1 << 6);
+    /// The first word of a gazetteer key ("south" of "south korea").
+    pub const NAME_START: WordKinds = WordKinds(1 << 7);
+
+    /// True when the word is in any of the lists of `kinds`.
+    pub fn any(self, kinds: WordKinds) -> bool {
+        self.0 & kinds.0 != 0
+    }
+}
+
+/// What the lexicon knows of one lowercase word: found with one lookup per token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Word {
+    pub kinds: WordKinds,
+    /// The id of the exact rule literal that is this word (`patterns::Literals`).
+    pub literal: Option<usize>,
+}
+
 /// A head word ("Corporation", "heavy industries") that types a name.
 #[derive(Debug, Clone)]
 pub struct Head {
@@ -142,6 +176,8 @@ pub struct Lexicon {
     /// Lowercase token key of a head → its type.
     pub heads: FxHashMap<String, Head>,
     pub max_head_tokens: usize,
+    /// The last word of every head key: a name whose last word is not one has no head.
+    head_last_words: FxHashSet<String>,
     /// Lowercase token keys of titles that precede a person's name.
     pub titles: FxHashSet<String>,
     /// Every key of the first words of a title, the whole title included ("foreign", "foreign minister").
@@ -175,6 +211,8 @@ pub struct Lexicon {
     pub rule_keys: Vec<String>,
     /// Measured (produced, correct) per rule key, from `ontology/rule_precision.csv`.
     pub measured: FxHashMap<String, (u32, u32)>,
+    /// Per lowercase word, the lists it is in and its rule literal; a word in none is absent.
+    words: FxHashMap<String, Word>,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
@@ -414,7 +452,42 @@ impl Lexicon {
         }
         lex.pair_nouns = lower_set(&lexicon_dir.join("pair_nouns.txt"))?;
         lex.same_place_heads = lower_set(&lexicon_dir.join("same_place_heads.txt"))?;
+        lex.index_words();
         Ok(lex)
+    }
+
+    /// Fills `words` from the word lists, titles, heads, gazetteer keys and the exact rule literals.
+    fn index_words(&mut self) {
+        let lists = [
+            (&self.function_words, WordKinds::FUNCTION),
+            (&self.common_words, WordKinds::COMMON),
+            (&self.non_names, WordKinds::NON_NAME),
+            (&self.title_starts, WordKinds::TITLE_START),
+            (&self.actor_nouns, WordKinds::ACTOR_NOUN),
+            (&self.korean_syllables, WordKinds::KOREAN_SYLLABLE),
+        ];
+        let mut words: FxHashMap<String, Word> = FxHashMap::default();
+        for (list, kind) in lists {
+            for word in list {
+                words.entry(word.clone()).or_default().kinds.0 |= kind.0;
+            }
+        }
+        for head in self.heads.keys().filter(|h| !h.contains(' ')) {
+            words.entry(head.clone()).or_default().kinds.0 |= WordKinds::HEAD.0;
+        }
+        for key in self.gazetteer.keys.keys() {
+            let first = key.split(' ').next().unwrap_or_default();
+            words.entry(first.to_string()).or_default().kinds.0 |= WordKinds::NAME_START.0;
+        }
+        for (word, id) in self.rule_index.literals.exact_words() {
+            words.entry(word.to_string()).or_default().literal = Some(id);
+        }
+        self.words = words;
+    }
+
+    /// What the lexicon knows of a lowercase word.
+    pub fn word(&self, lower: &str) -> Word {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 
     fn load_heads(&mut self, path: &Path) -> Result<()> {
@@ -428,6 +501,7 @@ impl Lexicon {
                 continue;
             }
             self.max_head_tokens = self.max_head_tokens.max(key.split(' ').count());
+            self.head_last_words.insert(key.rsplit(' ').next().unwrap_or_default().to_string());
             self.heads.entry(key).or_insert(Head { kind, min_words });
         }
         Ok(())
@@ -517,6 +591,10 @@ impl Lexicon {
         let words = tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count();
         let cut = tokens.iter().position(|t| matches!(*t, "of" | "on" | "for")).unwrap_or(tokens.len());
         for end in [cut, tokens.len()] {
+            // Most names end in no head word: answer without building keys.
+            if end == 0 || !self.head_last_words.contains(tokens[end - 1]) {
+                continue;
+            }
             for n in (1..=self.max_head_tokens.min(end)).rev() {
                 let key = tokens[end - n..end].join(" ");
                 if let Some(head) = self.heads.get(&key) {

@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold_into, Lexicon, NameKind};
+use super::lexicon::{fold_into, Lexicon, NameKind, Word, WordKinds};
 use crate::model::EntityType;
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -58,6 +58,10 @@ pub struct Finder<'a> {
     lowered: String,
     /// Per token index, its byte range in `lowered`.
     lower_spans: Vec<(usize, usize)>,
+    /// Per token index, what the lexicon knows of its lowercase form.
+    words: Vec<Word>,
+    /// Per token index, whether it is a word starting with a capital.
+    capitalised: Vec<bool>,
 }
 
 impl<'a> Finder<'a> {
@@ -84,7 +88,20 @@ impl<'a> Finder<'a> {
                 (start, lowered.len())
             })
             .collect();
-        Finder { lex, body, text, lowered, lower_spans }
+        let mut finder = Finder { lex, body, text, lowered, lower_spans, words: Vec::new(), capitalised: Vec::new() };
+        finder.words = (0..text.tokens.len()).map(|i| lex.word(finder.lower(i))).collect();
+        finder.capitalised = text.tokens.iter().map(|t| t.kind == TokenKind::Word && t.text(body).chars().next().is_some_and(char::is_uppercase)).collect();
+        finder
+    }
+
+    /// True when token `i` is in one of the word lists of `kinds`.
+    fn is(&self, i: usize, kinds: WordKinds) -> bool {
+        self.words[i].kinds.any(kinds)
+    }
+
+    /// The id of the exact rule literal token `i` is, if any.
+    pub fn literal(&self, i: usize) -> Option<usize> {
+        self.words[i].literal
     }
 
     /// Token `i` folded to lowercase (`lexicon::fold`).
@@ -94,14 +111,12 @@ impl<'a> Finder<'a> {
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
-        let t = self.tok(i);
-        t.kind == TokenKind::Word && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.capitalised[i]
     }
 
     fn is_acronym(&self, i: usize) -> bool {
-        let raw = self.raw(i);
-        let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        let (letters, all_upper) = self.raw(i).chars().filter(|c| c.is_alphabetic()).fold((0, true), |(n, upper), c| (n + 1, upper && c.is_uppercase()));
+        letters >= 2 && all_upper
     }
 
     fn is_dash(&self, i: usize) -> bool {
@@ -158,8 +173,8 @@ impl<'a> Finder<'a> {
                     // "a pro-West policy": a name after "pro-"/"anti-" is an adjective, not a policy's name.
                     let prefixed = from >= s.tokens.start + 2 && self.is_dash(from - 1) && matches!(self.lower(from - 2), "pro" | "anti" | "non" | "post" | "pre" | "neo");
                     // "A joint project": a sentence-initial article or common word is no name.
-                    let named = (from..end).any(|k| !self.lex.function_words.contains(self.lower(k)))
-                        && !(from == s.tokens.start && end - from == 1 && self.lex.common_words.contains(self.lower(from)));
+                    let named = (from..end).any(|k| !self.is(k, WordKinds::FUNCTION))
+                        && !(from == s.tokens.start && end - from == 1 && self.is(from, WordKinds::COMMON));
                     if let Some(m) = self.lowercase_head_after(s, from, end).filter(|_| from < end && !prefixed && named) {
                         let mut this_run = mentions.split_off(before);
                         this_run.retain(|x| x.last <= from);
@@ -232,7 +247,7 @@ impl<'a> Finder<'a> {
     /// named by the whole phrase (a commodity among its modifiers becomes part of it). Its
     /// span stays the noun phrase, so the place remains a mention of its own (`locatedIn`).
     fn described_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
-        let is_plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.lex.function_words.contains(self.lower(k));
+        let is_plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
         let mut found = Vec::new();
         for place in mentions.iter().filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country)) {
             let mut at = place.first;
@@ -288,6 +303,11 @@ impl<'a> Finder<'a> {
         let mut i = s.tokens.start;
         let mut key = String::new();
         while i < s.tokens.end {
+            // Most words start no known name: no key to look up.
+            if !self.is(i, WordKinds::NAME_START) {
+                i += 1;
+                continue;
+            }
             key.clear();
             let mut best: Option<(usize, Target, EntityType)> = None;
             for j in i..s.tokens.end.min(i + gaz.max_tokens) {
@@ -296,7 +316,7 @@ impl<'a> Finder<'a> {
                 }
                 key.push_str(&self.lower(j));
                 let surface = &self.body[self.tok(i).start..self.tok(j).end];
-                let common_opener = j == i && (i == s.tokens.start || headline) && self.lex.is_common(&key);
+                let common_opener = j == i && (i == s.tokens.start || headline) && self.is(i, WordKinds::ORDINARY);
                 // A proper name written in lowercase ("to erode ties") is an ordinary word.
                 let lowercase_text = surface.chars().next().is_some_and(char::is_lowercase);
                 let found = gaz.key(&key);
@@ -358,8 +378,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             if self.is_dash(end) && t.joined && end + 1 < limit && self.tok(end + 1).joined {
-                let next = self.lower(end + 1);
-                if self.is_capitalised(end + 1) || self.tok(end + 1).kind == TokenKind::Number || self.lex.korean_syllables.contains(next) {
+                if self.is_capitalised(end + 1) || self.tok(end + 1).kind == TokenKind::Number || self.is(end + 1, WordKinds::KOREAN_SYLLABLE) {
                     end += 2;
                     continue;
                 }
@@ -416,11 +435,11 @@ impl<'a> Finder<'a> {
             }
             let lower = self.lower(i);
             let sentence_initial = i == s.tokens.start || matches!(self.raw(i - 1), "\"" | "“" | "(" | "‘" | "'" | ":" | "—");
-            if (sentence_initial || headline) && self.lex.is_common(&lower) && !self.is_acronym(i) {
+            if (sentence_initial || headline) && self.is(i, WordKinds::ORDINARY) && !self.is_acronym(i) {
                 i += 1;
                 continue;
             }
-            if self.lex.non_names.contains(lower) || CONNECTORS.contains(&lower) {
+            if self.is(i, WordKinds::NON_NAME) || CONNECTORS.contains(&lower) {
                 i += 1;
                 continue;
             }
@@ -430,7 +449,7 @@ impl<'a> Finder<'a> {
         if headline {
             let mut k = i;
             while k < end {
-                let piece_end = (k..end).find(|&j| self.lex.is_common(&self.lower(j)) && !inside.iter().any(|m| j >= m.first && j < m.last)).unwrap_or(end);
+                let piece_end = (k..end).find(|&j| self.is(j, WordKinds::ORDINARY) && !inside.iter().any(|m| j >= m.first && j < m.last)).unwrap_or(end);
                 if piece_end > k {
                     self.typed_pieces(s, k, piece_end, false, &inside, out);
                 }
@@ -567,7 +586,7 @@ impl<'a> Finder<'a> {
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
         let end = limit.min(i + self.lex.max_title_tokens.max(1));
         // Most words start no title: answer without building a key.
-        if i >= end || !self.lex.title_starts.contains(self.lower(i)) {
+        if i >= end || !self.is(i, WordKinds::TITLE_START) {
             return None;
         }
         let mut key = String::new();
@@ -606,7 +625,7 @@ impl<'a> Finder<'a> {
     pub fn is_actor_noun_after(&self, at: usize) -> bool {
         (at..self.text.tokens.len().min(at + 3))
             .take_while(|&k| self.tok(k).kind == TokenKind::Word)
-            .any(|k| self.lex.actor_nouns.contains(self.lower(k)))
+            .any(|k| self.is(k, WordKinds::ACTOR_NOUN))
     }
 
     /// A mention for `[start, end)` followed by up to two lowercase modifiers and a
@@ -615,12 +634,11 @@ impl<'a> Finder<'a> {
         let mut found = None;
         let mut k = end;
         while k < s.tokens.end && k <= end + 2 {
-            let lower = self.lower(k);
-            if self.tok(k).kind != TokenKind::Word || self.is_capitalised(k) || self.lex.function_words.contains(lower) {
+            if self.tok(k).kind != TokenKind::Word || self.is_capitalised(k) || self.is(k, WordKinds::FUNCTION) {
                 break;
             }
             // The last head in reach wins: "road bridge", not "road".
-            if let Some(head) = self.lex.heads.get(lower) {
+            if let Some(head) = self.is(k, WordKinds::HEAD).then(|| self.lex.heads.get(self.lower(k))).flatten() {
                 if matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
                     found = Some(Mention { first: start, last: k + 1, kind: head.kind, target: Target::Unknown, surface: self.surface(start, k + 1), titled: false, short: None });
                 }

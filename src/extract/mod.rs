@@ -15,7 +15,7 @@ use crate::model::{slug, Entity, EntityType, Evidence, Extraction, Predicate, Re
 use crate::text::{Text, TokenKind};
 use lexicon::{cue_matches, fold};
 use mentions::{Finder, Mention, Target};
-use patterns::{Item, Items};
+use patterns::{Item, Items, TokenLiterals};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -211,6 +211,7 @@ impl Extractor {
     fn relations(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft]) -> Vec<Relation> {
         let mut out = Vec::new();
         let mut seen = self.lexicon.rule_index.seen();
+        let token_literals = TokenLiterals::new(&self.lexicon.rule_index.literals, (0..text.tokens.len()).map(|k| (finder.lower(k), finder.literal(k))));
         let mut per_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, r) in resolved.iter().enumerate() {
             per_sentence.entry(r.sentence).or_default().push(i);
@@ -220,17 +221,6 @@ impl Extractor {
                 continue;
             }
             let sentence = &text.sentences[si];
-            // The literal ids each token matches: `literal_spans[k - first token]` in `literal_ids`.
-            let mut literal_ids: Vec<usize> = Vec::with_capacity(sentence.tokens.len());
-            let literal_spans: Vec<(usize, usize)> = sentence
-                .tokens
-                .clone()
-                .map(|k| {
-                    let start = literal_ids.len();
-                    self.lexicon.rule_index.literals.matching(finder.lower(k), &mut literal_ids);
-                    (start, literal_ids.len())
-                })
-                .collect();
             // Items: mentions as single items, other tokens as themselves.
             let mut items: Vec<Item> = Vec::with_capacity(sentence.tokens.len());
             let mut item_tokens: Vec<(usize, usize)> = Vec::with_capacity(sentence.tokens.len());
@@ -265,8 +255,7 @@ impl Extractor {
                         next.next();
                     }
                 }
-                let (start, end) = literal_spans[k - sentence.tokens.start];
-                items.push(Item::Token(finder.lower(k), &literal_ids[start..end]));
+                items.push(Item::Token(finder.lower(k), token_literals.of(k..k + 1)));
                 item_tokens.push((k, k + 1));
                 k += 1;
             }
@@ -274,7 +263,7 @@ impl Extractor {
             let title = title_items(finder, sentence.tokens.start, &items, &item_tokens, &idxs, resolved);
             let items = Items::new(items, &title);
             let cues = self.sentence_cues(finder, sentence.tokens.clone());
-            for r in self.lexicon.rule_index.candidates(&literal_ids, &mut seen) {
+            for r in self.lexicon.rule_index.candidates(token_literals.of(sentence.tokens.clone()), &mut seen) {
                 let rule = &self.lexicon.rules[r];
                 for mut m in rule.find(&items) {
                     // "interest in Russian LNG": a slot that takes commodities takes the LNG.

@@ -53,6 +53,13 @@ pub struct Rule {
     pub elements: Vec<Element>,
     pub confidence: f32,
     pub status: Option<Status>,
+    /// Per slot (subject, object), the types it accepts as `type_bits`.
+    slot_kinds: [u32; 2],
+}
+
+/// A set of entity types as bits.
+fn type_bits(kinds: &[EntityType]) -> u32 {
+    kinds.iter().fold(0, |bits, &kind| bits | 1 << kind as u32)
 }
 
 /// What a sentence looks like to the matcher.
@@ -75,6 +82,8 @@ pub struct Items<'a> {
     /// where rules that start with a slot or a literal may start.
     slot_starts: Vec<usize>,
     literal_starts: Vec<usize>,
+    /// The types of the mentions among the items, as `type_bits`.
+    kinds: u32,
 }
 
 impl<'a> Items<'a> {
@@ -95,7 +104,11 @@ impl<'a> Items<'a> {
             .collect();
         let slot_starts = (0..items.len()).filter(|&pos| slot_at[pos].is_some()).collect();
         let literal_starts = (0..items.len()).filter(|&pos| matches!(items[pos], Item::Token(_, literals) if !literals.is_empty())).collect();
-        Items { items, slot_at, slot_starts, literal_starts }
+        let kinds = items.iter().fold(0, |bits, item| match item {
+            Item::Mention(_, kind) => bits | type_bits(&[*kind]),
+            Item::Token(..) => bits,
+        });
+        Items { items, slot_at, slot_starts, literal_starts, kinds }
     }
 
     /// The items where `element` may start a match, in order (`may_start` still applies);
@@ -163,7 +176,9 @@ impl Rule {
             None => None,
         };
         let elements = parse_pattern(splitter, literals, pattern).with_context(|| format!("pattern {pattern:?}"))?;
-        Ok(Rule { id: id.to_string(), predicate, elements, confidence, status })
+        let mut rule = Rule { id: id.to_string(), predicate, elements, confidence, status, slot_kinds: [0; 2] };
+        rule.slot_kinds = [Role::Subject, Role::Object].map(|role| rule.slot_types(role).map_or(u32::MAX, type_bits));
+        Ok(rule)
     }
 
     /// The types a slot accepts (`None`: any).
@@ -185,6 +200,10 @@ impl Rule {
     /// Every match of the rule in `items`, leftmost first, shortest gaps first.
     pub fn find(&self, items: &Items) -> Vec<Match> {
         let mut found: Vec<Match> = Vec::new();
+        // Each slot binds a mention of one of its types: without one the rule cannot match.
+        if self.slot_kinds.iter().any(|&kinds| kinds & items.kinds == 0) {
+            return found;
+        }
         let Some(first) = self.elements.first() else { return found };
         let every: Vec<usize>;
         let starts = match items.starts(first) {
@@ -238,15 +257,16 @@ pub struct Seen {
 }
 
 /// Every distinct literal of the rules gets an id. A token's literals are found without
-/// trying each one: its exact word by hash, prefixes by the token's own prefixes of the
-/// lengths some prefix literal has.
+/// trying each one: its exact word by hash; the prefix literals are few (`invest*`), each
+/// is tried.
 #[derive(Debug, Default)]
 pub struct Literals {
     ids: FxHashMap<LitPat, usize>,
     exact: FxHashMap<String, usize>,
-    prefix: FxHashMap<String, usize>,
-    /// The distinct byte lengths of the prefix literals, ascending.
-    prefix_lengths: Vec<usize>,
+    /// The prefix literals and their ids, shortest first.
+    prefixes: Vec<(String, usize)>,
+    /// The first bytes of the prefix literals: a token starting otherwise has none.
+    prefix_first_bytes: Vec<u8>,
 }
 
 impl Literals {
@@ -262,9 +282,10 @@ impl Literals {
                 self.exact.insert(w.clone(), id);
             }
             LitPat::Prefix(p) => {
-                self.prefix.insert(p.clone(), id);
-                if let Err(at) = self.prefix_lengths.binary_search(&p.len()) {
-                    self.prefix_lengths.insert(at, p.len());
+                let at = self.prefixes.partition_point(|(q, _)| q.len() <= p.len());
+                self.prefixes.insert(at, (p.clone(), id));
+                if let Some(b) = p.bytes().next().filter(|b| !self.prefix_first_bytes.contains(b)) {
+                    self.prefix_first_bytes.push(b);
                 }
             }
         }
@@ -280,14 +301,61 @@ impl Literals {
         self.ids.is_empty()
     }
 
+    /// The exact literals (whole words) and their ids.
+    pub fn exact_words(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.exact.iter().map(|(w, &id)| (w.as_str(), id))
+    }
+
     /// Appends the ids of the literals a folded token matches (`LitPat::matches`).
     pub fn matching(&self, token: &str, out: &mut Vec<usize>) {
         out.extend(self.exact.get(token));
-        for &len in self.prefix_lengths.iter().take_while(|&&len| len <= token.len()) {
-            if token.is_char_boundary(len) {
-                out.extend(self.prefix.get(&token[..len]));
-            }
+        self.prefixed(token, out);
+    }
+
+    /// Appends the ids of the prefix literals a folded token starts with.
+    pub fn prefixed(&self, token: &str, out: &mut Vec<usize>) {
+        // The first byte rules out most tokens and prefixes without comparing the rest (an
+        // empty prefix, shortest so first, matches every token).
+        let first = token.as_bytes().first();
+        let empty_prefix = self.prefixes.first().is_some_and(|(p, _)| p.is_empty());
+        if !empty_prefix && !first.is_some_and(|b| self.prefix_first_bytes.contains(b)) {
+            return;
         }
+        let starts = |prefix: &str| prefix.is_empty() || (prefix.as_bytes().first() == first && token.starts_with(prefix));
+        out.extend(self.prefixes.iter().filter(|(prefix, _)| starts(prefix)).map(|&(_, id)| id));
+    }
+}
+
+/// The literal ids of every token of a document (`Literals::matching`), looked up once
+/// for all the rules and sentences that need them.
+#[derive(Debug, Default)]
+pub struct TokenLiterals {
+    /// The ids of all tokens, in token order (repeats kept).
+    ids: Vec<usize>,
+    /// Per token, the end of its ids in `ids` (its start is the previous token's end).
+    ends: Vec<usize>,
+}
+
+impl TokenLiterals {
+    /// The literals of `tokens`: each folded token of the document, in order, with the id
+    /// of the exact literal it is, if any (`Lexicon::word`); its prefix literals are found here.
+    pub fn new<'a>(literals: &Literals, tokens: impl Iterator<Item = (&'a str, Option<usize>)>) -> TokenLiterals {
+        let mut table = TokenLiterals { ids: Vec::new(), ends: Vec::with_capacity(tokens.size_hint().0) };
+        for (token, exact) in tokens {
+            table.ids.extend(exact);
+            literals.prefixed(token, &mut table.ids);
+            table.ends.push(table.ids.len());
+        }
+        table
+    }
+
+    /// The ids of the tokens `range` (token indexes), token after token.
+    pub fn of(&self, range: std::ops::Range<usize>) -> &[usize] {
+        if range.is_empty() {
+            return &[];
+        }
+        let start = if range.start == 0 { 0 } else { self.ends[range.start - 1] };
+        &self.ids[start..self.ends[range.end - 1]]
     }
 }
 
@@ -323,6 +391,10 @@ impl RuleIndex {
         }
         let mut uses = vec![0usize; index.literals.len()];
         index.groups.iter().flatten().flatten().for_each(|&id| uses[id] += 1);
+        // The rarest groups first: a rule that fails fails at its first groups.
+        for groups in &mut index.groups {
+            groups.sort_by_key(|g| g.iter().map(|&id| uses[id]).sum::<usize>());
+        }
         for (r, groups) in index.groups.iter().enumerate() {
             match groups.iter().min_by_key(|g| g.iter().map(|&id| uses[id]).sum::<usize>()) {
                 Some(anchor) => anchor.iter().for_each(|&id| index.anchored[id].push(r)),
