@@ -117,12 +117,7 @@ impl Extractor {
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
-                let place_entry = gaz
-                    .lookup(&lexicon::token_key(&self.lexicon.splitter, &m.surface))
-                    .iter()
-                    .find(|n| gaz.entries[n.entry].kind == EntityType::Place)
-                    .map(|n| n.entry);
-                match place_entry {
+                match self.known_place(&m.surface) {
                     Some(p) => (add_known(p, Some(&m.surface), drafts), EntityType::Place),
                     None => {
                         let country = gaz.entries[*entry].id.clone();
@@ -143,9 +138,7 @@ impl Extractor {
                 }
                 if m.kind == EntityType::Place && m.last - m.first >= 2 && self.lexicon.same_place_heads.contains(finder.lower(m.last - 1)) {
                     // "Rajin Port", "Incheon City": a known place named with a generic head is that place.
-                    let name = finder.surface(m.first, m.last - 1);
-                    let known = gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, &name)).iter().find(|n| gaz.entries[n.entry].kind == EntityType::Place).map(|n| n.entry);
-                    if let Some(entry) = known {
+                    if let Some(entry) = self.known_place(&finder.surface(m.first, m.last - 1)) {
                         return Some((add_known(entry, Some(&m.surface), drafts), EntityType::Place));
                     }
                 }
@@ -162,6 +155,12 @@ impl Extractor {
                 (self.unknown(m, m.kind, drafts, by_id), m.kind)
             }
         })
+    }
+
+    /// The gazetteer place written `name`, if there is one.
+    fn known_place(&self, name: &str) -> Option<usize> {
+        let gaz = &self.lexicon.gazetteer;
+        gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, name)).iter().find(|n| gaz.entries[n.entry].kind == EntityType::Place).map(|n| n.entry)
     }
 
     fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> usize {
@@ -318,7 +317,7 @@ impl Extractor {
             let p = &resolved[pi];
             if p.kind == EntityType::Person && !p.mention.titled && self.leads_government(finder, idxs, n, resolved) {
                 // "the Biden administration": a role in the state the gazetteer ties them to.
-                if let Some(state) = drafts[p.entity].country.as_ref().and_then(|c| resolved.iter().find(|r| drafts[r.entity].id == *c)) {
+                if let Some(state) = state_named_for(p, resolved, drafts) {
                     let facts = self.named_facts(Predicate::HoldsRole, 0.7, "apposition:leader-government");
                     out.extend(self.relation(finder, text, si, (p.mention.first, p.mention.last), p, state, drafts, facts, cues));
                 }
@@ -349,8 +348,7 @@ impl Extractor {
             let (object, confidence, rule) = match state {
                 Some(q) => (q, 0.85, "apposition:nationality-title-person"),
                 None => {
-                    let Some(country) = drafts[p.entity].country.clone() else { continue };
-                    let Some(c) = resolved.iter().find(|r| drafts[r.entity].id == country) else { continue };
+                    let Some(c) = state_named_for(p, resolved, drafts) else { continue };
                     (c, 0.6, "apposition:title-known-person")
                 }
             };
@@ -368,11 +366,11 @@ impl Extractor {
         let lex = &self.lexicon;
         let mut found = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
-            for k in sentence.tokens.clone() {
+            // From each cooperation noun back to an adjective ending right before it.
+            for end in sentence.tokens.clone().filter(|&k| lex.pair_nouns.contains(finder.lower(k))) {
                 for (tokens, first, second) in &lex.pair_adjectives {
-                    let end = k + tokens.len();
-                    let hit = end < sentence.tokens.end && tokens.iter().enumerate().all(|(n, t)| finder.lower(k + n) == t) && lex.pair_nouns.contains(finder.lower(end));
-                    if !hit {
+                    let Some(k) = end.checked_sub(tokens.len()).filter(|&k| k >= sentence.tokens.start) else { continue };
+                    if !tokens.iter().enumerate().all(|(n, t)| finder.lower(k + n) == t) {
                         continue;
                     }
                     let state = |entry: usize, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>| {
@@ -415,7 +413,7 @@ impl Extractor {
     /// One relation with its evidence and the sentence's year, amount, status, negation.
     #[allow(clippy::too_many_arguments)]
     fn relation(&self, finder: &Finder, text: &Text, si: usize, span: (usize, usize), s: &Resolved, o: &Resolved, drafts: &[Draft], facts: Facts, cues: &SentenceCues) -> Option<Relation> {
-        if s.entity == o.entity || drafts[s.entity].id == drafts[o.entity].id {
+        if s.entity == o.entity {
             return None;
         }
         let sentence = &text.sentences[si];
@@ -498,6 +496,12 @@ fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usize, resolved
     // "Rajin Port (North Korea)": a known name of another type in brackets says where, not who.
     let other_type = matches!(m.target, Target::Known(_)) && m.kind != defining.kind;
     (!other_type).then_some(defining.entity)
+}
+
+/// A mention in the document of the state the gazetteer ties person `p` to.
+fn state_named_for<'r>(p: &Resolved, resolved: &'r [Resolved], drafts: &[Draft]) -> Option<&'r Resolved> {
+    let country = drafts[p.entity].country.as_ref()?;
+    resolved.iter().find(|r| drafts[r.entity].id == *country)
 }
 
 /// The one entity that the mentions in `window` satisfying `wanted` stand for; `None`
