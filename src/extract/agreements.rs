@@ -10,6 +10,7 @@
 //! named parties it needs two specifying words ("visa free travel arrangement"): "a trade
 //! deal" names nothing. Relations come from the cue rules.
 
+use super::lexicon::WordKinds;
 use super::mentions::{Finder, Mention, Target};
 use crate::model::EntityType;
 use crate::text::{Sentence, TokenKind};
@@ -19,7 +20,7 @@ pub fn with_agreements(finder: &Finder, sentence: &Sentence, mut mentions: Vec<M
     let lex = finder.lex;
     let covered = |k: usize, mentions: &[Mention]| mentions.iter().any(|m| m.first <= k && k < m.last);
     let mut found = Vec::new();
-    for at in sentence.tokens.clone() {
+    for at in sentence.tokens.clone().filter(|&k| finder.is(k, WordKinds::AGREEMENT_START)) {
         // The longest head starting here ("memorandum of understanding" over "memorandum").
         let fits = |h: &&Vec<String>| at + h.len() <= sentence.tokens.end && h.iter().enumerate().all(|(n, w)| finder.lower(at + n) == w);
         let Some(head_words) = lex.agreement_heads.iter().filter(fits).max_by_key(|h| h.len()) else { continue };

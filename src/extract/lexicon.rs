@@ -65,6 +65,8 @@ pub struct Gazetteer {
     /// Per token key, its names and whether a longer key starts with it.
     keys: FxHashMap<String, Key>,
     pub max_tokens: usize,
+    /// Per folded first or last name, the people whose full name it begins or ends.
+    people_by_name_part: FxHashMap<String, Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -89,8 +91,21 @@ impl Gazetteer {
         }
         let index = self.entries.len();
         self.by_id.insert(entry.id.clone(), index);
+        if let Some((first, last)) = name_ends(&entry.label).filter(|_| entry.kind == EntityType::Person) {
+            for part in [fold(first), fold(last)] {
+                let people = self.people_by_name_part.entry(part).or_default();
+                if people.last() != Some(&index) {
+                    people.push(index);
+                }
+            }
+        }
         self.entries.push(entry);
         Ok(index)
+    }
+
+    /// The people whose first or last name is the folded `word`, in entry order.
+    pub fn people_named(&self, word: &str) -> &[usize] {
+        self.people_by_name_part.get(word).map_or(&[], Vec::as_slice)
     }
 
     fn add_name(&mut self, splitter: &Splitter, common: &FxHashSet<String>, entry: usize, kind: NameKind, surface: &str) {
@@ -141,6 +156,10 @@ impl WordKinds {
     pub const HEAD: WordKinds = WordKinds(1 << 6);
     /// The first word of a gazetteer key ("south" of "south korea").
     pub const NAME_START: WordKinds = WordKinds(1 << 7);
+    /// The first word of a status, negation or weakening cue that is not a prefix.
+    pub const CUE_START: WordKinds = WordKinds(1 << 8);
+    /// The first word of an agreement head ("memorandum" of "memorandum of understanding").
+    pub const AGREEMENT_START: WordKinds = WordKinds(1 << 9);
 
     /// True when the word is in any of the lists of `kinds`.
     pub fn any(self, kinds: WordKinds) -> bool {
@@ -217,29 +236,90 @@ pub struct Lexicon {
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
     pub rule_index: RuleIndex,
-    pub status_cues: Vec<(Vec<String>, Status)>,
-    pub negation_cues: Vec<Vec<String>>,
-    /// Cue indexes by their first word; cues whose first word is a prefix (`plan*`) apart.
-    pub status_by_first: FxHashMap<String, Vec<usize>>,
-    pub status_prefixed: Vec<usize>,
-    pub negation_by_first: FxHashMap<String, Vec<usize>>,
-    pub negation_prefixed: Vec<usize>,
+    /// Status cues ("planned", "suspend*") and the status each gives, by cue index.
+    pub status_cues: CueSet,
+    pub statuses: Vec<Status>,
+    pub negation_cues: CueSet,
     /// Cues that negate only relations that are not adversarial (`ontology/weakening.txt`).
-    pub weakening_cues: Vec<Vec<String>>,
-    pub weakening_by_first: FxHashMap<String, Vec<usize>>,
-    pub weakening_prefixed: Vec<usize>,
+    pub weakening_cues: CueSet,
+    /// Per byte, whether a word starting with it may start a prefix cue of the three sets
+    /// (a word that may start an exact cue is `WordKinds::CUE_START`).
+    pub cue_prefix_bytes: Vec<bool>,
 }
 
-/// Indexes cues by their first word; the cues starting with a prefix are listed apart.
-fn index_cues<'a>(cues: impl Iterator<Item = &'a Vec<String>>) -> (FxHashMap<String, Vec<usize>>, Vec<usize>) {
-    let (mut by_first, mut prefixed) = (FxHashMap::<String, Vec<usize>>::default(), Vec::new());
-    for (i, cue) in cues.enumerate() {
-        match cue.first() {
-            Some(w) if !w.ends_with('*') => by_first.entry(w.clone()).or_default().push(i),
-            _ => prefixed.push(i),
+/// Prefixes ("invest", "suspend"), each with an id, found for a word without trying
+/// each one: only the prefixes that share the word's first byte are compared.
+#[derive(Debug, Clone)]
+pub struct Prefixes {
+    /// Per first byte, its prefixes and their ids, in the order they were added.
+    by_first_byte: Vec<Vec<(String, usize)>>,
+    /// Ids of empty prefixes: they match every word.
+    empty: Vec<usize>,
+}
+
+impl Default for Prefixes {
+    fn default() -> Self {
+        Prefixes { by_first_byte: vec![Vec::new(); 256], empty: Vec::new() }
+    }
+}
+
+impl Prefixes {
+    pub fn add(&mut self, prefix: &str, id: usize) {
+        match prefix.bytes().next() {
+            Some(b) => self.by_first_byte[b as usize].push((prefix.to_string(), id)),
+            None => self.empty.push(id),
         }
     }
-    (by_first, prefixed)
+
+    /// The ids of the prefixes `word` starts with: the empty ones first, then in the order added.
+    pub fn matching<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let same_first_byte = word.bytes().next().map_or(&[][..], |b| &self.by_first_byte[b as usize][..]);
+        self.empty.iter().copied().chain(same_first_byte.iter().filter(|(p, _)| word.starts_with(p.as_str())).map(|&(_, id)| id))
+    }
+}
+
+/// Cues of one or more lowercase tokens (`ontology/status.csv`, `negation.txt`,
+/// `weakening.txt`), found where they start. A token ending in `*` is a prefix ("suspend*").
+#[derive(Debug, Default)]
+pub struct CueSet {
+    pub cues: Vec<Vec<String>>,
+    /// Cue indexes by their first word, when it is not a prefix.
+    by_first: FxHashMap<String, Vec<usize>>,
+    /// The cues whose first word is a prefix, by that prefix.
+    by_prefix: Prefixes,
+}
+
+impl CueSet {
+    pub fn new(cues: Vec<Vec<String>>) -> CueSet {
+        let mut set = CueSet { cues, ..CueSet::default() };
+        for (i, cue) in set.cues.iter().enumerate() {
+            let first = cue.first().map_or("", String::as_str);
+            match first.strip_suffix('*') {
+                Some(prefix) => set.by_prefix.add(prefix, i),
+                None => set.by_first.entry(first.to_string()).or_default().push(i),
+            }
+        }
+        set
+    }
+
+    /// The first words of the cues that are not prefixes (for the word table).
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
+    /// The first bytes of the cues' prefixes: a word starting otherwise starts no prefix cue.
+    pub fn prefix_first_bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        (0..=255u8).filter(|&b| !self.by_prefix.by_first_byte[b as usize].is_empty() || !self.by_prefix.empty.is_empty())
+    }
+
+    /// The cues that start at token `k` and end before `end`, in cue order within each kind
+    /// (exact first words, then prefixes). `lower(k)` is token `k` folded.
+    pub fn starting_at<'s, 'w: 's>(&'s self, k: usize, end: usize, lower: impl Fn(usize) -> &'w str + Copy + 's) -> impl Iterator<Item = usize> + 's {
+        let word = lower(k);
+        let exact = self.by_first.get(word).map_or(&[][..], Vec::as_slice);
+        let rest_hits = move |cue: &[String]| cue.iter().enumerate().skip(1).all(|(n, c)| k + n < end && cue_matches(c, lower(k + n)));
+        exact.iter().copied().chain(self.by_prefix.matching(word)).filter(move |&i| rest_hits(&self.cues[i]))
+    }
 }
 
 /// Lowercase tokens joined by spaces, apostrophes and dashes folded: "Moon Jae-in" → "moon jae - in".
@@ -259,6 +339,22 @@ pub fn fold(token: &str) -> String {
     let mut folded = String::with_capacity(token.len());
     fold_into(token, &mut folded);
     folded
+}
+
+/// The first and last words of a name of two or more words ("Moon" and "Jae-in").
+pub fn name_ends(label: &str) -> Option<(&str, &str)> {
+    let mut parts = label.split(char::is_whitespace);
+    let first = parts.next()?;
+    Some((first, parts.last()?))
+}
+
+/// Whether `fold(text) == folded`, without allocating for ASCII text.
+pub fn folds_to(text: &str, folded: &str) -> bool {
+    if text.is_ascii() {
+        text.eq_ignore_ascii_case(folded)
+    } else {
+        fold(text) == folded
+    }
 }
 
 /// Appends `fold(token)` to `out` without allocating a string of its own (ASCII, the
@@ -428,19 +524,19 @@ impl Lexicon {
         }
         lex.rule_index = RuleIndex::new(&lex.rules, literals);
         let status_path = root.join("status.csv");
+        let mut status_cues = Vec::new();
         for (line, row) in read_csv(&status_path)? {
             let cue = row.get("cue").cloned().unwrap_or_default();
             let status = row.get("status").and_then(|s| Status::parse(s));
             let Some(status) = status else {
                 bail!("{}:{line}: unknown status {:?}", status_path.display(), row.get("status"));
             };
-            lex.status_cues.push((cue_tokens(&lex.splitter, &cue), status));
+            status_cues.push(cue_tokens(&lex.splitter, &cue));
+            lex.statuses.push(status);
         }
-        lex.negation_cues = read_list(&root.join("negation.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect();
-        (lex.status_by_first, lex.status_prefixed) = index_cues(lex.status_cues.iter().map(|(c, _)| c));
-        (lex.negation_by_first, lex.negation_prefixed) = index_cues(lex.negation_cues.iter());
-        lex.weakening_cues = read_list(&root.join("weakening.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect();
-        (lex.weakening_by_first, lex.weakening_prefixed) = index_cues(lex.weakening_cues.iter());
+        lex.status_cues = CueSet::new(status_cues);
+        lex.negation_cues = CueSet::new(read_list(&root.join("negation.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect());
+        lex.weakening_cues = CueSet::new(read_list(&root.join("weakening.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect());
         let pairs_path = lexicon_dir.join("pair_adjectives.csv");
         for (line, row) in read_csv(&pairs_path)? {
             let entry = |column: &str| {
@@ -478,6 +574,16 @@ impl Lexicon {
         for key in self.gazetteer.keys.keys() {
             let first = key.split(' ').next().unwrap_or_default();
             words.entry(first.to_string()).or_default().kinds.0 |= WordKinds::NAME_START.0;
+        }
+        self.cue_prefix_bytes = vec![false; 256];
+        for b in [&self.status_cues, &self.negation_cues, &self.weakening_cues].into_iter().flat_map(CueSet::prefix_first_bytes) {
+            self.cue_prefix_bytes[b as usize] = true;
+        }
+        for word in [&self.status_cues, &self.negation_cues, &self.weakening_cues].into_iter().flat_map(CueSet::first_words) {
+            words.entry(word.to_string()).or_default().kinds.0 |= WordKinds::CUE_START.0;
+        }
+        for first in self.agreement_heads.iter().filter_map(|head| head.first()) {
+            words.entry(first.clone()).or_default().kinds.0 |= WordKinds::AGREEMENT_START.0;
         }
         for (word, id) in self.rule_index.literals.exact_words() {
             words.entry(word.to_string()).or_default().literal = Some(id);
@@ -628,7 +734,7 @@ fn cue_tokens(splitter: &Splitter, cue: &str) -> Vec<String> {
 }
 
 /// Whether a lowercase token matches a cue token (`plan*` is a prefix).
-pub fn cue_matches(cue: &str, token: &str) -> bool {
+fn cue_matches(cue: &str, token: &str) -> bool {
     match cue.strip_suffix('*') {
         Some(prefix) => token.starts_with(prefix),
         None => cue == token,

@@ -95,7 +95,7 @@ impl<'a> Finder<'a> {
     }
 
     /// True when token `i` is in one of the word lists of `kinds`.
-    fn is(&self, i: usize, kinds: WordKinds) -> bool {
+    pub fn is(&self, i: usize, kinds: WordKinds) -> bool {
         self.words[i].kinds.any(kinds)
     }
 
@@ -108,6 +108,12 @@ impl<'a> Finder<'a> {
     pub fn lower(&self, i: usize) -> &str {
         let (start, end) = self.lower_spans[i];
         &self.lowered[start..end]
+    }
+
+    /// The first byte of token `i` folded (0 if it folds to nothing).
+    pub fn first_lower_byte(&self, i: usize) -> u8 {
+        let (start, end) = self.lower_spans[i];
+        if start < end { self.lowered.as_bytes()[start] } else { 0 }
     }
 
     fn is_capitalised(&self, i: usize) -> bool {

@@ -13,7 +13,7 @@ pub mod patterns;
 use crate::corpus::Document;
 use crate::model::{slug, Entity, EntityType, Evidence, Extraction, Predicate, Relation, Status};
 use crate::text::{Text, TokenKind};
-use lexicon::{cue_matches, fold};
+use lexicon::{fold, folds_to, WordKinds};
 use mentions::{Finder, Mention, Target};
 use patterns::{Item, Items, TokenLiterals};
 use rustc_hash::FxHashMap;
@@ -177,11 +177,8 @@ impl Extractor {
 
     /// The gazetteer's only person whose first or last name is `word`, if exactly one.
     fn only_known_person_named(&self, word: &str) -> Option<usize> {
-        let word = fold(word);
-        let gaz = &self.lexicon.gazetteer;
-        let mut found = gaz.entries.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Person && is_name_part(&e.label, &word));
-        match (found.next(), found.next()) {
-            (Some((i, _)), None) => Some(i),
+        match self.lexicon.gazetteer.people_named(&fold(word)) {
+            &[person] => Some(person),
             _ => None,
         }
     }
@@ -442,24 +439,17 @@ impl Extractor {
     }
 
     /// Where the status and negation cues of a sentence stand (token index of each hit).
-    fn sentence_cues<'a>(&'a self, finder: &Finder, tokens: std::ops::Range<usize>) -> SentenceCues {
-        let hit = |cue: &[String], k: usize| cue.iter().enumerate().all(|(n, c)| k + n < tokens.end && cue_matches(c, finder.lower(k + n)));
+    fn sentence_cues(&self, finder: &Finder, tokens: std::ops::Range<usize>) -> SentenceCues {
         let lex = &self.lexicon;
+        let lower = |k| finder.lower(k);
         let mut cues = SentenceCues::default();
-        for k in tokens.clone() {
-            // Only the cues that can start at this token: by its word, or by a prefix cue.
-            let starting = |by_first: &'a FxHashMap<String, Vec<usize>>, prefixed: &'a [usize]| {
-                by_first.get(finder.lower(k)).map_or(&[][..], Vec::as_slice).iter().chain(prefixed).copied()
-            };
-            for i in starting(&lex.status_by_first, &lex.status_prefixed) {
-                if hit(&lex.status_cues[i].0, k) {
-                    cues.status.push((k, lex.status_cues[i].1));
-                }
-            }
-            if starting(&lex.negation_by_first, &lex.negation_prefixed).any(|i| hit(&lex.negation_cues[i], k)) {
+        // Most words start no cue: the word table and the prefixes' first bytes say which may.
+        for k in tokens.clone().filter(|&k| finder.is(k, WordKinds::CUE_START) || lex.cue_prefix_bytes[finder.first_lower_byte(k) as usize]) {
+            cues.status.extend(lex.status_cues.starting_at(k, tokens.end, lower).map(|i| (k, lex.statuses[i])));
+            if lex.negation_cues.starting_at(k, tokens.end, lower).next().is_some() {
                 cues.negations.push(k);
             }
-            if starting(&lex.weakening_by_first, &lex.weakening_prefixed).any(|i| hit(&lex.weakening_cues[i], k)) {
+            if lex.weakening_cues.starting_at(k, tokens.end, lower).next().is_some() {
                 cues.weakenings.push(k);
             }
         }
@@ -514,8 +504,7 @@ fn sole_antecedent<'r>(window: impl Iterator<Item = &'r Resolved>, wanted: impl 
 /// Whether a folded `word` is the first or last name of a person's full `label`
 /// ("Moon" of "Moon Jae-in", "Putin" of "Vladimir Putin").
 fn is_name_part(label: &str, word: &str) -> bool {
-    let parts: Vec<String> = label.split(char::is_whitespace).map(fold).collect();
-    parts.len() >= 2 && (parts.last().map(String::as_str) == Some(word) || parts.first().map(String::as_str) == Some(word))
+    lexicon::name_ends(label).is_some_and(|(first, last)| folds_to(last, word) || folds_to(first, word))
 }
 
 /// Whether token `k` is inside one of these mentions.

@@ -4,7 +4,7 @@
 //! over a sentence seen as a sequence of items: whole entity mentions and single tokens.
 //! Knows nothing of how mentions were found.
 
-use super::lexicon::fold;
+use super::lexicon::{fold, Prefixes};
 use crate::model::{EntityType, Predicate, Status};
 use crate::text::Splitter;
 use anyhow::{bail, Context, Result};
@@ -263,10 +263,8 @@ pub struct Seen {
 pub struct Literals {
     ids: FxHashMap<LitPat, usize>,
     exact: FxHashMap<String, usize>,
-    /// The prefix literals and their ids, shortest first.
-    prefixes: Vec<(String, usize)>,
-    /// The first bytes of the prefix literals: a token starting otherwise has none.
-    prefix_first_bytes: Vec<u8>,
+    /// The prefix literals and their ids.
+    prefixes: Prefixes,
 }
 
 impl Literals {
@@ -282,11 +280,7 @@ impl Literals {
                 self.exact.insert(w.clone(), id);
             }
             LitPat::Prefix(p) => {
-                let at = self.prefixes.partition_point(|(q, _)| q.len() <= p.len());
-                self.prefixes.insert(at, (p.clone(), id));
-                if let Some(b) = p.bytes().next().filter(|b| !self.prefix_first_bytes.contains(b)) {
-                    self.prefix_first_bytes.push(b);
-                }
+                self.prefixes.add(p, id);
             }
         }
         id
@@ -314,15 +308,7 @@ impl Literals {
 
     /// Appends the ids of the prefix literals a folded token starts with.
     pub fn prefixed(&self, token: &str, out: &mut Vec<usize>) {
-        // The first byte rules out most tokens and prefixes without comparing the rest (an
-        // empty prefix, shortest so first, matches every token).
-        let first = token.as_bytes().first();
-        let empty_prefix = self.prefixes.first().is_some_and(|(p, _)| p.is_empty());
-        if !empty_prefix && !first.is_some_and(|b| self.prefix_first_bytes.contains(b)) {
-            return;
-        }
-        let starts = |prefix: &str| prefix.is_empty() || (prefix.as_bytes().first() == first && token.starts_with(prefix));
-        out.extend(self.prefixes.iter().filter(|(prefix, _)| starts(prefix)).map(|&(_, id)| id));
+        out.extend(self.prefixes.matching(token));
     }
 }
 
