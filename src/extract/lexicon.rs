@@ -156,8 +156,11 @@ impl WordKinds {
     pub const HEAD: WordKinds = WordKinds(1 << 6);
     /// The first word of a gazetteer key ("south" of "south korea").
     pub const NAME_START: WordKinds = WordKinds(1 << 7);
-    /// The first word of a status, negation or weakening cue that is not a prefix.
-    pub const CUE_START: WordKinds = WordKinds(1 << 8);
+    /// The first word of a status, negation, weakening cue that is not a prefix, and of any.
+    pub const STATUS_START: WordKinds = WordKinds(1 << 8);
+    pub const NEGATION_START: WordKinds = WordKinds(1 << 10);
+    pub const WEAKENING_START: WordKinds = WordKinds(1 << 11);
+    pub const CUE_START: WordKinds = WordKinds(Self::STATUS_START.0 | Self::NEGATION_START.0 | Self::WEAKENING_START.0);
     /// The first word of an agreement head ("memorandum" of "memorandum of understanding").
     pub const AGREEMENT_START: WordKinds = WordKinds(1 << 9);
 
@@ -242,8 +245,7 @@ pub struct Lexicon {
     pub negation_cues: CueSet,
     /// Cues that negate only relations that are not adversarial (`ontology/weakening.txt`).
     pub weakening_cues: CueSet,
-    /// Per byte, whether a word starting with it may start a prefix cue of the three sets
-    /// (a word that may start an exact cue is `WordKinds::CUE_START`).
+    /// Per byte, whether a word starting with it may start a prefix cue of the three sets.
     pub cue_prefix_bytes: Vec<bool>,
 }
 
@@ -271,6 +273,11 @@ impl Prefixes {
         }
     }
 
+    /// Whether a word starting with byte `b` may start with one of the prefixes.
+    pub fn may_match(&self, b: u8) -> bool {
+        !self.empty.is_empty() || !self.by_first_byte[b as usize].is_empty()
+    }
+
     /// The ids of the prefixes `word` starts with: the empty ones first, then in the order added.
     pub fn matching<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
         let same_first_byte = word.bytes().next().map_or(&[][..], |b| &self.by_first_byte[b as usize][..]);
@@ -287,11 +294,13 @@ pub struct CueSet {
     by_first: FxHashMap<String, Vec<usize>>,
     /// The cues whose first word is a prefix, by that prefix.
     by_prefix: Prefixes,
+    /// The flag the word table sets on the first words in `by_first`.
+    pub first_word: WordKinds,
 }
 
 impl CueSet {
-    pub fn new(cues: Vec<Vec<String>>) -> CueSet {
-        let mut set = CueSet { cues, ..CueSet::default() };
+    pub fn new(cues: Vec<Vec<String>>, first_word: WordKinds) -> CueSet {
+        let mut set = CueSet { cues, first_word, ..CueSet::default() };
         for (i, cue) in set.cues.iter().enumerate() {
             let first = cue.first().map_or("", String::as_str);
             match first.strip_suffix('*') {
@@ -302,23 +311,20 @@ impl CueSet {
         set
     }
 
-    /// The first words of the cues that are not prefixes (for the word table).
-    pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(String::as_str)
-    }
-
-    /// The first bytes of the cues' prefixes: a word starting otherwise starts no prefix cue.
-    pub fn prefix_first_bytes(&self) -> impl Iterator<Item = u8> + '_ {
-        (0..=255u8).filter(|&b| !self.by_prefix.by_first_byte[b as usize].is_empty() || !self.by_prefix.empty.is_empty())
-    }
-
-    /// The cues that start at token `k` and end before `end`, in cue order within each kind
-    /// (exact first words, then prefixes). `lower(k)` is token `k` folded.
-    pub fn starting_at<'s, 'w: 's>(&'s self, k: usize, end: usize, lower: impl Fn(usize) -> &'w str + Copy + 's) -> impl Iterator<Item = usize> + 's {
+    /// Appends to `out` the cues that start at token `k` and end before `end`, in cue order
+    /// within each kind (exact first words, then prefixes). `lower(k)` is token `k` folded;
+    /// `first_word` whether its word is `self.first_word` in the word table, `first_byte` its first byte.
+    #[inline]
+    pub fn starting_at<'w>(&self, k: usize, end: usize, lower: impl Fn(usize) -> &'w str, first_word: bool, first_byte: u8, out: &mut Vec<usize>) {
+        if !first_word && !self.by_prefix.may_match(first_byte) {
+            return;
+        }
         let word = lower(k);
-        let exact = self.by_first.get(word).map_or(&[][..], Vec::as_slice);
-        let rest_hits = move |cue: &[String]| cue.iter().enumerate().skip(1).all(|(n, c)| k + n < end && cue_matches(c, lower(k + n)));
-        exact.iter().copied().chain(self.by_prefix.matching(word)).filter(move |&i| rest_hits(&self.cues[i]))
+        let rest_hits = |i: &usize| self.cues[*i].iter().enumerate().skip(1).all(|(n, c)| k + n < end && cue_matches(c, lower(k + n)));
+        if let Some(cues) = self.by_first.get(word).filter(|_| first_word) {
+            out.extend(cues.iter().copied().filter(rest_hits));
+        }
+        out.extend(self.by_prefix.matching(word).filter(rest_hits));
     }
 }
 
@@ -534,9 +540,11 @@ impl Lexicon {
             status_cues.push(cue_tokens(&lex.splitter, &cue));
             lex.statuses.push(status);
         }
-        lex.status_cues = CueSet::new(status_cues);
-        lex.negation_cues = CueSet::new(read_list(&root.join("negation.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect());
-        lex.weakening_cues = CueSet::new(read_list(&root.join("weakening.txt"))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect());
+        let cue_list = |file: &str| -> Result<Vec<Vec<String>>> { Ok(read_list(&root.join(file))?.iter().map(|c| cue_tokens(&lex.splitter, c)).collect()) };
+        let (negations, weakenings) = (cue_list("negation.txt")?, cue_list("weakening.txt")?);
+        lex.status_cues = CueSet::new(status_cues, WordKinds::STATUS_START);
+        lex.negation_cues = CueSet::new(negations, WordKinds::NEGATION_START);
+        lex.weakening_cues = CueSet::new(weakenings, WordKinds::WEAKENING_START);
         let pairs_path = lexicon_dir.join("pair_adjectives.csv");
         for (line, row) in read_csv(&pairs_path)? {
             let entry = |column: &str| {
@@ -575,12 +583,11 @@ impl Lexicon {
             let first = key.split(' ').next().unwrap_or_default();
             words.entry(first.to_string()).or_default().kinds.0 |= WordKinds::NAME_START.0;
         }
-        self.cue_prefix_bytes = vec![false; 256];
-        for b in [&self.status_cues, &self.negation_cues, &self.weakening_cues].into_iter().flat_map(CueSet::prefix_first_bytes) {
-            self.cue_prefix_bytes[b as usize] = true;
-        }
-        for word in [&self.status_cues, &self.negation_cues, &self.weakening_cues].into_iter().flat_map(CueSet::first_words) {
-            words.entry(word.to_string()).or_default().kinds.0 |= WordKinds::CUE_START.0;
+        self.cue_prefix_bytes = (0..=255u8).map(|b| [&self.status_cues, &self.negation_cues, &self.weakening_cues].iter().any(|set| set.by_prefix.may_match(b))).collect();
+        for set in [&self.status_cues, &self.negation_cues, &self.weakening_cues] {
+            for word in set.by_first.keys() {
+                words.entry(word.clone()).or_default().kinds.0 |= set.first_word.0;
+            }
         }
         for first in self.agreement_heads.iter().filter_map(|head| head.first()) {
             words.entry(first.clone()).or_default().kinds.0 |= WordKinds::AGREEMENT_START.0;

@@ -13,10 +13,11 @@ pub mod patterns;
 use crate::corpus::Document;
 use crate::model::{slug, Entity, EntityType, Evidence, Extraction, Predicate, Relation, Status};
 use crate::text::{Text, TokenKind};
-use lexicon::{fold, folds_to, WordKinds};
+use lexicon::{fold, folds_to, CueSet, WordKinds};
 use mentions::{Finder, Mention, Target};
 use patterns::{Item, Items, TokenLiterals};
 use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub use lexicon::Lexicon;
@@ -79,8 +80,9 @@ impl Extractor {
         }
         merge_described_projects(&mut drafts, &mut resolved);
         let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut by_id);
-        let mut relations = self.relations(&finder, &text, &resolved, &drafts);
-        relations.extend(pairs.into_iter().filter_map(|(si, a, b, cues)| {
+        let cues = CueCache(vec![OnceCell::new(); text.sentences.len()]);
+        let mut relations = self.relations(&finder, &text, &resolved, &drafts, &cues);
+        relations.extend(pairs.into_iter().filter_map(|(si, a, b)| {
             let facts = self.named_facts(Predicate::CooperatesWith, 0.75, "pair-adjective");
             self.relation(&finder, &text, si, (a.mention.first, a.mention.last + 1), &a, &b, &drafts, facts, &cues)
         }));
@@ -204,7 +206,7 @@ impl Extractor {
     }
 
     /// Relations of every sentence: cue rules, then role appositions.
-    fn relations(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft]) -> Vec<Relation> {
+    fn relations(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache) -> Vec<Relation> {
         let mut out = Vec::new();
         let mut seen = self.lexicon.rule_index.seen();
         let token_literals = TokenLiterals::new(&self.lexicon.rule_index.literals, (0..text.tokens.len()).map(|k| (finder.lower(k), finder.literal(k))));
@@ -258,8 +260,7 @@ impl Extractor {
             let groups = coordination_groups(&items);
             let title = title_items(finder, sentence.tokens.start, &items, &item_tokens, &idxs, resolved);
             let items = Items::new(items, &title);
-            let cues = self.sentence_cues(finder, sentence.tokens.clone());
-            for r in self.lexicon.rule_index.candidates(token_literals.of(sentence.tokens.clone()), &mut seen) {
+            for r in self.lexicon.rule_index.candidates(token_literals.of(sentence.tokens.clone()), items.kinds(), &mut seen) {
                 let rule = &self.lexicon.rules[r];
                 for mut m in rule.find(&items) {
                     // "interest in Russian LNG": a slot that takes commodities takes the LNG.
@@ -294,14 +295,14 @@ impl Extractor {
                         for &o in &objects {
                             let confidence = if s == m.subject && o == m.object { rule.confidence } else { rule.confidence * 0.9 };
                             let facts = Facts { predicate: rule.predicate, confidence, status: rule.status, rule: rule.id.clone() };
-                            if let Some(rel) = self.relation(finder, text, si, span, &resolved[s], &resolved[o], drafts, facts, &cues) {
+                            if let Some(rel) = self.relation(finder, text, si, span, &resolved[s], &resolved[o], drafts, facts, cues) {
                                 out.push(rel);
                             }
                         }
                     }
                 }
             }
-            self.role_appositions(finder, text, si, &idxs, resolved, drafts, &cues, &mut out);
+            self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
         }
         out
     }
@@ -309,7 +310,7 @@ impl Extractor {
     /// "South Korean President Moon Jae-in", "Russia's Foreign Minister Sergei Lavrov":
     /// holdsRole(person, state). A titled person the gazetteer ties to a state also holds a role there.
     #[allow(clippy::too_many_arguments)]
-    fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &SentenceCues, out: &mut Vec<Relation>) {
+    fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Relation>) {
         for (n, &pi) in idxs.iter().enumerate() {
             let p = &resolved[pi];
             if p.kind == EntityType::Person && !p.mention.titled && self.leads_government(finder, idxs, n, resolved) {
@@ -358,8 +359,8 @@ impl Extractor {
 
     /// "inter-Korean dialogue", "Sino-Russian trade": an adjective of two states
     /// (`ontology/lexicon/pair_adjectives.csv`) before a cooperation noun. Per hit, its
-    /// sentence, the two states as resolved mentions of the adjective, and the sentence's cues.
-    fn pair_adjectives(&self, finder: &Finder, text: &Text, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> Vec<(usize, Resolved, Resolved, SentenceCues)> {
+    /// sentence and the two states as resolved mentions of the adjective.
+    fn pair_adjectives(&self, finder: &Finder, text: &Text, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> Vec<(usize, Resolved, Resolved)> {
         let lex = &self.lexicon;
         let mut found = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
@@ -378,7 +379,7 @@ impl Extractor {
                     };
                     let a = state(*first, drafts, by_id);
                     let b = state(*second, drafts, by_id);
-                    found.push((si, a, b, self.sentence_cues(finder, sentence.tokens.clone())));
+                    found.push((si, a, b));
                 }
             }
         }
@@ -409,11 +410,12 @@ impl Extractor {
 
     /// One relation with its evidence and the sentence's year, amount, status, negation.
     #[allow(clippy::too_many_arguments)]
-    fn relation(&self, finder: &Finder, text: &Text, si: usize, span: (usize, usize), s: &Resolved, o: &Resolved, drafts: &[Draft], facts: Facts, cues: &SentenceCues) -> Option<Relation> {
+    fn relation(&self, finder: &Finder, text: &Text, si: usize, span: (usize, usize), s: &Resolved, o: &Resolved, drafts: &[Draft], facts: Facts, cues: &CueCache) -> Option<Relation> {
         if s.entity == o.entity {
             return None;
         }
         let sentence = &text.sentences[si];
+        let cues = cues.0[si].get_or_init(|| self.sentence_cues(finder, sentence.tokens.clone()));
         let body = finder.body;
         let distance = |k: usize| if k < span.0 { span.0 - k } else { k.saturating_sub(span.1) };
         let year = nearest_year(finder, sentence.tokens.clone(), span);
@@ -441,15 +443,26 @@ impl Extractor {
     /// Where the status and negation cues of a sentence stand (token index of each hit).
     fn sentence_cues(&self, finder: &Finder, tokens: std::ops::Range<usize>) -> SentenceCues {
         let lex = &self.lexicon;
-        let lower = |k| finder.lower(k);
         let mut cues = SentenceCues::default();
-        // Most words start no cue: the word table and the prefixes' first bytes say which may.
-        for k in tokens.clone().filter(|&k| finder.is(k, WordKinds::CUE_START) || lex.cue_prefix_bytes[finder.first_lower_byte(k) as usize]) {
-            cues.status.extend(lex.status_cues.starting_at(k, tokens.end, lower).map(|i| (k, lex.statuses[i])));
-            if lex.negation_cues.starting_at(k, tokens.end, lower).next().is_some() {
+        let mut hits = Vec::new();
+        for k in tokens.clone() {
+            // Most words start no cue: the word table and the prefixes' first bytes say which may.
+            let byte = finder.first_lower_byte(k);
+            if !finder.is(k, WordKinds::CUE_START) && !lex.cue_prefix_bytes[byte as usize] {
+                continue;
+            }
+            let starting = |set: &CueSet, hits: &mut Vec<usize>| {
+                hits.clear();
+                set.starting_at(k, tokens.end, |k| finder.lower(k), finder.is(k, set.first_word), byte, hits);
+                !hits.is_empty()
+            };
+            if starting(&lex.status_cues, &mut hits) {
+                cues.status.extend(hits.iter().map(|&i| (k, lex.statuses[i])));
+            }
+            if starting(&lex.negation_cues, &mut hits) {
                 cues.negations.push(k);
             }
-            if lex.weakening_cues.starting_at(k, tokens.end, lower).next().is_some() {
+            if starting(&lex.weakening_cues, &mut hits) {
                 cues.weakenings.push(k);
             }
         }
@@ -457,8 +470,11 @@ impl Extractor {
     }
 }
 
+/// Per sentence, its cues, found when a relation there first needs them.
+struct CueCache(Vec<OnceCell<SentenceCues>>);
+
 /// Status and negation cues found in one sentence.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct SentenceCues {
     status: Vec<(usize, Status)>,
     negations: Vec<usize>,
@@ -748,6 +764,9 @@ fn is_adjective_before(k: usize, at: usize, idxs: &[usize], resolved: &[Resolved
 
 /// The draft of a gazetteer entry, created on first use.
 fn known_draft(e: &lexicon::Entry, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> usize {
+    if let Some(&known) = by_id.get(&e.id) {
+        return known;
+    }
     *by_id.entry(e.id.clone()).or_insert_with(|| {
         drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
         drafts.len() - 1

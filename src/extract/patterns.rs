@@ -39,7 +39,8 @@ impl LitPat {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Element {
-    Slot { role: Role, types: Option<Vec<EntityType>> },
+    /// `kinds`: `types` as `type_bits` (all bits when any type will do).
+    Slot { role: Role, types: Option<Vec<EntityType>>, kinds: u32 },
     /// `ids` are the `Literals` ids of `alts`, sorted.
     Lit { alts: Vec<LitPat>, ids: Vec<usize>, optional: bool },
     Gap,
@@ -109,6 +110,11 @@ impl<'a> Items<'a> {
             Item::Token(..) => bits,
         });
         Items { items, slot_at, slot_starts, literal_starts, kinds }
+    }
+
+    /// The types of the mentions among the items, as `type_bits`.
+    pub fn kinds(&self) -> u32 {
+        self.kinds
     }
 
     /// The items where `element` may start a match, in order (`may_start` still applies);
@@ -184,7 +190,7 @@ impl Rule {
     /// The types a slot accepts (`None`: any).
     pub fn slot_types(&self, role: Role) -> Option<&[EntityType]> {
         self.elements.iter().find_map(|e| match e {
-            Element::Slot { role: r, types } if *r == role => Some(types.as_deref()),
+            Element::Slot { role: r, types, .. } if *r == role => Some(types.as_deref()),
             _ => None,
         })?
     }
@@ -358,12 +364,14 @@ pub struct RuleIndex {
     anchored: Vec<Vec<usize>>,
     /// Rules with no required literal: always candidates.
     unanchored: Vec<usize>,
+    /// Per rule, the types its subject and object slots accept, as `type_bits`.
+    slot_kinds: Vec<[u32; 2]>,
 }
 
 impl RuleIndex {
     /// The index of `rules`, whose literal ids come from `literals`.
     pub fn new(rules: &[Rule], literals: Literals) -> RuleIndex {
-        let mut index = RuleIndex { anchored: vec![Vec::new(); literals.len()], literals, ..RuleIndex::default() };
+        let mut index = RuleIndex { anchored: vec![Vec::new(); literals.len()], literals, slot_kinds: rules.iter().map(|r| r.slot_kinds).collect(), ..RuleIndex::default() };
         for rule in rules {
             let groups: Vec<Vec<usize>> = rule
                 .elements
@@ -396,8 +404,9 @@ impl RuleIndex {
     }
 
     /// Indexes of the rules that may match a sentence whose tokens match these literal
-    /// ids (`Literals::matching`, repeats allowed), in order.
-    pub fn candidates(&self, literals: &[usize], seen: &mut Seen) -> Vec<usize> {
+    /// ids (`Literals::matching`, repeats allowed) and whose mentions have the types
+    /// `kinds` (`Items::kinds`), in order.
+    pub fn candidates(&self, literals: &[usize], kinds: u32, seen: &mut Seen) -> Vec<usize> {
         seen.sentence += 1;
         let now = seen.sentence;
         seen.distinct.clear();
@@ -406,10 +415,12 @@ impl RuleIndex {
                 seen.distinct.push(id);
             }
         }
-        let mut rules: Vec<usize> = self.unanchored.clone();
+        // Each slot binds a mention of one of its types: without one the rule cannot match.
+        let fits = |r: usize| self.slot_kinds[r].iter().all(|&accepted| accepted & kinds != 0);
+        let mut rules: Vec<usize> = self.unanchored.iter().copied().filter(|&r| fits(r)).collect();
         for &id in &seen.distinct {
             for &r in &self.anchored[id] {
-                if std::mem::replace(&mut seen.rules[r], now) == now {
+                if std::mem::replace(&mut seen.rules[r], now) == now || !fits(r) {
                     continue;
                 }
                 if self.groups[r].iter().all(|g| g.iter().any(|&l| seen.literals[l] == now)) {
@@ -437,7 +448,8 @@ fn parse_pattern(splitter: &Splitter, literals: &mut Literals, pattern: &str) ->
                 "B" => Role::Object,
                 other => bail!("slot {{{other}}}: slots are {{A}} (subject) and {{B}} (object)"),
             };
-            elements.push(Element::Slot { role, types });
+            let kinds = types.as_deref().map_or(u32::MAX, type_bits);
+            elements.push(Element::Slot { role, types, kinds });
         } else {
             let (word, optional) = match word.strip_suffix('?') {
                 Some(w) if !w.is_empty() => (w, true),
@@ -485,6 +497,7 @@ fn is_year(t: &str) -> bool {
 }
 
 /// True when `item` is a token that matches one of the literals `ids` (sorted).
+#[inline]
 fn token_matches(ids: &[usize], item: Option<&Item>) -> bool {
     // A token matches few literals (most none): look each up among the element's.
     matches!(item, Some(Item::Token(_, literals)) if literals.iter().any(|id| ids.binary_search(id).is_ok()))
@@ -493,12 +506,13 @@ fn token_matches(ids: &[usize], item: Option<&Item>) -> bool {
 /// A quick test that does not change what matches: false when `element` cannot match at
 /// item `pos` (a literal that is not there, a slot without a mention of its type), so the
 /// matcher need not try.
+#[inline]
 fn may_start(element: &Element, sentence: &Items, pos: usize) -> bool {
     match element {
         Element::Gap | Element::Lit { optional: true, .. } => true,
         Element::Lit { ids, optional: false, .. } => token_matches(ids, sentence.items.get(pos)),
-        Element::Slot { types, .. } => match sentence.slot_at.get(pos).copied().flatten().map(|p| &sentence.items[p]) {
-            Some(Item::Mention(_, kind)) => types.as_ref().is_none_or(|ts| ts.contains(kind)),
+        Element::Slot { kinds, .. } => match sentence.slot_at.get(pos).copied().flatten().map(|p| &sentence.items[p]) {
+            Some(Item::Mention(_, kind)) => kinds & type_bits(&[*kind]) != 0,
             _ => false,
         },
     }
@@ -539,10 +553,10 @@ fn match_from(elements: &[Element], sentence: &Items, pos: usize, binds: &mut [O
             }
             None
         }
-        Element::Slot { role, types } => {
+        Element::Slot { role, kinds, .. } => {
             let Some(p) = sentence.slot_at.get(pos).copied().flatten() else { return None };
             let Item::Mention(m, kind) = &items[p] else { return None };
-            if types.as_ref().is_some_and(|ts| !ts.contains(kind)) {
+            if kinds & type_bits(&[*kind]) == 0 {
                 return None;
             }
             let slot = if *role == Role::Subject { 0 } else { 1 };
@@ -654,7 +668,7 @@ mod tests {
         for tokens in [vec!["x", "investing", "in"], vec!["ally", "'s"], vec!["visited"], vec!["in"], vec!["inv", "in"], vec![]] {
             let slow: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].may_match(&tokens)).collect();
             let literals: Vec<usize> = tokens.iter().flat_map(|t| ids(&index.literals, t)).collect();
-            assert_eq!(index.candidates(&literals, &mut seen), slow, "{tokens:?}");
+            assert_eq!(index.candidates(&literals, u32::MAX, &mut seen), slow, "{tokens:?}");
         }
     }
 
