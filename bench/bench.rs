@@ -10,6 +10,10 @@ use newsgraph::store::Store;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// The allocator of the `newsgraph` binary, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let target_mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(50);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

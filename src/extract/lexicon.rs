@@ -245,8 +245,9 @@ pub struct Lexicon {
     pub negation_cues: CueSet,
     /// Cues that negate only relations that are not adversarial (`ontology/weakening.txt`).
     pub weakening_cues: CueSet,
-    /// Per byte, whether a word starting with it may start a prefix cue of the three sets.
-    pub cue_prefix_bytes: Vec<bool>,
+    /// The prefixes that start cues of the three sets ("suspend"): a word with none of them,
+    /// and not `WordKinds::CUE_START`, starts no cue.
+    pub cue_prefixes: Prefixes,
 }
 
 /// Prefixes ("invest", "suspend"), each with an id, found for a word without trying
@@ -583,7 +584,12 @@ impl Lexicon {
             let first = key.split(' ').next().unwrap_or_default();
             words.entry(first.to_string()).or_default().kinds.0 |= WordKinds::NAME_START.0;
         }
-        self.cue_prefix_bytes = (0..=255u8).map(|b| [&self.status_cues, &self.negation_cues, &self.weakening_cues].iter().any(|set| set.by_prefix.may_match(b))).collect();
+        self.cue_prefixes = Prefixes::default();
+        for set in [&self.status_cues, &self.negation_cues, &self.weakening_cues] {
+            for prefix in set.cues.iter().filter_map(|cue| cue.first()?.strip_suffix('*')) {
+                self.cue_prefixes.add(prefix, 0);
+            }
+        }
         for set in [&self.status_cues, &self.negation_cues, &self.weakening_cues] {
             for word in set.by_first.keys() {
                 words.entry(word.clone()).or_default().kinds.0 |= set.first_word.0;

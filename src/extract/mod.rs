@@ -18,7 +18,7 @@ use mentions::{Finder, Mention, Target};
 use patterns::{Item, Items, TokenLiterals};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use lexicon::Lexicon;
 
@@ -223,7 +223,7 @@ impl Extractor {
             let mut items: Vec<Item> = Vec::with_capacity(sentence.tokens.len());
             let mut item_tokens: Vec<(usize, usize)> = Vec::with_capacity(sentence.tokens.len());
             // Adjectives that act only because a commodity follows: "Russian LNG".
-            let mut commodity_of: HashMap<usize, usize> = HashMap::new();
+            let mut commodity_of: FxHashMap<usize, usize> = FxHashMap::default();
             let mut k = sentence.tokens.start;
             let mut next = idxs.iter().peekable();
             while k < sentence.tokens.end {
@@ -260,9 +260,9 @@ impl Extractor {
             let groups = coordination_groups(&items);
             let title = title_items(finder, sentence.tokens.start, &items, &item_tokens, &idxs, resolved);
             let items = Items::new(items, &title);
-            for r in self.lexicon.rule_index.candidates(token_literals.of(sentence.tokens.clone()), items.kinds(), &mut seen) {
+            for (r, last_start) in self.lexicon.rule_index.candidates(items.literals(), items.kinds(), &mut seen) {
                 let rule = &self.lexicon.rules[r];
-                for mut m in rule.find(&items) {
+                for mut m in rule.find(&items, last_start) {
                     // "interest in Russian LNG": a slot that takes commodities takes the LNG.
                     for (slot, role) in [(&mut m.subject, patterns::Role::Subject), (&mut m.object, patterns::Role::Object)] {
                         if let Some(&c) = commodity_of.get(slot) {
@@ -446,11 +446,11 @@ impl Extractor {
         let mut cues = SentenceCues::default();
         let mut hits = Vec::new();
         for k in tokens.clone() {
-            // Most words start no cue: the word table and the prefixes' first bytes say which may.
-            let byte = finder.first_lower_byte(k);
-            if !finder.is(k, WordKinds::CUE_START) && !lex.cue_prefix_bytes[byte as usize] {
+            // Most words start no cue: the word table and the cue prefixes say which may.
+            if !finder.is(k, WordKinds::CUE_START) && lex.cue_prefixes.matching(finder.lower(k)).next().is_none() {
                 continue;
             }
+            let byte = finder.first_lower_byte(k);
             let starting = |set: &CueSet, hits: &mut Vec<usize>| {
                 hits.clear();
                 set.starting_at(k, tokens.end, |k| finder.lower(k), finder.is(k, set.first_word), byte, hits);
@@ -648,8 +648,8 @@ fn clean_label(surface: &str) -> String {
 
 /// Mentions linked by ", " / "and" / "or" into lists: each mention's list (itself included).
 /// A list needs "and" or "or": a bare comma joins clauses as often as names.
-fn coordination_groups(items: &[Item]) -> HashMap<usize, Vec<usize>> {
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+fn coordination_groups(items: &[Item]) -> FxHashMap<usize, Vec<usize>> {
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     let mut current: Vec<usize> = Vec::new();
     let mut gap_ok = true;
     let mut conjunction = false;

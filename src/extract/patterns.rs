@@ -112,6 +112,17 @@ impl<'a> Items<'a> {
         Items { items, slot_at, slot_starts, literal_starts, kinds }
     }
 
+    /// The literal ids of the tokens among the items, with the item of each, in order.
+    pub fn literals(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.literal_starts.iter().flat_map(|&i| {
+            let literals = match self.items[i] {
+                Item::Token(_, literals) => literals,
+                Item::Mention(..) => &[],
+            };
+            literals.iter().map(move |&id| (id, i))
+        })
+    }
+
     /// The types of the mentions among the items, as `type_bits`.
     pub fn kinds(&self) -> u32 {
         self.kinds
@@ -203,8 +214,9 @@ impl Rule {
         })
     }
 
-    /// Every match of the rule in `items`, leftmost first, shortest gaps first.
-    pub fn find(&self, items: &Items) -> Vec<Match> {
+    /// Every match of the rule in `items` starting at or before item `last_start`,
+    /// leftmost first, shortest gaps first.
+    pub fn find(&self, items: &Items, last_start: usize) -> Vec<Match> {
         let mut found: Vec<Match> = Vec::new();
         // Each slot binds a mention of one of its types: without one the rule cannot match.
         if self.slot_kinds.iter().any(|&kinds| kinds & items.kinds == 0) {
@@ -219,7 +231,7 @@ impl Rule {
                 &every
             }
         };
-        for &start in starts {
+        for &start in starts.iter().take_while(|&&start| start <= last_start) {
             if !may_start(first, items, start) {
                 continue;
             }
@@ -253,11 +265,11 @@ impl Rule {
 /// that nothing needs clearing: an entry counts only when it holds the current sentence's number.
 #[derive(Debug, Clone)]
 pub struct Seen {
-    sentence: usize,
-    /// Per literal, the last sentence that had it.
-    literals: Vec<usize>,
+    sentence: u32,
+    /// Per literal, the last sentence that had it and the last item there that has it.
+    literals: Vec<(u32, u32)>,
     /// Per rule, the last sentence that checked it.
-    rules: Vec<usize>,
+    rules: Vec<u32>,
     /// The distinct literals of the current sentence.
     distinct: Vec<usize>,
 }
@@ -400,31 +412,35 @@ impl RuleIndex {
 
     /// The bookkeeping `candidates` needs, for the sentences of one document.
     pub fn seen(&self) -> Seen {
-        Seen { sentence: 0, literals: vec![0; self.anchored.len()], rules: vec![0; self.groups.len()], distinct: Vec::new() }
+        Seen { sentence: 0, literals: vec![(0, 0); self.anchored.len()], rules: vec![0; self.groups.len()], distinct: Vec::new() }
     }
 
-    /// Indexes of the rules that may match a sentence whose tokens match these literal
-    /// ids (`Literals::matching`, repeats allowed) and whose mentions have the types
-    /// `kinds` (`Items::kinds`), in order.
-    pub fn candidates(&self, literals: &[usize], kinds: u32, seen: &mut Seen) -> Vec<usize> {
+    /// The rules that may match a sentence, in order, each with the last item a match may
+    /// start at (every required literal occurs at or after its start). `literals`: the
+    /// (literal id, item index) of the sentence's tokens (`Items::literals`), in item order;
+    /// `kinds`: the types of its mentions (`Items::kinds`).
+    pub fn candidates(&self, literals: impl Iterator<Item = (usize, usize)>, kinds: u32, seen: &mut Seen) -> Vec<(usize, usize)> {
         seen.sentence += 1;
         let now = seen.sentence;
         seen.distinct.clear();
-        for &id in literals {
-            if std::mem::replace(&mut seen.literals[id], now) != now {
+        for (id, item) in literals {
+            if std::mem::replace(&mut seen.literals[id], (now, item as u32)).0 != now {
                 seen.distinct.push(id);
             }
         }
         // Each slot binds a mention of one of its types: without one the rule cannot match.
         let fits = |r: usize| self.slot_kinds[r].iter().all(|&accepted| accepted & kinds != 0);
-        let mut rules: Vec<usize> = self.unanchored.iter().copied().filter(|&r| fits(r)).collect();
+        let mut rules: Vec<(usize, usize)> = self.unanchored.iter().filter(|&&r| fits(r)).map(|&r| (r, usize::MAX)).collect();
         for &id in &seen.distinct {
             for &r in &self.anchored[id] {
                 if std::mem::replace(&mut seen.rules[r], now) == now || !fits(r) {
                     continue;
                 }
-                if self.groups[r].iter().all(|g| g.iter().any(|&l| seen.literals[l] == now)) {
-                    rules.push(r);
+                // Per group, the last item with one of its literals; a group without any fails the rule.
+                let last = |g: &Vec<usize>| g.iter().map(|&l| seen.literals[l]).filter(|&(stamp, _)| stamp == now).map(|(_, item)| item as usize).max();
+                let last_start = self.groups[r].iter().try_fold(usize::MAX, |limit, g| last(g).map(|item| limit.min(item)));
+                if let Some(last_start) = last_start {
+                    rules.push((r, last_start));
                 }
             }
         }
@@ -609,7 +625,7 @@ mod tests {
                 None => Item::Token(w, ids),
             })
             .collect();
-        r.find(&Items::new(items, &[])).iter().map(|m| (m.subject, m.object)).collect()
+        r.find(&Items::new(items, &[]), usize::MAX).iter().map(|m| (m.subject, m.object)).collect()
     }
 
     #[test]
@@ -667,8 +683,9 @@ mod tests {
         let mut seen = index.seen();
         for tokens in [vec!["x", "investing", "in"], vec!["ally", "'s"], vec!["visited"], vec!["in"], vec!["inv", "in"], vec![]] {
             let slow: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].may_match(&tokens)).collect();
-            let literals: Vec<usize> = tokens.iter().flat_map(|t| ids(&index.literals, t)).collect();
-            assert_eq!(index.candidates(&literals, u32::MAX, &mut seen), slow, "{tokens:?}");
+            let literals: Vec<(usize, usize)> = tokens.iter().enumerate().flat_map(|(i, t)| ids(&index.literals, t).into_iter().map(move |id| (id, i))).collect();
+            let fast: Vec<usize> = index.candidates(literals.into_iter(), u32::MAX, &mut seen).into_iter().map(|(r, _)| r).collect();
+            assert_eq!(fast, slow, "{tokens:?}");
         }
     }
 
