@@ -160,6 +160,8 @@ impl WordKinds {
     pub const STATUS_START: WordKinds = WordKinds(1 << 8);
     pub const NEGATION_START: WordKinds = WordKinds(1 << 10);
     pub const WEAKENING_START: WordKinds = WordKinds(1 << 11);
+    /// A noun after which a pair adjective means cooperation ("dialogue": `pair_nouns`).
+    pub const PAIR_NOUN: WordKinds = WordKinds(1 << 12);
     pub const CUE_START: WordKinds = WordKinds(Self::STATUS_START.0 | Self::NEGATION_START.0 | Self::WEAKENING_START.0);
     /// The first word of an agreement head ("memorandum" of "memorandum of understanding").
     pub const AGREEMENT_START: WordKinds = WordKinds(1 << 9);
@@ -594,6 +596,9 @@ impl Lexicon {
             for word in set.by_first.keys() {
                 words.entry(word.clone()).or_default().kinds.0 |= set.first_word.0;
             }
+        }
+        for noun in &self.pair_nouns {
+            words.entry(noun.clone()).or_default().kinds.0 |= WordKinds::PAIR_NOUN.0;
         }
         for first in self.agreement_heads.iter().filter_map(|head| head.first()) {
             words.entry(first.clone()).or_default().kinds.0 |= WordKinds::AGREEMENT_START.0;

@@ -365,7 +365,7 @@ impl Extractor {
         let mut found = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
             // From each cooperation noun back to an adjective ending right before it.
-            for end in sentence.tokens.clone().filter(|&k| lex.pair_nouns.contains(finder.lower(k))) {
+            for end in sentence.tokens.clone().filter(|&k| finder.is(k, WordKinds::PAIR_NOUN)) {
                 for (tokens, first, second) in &lex.pair_adjectives {
                     let Some(k) = end.checked_sub(tokens.len()).filter(|&k| k >= sentence.tokens.start) else { continue };
                     if !tokens.iter().enumerate().all(|(n, t)| finder.lower(k + n) == t) {
