@@ -172,7 +172,9 @@ pub fn slug(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
-    for c in text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+    // ASCII text is its own decomposition, without marks: the usual case skips the normaliser.
+    let chars: Box<dyn Iterator<Item = char>> = if text.is_ascii() { Box::new(text.chars()) } else { Box::new(text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c))) };
+    for c in chars {
         if c.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push('_');
