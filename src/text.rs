@@ -7,7 +7,7 @@
 //! Knows nothing about entities or the ontology; the only knowledge it takes is a
 //! set of abbreviations ("Corp.", "Sept.") handed in by the caller.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 /// What a token is made of.
@@ -55,7 +55,7 @@ pub struct Text {
 /// Cuts text into tokens and sentences. Holds the abbreviations that keep their period.
 #[derive(Debug, Clone, Default)]
 pub struct Splitter {
-    abbreviations: HashSet<String>,
+    abbreviations: FxHashSet<String>,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -87,10 +87,23 @@ impl Splitter {
             body[pos..].chars().next().map(|c| (c, pos + c.len_utf8()))
         };
         let char_at = |pos: usize| at(pos).map(|(c, _)| c);
+        // The end of the ASCII letters and digits from byte `pos`.
+        let alphanumeric_end = |pos: usize| pos + bytes[pos..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         let mut i = 0;
         let mut joined = false;
         while let Some((c, after)) = at(i) {
             let start = i;
+            // The usual word, decided on bytes alone: ASCII letters and digits starting with a
+            // letter, followed by nothing that could continue it (a period, '&', a non-ASCII letter).
+            if c.is_ascii_alphabetic() {
+                let end = alphanumeric_end(after);
+                if bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'&') {
+                    tokens.push(Token { start, end, kind: TokenKind::Word, joined });
+                    joined = true;
+                    i = end;
+                    continue;
+                }
+            }
             if c.is_whitespace() {
                 joined = false;
                 i = after;
@@ -122,24 +135,19 @@ impl Splitter {
                 (j, TokenKind::Word)
             } else if c.is_alphanumeric() {
                 let mut j = after;
-                let mut chars = 1;
                 loop {
                     // ASCII letters and digits, the usual case, byte by byte.
-                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                        j += 1;
-                        chars += 1;
-                    }
+                    j = alphanumeric_end(j);
                     match at(j) {
                         Some((d, past)) if d.is_alphanumeric() => j = past,
                         // "S&P", "AT&T"
-                        Some(('&', _)) if char_at(j + 1).is_some_and(char::is_uppercase) && c.is_uppercase() && chars <= 2 => j += 1,
+                        Some(('&', _)) if char_at(j + 1).is_some_and(char::is_uppercase) && c.is_uppercase() && body[start..j].chars().count() <= 2 => j += 1,
                         _ => break,
                     }
-                    chars += 1;
                 }
                 // A period that belongs to the word: an abbreviation, or a single capital (an initial).
                 if char_at(j) == Some('.') {
-                    let single_capital = chars == 1 && c.is_uppercase();
+                    let single_capital = j == after && c.is_uppercase();
                     if single_capital || self.abbreviations.contains(&body[start..j]) {
                         j += 1;
                     }
@@ -165,6 +173,7 @@ impl Splitter {
     /// space and a capital, digit or quote, and at every line break.
     pub fn split(&self, body: &str) -> Text {
         let tokens = self.tokenize(body);
+        let bytes = body.as_bytes();
         let mut sentences = Vec::new();
         let mut first = 0;
         for (i, token) in tokens.iter().enumerate() {
@@ -172,7 +181,7 @@ impl Splitter {
                 continue; // a closing quote already given to the previous sentence
             }
             let text = token.text(body);
-            let terminal = matches!(text, "." | "!" | "?") || (token.kind == TokenKind::Word && is_initialism(text));
+            let terminal = (token.end - token.start == 1 && matches!(bytes[token.start], b'.' | b'!' | b'?')) || (token.kind == TokenKind::Word && is_initialism(text));
             // A closing quote or bracket right after the terminal stays in the sentence.
             let mut last = i;
             while terminal {
@@ -182,7 +191,8 @@ impl Splitter {
                 }
             }
             let after = tokens.get(last + 1);
-            let line_break = after.is_some_and(|n| body[tokens[last].end..n.start].contains('\n'));
+            // Joined tokens have nothing between them.
+            let line_break = after.is_some_and(|n| !n.joined && bytes[tokens[last].end..n.start].iter().any(|&b| b == b'\n'));
             let closes = terminal
                 && after.is_none_or(|n| {
                     let c = body[n.start..].chars().next().unwrap_or(' ');

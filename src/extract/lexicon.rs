@@ -62,8 +62,13 @@ pub struct Key {
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
-    /// Per token key, its names and whether a longer key starts with it.
-    keys: FxHashMap<String, Key>,
+    /// Per token key, its names and whether a longer key starts with it, as a trie over the
+    /// keys' words: key 0 is the empty key (`Gazetteer::longer_key`).
+    keys: Vec<Key>,
+    /// Per key and the id of a next word, the key one word longer.
+    longer_keys: FxHashMap<(usize, u32), usize>,
+    /// Per word of any key, its id (`Word::name_word`).
+    name_words: FxHashMap<String, u32>,
     pub max_tokens: usize,
     /// Per folded first or last name, the people whose full name it begins or ends.
     people_by_name_part: FxHashMap<String, Vec<usize>>,
@@ -76,13 +81,40 @@ impl Gazetteer {
 
     /// Names whose lowercase token key is `key`.
     pub fn lookup(&self, key: &str) -> &[Name] {
-        self.keys.get(key).map_or(&[], |k| k.names.as_slice())
+        let mut at = 0;
+        for word in key.split(' ') {
+            match self.name_words.get(word).and_then(|&w| self.longer_key(at, w)) {
+                Some((longer, _)) => at = longer,
+                None => return &[],
+            }
+        }
+        &self.keys[at].names
     }
 
-    /// What the gazetteer knows of a token key, in one lookup (names, and whether a
-    /// longer key starts with it); None for a key no name starts with.
-    pub fn key(&self, key: &str) -> Option<&Key> {
-        self.keys.get(key)
+    /// The key one word longer than key `at` (0 for the empty key) when the next word has
+    /// id `word`: its id and what the gazetteer knows of it (names, and whether a longer
+    /// key starts with it). None when no name starts with it.
+    pub fn longer_key(&self, at: usize, word: u32) -> Option<(usize, &Key)> {
+        self.longer_keys.get(&(at, word)).map(|&k| (k, &self.keys[k]))
+    }
+
+    /// The key of `words`, added with its prefixes if new.
+    fn add_key(&mut self, words: &[&str]) -> usize {
+        if self.keys.is_empty() {
+            self.keys.push(Key::default());
+        }
+        let mut at = 0;
+        for word in words {
+            let next_id = self.name_words.len() as u32;
+            let word = *self.name_words.entry(word.to_string()).or_insert(next_id);
+            self.keys[at].is_prefix = true;
+            let next_key = self.keys.len();
+            at = *self.longer_keys.entry((at, word)).or_insert(next_key);
+            if at == next_key {
+                self.keys.push(Key::default());
+            }
+        }
+        at
     }
 
     fn add_entry(&mut self, entry: Entry) -> Result<usize> {
@@ -127,10 +159,8 @@ impl Gazetteer {
             || (common.contains(&key) && surface.chars().next().is_some_and(char::is_uppercase));
         let tokens: Vec<&str> = key.split(' ').collect();
         self.max_tokens = self.max_tokens.max(tokens.len());
-        for n in 1..tokens.len() {
-            self.keys.entry(tokens[..n].join(" ")).or_default().is_prefix = true;
-        }
-        let names = &mut self.keys.entry(key).or_default().names;
+        let at = self.add_key(&tokens);
+        let names = &mut self.keys[at].names;
         if !names.iter().any(|n| n.entry == entry && n.kind == kind && n.surface == surface) {
             names.push(Name { entry, kind, case_sensitive, surface: surface.to_string() });
         }
@@ -178,6 +208,46 @@ pub struct Word {
     pub kinds: WordKinds,
     /// The id of the exact rule literal that is this word (`patterns::Literals`).
     pub literal: Option<usize>,
+    /// Its id among the words of gazetteer keys (`Gazetteer::longer_key`).
+    pub name_word: Option<u32>,
+}
+
+/// `Lexicon::words`: the words of up to 15 bytes, nearly all of them, are keyed by their
+/// bytes and length packed into one integer, cheaper to hash and compare than a string.
+#[derive(Debug, Default)]
+struct WordTable {
+    short: FxHashMap<u128, Word>,
+    long: FxHashMap<String, Word>,
+}
+
+impl WordTable {
+    fn new(words: FxHashMap<String, Word>) -> WordTable {
+        let mut table = WordTable::default();
+        for (word, info) in words {
+            match packed_word(&word) {
+                Some(key) => table.short.insert(key, info),
+                None => table.long.insert(word, info),
+            };
+        }
+        table
+    }
+
+    fn get(&self, word: &str) -> Word {
+        let info = match packed_word(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        };
+        info.copied().unwrap_or_default()
+    }
+}
+
+/// A word of up to 15 bytes as one integer: its bytes, then its length in the last byte.
+fn packed_word(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut packed = [0u8; 16];
+    packed.get_mut(..bytes.len()).filter(|_| bytes.len() < 16)?.copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(packed))
 }
 
 /// A head word ("Corporation", "heavy industries") that types a name.
@@ -236,7 +306,7 @@ pub struct Lexicon {
     /// Measured (produced, correct) per rule key, from `ontology/rule_precision.csv`.
     pub measured: FxHashMap<String, (u32, u32)>,
     /// Per lowercase word, the lists it is in and its rule literal; a word in none is absent.
-    words: FxHashMap<String, Word>,
+    words: WordTable,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
     pub rules: Vec<Rule>,
@@ -582,9 +652,13 @@ impl Lexicon {
         for head in self.heads.keys().filter(|h| !h.contains(' ')) {
             words.entry(head.clone()).or_default().kinds.0 |= WordKinds::HEAD.0;
         }
-        for key in self.gazetteer.keys.keys() {
-            let first = key.split(' ').next().unwrap_or_default();
-            words.entry(first.to_string()).or_default().kinds.0 |= WordKinds::NAME_START.0;
+        let gazetteer = &self.gazetteer;
+        for (word, &id) in &gazetteer.name_words {
+            let known = words.entry(word.clone()).or_default();
+            known.name_word = Some(id);
+            if gazetteer.longer_key(0, id).is_some() {
+                known.kinds.0 |= WordKinds::NAME_START.0;
+            }
         }
         self.cue_prefixes = Prefixes::default();
         for set in [&self.status_cues, &self.negation_cues, &self.weakening_cues] {
@@ -606,12 +680,12 @@ impl Lexicon {
         for (word, id) in self.rule_index.literals.exact_words() {
             words.entry(word.to_string()).or_default().literal = Some(id);
         }
-        self.words = words;
+        self.words = WordTable::new(words);
     }
 
     /// What the lexicon knows of a lowercase word.
     pub fn word(&self, lower: &str) -> Word {
-        self.words.get(lower).copied().unwrap_or_default()
+        self.words.get(lower)
     }
 
     fn load_heads(&mut self, path: &Path) -> Result<()> {

@@ -40,6 +40,23 @@ pub struct Mention {
     pub short: Option<String>,
 }
 
+/// A gazetteer name found in a sentence: a `Mention` before its text is copied out of the
+/// body, which is done only for the names that are kept (`Finder::known_mention`).
+#[derive(Debug, Clone)]
+struct Known {
+    first: usize,
+    last: usize,
+    kind: EntityType,
+    target: Target,
+}
+
+/// The known names of `known` (in order, not overlapping) that lie within `[start, end)`.
+fn within(known: &[Known], start: usize, end: usize) -> &[Known] {
+    let from = known.partition_point(|m| m.first < start);
+    let to = known.partition_point(|m| m.last <= end).max(from);
+    &known[from..to]
+}
+
 /// Heads of missions that are named by where they sit: "the U.S. Embassy in Seoul".
 const SEATED: &[&str] = &["embassy", "consulate", "consulate-general", "mission", "legation"];
 
@@ -76,22 +93,22 @@ impl<'a> Finder<'a> {
     pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text) -> Self {
         // An ASCII token folds to its own lowercase: it keeps its place in the lowered body.
         let mut lowered = body.to_ascii_lowercase();
-        let lower_spans = text
-            .tokens
-            .iter()
-            .map(|t| {
-                if t.text(body).is_ascii() {
-                    return (t.start, t.end);
-                }
+        let count = text.tokens.len();
+        let (mut lower_spans, mut words, mut capitalised) = (Vec::with_capacity(count), Vec::with_capacity(count), Vec::with_capacity(count));
+        for t in &text.tokens {
+            let raw = t.text(body);
+            let (start, end) = if raw.is_ascii() {
+                (t.start, t.end)
+            } else {
                 let start = lowered.len();
-                fold_into(t.text(body), &mut lowered);
+                fold_into(raw, &mut lowered);
                 (start, lowered.len())
-            })
-            .collect();
-        let mut finder = Finder { lex, body, text, lowered, lower_spans, words: Vec::new(), capitalised: Vec::new() };
-        finder.words = (0..text.tokens.len()).map(|i| lex.word(finder.lower(i))).collect();
-        finder.capitalised = text.tokens.iter().map(|t| t.kind == TokenKind::Word && t.text(body).chars().next().is_some_and(char::is_uppercase)).collect();
-        finder
+            };
+            words.push(lex.word(&lowered[start..end]));
+            lower_spans.push((start, end));
+            capitalised.push(t.kind == TokenKind::Word && raw.chars().next().is_some_and(char::is_uppercase));
+        }
+        Finder { lex, body, text, lowered, lower_spans, words, capitalised }
     }
 
     /// True when token `i` is in one of the word lists of `kinds`.
@@ -134,15 +151,23 @@ impl<'a> Finder<'a> {
         self.body[self.tok(first).start..self.tok(last - 1).end].to_string()
     }
 
+    /// The mention of a known name, its text copied from the body.
+    fn known_mention(&self, k: &Known, titled: bool) -> Mention {
+        Mention { first: k.first, last: k.last, kind: k.kind, target: k.target.clone(), surface: self.surface(k.first, k.last), titled, short: None }
+    }
+
     /// A headline: no final punctuation and most longer words capitalised.
     fn is_headline(&self, s: &Sentence) -> bool {
         let last = self.raw(s.tokens.end - 1);
         if matches!(last, "." | "!" | ":" | ";" | "\"" | "”") {
             return false;
         }
-        let words: Vec<usize> = s.tokens.clone().filter(|&i| self.tok(i).kind == TokenKind::Word && self.raw(i).chars().count() >= 4).collect();
-        let caps = words.iter().filter(|&&i| self.is_capitalised(i)).count();
-        words.len() >= 2 && caps * 10 >= words.len() * 7
+        let (mut words, mut caps) = (0, 0);
+        for i in s.tokens.clone().filter(|&i| self.tok(i).kind == TokenKind::Word && self.raw(i).chars().count() >= 4) {
+            words += 1;
+            caps += usize::from(self.is_capitalised(i));
+        }
+        words >= 2 && caps * 10 >= words * 7
     }
 
     /// All mentions of a sentence, in order, not overlapping.
@@ -152,12 +177,17 @@ impl<'a> Finder<'a> {
         let mut mentions = Vec::new();
         let mut covered = vec![false; s.tokens.end - s.tokens.start];
         let mut i = s.tokens.start;
+        // The first known name not starting before `i`.
+        let mut next_known = 0;
         while i < s.tokens.end {
+            while known.get(next_known).is_some_and(|m| m.first < i) {
+                next_known += 1;
+            }
             // A known name that starts in lowercase ("special military operation"), or runs on
             // past the capitalised words ("LNG carriers").
             let run_end = if self.is_capitalised(i) { self.run_end(i, s.tokens.end) } else { i };
-            if let Some(m) = known.iter().find(|m| m.first == i && (!self.is_capitalised(i) || m.last > run_end)) {
-                mentions.push(m.clone());
+            if let Some(m) = known.get(next_known).filter(|m| m.first == i && (!self.is_capitalised(i) || m.last > run_end)) {
+                mentions.push(self.known_mention(m, false));
                 for k in m.first..m.last {
                     covered[k - s.tokens.start] = true;
                 }
@@ -200,9 +230,9 @@ impl<'a> Finder<'a> {
             }
         }
         // Known names that are not capitalised ("natural gas", "cars") where no run was.
-        for m in known {
+        for m in &known {
             if (m.first..m.last).all(|k| !covered[k - s.tokens.start]) {
-                mentions.push(m);
+                mentions.push(self.known_mention(m, false));
             }
         }
         mentions.sort_by_key(|m| m.first);
@@ -303,32 +333,28 @@ impl<'a> Finder<'a> {
     }
 
     /// Longest gazetteer matches, left to right.
-    fn gazetteer_matches(&self, s: &Sentence, headline: bool) -> Vec<Mention> {
+    fn gazetteer_matches(&self, s: &Sentence, headline: bool) -> Vec<Known> {
         let gaz = &self.lex.gazetteer;
         let mut out = Vec::new();
         let mut i = s.tokens.start;
-        let mut key = String::new();
         while i < s.tokens.end {
             // Most words start no known name: no key to look up.
             if !self.is(i, WordKinds::NAME_START) {
                 i += 1;
                 continue;
             }
-            key.clear();
+            // A proper name written in lowercase ("to erode ties") is an ordinary word.
+            let lowercase_text = self.raw(i).chars().next().is_some_and(char::is_lowercase);
+            let mut key = 0;
             let mut best: Option<(usize, Target, EntityType)> = None;
             for j in i..s.tokens.end.min(i + gaz.max_tokens) {
-                if j > i {
-                    key.push(' ');
-                }
-                key.push_str(&self.lower(j));
-                let surface = &self.body[self.tok(i).start..self.tok(j).end];
+                let Some((longer, found)) = self.words[j].name_word.and_then(|word| gaz.longer_key(key, word)) else { break };
+                key = longer;
                 let common_opener = j == i && (i == s.tokens.start || headline) && self.is(i, WordKinds::ORDINARY);
-                // A proper name written in lowercase ("to erode ties") is an ordinary word.
-                let lowercase_text = surface.chars().next().is_some_and(char::is_lowercase);
-                let found = gaz.key(&key);
-                for name in found.map_or(&[][..], |k| k.names.as_slice()) {
+                for name in &found.names {
                     let proper = name.surface.chars().next().is_some_and(char::is_uppercase);
-                    if (name.case_sensitive && !same_letters(&name.surface, surface)) || common_opener || (proper && lowercase_text) {
+                    let surface = || &self.body[self.tok(i).start..self.tok(j).end];
+                    if (name.case_sensitive && !same_letters(&name.surface, surface())) || common_opener || (proper && lowercase_text) {
                         continue;
                     }
                     let entry = &gaz.entries[name.entry];
@@ -354,13 +380,13 @@ impl<'a> Finder<'a> {
                         best = Some((j + 1, target, entry.kind));
                     }
                 }
-                if !found.is_some_and(|k| k.is_prefix) {
+                if !found.is_prefix {
                     break;
                 }
             }
             match best {
                 Some((end, target, kind)) => {
-                    out.push(Mention { first: i, last: end, kind, target, surface: self.surface(i, end), titled: false, short: None });
+                    out.push(Known { first: i, last: end, kind, target });
                     i = end;
                 }
                 None => i += 1,
@@ -411,8 +437,8 @@ impl<'a> Finder<'a> {
 
     /// Splits one capitalised run into mentions: known names, titles, adjectives and
     /// unknown names, then types the unknown ones.
-    fn run_mentions(&self, s: &Sentence, start: usize, end: usize, headline: bool, known: &[Mention], out: &mut Vec<Mention>) {
-        let inside: Vec<&Mention> = known.iter().filter(|m| m.first >= start && m.last <= end).collect();
+    fn run_mentions(&self, s: &Sentence, start: usize, end: usize, headline: bool, known: &[Known], out: &mut Vec<Mention>) {
+        let inside = within(known, start, end);
         let mut i = start;
         let mut titled = i > s.tokens.start && self.title_ending_at(s.tokens.start, i).is_some();
         // Peel sentence-initial common words, titles and adjectives from the front.
@@ -428,7 +454,7 @@ impl<'a> Finder<'a> {
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first >= m.last + 1 || k.last <= m.last) {
                         break;
                     }
-                    out.push((*m).clone());
+                    out.push(self.known_mention(m, false));
                     i = m.last;
                     continue;
                 }
@@ -457,18 +483,18 @@ impl<'a> Finder<'a> {
             while k < end {
                 let piece_end = (k..end).find(|&j| self.is(j, WordKinds::ORDINARY) && !inside.iter().any(|m| j >= m.first && j < m.last)).unwrap_or(end);
                 if piece_end > k {
-                    self.typed_pieces(s, k, piece_end, false, &inside, out);
+                    self.typed_pieces(s, k, piece_end, false, inside, out);
                 }
                 k = piece_end + 1;
             }
             return;
         }
-        self.typed_pieces(s, i, end, titled, &inside, out);
+        self.typed_pieces(s, i, end, titled, inside, out);
     }
 
     /// The tokens `[start, end)` of a run after peeling: a whole new name when it has a
     /// typed head beyond its known parts, else the known names and the unknown rest.
-    fn typed_pieces(&self, s: &Sentence, start: usize, end: usize, titled: bool, inside: &[&Mention], out: &mut Vec<Mention>) {
+    fn typed_pieces(&self, s: &Sentence, start: usize, end: usize, titled: bool, inside: &[Known], out: &mut Vec<Mention>) {
         let (mut start, mut end) = (start, end);
         while end > start && (CONNECTORS.contains(&self.lower(end - 1)) || self.is_dash(end - 1)) {
             end -= 1;
@@ -491,11 +517,9 @@ impl<'a> Finder<'a> {
         if start >= end {
             return;
         }
-        let known: Vec<&&Mention> = inside.iter().filter(|m| m.first >= start && m.last <= end).collect();
+        let known = within(inside, start, end);
         if known.len() == 1 && known[0].first == start && known[0].last == end {
-            let mut m = (*known[0]).clone();
-            m.titled = titled;
-            out.push(m);
+            out.push(self.known_mention(&known[0], titled));
             return;
         }
         let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
@@ -525,10 +549,8 @@ impl<'a> Finder<'a> {
             if m.first > k {
                 self.typed_pieces(s, k, m.first, titled && k == start, &[], out);
             }
-            let mut m = (*m).clone();
-            m.titled = titled && m.first == start;
             if !matches!(m.target, Target::Adjective(_)) || self.is_actor_noun_after(m.last) {
-                out.push(m.clone());
+                out.push(self.known_mention(m, titled && m.first == start));
             }
             k = m.last;
         }
@@ -590,11 +612,16 @@ impl<'a> Finder<'a> {
 
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
-        let end = limit.min(i + self.lex.max_title_tokens.max(1));
         // Most words start no title: answer without building a key.
-        if i >= end || !self.is(i, WordKinds::TITLE_START) {
+        if i >= limit || !self.is(i, WordKinds::TITLE_START) {
             return None;
         }
+        self.title_from(i, limit)
+    }
+
+    /// `title_at` for a word that starts a title.
+    fn title_from(&self, i: usize, limit: usize) -> Option<usize> {
+        let end = limit.min(i + self.lex.max_title_tokens.max(1));
         let mut key = String::new();
         let mut found = None;
         for j in i..end {
@@ -637,7 +664,7 @@ impl<'a> Finder<'a> {
     /// A mention for `[start, end)` followed by up to two lowercase modifiers and a
     /// lowercase head of a project, event or initiative.
     fn lowercase_head_after(&self, s: &Sentence, start: usize, end: usize) -> Option<Mention> {
-        let mut found = None;
+        let mut found: Option<(usize, EntityType)> = None;
         let mut k = end;
         while k < s.tokens.end && k <= end + 2 {
             if self.tok(k).kind != TokenKind::Word || self.is_capitalised(k) || self.is(k, WordKinds::FUNCTION) {
@@ -646,12 +673,12 @@ impl<'a> Finder<'a> {
             // The last head in reach wins: "road bridge", not "road".
             if let Some(head) = self.is(k, WordKinds::HEAD).then(|| self.lex.heads.get(self.lower(k))).flatten() {
                 if matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
-                    found = Some(Mention { first: start, last: k + 1, kind: head.kind, target: Target::Unknown, surface: self.surface(start, k + 1), titled: false, short: None });
+                    found = Some((k + 1, head.kind));
                 }
             }
             k += 1;
         }
-        found
+        found.map(|(last, kind)| Mention { first: start, last, kind, target: Target::Unknown, surface: self.surface(start, last), titled: false, short: None })
     }
 
     /// "Nakhodka fertilizer plant", "APEC summit", "North-South corridor": a name followed
@@ -682,15 +709,12 @@ impl<'a> Finder<'a> {
 
 /// Case-sensitive comparison that ignores apostrophe and dash variants.
 fn same_letters(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| match c {
-                '\u{2019}' | '\u{2018}' => '\'',
-                '\u{2010}'..='\u{2015}' => '-',
-                c => c,
-            })
-            .collect()
-    };
-    norm(a) == norm(b)
+    fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            '\u{2010}'..='\u{2015}' => '-',
+            c => c,
+        })
+    }
+    norm(a).eq(norm(b))
 }
