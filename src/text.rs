@@ -176,12 +176,14 @@ impl Splitter {
         let bytes = body.as_bytes();
         let mut sentences = Vec::new();
         let mut first = 0;
+        // The first line break at or after the end of the current token (the body's length if none).
+        let mut line_end = 0;
         for (i, token) in tokens.iter().enumerate() {
             if i < first {
                 continue; // a closing quote already given to the previous sentence
             }
-            let text = token.text(body);
-            let terminal = (token.end - token.start == 1 && matches!(bytes[token.start], b'.' | b'!' | b'?')) || (token.kind == TokenKind::Word && is_initialism(text));
+            let text = &bytes[token.start..token.end];
+            let terminal = matches!(text, b"." | b"!" | b"?") || (token.kind == TokenKind::Word && is_initialism(text));
             // A closing quote or bracket right after the terminal stays in the sentence.
             let mut last = i;
             while terminal {
@@ -191,8 +193,11 @@ impl Splitter {
                 }
             }
             let after = tokens.get(last + 1);
-            // Joined tokens have nothing between them.
-            let line_break = after.is_some_and(|n| !n.joined && bytes[tokens[last].end..n.start].iter().any(|&b| b == b'\n'));
+            if line_end < tokens[last].end {
+                let from = tokens[last].end;
+                line_end = body[from..].find('\n').map_or(body.len(), |k| from + k);
+            }
+            let line_break = after.is_some_and(|n| line_end < n.start);
             let closes = terminal
                 && after.is_none_or(|n| {
                     let c = body[n.start..].chars().next().unwrap_or(' ');
@@ -214,8 +219,7 @@ impl Splitter {
 }
 
 /// "U.S.", "U.K.": letters separated by periods.
-fn is_initialism(word: &str) -> bool {
-    let bytes = word.as_bytes();
+fn is_initialism(bytes: &[u8]) -> bool {
     bytes.len() >= 4 && bytes.iter().enumerate().all(|(k, b)| if k % 2 == 1 { *b == b'.' } else { b.is_ascii_alphabetic() })
 }
 

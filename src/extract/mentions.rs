@@ -611,6 +611,8 @@ impl<'a> Finder<'a> {
     }
 
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
+    /// Inlined: it is asked at most words, and most start no title.
+    #[inline]
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
         // Most words start no title: answer without building a key.
         if i >= limit || !self.is(i, WordKinds::TITLE_START) {
@@ -619,7 +621,9 @@ impl<'a> Finder<'a> {
         self.title_from(i, limit)
     }
 
-    /// `title_at` for a word that starts a title.
+    /// `title_at` for a word that starts a title. Kept out of line so that `title_at`'s
+    /// check inlines.
+    #[inline(never)]
     fn title_from(&self, i: usize, limit: usize) -> Option<usize> {
         let end = limit.min(i + self.lex.max_title_tokens.max(1));
         let mut key = String::new();
