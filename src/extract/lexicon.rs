@@ -186,15 +186,15 @@ impl WordKinds {
     pub const HEAD: WordKinds = WordKinds(1 << 6);
     /// The first word of a gazetteer key ("south" of "south korea").
     pub const NAME_START: WordKinds = WordKinds(1 << 7);
-    /// The first word of a status, negation, weakening cue that is not a prefix, and of any.
-    pub const STATUS_START: WordKinds = WordKinds(1 << 8);
+    /// The first word of an agreement head ("memorandum" of "memorandum of understanding").
+    pub const AGREEMENT_START: WordKinds = WordKinds(1 << 8);
+    /// The first word of a status, a negation, a weakening cue (not a prefix: "plan*").
+    pub const STATUS_START: WordKinds = WordKinds(1 << 9);
     pub const NEGATION_START: WordKinds = WordKinds(1 << 10);
     pub const WEAKENING_START: WordKinds = WordKinds(1 << 11);
+    pub const CUE_START: WordKinds = WordKinds(Self::STATUS_START.0 | Self::NEGATION_START.0 | Self::WEAKENING_START.0);
     /// A noun after which a pair adjective means cooperation ("dialogue": `pair_nouns`).
     pub const PAIR_NOUN: WordKinds = WordKinds(1 << 12);
-    pub const CUE_START: WordKinds = WordKinds(Self::STATUS_START.0 | Self::NEGATION_START.0 | Self::WEAKENING_START.0);
-    /// The first word of an agreement head ("memorandum" of "memorandum of understanding").
-    pub const AGREEMENT_START: WordKinds = WordKinds(1 << 9);
 
     /// True when the word is in any of the lists of `kinds`.
     pub fn any(self, kinds: WordKinds) -> bool {
@@ -346,9 +346,9 @@ impl Prefixes {
         }
     }
 
-    /// Whether a word starting with byte `b` may start with one of the prefixes.
-    pub fn may_match(&self, b: u8) -> bool {
-        !self.empty.is_empty() || !self.by_first_byte[b as usize].is_empty()
+    /// Every prefix, with its id.
+    pub fn all(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.empty.iter().map(|&id| ("", id)).chain(self.by_first_byte.iter().flatten().map(|(p, id)| (p.as_str(), *id)))
     }
 
     /// The ids of the prefixes `word` starts with: the empty ones first, then in the order added.
@@ -386,12 +386,8 @@ impl CueSet {
 
     /// Appends to `out` the cues that start at token `k` and end before `end`, in cue order
     /// within each kind (exact first words, then prefixes). `lower(k)` is token `k` folded;
-    /// `first_word` whether its word is `self.first_word` in the word table, `first_byte` its first byte.
-    #[inline]
-    pub fn starting_at<'w>(&self, k: usize, end: usize, lower: impl Fn(usize) -> &'w str, first_word: bool, first_byte: u8, out: &mut Vec<usize>) {
-        if !first_word && !self.by_prefix.may_match(first_byte) {
-            return;
-        }
+    /// `first_word` whether its word is `self.first_word` in the word table.
+    pub fn starting_at<'w>(&self, k: usize, end: usize, lower: impl Fn(usize) -> &'w str, first_word: bool, out: &mut Vec<usize>) {
         let word = lower(k);
         let rest_hits = |i: &usize| self.cues[*i].iter().enumerate().skip(1).all(|(n, c)| k + n < end && cue_matches(c, lower(k + n)));
         if let Some(cues) = self.by_first.get(word).filter(|_| first_word) {
@@ -660,15 +656,12 @@ impl Lexicon {
                 known.kinds.0 |= WordKinds::NAME_START.0;
             }
         }
-        self.cue_prefixes = Prefixes::default();
-        for set in [&self.status_cues, &self.negation_cues, &self.weakening_cues] {
-            for prefix in set.cues.iter().filter_map(|cue| cue.first()?.strip_suffix('*')) {
-                self.cue_prefixes.add(prefix, 0);
-            }
-        }
         for set in [&self.status_cues, &self.negation_cues, &self.weakening_cues] {
             for word in set.by_first.keys() {
                 words.entry(word.clone()).or_default().kinds.0 |= set.first_word.0;
+            }
+            for (prefix, _) in set.by_prefix.all() {
+                self.cue_prefixes.add(prefix, 0);
             }
         }
         for noun in &self.pair_nouns {

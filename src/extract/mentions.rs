@@ -127,12 +127,6 @@ impl<'a> Finder<'a> {
         &self.lowered[start..end]
     }
 
-    /// The first byte of token `i` folded (0 if it folds to nothing).
-    pub fn first_lower_byte(&self, i: usize) -> u8 {
-        let (start, end) = self.lower_spans[i];
-        if start < end { self.lowered.as_bytes()[start] } else { 0 }
-    }
-
     fn is_capitalised(&self, i: usize) -> bool {
         self.capitalised[i]
     }

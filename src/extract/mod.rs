@@ -450,10 +450,9 @@ impl Extractor {
             if !finder.is(k, WordKinds::CUE_START) && lex.cue_prefixes.matching(finder.lower(k)).next().is_none() {
                 continue;
             }
-            let byte = finder.first_lower_byte(k);
             let starting = |set: &CueSet, hits: &mut Vec<usize>| {
                 hits.clear();
-                set.starting_at(k, tokens.end, |k| finder.lower(k), finder.is(k, set.first_word), byte, hits);
+                set.starting_at(k, tokens.end, |k| finder.lower(k), finder.is(k, set.first_word), hits);
                 !hits.is_empty()
             };
             if starting(&lex.status_cues, &mut hits) {

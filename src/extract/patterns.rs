@@ -54,8 +54,6 @@ pub struct Rule {
     pub elements: Vec<Element>,
     pub confidence: f32,
     pub status: Option<Status>,
-    /// Per slot (subject, object), the types it accepts as `type_bits`.
-    slot_kinds: [u32; 2],
 }
 
 /// A set of entity types as bits.
@@ -193,9 +191,15 @@ impl Rule {
             None => None,
         };
         let elements = parse_pattern(splitter, literals, pattern).with_context(|| format!("pattern {pattern:?}"))?;
-        let mut rule = Rule { id: id.to_string(), predicate, elements, confidence, status, slot_kinds: [0; 2] };
-        rule.slot_kinds = [Role::Subject, Role::Object].map(|role| rule.slot_types(role).map_or(u32::MAX, type_bits));
-        Ok(rule)
+        Ok(Rule { id: id.to_string(), predicate, elements, confidence, status })
+    }
+
+    /// The types a slot accepts, as `type_bits`.
+    fn slot_kinds(&self, role: Role) -> u32 {
+        self.elements.iter().find_map(|e| match e {
+            Element::Slot { role: r, kinds, .. } if *r == role => Some(*kinds),
+            _ => None,
+        }).unwrap_or(u32::MAX)
     }
 
     /// The types a slot accepts (`None`: any).
@@ -218,10 +222,6 @@ impl Rule {
     /// leftmost first, shortest gaps first.
     pub fn find(&self, items: &Items, last_start: usize) -> Vec<Match> {
         let mut found: Vec<Match> = Vec::new();
-        // Each slot binds a mention of one of its types: without one the rule cannot match.
-        if self.slot_kinds.iter().any(|&kinds| kinds & items.kinds == 0) {
-            return found;
-        }
         let Some(first) = self.elements.first() else { return found };
         let every: Vec<usize>;
         let starts = match items.starts(first) {
@@ -383,7 +383,7 @@ pub struct RuleIndex {
 impl RuleIndex {
     /// The index of `rules`, whose literal ids come from `literals`.
     pub fn new(rules: &[Rule], literals: Literals) -> RuleIndex {
-        let mut index = RuleIndex { anchored: vec![Vec::new(); literals.len()], literals, slot_kinds: rules.iter().map(|r| r.slot_kinds).collect(), ..RuleIndex::default() };
+        let mut index = RuleIndex { anchored: vec![Vec::new(); literals.len()], literals, slot_kinds: rules.iter().map(|r| [Role::Subject, Role::Object].map(|role| r.slot_kinds(role))).collect(), ..RuleIndex::default() };
         for rule in rules {
             let groups: Vec<Vec<usize>> = rule
                 .elements
