@@ -37,7 +37,7 @@ pub fn with_agreements(finder: &Finder, sentence: &Sentence, mut mentions: Vec<M
             let word = finder.lower(k);
             let lowercase_word = token.kind == TokenKind::Word && token.text(finder.body).chars().next().is_some_and(char::is_lowercase);
             let inner_dash = word == "-" && k > sentence.tokens.start && first < at;
-            if covered(k, &mentions) || !(lowercase_word || inner_dash) || lex.function_words.contains(word) || lex.vague_modifiers.contains(word) {
+            if covered(k, &mentions) || !(lowercase_word || inner_dash) || finder.is(k, WordKinds::FUNCTION) || lex.vague_modifiers.contains(word) {
                 break;
             }
             first = k;

@@ -176,7 +176,7 @@ impl WordKinds {
     pub const FUNCTION: WordKinds = WordKinds(1);
     pub const COMMON: WordKinds = WordKinds(1 << 1);
     pub const NON_NAME: WordKinds = WordKinds(1 << 2);
-    /// An ordinary English word, not a name (`Lexicon::is_common`).
+    /// An ordinary English word, not a name: a function word, a common word or a non-name.
     pub const ORDINARY: WordKinds = WordKinds(Self::FUNCTION.0 | Self::COMMON.0 | Self::NON_NAME.0);
     /// The first word of a title ("foreign" of "foreign minister").
     pub const TITLE_START: WordKinds = WordKinds(1 << 3);
@@ -796,11 +796,6 @@ impl Lexicon {
             }
         }
         None
-    }
-
-    /// True for a lowercase word that is an ordinary English word, not a name.
-    pub fn is_common(&self, lower: &str) -> bool {
-        self.common_words.contains(lower) || self.function_words.contains(lower) || self.non_names.contains(lower)
     }
 }
 
