@@ -390,7 +390,7 @@ impl CueSet {
     pub fn starting_at<'w>(&self, k: usize, end: usize, lower: impl Fn(usize) -> &'w str, first_word: bool, out: &mut Vec<usize>) {
         let word = lower(k);
         let rest_hits = |i: &usize| self.cues[*i].iter().enumerate().skip(1).all(|(n, c)| k + n < end && cue_matches(c, lower(k + n)));
-        if let Some(cues) = self.by_first.get(word).filter(|_| first_word) {
+        if let Some(cues) = first_word.then(|| self.by_first.get(word)).flatten() {
             out.extend(cues.iter().copied().filter(rest_hits));
         }
         out.extend(self.by_prefix.matching(word).filter(rest_hits));

@@ -210,11 +210,15 @@ impl Extractor {
         let mut out = Vec::new();
         let mut seen = self.lexicon.rule_index.seen();
         let token_literals = TokenLiterals::new(&self.lexicon.rule_index.literals, (0..text.tokens.len()).map(|k| (finder.lower(k), finder.literal(k))));
-        let mut per_sentence: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, r) in resolved.iter().enumerate() {
-            per_sentence.entry(r.sentence).or_default().push(i);
-        }
-        for (si, idxs) in per_sentence {
+        // `resolved` is in sentence order: each sentence's mentions are one run of it.
+        let mut idxs: Vec<usize> = Vec::new();
+        let mut run_start = 0;
+        while run_start < resolved.len() {
+            let si = resolved[run_start].sentence;
+            let run_end = run_start + resolved[run_start..].iter().take_while(|r| r.sentence == si).count();
+            idxs.clear();
+            idxs.extend(run_start..run_end);
+            run_start = run_end;
             if idxs.len() < 2 {
                 continue;
             }
@@ -257,7 +261,7 @@ impl Extractor {
                 item_tokens.push((k, k + 1));
                 k += 1;
             }
-            let groups = coordination_groups(&items);
+            let groups = CoordinationGroups::new(&items);
             let title = title_items(finder, sentence.tokens.start, &items, &item_tokens, &idxs, resolved);
             let items = Items::new(items, &title);
             for (r, last_start) in self.lexicon.rule_index.candidates(items.literals(), items.kinds(), &mut seen) {
@@ -280,13 +284,17 @@ impl Extractor {
                             m.last_item += 2;
                         }
                     }
-                    let same_group = groups.get(&m.subject).is_some_and(|g| g.contains(&m.object));
+                    let same_group = groups.list_of(m.subject).contains(&m.object);
                     let expand = |mi: usize, role| -> Vec<usize> {
                         if same_group {
                             return vec![mi];
                         }
                         let types = rule.slot_types(role);
-                        groups.get(&mi).cloned().unwrap_or_else(|| vec![mi]).into_iter().filter(|&g| g == mi || types.is_none_or(|ts| ts.contains(&resolved[g].kind))).collect()
+                        let group = groups.list_of(mi);
+                        if group.is_empty() {
+                            return vec![mi];
+                        }
+                        group.iter().copied().filter(|&g| g == mi || types.is_none_or(|ts| ts.contains(&resolved[g].kind))).collect()
                     };
                     let subjects = expand(m.subject, patterns::Role::Subject);
                     let objects = expand(m.object, patterns::Role::Object);
@@ -294,7 +302,7 @@ impl Extractor {
                     for &s in &subjects {
                         for &o in &objects {
                             let confidence = if s == m.subject && o == m.object { rule.confidence } else { rule.confidence * 0.9 };
-                            let facts = Facts { predicate: rule.predicate, confidence, status: rule.status, rule: rule.id.clone() };
+                            let facts = Facts { predicate: rule.predicate, confidence, status: rule.status, rule: &rule.id };
                             if let Some(rel) = self.relation(finder, text, si, span, &resolved[s], &resolved[o], drafts, facts, cues) {
                                 out.push(rel);
                             }
@@ -404,8 +412,8 @@ impl Extractor {
 
     /// The facts of a rule written in code: its confidence measured when
     /// `rule_precision.csv` has it, else `prior`.
-    fn named_facts(&self, predicate: Predicate, prior: f32, rule: &str) -> Facts {
-        Facts { predicate, confidence: self.lexicon.confidence_of(rule, prior), status: None, rule: rule.to_string() }
+    fn named_facts<'r>(&self, predicate: Predicate, prior: f32, rule: &'r str) -> Facts<'r> {
+        Facts { predicate, confidence: self.lexicon.confidence_of(rule, prior), status: None, rule }
     }
 
     /// One relation with its evidence and the sentence's year, amount, status, negation.
@@ -436,7 +444,7 @@ impl Extractor {
             amount,
             status,
             negated,
-            rule: facts.rule,
+            rule: facts.rule.to_string(),
         })
     }
 
@@ -480,11 +488,11 @@ struct SentenceCues {
     weakenings: Vec<usize>,
 }
 
-struct Facts {
+struct Facts<'r> {
     predicate: Predicate,
     confidence: f32,
     status: Option<Status>,
-    rule: String,
+    rule: &'r str,
 }
 
 /// "Korea Gas Corporation (KOGAS)" / "KOGAS (Korea Gas Corporation)": the entity of the
@@ -645,44 +653,65 @@ fn clean_label(surface: &str) -> String {
     surface.trim_end_matches(['’', '\'', ',']).trim().to_string()
 }
 
-/// Mentions linked by ", " / "and" / "or" into lists: each mention's list (itself included).
+/// Mentions linked by ", " / "and" / "or" into lists.
 /// A list needs "and" or "or": a bare comma joins clauses as often as names.
-fn coordination_groups(items: &[Item]) -> FxHashMap<usize, Vec<usize>> {
-    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    let mut current: Vec<usize> = Vec::new();
-    let mut gap_ok = true;
-    let mut conjunction = false;
-    let mut flush = |current: &mut Vec<usize>, conjunction: &mut bool| {
-        if current.len() > 1 && *conjunction {
-            for &m in current.iter() {
-                groups.insert(m, current.clone());
+struct CoordinationGroups {
+    /// The mentions of every list, list after list.
+    members: Vec<usize>,
+    /// Per listed mention, its list as a range of `members`, sorted by mention.
+    lists: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl CoordinationGroups {
+    fn new(items: &[Item]) -> CoordinationGroups {
+        let mut groups = CoordinationGroups { members: Vec::new(), lists: Vec::new() };
+        let mut current = 0;
+        let mut gap_ok = true;
+        let mut conjunction = false;
+        let flush = |groups: &mut CoordinationGroups, current: &mut usize, conjunction: &mut bool| {
+            let list = *current..groups.members.len();
+            if list.len() > 1 && *conjunction {
+                for &m in &groups.members[list.clone()] {
+                    groups.lists.push((m, list.clone()));
+                }
+            } else {
+                groups.members.truncate(*current);
+            }
+            *current = groups.members.len();
+            *conjunction = false;
+        };
+        for item in items {
+            match item {
+                Item::Mention(m, _) => {
+                    if !gap_ok {
+                        flush(&mut groups, &mut current, &mut conjunction);
+                    }
+                    groups.members.push(*m);
+                    gap_ok = false;
+                }
+                Item::Token(t, _) if matches!(*t, "and" | "or") => {
+                    gap_ok = true;
+                    conjunction = groups.members.len() > current;
+                }
+                Item::Token(t, _) if matches!(*t, "," | "as" | "well" | "both") => gap_ok = true,
+                Item::Token(..) => {
+                    flush(&mut groups, &mut current, &mut conjunction);
+                    gap_ok = false;
+                }
             }
         }
-        current.clear();
-        *conjunction = false;
-    };
-    for item in items {
-        match item {
-            Item::Mention(m, _) => {
-                if !gap_ok {
-                    flush(&mut current, &mut conjunction);
-                }
-                current.push(*m);
-                gap_ok = false;
-            }
-            Item::Token(t, _) if matches!(*t, "and" | "or") => {
-                gap_ok = true;
-                conjunction = !current.is_empty();
-            }
-            Item::Token(t, _) if matches!(*t, "," | "as" | "well" | "both") => gap_ok = true,
-            Item::Token(..) => {
-                flush(&mut current, &mut conjunction);
-                gap_ok = false;
-            }
+        flush(&mut groups, &mut current, &mut conjunction);
+        groups.lists.sort_unstable_by_key(|(m, _)| *m);
+        groups
+    }
+
+    /// The list of mention `m` (itself included); empty when it is in none.
+    fn list_of(&self, m: usize) -> &[usize] {
+        match self.lists.binary_search_by_key(&m, |(n, _)| *n) {
+            Ok(i) => &self.members[self.lists[i].1.clone()],
+            Err(_) => &[],
         }
     }
-    flush(&mut current, &mut conjunction);
-    groups
 }
 
 /// The year (1900–2099) nearest to the relation's span in its sentence.

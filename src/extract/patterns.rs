@@ -88,11 +88,12 @@ pub struct Items<'a> {
 impl<'a> Items<'a> {
     /// `title[i]`: item `i` is a word of the title before a name ("met Prime Minister X").
     pub fn new(items: Vec<Item<'a>>, title: &[bool]) -> Items<'a> {
+        let skipped: Vec<bool> = items.iter().map(|item| matches!(item, Item::Token(t, _) if is_determiner(t) || is_year(t))).collect();
         let slot_at: Vec<Option<usize>> = (0..items.len())
             .map(|pos| {
                 let mut p = pos;
                 // Articles and possessive determiners before a slot are skipped, and so is a title.
-                while p < items.len() && p < pos + 3 && matches!(items[p], Item::Token(t, _) if is_determiner(t) || is_year(t)) {
+                while p < items.len() && p < pos + 3 && skipped[p] {
                     p += 1;
                 }
                 while p < items.len() && title.get(p) == Some(&true) {
@@ -268,6 +269,9 @@ pub struct Seen {
     sentence: u32,
     /// Per literal, the last sentence that had it and the last item there that has it.
     literals: Vec<(u32, u32)>,
+    /// Per required group, the same: the last sentence with one of its literals and the
+    /// last item there with one.
+    groups: Vec<(u32, u32)>,
     /// Per rule, the last sentence that checked it.
     rules: Vec<u32>,
     /// The distinct literals of the current sentence.
@@ -366,12 +370,17 @@ impl TokenLiterals {
 /// Finds the rules whose required words all occur in a sentence, without trying each
 /// rule: each rule is anchored on one of its required groups, the one whose literals the
 /// fewest rules use (so likely the rarest words); a rule is checked only when the sentence
-/// has a literal of its anchor.
+/// has a literal of its anchor. Equal groups of different rules are one group, whose
+/// presence in a sentence is found once.
 #[derive(Debug, Default)]
 pub struct RuleIndex {
     pub literals: Literals,
-    /// Per rule, its required groups as sorted literal ids (a group holds if any id is seen).
-    groups: Vec<Vec<Vec<usize>>>,
+    /// Per rule, its required groups (ids into the distinct groups), rarest first.
+    groups: Vec<Vec<u32>>,
+    /// Per literal, the distinct groups that hold it (a group holds if any of its literals is seen).
+    literal_groups: Vec<Vec<u32>>,
+    /// How many distinct groups there are.
+    group_count: usize,
     /// Per literal, the rules anchored on a group that holds it.
     anchored: Vec<Vec<usize>>,
     /// Rules with no required literal: always candidates.
@@ -383,36 +392,49 @@ pub struct RuleIndex {
 impl RuleIndex {
     /// The index of `rules`, whose literal ids come from `literals`.
     pub fn new(rules: &[Rule], literals: Literals) -> RuleIndex {
-        let mut index = RuleIndex { anchored: vec![Vec::new(); literals.len()], literals, slot_kinds: rules.iter().map(|r| [Role::Subject, Role::Object].map(|role| r.slot_kinds(role))).collect(), ..RuleIndex::default() };
-        for rule in rules {
-            let groups: Vec<Vec<usize>> = rule
-                .elements
-                .iter()
-                .filter_map(|e| match e {
-                    Element::Lit { ids, optional: false, .. } => Some(ids.clone()),
-                    _ => None,
-                })
-                .collect();
-            index.groups.push(groups);
-        }
+        let mut index = RuleIndex { anchored: vec![Vec::new(); literals.len()], literal_groups: vec![Vec::new(); literals.len()], literals, slot_kinds: rules.iter().map(|r| [Role::Subject, Role::Object].map(|role| r.slot_kinds(role))).collect(), ..RuleIndex::default() };
+        let rule_groups: Vec<Vec<&[usize]>> = rules
+            .iter()
+            .map(|rule| {
+                rule.elements
+                    .iter()
+                    .filter_map(|e| match e {
+                        Element::Lit { ids, optional: false, .. } => Some(ids.as_slice()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
         let mut uses = vec![0usize; index.literals.len()];
-        index.groups.iter().flatten().flatten().for_each(|&id| uses[id] += 1);
-        // The rarest groups first: a rule that fails fails at its first groups.
-        for groups in &mut index.groups {
-            groups.sort_by_key(|g| g.iter().map(|&id| uses[id]).sum::<usize>());
-        }
-        for (r, groups) in index.groups.iter().enumerate() {
-            match groups.iter().min_by_key(|g| g.iter().map(|&id| uses[id]).sum::<usize>()) {
+        rule_groups.iter().flatten().copied().flatten().for_each(|&id| uses[id] += 1);
+        let rarity = |g: &[usize]| g.iter().map(|&id| uses[id]).sum::<usize>();
+        let mut group_ids: FxHashMap<&[usize], u32> = FxHashMap::default();
+        for (r, mut groups) in rule_groups.into_iter().enumerate() {
+            // The rarest groups first: a rule that fails fails at its first groups.
+            groups.sort_by_key(|g| rarity(g));
+            match groups.first() {
                 Some(anchor) => anchor.iter().for_each(|&id| index.anchored[id].push(r)),
                 None => index.unanchored.push(r),
             }
+            let ids = groups
+                .into_iter()
+                .map(|g| {
+                    *group_ids.entry(g).or_insert_with(|| {
+                        let id = index.group_count as u32;
+                        index.group_count += 1;
+                        g.iter().for_each(|&l| index.literal_groups[l].push(id));
+                        id
+                    })
+                })
+                .collect();
+            index.groups.push(ids);
         }
         index
     }
 
     /// The bookkeeping `candidates` needs, for the sentences of one document.
     pub fn seen(&self) -> Seen {
-        Seen { sentence: 0, literals: vec![(0, 0); self.anchored.len()], rules: vec![0; self.groups.len()], distinct: Vec::new() }
+        Seen { sentence: 0, literals: vec![(0, 0); self.anchored.len()], groups: vec![(0, 0); self.group_count], rules: vec![0; self.groups.len()], distinct: Vec::new() }
     }
 
     /// The rules that may match a sentence, in order, each with the last item a match may
@@ -428,6 +450,16 @@ impl RuleIndex {
                 seen.distinct.push(id);
             }
         }
+        // Per group, the last item with one of its literals.
+        for &id in &seen.distinct {
+            let last = seen.literals[id].1;
+            for &g in &self.literal_groups[id] {
+                let group = &mut seen.groups[g as usize];
+                if group.0 != now || group.1 < last {
+                    *group = (now, last);
+                }
+            }
+        }
         // Each slot binds a mention of one of its types: without one the rule cannot match.
         let fits = |r: usize| self.slot_kinds[r].iter().all(|&accepted| accepted & kinds != 0);
         let mut rules: Vec<(usize, usize)> = self.unanchored.iter().filter(|&&r| fits(r)).map(|&r| (r, usize::MAX)).collect();
@@ -436,9 +468,11 @@ impl RuleIndex {
                 if std::mem::replace(&mut seen.rules[r], now) == now || !fits(r) {
                     continue;
                 }
-                // Per group, the last item with one of its literals; a group without any fails the rule.
-                let last = |g: &Vec<usize>| g.iter().map(|&l| seen.literals[l]).filter(|&(stamp, _)| stamp == now).map(|(_, item)| item as usize).max();
-                let last_start = self.groups[r].iter().try_fold(usize::MAX, |limit, g| last(g).map(|item| limit.min(item)));
+                // A group without any literal in the sentence fails the rule.
+                let last_start = self.groups[r].iter().try_fold(usize::MAX, |limit, &g| {
+                    let (stamp, item) = seen.groups[g as usize];
+                    (stamp == now).then(|| limit.min(item as usize))
+                });
                 if let Some(last_start) = last_start {
                     rules.push((r, last_start));
                 }
