@@ -15,7 +15,7 @@ use crate::model::{slug, Entity, EntityType, Evidence, Extraction, Predicate, Re
 use crate::text::{Text, TokenKind};
 use lexicon::{fold, folds_to, CueSet, WordKinds};
 use mentions::{Finder, Mention, Target};
-use patterns::{Item, Items, TokenLiterals};
+use patterns::{Item, Items};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -48,6 +48,15 @@ struct Draft {
     wikidata: Option<String>,
     country: Option<String>,
     surfaces: BTreeSet<String>,
+}
+
+impl Draft {
+    /// Records a surface the entity was written as (copied only the first time).
+    fn add_surface(&mut self, surface: &str) {
+        if !self.surfaces.contains(surface) {
+            self.surfaces.insert(surface.to_string());
+        }
+    }
 }
 
 impl Extractor {
@@ -95,7 +104,7 @@ impl Extractor {
         let mut add_known = |entry: usize, surface: Option<&str>, drafts: &mut Vec<Draft>| -> usize {
             let idx = known_draft(&gaz.entries[entry], drafts, by_id);
             if let Some(s) = surface {
-                drafts[idx].surfaces.insert(s.to_string());
+                drafts[idx].add_surface(s);
             }
             idx
         };
@@ -131,11 +140,11 @@ impl Extractor {
             }
             Target::Unknown => {
                 if let Some(d) = defined_by {
-                    drafts[d].surfaces.insert(m.surface.clone());
+                    drafts[d].add_surface(&m.surface);
                     return Some((d, drafts[d].kind));
                 }
                 if let Some(idx) = self.corefer(m, drafts) {
-                    drafts[idx].surfaces.insert(m.surface.clone());
+                    drafts[idx].add_surface(&m.surface);
                     return Some((idx, drafts[idx].kind));
                 }
                 if m.kind == EntityType::Place && m.last - m.first >= 2 && self.lexicon.same_place_heads.contains(finder.lower(m.last - 1)) {
@@ -172,7 +181,7 @@ impl Extractor {
             drafts.push(Draft { id, label: label.clone(), kind, wikidata: None, country: None, surfaces: BTreeSet::new() });
             drafts.len() - 1
         });
-        drafts[idx].surfaces.insert(m.surface.clone());
+        drafts[idx].add_surface(&m.surface);
         drafts[idx].surfaces.extend(m.short.clone());
         idx
     }
@@ -209,7 +218,10 @@ impl Extractor {
     fn relations(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache) -> Vec<Relation> {
         let mut out = Vec::new();
         let mut seen = self.lexicon.rule_index.seen();
-        let token_literals = TokenLiterals::new(&self.lexicon.rule_index.literals, (0..text.tokens.len()).map(|k| (finder.lower(k), finder.literal(k))));
+        let literals = &self.lexicon.rule_index.literals;
+        // The literal ids of a sentence's token items, and per token item its range of them.
+        let mut literal_ids: Vec<usize> = Vec::new();
+        let mut literal_ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         // `resolved` is in sentence order: each sentence's mentions are one run of it.
         let mut idxs: Vec<usize> = Vec::new();
         let mut run_start = 0;
@@ -228,6 +240,8 @@ impl Extractor {
             let mut item_tokens: Vec<(usize, usize)> = Vec::with_capacity(sentence.tokens.len());
             // Adjectives that act only because a commodity follows: "Russian LNG".
             let mut commodity_of: FxHashMap<usize, usize> = FxHashMap::default();
+            literal_ids.clear();
+            literal_ranges.clear();
             let mut k = sentence.tokens.start;
             let mut next = idxs.iter().peekable();
             while k < sentence.tokens.end {
@@ -257,14 +271,31 @@ impl Extractor {
                         next.next();
                     }
                 }
-                items.push(Item::Token(finder.lower(k), token_literals.of(k..k + 1)));
+                // The exact literal the word is (word table), then the prefix literals it starts with.
+                let from = literal_ids.len();
+                literal_ids.extend(finder.literal(k));
+                literals.prefixed(finder.lower(k), &mut literal_ids);
+                if literal_ids.len() > from {
+                    literal_ranges.push((items.len(), from..literal_ids.len()));
+                }
+                items.push(Item::Token(finder.lower(k), &[]));
                 item_tokens.push((k, k + 1));
                 k += 1;
+            }
+            for (i, range) in &literal_ranges {
+                if let Item::Token(_, ids) = &mut items[*i] {
+                    *ids = &literal_ids[range.clone()];
+                }
+            }
+            let candidates = self.lexicon.rule_index.candidates(patterns::item_literals(&items), patterns::item_kinds(&items), &mut seen);
+            if candidates.is_empty() {
+                self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
+                continue;
             }
             let groups = CoordinationGroups::new(&items);
             let title = title_items(finder, sentence.tokens.start, &items, &item_tokens, &idxs, resolved);
             let items = Items::new(items, &title);
-            for (r, last_start) in self.lexicon.rule_index.candidates(items.literals(), items.kinds(), &mut seen) {
+            for (r, last_start) in candidates {
                 let rule = &self.lexicon.rules[r];
                 for mut m in rule.find(&items, last_start) {
                     // "interest in Russian LNG": a slot that takes commodities takes the LNG.
@@ -373,8 +404,12 @@ impl Extractor {
         let mut found = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
             // From each cooperation noun back to an adjective ending right before it.
-            for end in sentence.tokens.clone().filter(|&k| finder.is(k, WordKinds::PAIR_NOUN)) {
+            for end in sentence.tokens.clone().filter(|&k| k > sentence.tokens.start && finder.is(k, WordKinds::PAIR_NOUN)) {
+                let before = finder.lower(end - 1);
                 for (tokens, first, second) in &lex.pair_adjectives {
+                    if tokens.last().is_none_or(|last| last != before) {
+                        continue;
+                    }
                     let Some(k) = end.checked_sub(tokens.len()).filter(|&k| k >= sentence.tokens.start) else { continue };
                     if !tokens.iter().enumerate().all(|(n, t)| finder.lower(k + n) == t) {
                         continue;
@@ -426,7 +461,7 @@ impl Extractor {
         let cues = cues.0[si].get_or_init(|| self.sentence_cues(finder, sentence.tokens.clone()));
         let body = finder.body;
         let distance = |k: usize| if k < span.0 { span.0 - k } else { k.saturating_sub(span.1) };
-        let year = nearest_year(finder, sentence.tokens.clone(), span);
+        let year = cues.years.iter().min_by_key(|(k, _)| distance(*k)).map(|(_, y)| *y);
         let amount = amount_near(finder, span, sentence.tokens.clone());
         // A status cue of the sentence ("planned", "suspended") stages undertakings only (a
         // project's route among them): a role or a criticism is not planned or suspended.
@@ -448,19 +483,29 @@ impl Extractor {
         })
     }
 
-    /// Where the status and negation cues of a sentence stand (token index of each hit).
+    /// Where the status and negation cues and the years of a sentence stand (token index of each hit).
     fn sentence_cues(&self, finder: &Finder, tokens: std::ops::Range<usize>) -> SentenceCues {
         let lex = &self.lexicon;
         let mut cues = SentenceCues::default();
+        for k in tokens.clone().filter(|&k| finder.text.tokens[k].kind == TokenKind::Number) {
+            let t = finder.text.tokens[k].text(finder.body);
+            if let Some(y) = t.parse::<i32>().ok().filter(|y| (1900..=2099).contains(y) && t.len() == 4) {
+                cues.years.push((k, y));
+            }
+        }
         let mut hits = Vec::new();
         for k in tokens.clone() {
             // Most words start no cue: the word table and the cue prefixes say which may.
-            if !finder.is(k, WordKinds::CUE_START) && lex.cue_prefixes.matching(finder.lower(k)).next().is_none() {
+            let word = finder.lower(k);
+            if !finder.is(k, WordKinds::CUE_START) && !lex.cue_prefixes.any(word) {
                 continue;
             }
             let starting = |set: &CueSet, hits: &mut Vec<usize>| {
                 hits.clear();
-                set.starting_at(k, tokens.end, |k| finder.lower(k), finder.is(k, set.first_word), hits);
+                let first_word = finder.is(k, set.first_word);
+                if set.may_start(word, first_word) {
+                    set.starting_at(k, tokens.end, |k| finder.lower(k), first_word, hits);
+                }
                 !hits.is_empty()
             };
             if starting(&lex.status_cues, &mut hits) {
@@ -480,9 +525,11 @@ impl Extractor {
 /// Per sentence, its cues, found when a relation there first needs them.
 struct CueCache(Vec<OnceCell<SentenceCues>>);
 
-/// Status and negation cues found in one sentence.
+/// Status and negation cues found in one sentence, and its years.
 #[derive(Default, Clone)]
 struct SentenceCues {
+    /// The years (1900–2099) written in the sentence, with their token indexes.
+    years: Vec<(usize, i32)>,
     status: Vec<(usize, Status)>,
     negations: Vec<usize>,
     weakenings: Vec<usize>,
@@ -541,7 +588,9 @@ fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentence, si: usiz
     const PRONOUNS: &[&str] = &["he", "his", "him", "she", "her"];
     let mut out = Vec::new();
     for k in sentence.tokens.clone() {
-        if !PRONOUNS.contains(&finder.lower(k)) || covered(&resolved[this_sentence..], k) {
+        // The pronouns are two or three letters long: most words are not tested further.
+        let word = finder.lower(k);
+        if !(2..=3).contains(&word.len()) || !PRONOUNS.contains(&word) || covered(&resolved[this_sentence..], k) {
             continue;
         }
         let window = resolved.iter().rev().take_while(|r| r.sentence + 2 >= si);
@@ -587,8 +636,9 @@ fn project_references(finder: &Finder, sentence: &crate::text::Sentence, si: usi
     let start = sentence.tokens.start;
     let mut out = Vec::new();
     for k in sentence.tokens.clone() {
-        let it = k == start && finder.lower(k) == "it";
-        let the_project = k > start && finder.lower(k - 1) == "the" && matches!(finder.lower(k), "project" | "initiative");
+        let word = finder.lower(k);
+        let it = k == start && word == "it";
+        let the_project = matches!(word, "project" | "initiative") && k > start && finder.lower(k - 1) == "the";
         if !(it || the_project) || covered(&resolved[this_sentence..], k) {
             continue;
         }
@@ -712,19 +762,6 @@ impl CoordinationGroups {
             Err(_) => &[],
         }
     }
-}
-
-/// The year (1900–2099) nearest to the relation's span in its sentence.
-fn nearest_year(finder: &Finder, tokens: std::ops::Range<usize>, span: (usize, usize)) -> Option<i32> {
-    tokens
-        .filter(|&k| finder.text.tokens[k].kind == TokenKind::Number)
-        .filter_map(|k| {
-            let t = finder.text.tokens[k].text(finder.body);
-            let y: i32 = t.parse().ok()?;
-            ((1900..=2099).contains(&y) && t.len() == 4).then_some((k, y))
-        })
-        .min_by_key(|(k, _)| if *k < span.0 { span.0 - k } else { k.saturating_sub(span.1) })
-        .map(|(_, y)| y)
 }
 
 /// "$6 billion", "2.1 million tonnes", "23.3%", "KRW 1 trillion" inside or next to the span.

@@ -81,8 +81,25 @@ pub struct Items<'a> {
     /// where rules that start with a slot or a literal may start.
     slot_starts: Vec<usize>,
     literal_starts: Vec<usize>,
-    /// The types of the mentions among the items, as `type_bits`.
-    kinds: u32,
+}
+
+/// The literal ids of the tokens among `items`, with the item of each, in order.
+pub fn item_literals<'i>(items: &'i [Item]) -> impl Iterator<Item = (usize, usize)> + 'i {
+    items.iter().enumerate().flat_map(|(i, item)| {
+        let literals = match item {
+            Item::Token(_, literals) => literals,
+            Item::Mention(..) => &[][..],
+        };
+        literals.iter().map(move |&id| (id, i))
+    })
+}
+
+/// The types of the mentions among `items`, as `type_bits`.
+pub fn item_kinds(items: &[Item]) -> u32 {
+    items.iter().fold(0, |bits, item| match item {
+        Item::Mention(_, kind) => bits | type_bits(&[*kind]),
+        Item::Token(..) => bits,
+    })
 }
 
 impl<'a> Items<'a> {
@@ -104,27 +121,7 @@ impl<'a> Items<'a> {
             .collect();
         let slot_starts = (0..items.len()).filter(|&pos| slot_at[pos].is_some()).collect();
         let literal_starts = (0..items.len()).filter(|&pos| matches!(items[pos], Item::Token(_, literals) if !literals.is_empty())).collect();
-        let kinds = items.iter().fold(0, |bits, item| match item {
-            Item::Mention(_, kind) => bits | type_bits(&[*kind]),
-            Item::Token(..) => bits,
-        });
-        Items { items, slot_at, slot_starts, literal_starts, kinds }
-    }
-
-    /// The literal ids of the tokens among the items, with the item of each, in order.
-    pub fn literals(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.literal_starts.iter().flat_map(|&i| {
-            let literals = match self.items[i] {
-                Item::Token(_, literals) => literals,
-                Item::Mention(..) => &[],
-            };
-            literals.iter().map(move |&id| (id, i))
-        })
-    }
-
-    /// The types of the mentions among the items, as `type_bits`.
-    pub fn kinds(&self) -> u32 {
-        self.kinds
+        Items { items, slot_at, slot_starts, literal_starts }
     }
 
     /// The items where `element` may start a match, in order (`may_start` still applies);
@@ -330,40 +327,7 @@ impl Literals {
 
     /// Appends the ids of the prefix literals a folded token starts with.
     pub fn prefixed(&self, token: &str, out: &mut Vec<usize>) {
-        out.extend(self.prefixes.matching(token));
-    }
-}
-
-/// The literal ids of every token of a document (`Literals::matching`), looked up once
-/// for all the rules and sentences that need them.
-#[derive(Debug, Default)]
-pub struct TokenLiterals {
-    /// The ids of all tokens, in token order (repeats kept).
-    ids: Vec<usize>,
-    /// Per token, the end of its ids in `ids` (its start is the previous token's end).
-    ends: Vec<usize>,
-}
-
-impl TokenLiterals {
-    /// The literals of `tokens`: each folded token of the document, in order, with the id
-    /// of the exact literal it is, if any (`Lexicon::word`); its prefix literals are found here.
-    pub fn new<'a>(literals: &Literals, tokens: impl Iterator<Item = (&'a str, Option<usize>)>) -> TokenLiterals {
-        let mut table = TokenLiterals { ids: Vec::new(), ends: Vec::with_capacity(tokens.size_hint().0) };
-        for (token, exact) in tokens {
-            table.ids.extend(exact);
-            literals.prefixed(token, &mut table.ids);
-            table.ends.push(table.ids.len());
-        }
-        table
-    }
-
-    /// The ids of the tokens `range` (token indexes), token after token.
-    pub fn of(&self, range: std::ops::Range<usize>) -> &[usize] {
-        if range.is_empty() {
-            return &[];
-        }
-        let start = if range.start == 0 { 0 } else { self.ends[range.start - 1] };
-        &self.ids[start..self.ends[range.end - 1]]
+        self.prefixes.extend_matching(token, out);
     }
 }
 
@@ -439,8 +403,8 @@ impl RuleIndex {
 
     /// The rules that may match a sentence, in order, each with the last item a match may
     /// start at (every required literal occurs at or after its start). `literals`: the
-    /// (literal id, item index) of the sentence's tokens (`Items::literals`), in item order;
-    /// `kinds`: the types of its mentions (`Items::kinds`).
+    /// (literal id, item index) of the sentence's tokens (`item_literals`), in item order;
+    /// `kinds`: the types of its mentions (`item_kinds`).
     pub fn candidates(&self, literals: impl Iterator<Item = (usize, usize)>, kinds: u32, seen: &mut Seen) -> Vec<(usize, usize)> {
         seen.sentence += 1;
         let now = seen.sentence;
