@@ -190,11 +190,16 @@ fn a_known_place_with_a_generic_head_is_that_place() {
 
 /// A copy of the ontology with `rule_precision.csv` replaced by `measured`.
 fn ontology_measuring(measured: &str) -> tempfile::TempDir {
+    ontology_with("rule_precision.csv", measured)
+}
+
+/// A copy of the ontology with the file at `relative` (inside `ontology/`) replaced by `content`.
+fn ontology_with(relative: &str, content: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology");
     let status = std::process::Command::new("cp").arg("-r").arg(&source).arg(dir.path().join("ontology")).status().unwrap();
     assert!(status.success());
-    std::fs::write(dir.path().join("ontology/rule_precision.csv"), measured).unwrap();
+    std::fs::write(dir.path().join("ontology").join(relative), content).unwrap();
     dir
 }
 
@@ -217,4 +222,11 @@ fn measured_precision_sets_a_rules_confidence() {
     let dir = ontology_measuring("rule,produced,correct\nx,1,2\n");
     let err = format!("{:#}", Lexicon::load(&dir.path().join("ontology")).unwrap_err());
     assert!(err.contains("rule_precision.csv:2") && err.contains("exceeds"), "{err}");
+}
+
+#[test]
+fn a_pair_adjective_row_without_adjective_is_refused() {
+    let dir = ontology_with("lexicon/pair_adjectives.csv", "adjective,first,second\n,country/north_korea,country/south_korea\n");
+    let err = format!("{:#}", Lexicon::load(&dir.path().join("ontology")).unwrap_err());
+    assert!(err.contains("pair_adjectives.csv:2") && err.contains("adjective is empty"), "{err}");
 }
