@@ -25,6 +25,11 @@ pub use lexicon::Lexicon;
 /// Words before a capital city that make it a place, not its state.
 const LOCATIVE: &[&str] = &["in", "to", "from", "at", "near", "into", "via", "through", "across", "around", "outside", "inside", "visit", "visited", "visiting", "toward", "towards"];
 
+thread_local! {
+    /// `RuleIndex::candidates`' bookkeeping, kept between the documents a thread extracts.
+    static SEEN: std::cell::Cell<patterns::Seen> = std::cell::Cell::new(patterns::Seen::default());
+}
+
 /// Runs the extractors over documents with one loaded lexicon.
 pub struct Extractor {
     pub lexicon: Lexicon,
@@ -70,14 +75,14 @@ impl Extractor {
         let text = self.lexicon.splitter.split(body);
         let finder = Finder::new(&self.lexicon, body, &text);
         let mut drafts: Vec<Draft> = Vec::new();
-        let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
+        let mut draft_index = DraftIndex::default();
         let mut resolved: Vec<Resolved> = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
             let mentions = agreements::with_agreements(&finder, sentence, finder.sentence_mentions(sentence));
             let start = resolved.len();
             for (mi, m) in mentions.iter().enumerate() {
                 let defined_by = acronym_definition(&finder, &mentions, mi, &resolved);
-                let Some((entity, kind)) = self.resolve(&finder, m, defined_by, &mut drafts, &mut by_id) else { continue };
+                let Some((entity, kind)) = self.resolve(&finder, m, defined_by, &mut drafts, &mut draft_index) else { continue };
                 resolved.push(Resolved { mention: m.clone(), sentence: si, entity, kind });
             }
             let pronouns = personal_pronouns(&finder, sentence, si, &resolved, start);
@@ -88,7 +93,7 @@ impl Extractor {
             resolved[start..].sort_by_key(|r| r.mention.first);
         }
         merge_described_projects(&mut drafts, &mut resolved);
-        let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut by_id);
+        let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut draft_index);
         let cues = CueCache(vec![OnceCell::new(); text.sentences.len()]);
         let mut relations = self.relations(&finder, &text, &resolved, &drafts, &cues);
         relations.extend(pairs.into_iter().filter_map(|(si, a, b)| {
@@ -99,10 +104,10 @@ impl Extractor {
     }
 
     /// Finds or creates the entity a mention stands for.
-    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> Option<(usize, EntityType)> {
+    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Option<(usize, EntityType)> {
         let gaz = &self.lexicon.gazetteer;
         let mut add_known = |entry: usize, surface: Option<&str>, drafts: &mut Vec<Draft>| -> usize {
-            let idx = known_draft(&gaz.entries[entry], drafts, by_id);
+            let idx = known_draft(gaz, entry, drafts, draft_index);
             if let Some(s) = surface {
                 drafts[idx].add_surface(s);
             }
@@ -132,7 +137,7 @@ impl Extractor {
                     Some(p) => (add_known(p, Some(&m.surface), drafts), EntityType::Place),
                     None => {
                         let country = gaz.entries[*entry].id.clone();
-                        let idx = self.unknown(m, EntityType::Place, drafts, by_id);
+                        let idx = self.unknown(m, EntityType::Place, drafts, draft_index);
                         drafts[idx].country.get_or_insert(country);
                         (idx, EntityType::Place)
                     }
@@ -163,7 +168,7 @@ impl Extractor {
                         return None;
                     }
                 }
-                (self.unknown(m, m.kind, drafts, by_id), m.kind)
+                (self.unknown(m, m.kind, drafts, draft_index), m.kind)
             }
         })
     }
@@ -174,10 +179,10 @@ impl Extractor {
         gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, name)).iter().find(|n| gaz.entries[n.entry].kind == EntityType::Place).map(|n| n.entry)
     }
 
-    fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> usize {
+    fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> usize {
         let label = clean_label(&m.surface);
         let id = format!("{}/{}", kind.id_prefix(), slug(&label));
-        let idx = *by_id.entry(id.clone()).or_insert_with(|| {
+        let idx = *draft_index.by_id.entry(id.clone()).or_insert_with(|| {
             drafts.push(Draft { id, label: label.clone(), kind, wikidata: None, country: None, surfaces: BTreeSet::new() });
             drafts.len() - 1
         });
@@ -217,7 +222,8 @@ impl Extractor {
     /// Relations of every sentence: cue rules, then role appositions.
     fn relations(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache) -> Vec<Relation> {
         let mut out = Vec::new();
-        let mut seen = self.lexicon.rule_index.seen();
+        // The rule index's bookkeeping, reused from the thread's previous document.
+        let mut seen = SEEN.take();
         let literals = &self.lexicon.rule_index.literals;
         // The literal ids of a sentence's token items, and per token item its range of them.
         let mut literal_ids: Vec<usize> = Vec::new();
@@ -343,6 +349,7 @@ impl Extractor {
             }
             self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
         }
+        SEEN.set(seen);
         out
     }
 
@@ -399,7 +406,7 @@ impl Extractor {
     /// "inter-Korean dialogue", "Sino-Russian trade": an adjective of two states
     /// (`ontology/lexicon/pair_adjectives.csv`) before a cooperation noun. Per hit, its
     /// sentence and the two states as resolved mentions of the adjective.
-    fn pair_adjectives(&self, finder: &Finder, text: &Text, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> Vec<(usize, Resolved, Resolved)> {
+    fn pair_adjectives(&self, finder: &Finder, text: &Text, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, Resolved)> {
         let lex = &self.lexicon;
         let mut found = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
@@ -414,14 +421,14 @@ impl Extractor {
                     if !tokens.iter().enumerate().all(|(n, t)| finder.lower(k + n) == t) {
                         continue;
                     }
-                    let state = |entry: usize, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>| {
+                    let state = |entry: usize, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex| {
                         let e = &lex.gazetteer.entries[entry];
-                        let entity = known_draft(e, drafts, by_id);
+                        let entity = known_draft(&lex.gazetteer, entry, drafts, draft_index);
                         let mention = Mention { first: k, last: end, kind: e.kind, target: Target::Adjective(entry), surface: finder.surface(k, end), titled: false, short: None };
                         Resolved { mention, sentence: si, entity, kind: e.kind }
                     };
-                    let a = state(*first, drafts, by_id);
-                    let b = state(*second, drafts, by_id);
+                    let a = state(*first, drafts, draft_index);
+                    let b = state(*second, drafts, draft_index);
                     found.push((si, a, b));
                 }
             }
@@ -658,24 +665,27 @@ fn project_references(finder: &Finder, sentence: &crate::text::Sentence, si: usi
 /// its place's words, when exactly one has.
 fn merge_described_projects(drafts: &mut [Draft], resolved: &mut [Resolved]) {
     let words = |label: &str| label.split_whitespace().map(fold).collect::<Vec<String>>();
+    // The folded words of each project's label, split once.
+    let mut project_words: Vec<Vec<String>> = drafts.iter().map(|d| if d.kind == EntityType::Project { words(&d.label) } else { Vec::new() }).collect();
     for d in 0..drafts.len() {
         if drafts[d].kind != EntityType::Project || drafts[d].wikidata.is_some() {
             continue;
         }
-        let label = words(&drafts[d].label);
+        let label = &project_words[d];
         let Some(at) = label.iter().rposition(|w| mentions::ATTACHING.contains(&w.as_str())).filter(|&at| at > 0) else { continue };
         let mut wanted: Vec<&String> = label[at + 1..].iter().filter(|w| *w != "the").collect();
         wanted.push(&label[at - 1]);
         let named: Vec<usize> = (0..drafts.len())
             .filter(|&e| e != d && drafts[e].kind == EntityType::Project && !drafts[e].surfaces.is_empty())
             .filter(|&e| {
-                let theirs = words(&drafts[e].label);
+                let theirs = &project_words[e];
                 !theirs.iter().any(|w| mentions::ATTACHING.contains(&w.as_str())) && wanted.iter().all(|w| theirs.contains(w))
             })
             .collect();
         if let [into] = named[..] {
             merge_surfaces(drafts, d, into);
             drafts[d].label = drafts[into].label.clone();
+            project_words[d] = project_words[into].clone();
             for r in resolved.iter_mut().filter(|r| r.entity == d) {
                 r.entity = into;
             }
@@ -827,15 +837,25 @@ fn is_adjective_before(k: usize, at: usize, idxs: &[usize], resolved: &[Resolved
     idxs.iter().map(|&i| &resolved[i].mention).any(|m| matches!(m.target, Target::Adjective(_)) && m.first <= k && m.last == at)
 }
 
-/// The draft of a gazetteer entry, created on first use.
-fn known_draft(e: &lexicon::Entry, drafts: &mut Vec<Draft>, by_id: &mut FxHashMap<String, usize>) -> usize {
-    if let Some(&known) = by_id.get(&e.id) {
+/// The drafts of a document by id, and by gazetteer entry for the entries met.
+#[derive(Default)]
+struct DraftIndex {
+    by_id: FxHashMap<String, usize>,
+    by_entry: FxHashMap<usize, usize>,
+}
+
+/// The draft of gazetteer entry `entry`, created on first use.
+fn known_draft(gaz: &lexicon::Gazetteer, entry: usize, drafts: &mut Vec<Draft>, index: &mut DraftIndex) -> usize {
+    if let Some(&known) = index.by_entry.get(&entry) {
         return known;
     }
-    *by_id.entry(e.id.clone()).or_insert_with(|| {
+    let e = &gaz.entries[entry];
+    let draft = *index.by_id.entry(e.id.clone()).or_insert_with(|| {
         drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
         drafts.len() - 1
-    })
+    });
+    index.by_entry.insert(entry, draft);
+    draft
 }
 
 /// Builds the sorted `Extraction`: entities used, commodities only in relations.

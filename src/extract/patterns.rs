@@ -105,22 +105,30 @@ pub fn item_kinds(items: &[Item]) -> u32 {
 impl<'a> Items<'a> {
     /// `title[i]`: item `i` is a word of the title before a name ("met Prime Minister X").
     pub fn new(items: Vec<Item<'a>>, title: &[bool]) -> Items<'a> {
-        let skipped: Vec<bool> = items.iter().map(|item| matches!(item, Item::Token(t, _) if is_determiner(t) || is_year(t))).collect();
-        let slot_at: Vec<Option<usize>> = (0..items.len())
-            .map(|pos| {
-                let mut p = pos;
-                // Articles and possessive determiners before a slot are skipped, and so is a title.
-                while p < items.len() && p < pos + 3 && skipped[p] {
-                    p += 1;
-                }
-                while p < items.len() && title.get(p) == Some(&true) {
-                    p += 1;
-                }
-                matches!(items.get(p), Some(Item::Mention(..))).then_some(p)
-            })
-            .collect();
-        let slot_starts = (0..items.len()).filter(|&pos| slot_at[pos].is_some()).collect();
-        let literal_starts = (0..items.len()).filter(|&pos| matches!(items[pos], Item::Token(_, literals) if !literals.is_empty())).collect();
+        let n = items.len();
+        // Articles and possessive determiners before a slot are skipped (three at most), and
+        // so is a title. Per item, from the last one back: how many skippable items and how
+        // many title items run from it.
+        let mut skippable = vec![(0u8, 0u32); n + 1];
+        for p in (0..n).rev() {
+            let skipped = matches!(items[p], Item::Token(t, _) if is_determiner(t) || is_year(t));
+            let titled = title.get(p) == Some(&true);
+            skippable[p] = (if skipped { (skippable[p + 1].0 + 1).min(3) } else { 0 }, if titled { skippable[p + 1].1 + 1 } else { 0 });
+        }
+        let mut slot_at = Vec::with_capacity(n);
+        let (mut slot_starts, mut literal_starts) = (Vec::new(), Vec::new());
+        for pos in 0..n {
+            let p = pos + skippable[pos].0 as usize;
+            let p = p + skippable[p].1 as usize;
+            let at = matches!(items.get(p), Some(Item::Mention(..))).then_some(p);
+            if at.is_some() {
+                slot_starts.push(pos);
+            }
+            if matches!(items[pos], Item::Token(_, literals) if !literals.is_empty()) {
+                literal_starts.push(pos);
+            }
+            slot_at.push(at);
+        }
         Items { items, slot_at, slot_starts, literal_starts }
     }
 
@@ -229,9 +237,20 @@ impl Rule {
                 &every
             }
         };
+        // A rule that starts with a slot matches from `start` as it does from any other start
+        // whose slot finds the same mention: only the first of those is tried (a later one
+        // could only repeat its subject and object).
+        let mut tried_mention = None;
         for &start in starts.iter().take_while(|&&start| start <= last_start) {
             if !may_start(first, items, start) {
                 continue;
+            }
+            if matches!(first, Element::Slot { .. }) {
+                let mention = items.slot_at[start];
+                if mention == tried_mention {
+                    continue;
+                }
+                tried_mention = mention;
             }
             let mut binds = [None, None];
             if let Some(end) = match_from(&self.elements, items, start, &mut binds) {
@@ -259,9 +278,10 @@ impl Rule {
     }
 }
 
-/// What `RuleIndex::candidates` saw in a sentence, kept from one sentence to the next so
-/// that nothing needs clearing: an entry counts only when it holds the current sentence's number.
-#[derive(Debug, Clone)]
+/// What `RuleIndex::candidates` saw in a sentence, kept from one sentence (and document) to
+/// the next so that nothing needs clearing: an entry counts only when it holds the current
+/// sentence's number. Sized for an index on first use.
+#[derive(Debug, Clone, Default)]
 pub struct Seen {
     sentence: u32,
     /// Per literal, the last sentence that had it and the last item there that has it.
@@ -396,9 +416,16 @@ impl RuleIndex {
         index
     }
 
-    /// The bookkeeping `candidates` needs, for the sentences of one document.
-    pub fn seen(&self) -> Seen {
-        Seen { sentence: 0, literals: vec![(0, 0); self.anchored.len()], groups: vec![(0, 0); self.group_count], rules: vec![0; self.groups.len()], distinct: Vec::new() }
+    /// Makes `seen` fit this index, and ready for a new sentence number.
+    fn prepare(&self, seen: &mut Seen) {
+        if seen.sentence == u32::MAX {
+            *seen = Seen::default();
+        }
+        if seen.literals.len() < self.anchored.len() || seen.groups.len() < self.group_count || seen.rules.len() < self.groups.len() {
+            seen.literals.resize(self.anchored.len().max(seen.literals.len()), (0, 0));
+            seen.groups.resize(self.group_count.max(seen.groups.len()), (0, 0));
+            seen.rules.resize(self.groups.len().max(seen.rules.len()), 0);
+        }
     }
 
     /// The rules that may match a sentence, in order, each with the last item a match may
@@ -406,6 +433,7 @@ impl RuleIndex {
     /// (literal id, item index) of the sentence's tokens (`item_literals`), in item order;
     /// `kinds`: the types of its mentions (`item_kinds`).
     pub fn candidates(&self, literals: impl Iterator<Item = (usize, usize)>, kinds: u32, seen: &mut Seen) -> Vec<(usize, usize)> {
+        self.prepare(seen);
         seen.sentence += 1;
         let now = seen.sentence;
         seen.distinct.clear();
@@ -678,7 +706,7 @@ mod tests {
         let patterns = ["{A} invest* ... in {B}", "{A} 's ally {B}", "{A} met|visited {B}", "{A} , {B}", "{A} invest|investing|inv* in {B}"];
         let rules: Vec<Rule> = patterns.iter().map(|p| parse(&mut literals, p)).collect();
         let index = RuleIndex::new(&rules, literals);
-        let mut seen = index.seen();
+        let mut seen = Seen::default();
         for tokens in [vec!["x", "investing", "in"], vec!["ally", "'s"], vec!["visited"], vec!["in"], vec!["inv", "in"], vec![]] {
             let slow: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].may_match(&tokens)).collect();
             let literals: Vec<(usize, usize)> = tokens.iter().enumerate().flat_map(|(i, t)| ids(&index.literals, t).into_iter().map(move |id| (id, i))).collect();
