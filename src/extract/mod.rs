@@ -78,12 +78,15 @@ impl Extractor {
         let mut draft_index = DraftIndex::default();
         let mut resolved: Vec<Resolved> = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
-            let mentions = agreements::with_agreements(&finder, sentence, finder.sentence_mentions(sentence));
+            let mut mentions = agreements::with_agreements(&finder, sentence, finder.sentence_mentions(sentence));
             let start = resolved.len();
-            for (mi, m) in mentions.iter().enumerate() {
+            for mi in 0..mentions.len() {
                 let defined_by = acronym_definition(&finder, &mentions, mi, &resolved);
-                let Some((entity, kind)) = self.resolve(&finder, m, defined_by, &mut drafts, &mut draft_index) else { continue };
-                resolved.push(Resolved { mention: m.clone(), sentence: si, entity, kind });
+                let Some((entity, kind)) = self.resolve(&finder, &mentions[mi], defined_by, &mut drafts, &mut draft_index) else { continue };
+                // The text moves to the resolved mention: the next mentions' checks read positions only.
+                let m = &mut mentions[mi];
+                let mention = Mention { surface: std::mem::take(&mut m.surface), short: m.short.take(), ..m.clone() };
+                resolved.push(Resolved { mention, sentence: si, entity, kind });
             }
             let pronouns = personal_pronouns(&finder, sentence, si, &resolved, start);
             resolved.extend(pronouns);

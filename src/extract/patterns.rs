@@ -116,7 +116,7 @@ impl<'a> Items<'a> {
             skippable[p] = (if skipped { (skippable[p + 1].0 + 1).min(3) } else { 0 }, if titled { skippable[p + 1].1 + 1 } else { 0 });
         }
         let mut slot_at = Vec::with_capacity(n);
-        let (mut slot_starts, mut literal_starts) = (Vec::new(), Vec::new());
+        let (mut slot_starts, mut literal_starts) = (Vec::with_capacity(n), Vec::with_capacity(n));
         for pos in 0..n {
             let p = pos + skippable[pos].0 as usize;
             let p = p + skippable[p].1 as usize;
