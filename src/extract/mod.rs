@@ -587,6 +587,14 @@ fn is_name_part(label: &str, word: &str) -> bool {
     lexicon::name_ends(label).is_some_and(|(first, last)| folds_to(last, word) || folds_to(first, word))
 }
 
+/// Whether token `k` may fold to a word that starts with one of `letters` (lowercase ASCII):
+/// a test cheaper than `Finder::lower`, for scans after a few words. A token that starts with
+/// another ASCII byte cannot; one that starts with a non-ASCII character may.
+fn may_start_with(finder: &Finder, k: usize, letters: &[u8]) -> bool {
+    let first = finder.body.as_bytes()[finder.text.tokens[k].start];
+    !first.is_ascii() || letters.contains(&first.to_ascii_lowercase())
+}
+
 /// Whether token `k` is inside one of these mentions.
 fn covered(resolved: &[Resolved], k: usize) -> bool {
     resolved.iter().any(|r| r.mention.first <= k && k < r.mention.last)
@@ -598,9 +606,7 @@ fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentence, si: usiz
     const PRONOUNS: &[&str] = &["he", "his", "him", "she", "her"];
     let mut out = Vec::new();
     for k in sentence.tokens.clone() {
-        // The pronouns are two or three letters long: most words are not tested further.
-        let word = finder.lower(k);
-        if !(2..=3).contains(&word.len()) || !PRONOUNS.contains(&word) || covered(&resolved[this_sentence..], k) {
+        if !may_start_with(finder, k, b"hs") || !PRONOUNS.contains(&finder.lower(k)) || covered(&resolved[this_sentence..], k) {
             continue;
         }
         let window = resolved.iter().rev().take_while(|r| r.sentence + 2 >= si);
@@ -645,7 +651,7 @@ fn described_people(finder: &Finder, si: usize, resolved: &mut [Resolved], this_
 fn project_references(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
     let start = sentence.tokens.start;
     let mut out = Vec::new();
-    for k in sentence.tokens.clone() {
+    for k in sentence.tokens.clone().filter(|&k| may_start_with(finder, k, b"ip")) {
         let word = finder.lower(k);
         let it = k == start && word == "it";
         let the_project = matches!(word, "project" | "initiative") && k > start && finder.lower(k - 1) == "the";
