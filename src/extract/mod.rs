@@ -281,13 +281,14 @@ impl Extractor {
                     }
                 }
                 // The exact literal the word is (word table), then the prefix literals it starts with.
+                let word = finder.lower(k);
                 let from = literal_ids.len();
                 literal_ids.extend(finder.literal(k));
-                literals.prefixed(finder.lower(k), &mut literal_ids);
+                literals.prefixed(word, &mut literal_ids);
                 if literal_ids.len() > from {
                     literal_ranges.push((items.len(), from..literal_ids.len()));
                 }
-                items.push(Item::Token(finder.lower(k), &[]));
+                items.push(Item::Token(word, &[]));
                 item_tokens.push((k, k + 1));
                 k += 1;
             }
