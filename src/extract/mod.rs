@@ -302,7 +302,8 @@ impl Extractor {
                 self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
                 continue;
             }
-            let groups = CoordinationGroups::new(&items);
+            // The sentence's lists, found when a rule first matches.
+            let groups = OnceCell::new();
             let title = title_items(finder, sentence.tokens.start, &items, &item_tokens, &idxs, resolved);
             let items = Items::new(items, &title);
             for (r, last_start) in candidates {
@@ -325,6 +326,7 @@ impl Extractor {
                             m.last_item += 2;
                         }
                     }
+                    let groups = groups.get_or_init(|| CoordinationGroups::new(&items.items));
                     let same_group = groups.list_of(m.subject).contains(&m.object);
                     let expand = |mi: usize, role| -> Vec<usize> {
                         if same_group {
