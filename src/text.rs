@@ -58,6 +58,40 @@ pub struct Splitter {
     abbreviations: FxHashSet<String>,
 }
 
+/// Byte classes of the tokenizer's fast path (`class`): ASCII letters, digits, whitespace,
+/// and punctuation that is always a token of its own (any other ASCII but the apostrophe).
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const SPACE: u8 = 3;
+const PUNCT: u8 = 4;
+
+/// Per byte, its class; 0 for the apostrophe and non-ASCII bytes, which take the slow path.
+const CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            // What `char::is_whitespace` says of ASCII (unlike `u8::is_ascii_whitespace`, with U+000B).
+            SPACE
+        } else if c == b'\'' {
+            0
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    classes
+};
+
+fn class(b: u8) -> u8 {
+    CLASSES[b as usize]
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -76,7 +110,15 @@ impl Splitter {
 
     /// Tokens of `body`, each a byte span.
     pub fn tokenize(&self, body: &str) -> Vec<Token> {
-        let mut tokens = Vec::with_capacity(body.len() / 5);
+        self.tokens_and_line_starts(body).0
+    }
+
+    /// Tokens of `body`, and the indices of the tokens that start a line (come after a
+    /// line break), ascending, ending with the number of tokens.
+    fn tokens_and_line_starts(&self, body: &str) -> (Vec<Token>, Vec<usize>) {
+        // News text runs about one token per three bytes.
+        let mut tokens = Vec::with_capacity(body.len() / 3 + 8);
+        let mut line_starts = Vec::new();
         let bytes = body.as_bytes();
         // The character starting at byte `pos` and the byte after it (ASCII without decoding).
         let at = |pos: usize| -> Option<(char, usize)> {
@@ -88,42 +130,72 @@ impl Splitter {
         };
         let char_at = |pos: usize| at(pos).map(|(c, _)| c);
         // The end of the ASCII letters and digits from byte `pos`.
-        let alphanumeric_end = |pos: usize| pos + bytes[pos..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let alphanumeric_end = |mut pos: usize| {
+            while pos < bytes.len() && matches!(class(bytes[pos]), LETTER | DIGIT) {
+                pos += 1;
+            }
+            pos
+        };
         let mut i = 0;
         let mut joined = false;
-        while let Some((c, after)) = at(i) {
+        while i < bytes.len() {
             let start = i;
-            // The usual word, decided on bytes alone: ASCII letters and digits starting with a
-            // letter, followed by nothing that could continue it (a period, '&', a non-ASCII letter).
-            if c.is_ascii_alphabetic() {
-                let end = alphanumeric_end(after);
-                if bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'&') {
-                    tokens.push(Token { start, end, kind: TokenKind::Word, joined });
-                    joined = true;
-                    i = end;
+            // The usual tokens, decided on bytes alone.
+            match class(bytes[i]) {
+                SPACE => {
+                    if bytes[i] == b'\n' && line_starts.last() != Some(&tokens.len()) {
+                        line_starts.push(tokens.len());
+                    }
+                    joined = false;
+                    i += 1;
                     continue;
                 }
+                PUNCT => {
+                    tokens.push(Token { start, end: i + 1, kind: TokenKind::Punct, joined });
+                    joined = true;
+                    i += 1;
+                    continue;
+                }
+                // Digits with inner '.' or ',' followed by a digit.
+                DIGIT => {
+                    let digit_at = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+                    let mut j = i + 1;
+                    while j < bytes.len() {
+                        if digit_at(j) {
+                            j += 1;
+                        } else if matches!(bytes[j], b'.' | b',') && digit_at(j + 1) {
+                            j += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    tokens.push(Token { start, end: j, kind: TokenKind::Number, joined });
+                    joined = true;
+                    i = j;
+                    continue;
+                }
+                // ASCII letters and digits starting with a letter, followed by nothing that
+                // could continue them (a period, '&', a non-ASCII letter).
+                LETTER => {
+                    let end = alphanumeric_end(i + 1);
+                    if bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'&') {
+                        tokens.push(Token { start, end, kind: TokenKind::Word, joined });
+                        joined = true;
+                        i = end;
+                        continue;
+                    }
+                }
+                _ => {}
             }
+            // The rest: words that go on past their ASCII letters, the apostrophe and non-ASCII text.
+            let Some((c, after)) = at(i) else { break };
             if c.is_whitespace() {
                 joined = false;
                 i = after;
                 continue;
             }
             // Positions below are bytes; '.', ',', '&', 's' and digits are one byte each.
-            let (end, kind) = if c.is_ascii_digit() {
-                // Digits with inner '.' or ',' followed by a digit.
-                let mut j = after;
-                while let Some(d) = char_at(j) {
-                    if d.is_ascii_digit() {
-                        j += 1;
-                    } else if (d == '.' || d == ',') && char_at(j + 1).is_some_and(|e| e.is_ascii_digit()) {
-                        j += 2;
-                    } else {
-                        break;
-                    }
-                }
-                (j, TokenKind::Number)
-            } else if c.is_alphabetic()
+            let (end, kind) = if c.is_alphabetic()
                 && char_at(after) == Some('.')
                 && at(after + 1).is_some_and(|(d, past)| d.is_alphabetic() && char_at(past) == Some('.'))
             {
@@ -166,25 +238,35 @@ impl Splitter {
             joined = true;
             i = end;
         }
-        tokens
+        if line_starts.last() != Some(&tokens.len()) {
+            line_starts.push(tokens.len());
+        }
+        (tokens, line_starts)
     }
 
     /// Tokens and sentences of `body`. Sentences end at `.`, `!`, `?` followed by a
     /// space and a capital, digit or quote, and at every line break.
     pub fn split(&self, body: &str) -> Text {
-        let tokens = self.tokenize(body);
+        let (tokens, line_starts) = self.tokens_and_line_starts(body);
         let bytes = body.as_bytes();
-        let mut sentences = Vec::new();
-        let mut first = 0;
-        // The first line break at or after the end of the current token (the body's length if none).
-        let mut line_end = 0;
-        for (i, token) in tokens.iter().enumerate() {
-            if i < first {
-                continue; // a closing quote already given to the previous sentence
+        let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
+        // The first token of the current sentence, and the index in `line_starts` of the first
+        // line start after the current token.
+        let (mut first, mut line) = (0, 0);
+        let mut i = 0;
+        while i < tokens.len() {
+            while line_starts[line] <= i {
+                line += 1;
             }
+            let token = &tokens[i];
             let text = &bytes[token.start..token.end];
-            let terminal = matches!(text, b"." | b"!" | b"?") || (token.kind == TokenKind::Word && is_initialism(text));
-            // A closing quote or bracket right after the terminal stays in the sentence.
+            let terminal = match token.kind {
+                TokenKind::Punct => matches!(text, b"." | b"!" | b"?"),
+                TokenKind::Word => is_initialism(text),
+                TokenKind::Number => false,
+            };
+            // A closing quote or bracket right after the terminal stays in the sentence
+            // (it is joined to it, so no line break comes between).
             let mut last = i;
             while terminal {
                 match tokens.get(last + 1) {
@@ -192,27 +274,24 @@ impl Splitter {
                     _ => break,
                 }
             }
-            let after = tokens.get(last + 1);
-            if line_end < tokens[last].end {
-                let from = tokens[last].end;
-                line_end = body[from..].find('\n').map_or(body.len(), |k| from + k);
-            }
-            let line_break = after.is_some_and(|n| line_end < n.start);
-            let closes = terminal
-                && after.is_none_or(|n| {
+            // The sentence ends at a line break or the last token, and at a terminal before
+            // what opens a new sentence.
+            let ends = last + 1 == line_starts[line]
+                || terminal && {
+                    let n = &tokens[last + 1];
                     let c = body[n.start..].chars().next().unwrap_or(' ');
                     !n.joined
                         && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\''))
                         && !(is_initialism(text) && starts_name_like(&body[n.start..n.end]))
-                });
-            if line_break || closes || after.is_none() {
+                };
+            if ends {
                 sentences.push(Sentence { start: tokens[first].start, end: tokens[last].end, tokens: first..last + 1 });
                 first = last + 1;
+                // The closing quotes given to this sentence are not looked at again.
+                i = last + 1;
+            } else {
+                i += 1;
             }
-        }
-        if first < tokens.len() {
-            let last = tokens.len() - 1;
-            sentences.push(Sentence { start: tokens[first].start, end: tokens[last].end, tokens: first..tokens.len() });
         }
         Text { tokens, sentences }
     }
@@ -220,7 +299,7 @@ impl Splitter {
 
 /// "U.S.", "U.K.": letters separated by periods.
 fn is_initialism(bytes: &[u8]) -> bool {
-    bytes.len() >= 4 && bytes.iter().enumerate().all(|(k, b)| if k % 2 == 1 { *b == b'.' } else { b.is_ascii_alphabetic() })
+    bytes.len() >= 4 && bytes[1] == b'.' && bytes.iter().enumerate().all(|(k, b)| if k % 2 == 1 { *b == b'.' } else { b.is_ascii_alphabetic() })
 }
 
 /// After "U.S." a capitalised word usually continues the sentence ("the U.S. Embassy"),
@@ -270,6 +349,7 @@ mod tests {
             assert!(body.is_char_boundary(t.start) && body.is_char_boundary(t.end));
         }
         assert_eq!(words(body), ["Привет", ",", "Seoul", "—", "ok"]);
+        assert_eq!(words("a\u{b}b\u{0}c\u{a0}d"), ["a", "b", "\u{0}", "c", "d"]);
     }
 
     #[test]
