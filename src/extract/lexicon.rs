@@ -195,6 +195,8 @@ impl WordKinds {
     pub const CUE_START: WordKinds = WordKinds(Self::STATUS_START.0 | Self::NEGATION_START.0 | Self::WEAKENING_START.0);
     /// A noun after which a pair adjective means cooperation ("dialogue": `pair_nouns`).
     pub const PAIR_NOUN: WordKinds = WordKinds(1 << 12);
+    pub const GIVEN_NAME: WordKinds = WordKinds(1 << 13);
+    pub const SURNAME: WordKinds = WordKinds(1 << 14);
 
     /// True when the word is in any of the lists of `kinds`.
     pub fn any(self, kinds: WordKinds) -> bool {
@@ -207,45 +209,100 @@ impl WordKinds {
 pub struct Word {
     pub kinds: WordKinds,
     /// The id of the exact rule literal that is this word (`patterns::Literals`).
-    pub literal: Option<usize>,
+    pub literal: Option<u32>,
     /// Its id among the words of gazetteer keys (`Gazetteer::longer_key`).
     pub name_word: Option<u32>,
 }
 
 /// `Lexicon::words`: the words of up to 15 bytes, nearly all of them, are keyed by their
-/// bytes and length packed into one integer, cheaper to hash and compare than a string.
+/// bytes and length packed into one integer (`packed_word`) in an open-addressing table,
+/// cheaper to hash and compare than a string; words of one byte are read from an array.
 #[derive(Debug, Default)]
 struct WordTable {
-    short: FxHashMap<u128, Word>,
+    /// Packed keys by slot, a power of two of them, at most half full; 0 marks an empty slot.
+    keys: Vec<u128>,
+    /// The word of each slot of `keys`.
+    words: Vec<Word>,
+    /// Right shift that leaves a hash's top bits: the slot index.
+    shift: u32,
+    /// Per byte, the word of that one byte.
+    single: Vec<Word>,
+    /// The words too long to pack, and the empty word.
     long: FxHashMap<String, Word>,
 }
 
 impl WordTable {
     fn new(words: FxHashMap<String, Word>) -> WordTable {
-        let mut table = WordTable::default();
+        let bits = (2 * words.len()).max(2).next_power_of_two().trailing_zeros();
+        let slots = 1usize << bits;
+        let mut table = WordTable { keys: vec![0; slots], words: vec![Word::default(); slots], shift: 64 - bits, single: vec![Word::default(); 256], long: FxHashMap::default() };
         for (word, info) in words {
-            match packed_word(&word) {
-                Some(key) => table.short.insert(key, info),
-                None => table.long.insert(word, info),
+            if let [b] = word.as_bytes() {
+                table.single[*b as usize] = info;
+            }
+            let Some(key) = packed_word(word.as_bytes()) else {
+                table.long.insert(word, info);
+                continue;
             };
+            let mut slot = table.slot(key);
+            while table.keys[slot] != 0 {
+                slot = (slot + 1) & (slots - 1);
+            }
+            table.keys[slot] = key;
+            table.words[slot] = info;
         }
         table
     }
 
-    fn get(&self, word: &str) -> Word {
-        let info = match packed_word(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
+    /// The first slot to probe for `key`: the top bits of a multiplicative hash.
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get_packed(&self, key: u128) -> Word {
+        let mut slot = self.slot(key);
+        loop {
+            match self.keys[slot] {
+                k if k == key => return self.words[slot],
+                0 => return Word::default(),
+                _ => slot = (slot + 1) & (self.keys.len() - 1),
+            }
+        }
+    }
+
+    /// The word `text[start..end]`. When 16 bytes follow `start`, its key is read from
+    /// them at once (the bytes past `end` masked off) instead of copied byte by byte.
+    #[inline]
+    fn get(&self, text: &str, start: usize, end: usize) -> Word {
+        let bytes = text.as_bytes();
+        let len = end - start;
+        if len == 1 {
+            return self.single[bytes[start] as usize];
+        }
+        let key = match bytes.get(start..start + 16) {
+            Some(window) if (1..16).contains(&len) => {
+                let all = u128::from_le_bytes(window.try_into().expect("16 bytes"));
+                Some(all & ((1u128 << (8 * len)) - 1) | (len as u128) << 120)
+            }
+            _ => packed_word(&bytes[start..end]),
         };
-        info.copied().unwrap_or_default()
+        match key {
+            Some(key) => self.get_packed(key),
+            None => self.long.get(&text[start..end]).copied().unwrap_or_default(),
+        }
     }
 }
 
-/// A word of up to 15 bytes as one integer: its bytes, then its length in the last byte.
-fn packed_word(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
+/// A word of 1 to 15 bytes as one integer, never 0: its bytes, then its length in the last byte.
+fn packed_word(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() >= 16 {
+        return None;
+    }
     let mut packed = [0u8; 16];
-    packed.get_mut(..bytes.len()).filter(|_| bytes.len() < 16)?.copy_from_slice(bytes);
+    packed[..bytes.len()].copy_from_slice(bytes);
     packed[15] = bytes.len() as u8;
     Some(u128::from_le_bytes(packed))
 }
@@ -638,6 +695,8 @@ impl Lexicon {
             (&self.title_starts, WordKinds::TITLE_START),
             (&self.actor_nouns, WordKinds::ACTOR_NOUN),
             (&self.korean_syllables, WordKinds::KOREAN_SYLLABLE),
+            (&self.given_names, WordKinds::GIVEN_NAME),
+            (&self.surnames, WordKinds::SURNAME),
         ];
         let mut words: FxHashMap<String, Word> = FxHashMap::default();
         for (list, kind) in lists {
@@ -671,14 +730,21 @@ impl Lexicon {
             words.entry(first.clone()).or_default().kinds.0 |= WordKinds::AGREEMENT_START.0;
         }
         for (word, id) in self.rule_index.literals.exact_words() {
-            words.entry(word.to_string()).or_default().literal = Some(id);
+            words.entry(word.to_string()).or_default().literal = Some(u32::try_from(id).expect("fewer than 2^32 rule literals"));
         }
         self.words = WordTable::new(words);
     }
 
     /// What the lexicon knows of a lowercase word.
     pub fn word(&self, lower: &str) -> Word {
-        self.words.get(lower)
+        self.words.get(lower, 0, lower.len())
+    }
+
+    /// What the lexicon knows of the lowercase word `text[start..end]`: `word` for a word
+    /// inside a longer text, cheaper when more text follows it. Inlined: it is asked of every token.
+    #[inline]
+    pub fn word_in(&self, text: &str, start: usize, end: usize) -> Word {
+        self.words.get(text, start, end)
     }
 
     fn load_heads(&mut self, path: &Path) -> Result<()> {

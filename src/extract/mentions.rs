@@ -66,6 +66,17 @@ pub(super) const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "o
 /// Lowercase connectors that may join the words of one name.
 const CONNECTORS: &[&str] = &["of", "and", "for", "on", "de", "&", "the", "du", "van", "von", "der", "al"];
 
+/// What the finder knows of one token, found once in `Finder::new`.
+#[derive(Debug, Clone, Copy)]
+struct TokenFacts {
+    /// Its byte range in `Finder::lowered`.
+    lower: (usize, usize),
+    /// What the lexicon knows of its lowercase form.
+    word: Word,
+    /// A word starting with a capital.
+    capitalised: bool,
+}
+
 pub struct Finder<'a> {
     pub lex: &'a Lexicon,
     pub body: &'a str,
@@ -73,12 +84,8 @@ pub struct Finder<'a> {
     /// The body with ASCII letters lowercased, then the folded form of each token that is
     /// not ASCII (`lexicon::fold`).
     lowered: String,
-    /// Per token index, its byte range in `lowered`.
-    lower_spans: Vec<(usize, usize)>,
-    /// Per token index, what the lexicon knows of its lowercase form.
-    words: Vec<Word>,
-    /// Per token index, whether it is a word starting with a capital.
-    capitalised: Vec<bool>,
+    /// Per token index, what is known of it.
+    facts: Vec<TokenFacts>,
 }
 
 impl<'a> Finder<'a> {
@@ -92,43 +99,51 @@ impl<'a> Finder<'a> {
 
     pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text) -> Self {
         // An ASCII token folds to its own lowercase: it keeps its place in the lowered body.
-        let mut lowered = body.to_ascii_lowercase();
-        let count = text.tokens.len();
-        let (mut lower_spans, mut words, mut capitalised) = (Vec::with_capacity(count), Vec::with_capacity(count), Vec::with_capacity(count));
+        // Room for the folded non-ASCII tokens, so that they rarely move the body.
+        let mut lowered = String::with_capacity(2 * body.len());
+        lowered.push_str(body);
+        lowered.make_ascii_lowercase();
+        let bytes = body.as_bytes();
+        let mut facts = Vec::with_capacity(text.tokens.len());
+        // The first non-ASCII byte at or after the start of the last token looked at.
+        let mut non_ascii = 0;
         for t in &text.tokens {
-            let raw = t.text(body);
-            let (start, end) = if raw.is_ascii() {
+            if non_ascii < t.start {
+                non_ascii = first_non_ascii(bytes, t.start);
+            }
+            let (start, end) = if non_ascii >= t.end {
                 (t.start, t.end)
             } else {
                 let start = lowered.len();
-                fold_into(raw, &mut lowered);
+                fold_into(t.text(body), &mut lowered);
                 (start, lowered.len())
             };
-            words.push(lex.word(&lowered[start..end]));
-            lower_spans.push((start, end));
-            capitalised.push(t.kind == TokenKind::Word && raw.chars().next().is_some_and(char::is_uppercase));
+            let first = bytes[t.start];
+            let capitalised = t.kind == TokenKind::Word
+                && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) };
+            facts.push(TokenFacts { lower: (start, end), word: lex.word_in(&lowered, start, end), capitalised });
         }
-        Finder { lex, body, text, lowered, lower_spans, words, capitalised }
+        Finder { lex, body, text, lowered, facts }
     }
 
     /// True when token `i` is in one of the word lists of `kinds`.
     pub fn is(&self, i: usize, kinds: WordKinds) -> bool {
-        self.words[i].kinds.any(kinds)
+        self.facts[i].word.kinds.any(kinds)
     }
 
     /// The id of the exact rule literal token `i` is, if any.
     pub fn literal(&self, i: usize) -> Option<usize> {
-        self.words[i].literal
+        self.facts[i].word.literal.map(|id| id as usize)
     }
 
     /// Token `i` folded to lowercase (`lexicon::fold`).
     pub fn lower(&self, i: usize) -> &str {
-        let (start, end) = self.lower_spans[i];
+        let (start, end) = self.facts[i].lower;
         &self.lowered[start..end]
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
-        self.capitalised[i]
+        self.facts[i].capitalised
     }
 
     fn is_acronym(&self, i: usize) -> bool {
@@ -342,7 +357,7 @@ impl<'a> Finder<'a> {
             let mut key = 0;
             let mut best: Option<(usize, Target, EntityType)> = None;
             for j in i..s.tokens.end.min(i + gaz.max_tokens) {
-                let Some((longer, found)) = self.words[j].name_word.and_then(|word| gaz.longer_key(key, word)) else { break };
+                let Some((longer, found)) = self.facts[j].word.name_word.and_then(|word| gaz.longer_key(key, word)) else { break };
                 key = longer;
                 let common_opener = j == i && (i == s.tokens.start || headline) && self.is(i, WordKinds::ORDINARY);
                 for name in &found.names {
@@ -703,6 +718,20 @@ impl<'a> Finder<'a> {
             idx += 1;
         }
     }
+}
+
+/// The position of the first non-ASCII byte of `bytes` at or after `from` (`bytes.len()` if
+/// none), looked for 16 bytes at a time.
+fn first_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH_BITS: u128 = u128::MAX / 255 * 0x80;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        if u128::from_le_bytes(chunk.try_into().expect("16 bytes")) & HIGH_BITS != 0 {
+            break;
+        }
+        at += 16;
+    }
+    bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |k| at + k)
 }
 
 /// Case-sensitive comparison that ignores apostrophe and dash variants.
