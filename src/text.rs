@@ -92,6 +92,21 @@ fn class(b: u8) -> u8 {
     CLASSES[b as usize]
 }
 
+/// General punctuation (U+2010–U+205E: dashes, curly quotes, the ellipsis), the non-ASCII
+/// characters news text has most: no letters or digits among them.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{205e}';
+
+/// `char::is_alphabetic`, answered at once for general punctuation, which the general
+/// lookup is slow for.
+fn is_alphabetic(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
+}
+
+/// `char::is_alphanumeric`, answered at once for general punctuation.
+fn is_alphanumeric(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -180,8 +195,9 @@ impl Splitter {
                     let end = alphanumeric_end(i + 1);
                     if bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'&') {
                         tokens.push(Token { start, end, kind: TokenKind::Word, joined });
-                        joined = true;
-                        i = end;
+                        // The usual space after a word is passed at once.
+                        joined = bytes.get(end) != Some(&b' ');
+                        i = if joined { end } else { end + 1 };
                         continue;
                     }
                 }
@@ -195,23 +211,23 @@ impl Splitter {
                 continue;
             }
             // Positions below are bytes; '.', ',', '&', 's' and digits are one byte each.
-            let (end, kind) = if c.is_alphabetic()
+            let (end, kind) = if is_alphabetic(c)
                 && char_at(after) == Some('.')
-                && at(after + 1).is_some_and(|(d, past)| d.is_alphabetic() && char_at(past) == Some('.'))
+                && at(after + 1).is_some_and(|(d, past)| is_alphabetic(d) && char_at(past) == Some('.'))
             {
                 // Initials: U.S., U.K., U.S.S.R. (the final period included).
                 let mut j = start;
-                while let Some((_, past)) = at(j).filter(|&(d, past)| d.is_alphabetic() && char_at(past) == Some('.')) {
+                while let Some((_, past)) = at(j).filter(|&(d, past)| is_alphabetic(d) && char_at(past) == Some('.')) {
                     j = past + 1;
                 }
                 (j, TokenKind::Word)
-            } else if c.is_alphanumeric() {
+            } else if is_alphanumeric(c) {
                 let mut j = after;
                 loop {
                     // ASCII letters and digits, the usual case, byte by byte.
                     j = alphanumeric_end(j);
                     match at(j) {
-                        Some((d, past)) if d.is_alphanumeric() => j = past,
+                        Some((d, past)) if is_alphanumeric(d) => j = past,
                         // "S&P", "AT&T"
                         Some(('&', _)) if char_at(j + 1).is_some_and(char::is_uppercase) && c.is_uppercase() && body[start..j].chars().count() <= 2 => j += 1,
                         _ => break,
@@ -227,7 +243,7 @@ impl Splitter {
                 (j, TokenKind::Word)
             } else if is_apostrophe(c)
                 && char_at(after).is_some_and(|d| d == 's' || d == 'S')
-                && !char_at(after + 1).is_some_and(|d| d.is_alphanumeric())
+                && !char_at(after + 1).is_some_and(is_alphanumeric)
                 && joined
             {
                 (after + 1, TokenKind::Punct)
@@ -379,7 +395,7 @@ mod tests {
 
     #[test]
     fn odd_input_never_panics() {
-        for body in ["", " ", "'", "’s", "...", "U.", "U.S", "1,", "\u{0}\u{1}", "a\n\n\nb"] {
+        for body in ["", " ", "'", "’s", "...", "U.", "U.S", "1,", "\u{0}\u{1}", "a\n\n\nb", "\u{2028}x\u{2029}", "a\u{202f}b"] {
             let text = splitter().split(body);
             for s in &text.sentences {
                 assert!(s.start <= s.end && s.end <= body.len());

@@ -197,6 +197,8 @@ impl WordKinds {
     pub const PAIR_NOUN: WordKinds = WordKinds(1 << 12);
     pub const GIVEN_NAME: WordKinds = WordKinds(1 << 13);
     pub const SURNAME: WordKinds = WordKinds(1 << 14);
+    /// The last word of a head key ("plant", "industries" of "heavy industries").
+    pub const HEAD_LAST: WordKinds = WordKinds(1 << 15);
 
     /// True when the word is in any of the lists of `kinds`.
     pub fn any(self, kinds: WordKinds) -> bool {
@@ -219,7 +221,7 @@ pub struct Word {
 /// cheaper to hash and compare than a string; words of one byte are read from an array.
 #[derive(Debug, Default)]
 struct WordTable {
-    /// Packed keys by slot, a power of two of them, at most half full; 0 marks an empty slot.
+    /// Packed keys by slot, a power of two of them; 0 marks an empty slot.
     keys: Vec<u128>,
     /// The word of each slot of `keys`.
     words: Vec<Word>,
@@ -233,7 +235,8 @@ struct WordTable {
 
 impl WordTable {
     fn new(words: FxHashMap<String, Word>) -> WordTable {
-        let bits = (2 * words.len()).max(2).next_power_of_two().trailing_zeros();
+        // At most a quarter full: a word that is not in the table is mostly told by one probe.
+        let bits = (4 * words.len()).max(2).next_power_of_two().trailing_zeros();
         let slots = 1usize << bits;
         let mut table = WordTable { keys: vec![0; slots], words: vec![Word::default(); slots], shift: 64 - bits, single: vec![Word::default(); 256], long: FxHashMap::default() };
         for (word, info) in words {
@@ -255,13 +258,13 @@ impl WordTable {
     }
 
     /// The first slot to probe for `key`: the top bits of a multiplicative hash.
-    #[inline]
+    #[inline(always)]
     fn slot(&self, key: u128) -> usize {
         let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
         (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    #[inline]
+    #[inline(always)]
     fn get_packed(&self, key: u128) -> Word {
         let mut slot = self.slot(key);
         loop {
@@ -275,7 +278,7 @@ impl WordTable {
 
     /// The word `text[start..end]`. When 16 bytes follow `start`, its key is read from
     /// them at once (the bytes past `end` masked off) instead of copied byte by byte.
-    #[inline]
+    #[inline(always)]
     fn get(&self, text: &str, start: usize, end: usize) -> Word {
         let bytes = text.as_bytes();
         let len = end - start;
@@ -285,7 +288,7 @@ impl WordTable {
         let key = match bytes.get(start..start + 16) {
             Some(window) if (1..16).contains(&len) => {
                 let all = u128::from_le_bytes(window.try_into().expect("16 bytes"));
-                Some(all & ((1u128 << (8 * len)) - 1) | (len as u128) << 120)
+                Some(all & LOW_BYTES[len] | (len as u128) << 120)
             }
             _ => packed_word(&bytes[start..end]),
         };
@@ -295,6 +298,17 @@ impl WordTable {
         }
     }
 }
+
+/// Per length `n` below 16, the mask of the low `n` bytes of a `u128`.
+const LOW_BYTES: [u128; 16] = {
+    let mut masks = [0; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = (1 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
 
 /// A word of 1 to 15 bytes as one integer, never 0: its bytes, then its length in the last byte.
 fn packed_word(bytes: &[u8]) -> Option<u128> {
@@ -706,6 +720,9 @@ impl Lexicon {
         }
         for head in self.heads.keys().filter(|h| !h.contains(' ')) {
             words.entry(head.clone()).or_default().kinds.0 |= WordKinds::HEAD.0;
+        }
+        for last in &self.head_last_words {
+            words.entry(last.clone()).or_default().kinds.0 |= WordKinds::HEAD_LAST.0;
         }
         let gazetteer = &self.gazetteer;
         for (word, &id) in &gazetteer.name_words {

@@ -64,7 +64,9 @@ const SEATED: &[&str] = &["embassy", "consulate", "consulate-general", "mission"
 pub(super) const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "outside", "off"];
 
 /// Lowercase connectors that may join the words of one name.
-const CONNECTORS: &[&str] = &["of", "and", "for", "on", "de", "&", "the", "du", "van", "von", "der", "al"];
+fn is_connector(lower: &str) -> bool {
+    matches!(lower, "of" | "and" | "for" | "on" | "de" | "&" | "the" | "du" | "van" | "von" | "der" | "al")
+}
 
 /// What the finder knows of one token, found once in `Finder::new`.
 #[derive(Debug, Clone, Copy)]
@@ -191,6 +193,12 @@ impl<'a> Finder<'a> {
         while i < s.tokens.end {
             while known.get(next_known).is_some_and(|m| m.first < i) {
                 next_known += 1;
+            }
+            // Lowercase words before the next known name start nothing: skip them.
+            let stop = known.get(next_known).map_or(s.tokens.end, |m| m.first);
+            if i < stop && !self.is_capitalised(i) {
+                i += self.facts[i..stop].iter().position(|f| f.capitalised).unwrap_or(stop - i);
+                continue;
             }
             // A known name that starts in lowercase ("special military operation"), or runs on
             // past the capitalised words ("LNG carriers").
@@ -348,10 +356,8 @@ impl<'a> Finder<'a> {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             // Most words start no known name: no key to look up.
-            if !self.is(i, WordKinds::NAME_START) {
-                i += 1;
-                continue;
-            }
+            let Some(skipped) = self.facts[i..s.tokens.end].iter().position(|f| f.word.kinds.any(WordKinds::NAME_START)) else { break };
+            i += skipped;
             // A proper name written in lowercase ("to erode ties") is an ordinary word.
             let lowercase_text = self.raw(i).chars().next().is_some_and(char::is_lowercase);
             let mut key = 0;
@@ -429,10 +435,10 @@ impl<'a> Finder<'a> {
                 end += 1;
                 continue;
             }
-            if CONNECTORS.contains(&self.lower(end)) && !t.joined {
+            if is_connector(self.lower(end)) && !t.joined {
                 // Allow up to two connectors ("of the") before the next capitalised word.
                 let mut k = end;
-                while k < limit && k < end + 2 && CONNECTORS.contains(&self.lower(k)) {
+                while k < limit && k < end + 2 && is_connector(self.lower(k)) {
                     k += 1;
                 }
                 if k < limit && self.is_capitalised(k) && self.lower(end) != "the" {
@@ -458,8 +464,7 @@ impl<'a> Finder<'a> {
             if let Some(m) = inside.iter().find(|m| m.first == i) {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
-                    let rest: Vec<&str> = (m.last..end).map(|k| self.lower(k)).collect();
-                    let body_type = self.lex.head_type(&rest);
+                    let body_type = self.head_type(m.last, end);
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first >= m.last + 1 || k.last <= m.last) {
                         break;
                     }
@@ -480,7 +485,7 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            if self.is(i, WordKinds::NON_NAME) || CONNECTORS.contains(&lower) {
+            if self.is(i, WordKinds::NON_NAME) || is_connector(lower) {
                 i += 1;
                 continue;
             }
@@ -505,10 +510,10 @@ impl<'a> Finder<'a> {
     /// typed head beyond its known parts, else the known names and the unknown rest.
     fn typed_pieces(&self, s: &Sentence, start: usize, end: usize, titled: bool, inside: &[Known], out: &mut Vec<Mention>) {
         let (mut start, mut end) = (start, end);
-        while end > start && (CONNECTORS.contains(&self.lower(end - 1)) || self.is_dash(end - 1)) {
+        while end > start && (is_connector(self.lower(end - 1)) || self.is_dash(end - 1)) {
             end -= 1;
         }
-        while start < end && CONNECTORS.contains(&self.lower(start)) && !self.is_capitalised(start) {
+        while start < end && is_connector(self.lower(start)) && !self.is_capitalised(start) {
             start += 1;
         }
         // A title inside a run ("APLN Vice Chair Chung-in Moon") starts a titled name.
@@ -531,8 +536,7 @@ impl<'a> Finder<'a> {
             out.push(self.known_mention(&known[0], titled));
             return;
         }
-        let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
-        let head = self.lex.head_type(&lowers);
+        let head = self.head_type(start, end);
         // The whole run is one name when its head word types it, unless the head belongs to a
         // longer known name of another type, or "and" joins two known names ("Russia and the EU").
         let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.kind) != head);
@@ -568,25 +572,37 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The head type of the name of tokens `[start, end)` (`Lexicon::head_type`). Most names
+    /// end in no head word (`WordKinds::HEAD_LAST`): they are answered without building keys.
+    fn head_type(&self, start: usize, end: usize) -> Option<EntityType> {
+        let cut = (start..end).find(|&k| matches!(self.lower(k), "of" | "on" | "for")).unwrap_or(end);
+        let may_end_head = |at: usize| at > start && self.is(at - 1, WordKinds::HEAD_LAST);
+        if !may_end_head(cut) && !may_end_head(end) {
+            return None;
+        }
+        let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
+        self.lex.head_type(&lowers)
+    }
+
     /// The type of an unknown name, or None when unsure.
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
-        let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
-        if let Some(kind) = self.lex.head_type(&lowers) {
+        if let Some(kind) = self.head_type(start, end) {
             return Some(kind);
         }
-        let words: Vec<&str> = lowers.iter().copied().filter(|w| w.chars().all(char::is_alphabetic)).collect();
-        if words.iter().all(|w| self.lex.non_names.contains(*w)) {
+        // The tokens that are words of letters only: a name of nothing but non-names is none.
+        let words: Vec<usize> = (start..end).filter(|&k| self.lower(k).chars().all(char::is_alphabetic)).collect();
+        if words.iter().all(|&k| self.is(k, WordKinds::NON_NAME)) {
             return None;
         }
         if titled && words.len() <= 4 && !self.is_acronym(start) {
             return Some(EntityType::Person);
         }
-        if self.looks_like_person(&lowers) {
+        if self.looks_like_person(start, end) {
             return Some(EntityType::Person);
         }
         // A lone surname ("Orlov said") is a person only if the document named them before:
         // `resolve` drops it when no earlier person has that surname.
-        if end - start == 1 && self.lex.surnames.contains(lowers[0]) && !self.lex.common_words.contains(lowers[0]) {
+        if end - start == 1 && self.is(start, WordKinds::SURNAME) && !self.is(start, WordKinds::COMMON) {
             return Some(EntityType::Person);
         }
         if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
@@ -598,25 +614,27 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// Given name first, Korean surname + syllables, or a known surname last.
-    fn looks_like_person(&self, lowers: &[&str]) -> bool {
-        let words: Vec<&str> = lowers.iter().copied().filter(|w| *w != "-").collect();
-        if words.len() < 2 || words.len() > 5 {
+    /// Tokens `[start, end)`: a given name first, a Korean surname and syllables, or a known
+    /// surname last.
+    fn looks_like_person(&self, start: usize, end: usize) -> bool {
+        let words: Vec<usize> = (start..end).filter(|&k| self.lower(k) != "-").collect();
+        let n = words.len();
+        if !(2..=5).contains(&n) {
             return false;
         }
-        let lex = self.lex;
-        let syllables = |ws: &[&str]| ws.iter().all(|w| lex.korean_syllables.contains(*w));
-        if lex.given_names.contains(words[0]) && !lex.common_words.contains(words[0]) {
+        let is = |k: usize, kinds: WordKinds| self.is(k, kinds);
+        let syllables = |ks: &[usize]| ks.iter().all(|&k| is(k, WordKinds::KOREAN_SYLLABLE));
+        let (first, last) = (words[0], words[n - 1]);
+        if is(first, WordKinds::GIVEN_NAME) && !is(first, WordKinds::COMMON) {
             return true;
         }
-        if lex.surnames.contains(words[0]) && syllables(&words[1..]) && words.len() <= 4 {
+        if is(first, WordKinds::SURNAME) && syllables(&words[1..]) && n <= 4 {
             return true;
         }
-        if lex.surnames.contains(words[words.len() - 1]) && syllables(&words[..words.len() - 1]) {
+        if is(last, WordKinds::SURNAME) && syllables(&words[..n - 1]) {
             return true;
         }
-        let last = words[words.len() - 1];
-        lex.surnames.contains(last) && !lex.common_words.contains(last) && lex.given_names.contains(words[0])
+        is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && is(first, WordKinds::GIVEN_NAME)
     }
 
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
