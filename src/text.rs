@@ -92,6 +92,33 @@ fn class(b: u8) -> u8 {
     CLASSES[b as usize]
 }
 
+/// The end of the ASCII letters and digits of `bytes` from `pos`: eight bytes at a time
+/// while eight remain (most words end within the first eight), then byte by byte.
+fn alphanumeric_end(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    // Per byte of `x` (each below 0x80, so no sum carries into the next byte), its high
+    // bit set when `lo <= byte <= hi`.
+    fn within(x: u64, lo: u8, hi: u8) -> u64 {
+        (x + ONES * (0x80 - lo as u64)) & !(x + ONES * (0x7f - hi as u64)) & HIGH
+    }
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let seven_bits = x & !HIGH;
+        // Letters of either case (`| 0x20` lowercases them) or digits, and ASCII (`& !x`).
+        let alphanumeric = (within(seven_bits | ONES * 0x20, b'a', b'z') | within(seven_bits, b'0', b'9')) & !x;
+        let others = !alphanumeric & HIGH;
+        if others != 0 {
+            return pos + (others.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while pos < bytes.len() && matches!(class(bytes[pos]), LETTER | DIGIT) {
+        pos += 1;
+    }
+    pos
+}
+
 /// General punctuation (U+2010–U+205E: dashes, curly quotes, the ellipsis), the non-ASCII
 /// characters news text has most: no letters or digits among them.
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{205e}';
@@ -144,13 +171,6 @@ impl Splitter {
             body[pos..].chars().next().map(|c| (c, pos + c.len_utf8()))
         };
         let char_at = |pos: usize| at(pos).map(|(c, _)| c);
-        // The end of the ASCII letters and digits from byte `pos`.
-        let alphanumeric_end = |mut pos: usize| {
-            while pos < bytes.len() && matches!(class(bytes[pos]), LETTER | DIGIT) {
-                pos += 1;
-            }
-            pos
-        };
         let mut i = 0;
         let mut joined = false;
         while i < bytes.len() {
@@ -192,7 +212,7 @@ impl Splitter {
                 // ASCII letters and digits starting with a letter, followed by nothing that
                 // could continue them (a period, '&', a non-ASCII letter).
                 LETTER => {
-                    let end = alphanumeric_end(i + 1);
+                    let end = alphanumeric_end(bytes, i + 1);
                     if bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'&') {
                         tokens.push(Token { start, end, kind: TokenKind::Word, joined });
                         // The usual space after a word is passed at once.
@@ -225,7 +245,7 @@ impl Splitter {
                 let mut j = after;
                 loop {
                     // ASCII letters and digits, the usual case, byte by byte.
-                    j = alphanumeric_end(j);
+                    j = alphanumeric_end(bytes, j);
                     match at(j) {
                         Some((d, past)) if is_alphanumeric(d) => j = past,
                         // "S&P", "AT&T"
@@ -275,12 +295,9 @@ impl Splitter {
                 line += 1;
             }
             let token = &tokens[i];
-            let text = &bytes[token.start..token.end];
-            let terminal = match token.kind {
-                TokenKind::Punct => matches!(text, b"." | b"!" | b"?"),
-                TokenKind::Word => is_initialism(text),
-                TokenKind::Number => false,
-            };
+            // Most words have no period second: no need to look at them as a whole.
+            let initialism = token.kind == TokenKind::Word && bytes.get(token.start + 1) == Some(&b'.') && is_initialism(&bytes[token.start..token.end]);
+            let terminal = initialism || (token.kind == TokenKind::Punct && token.end == token.start + 1 && matches!(bytes[token.start], b'.' | b'!' | b'?'));
             // A closing quote or bracket right after the terminal stays in the sentence
             // (it is joined to it, so no line break comes between).
             let mut last = i;
@@ -298,7 +315,7 @@ impl Splitter {
                     let c = body[n.start..].chars().next().unwrap_or(' ');
                     !n.joined
                         && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\''))
-                        && !(is_initialism(text) && starts_name_like(&body[n.start..n.end]))
+                        && !(initialism && starts_name_like(&body[n.start..n.end]))
                 };
             if ends {
                 sentences.push(Sentence { start: tokens[first].start, end: tokens[last].end, tokens: first..last + 1 });
@@ -391,6 +408,18 @@ mod tests {
     #[test]
     fn line_breaks_end_sentences() {
         assert_eq!(sentences("A Headline Here\nBody text follows."), ["A Headline Here", "Body text follows."]);
+    }
+
+    #[test]
+    fn alphanumeric_end_agrees_with_a_byte_by_byte_scan() {
+        let mut bodies: Vec<Vec<u8>> = (0..=255u8).map(|b| [b"abc".as_slice(), &[b], b"defghijklmnop"].concat()).collect();
+        bodies.push("Zürich’s Ann0123456789xyz".as_bytes().to_vec());
+        for body in &bodies {
+            for pos in 0..body.len() {
+                let expected = pos + body[pos..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                assert_eq!(alphanumeric_end(body, pos), expected, "{body:?} from {pos}");
+            }
+        }
     }
 
     #[test]
