@@ -311,6 +311,10 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let head = at - 2;
+            // A head key ends in a head's last word.
+            if !is_plain(head) || !self.is(head, WordKinds::HEAD_LAST) {
+                continue;
+            }
             let kind = [2, 1].into_iter().filter(|&n| head + 1 >= s.tokens.start + n).find_map(|n| {
                 let key = (head + 1 - n..=head).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
                 self.lex.heads.get(&key).map(|h| h.kind)
@@ -369,7 +373,7 @@ impl<'a> Finder<'a> {
                 for name in &found.names {
                     let proper = name.surface.chars().next().is_some_and(char::is_uppercase);
                     let surface = || &self.body[self.tok(i).start..self.tok(j).end];
-                    if (name.case_sensitive && !same_letters(&name.surface, surface())) || common_opener || (proper && lowercase_text) {
+                    if common_opener || (proper && lowercase_text) || (name.case_sensitive && !same_letters(&name.surface, surface())) {
                         continue;
                     }
                     let entry = &gaz.entries[name.entry];
@@ -653,12 +657,14 @@ impl<'a> Finder<'a> {
     #[inline(never)]
     fn title_from(&self, i: usize, limit: usize) -> Option<usize> {
         let end = limit.min(i + self.lex.max_title_tokens.max(1));
+        // The first word starts a title (`WordKinds::TITLE_START`); is it one by itself?
+        let mut found = self.lex.titles.contains(self.lower(i)).then_some(i + 1);
         let mut key = String::new();
-        let mut found = None;
-        for j in i..end {
-            if j > i {
-                key.push(' ');
+        for j in i + 1..end {
+            if key.is_empty() {
+                key.push_str(self.lower(i));
             }
+            key.push(' ');
             key.push_str(self.lower(j));
             if !self.lex.title_starts.contains(&key) {
                 break;
@@ -754,6 +760,9 @@ fn first_non_ascii(bytes: &[u8], from: usize) -> usize {
 
 /// Case-sensitive comparison that ignores apostrophe and dash variants.
 fn same_letters(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
     fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
             '\u{2019}' | '\u{2018}' => '\'',
