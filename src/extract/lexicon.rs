@@ -221,10 +221,8 @@ pub struct Word {
 /// cheaper to hash and compare than a string; words of one byte are read from an array.
 #[derive(Debug, Default)]
 struct WordTable {
-    /// Packed keys by slot, a power of two of them; 0 marks an empty slot.
-    keys: Vec<u128>,
-    /// The word of each slot of `keys`.
-    words: Vec<Word>,
+    /// A power of two of slots, at most half full.
+    slots: Vec<Slot>,
     /// Right shift that leaves a hash's top bits: the slot index.
     shift: u32,
     /// Per byte, the word of that one byte.
@@ -233,12 +231,28 @@ struct WordTable {
     long: FxHashMap<String, Word>,
 }
 
+/// One slot of `WordTable`: a packed key (0 when the slot is empty) and its word, with
+/// `u32::MAX` for "none", in 32 bytes: a lookup reads one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u128,
+    kinds: WordKinds,
+    literal: u32,
+    name_word: u32,
+}
+
+impl Slot {
+    fn word(&self) -> Word {
+        let id = |id: u32| (id != u32::MAX).then_some(id);
+        Word { kinds: self.kinds, literal: id(self.literal), name_word: id(self.name_word) }
+    }
+}
+
 impl WordTable {
     fn new(words: FxHashMap<String, Word>) -> WordTable {
-        // At most a quarter full: a word that is not in the table is mostly told by one probe.
-        let bits = (4 * words.len()).max(2).next_power_of_two().trailing_zeros();
+        let bits = (2 * words.len()).max(2).next_power_of_two().trailing_zeros();
         let slots = 1usize << bits;
-        let mut table = WordTable { keys: vec![0; slots], words: vec![Word::default(); slots], shift: 64 - bits, single: vec![Word::default(); 256], long: FxHashMap::default() };
+        let mut table = WordTable { slots: vec![Slot::default(); slots], shift: 64 - bits, single: vec![Word::default(); 256], long: FxHashMap::default() };
         for (word, info) in words {
             if let [b] = word.as_bytes() {
                 table.single[*b as usize] = info;
@@ -248,11 +262,11 @@ impl WordTable {
                 continue;
             };
             let mut slot = table.slot(key);
-            while table.keys[slot] != 0 {
+            while table.slots[slot].key != 0 {
                 slot = (slot + 1) & (slots - 1);
             }
-            table.keys[slot] = key;
-            table.words[slot] = info;
+            let id = |id: Option<u32>| id.map_or(u32::MAX, |id| if id == u32::MAX { panic!("word ids are below u32::MAX") } else { id });
+            table.slots[slot] = Slot { key, kinds: info.kinds, literal: id(info.literal), name_word: id(info.name_word) };
         }
         table
     }
@@ -268,10 +282,10 @@ impl WordTable {
     fn get_packed(&self, key: u128) -> Word {
         let mut slot = self.slot(key);
         loop {
-            match self.keys[slot] {
-                k if k == key => return self.words[slot],
-                0 => return Word::default(),
-                _ => slot = (slot + 1) & (self.keys.len() - 1),
+            match &self.slots[slot] {
+                found if found.key == key => return found.word(),
+                empty if empty.key == 0 => return Word::default(),
+                _ => slot = (slot + 1) & (self.slots.len() - 1),
             }
         }
     }
