@@ -106,7 +106,7 @@ fn alphanumeric_end(bytes: &[u8], mut pos: usize) -> usize {
         let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
         let seven_bits = x & !HIGH;
         // Letters of either case (`| 0x20` lowercases them) or digits, and ASCII (`& !x`).
-        let alphanumeric = (within(seven_bits | ONES * 0x20, b'a', b'z') | within(seven_bits, b'0', b'9')) & !x;
+        let alphanumeric = (within(seven_bits | (ONES * 0x20), b'a', b'z') | within(seven_bits, b'0', b'9')) & !x;
         let others = !alphanumeric & HIGH;
         if others != 0 {
             return pos + (others.trailing_zeros() / 8) as usize;
@@ -301,11 +301,9 @@ impl Splitter {
             // A closing quote or bracket right after the terminal stays in the sentence
             // (it is joined to it, so no line break comes between).
             let mut last = i;
-            while terminal {
-                match tokens.get(last + 1) {
-                    Some(n) if n.joined && matches!(n.text(body), "\"" | "\u{201d}" | ")" | "'" | "\u{2019}") => last += 1,
-                    _ => break,
-                }
+            let closing = |n: &Token| n.joined && matches!(n.text(body), "\"" | "\u{201d}" | ")" | "'" | "\u{2019}");
+            while terminal && tokens.get(last + 1).is_some_and(closing) {
+                last += 1;
             }
             // The sentence ends at a line break or the last token, and at a terminal before
             // what opens a new sentence.
