@@ -98,6 +98,11 @@ impl Gazetteer {
         self.longer_keys.get(&(at, word)).map(|&k| (k, &self.keys[k]))
     }
 
+    /// Key `at` (`Word::name_key`).
+    pub fn key(&self, at: usize) -> &Key {
+        &self.keys[at]
+    }
+
     /// The key of `words`, added with its prefixes if new.
     fn add_key(&mut self, words: &[&str]) -> usize {
         if self.keys.is_empty() {
@@ -206,14 +211,42 @@ impl WordKinds {
     }
 }
 
-/// What the lexicon knows of one lowercase word: found with one lookup per token.
-#[derive(Debug, Clone, Copy, Default)]
+/// What the lexicon knows of one lowercase word: found with one lookup per token. Its ids
+/// are kept in 16 bytes, `u32::MAX` standing for none (ask them with the methods).
+#[derive(Debug, Clone, Copy)]
 pub struct Word {
     pub kinds: WordKinds,
+    literal: u32,
+    name_word: u32,
+    name_key: u32,
+}
+
+impl Default for Word {
+    fn default() -> Self {
+        Word { kinds: WordKinds::default(), literal: u32::MAX, name_word: u32::MAX, name_key: u32::MAX }
+    }
+}
+
+/// An id of a `Word`, or `u32::MAX` for none.
+fn word_id(id: usize) -> u32 {
+    u32::try_from(id).ok().filter(|&id| id != u32::MAX).expect("word ids below u32::MAX")
+}
+
+impl Word {
     /// The id of the exact rule literal that is this word (`patterns::Literals`).
-    pub literal: Option<u32>,
+    pub fn literal(&self) -> Option<usize> {
+        (self.literal != u32::MAX).then_some(self.literal as usize)
+    }
+
     /// Its id among the words of gazetteer keys (`Gazetteer::longer_key`).
-    pub name_word: Option<u32>,
+    pub fn name_word(&self) -> Option<u32> {
+        (self.name_word != u32::MAX).then_some(self.name_word)
+    }
+
+    /// The gazetteer key of this word alone, when a name starts with it (`Gazetteer::key`).
+    pub fn name_key(&self) -> Option<usize> {
+        (self.name_key != u32::MAX).then_some(self.name_key as usize)
+    }
 }
 
 /// `Lexicon::words`: the words of up to 15 bytes, nearly all of them, are keyed by their
@@ -231,21 +264,12 @@ struct WordTable {
     long: FxHashMap<String, Word>,
 }
 
-/// One slot of `WordTable`: a packed key (0 when the slot is empty) and its word, with
-/// `u32::MAX` for "none", in 32 bytes: a lookup reads one cache line.
+/// One slot of `WordTable`: a packed key (0 when the slot is empty) and its word, in
+/// 32 bytes: a lookup reads one cache line.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     key: u128,
-    kinds: WordKinds,
-    literal: u32,
-    name_word: u32,
-}
-
-impl Slot {
-    fn word(&self) -> Word {
-        let id = |id: u32| (id != u32::MAX).then_some(id);
-        Word { kinds: self.kinds, literal: id(self.literal), name_word: id(self.name_word) }
-    }
+    word: Word,
 }
 
 impl WordTable {
@@ -265,8 +289,7 @@ impl WordTable {
             while table.slots[slot].key != 0 {
                 slot = (slot + 1) & (slots - 1);
             }
-            let id = |id: Option<u32>| id.map_or(u32::MAX, |id| if id == u32::MAX { panic!("word ids are below u32::MAX") } else { id });
-            table.slots[slot] = Slot { key, kinds: info.kinds, literal: id(info.literal), name_word: id(info.name_word) };
+            table.slots[slot] = Slot { key, word: info };
         }
         table
     }
@@ -283,7 +306,7 @@ impl WordTable {
         let mut slot = self.slot(key);
         loop {
             match &self.slots[slot] {
-                found if found.key == key => return found.word(),
+                found if found.key == key => return found.word,
                 empty if empty.key == 0 => return Word::default(),
                 _ => slot = (slot + 1) & (self.slots.len() - 1),
             }
@@ -741,9 +764,10 @@ impl Lexicon {
         let gazetteer = &self.gazetteer;
         for (word, &id) in &gazetteer.name_words {
             let known = words.entry(word.clone()).or_default();
-            known.name_word = Some(id);
-            if gazetteer.longer_key(0, id).is_some() {
+            known.name_word = word_id(id as usize);
+            if let Some((key, _)) = gazetteer.longer_key(0, id) {
                 known.kinds.0 |= WordKinds::NAME_START.0;
+                known.name_key = word_id(key);
             }
         }
         for set in [&self.status_cues, &self.negation_cues, &self.weakening_cues] {
@@ -761,7 +785,7 @@ impl Lexicon {
             words.entry(first.clone()).or_default().kinds.0 |= WordKinds::AGREEMENT_START.0;
         }
         for (word, id) in self.rule_index.literals.exact_words() {
-            words.entry(word.to_string()).or_default().literal = Some(u32::try_from(id).expect("fewer than 2^32 rule literals"));
+            words.entry(word.to_string()).or_default().literal = word_id(id);
         }
         self.words = WordTable::new(words);
     }

@@ -135,7 +135,7 @@ impl<'a> Finder<'a> {
 
     /// The id of the exact rule literal token `i` is, if any.
     pub fn literal(&self, i: usize) -> Option<usize> {
-        self.facts[i].word.literal.map(|id| id as usize)
+        self.facts[i].word.literal()
     }
 
     /// Token `i` folded to lowercase (`lexicon::fold`).
@@ -228,7 +228,7 @@ impl<'a> Finder<'a> {
                     // "A joint project": a sentence-initial article or common word is no name.
                     let named = (from..end).any(|k| !self.is(k, WordKinds::FUNCTION))
                         && !(from == s.tokens.start && end - from == 1 && self.is(from, WordKinds::COMMON));
-                    if let Some(m) = self.lowercase_head_after(s, from, end).filter(|_| from < end && !prefixed && named) {
+                    if let Some(m) = (from < end && !prefixed && named).then(|| self.lowercase_head_after(s, from, end)).flatten() {
                         let mut this_run = mentions.split_off(before);
                         this_run.retain(|x| x.last <= from);
                         mentions.extend(this_run);
@@ -367,7 +367,13 @@ impl<'a> Finder<'a> {
             let mut key = 0;
             let mut best: Option<(usize, Target, EntityType)> = None;
             for j in i..s.tokens.end.min(i + gaz.max_tokens) {
-                let Some((longer, found)) = self.facts[j].word.name_word.and_then(|word| gaz.longer_key(key, word)) else { break };
+                // The key of the first word is known from the word table.
+                let next = if j == i {
+                    self.facts[i].word.name_key().map(|k| (k, gaz.key(k)))
+                } else {
+                    self.facts[j].word.name_word().and_then(|word| gaz.longer_key(key, word))
+                };
+                let Some((longer, found)) = next else { break };
                 key = longer;
                 let common_opener = j == i && (i == s.tokens.start || headline) && self.is(i, WordKinds::ORDINARY);
                 for name in &found.names {
