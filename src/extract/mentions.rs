@@ -64,6 +64,7 @@ const SEATED: &[&str] = &["embassy", "consulate", "consulate-general", "mission"
 pub(super) const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "outside", "off"];
 
 /// Lowercase connectors that may join the words of one name.
+#[inline]
 fn is_connector(lower: &str) -> bool {
     matches!(lower, "of" | "and" | "for" | "on" | "de" | "&" | "the" | "du" | "van" | "von" | "der" | "al")
 }
@@ -149,10 +150,16 @@ impl<'a> Finder<'a> {
     }
 
     fn is_acronym(&self, i: usize) -> bool {
-        let (letters, all_upper) = self.raw(i).chars().filter(|c| c.is_alphabetic()).fold((0, true), |(n, upper), c| (n + 1, upper && c.is_uppercase()));
+        let raw = self.raw(i);
+        let (letters, all_upper) = if raw.is_ascii() {
+            raw.bytes().filter(u8::is_ascii_alphabetic).fold((0, true), |(n, upper), b| (n + 1, upper && b.is_ascii_uppercase()))
+        } else {
+            raw.chars().filter(|c| c.is_alphabetic()).fold((0, true), |(n, upper), c| (n + 1, upper && c.is_uppercase()))
+        };
         letters >= 2 && all_upper
     }
 
+    #[inline]
     fn is_dash(&self, i: usize) -> bool {
         self.tok(i).kind == TokenKind::Punct && matches!(self.lower(i), "-")
     }
@@ -174,7 +181,7 @@ impl<'a> Finder<'a> {
             return false;
         }
         let (mut words, mut caps) = (0, 0);
-        for i in s.tokens.clone().filter(|&i| self.tok(i).kind == TokenKind::Word && self.raw(i).chars().count() >= 4) {
+        for i in s.tokens.clone().filter(|&i| self.tok(i).kind == TokenKind::Word && self.raw(i).chars().nth(3).is_some()) {
             words += 1;
             caps += usize::from(self.is_capitalised(i));
         }
@@ -434,11 +441,14 @@ impl<'a> Finder<'a> {
                 end += 1;
                 continue;
             }
-            if self.is_dash(end) && t.joined && end + 1 < limit && self.tok(end + 1).joined {
-                if self.is_capitalised(end + 1) || self.tok(end + 1).kind == TokenKind::Number || self.is(end + 1, WordKinds::KOREAN_SYLLABLE) {
-                    end += 2;
-                    continue;
-                }
+            if self.is_dash(end)
+                && t.joined
+                && end + 1 < limit
+                && self.tok(end + 1).joined
+                && (self.is_capitalised(end + 1) || self.tok(end + 1).kind == TokenKind::Number || self.is(end + 1, WordKinds::KOREAN_SYLLABLE))
+            {
+                end += 2;
+                continue;
             }
             // "Primorye-2", "Nord Stream 2", "Arctic LNG 2": a short number ends a name.
             if t.kind == TokenKind::Number && (t.joined || (self.raw(end).len() <= 2 && self.is_capitalised(end - 1))) {
@@ -475,7 +485,7 @@ impl<'a> Finder<'a> {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
                     let body_type = self.head_type(m.last, end);
-                    if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first >= m.last + 1 || k.last <= m.last) {
+                    if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first > m.last || k.last <= m.last) {
                         break;
                     }
                     out.push(self.known_mention(m, false));
@@ -732,7 +742,7 @@ impl<'a> Finder<'a> {
         while idx < mentions.len() {
             let m = &mentions[idx];
             let extendable = !matches!(m.kind, EntityType::Country | EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
-            if let Some(mut extended) = self.lowercase_head_after(s, m.first, m.last).filter(|_| extendable) {
+            if let Some(mut extended) = extendable.then(|| self.lowercase_head_after(s, m.first, m.last)).flatten() {
                 // "the Arctic LNG 2 project": a head of the known name's own type names the same thing.
                 if matches!(m.target, Target::Known(_)) && extended.kind == m.kind {
                     extended.target = m.target.clone();
