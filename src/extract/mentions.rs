@@ -678,6 +678,8 @@ impl<'a> Finder<'a> {
         let mut key = String::new();
         for j in i + 1..end {
             if key.is_empty() {
+                // Room for a title of several words at once, not grown word by word.
+                key.reserve(64);
                 key.push_str(self.lower(i));
             }
             key.push(' ');
