@@ -58,6 +58,82 @@ pub struct Splitter {
     abbreviations: FxHashSet<String>,
 }
 
+/// Byte classes of the tokenizer's fast path (`class`): ASCII letters, digits, whitespace,
+/// and punctuation that is always a token of its own (any other ASCII but the apostrophe).
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const SPACE: u8 = 3;
+const PUNCT: u8 = 4;
+
+/// Per byte, its class; 0 for the apostrophe and non-ASCII bytes, which take the slow path.
+const CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            // What `char::is_whitespace` says of ASCII (unlike `u8::is_ascii_whitespace`, with U+000B).
+            SPACE
+        } else if c == b'\'' {
+            0
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    classes
+};
+
+fn class(b: u8) -> u8 {
+    CLASSES[b as usize]
+}
+
+/// The end of the ASCII letters and digits of `bytes` from `pos`: eight bytes at a time
+/// while eight remain (most words end within the first eight), then byte by byte.
+fn alphanumeric_end(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    // Per byte of `x` (each below 0x80, so no sum carries into the next byte), its high
+    // bit set when `lo <= byte <= hi`.
+    fn within(x: u64, lo: u8, hi: u8) -> u64 {
+        (x + ONES * (0x80 - lo as u64)) & !(x + ONES * (0x7f - hi as u64)) & HIGH
+    }
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let seven_bits = x & !HIGH;
+        // Letters of either case (`| 0x20` lowercases them) or digits, and ASCII (`& !x`).
+        let alphanumeric = (within(seven_bits | (ONES * 0x20), b'a', b'z') | within(seven_bits, b'0', b'9')) & !x;
+        let others = !alphanumeric & HIGH;
+        if others != 0 {
+            return pos + (others.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while pos < bytes.len() && matches!(class(bytes[pos]), LETTER | DIGIT) {
+        pos += 1;
+    }
+    pos
+}
+
+/// General punctuation (U+2010–U+205E: dashes, curly quotes, the ellipsis), the non-ASCII
+/// characters news text has most: no letters or digits among them.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{205e}';
+
+/// `char::is_alphabetic`, answered at once for general punctuation, which the general
+/// lookup is slow for.
+fn is_alphabetic(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
+}
+
+/// `char::is_alphanumeric`, answered at once for general punctuation.
+fn is_alphanumeric(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -76,7 +152,15 @@ impl Splitter {
 
     /// Tokens of `body`, each a byte span.
     pub fn tokenize(&self, body: &str) -> Vec<Token> {
-        let mut tokens = Vec::with_capacity(body.len() / 5);
+        self.tokens_and_line_starts(body).0
+    }
+
+    /// Tokens of `body`, and the indices of the tokens that start a line (come after a
+    /// line break), ascending, ending with the number of tokens.
+    fn tokens_and_line_starts(&self, body: &str) -> (Vec<Token>, Vec<usize>) {
+        // News text runs about one token per three bytes.
+        let mut tokens = Vec::with_capacity(body.len() / 3 + 8);
+        let mut line_starts = Vec::new();
         let bytes = body.as_bytes();
         // The character starting at byte `pos` and the byte after it (ASCII without decoding).
         let at = |pos: usize| -> Option<(char, usize)> {
@@ -87,59 +171,83 @@ impl Splitter {
             body[pos..].chars().next().map(|c| (c, pos + c.len_utf8()))
         };
         let char_at = |pos: usize| at(pos).map(|(c, _)| c);
-        // The end of the ASCII letters and digits from byte `pos`.
-        let alphanumeric_end = |pos: usize| pos + bytes[pos..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         let mut i = 0;
         let mut joined = false;
-        while let Some((c, after)) = at(i) {
+        while i < bytes.len() {
             let start = i;
-            // The usual word, decided on bytes alone: ASCII letters and digits starting with a
-            // letter, followed by nothing that could continue it (a period, '&', a non-ASCII letter).
-            if c.is_ascii_alphabetic() {
-                let end = alphanumeric_end(after);
-                if bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'&') {
-                    tokens.push(Token { start, end, kind: TokenKind::Word, joined });
-                    joined = true;
-                    i = end;
+            // The usual tokens, decided on bytes alone.
+            match class(bytes[i]) {
+                SPACE => {
+                    if bytes[i] == b'\n' && line_starts.last() != Some(&tokens.len()) {
+                        line_starts.push(tokens.len());
+                    }
+                    joined = false;
+                    i += 1;
                     continue;
                 }
+                PUNCT => {
+                    tokens.push(Token { start, end: i + 1, kind: TokenKind::Punct, joined });
+                    joined = true;
+                    i += 1;
+                    continue;
+                }
+                // Digits with inner '.' or ',' followed by a digit.
+                DIGIT => {
+                    let digit_at = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+                    let mut j = i + 1;
+                    while j < bytes.len() {
+                        if digit_at(j) {
+                            j += 1;
+                        } else if matches!(bytes[j], b'.' | b',') && digit_at(j + 1) {
+                            j += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    tokens.push(Token { start, end: j, kind: TokenKind::Number, joined });
+                    joined = true;
+                    i = j;
+                    continue;
+                }
+                // ASCII letters and digits starting with a letter, followed by nothing that
+                // could continue them (a period, '&', a non-ASCII letter).
+                LETTER => {
+                    let end = alphanumeric_end(bytes, i + 1);
+                    if bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'&') {
+                        tokens.push(Token { start, end, kind: TokenKind::Word, joined });
+                        // The usual space after a word is passed at once.
+                        joined = bytes.get(end) != Some(&b' ');
+                        i = if joined { end } else { end + 1 };
+                        continue;
+                    }
+                }
+                _ => {}
             }
+            // The rest: words that go on past their ASCII letters, the apostrophe and non-ASCII text.
+            let Some((c, after)) = at(i) else { break };
             if c.is_whitespace() {
                 joined = false;
                 i = after;
                 continue;
             }
             // Positions below are bytes; '.', ',', '&', 's' and digits are one byte each.
-            let (end, kind) = if c.is_ascii_digit() {
-                // Digits with inner '.' or ',' followed by a digit.
-                let mut j = after;
-                while let Some(d) = char_at(j) {
-                    if d.is_ascii_digit() {
-                        j += 1;
-                    } else if (d == '.' || d == ',') && char_at(j + 1).is_some_and(|e| e.is_ascii_digit()) {
-                        j += 2;
-                    } else {
-                        break;
-                    }
-                }
-                (j, TokenKind::Number)
-            } else if c.is_alphabetic()
+            let (end, kind) = if is_alphabetic(c)
                 && char_at(after) == Some('.')
-                && at(after + 1).is_some_and(|(d, past)| d.is_alphabetic() && char_at(past) == Some('.'))
+                && at(after + 1).is_some_and(|(d, past)| is_alphabetic(d) && char_at(past) == Some('.'))
             {
                 // Initials: U.S., U.K., U.S.S.R. (the final period included).
                 let mut j = start;
-                while let Some((_, past)) = at(j).filter(|&(d, past)| d.is_alphabetic() && char_at(past) == Some('.')) {
+                while let Some((_, past)) = at(j).filter(|&(d, past)| is_alphabetic(d) && char_at(past) == Some('.')) {
                     j = past + 1;
                 }
                 (j, TokenKind::Word)
-            } else if c.is_alphanumeric() {
+            } else if is_alphanumeric(c) {
                 let mut j = after;
                 loop {
                     // ASCII letters and digits, the usual case, byte by byte.
-                    j = alphanumeric_end(j);
+                    j = alphanumeric_end(bytes, j);
                     match at(j) {
-                        Some((d, past)) if d.is_alphanumeric() => j = past,
+                        Some((d, past)) if is_alphanumeric(d) => j = past,
                         // "S&P", "AT&T"
                         Some(('&', _)) if char_at(j + 1).is_some_and(char::is_uppercase) && c.is_uppercase() && body[start..j].chars().count() <= 2 => j += 1,
                         _ => break,
@@ -155,7 +263,7 @@ impl Splitter {
                 (j, TokenKind::Word)
             } else if is_apostrophe(c)
                 && char_at(after).is_some_and(|d| d == 's' || d == 'S')
-                && !char_at(after + 1).is_some_and(|d| d.is_alphanumeric())
+                && !char_at(after + 1).is_some_and(is_alphanumeric)
                 && joined
             {
                 (after + 1, TokenKind::Punct)
@@ -166,53 +274,55 @@ impl Splitter {
             joined = true;
             i = end;
         }
-        tokens
+        if line_starts.last() != Some(&tokens.len()) {
+            line_starts.push(tokens.len());
+        }
+        (tokens, line_starts)
     }
 
     /// Tokens and sentences of `body`. Sentences end at `.`, `!`, `?` followed by a
     /// space and a capital, digit or quote, and at every line break.
     pub fn split(&self, body: &str) -> Text {
-        let tokens = self.tokenize(body);
+        let (tokens, line_starts) = self.tokens_and_line_starts(body);
         let bytes = body.as_bytes();
-        let mut sentences = Vec::new();
-        let mut first = 0;
-        // The first line break at or after the end of the current token (the body's length if none).
-        let mut line_end = 0;
-        for (i, token) in tokens.iter().enumerate() {
-            if i < first {
-                continue; // a closing quote already given to the previous sentence
+        let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
+        // The first token of the current sentence, and the index in `line_starts` of the first
+        // line start after the current token.
+        let (mut first, mut line) = (0, 0);
+        let mut i = 0;
+        while i < tokens.len() {
+            while line_starts[line] <= i {
+                line += 1;
             }
-            let text = &bytes[token.start..token.end];
-            let terminal = matches!(text, b"." | b"!" | b"?") || (token.kind == TokenKind::Word && is_initialism(text));
-            // A closing quote or bracket right after the terminal stays in the sentence.
+            let token = &tokens[i];
+            // Most words have no period second: no need to look at them as a whole.
+            let initialism = token.kind == TokenKind::Word && bytes.get(token.start + 1) == Some(&b'.') && is_initialism(&bytes[token.start..token.end]);
+            let terminal = initialism || (token.kind == TokenKind::Punct && token.end == token.start + 1 && matches!(bytes[token.start], b'.' | b'!' | b'?'));
+            // A closing quote or bracket right after the terminal stays in the sentence
+            // (it is joined to it, so no line break comes between).
             let mut last = i;
-            while terminal {
-                match tokens.get(last + 1) {
-                    Some(n) if n.joined && matches!(n.text(body), "\"" | "\u{201d}" | ")" | "'" | "\u{2019}") => last += 1,
-                    _ => break,
-                }
+            let closing = |n: &Token| n.joined && matches!(n.text(body), "\"" | "\u{201d}" | ")" | "'" | "\u{2019}");
+            while terminal && tokens.get(last + 1).is_some_and(closing) {
+                last += 1;
             }
-            let after = tokens.get(last + 1);
-            if line_end < tokens[last].end {
-                let from = tokens[last].end;
-                line_end = body[from..].find('\n').map_or(body.len(), |k| from + k);
-            }
-            let line_break = after.is_some_and(|n| line_end < n.start);
-            let closes = terminal
-                && after.is_none_or(|n| {
+            // The sentence ends at a line break or the last token, and at a terminal before
+            // what opens a new sentence.
+            let ends = last + 1 == line_starts[line]
+                || terminal && {
+                    let n = &tokens[last + 1];
                     let c = body[n.start..].chars().next().unwrap_or(' ');
                     !n.joined
                         && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\''))
-                        && !(is_initialism(text) && starts_name_like(&body[n.start..n.end]))
-                });
-            if line_break || closes || after.is_none() {
+                        && !(initialism && starts_name_like(&body[n.start..n.end]))
+                };
+            if ends {
                 sentences.push(Sentence { start: tokens[first].start, end: tokens[last].end, tokens: first..last + 1 });
                 first = last + 1;
+                // The closing quotes given to this sentence are not looked at again.
+                i = last + 1;
+            } else {
+                i += 1;
             }
-        }
-        if first < tokens.len() {
-            let last = tokens.len() - 1;
-            sentences.push(Sentence { start: tokens[first].start, end: tokens[last].end, tokens: first..tokens.len() });
         }
         Text { tokens, sentences }
     }
@@ -220,7 +330,7 @@ impl Splitter {
 
 /// "U.S.", "U.K.": letters separated by periods.
 fn is_initialism(bytes: &[u8]) -> bool {
-    bytes.len() >= 4 && bytes.iter().enumerate().all(|(k, b)| if k % 2 == 1 { *b == b'.' } else { b.is_ascii_alphabetic() })
+    bytes.len() >= 4 && bytes[1] == b'.' && bytes.iter().enumerate().all(|(k, b)| if k % 2 == 1 { *b == b'.' } else { b.is_ascii_alphabetic() })
 }
 
 /// After "U.S." a capitalised word usually continues the sentence ("the U.S. Embassy"),
@@ -270,6 +380,7 @@ mod tests {
             assert!(body.is_char_boundary(t.start) && body.is_char_boundary(t.end));
         }
         assert_eq!(words(body), ["Привет", ",", "Seoul", "—", "ok"]);
+        assert_eq!(words("a\u{b}b\u{0}c\u{a0}d"), ["a", "b", "\u{0}", "c", "d"]);
     }
 
     #[test]
@@ -298,8 +409,20 @@ mod tests {
     }
 
     #[test]
+    fn alphanumeric_end_agrees_with_a_byte_by_byte_scan() {
+        let mut bodies: Vec<Vec<u8>> = (0..=255u8).map(|b| [b"abc".as_slice(), &[b], b"defghijklmnop"].concat()).collect();
+        bodies.push("Zürich’s Ann0123456789xyz".as_bytes().to_vec());
+        for body in &bodies {
+            for pos in 0..body.len() {
+                let expected = pos + body[pos..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                assert_eq!(alphanumeric_end(body, pos), expected, "{body:?} from {pos}");
+            }
+        }
+    }
+
+    #[test]
     fn odd_input_never_panics() {
-        for body in ["", " ", "'", "’s", "...", "U.", "U.S", "1,", "\u{0}\u{1}", "a\n\n\nb"] {
+        for body in ["", " ", "'", "’s", "...", "U.", "U.S", "1,", "\u{0}\u{1}", "a\n\n\nb", "\u{2028}x\u{2029}", "a\u{202f}b"] {
             let text = splitter().split(body);
             for s in &text.sentences {
                 assert!(s.start <= s.end && s.end <= body.len());

@@ -98,6 +98,11 @@ impl Gazetteer {
         self.longer_keys.get(&(at, word)).map(|&k| (k, &self.keys[k]))
     }
 
+    /// Key `at` (`Word::name_key`).
+    pub fn key(&self, at: usize) -> &Key {
+        &self.keys[at]
+    }
+
     /// The key of `words`, added with its prefixes if new.
     fn add_key(&mut self, words: &[&str]) -> usize {
         if self.keys.is_empty() {
@@ -195,6 +200,10 @@ impl WordKinds {
     pub const CUE_START: WordKinds = WordKinds(Self::STATUS_START.0 | Self::NEGATION_START.0 | Self::WEAKENING_START.0);
     /// A noun after which a pair adjective means cooperation ("dialogue": `pair_nouns`).
     pub const PAIR_NOUN: WordKinds = WordKinds(1 << 12);
+    pub const GIVEN_NAME: WordKinds = WordKinds(1 << 13);
+    pub const SURNAME: WordKinds = WordKinds(1 << 14);
+    /// The last word of a head key ("plant", "industries" of "heavy industries").
+    pub const HEAD_LAST: WordKinds = WordKinds(1 << 15);
 
     /// True when the word is in any of the lists of `kinds`.
     pub fn any(self, kinds: WordKinds) -> bool {
@@ -202,50 +211,149 @@ impl WordKinds {
     }
 }
 
-/// What the lexicon knows of one lowercase word: found with one lookup per token.
-#[derive(Debug, Clone, Copy, Default)]
+/// What the lexicon knows of one lowercase word: found with one lookup per token. Its ids
+/// are kept in 16 bytes, `u32::MAX` standing for none (ask them with the methods).
+#[derive(Debug, Clone, Copy)]
 pub struct Word {
     pub kinds: WordKinds,
+    literal: u32,
+    name_word: u32,
+    name_key: u32,
+}
+
+impl Default for Word {
+    fn default() -> Self {
+        Word { kinds: WordKinds::default(), literal: u32::MAX, name_word: u32::MAX, name_key: u32::MAX }
+    }
+}
+
+/// An id of a `Word`, or `u32::MAX` for none.
+fn word_id(id: usize) -> u32 {
+    u32::try_from(id).ok().filter(|&id| id != u32::MAX).expect("word ids below u32::MAX")
+}
+
+impl Word {
     /// The id of the exact rule literal that is this word (`patterns::Literals`).
-    pub literal: Option<usize>,
+    pub fn literal(&self) -> Option<usize> {
+        (self.literal != u32::MAX).then_some(self.literal as usize)
+    }
+
     /// Its id among the words of gazetteer keys (`Gazetteer::longer_key`).
-    pub name_word: Option<u32>,
+    pub fn name_word(&self) -> Option<u32> {
+        (self.name_word != u32::MAX).then_some(self.name_word)
+    }
+
+    /// The gazetteer key of this word alone, when a name starts with it (`Gazetteer::key`).
+    pub fn name_key(&self) -> Option<usize> {
+        (self.name_key != u32::MAX).then_some(self.name_key as usize)
+    }
 }
 
 /// `Lexicon::words`: the words of up to 15 bytes, nearly all of them, are keyed by their
-/// bytes and length packed into one integer, cheaper to hash and compare than a string.
+/// bytes and length packed into one integer (`packed_word`) in an open-addressing table,
+/// cheaper to hash and compare than a string; words of one byte are read from an array.
 #[derive(Debug, Default)]
 struct WordTable {
-    short: FxHashMap<u128, Word>,
+    /// A power of two of slots, at most half full.
+    slots: Vec<Slot>,
+    /// Right shift that leaves a hash's top bits: the slot index.
+    shift: u32,
+    /// Per byte, the word of that one byte.
+    single: Vec<Word>,
+    /// The words too long to pack, and the empty word.
     long: FxHashMap<String, Word>,
+}
+
+/// One slot of `WordTable`: a packed key (0 when the slot is empty) and its word, in
+/// 32 bytes: a lookup reads one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u128,
+    word: Word,
 }
 
 impl WordTable {
     fn new(words: FxHashMap<String, Word>) -> WordTable {
-        let mut table = WordTable::default();
+        let bits = (2 * words.len()).max(2).next_power_of_two().trailing_zeros();
+        let slots = 1usize << bits;
+        let mut table = WordTable { slots: vec![Slot::default(); slots], shift: 64 - bits, single: vec![Word::default(); 256], long: FxHashMap::default() };
         for (word, info) in words {
-            match packed_word(&word) {
-                Some(key) => table.short.insert(key, info),
-                None => table.long.insert(word, info),
+            if let [b] = word.as_bytes() {
+                table.single[*b as usize] = info;
+            }
+            let Some(key) = packed_word(word.as_bytes()) else {
+                table.long.insert(word, info);
+                continue;
             };
+            let mut slot = table.slot(key);
+            while table.slots[slot].key != 0 {
+                slot = (slot + 1) & (slots - 1);
+            }
+            table.slots[slot] = Slot { key, word: info };
         }
         table
     }
 
-    fn get(&self, word: &str) -> Word {
-        let info = match packed_word(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
+    /// The first slot to probe for `key`: the top bits of a multiplicative hash.
+    #[inline(always)]
+    fn slot(&self, key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline(always)]
+    fn get_packed(&self, key: u128) -> Word {
+        let mut slot = self.slot(key);
+        loop {
+            match &self.slots[slot] {
+                found if found.key == key => return found.word,
+                empty if empty.key == 0 => return Word::default(),
+                _ => slot = (slot + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+
+    /// The word `text[start..end]`. When 16 bytes follow `start`, its key is read from
+    /// them at once (the bytes past `end` masked off) instead of copied byte by byte.
+    #[inline(always)]
+    fn get(&self, text: &str, start: usize, end: usize) -> Word {
+        let bytes = text.as_bytes();
+        let len = end - start;
+        if len == 1 {
+            return self.single[bytes[start] as usize];
+        }
+        let key = match bytes.get(start..start + 16) {
+            Some(window) if (1..16).contains(&len) => {
+                let all = u128::from_le_bytes(window.try_into().expect("16 bytes"));
+                Some(all & LOW_BYTES[len] | (len as u128) << 120)
+            }
+            _ => packed_word(&bytes[start..end]),
         };
-        info.copied().unwrap_or_default()
+        match key {
+            Some(key) => self.get_packed(key),
+            None => self.long.get(&text[start..end]).copied().unwrap_or_default(),
+        }
     }
 }
 
-/// A word of up to 15 bytes as one integer: its bytes, then its length in the last byte.
-fn packed_word(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
+/// Per length `n` below 16, the mask of the low `n` bytes of a `u128`.
+const LOW_BYTES: [u128; 16] = {
+    let mut masks = [0; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = (1 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
+/// A word of 1 to 15 bytes as one integer, never 0: its bytes, then its length in the last byte.
+fn packed_word(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() >= 16 {
+        return None;
+    }
     let mut packed = [0u8; 16];
-    packed.get_mut(..bytes.len()).filter(|_| bytes.len() < 16)?.copy_from_slice(bytes);
+    packed[..bytes.len()].copy_from_slice(bytes);
     packed[15] = bytes.len() as u8;
     Some(u128::from_le_bytes(packed))
 }
@@ -667,6 +775,8 @@ impl Lexicon {
             (&self.title_starts, WordKinds::TITLE_START),
             (&self.actor_nouns, WordKinds::ACTOR_NOUN),
             (&self.korean_syllables, WordKinds::KOREAN_SYLLABLE),
+            (&self.given_names, WordKinds::GIVEN_NAME),
+            (&self.surnames, WordKinds::SURNAME),
         ];
         let mut words: FxHashMap<String, Word> = FxHashMap::default();
         for (list, kind) in lists {
@@ -677,12 +787,16 @@ impl Lexicon {
         for head in self.heads.keys().filter(|h| !h.contains(' ')) {
             words.entry(head.clone()).or_default().kinds.0 |= WordKinds::HEAD.0;
         }
+        for last in &self.head_last_words {
+            words.entry(last.clone()).or_default().kinds.0 |= WordKinds::HEAD_LAST.0;
+        }
         let gazetteer = &self.gazetteer;
         for (word, &id) in &gazetteer.name_words {
             let known = words.entry(word.clone()).or_default();
-            known.name_word = Some(id);
-            if gazetteer.longer_key(0, id).is_some() {
+            known.name_word = word_id(id as usize);
+            if let Some((key, _)) = gazetteer.longer_key(0, id) {
                 known.kinds.0 |= WordKinds::NAME_START.0;
+                known.name_key = word_id(key);
             }
         }
         for set in [&self.status_cues, &self.negation_cues, &self.weakening_cues] {
@@ -700,14 +814,21 @@ impl Lexicon {
             words.entry(first.clone()).or_default().kinds.0 |= WordKinds::AGREEMENT_START.0;
         }
         for (word, id) in self.rule_index.literals.exact_words() {
-            words.entry(word.to_string()).or_default().literal = Some(id);
+            words.entry(word.to_string()).or_default().literal = word_id(id);
         }
         self.words = WordTable::new(words);
     }
 
     /// What the lexicon knows of a lowercase word.
     pub fn word(&self, lower: &str) -> Word {
-        self.words.get(lower)
+        self.words.get(lower, 0, lower.len())
+    }
+
+    /// What the lexicon knows of the lowercase word `text[start..end]`: `word` for a word
+    /// inside a longer text, cheaper when more text follows it. Inlined: it is asked of every token.
+    #[inline]
+    pub fn word_in(&self, text: &str, start: usize, end: usize) -> Word {
+        self.words.get(text, start, end)
     }
 
     fn load_heads(&mut self, path: &Path) -> Result<()> {

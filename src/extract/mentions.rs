@@ -64,7 +64,21 @@ const SEATED: &[&str] = &["embassy", "consulate", "consulate-general", "mission"
 pub(super) const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "outside", "off"];
 
 /// Lowercase connectors that may join the words of one name.
-const CONNECTORS: &[&str] = &["of", "and", "for", "on", "de", "&", "the", "du", "van", "von", "der", "al"];
+#[inline]
+fn is_connector(lower: &str) -> bool {
+    matches!(lower, "of" | "and" | "for" | "on" | "de" | "&" | "the" | "du" | "van" | "von" | "der" | "al")
+}
+
+/// What the finder knows of one token, found once in `Finder::new`.
+#[derive(Debug, Clone, Copy)]
+struct TokenFacts {
+    /// Its byte range in `Finder::lowered`.
+    lower: (usize, usize),
+    /// What the lexicon knows of its lowercase form.
+    word: Word,
+    /// A word starting with a capital.
+    capitalised: bool,
+}
 
 pub struct Finder<'a> {
     pub lex: &'a Lexicon,
@@ -73,12 +87,8 @@ pub struct Finder<'a> {
     /// The body with ASCII letters lowercased, then the folded form of each token that is
     /// not ASCII (`lexicon::fold`).
     lowered: String,
-    /// Per token index, its byte range in `lowered`.
-    lower_spans: Vec<(usize, usize)>,
-    /// Per token index, what the lexicon knows of its lowercase form.
-    words: Vec<Word>,
-    /// Per token index, whether it is a word starting with a capital.
-    capitalised: Vec<bool>,
+    /// Per token index, what is known of it.
+    facts: Vec<TokenFacts>,
 }
 
 impl<'a> Finder<'a> {
@@ -92,50 +102,64 @@ impl<'a> Finder<'a> {
 
     pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text) -> Self {
         // An ASCII token folds to its own lowercase: it keeps its place in the lowered body.
-        let mut lowered = body.to_ascii_lowercase();
-        let count = text.tokens.len();
-        let (mut lower_spans, mut words, mut capitalised) = (Vec::with_capacity(count), Vec::with_capacity(count), Vec::with_capacity(count));
+        // Room for the folded non-ASCII tokens, so that they rarely move the body.
+        let mut lowered = String::with_capacity(2 * body.len());
+        lowered.push_str(body);
+        lowered.make_ascii_lowercase();
+        let bytes = body.as_bytes();
+        let mut facts = Vec::with_capacity(text.tokens.len());
+        // The first non-ASCII byte at or after the start of the last token looked at.
+        let mut non_ascii = 0;
         for t in &text.tokens {
-            let raw = t.text(body);
-            let (start, end) = if raw.is_ascii() {
+            if non_ascii < t.start {
+                non_ascii = first_non_ascii(bytes, t.start);
+            }
+            let (start, end) = if non_ascii >= t.end {
                 (t.start, t.end)
             } else {
                 let start = lowered.len();
-                fold_into(raw, &mut lowered);
+                fold_into(t.text(body), &mut lowered);
                 (start, lowered.len())
             };
-            words.push(lex.word(&lowered[start..end]));
-            lower_spans.push((start, end));
-            capitalised.push(t.kind == TokenKind::Word && raw.chars().next().is_some_and(char::is_uppercase));
+            let first = bytes[t.start];
+            let capitalised = t.kind == TokenKind::Word
+                && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) };
+            facts.push(TokenFacts { lower: (start, end), word: lex.word_in(&lowered, start, end), capitalised });
         }
-        Finder { lex, body, text, lowered, lower_spans, words, capitalised }
+        Finder { lex, body, text, lowered, facts }
     }
 
     /// True when token `i` is in one of the word lists of `kinds`.
     pub fn is(&self, i: usize, kinds: WordKinds) -> bool {
-        self.words[i].kinds.any(kinds)
+        self.facts[i].word.kinds.any(kinds)
     }
 
     /// The id of the exact rule literal token `i` is, if any.
     pub fn literal(&self, i: usize) -> Option<usize> {
-        self.words[i].literal
+        self.facts[i].word.literal()
     }
 
     /// Token `i` folded to lowercase (`lexicon::fold`).
     pub fn lower(&self, i: usize) -> &str {
-        let (start, end) = self.lower_spans[i];
+        let (start, end) = self.facts[i].lower;
         &self.lowered[start..end]
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
-        self.capitalised[i]
+        self.facts[i].capitalised
     }
 
     fn is_acronym(&self, i: usize) -> bool {
-        let (letters, all_upper) = self.raw(i).chars().filter(|c| c.is_alphabetic()).fold((0, true), |(n, upper), c| (n + 1, upper && c.is_uppercase()));
+        let raw = self.raw(i);
+        let (letters, all_upper) = if raw.is_ascii() {
+            raw.bytes().filter(u8::is_ascii_alphabetic).fold((0, true), |(n, upper), b| (n + 1, upper && b.is_ascii_uppercase()))
+        } else {
+            raw.chars().filter(|c| c.is_alphabetic()).fold((0, true), |(n, upper), c| (n + 1, upper && c.is_uppercase()))
+        };
         letters >= 2 && all_upper
     }
 
+    #[inline]
     fn is_dash(&self, i: usize) -> bool {
         self.tok(i).kind == TokenKind::Punct && matches!(self.lower(i), "-")
     }
@@ -157,7 +181,7 @@ impl<'a> Finder<'a> {
             return false;
         }
         let (mut words, mut caps) = (0, 0);
-        for i in s.tokens.clone().filter(|&i| self.tok(i).kind == TokenKind::Word && self.raw(i).chars().count() >= 4) {
+        for i in s.tokens.clone().filter(|&i| self.tok(i).kind == TokenKind::Word && self.raw(i).chars().nth(3).is_some()) {
             words += 1;
             caps += usize::from(self.is_capitalised(i));
         }
@@ -176,6 +200,12 @@ impl<'a> Finder<'a> {
         while i < s.tokens.end {
             while known.get(next_known).is_some_and(|m| m.first < i) {
                 next_known += 1;
+            }
+            // Lowercase words before the next known name start nothing: skip them.
+            let stop = known.get(next_known).map_or(s.tokens.end, |m| m.first);
+            if i < stop && !self.is_capitalised(i) {
+                i += self.facts[i..stop].iter().position(|f| f.capitalised).unwrap_or(stop - i);
+                continue;
             }
             // A known name that starts in lowercase ("special military operation"), or runs on
             // past the capitalised words ("LNG carriers").
@@ -205,7 +235,7 @@ impl<'a> Finder<'a> {
                     // "A joint project": a sentence-initial article or common word is no name.
                     let named = (from..end).any(|k| !self.is(k, WordKinds::FUNCTION))
                         && !(from == s.tokens.start && end - from == 1 && self.is(from, WordKinds::COMMON));
-                    if let Some(m) = self.lowercase_head_after(s, from, end).filter(|_| from < end && !prefixed && named) {
+                    if let Some(m) = (from < end && !prefixed && named).then(|| self.lowercase_head_after(s, from, end)).flatten() {
                         let mut this_run = mentions.split_off(before);
                         this_run.retain(|x| x.last <= from);
                         mentions.extend(this_run);
@@ -288,6 +318,10 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let head = at - 2;
+            // A head key ends in a head's last word.
+            if !is_plain(head) || !self.is(head, WordKinds::HEAD_LAST) {
+                continue;
+            }
             let kind = [2, 1].into_iter().filter(|&n| head + 1 >= s.tokens.start + n).find_map(|n| {
                 let key = (head + 1 - n..=head).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
                 self.lex.heads.get(&key).map(|h| h.kind)
@@ -333,22 +367,26 @@ impl<'a> Finder<'a> {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             // Most words start no known name: no key to look up.
-            if !self.is(i, WordKinds::NAME_START) {
-                i += 1;
-                continue;
-            }
+            let Some(skipped) = self.facts[i..s.tokens.end].iter().position(|f| f.word.kinds.any(WordKinds::NAME_START)) else { break };
+            i += skipped;
             // A proper name written in lowercase ("to erode ties") is an ordinary word.
             let lowercase_text = self.raw(i).chars().next().is_some_and(char::is_lowercase);
             let mut key = 0;
             let mut best: Option<(usize, Target, EntityType)> = None;
             for j in i..s.tokens.end.min(i + gaz.max_tokens) {
-                let Some((longer, found)) = self.words[j].name_word.and_then(|word| gaz.longer_key(key, word)) else { break };
+                // The key of the first word is known from the word table.
+                let next = if j == i {
+                    self.facts[i].word.name_key().map(|k| (k, gaz.key(k)))
+                } else {
+                    self.facts[j].word.name_word().and_then(|word| gaz.longer_key(key, word))
+                };
+                let Some((longer, found)) = next else { break };
                 key = longer;
                 let common_opener = j == i && (i == s.tokens.start || headline) && self.is(i, WordKinds::ORDINARY);
                 for name in &found.names {
                     let proper = name.surface.chars().next().is_some_and(char::is_uppercase);
                     let surface = || &self.body[self.tok(i).start..self.tok(j).end];
-                    if (name.case_sensitive && !same_letters(&name.surface, surface())) || common_opener || (proper && lowercase_text) {
+                    if common_opener || (proper && lowercase_text) || (name.case_sensitive && !same_letters(&name.surface, surface())) {
                         continue;
                     }
                     let entry = &gaz.entries[name.entry];
@@ -403,21 +441,24 @@ impl<'a> Finder<'a> {
                 end += 1;
                 continue;
             }
-            if self.is_dash(end) && t.joined && end + 1 < limit && self.tok(end + 1).joined {
-                if self.is_capitalised(end + 1) || self.tok(end + 1).kind == TokenKind::Number || self.is(end + 1, WordKinds::KOREAN_SYLLABLE) {
-                    end += 2;
-                    continue;
-                }
+            if self.is_dash(end)
+                && t.joined
+                && end + 1 < limit
+                && self.tok(end + 1).joined
+                && (self.is_capitalised(end + 1) || self.tok(end + 1).kind == TokenKind::Number || self.is(end + 1, WordKinds::KOREAN_SYLLABLE))
+            {
+                end += 2;
+                continue;
             }
             // "Primorye-2", "Nord Stream 2", "Arctic LNG 2": a short number ends a name.
             if t.kind == TokenKind::Number && (t.joined || (self.raw(end).len() <= 2 && self.is_capitalised(end - 1))) {
                 end += 1;
                 continue;
             }
-            if CONNECTORS.contains(&self.lower(end)) && !t.joined {
+            if is_connector(self.lower(end)) && !t.joined {
                 // Allow up to two connectors ("of the") before the next capitalised word.
                 let mut k = end;
-                while k < limit && k < end + 2 && CONNECTORS.contains(&self.lower(k)) {
+                while k < limit && k < end + 2 && is_connector(self.lower(k)) {
                     k += 1;
                 }
                 if k < limit && self.is_capitalised(k) && self.lower(end) != "the" {
@@ -443,9 +484,8 @@ impl<'a> Finder<'a> {
             if let Some(m) = inside.iter().find(|m| m.first == i) {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
-                    let rest: Vec<&str> = (m.last..end).map(|k| self.lower(k)).collect();
-                    let body_type = self.lex.head_type(&rest);
-                    if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first >= m.last + 1 || k.last <= m.last) {
+                    let body_type = self.head_type(m.last, end);
+                    if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first > m.last || k.last <= m.last) {
                         break;
                     }
                     out.push(self.known_mention(m, false));
@@ -465,7 +505,7 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            if self.is(i, WordKinds::NON_NAME) || CONNECTORS.contains(&lower) {
+            if self.is(i, WordKinds::NON_NAME) || is_connector(lower) {
                 i += 1;
                 continue;
             }
@@ -490,10 +530,10 @@ impl<'a> Finder<'a> {
     /// typed head beyond its known parts, else the known names and the unknown rest.
     fn typed_pieces(&self, s: &Sentence, start: usize, end: usize, titled: bool, inside: &[Known], out: &mut Vec<Mention>) {
         let (mut start, mut end) = (start, end);
-        while end > start && (CONNECTORS.contains(&self.lower(end - 1)) || self.is_dash(end - 1)) {
+        while end > start && (is_connector(self.lower(end - 1)) || self.is_dash(end - 1)) {
             end -= 1;
         }
-        while start < end && CONNECTORS.contains(&self.lower(start)) && !self.is_capitalised(start) {
+        while start < end && is_connector(self.lower(start)) && !self.is_capitalised(start) {
             start += 1;
         }
         // A title inside a run ("APLN Vice Chair Chung-in Moon") starts a titled name.
@@ -516,8 +556,7 @@ impl<'a> Finder<'a> {
             out.push(self.known_mention(&known[0], titled));
             return;
         }
-        let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
-        let head = self.lex.head_type(&lowers);
+        let head = self.head_type(start, end);
         // The whole run is one name when its head word types it, unless the head belongs to a
         // longer known name of another type, or "and" joins two known names ("Russia and the EU").
         let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.kind) != head);
@@ -553,25 +592,37 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The head type of the name of tokens `[start, end)` (`Lexicon::head_type`). Most names
+    /// end in no head word (`WordKinds::HEAD_LAST`): they are answered without building keys.
+    fn head_type(&self, start: usize, end: usize) -> Option<EntityType> {
+        let cut = (start..end).find(|&k| matches!(self.lower(k), "of" | "on" | "for")).unwrap_or(end);
+        let may_end_head = |at: usize| at > start && self.is(at - 1, WordKinds::HEAD_LAST);
+        if !may_end_head(cut) && !may_end_head(end) {
+            return None;
+        }
+        let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
+        self.lex.head_type(&lowers)
+    }
+
     /// The type of an unknown name, or None when unsure.
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
-        let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
-        if let Some(kind) = self.lex.head_type(&lowers) {
+        if let Some(kind) = self.head_type(start, end) {
             return Some(kind);
         }
-        let words: Vec<&str> = lowers.iter().copied().filter(|w| w.chars().all(char::is_alphabetic)).collect();
-        if words.iter().all(|w| self.lex.non_names.contains(*w)) {
+        // The tokens that are words of letters only: a name of nothing but non-names is none.
+        let words: Vec<usize> = (start..end).filter(|&k| self.lower(k).chars().all(char::is_alphabetic)).collect();
+        if words.iter().all(|&k| self.is(k, WordKinds::NON_NAME)) {
             return None;
         }
         if titled && words.len() <= 4 && !self.is_acronym(start) {
             return Some(EntityType::Person);
         }
-        if self.looks_like_person(&lowers) {
+        if self.looks_like_person(start, end) {
             return Some(EntityType::Person);
         }
         // A lone surname ("Orlov said") is a person only if the document named them before:
         // `resolve` drops it when no earlier person has that surname.
-        if end - start == 1 && self.lex.surnames.contains(lowers[0]) && !self.lex.common_words.contains(lowers[0]) {
+        if end - start == 1 && self.is(start, WordKinds::SURNAME) && !self.is(start, WordKinds::COMMON) {
             return Some(EntityType::Person);
         }
         if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
@@ -583,25 +634,27 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// Given name first, Korean surname + syllables, or a known surname last.
-    fn looks_like_person(&self, lowers: &[&str]) -> bool {
-        let words: Vec<&str> = lowers.iter().copied().filter(|w| *w != "-").collect();
-        if words.len() < 2 || words.len() > 5 {
+    /// Tokens `[start, end)`: a given name first, a Korean surname and syllables, or a known
+    /// surname last.
+    fn looks_like_person(&self, start: usize, end: usize) -> bool {
+        let words: Vec<usize> = (start..end).filter(|&k| self.lower(k) != "-").collect();
+        let n = words.len();
+        if !(2..=5).contains(&n) {
             return false;
         }
-        let lex = self.lex;
-        let syllables = |ws: &[&str]| ws.iter().all(|w| lex.korean_syllables.contains(*w));
-        if lex.given_names.contains(words[0]) && !lex.common_words.contains(words[0]) {
+        let is = |k: usize, kinds: WordKinds| self.is(k, kinds);
+        let syllables = |ks: &[usize]| ks.iter().all(|&k| is(k, WordKinds::KOREAN_SYLLABLE));
+        let (first, last) = (words[0], words[n - 1]);
+        if is(first, WordKinds::GIVEN_NAME) && !is(first, WordKinds::COMMON) {
             return true;
         }
-        if lex.surnames.contains(words[0]) && syllables(&words[1..]) && words.len() <= 4 {
+        if is(first, WordKinds::SURNAME) && syllables(&words[1..]) && n <= 4 {
             return true;
         }
-        if lex.surnames.contains(words[words.len() - 1]) && syllables(&words[..words.len() - 1]) {
+        if is(last, WordKinds::SURNAME) && syllables(&words[..n - 1]) {
             return true;
         }
-        let last = words[words.len() - 1];
-        lex.surnames.contains(last) && !lex.common_words.contains(last) && lex.given_names.contains(words[0])
+        is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && is(first, WordKinds::GIVEN_NAME)
     }
 
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
@@ -620,12 +673,16 @@ impl<'a> Finder<'a> {
     #[inline(never)]
     fn title_from(&self, i: usize, limit: usize) -> Option<usize> {
         let end = limit.min(i + self.lex.max_title_tokens.max(1));
+        // The first word starts a title (`WordKinds::TITLE_START`); is it one by itself?
+        let mut found = self.lex.titles.contains(self.lower(i)).then_some(i + 1);
         let mut key = String::new();
-        let mut found = None;
-        for j in i..end {
-            if j > i {
-                key.push(' ');
+        for j in i + 1..end {
+            if key.is_empty() {
+                // Room for a title of several words at once, not grown word by word.
+                key.reserve(64);
+                key.push_str(self.lower(i));
             }
+            key.push(' ');
             key.push_str(self.lower(j));
             if !self.lex.title_starts.contains(&key) {
                 break;
@@ -687,7 +744,7 @@ impl<'a> Finder<'a> {
         while idx < mentions.len() {
             let m = &mentions[idx];
             let extendable = !matches!(m.kind, EntityType::Country | EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
-            if let Some(mut extended) = self.lowercase_head_after(s, m.first, m.last).filter(|_| extendable) {
+            if let Some(mut extended) = extendable.then(|| self.lowercase_head_after(s, m.first, m.last)).flatten() {
                 // "the Arctic LNG 2 project": a head of the known name's own type names the same thing.
                 if matches!(m.target, Target::Known(_)) && extended.kind == m.kind {
                     extended.target = m.target.clone();
@@ -705,8 +762,25 @@ impl<'a> Finder<'a> {
     }
 }
 
+/// The position of the first non-ASCII byte of `bytes` at or after `from` (`bytes.len()` if
+/// none), looked for 16 bytes at a time.
+fn first_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH_BITS: u128 = u128::MAX / 255 * 0x80;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        if u128::from_le_bytes(chunk.try_into().expect("16 bytes")) & HIGH_BITS != 0 {
+            break;
+        }
+        at += 16;
+    }
+    bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |k| at + k)
+}
+
 /// Case-sensitive comparison that ignores apostrophe and dash variants.
 fn same_letters(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
     fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
             '\u{2019}' | '\u{2018}' => '\'',
