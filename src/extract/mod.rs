@@ -76,7 +76,7 @@ impl Extractor {
         let finder = Finder::new(&self.lexicon, body, &text);
         let mut drafts: Vec<Draft> = Vec::new();
         let mut draft_index = DraftIndex::default();
-        let mut resolved: Vec<Resolved> = Vec::new();
+        let mut resolved: Vec<Resolved> = Vec::with_capacity(text.tokens.len() / 8);
         for (si, sentence) in text.sentences.iter().enumerate() {
             let mut mentions = agreements::with_agreements(&finder, sentence, finder.sentence_mentions(sentence));
             let start = resolved.len();
@@ -224,7 +224,7 @@ impl Extractor {
 
     /// Relations of every sentence: cue rules, then role appositions.
     fn relations(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache) -> Vec<Relation> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(resolved.len() / 2);
         // The rule index's bookkeeping, reused from the thread's previous document.
         let mut seen = SEEN.take();
         let literals = &self.lexicon.rule_index.literals;

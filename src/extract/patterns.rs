@@ -454,7 +454,8 @@ impl RuleIndex {
         }
         // Each slot binds a mention of one of its types: without one the rule cannot match.
         let fits = |r: usize| self.slot_kinds[r].iter().all(|&accepted| accepted & kinds != 0);
-        let mut rules: Vec<(usize, usize)> = self.unanchored.iter().filter(|&&r| fits(r)).map(|&r| (r, usize::MAX)).collect();
+        let mut rules: Vec<(usize, usize)> = Vec::with_capacity(16);
+        rules.extend(self.unanchored.iter().filter(|&&r| fits(r)).map(|&r| (r, usize::MAX)));
         for &id in &seen.distinct {
             for &r in &self.anchored[id] {
                 if std::mem::replace(&mut seen.rules[r], now) == now || !fits(r) {
