@@ -252,8 +252,8 @@ impl KnowledgeGraph {
                 continue;
             }
             for m in self.graph.neighbors_undirected(n) {
-                if !seen.contains_key(&m) {
-                    seen.insert(m, d + 1);
+                if let std::collections::btree_map::Entry::Vacant(slot) = seen.entry(m) {
+                    slot.insert(d + 1);
                     queue.push_back(m);
                 }
             }

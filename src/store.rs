@@ -77,6 +77,9 @@ pub enum Ingested {
     Replaced,
 }
 
+/// One row of a SELECT query: a term per variable (`None` for unbound).
+pub type Row = Vec<Option<Term>>;
+
 /// An open store.
 pub struct Store {
     inner: oxigraph::store::Store,
@@ -182,7 +185,7 @@ impl Store {
     }
 
     /// Rows of a SELECT query as strings (`None` for unbound), in the order returned.
-    pub fn select(&self, sparql: &str) -> Result<(Vec<String>, Vec<Vec<Option<Term>>>)> {
+    pub fn select(&self, sparql: &str) -> Result<(Vec<String>, Vec<Row>)> {
         let QueryResults::Solutions(solutions) = self.query(sparql)? else { bail!("not a SELECT query") };
         let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
         let mut rows = Vec::new();

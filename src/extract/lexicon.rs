@@ -553,7 +553,7 @@ pub fn fold(token: &str) -> String {
 pub fn name_ends(label: &str) -> Option<(&str, &str)> {
     let mut parts = label.split(char::is_whitespace);
     let first = parts.next()?;
-    Some((first, parts.last()?))
+    Some((first, parts.next_back()?))
 }
 
 /// Whether `fold(text) == folded`, without allocating for ASCII text.
@@ -881,7 +881,7 @@ impl Lexicon {
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "csv"))
             .collect();
-        files.sort_by_key(|p| (!p.file_name().is_some_and(|n| n == "countries.csv"), p.clone()));
+        files.sort_by_key(|p| (p.file_name().is_none_or(|n| n != "countries.csv"), p.clone()));
         let mut gaz = Gazetteer::default();
         for path in files {
             for (line, row) in read_csv(&path)? {

@@ -597,7 +597,7 @@ fn match_from(elements: &[Element], sentence: &Items, pos: usize, binds: &mut [O
             None
         }
         Element::Slot { role, kinds, .. } => {
-            let Some(p) = sentence.slot_at.get(pos).copied().flatten() else { return None };
+            let p = sentence.slot_at.get(pos).copied().flatten()?;
             let Item::Mention(m, kind) = &items[p] else { return None };
             if kinds & type_bits(&[*kind]) == 0 {
                 return None;
