@@ -717,6 +717,29 @@ mod tests {
     }
 
     #[test]
+    fn one_bookkeeping_serves_several_indexes_in_turn() {
+        // The extractor keeps one `Seen` per thread, whatever lexicon extracts next.
+        let index_of = |patterns: &[&str]| {
+            let mut literals = Literals::default();
+            let rules: Vec<Rule> = patterns.iter().map(|p| parse(&mut literals, p)).collect();
+            (RuleIndex::new(&rules, literals), rules)
+        };
+        let small = index_of(&["{A} met {B}"]);
+        let large = index_of(&["{A} invest* ... in {B}", "{A} 's ally {B}", "{A} met|visited {B}", "{A} , {B}"]);
+        let mut shared = Seen::default();
+        for tokens in [vec!["met", "in"], vec!["investing", "in", "met"], vec!["ally", "'s", ","], vec!["visited"]] {
+            for (index, rules) in [&small, &large, &small] {
+                let literals: Vec<(usize, usize)> = tokens.iter().enumerate().flat_map(|(i, t)| ids(&index.literals, t).into_iter().map(move |id| (id, i))).collect();
+                let fresh = index.candidates(literals.clone().into_iter(), u32::MAX, &mut Seen::default());
+                let reused = index.candidates(literals.into_iter(), u32::MAX, &mut shared);
+                assert_eq!(reused, fresh, "{tokens:?}");
+                let slow: Vec<usize> = (0..rules.len()).filter(|&r| rules[r].may_match(&tokens)).collect();
+                assert_eq!(reused.into_iter().map(|(r, _)| r).collect::<Vec<_>>(), slow, "{tokens:?}");
+            }
+        }
+    }
+
+    #[test]
     fn literal_ids_are_the_literals_a_token_matches() {
         let (r, literals) = rule("{A} invest|investor|inv*|investo* ... in? {B}");
         let all: Vec<(&LitPat, usize)> = r
