@@ -459,25 +459,6 @@ impl Prefixes {
         self.empty.iter().map(|&id| ("", id)).chain(self.by_first_byte.iter().flatten().map(|(p, id)| (p.as_str(), *id)))
     }
 
-    /// Whether `word` starts with one of the prefixes.
-    #[inline]
-    pub fn any(&self, word: &str) -> bool {
-        !self.empty.is_empty() || word.bytes().next().is_some_and(|b| self.by_first_byte[b as usize].iter().any(|(p, _)| word.starts_with(p.as_str())))
-    }
-
-    /// Appends the ids of the prefixes `word` starts with: the empty ones first, then in the order added.
-    #[inline]
-    pub fn extend_matching(&self, word: &str, out: &mut Vec<usize>) {
-        out.extend_from_slice(&self.empty);
-        if let Some(b) = word.bytes().next() {
-            for (p, id) in &self.by_first_byte[b as usize] {
-                if word.starts_with(p.as_str()) {
-                    out.push(*id);
-                }
-            }
-        }
-    }
-
     /// The ids of the prefixes `word` starts with: the empty ones first, then in the order added.
     pub fn matching<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
         let same_first_byte = word.bytes().next().map_or(&[][..], |b| &self.by_first_byte[b as usize][..]);
@@ -509,12 +490,6 @@ impl CueSet {
             }
         }
         set
-    }
-
-    /// Whether a cue of the set may start at a word: its word-table flag (`first_word`, given)
-    /// or one of the set's prefixes.
-    pub fn may_start(&self, word: &str, first_word: bool) -> bool {
-        first_word || self.by_prefix.any(word)
     }
 
     /// Appends to `out` the cues that start at token `k` and end before `end`, in cue order

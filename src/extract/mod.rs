@@ -298,10 +298,6 @@ impl Extractor {
                 }
             }
             let candidates = self.lexicon.rule_index.candidates(patterns::item_literals(&items), patterns::item_kinds(&items), &mut seen);
-            if candidates.is_empty() {
-                self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
-                continue;
-            }
             // The sentence's lists, found when a rule first matches.
             let groups = OnceCell::new();
             let title = title_items(finder, sentence.tokens.start, &items, &item_tokens, &idxs, resolved);
@@ -500,25 +496,17 @@ impl Extractor {
     fn sentence_cues(&self, finder: &Finder, tokens: std::ops::Range<usize>) -> SentenceCues {
         let lex = &self.lexicon;
         let mut cues = SentenceCues::default();
-        for k in tokens.clone().filter(|&k| finder.text.tokens[k].kind == TokenKind::Number) {
-            let t = finder.text.tokens[k].text(finder.body);
-            if let Some(y) = t.parse::<i32>().ok().filter(|y| (1900..=2099).contains(y) && t.len() == 4) {
-                cues.years.push((k, y));
-            }
-        }
+        cues.years.extend(tokens.clone().filter_map(|k| year_at(finder, k).map(|y| (k, y))));
         let mut hits = Vec::new();
         for k in tokens.clone() {
             // Most words start no cue: the word table and the cue prefixes say which may.
             let word = finder.lower(k);
-            if !finder.is(k, WordKinds::CUE_START) && !lex.cue_prefixes.any(word) {
+            if !finder.is(k, WordKinds::CUE_START) && lex.cue_prefixes.matching(word).next().is_none() {
                 continue;
             }
             let starting = |set: &CueSet, hits: &mut Vec<usize>| {
                 hits.clear();
-                let first_word = finder.is(k, set.first_word);
-                if set.may_start(word, first_word) {
-                    set.starting_at(k, tokens.end, |k| finder.lower(k), first_word, hits);
-                }
+                set.starting_at(k, tokens.end, |k| finder.lower(k), finder.is(k, set.first_word), hits);
                 !hits.is_empty()
             };
             if starting(&lex.status_cues, &mut hits) {
@@ -786,6 +774,13 @@ impl CoordinationGroups {
     }
 }
 
+/// The year (1900–2099) token `k` is, if it is one: four digits.
+fn year_at(finder: &Finder, k: usize) -> Option<i32> {
+    let token = &finder.text.tokens[k];
+    let t = token.text(finder.body);
+    (token.kind == TokenKind::Number && t.len() == 4).then(|| t.parse::<i32>().ok()).flatten().filter(|y| (1900..=2099).contains(y))
+}
+
 /// "$6 billion", "2.1 million tonnes", "23.3%", "KRW 1 trillion" inside or next to the span.
 fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<usize>) -> Option<String> {
     const SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "bn", "mn"];
@@ -799,8 +794,7 @@ fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<us
         if toks[k].kind != TokenKind::Number {
             continue;
         }
-        let t = toks[k].text(finder.body);
-        if t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1900..=2099).contains(&y)) {
+        if year_at(finder, k).is_some() {
             continue;
         }
         let mut first = k;

@@ -347,7 +347,7 @@ impl Literals {
 
     /// Appends the ids of the prefix literals a folded token starts with.
     pub fn prefixed(&self, token: &str, out: &mut Vec<usize>) {
-        self.prefixes.extend_matching(token, out);
+        out.extend(self.prefixes.matching(token));
     }
 }
 
