@@ -87,6 +87,7 @@ fn is_party(m: &Mention) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::mentions::Lowered;
     use crate::extract::Lexicon;
     use std::path::Path;
     use std::sync::OnceLock;
@@ -100,7 +101,8 @@ mod tests {
     fn agreements(text: &str) -> Vec<(String, Option<String>)> {
         let lex = lexicon();
         let parsed = lex.splitter.split(text);
-        let finder = Finder::new(lex, text, &parsed);
+        let lowered = Lowered::new(text, &parsed);
+        let finder = Finder::new(lex, text, &parsed, &lowered);
         let sentence = &parsed.sentences[0];
         let mentions = finder.sentence_mentions(sentence);
         let before: Vec<usize> = mentions.iter().map(|m| m.first).collect();

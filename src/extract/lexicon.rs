@@ -175,7 +175,7 @@ impl Gazetteer {
 /// The word lists a lowercase word is in, one bit per list (`Lexicon::word_kinds`): one
 /// lookup per token answers every "is it a …" question the mention finder asks of it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordKinds(u16);
+pub struct WordKinds(u32);
 
 impl WordKinds {
     pub const FUNCTION: WordKinds = WordKinds(1);
@@ -204,12 +204,23 @@ impl WordKinds {
     pub const SURNAME: WordKinds = WordKinds(1 << 14);
     /// The last word of a head key ("plant", "industries" of "heavy industries").
     pub const HEAD_LAST: WordKinds = WordKinds(1 << 15);
+    /// "he", "his", "him", "she", "her": a pronoun for a person named before (`PERSONAL_PRONOUNS`).
+    pub const PERSONAL_PRONOUN: WordKinds = WordKinds(1 << 16);
+    /// "it", "project", "initiative": words that may refer to a project named before (`PROJECT_REFERENCES`).
+    pub const PROJECT_REFERENCE: WordKinds = WordKinds(1 << 17);
 
     /// True when the word is in any of the lists of `kinds`.
     pub fn any(self, kinds: WordKinds) -> bool {
         self.0 & kinds.0 != 0
     }
 }
+
+/// Pronouns that refer to the one person named just before.
+pub const PERSONAL_PRONOUNS: &[&str] = &["he", "his", "him", "she", "her"];
+
+/// Words that may refer to the one project named just before: "It was initiated by …",
+/// "the project", "the initiative".
+pub const PROJECT_REFERENCES: &[&str] = &["it", "project", "initiative"];
 
 /// What the lexicon knows of one lowercase word: found with one lookup per token. Its ids
 /// are kept in 16 bytes, `u32::MAX` standing for none (ask them with the methods).
@@ -431,26 +442,46 @@ pub struct Lexicon {
 }
 
 /// Prefixes ("invest", "suspend"), each with an id, found for a word without trying
-/// each one: only the prefixes that share the word's first byte are compared.
+/// each one: a bit per first two bytes says whether any prefix may match (most words fail
+/// there); only the prefixes that share the word's first byte are compared.
 #[derive(Debug, Clone)]
 pub struct Prefixes {
     /// Per first byte, its prefixes and their ids, in the order they were added.
     by_first_byte: Vec<Vec<(String, usize)>>,
     /// Ids of empty prefixes: they match every word.
     empty: Vec<usize>,
+    /// One bit per pair of first bytes (the second 0 for a one-byte word): set when some
+    /// prefix may match a word starting with them (`pair_bit`).
+    first_pairs: Vec<u64>,
 }
 
 impl Default for Prefixes {
     fn default() -> Self {
-        Prefixes { by_first_byte: vec![Vec::new(); 256], empty: Vec::new() }
+        Prefixes { by_first_byte: vec![Vec::new(); 256], empty: Vec::new(), first_pairs: vec![0; 65536 / 64] }
     }
+}
+
+/// The bit of `first_pairs` for a word's first two bytes.
+fn pair_bit(first: u8, second: u8) -> usize {
+    (first as usize) << 8 | second as usize
 }
 
 impl Prefixes {
     pub fn add(&mut self, prefix: &str, id: usize) {
-        match prefix.bytes().next() {
-            Some(b) => self.by_first_byte[b as usize].push((prefix.to_string(), id)),
-            None => self.empty.push(id),
+        match prefix.as_bytes() {
+            [] => self.empty.push(id),
+            [first, rest @ ..] => {
+                self.by_first_byte[*first as usize].push((prefix.to_string(), id));
+                // A one-byte prefix may match whatever byte follows it.
+                let seconds = match rest.first() {
+                    Some(&second) => second..=second,
+                    None => 0..=255,
+                };
+                for second in seconds {
+                    let bit = pair_bit(*first, second);
+                    self.first_pairs[bit / 64] |= 1 << (bit % 64);
+                }
+            }
         }
     }
 
@@ -461,8 +492,24 @@ impl Prefixes {
 
     /// The ids of the prefixes `word` starts with: the empty ones first, then in the order added.
     pub fn matching<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let same_first_byte = word.bytes().next().map_or(&[][..], |b| &self.by_first_byte[b as usize][..]);
-        self.empty.iter().copied().chain(same_first_byte.iter().filter(|(p, _)| word.starts_with(p.as_str())).map(|&(_, id)| id))
+        let candidates = match word.as_bytes() {
+            [first, rest @ ..] if self.may_start(*first, rest.first().copied().unwrap_or(0)) => &self.by_first_byte[*first as usize][..],
+            _ => &[][..],
+        };
+        self.empty.iter().copied().chain(candidates.iter().filter(|(p, _)| word.starts_with(p.as_str())).map(|&(_, id)| id))
+    }
+
+    /// False when no prefix can match `word`: a bit test that settles most words.
+    #[inline]
+    pub fn may_match(&self, word: &str) -> bool {
+        !self.empty.is_empty() || word.as_bytes().first().is_some_and(|&first| self.may_start(first, word.as_bytes().get(1).copied().unwrap_or(0)))
+    }
+
+    /// False when no non-empty prefix can match a word starting with bytes `first`, `second`.
+    #[inline]
+    fn may_start(&self, first: u8, second: u8) -> bool {
+        let bit = pair_bit(first, second);
+        self.first_pairs[bit / 64] & 1 << (bit % 64) != 0
     }
 }
 
@@ -501,7 +548,9 @@ impl CueSet {
         if let Some(cues) = first_word.then(|| self.by_first.get(word)).flatten() {
             out.extend(cues.iter().copied().filter(rest_hits));
         }
-        out.extend(self.by_prefix.matching(word).filter(rest_hits));
+        if self.by_prefix.may_match(word) {
+            out.extend(self.by_prefix.matching(word).filter(rest_hits));
+        }
     }
 }
 
@@ -780,6 +829,11 @@ impl Lexicon {
             }
             for (prefix, _) in set.by_prefix.all() {
                 self.cue_prefixes.add(prefix, 0);
+            }
+        }
+        for (list, kind) in [(PERSONAL_PRONOUNS, WordKinds::PERSONAL_PRONOUN), (PROJECT_REFERENCES, WordKinds::PROJECT_REFERENCE)] {
+            for word in list {
+                words.entry(word.to_string()).or_default().kinds.0 |= kind.0;
             }
         }
         for noun in &self.pair_nouns {

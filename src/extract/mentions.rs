@@ -71,24 +71,57 @@ fn is_connector(lower: &str) -> bool {
 
 /// What the finder knows of one token, found once in `Finder::new`.
 #[derive(Debug, Clone, Copy)]
-struct TokenFacts {
-    /// Its byte range in `Finder::lowered`.
-    lower: (usize, usize),
+struct TokenFacts<'a> {
+    /// The token folded to lowercase (in `Lowered`).
+    lower: &'a str,
     /// What the lexicon knows of its lowercase form.
     word: Word,
     /// A word starting with a capital.
     capitalised: bool,
 }
 
+/// A document's tokens folded to lowercase (`lexicon::fold`), made before the finder that
+/// reads them: the body with ASCII letters lowercased, then the folded form of each token
+/// that is not ASCII.
+pub struct Lowered {
+    text: String,
+    /// Per token, its byte range in `text`.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Lowered {
+    pub fn new(body: &str, text: &Text) -> Lowered {
+        // An ASCII token folds to its own lowercase: it keeps its place in the lowered body.
+        // Room for the folded non-ASCII tokens, so that they rarely move the body.
+        let mut lowered = String::with_capacity(2 * body.len());
+        lowered.push_str(body);
+        lowered.make_ascii_lowercase();
+        let bytes = body.as_bytes();
+        let mut ranges = Vec::with_capacity(text.tokens.len());
+        // The first non-ASCII byte at or after the start of the last token looked at.
+        let mut non_ascii = 0;
+        for t in &text.tokens {
+            if non_ascii < t.start {
+                non_ascii = first_non_ascii(bytes, t.start);
+            }
+            ranges.push(if non_ascii >= t.end {
+                (t.start, t.end)
+            } else {
+                let start = lowered.len();
+                fold_into(t.text(body), &mut lowered);
+                (start, lowered.len())
+            });
+        }
+        Lowered { text: lowered, ranges }
+    }
+}
+
 pub struct Finder<'a> {
     pub lex: &'a Lexicon,
     pub body: &'a str,
     pub text: &'a Text,
-    /// The body with ASCII letters lowercased, then the folded form of each token that is
-    /// not ASCII (`lexicon::fold`).
-    lowered: String,
     /// Per token index, what is known of it.
-    facts: Vec<TokenFacts>,
+    facts: Vec<TokenFacts<'a>>,
 }
 
 impl<'a> Finder<'a> {
@@ -100,33 +133,21 @@ impl<'a> Finder<'a> {
         self.text.tokens[i].text(self.body)
     }
 
-    pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text) -> Self {
-        // An ASCII token folds to its own lowercase: it keeps its place in the lowered body.
-        // Room for the folded non-ASCII tokens, so that they rarely move the body.
-        let mut lowered = String::with_capacity(2 * body.len());
-        lowered.push_str(body);
-        lowered.make_ascii_lowercase();
+    /// The finder of `text`, the tokens of `body`, whose folded forms are `lowered`.
+    pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text, lowered: &'a Lowered) -> Self {
         let bytes = body.as_bytes();
-        let mut facts = Vec::with_capacity(text.tokens.len());
-        // The first non-ASCII byte at or after the start of the last token looked at.
-        let mut non_ascii = 0;
-        for t in &text.tokens {
-            if non_ascii < t.start {
-                non_ascii = first_non_ascii(bytes, t.start);
-            }
-            let (start, end) = if non_ascii >= t.end {
-                (t.start, t.end)
-            } else {
-                let start = lowered.len();
-                fold_into(t.text(body), &mut lowered);
-                (start, lowered.len())
-            };
-            let first = bytes[t.start];
-            let capitalised = t.kind == TokenKind::Word
-                && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) };
-            facts.push(TokenFacts { lower: (start, end), word: lex.word_in(&lowered, start, end), capitalised });
-        }
-        Finder { lex, body, text, lowered, facts }
+        let facts = text
+            .tokens
+            .iter()
+            .zip(&lowered.ranges)
+            .map(|(t, &(start, end))| {
+                let first = bytes[t.start];
+                let capitalised = t.kind == TokenKind::Word
+                    && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) };
+                TokenFacts { lower: &lowered.text[start..end], word: lex.word_in(&lowered.text, start, end), capitalised }
+            })
+            .collect();
+        Finder { lex, body, text, facts }
     }
 
     /// True when token `i` is in one of the word lists of `kinds`.
@@ -140,9 +161,8 @@ impl<'a> Finder<'a> {
     }
 
     /// Token `i` folded to lowercase (`lexicon::fold`).
-    pub fn lower(&self, i: usize) -> &str {
-        let (start, end) = self.facts[i].lower;
-        &self.lowered[start..end]
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.facts[i].lower
     }
 
     fn is_capitalised(&self, i: usize) -> bool {

@@ -14,7 +14,7 @@ use crate::corpus::Document;
 use crate::model::{slug, Entity, EntityType, Evidence, Extraction, Predicate, Relation, Status};
 use crate::text::{Text, TokenKind};
 use lexicon::{fold, folds_to, CueSet, WordKinds};
-use mentions::{Finder, Mention, Target};
+use mentions::{Finder, Lowered, Mention, Target};
 use patterns::{Item, Items};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
@@ -73,7 +73,8 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let body = doc.body.as_str();
         let text = self.lexicon.splitter.split(body);
-        let finder = Finder::new(&self.lexicon, body, &text);
+        let lowered = Lowered::new(body, &text);
+        let finder = Finder::new(&self.lexicon, body, &text, &lowered);
         let mut drafts: Vec<Draft> = Vec::new();
         let mut draft_index = DraftIndex::default();
         let mut resolved: Vec<Resolved> = Vec::with_capacity(text.tokens.len() / 8);
@@ -501,7 +502,7 @@ impl Extractor {
         for k in tokens.clone() {
             // Most words start no cue: the word table and the cue prefixes say which may.
             let word = finder.lower(k);
-            if !finder.is(k, WordKinds::CUE_START) && lex.cue_prefixes.matching(word).next().is_none() {
+            if !finder.is(k, WordKinds::CUE_START) && !lex.cue_prefixes.may_match(word) {
                 continue;
             }
             let starting = |set: &CueSet, hits: &mut Vec<usize>| {
@@ -578,14 +579,6 @@ fn is_name_part(label: &str, word: &str) -> bool {
     lexicon::name_ends(label).is_some_and(|(first, last)| folds_to(last, word) || folds_to(first, word))
 }
 
-/// Whether token `k` may fold to a word that starts with one of `letters` (lowercase ASCII):
-/// a test cheaper than `Finder::lower`, for scans after a few words. A token that starts with
-/// another ASCII byte cannot; one that starts with a non-ASCII character may.
-fn may_start_with(finder: &Finder, k: usize, letters: &[u8]) -> bool {
-    let first = finder.body.as_bytes()[finder.text.tokens[k].start];
-    !first.is_ascii() || letters.contains(&first.to_ascii_lowercase())
-}
-
 /// Whether token `k` is inside one of these mentions.
 fn covered(resolved: &[Resolved], k: usize) -> bool {
     resolved.iter().any(|r| r.mention.first <= k && k < r.mention.last)
@@ -594,10 +587,9 @@ fn covered(resolved: &[Resolved], k: usize) -> bool {
 /// "He", "his", "she", "her" for the one person named in this sentence before it or in
 /// the two sentences before; nothing when two people were named there.
 fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
-    const PRONOUNS: &[&str] = &["he", "his", "him", "she", "her"];
     let mut out = Vec::new();
     for k in sentence.tokens.clone() {
-        if !may_start_with(finder, k, b"hs") || !PRONOUNS.contains(&finder.lower(k)) || covered(&resolved[this_sentence..], k) {
+        if !finder.is(k, WordKinds::PERSONAL_PRONOUN) || covered(&resolved[this_sentence..], k) {
             continue;
         }
         let window = resolved.iter().rev().take_while(|r| r.sentence + 2 >= si);
@@ -642,7 +634,7 @@ fn described_people(finder: &Finder, si: usize, resolved: &mut [Resolved], this_
 fn project_references(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
     let start = sentence.tokens.start;
     let mut out = Vec::new();
-    for k in sentence.tokens.clone().filter(|&k| may_start_with(finder, k, b"ip")) {
+    for k in sentence.tokens.clone().filter(|&k| finder.is(k, WordKinds::PROJECT_REFERENCE)) {
         let word = finder.lower(k);
         let it = k == start && word == "it";
         let the_project = matches!(word, "project" | "initiative") && k > start && finder.lower(k - 1) == "the";

@@ -347,7 +347,9 @@ impl Literals {
 
     /// Appends the ids of the prefix literals a folded token starts with.
     pub fn prefixed(&self, token: &str, out: &mut Vec<usize>) {
-        out.extend(self.prefixes.matching(token));
+        if self.prefixes.may_match(token) {
+            out.extend(self.prefixes.matching(token));
+        }
     }
 }
 
