@@ -209,6 +209,11 @@ impl WordKinds {
     /// "it", "project", "initiative": words that may refer to a project named before (`PROJECT_REFERENCES`).
     pub const PROJECT_REFERENCE: WordKinds = WordKinds(1 << 17);
 
+    /// The lists of `self` and of `other` together.
+    pub fn with(self, other: WordKinds) -> WordKinds {
+        WordKinds(self.0 | other.0)
+    }
+
     /// True when the word is in any of the lists of `kinds`.
     pub fn any(self, kinds: WordKinds) -> bool {
         self.0 & kinds.0 != 0

@@ -122,6 +122,9 @@ pub struct Finder<'a> {
     pub text: &'a Text,
     /// Per token index, what is known of it.
     facts: Vec<TokenFacts<'a>>,
+    /// Per sentence, the word lists its words are in together: a sentence without a
+    /// pronoun need not be searched for one.
+    sentence_kinds: Vec<WordKinds>,
 }
 
 impl<'a> Finder<'a> {
@@ -146,8 +149,14 @@ impl<'a> Finder<'a> {
                     && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) };
                 TokenFacts { lower: &lowered.text[start..end], word: lex.word_in(&lowered.text, start, end), capitalised }
             })
-            .collect();
-        Finder { lex, body, text, facts }
+            .collect::<Vec<_>>();
+        let sentence_kinds = text.sentences.iter().map(|s| facts[s.tokens.clone()].iter().fold(WordKinds::default(), |all, f| all.with(f.word.kinds))).collect();
+        Finder { lex, body, text, facts, sentence_kinds }
+    }
+
+    /// True when a word of sentence `si` is in one of the word lists of `kinds`.
+    pub fn sentence_has(&self, si: usize, kinds: WordKinds) -> bool {
+        self.sentence_kinds[si].any(kinds)
     }
 
     /// True when token `i` is in one of the word lists of `kinds`.

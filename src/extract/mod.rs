@@ -79,7 +79,11 @@ impl Extractor {
         let mut draft_index = DraftIndex::default();
         let mut resolved: Vec<Resolved> = Vec::with_capacity(text.tokens.len() / 8);
         for (si, sentence) in text.sentences.iter().enumerate() {
-            let mut mentions = agreements::with_agreements(&finder, sentence, finder.sentence_mentions(sentence));
+            // Each search below needs a word of its own in the sentence ("he", "project", "memorandum").
+            let mut mentions = finder.sentence_mentions(sentence);
+            if finder.sentence_has(si, WordKinds::AGREEMENT_START) {
+                mentions = agreements::with_agreements(&finder, sentence, mentions);
+            }
             let start = resolved.len();
             for mi in 0..mentions.len() {
                 let defined_by = acronym_definition(&finder, &mentions, mi, &resolved);
@@ -89,10 +93,14 @@ impl Extractor {
                 let mention = Mention { surface: std::mem::take(&mut m.surface), short: m.short.take(), ..m.clone() };
                 resolved.push(Resolved { mention, sentence: si, entity, kind });
             }
-            let pronouns = personal_pronouns(&finder, sentence, si, &resolved, start);
-            resolved.extend(pronouns);
-            let projects = project_references(&finder, sentence, si, &resolved, start);
-            resolved.extend(projects);
+            if finder.sentence_has(si, WordKinds::PERSONAL_PRONOUN) {
+                let pronouns = personal_pronouns(&finder, sentence, si, &resolved, start);
+                resolved.extend(pronouns);
+            }
+            if finder.sentence_has(si, WordKinds::PROJECT_REFERENCE) {
+                let projects = project_references(&finder, sentence, si, &resolved, start);
+                resolved.extend(projects);
+            }
             described_people(&finder, si, &mut resolved, start);
             resolved[start..].sort_by_key(|r| r.mention.first);
         }
@@ -412,7 +420,7 @@ impl Extractor {
     fn pair_adjectives(&self, finder: &Finder, text: &Text, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, Resolved)> {
         let lex = &self.lexicon;
         let mut found = Vec::new();
-        for (si, sentence) in text.sentences.iter().enumerate() {
+        for (si, sentence) in text.sentences.iter().enumerate().filter(|&(si, _)| finder.sentence_has(si, WordKinds::PAIR_NOUN)) {
             // From each cooperation noun back to an adjective ending right before it.
             for end in sentence.tokens.clone().filter(|&k| k > sentence.tokens.start && finder.is(k, WordKinds::PAIR_NOUN)) {
                 let before = finder.lower(end - 1);
@@ -769,8 +777,10 @@ impl CoordinationGroups {
 /// The year (1900–2099) token `k` is, if it is one: four digits.
 fn year_at(finder: &Finder, k: usize) -> Option<i32> {
     let token = &finder.text.tokens[k];
-    let t = token.text(finder.body);
-    (token.kind == TokenKind::Number && t.len() == 4).then(|| t.parse::<i32>().ok()).flatten().filter(|y| (1900..=2099).contains(y))
+    if token.kind != TokenKind::Number || token.end - token.start != 4 {
+        return None;
+    }
+    token.text(finder.body).parse::<i32>().ok().filter(|y| (1900..=2099).contains(y))
 }
 
 /// "$6 billion", "2.1 million tonnes", "23.3%", "KRW 1 trillion" inside or next to the span.

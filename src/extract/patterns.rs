@@ -542,7 +542,7 @@ fn is_year(t: &str) -> bool {
 }
 
 /// True when `item` is a token that matches one of the literals `ids` (sorted).
-#[inline]
+#[inline(always)]
 fn token_matches(ids: &[usize], item: Option<&Item>) -> bool {
     // A token matches few literals (most none): look each up among the element's.
     matches!(item, Some(Item::Token(_, literals)) if literals.iter().any(|id| ids.binary_search(id).is_ok()))
@@ -551,7 +551,7 @@ fn token_matches(ids: &[usize], item: Option<&Item>) -> bool {
 /// A quick test that does not change what matches: false when `element` cannot match at
 /// item `pos` (a literal that is not there, a slot without a mention of its type), so the
 /// matcher need not try.
-#[inline]
+#[inline(always)]
 fn may_start(element: &Element, sentence: &Items, pos: usize) -> bool {
     match element {
         Element::Gap | Element::Lit { optional: true, .. } => true,
