@@ -15,7 +15,7 @@ use crate::model::{slug, Entity, EntityType, Evidence, Extraction, Predicate, Re
 use crate::text::{Text, TokenKind};
 use lexicon::{fold, folds_to, CueSet, WordKinds};
 use mentions::{Finder, Lowered, Mention, Target};
-use patterns::{Item, Items};
+use patterns::{Item, Items, LiteralRange};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -237,9 +237,9 @@ impl Extractor {
         // The rule index's bookkeeping, reused from the thread's previous document.
         let mut seen = SEEN.take();
         let literals = &self.lexicon.rule_index.literals;
-        // The literal ids of a sentence's token items, and per token item its range of them.
+        // The literal ids of a sentence's token items, and the item of each.
         let mut literal_ids: Vec<usize> = Vec::new();
-        let mut literal_ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        let mut literal_items: Vec<usize> = Vec::new();
         // `resolved` is in sentence order: each sentence's mentions are one run of it.
         let mut idxs: Vec<usize> = Vec::new();
         let mut run_start = 0;
@@ -259,7 +259,7 @@ impl Extractor {
             // Adjectives that act only because a commodity follows: "Russian LNG".
             let mut commodity_of: FxHashMap<usize, usize> = FxHashMap::default();
             literal_ids.clear();
-            literal_ranges.clear();
+            literal_items.clear();
             let mut k = sentence.tokens.start;
             let mut next = idxs.iter().peekable();
             while k < sentence.tokens.end {
@@ -294,23 +294,16 @@ impl Extractor {
                 let from = literal_ids.len();
                 literal_ids.extend(finder.literal(k));
                 literals.prefixed(word, &mut literal_ids);
-                if literal_ids.len() > from {
-                    literal_ranges.push((items.len(), from..literal_ids.len()));
-                }
-                items.push(Item::Token(word, &[]));
+                literal_items.resize(literal_ids.len(), items.len());
+                items.push(Item::Token(word, LiteralRange::new(from, literal_ids.len())));
                 item_tokens.push((k, k + 1));
                 k += 1;
             }
-            for (i, range) in &literal_ranges {
-                if let Item::Token(_, ids) = &mut items[*i] {
-                    *ids = &literal_ids[range.clone()];
-                }
-            }
-            let candidates = self.lexicon.rule_index.candidates(patterns::item_literals(&items), patterns::item_kinds(&items), &mut seen);
+            let candidates = self.lexicon.rule_index.candidates(literal_ids.iter().copied().zip(literal_items.iter().copied()), patterns::item_kinds(&items), &mut seen);
             // The sentence's lists, found when a rule first matches.
             let groups = OnceCell::new();
             let title = title_items(finder, sentence.tokens.start, &items, &item_tokens, &idxs, resolved);
-            let items = Items::new(items, &title);
+            let items = Items::new(items, &literal_ids, &title);
             for (r, last_start) in candidates {
                 let rule = &self.lexicon.rules[r];
                 for mut m in rule.find(&items, last_start) {

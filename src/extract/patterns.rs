@@ -66,8 +66,26 @@ fn type_bits(kinds: &[EntityType]) -> u32 {
 pub enum Item<'a> {
     /// A mention: its index and type.
     Mention(usize, EntityType),
-    /// A token, folded to lowercase, and the ids of the literals it matches (`Literals::matching`).
-    Token(&'a str, &'a [usize]),
+    /// A token, folded to lowercase, and where the ids of the literals it matches
+    /// (`Literals::matching`) lie in `Items::literal_ids`.
+    Token(&'a str, LiteralRange),
+}
+
+/// A range of `Items::literal_ids`: the literals of one token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LiteralRange {
+    start: u32,
+    end: u32,
+}
+
+impl LiteralRange {
+    pub fn new(start: usize, end: usize) -> LiteralRange {
+        LiteralRange { start: start as u32, end: end as u32 }
+    }
+
+    fn is_empty(self) -> bool {
+        self.start == self.end
+    }
 }
 
 /// A sentence's items with, per item, where a slot starting there finds its mention
@@ -76,22 +94,13 @@ pub enum Item<'a> {
 #[derive(Debug, Clone)]
 pub struct Items<'a> {
     pub items: Vec<Item<'a>>,
+    /// The literal ids of the tokens, token after token.
+    literal_ids: &'a [usize],
     slot_at: Vec<Option<usize>>,
     /// The items where a slot finds a mention, and the tokens that match some literal:
     /// where rules that start with a slot or a literal may start.
     slot_starts: Vec<usize>,
     literal_starts: Vec<usize>,
-}
-
-/// The literal ids of the tokens among `items`, with the item of each, in order.
-pub fn item_literals<'i>(items: &'i [Item]) -> impl Iterator<Item = (usize, usize)> + 'i {
-    items.iter().enumerate().flat_map(|(i, item)| {
-        let literals = match item {
-            Item::Token(_, literals) => literals,
-            Item::Mention(..) => &[][..],
-        };
-        literals.iter().map(move |&id| (id, i))
-    })
 }
 
 /// The types of the mentions among `items`, as `type_bits`.
@@ -103,8 +112,9 @@ pub fn item_kinds(items: &[Item]) -> u32 {
 }
 
 impl<'a> Items<'a> {
-    /// `title[i]`: item `i` is a word of the title before a name ("met Prime Minister X").
-    pub fn new(items: Vec<Item<'a>>, title: &[bool]) -> Items<'a> {
+    /// `literal_ids`: the ids the tokens' `LiteralRange`s point into. `title[i]`: item `i`
+    /// is a word of the title before a name ("met Prime Minister X").
+    pub fn new(items: Vec<Item<'a>>, literal_ids: &'a [usize], title: &[bool]) -> Items<'a> {
         let n = items.len();
         // Articles and possessive determiners before a slot are skipped (three at most), and
         // so is a title. Per item, from the last one back: how many skippable items and how
@@ -129,7 +139,7 @@ impl<'a> Items<'a> {
             }
             slot_at.push(at);
         }
-        Items { items, slot_at, slot_starts, literal_starts }
+        Items { items, literal_ids, slot_at, slot_starts, literal_starts }
     }
 
     /// The items where `element` may start a match, in order (`may_start` still applies);
@@ -432,7 +442,7 @@ impl RuleIndex {
 
     /// The rules that may match a sentence, in order, each with the last item a match may
     /// start at (every required literal occurs at or after its start). `literals`: the
-    /// (literal id, item index) of the sentence's tokens (`item_literals`), in item order;
+    /// (literal id, item index) of the sentence's tokens, in item order;
     /// `kinds`: the types of its mentions (`item_kinds`).
     pub fn candidates(&self, literals: impl Iterator<Item = (usize, usize)>, kinds: u32, seen: &mut Seen) -> Vec<(usize, usize)> {
         self.prepare(seen);
@@ -543,9 +553,12 @@ fn is_year(t: &str) -> bool {
 
 /// True when `item` is a token that matches one of the literals `ids` (sorted).
 #[inline(always)]
-fn token_matches(ids: &[usize], item: Option<&Item>) -> bool {
+fn token_matches(ids: &[usize], sentence: &Items, pos: usize) -> bool {
     // A token matches few literals (most none): look each up among the element's.
-    matches!(item, Some(Item::Token(_, literals)) if literals.iter().any(|id| ids.binary_search(id).is_ok()))
+    match sentence.items.get(pos) {
+        Some(Item::Token(_, literals)) => sentence.literal_ids[literals.start as usize..literals.end as usize].iter().any(|id| ids.binary_search(id).is_ok()),
+        _ => false,
+    }
 }
 
 /// A quick test that does not change what matches: false when `element` cannot match at
@@ -555,7 +568,7 @@ fn token_matches(ids: &[usize], item: Option<&Item>) -> bool {
 fn may_start(element: &Element, sentence: &Items, pos: usize) -> bool {
     match element {
         Element::Gap | Element::Lit { optional: true, .. } => true,
-        Element::Lit { ids, optional: false, .. } => token_matches(ids, sentence.items.get(pos)),
+        Element::Lit { ids, optional: false, .. } => token_matches(ids, sentence, pos),
         Element::Slot { kinds, .. } => match sentence.slot_at.get(pos).copied().flatten().map(|p| &sentence.items[p]) {
             Some(Item::Mention(_, kind)) => kinds & type_bits(&[*kind]) != 0,
             _ => false,
@@ -588,7 +601,7 @@ fn match_from(elements: &[Element], sentence: &Items, pos: usize, binds: &mut [O
             None
         }
         Element::Lit { ids, optional, .. } => {
-            if token_matches(ids, items.get(pos)) {
+            if token_matches(ids, sentence, pos) {
                 if let Some(end) = match_from(rest, sentence, pos + 1, binds) {
                     return Some(end);
                 }
@@ -642,19 +655,23 @@ mod tests {
 
     /// The (subject, object) pairs of a compact sentence: `[Company]` is a mention, other words tokens.
     fn pairs((r, literals): &(Rule, Literals), sentence: &str) -> Vec<(usize, usize)> {
-        let words: Vec<(&str, Vec<usize>)> = sentence.split_whitespace().map(|w| (w, ids(literals, w))).collect();
         let mut n = 0;
-        let items: Vec<Item> = words
-            .iter()
-            .map(|(w, ids)| match w.strip_prefix('[').and_then(|w| w.strip_suffix(']')) {
+        let mut literal_ids = Vec::new();
+        let items: Vec<Item> = sentence
+            .split_whitespace()
+            .map(|w| match w.strip_prefix('[').and_then(|w| w.strip_suffix(']')) {
                 Some(t) => {
                     n += 1;
                     Item::Mention(n - 1, EntityType::parse(t).unwrap())
                 }
-                None => Item::Token(w, ids),
+                None => {
+                    let from = literal_ids.len();
+                    literal_ids.extend(ids(literals, w));
+                    Item::Token(w, LiteralRange::new(from, literal_ids.len()))
+                }
             })
             .collect();
-        r.find(&Items::new(items, &[]), usize::MAX).iter().map(|m| (m.subject, m.object)).collect()
+        r.find(&Items::new(items, &literal_ids, &[]), usize::MAX).iter().map(|m| (m.subject, m.object)).collect()
     }
 
     #[test]
