@@ -15,8 +15,12 @@ use super::mentions::{Finder, Mention, Target};
 use crate::model::EntityType;
 use crate::text::{Sentence, TokenKind};
 
-/// The sentence's mentions with its lowercase agreements added, in order.
-pub fn with_agreements(finder: &Finder, sentence: &Sentence, mut mentions: Vec<Mention>) -> Vec<Mention> {
+/// The mentions of sentence `si` with its lowercase agreements added, in order.
+pub fn with_agreements(finder: &Finder, si: usize, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    if !finder.sentence_has(si, WordKinds::AGREEMENT_START) {
+        return mentions;
+    }
+    let sentence = &finder.text.sentences[si];
     let lex = finder.lex;
     let covered = |k: usize, mentions: &[Mention]| mentions.iter().any(|m| m.first <= k && k < m.last);
     let mut found = Vec::new();
@@ -106,7 +110,7 @@ mod tests {
         let sentence = &parsed.sentences[0];
         let mentions = finder.sentence_mentions(sentence);
         let before: Vec<usize> = mentions.iter().map(|m| m.first).collect();
-        with_agreements(&finder, sentence, mentions).into_iter().filter(|m| !before.contains(&m.first)).map(|m| (m.surface, m.short)).collect()
+        with_agreements(&finder, 0, mentions).into_iter().filter(|m| !before.contains(&m.first)).map(|m| (m.surface, m.short)).collect()
     }
 
     #[test]

@@ -172,7 +172,7 @@ impl Gazetteer {
     }
 }
 
-/// The word lists a lowercase word is in, one bit per list (`Lexicon::word_kinds`): one
+/// The word lists a lowercase word is in, one bit per list (`Lexicon::index_words`): one
 /// lookup per token answers every "is it a …" question the mention finder asks of it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WordKinds(u32);
@@ -472,6 +472,7 @@ fn pair_bit(first: u8, second: u8) -> usize {
 }
 
 impl Prefixes {
+    /// Adds `prefix` (lowercase) with its `id`; an empty prefix matches every word.
     pub fn add(&mut self, prefix: &str, id: usize) {
         match prefix.as_bytes() {
             [] => self.empty.push(id),
@@ -553,9 +554,7 @@ impl CueSet {
         if let Some(cues) = first_word.then(|| self.by_first.get(word)).flatten() {
             out.extend(cues.iter().copied().filter(rest_hits));
         }
-        if self.by_prefix.may_match(word) {
-            out.extend(self.by_prefix.matching(word).filter(rest_hits));
-        }
+        out.extend(self.by_prefix.matching(word).filter(rest_hits));
     }
 }
 
@@ -853,13 +852,8 @@ impl Lexicon {
         self.words = WordTable::new(words);
     }
 
-    /// What the lexicon knows of a lowercase word.
-    pub fn word(&self, lower: &str) -> Word {
-        self.words.get(lower, 0, lower.len())
-    }
-
-    /// What the lexicon knows of the lowercase word `text[start..end]`: `word` for a word
-    /// inside a longer text, cheaper when more text follows it. Inlined: it is asked of every token.
+    /// What the lexicon knows of the lowercase word `text[start..end]`, read from inside a
+    /// longer text (cheaper when more text follows it). Inlined: it is asked of every token.
     #[inline]
     pub fn word_in(&self, text: &str, start: usize, end: usize) -> Word {
         self.words.get(text, start, end)
@@ -1002,5 +996,36 @@ fn cue_matches(cue: &str, token: &str) -> bool {
     match cue.strip_suffix('*') {
         Some(prefix) => token.starts_with(prefix),
         None => cue == token,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Prefixes::matching` finds what trying every prefix finds, in the same order, and
+    /// `may_match` is false only when nothing matches: with one-byte and empty prefixes,
+    /// one-byte and empty words, and words and prefixes that are not ASCII.
+    #[test]
+    fn prefixes_match_as_starts_with_does() {
+        let sets: &[&[&str]] = &[&["invest", "in", "i"], &["1", "2", "sus"], &["", "x"], &["été", "é", "ét"], &["ab", "abc", "b"]];
+        let words = ["", "i", "in", "invests", "into", "x", "1", "2019", "suspend", "su", "été", "étude", "é", "e", "abc", "abd", "b", "ba"];
+        for set in sets {
+            let mut prefixes = Prefixes::default();
+            for (id, p) in set.iter().enumerate() {
+                prefixes.add(p, id);
+            }
+            for word in words {
+                let plain: Vec<usize> = {
+                    // The empty prefixes first, then the others in the order added.
+                    let (empty, other): (Vec<_>, Vec<_>) = set.iter().enumerate().filter(|(_, p)| word.starts_with(**p)).partition(|(_, p)| p.is_empty());
+                    empty.into_iter().chain(other).map(|(id, _)| id).collect()
+                };
+                assert_eq!(prefixes.matching(word).collect::<Vec<_>>(), plain, "{set:?} on {word:?}");
+                assert!(prefixes.may_match(word) || plain.is_empty(), "may_match misses a match: {set:?} on {word:?}");
+            }
+            // The bit test settles a word no prefix can start.
+            assert_eq!(prefixes.may_match("qq"), set.contains(&""), "{set:?} on \"qq\"");
+        }
     }
 }

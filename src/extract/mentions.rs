@@ -84,12 +84,13 @@ struct TokenFacts<'a> {
 /// reads them: the body with ASCII letters lowercased, then the folded form of each token
 /// that is not ASCII.
 pub struct Lowered {
-    text: String,
+    body: String,
     /// Per token, its byte range in `text`.
     ranges: Vec<(usize, usize)>,
 }
 
 impl Lowered {
+    /// The folded tokens of `text`, the tokens of `body`.
     pub fn new(body: &str, text: &Text) -> Lowered {
         // An ASCII token folds to its own lowercase: it keeps its place in the lowered body.
         // Room for the folded non-ASCII tokens, so that they rarely move the body.
@@ -112,10 +113,12 @@ impl Lowered {
                 (start, lowered.len())
             });
         }
-        Lowered { text: lowered, ranges }
+        Lowered { body: lowered, ranges }
     }
 }
 
+/// Finds the mentions of one document's sentences: what is known of each token (its folded
+/// form, its word-table facts, its case) is worked out once, here.
 pub struct Finder<'a> {
     pub lex: &'a Lexicon,
     pub body: &'a str,
@@ -138,6 +141,7 @@ impl<'a> Finder<'a> {
 
     /// The finder of `text`, the tokens of `body`, whose folded forms are `lowered`.
     pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text, lowered: &'a Lowered) -> Self {
+        debug_assert_eq!(text.tokens.len(), lowered.ranges.len(), "one folded form per token");
         let bytes = body.as_bytes();
         let facts = text
             .tokens
@@ -147,7 +151,7 @@ impl<'a> Finder<'a> {
                 let first = bytes[t.start];
                 let capitalised = t.kind == TokenKind::Word
                     && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) };
-                TokenFacts { lower: &lowered.text[start..end], word: lex.word_in(&lowered.text, start, end), capitalised }
+                TokenFacts { lower: &lowered.body[start..end], word: lex.word_in(&lowered.body, start, end), capitalised }
             })
             .collect::<Vec<_>>();
         let sentence_kinds = text.sentences.iter().map(|s| facts[s.tokens.clone()].iter().fold(WordKinds::default(), |all, f| all.with(f.word.kinds))).collect();

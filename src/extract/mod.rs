@@ -79,11 +79,7 @@ impl Extractor {
         let mut draft_index = DraftIndex::default();
         let mut resolved: Vec<Resolved> = Vec::with_capacity(text.tokens.len() / 8);
         for (si, sentence) in text.sentences.iter().enumerate() {
-            // Each search below needs a word of its own in the sentence ("he", "project", "memorandum").
-            let mut mentions = finder.sentence_mentions(sentence);
-            if finder.sentence_has(si, WordKinds::AGREEMENT_START) {
-                mentions = agreements::with_agreements(&finder, sentence, mentions);
-            }
+            let mut mentions = agreements::with_agreements(&finder, si, finder.sentence_mentions(sentence));
             let start = resolved.len();
             for mi in 0..mentions.len() {
                 let defined_by = acronym_definition(&finder, &mentions, mi, &resolved);
@@ -93,14 +89,10 @@ impl Extractor {
                 let mention = Mention { surface: std::mem::take(&mut m.surface), short: m.short.take(), ..m.clone() };
                 resolved.push(Resolved { mention, sentence: si, entity, kind });
             }
-            if finder.sentence_has(si, WordKinds::PERSONAL_PRONOUN) {
-                let pronouns = personal_pronouns(&finder, sentence, si, &resolved, start);
-                resolved.extend(pronouns);
-            }
-            if finder.sentence_has(si, WordKinds::PROJECT_REFERENCE) {
-                let projects = project_references(&finder, sentence, si, &resolved, start);
-                resolved.extend(projects);
-            }
+            let pronouns = personal_pronouns(&finder, sentence, si, &resolved, start);
+            resolved.extend(pronouns);
+            let projects = project_references(&finder, sentence, si, &resolved, start);
+            resolved.extend(projects);
             described_people(&finder, si, &mut resolved, start);
             resolved[start..].sort_by_key(|r| r.mention.first);
         }
@@ -585,10 +577,14 @@ fn covered(resolved: &[Resolved], k: usize) -> bool {
     resolved.iter().any(|r| r.mention.first <= k && k < r.mention.last)
 }
 
-/// "He", "his", "she", "her" for the one person named in this sentence before it or in
-/// the two sentences before; nothing when two people were named there.
+/// "He", "his", "him", "she", "her" (`lexicon::PERSONAL_PRONOUNS`) for the one person named
+/// in this sentence before it or in the two sentences before; nothing when two people were
+/// named there.
 fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
     let mut out = Vec::new();
+    if !finder.sentence_has(si, WordKinds::PERSONAL_PRONOUN) {
+        return out;
+    }
     for k in sentence.tokens.clone() {
         if !finder.is(k, WordKinds::PERSONAL_PRONOUN) || covered(&resolved[this_sentence..], k) {
             continue;
@@ -631,10 +627,13 @@ fn described_people(finder: &Finder, si: usize, resolved: &mut [Resolved], this_
 
 /// "It was initiated by …" at the start of a sentence, and "the project" anywhere, for the
 /// one project or initiative named in the sentence before (or, for "the project", earlier
-/// in this one); nothing when there were several.
+/// in this one); nothing when there were several. The words are `lexicon::PROJECT_REFERENCES`.
 fn project_references(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
     let start = sentence.tokens.start;
     let mut out = Vec::new();
+    if !finder.sentence_has(si, WordKinds::PROJECT_REFERENCE) {
+        return out;
+    }
     for k in sentence.tokens.clone().filter(|&k| finder.is(k, WordKinds::PROJECT_REFERENCE)) {
         let word = finder.lower(k);
         let it = k == start && word == "it";

@@ -72,15 +72,17 @@ pub enum Item<'a> {
 }
 
 /// A range of `Items::literal_ids`: the literals of one token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct LiteralRange {
     start: u32,
     end: u32,
 }
 
 impl LiteralRange {
+    /// The ids `start..end` of a sentence's literal ids.
     pub fn new(start: usize, end: usize) -> LiteralRange {
-        LiteralRange { start: start as u32, end: end as u32 }
+        let at = |i: usize| u32::try_from(i).expect("a sentence has fewer than 2^32 literal ids");
+        LiteralRange { start: at(start), end: at(end) }
     }
 
     fn is_empty(self) -> bool {
@@ -306,8 +308,7 @@ pub struct Seen {
 }
 
 /// Every distinct literal of the rules gets an id. A token's literals are found without
-/// trying each one: its exact word by hash; the prefix literals are few (`invest*`), each
-/// is tried.
+/// trying each one: its exact word by hash, its prefix literals (`invest*`) through `Prefixes`.
 #[derive(Debug, Default)]
 pub struct Literals {
     ids: FxHashMap<LitPat, usize>,
@@ -357,6 +358,8 @@ impl Literals {
 
     /// Appends the ids of the prefix literals a folded token starts with.
     pub fn prefixed(&self, token: &str, out: &mut Vec<usize>) {
+        // Asked of every token, and most match no prefix: the bit test alone answers them
+        // (extending by an empty `matching` costs 0.6% of extraction).
         if self.prefixes.may_match(token) {
             out.extend(self.prefixes.matching(token));
         }
