@@ -41,9 +41,28 @@ impl LitPat {
 pub enum Element {
     /// `kinds`: `types` as `type_bits` (all bits when any type will do).
     Slot { role: Role, types: Option<Vec<EntityType>>, kinds: u32 },
-    /// `ids` are the `Literals` ids of `alts`, sorted.
-    Lit { alts: Vec<LitPat>, ids: Vec<usize>, optional: bool },
+    /// `ids` are the `Literals` ids of `alts`, sorted; `set` the same ids as bits.
+    Lit { alts: Vec<LitPat>, ids: Vec<usize>, set: IdSet, optional: bool },
     Gap,
+}
+
+/// Literal ids as bits: whether a token's literal is among an element's is one test.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdSet(Vec<u64>);
+
+impl IdSet {
+    fn new(ids: &[usize]) -> IdSet {
+        let mut bits = vec![0u64; ids.iter().max().map_or(0, |&max| max / 64 + 1)];
+        for &id in ids {
+            bits[id / 64] |= 1 << (id % 64);
+        }
+        IdSet(bits)
+    }
+
+    #[inline(always)]
+    fn contains(&self, id: usize) -> bool {
+        self.0.get(id / 64).is_some_and(|bits| bits >> (id % 64) & 1 != 0)
+    }
 }
 
 /// One cue rule: a predicate and the pattern that expresses it.
@@ -521,7 +540,8 @@ fn parse_pattern(splitter: &Splitter, literals: &mut Literals, pattern: &str) ->
                 if tokens.len() > 1 {
                     for t in tokens {
                         let lit = LitPat::Exact(fold(t.text(alts[0])));
-                        elements.push(Element::Lit { ids: vec![literals.intern(&lit)], alts: vec![lit], optional });
+                        let ids = vec![literals.intern(&lit)];
+                        elements.push(Element::Lit { set: IdSet::new(&ids), ids, alts: vec![lit], optional });
                     }
                     continue;
                 }
@@ -539,7 +559,7 @@ fn parse_pattern(splitter: &Splitter, literals: &mut Literals, pattern: &str) ->
             let mut ids: Vec<usize> = alts.iter().map(|lit| literals.intern(lit)).collect();
             ids.sort_unstable();
             ids.dedup();
-            elements.push(Element::Lit { alts, ids, optional });
+            elements.push(Element::Lit { alts, set: IdSet::new(&ids), ids, optional });
         }
     }
     let slots = |role| elements.iter().filter(|e| matches!(e, Element::Slot { role: r, .. } if *r == role)).count();
@@ -554,12 +574,12 @@ fn is_year(t: &str) -> bool {
     t.len() == 4 && t.starts_with(['1', '2']) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// True when `item` is a token that matches one of the literals `ids` (sorted).
+/// True when item `pos` is a token that matches one of the literals in `set`.
 #[inline(always)]
-fn token_matches(ids: &[usize], sentence: &Items, pos: usize) -> bool {
+fn token_matches(set: &IdSet, sentence: &Items, pos: usize) -> bool {
     // A token matches few literals (most none): look each up among the element's.
     match sentence.items.get(pos) {
-        Some(Item::Token(_, literals)) => sentence.literal_ids[literals.start as usize..literals.end as usize].iter().any(|id| ids.binary_search(id).is_ok()),
+        Some(Item::Token(_, literals)) => sentence.literal_ids[literals.start as usize..literals.end as usize].iter().any(|&id| set.contains(id)),
         _ => false,
     }
 }
@@ -571,7 +591,7 @@ fn token_matches(ids: &[usize], sentence: &Items, pos: usize) -> bool {
 fn may_start(element: &Element, sentence: &Items, pos: usize) -> bool {
     match element {
         Element::Gap | Element::Lit { optional: true, .. } => true,
-        Element::Lit { ids, optional: false, .. } => token_matches(ids, sentence, pos),
+        Element::Lit { set, optional: false, .. } => token_matches(set, sentence, pos),
         Element::Slot { kinds, .. } => match sentence.slot_at.get(pos).copied().flatten().map(|p| &sentence.items[p]) {
             Some(Item::Mention(_, kind)) => kinds & type_bits(&[*kind]) != 0,
             _ => false,
@@ -603,8 +623,8 @@ fn match_from(elements: &[Element], sentence: &Items, pos: usize, binds: &mut [O
             }
             None
         }
-        Element::Lit { ids, optional, .. } => {
-            if token_matches(ids, sentence, pos) {
+        Element::Lit { set, optional, .. } => {
+            if token_matches(set, sentence, pos) {
                 if let Some(end) = match_from(rest, sentence, pos + 1, binds) {
                     return Some(end);
                 }
