@@ -282,6 +282,12 @@ impl Rule {
                     continue;
                 }
                 tried_mention = mention;
+                // The element after the slot must be able to start right after its mention.
+                if let (Some(second), Some(at)) = (self.elements.get(1), mention) {
+                    if !may_start(second, items, at + 1) {
+                        continue;
+                    }
+                }
             }
             let mut binds = [None, None];
             if let Some(end) = match_from(&self.elements, items, start, &mut binds) {
