@@ -958,8 +958,7 @@ impl Lexicon {
     /// The head type of a name given as lowercase tokens (head before "of"/"on"/"for", or last).
     pub fn head_type(&self, tokens: &[&str]) -> Option<EntityType> {
         let words = tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count();
-        let cut = tokens.iter().position(|t| matches!(*t, "of" | "on" | "for")).unwrap_or(tokens.len());
-        for end in [cut, tokens.len()] {
+        for end in head_ends(tokens.len(), |i| tokens[i]) {
             // Most names end in no head word: answer without building keys.
             if end == 0 || !self.head_last_words.contains(tokens[end - 1]) {
                 continue;
@@ -975,6 +974,12 @@ impl Lexicon {
         }
         None
     }
+}
+
+/// Where the head word of a name of `len` lowercase tokens (`lower(i)`) may end: before its
+/// first "of", "on" or "for" ("Ministry of Foreign Affairs"), and at its end.
+pub fn head_ends<'w>(len: usize, lower: impl Fn(usize) -> &'w str) -> [usize; 2] {
+    [(0..len).find(|&i| matches!(lower(i), "of" | "on" | "for")).unwrap_or(len), len]
 }
 
 /// A cue's lowercase tokens; a trailing `*` on a token makes it a prefix.

@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold_into, Lexicon, NameKind, Word, WordKinds};
+use super::lexicon::{fold_into, head_ends, Lexicon, NameKind, Word, WordKinds};
 use crate::model::EntityType;
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -628,9 +628,8 @@ impl<'a> Finder<'a> {
     /// The head type of the name of tokens `[start, end)` (`Lexicon::head_type`). Most names
     /// end in no head word (`WordKinds::HEAD_LAST`): they are answered without building keys.
     fn head_type(&self, start: usize, end: usize) -> Option<EntityType> {
-        let cut = (start..end).find(|&k| matches!(self.lower(k), "of" | "on" | "for")).unwrap_or(end);
-        let may_end_head = |at: usize| at > start && self.is(at - 1, WordKinds::HEAD_LAST);
-        if !may_end_head(cut) && !may_end_head(end) {
+        let may_end_head = |at: usize| at > 0 && self.is(start + at - 1, WordKinds::HEAD_LAST);
+        if !head_ends(end - start, |i| self.lower(start + i)).into_iter().any(may_end_head) {
             return None;
         }
         let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
