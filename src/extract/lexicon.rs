@@ -498,8 +498,8 @@ impl Prefixes {
 
     /// The ids of the prefixes `word` starts with: the empty ones first, then in the order added.
     pub fn matching<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let candidates = match word.as_bytes() {
-            [first, rest @ ..] if self.may_start(*first, rest.first().copied().unwrap_or(0)) => &self.by_first_byte[*first as usize][..],
+        let candidates = match word.as_bytes().first() {
+            Some(&first) if self.may_match(word) => &self.by_first_byte[first as usize][..],
             _ => &[][..],
         };
         self.empty.iter().copied().chain(candidates.iter().filter(|(p, _)| word.starts_with(p.as_str())).map(|&(_, id)| id))
@@ -508,14 +508,12 @@ impl Prefixes {
     /// False when no prefix can match `word`: a bit test that settles most words.
     #[inline]
     pub fn may_match(&self, word: &str) -> bool {
-        !self.empty.is_empty() || word.as_bytes().first().is_some_and(|&first| self.may_start(first, word.as_bytes().get(1).copied().unwrap_or(0)))
-    }
-
-    /// False when no non-empty prefix can match a word starting with bytes `first`, `second`.
-    #[inline]
-    fn may_start(&self, first: u8, second: u8) -> bool {
-        let bit = pair_bit(first, second);
-        self.first_pairs[bit / 64] & 1 << (bit % 64) != 0
+        let bytes = word.as_bytes();
+        !self.empty.is_empty()
+            || bytes.first().is_some_and(|&first| {
+                let bit = pair_bit(first, bytes.get(1).copied().unwrap_or(0));
+                self.first_pairs[bit / 64] & 1 << (bit % 64) != 0
+            })
     }
 }
 

@@ -85,7 +85,7 @@ struct TokenFacts<'a> {
 /// that is not ASCII.
 pub struct Lowered {
     body: String,
-    /// Per token, its byte range in `text`.
+    /// Per token, the byte range of its folded form in `body`.
     ranges: Vec<(usize, usize)>,
 }
 
