@@ -1,0 +1,384 @@
+//! Resolution: the mentions of a document become its entities.
+//!
+//! Owns `Draft` (an entity being assembled from its mentions) and `Resolved` (a mention
+//! with the entity it stands for): gazetteer names and their aliases, acronym definitions
+//! in brackets, surname-only mentions, capitals acting as their state or standing as
+//! places, he/she, "it"/"the project", "the South Korean leader", and described projects
+//! merged with their names. Works sentence by sentence, in document order; knows nothing
+//! of relations.
+
+use super::lexicon::{self, fold, folds_to, WordKinds};
+use super::mentions::{Finder, Mention, Target};
+use super::{agreements, Extractor};
+use crate::model::{slug, EntityType};
+use crate::text::Text;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
+
+/// Words before a capital city that make it a place, not its state.
+const LOCATIVE: &[&str] = &["in", "to", "from", "at", "near", "into", "via", "through", "across", "around", "outside", "inside", "visit", "visited", "visiting", "toward", "towards"];
+
+/// A mention after resolution: which entity, and as which type it acts here.
+#[derive(Debug, Clone)]
+pub(super) struct Resolved {
+    pub(super) mention: Mention,
+    pub(super) sentence: usize,
+    pub(super) entity: usize,
+    pub(super) kind: EntityType,
+}
+
+/// An entity being assembled from its mentions.
+#[derive(Debug, Clone)]
+pub(super) struct Draft {
+    pub(super) id: String,
+    pub(super) label: String,
+    pub(super) kind: EntityType,
+    pub(super) wikidata: Option<String>,
+    pub(super) country: Option<String>,
+    pub(super) surfaces: BTreeSet<String>,
+}
+
+impl Draft {
+    /// Records a surface the entity was written as (copied only the first time).
+    fn add_surface(&mut self, surface: &str) {
+        if !self.surfaces.contains(surface) {
+            self.surfaces.insert(surface.to_string());
+        }
+    }
+}
+
+/// A document's entities being assembled, and every mention resolved to one of them, in
+/// sentence order.
+pub(super) struct Resolution {
+    pub drafts: Vec<Draft>,
+    pub index: DraftIndex,
+    pub resolved: Vec<Resolved>,
+}
+
+impl Extractor {
+    /// Resolves the mentions of every sentence of `text`, in order.
+    pub(super) fn resolve_document(&self, finder: &Finder, text: &Text) -> Resolution {
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut draft_index = DraftIndex::default();
+        let mut resolved: Vec<Resolved> = Vec::with_capacity(text.tokens.len() / 8);
+        for (si, sentence) in text.sentences.iter().enumerate() {
+            let mut mentions = agreements::with_agreements(finder, si, finder.sentence_mentions(sentence));
+            let start = resolved.len();
+            for mi in 0..mentions.len() {
+                let defined_by = acronym_definition(finder, &mentions, mi, &resolved);
+                let Some((entity, kind)) = self.resolve(finder, &mentions[mi], defined_by, &mut drafts, &mut draft_index) else { continue };
+                // The text moves to the resolved mention: the next mentions' checks read positions only.
+                let m = &mut mentions[mi];
+                let mention = Mention { surface: std::mem::take(&mut m.surface), short: m.short.take(), ..m.clone() };
+                resolved.push(Resolved { mention, sentence: si, entity, kind });
+            }
+            let pronouns = personal_pronouns(finder, sentence, si, &resolved, start);
+            resolved.extend(pronouns);
+            let projects = project_references(finder, sentence, si, &resolved, start);
+            resolved.extend(projects);
+            described_people(finder, si, &mut resolved, start);
+            resolved[start..].sort_by_key(|r| r.mention.first);
+        }
+        merge_described_projects(&mut drafts, &mut resolved);
+        Resolution { drafts, index: draft_index, resolved }
+    }
+
+    /// Finds or creates the entity a mention stands for.
+    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Option<(usize, EntityType)> {
+        let gaz = &self.lexicon.gazetteer;
+        let mut add_known = |entry: usize, surface: Option<&str>, drafts: &mut Vec<Draft>| -> usize {
+            let idx = known_draft(gaz, entry, drafts, draft_index);
+            if let Some(s) = surface {
+                drafts[idx].add_surface(s);
+            }
+            idx
+        };
+        Some(match &m.target {
+            Target::Known(entry) => {
+                let idx = add_known(*entry, Some(&m.surface), drafts);
+                if let Some(d) = defined_by {
+                    merge_surfaces(drafts, d, idx);
+                }
+                (idx, gaz.entries[*entry].kind)
+            }
+            Target::Adjective(entry) => (add_known(*entry, None, drafts), EntityType::Country),
+            Target::Capital(entry) => {
+                let before = (m.first > 0).then(|| finder.lower(m.first - 1));
+                // "Moscow's footsteps": a possessive capital is its government, wherever it stands.
+                let possessive = finder.text.tokens.get(m.last).is_some_and(|_| finder.lower(m.last) == "'s");
+                // "flights to Seoul" is the city, "obligations to Washington" the government.
+                let directional = before.is_some_and(|b| matches!(b, "to" | "from" | "toward" | "towards"));
+                let moving = m.first > 1 && self.lexicon.motion_words.contains(finder.lower(m.first - 2));
+                let as_place = !possessive && before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving);
+                if !as_place {
+                    return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
+                }
+                match self.known_place(&m.surface) {
+                    Some(p) => (add_known(p, Some(&m.surface), drafts), EntityType::Place),
+                    None => {
+                        let country = gaz.entries[*entry].id.clone();
+                        let idx = self.unknown(m, EntityType::Place, drafts, draft_index);
+                        drafts[idx].country.get_or_insert(country);
+                        (idx, EntityType::Place)
+                    }
+                }
+            }
+            Target::Unknown => {
+                if let Some(d) = defined_by {
+                    drafts[d].add_surface(&m.surface);
+                    return Some((d, drafts[d].kind));
+                }
+                if let Some(idx) = self.corefer(m, drafts) {
+                    drafts[idx].add_surface(&m.surface);
+                    return Some((idx, drafts[idx].kind));
+                }
+                if m.kind == EntityType::Place && m.last - m.first >= 2 && self.lexicon.same_place_heads.contains(finder.lower(m.last - 1)) {
+                    // "Rajin Port", "Incheon City": a known place named with a generic head is that place.
+                    if let Some(entry) = self.known_place(&finder.surface(m.first, m.last - 1)) {
+                        return Some((add_known(entry, Some(&m.surface), drafts), EntityType::Place));
+                    }
+                }
+                if m.kind == EntityType::Person && m.last - m.first == 1 {
+                    // A lone surname with no full name before it: the one known person of
+                    // that name ("the Yoon administration"), else nobody unless titled.
+                    if let Some(entry) = self.only_known_person_named(&m.surface) {
+                        return Some((add_known(entry, Some(&m.surface), drafts), EntityType::Person));
+                    }
+                    if !m.titled {
+                        return None;
+                    }
+                }
+                (self.unknown(m, m.kind, drafts, draft_index), m.kind)
+            }
+        })
+    }
+
+    /// The gazetteer place written `name`, if there is one.
+    fn known_place(&self, name: &str) -> Option<usize> {
+        let gaz = &self.lexicon.gazetteer;
+        gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, name)).iter().find(|n| gaz.entries[n.entry].kind == EntityType::Place).map(|n| n.entry)
+    }
+
+    fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> usize {
+        let label = clean_label(&m.surface);
+        let id = format!("{}/{}", kind.id_prefix(), slug(&label));
+        let idx = *draft_index.by_id.entry(id.clone()).or_insert_with(|| {
+            drafts.push(Draft { id, label: label.clone(), kind, wikidata: None, country: None, surfaces: BTreeSet::new() });
+            drafts.len() - 1
+        });
+        drafts[idx].add_surface(&m.surface);
+        drafts[idx].surfaces.extend(m.short.clone());
+        idx
+    }
+
+    /// The gazetteer's only person whose first or last name is `word`, if exactly one.
+    fn only_known_person_named(&self, word: &str) -> Option<usize> {
+        match self.lexicon.gazetteer.people_named(&fold(word)) {
+            &[person] => Some(person),
+            _ => None,
+        }
+    }
+
+    /// Surname-only mentions of a person met earlier ("Moon" after "Moon Jae-in"), and
+    /// undefined acronyms that spell an earlier name's initials.
+    fn corefer(&self, m: &Mention, drafts: &[Draft]) -> Option<usize> {
+        let words: Vec<&str> = m.surface.split_whitespace().collect();
+        if words.len() == 1 {
+            let word = fold(words[0]);
+            let person = drafts.iter().position(|d| {
+                d.kind == EntityType::Person && is_name_part(&d.label, &word)
+            });
+            if person.is_some() {
+                return person;
+            }
+            let letters: Vec<char> = words[0].chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                return drafts.iter().position(|d| d.kind != EntityType::Person && initials(&d.label).eq_ignore_ascii_case(&letters.iter().collect::<String>()));
+            }
+        }
+        None
+    }
+}
+
+/// "Korea Gas Corporation (KOGAS)" / "KOGAS (Korea Gas Corporation)": the entity of the
+/// mention this one is defined by, if it sits in brackets right after another mention.
+pub(super) fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usize, resolved: &[Resolved]) -> Option<usize> {
+    let m = &mentions[mi];
+    let prev = mi.checked_sub(1).map(|p| &mentions[p])?;
+    let tokens = &finder.text.tokens;
+    let bracketed = m.first == prev.last + 1 && tokens[prev.last].text(finder.body) == "(" && tokens.get(m.last).is_some_and(|t| t.text(finder.body) == ")");
+    if !bracketed {
+        return None;
+    }
+    let defining = resolved.iter().rev().find(|r| r.mention.first == prev.first && r.mention.last == prev.last)?;
+    // "Rajin Port (North Korea)": a known name of another type in brackets says where, not who.
+    let other_type = matches!(m.target, Target::Known(_)) && m.kind != defining.kind;
+    (!other_type).then_some(defining.entity)
+}
+
+/// The one entity that the mentions in `window` satisfying `wanted` stand for; `None`
+/// when there are none or several (a pronoun with two candidates refers to nobody).
+pub(super) fn sole_antecedent<'r>(window: impl Iterator<Item = &'r Resolved>, wanted: impl Fn(&Resolved) -> bool) -> Option<usize> {
+    let entities: BTreeSet<usize> = window.filter(|r| wanted(r)).map(|r| r.entity).collect();
+    (entities.len() == 1).then(|| entities.into_iter().next()).flatten()
+}
+
+/// Whether a folded `word` is the first or last name of a person's full `label`
+/// ("Moon" of "Moon Jae-in", "Putin" of "Vladimir Putin").
+pub(super) fn is_name_part(label: &str, word: &str) -> bool {
+    lexicon::name_ends(label).is_some_and(|(first, last)| folds_to(last, word) || folds_to(first, word))
+}
+
+/// Whether token `k` is inside one of these mentions.
+pub(super) fn covered(resolved: &[Resolved], k: usize) -> bool {
+    resolved.iter().any(|r| r.mention.first <= k && k < r.mention.last)
+}
+
+/// "He", "his", "him", "she", "her" (`lexicon::PERSONAL_PRONOUNS`) for the one person named
+/// in this sentence before it or in the two sentences before; nothing when two people were
+/// named there.
+pub(super) fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
+    let mut out = Vec::new();
+    if !finder.sentence_has(si, WordKinds::PERSONAL_PRONOUN) {
+        return out;
+    }
+    for k in sentence.tokens.clone() {
+        if !finder.is(k, WordKinds::PERSONAL_PRONOUN) || covered(&resolved[this_sentence..], k) {
+            continue;
+        }
+        let window = resolved.iter().rev().take_while(|r| r.sentence + 2 >= si);
+        if let Some(person) = sole_antecedent(window, |r| r.kind == EntityType::Person && (r.sentence < si || r.mention.last <= k)) {
+            let surface = finder.surface(k, k + 1);
+            let mention = Mention { first: k, last: k + 1, kind: EntityType::Person, target: Target::Unknown, surface, titled: false, short: None };
+            out.push(Resolved { mention, sentence: si, entity: person, kind: EntityType::Person });
+        }
+    }
+    out
+}
+
+/// "the South Korean leader", "the Russian president": a nationality adjective after "the"
+/// and before a role noun is the one person named in this sentence before it or in the two
+/// sentences before, not the state.
+pub(super) fn described_people(finder: &Finder, si: usize, resolved: &mut [Resolved], this_sentence: usize) {
+    for i in this_sentence..resolved.len() {
+        let m = &resolved[i].mention;
+        let (first, last) = (m.first, m.last);
+        if !matches!(m.target, Target::Adjective(_)) || first == 0 || finder.lower(first - 1) != "the" || last >= finder.text.tokens.len() {
+            continue;
+        }
+        let one = finder.lower(last).to_string();
+        let two = (last + 1 < finder.text.tokens.len()).then(|| format!("{one} {}", finder.lower(last + 1)));
+        if !finder.lex.roles.contains(&one) && !two.is_some_and(|t| finder.lex.roles.contains(&t)) {
+            continue;
+        }
+        let window = resolved[..i].iter().rev().take_while(|r| r.sentence + 2 >= si);
+        if let Some(person) = sole_antecedent(window, |r| r.kind == EntityType::Person) {
+            let r = &mut resolved[i];
+            r.entity = person;
+            r.kind = EntityType::Person;
+            r.mention.kind = EntityType::Person;
+            r.mention.target = Target::Unknown;
+        }
+    }
+}
+
+/// "It was initiated by …" at the start of a sentence, and "the project" anywhere, for the
+/// one project or initiative named in the sentence before (or, for "the project", earlier
+/// in this one); nothing when there were several. The words are `lexicon::PROJECT_REFERENCES`.
+pub(super) fn project_references(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
+    let start = sentence.tokens.start;
+    let mut out = Vec::new();
+    if !finder.sentence_has(si, WordKinds::PROJECT_REFERENCE) {
+        return out;
+    }
+    for k in sentence.tokens.clone().filter(|&k| finder.is(k, WordKinds::PROJECT_REFERENCE)) {
+        let word = finder.lower(k);
+        let it = k == start && word == "it";
+        let the_project = matches!(word, "project" | "initiative") && k > start && finder.lower(k - 1) == "the";
+        if !(it || the_project) || covered(&resolved[this_sentence..], k) {
+            continue;
+        }
+        let window = resolved.iter().rev().take_while(|r| r.sentence + 1 >= si);
+        let wanted = |r: &Resolved| matches!(r.kind, EntityType::Project | EntityType::Initiative) && (r.sentence < si || (!it && r.mention.last <= k));
+        if let Some(project) = sole_antecedent(window, wanted) {
+            let kind = resolved.iter().rev().find(|r| r.entity == project).map_or(EntityType::Project, |r| r.kind);
+            let mention = Mention { first: k, last: k + 1, kind, target: Target::Unknown, surface: finder.surface(k, k + 1), titled: false, short: None };
+            out.push(Resolved { mention, sentence: si, entity: project, kind });
+        }
+    }
+    out
+}
+
+/// "an LNG shipment terminal in Kamchatka" and "the Kamchatka LNG terminal" in one
+/// article: a described project is the one named project whose name has its head word and
+/// its place's words, when exactly one has.
+pub(super) fn merge_described_projects(drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let words = |label: &str| label.split_whitespace().map(fold).collect::<Vec<String>>();
+    // The folded words of each project's label, split once.
+    let mut project_words: Vec<Vec<String>> = drafts.iter().map(|d| if d.kind == EntityType::Project { words(&d.label) } else { Vec::new() }).collect();
+    for d in 0..drafts.len() {
+        if drafts[d].kind != EntityType::Project || drafts[d].wikidata.is_some() {
+            continue;
+        }
+        let label = &project_words[d];
+        let Some(at) = label.iter().rposition(|w| super::mentions::ATTACHING.contains(&w.as_str())).filter(|&at| at > 0) else { continue };
+        let mut wanted: Vec<&String> = label[at + 1..].iter().filter(|w| *w != "the").collect();
+        wanted.push(&label[at - 1]);
+        let named: Vec<usize> = (0..drafts.len())
+            .filter(|&e| e != d && drafts[e].kind == EntityType::Project && !drafts[e].surfaces.is_empty())
+            .filter(|&e| {
+                let theirs = &project_words[e];
+                !theirs.iter().any(|w| super::mentions::ATTACHING.contains(&w.as_str())) && wanted.iter().all(|w| theirs.contains(w))
+            })
+            .collect();
+        if let [into] = named[..] {
+            merge_surfaces(drafts, d, into);
+            drafts[d].label = drafts[into].label.clone();
+            project_words[d] = project_words[into].clone();
+            for r in resolved.iter_mut().filter(|r| r.entity == d) {
+                r.entity = into;
+            }
+        }
+    }
+}
+
+pub(super) fn merge_surfaces(drafts: &mut [Draft], from: usize, into: usize) {
+    if from != into {
+        let surfaces: Vec<String> = drafts[from].surfaces.iter().cloned().collect();
+        drafts[into].surfaces.extend(surfaces);
+        drafts[from].surfaces.clear();
+        drafts[from].kind = drafts[into].kind;
+        drafts[from].id = drafts[into].id.clone();
+    }
+}
+
+/// Initials of the capitalised words of a name: "Korea Gas Corporation" → "KGC".
+pub(super) fn initials(label: &str) -> String {
+    label.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+}
+
+/// A label without a trailing possessive or comma ("U.S." keeps its period).
+pub(super) fn clean_label(surface: &str) -> String {
+    surface.trim_end_matches(['’', '\'', ',']).trim().to_string()
+}
+
+/// The drafts of a document by id, and by gazetteer entry for the entries met.
+#[derive(Default)]
+pub(super) struct DraftIndex {
+    pub(super) by_id: FxHashMap<String, usize>,
+    pub(super) by_entry: FxHashMap<usize, usize>,
+}
+
+/// The draft of gazetteer entry `entry`, created on first use.
+pub(super) fn known_draft(gaz: &lexicon::Gazetteer, entry: usize, drafts: &mut Vec<Draft>, index: &mut DraftIndex) -> usize {
+    if let Some(&known) = index.by_entry.get(&entry) {
+        return known;
+    }
+    let e = &gaz.entries[entry];
+    let draft = *index.by_id.entry(e.id.clone()).or_insert_with(|| {
+        drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
+        drafts.len() - 1
+    });
+    index.by_entry.insert(entry, draft);
+    draft
+}
