@@ -114,6 +114,33 @@ enum Command {
         #[arg(long, value_name = "CSV")]
         rule_precision: Option<PathBuf>,
     },
+    /// Learn the relation scorer's weights from gold files and report leave-one-article-out
+    /// figures; writes `ontology/scorer.csv` (or `--output`).
+    Train {
+        /// Gold JSON files, `<article>.json` each.
+        #[arg(long, num_args = 1.., required = true)]
+        gold: Vec<PathBuf>,
+        /// Folders holding the articles the gold files are named after.
+        #[arg(long, num_args = 1.., required = true)]
+        corpus: Vec<PathBuf>,
+        /// Articles in these folders give the hand-written rules no weight (the rules were
+        /// written by reading them).
+        #[arg(long, num_args = 1..)]
+        rules_written_on: Vec<PathBuf>,
+        /// Where to write the weights (default: `scorer.csv` in the ontology folder).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The L2 penalty on the weights.
+        #[arg(long, default_value_t = 0.003)]
+        l2: f32,
+        /// Full-batch optimisation rounds.
+        #[arg(long, default_value_t = 300)]
+        rounds: usize,
+        /// Also write every candidate pair with its gold classes and cross-validated
+        /// probabilities here (TSV), to read what the scorer gets wrong.
+        #[arg(long, value_name = "TSV")]
+        dump: Option<PathBuf>,
+    },
     /// Why two entities are linked: their relations with the evidence sentences, or the
     /// shortest chain of relations between them.
     Explain {
@@ -271,7 +298,24 @@ pub fn run() -> Result<i32> {
             stats(&Store::open(&store.path)?)?;
             Ok(0)
         }
+        Command::Train { gold, corpus, rules_written_on, output, l2, rounds, dump } => {
+            let options = crate::train::Options { gold, corpus, rules_written_on, l2, rounds, dump };
+            let trained = crate::train::train(&ontology, &options)?;
+            let report = trained.report();
+            print!("{report}");
+            let output = output.unwrap_or_else(|| ontology.join("scorer.csv"));
+            let header = format!("The relation scorer's weights (src/extract/scorer.rs), written by `newsgraph train`.\nDo not edit by hand: train again. Cross-validated figures of these weights:\n{report}");
+            let csv = trained.scorer.to_csv(&header, &trained_prepositions(&ontology)?);
+            std::fs::write(&output, csv).with_context(|| format!("{}: cannot write", output.display()))?;
+            eprintln!("wrote {}", output.display());
+            Ok(0)
+        }
     }
+}
+
+/// The prepositions the scorer's weights are named with.
+fn trained_prepositions(ontology: &Path) -> Result<Vec<String>> {
+    Ok(Lexicon::load_untrained(ontology)?.frames.prepositions)
 }
 
 /// `--ontology`, else `./ontology`, else the one this binary was built from.
@@ -703,7 +747,7 @@ fn stats(store: &Store) -> Result<()> {
 }
 
 fn evaluate(ontology: &Path, gold_dir: &Path, corpus: &Path, verbose: bool, rule_precision: Option<&Path>) -> Result<()> {
-    use crate::eval::{self, Annotated, GoldEntity, GoldRelation};
+    use crate::eval::{self, Annotated};
     let lexicon = load_lexicon(ontology)?;
     let reader = Reader::new(lexicon.furniture.clone());
     let extractor = Extractor::new(lexicon);
@@ -727,10 +771,7 @@ fn evaluate(ontology: &Path, gold_dir: &Path, corpus: &Path, verbose: bool, rule
                 let doc = reader.read(&path)?;
                 let ex = extractor.extract(&doc);
                 let asserted: Vec<_> = ex.relations.iter().filter(|r| !r.negated).collect();
-                let predicted = Annotated {
-                    entities: ex.entities.iter().map(|e| GoldEntity { id: e.id.clone(), label: e.label.clone(), kind: e.kind.to_string(), aliases: e.aliases.clone() }).collect(),
-                    relations: asserted.iter().map(|r| GoldRelation { subject: r.subject.clone(), predicate: r.predicate.to_string(), object: r.object.clone() }).collect(),
-                };
+                let predicted = eval::predicted(&ex);
                 for (r, hit) in asserted.iter().zip(eval::typed_hits(&gold, &predicted)) {
                     let tally = per_rule.entry(extractor.lexicon.rule_key(&r.rule).to_string()).or_default();
                     tally.0 += 1;

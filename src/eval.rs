@@ -4,6 +4,7 @@
 //!
 //! Owns the gold file format and the scoring arithmetic. Pure: the CLI reads the files.
 
+use crate::model::{Entity, Extraction};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
@@ -23,6 +24,9 @@ pub struct GoldRelation {
     pub subject: String,
     pub predicate: String,
     pub object: String,
+    /// A verbatim fragment of the sentence that states it (empty when not given).
+    #[serde(default)]
+    pub evidence: String,
 }
 
 /// A gold file, or a prediction in the same shape (extra fields ignored).
@@ -32,6 +36,25 @@ pub struct Annotated {
     pub entities: Vec<GoldEntity>,
     #[serde(default)]
     pub relations: Vec<GoldRelation>,
+}
+
+/// An extraction in the gold file's shape, as the scorer sees it: its entities and its
+/// relations that are not negated.
+pub fn predicted(extraction: &Extraction) -> Annotated {
+    Annotated {
+        entities: predicted_entities(&extraction.entities),
+        relations: extraction
+            .relations
+            .iter()
+            .filter(|r| !r.negated)
+            .map(|r| GoldRelation { subject: r.subject.clone(), predicate: r.predicate.to_string(), object: r.object.clone(), evidence: r.evidence.text.clone() })
+            .collect(),
+    }
+}
+
+/// Entities in the gold file's shape.
+pub fn predicted_entities(entities: &[Entity]) -> Vec<GoldEntity> {
+    entities.iter().map(|e| GoldEntity { id: e.id.clone(), label: e.label.clone(), kind: e.kind.to_string(), aliases: e.aliases.clone() }).collect()
 }
 
 /// Counts and misses for one document.
@@ -268,7 +291,7 @@ mod tests {
     }
 
     fn rel(s: &str, p: &str, o: &str) -> GoldRelation {
-        GoldRelation { subject: s.into(), predicate: p.into(), object: o.into() }
+        GoldRelation { subject: s.into(), predicate: p.into(), object: o.into(), evidence: String::new() }
     }
 
     #[test]

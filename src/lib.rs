@@ -5,8 +5,8 @@
 //! relations) → `store` (Oxigraph, one named graph per document) → `graph` (petgraph
 //! projection) → `export` (GraphML, GEXF, CSV, Cytoscape, DOT, Mermaid, JSON, RDF) and
 //! `diagram` (relationship pictures as SVG). `model` holds the closed sets and the plain
-//! types between stages; `eval` scores extractions against gold; `cli` wires them to the
-//! command line.
+//! types between stages; `eval` scores extractions against gold; `train` learns the relation
+//! scorer's weights from gold; `cli` wires them to the command line.
 
 pub mod cli;
 pub mod corpus;
@@ -18,3 +18,4 @@ pub mod graph;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod train;

@@ -441,6 +441,10 @@ pub struct Lexicon {
     pub negation_cues: CueSet,
     /// Cues that negate only relations that are not adversarial (`ontology/weakening.txt`).
     pub weakening_cues: CueSet,
+    /// The argument frames of relation cues (`ontology/frames.csv`).
+    pub frames: super::frames::Frames,
+    /// The relation scorer's weights (`ontology/scorer.csv`).
+    pub scorer: super::scorer::Scorer,
     /// The prefixes that start cues of the three sets ("suspend"): a word with none of them,
     /// and not `WordKinds::CUE_START`, starts no cue.
     pub cue_prefixes: Prefixes,
@@ -670,7 +674,7 @@ fn read_rule_precision(path: &Path) -> Result<FxHashMap<String, (u32, u32)>> {
 }
 
 /// Reads a list file: one entry per line, `#` comments and blank lines skipped.
-fn read_list(path: &Path) -> Result<Vec<String>> {
+pub(super) fn read_list(path: &Path) -> Result<Vec<String>> {
     let text = fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
     Ok(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect())
 }
@@ -685,7 +689,7 @@ fn read_optional_list(path: &Path) -> Result<Vec<String>> {
 }
 
 /// Reads a CSV with a header: one map per row (column → value) with its line number.
-fn read_csv(path: &Path) -> Result<Vec<(usize, HashMap<String, String>)>> {
+pub(super) fn read_csv(path: &Path) -> Result<Vec<(usize, HashMap<String, String>)>> {
     let mut reader = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .flexible(false)
@@ -723,7 +727,8 @@ impl Lexicon {
         self.rules.iter().position(|r| r.id == rule_id).map_or(rule_id, |i| self.rule_keys[i].as_str())
     }
 
-    pub fn load(root: &Path) -> Result<Lexicon> {
+    /// Loads every data file of `ontology/` but the scorer's weights (`newsgraph train` makes those).
+    pub fn load_untrained(root: &Path) -> Result<Lexicon> {
         let mut lex = Lexicon { root: root.to_path_buf(), fingerprint: fingerprint(root)?, ..Lexicon::default() };
         let lexicon_dir = root.join("lexicon");
         lex.splitter = Splitter::new(read_list(&lexicon_dir.join("abbreviations.txt"))?);
@@ -788,7 +793,16 @@ impl Lexicon {
         }
         lex.pair_nouns = lower_set(&lexicon_dir.join("pair_nouns.txt"))?;
         lex.same_place_heads = lower_set(&lexicon_dir.join("same_place_heads.txt"))?;
+        lex.frames = super::frames::Frames::load(root, lex.titles.iter().chain(&lex.roles))?;
         lex.index_words();
+        Ok(lex)
+    }
+
+    /// `load_untrained`, then the scorer's weights (`ontology/scorer.csv`), which every
+    /// extraction needs.
+    pub fn load(root: &Path) -> Result<Lexicon> {
+        let mut lex = Lexicon::load_untrained(root)?;
+        lex.scorer = super::scorer::Scorer::load(&root.join("scorer.csv"), &lex.frames.prepositions)?;
         Ok(lex)
     }
 

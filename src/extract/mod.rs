@@ -1,23 +1,31 @@
 //! Extract: one document in, its entities and relations out.
 //!
 //! Wires the stages a document passes through, in order: sentences → mentions
-//! (`mentions`, `agreements`) → entities (`resolution`) → relations (`rules`) with their
-//! attributes (`attributes`) → the sorted `Extraction`. Pure: no I/O (the `Lexicon` is
-//! loaded once by the caller), never fails on odd text.
+//! (`mentions`, `agreements`) → entities (`resolution`) → per sentence, the frames whose
+//! cues and slots it holds (`frames`) and the hand-written rules that fire (`rules`) →
+//! every pair of entities in a sentence with its features (`candidates`) → the scorer's
+//! decision (`scorer`) → relations with their attributes (`attributes`) → the sorted
+//! `Extraction`. Pure: no I/O (the `Lexicon` is loaded once by the caller), never fails
+//! on odd text.
 
 mod agreements;
 mod attributes;
+mod candidates;
+pub mod frames;
 pub mod lexicon;
 pub mod mentions;
 pub mod patterns;
 mod resolution;
 mod rules;
+pub mod scorer;
 
 use crate::corpus::Document;
 use crate::model::{Entity, EntityType, Extraction, Predicate, Relation};
-use attributes::CueCache;
+use attributes::{CueCache, Facts};
+use frames::SentenceView;
 use mentions::{Finder, Lowered};
-use resolution::{clean_label, Draft};
+use resolution::{clean_label, Draft, Resolved};
+use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,25 +43,101 @@ impl Extractor {
 
     /// Extracts entities and relations from one document.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        self.run(doc, None)
+    }
+
+    /// The document's entities (every one found, related or not) and its candidate pairs
+    /// with their features, undecided: what `newsgraph train` learns from.
+    pub fn candidates(&self, doc: &Document) -> (Vec<Entity>, Vec<PairFeatures>) {
+        let mut pairs = Vec::new();
+        let extraction = self.run(doc, Some(&mut pairs));
+        (extraction.entities, pairs)
+    }
+
+    /// Extracts one document; with `training`, collects the candidate pairs there instead
+    /// of deciding them, and keeps every entity.
+    fn run(&self, doc: &Document, mut training: Option<&mut Vec<PairFeatures>>) -> Extraction {
         let body = doc.body.as_str();
-        let text = self.lexicon.splitter.split(body);
+        let lex = &self.lexicon;
+        let text = lex.splitter.split(body);
         let lowered = Lowered::new(body, &text);
-        let finder = Finder::new(&self.lexicon, body, &text, &lowered);
+        let finder = Finder::new(lex, body, &text, &lowered);
         let resolution = self.resolve_document(&finder, &text);
         let (mut drafts, mut draft_index, resolved) = (resolution.drafts, resolution.index, resolution.resolved);
         let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut draft_index);
         let cues = CueCache(vec![OnceCell::new(); text.sentences.len()]);
-        let mut relations = self.relations(&finder, &text, &resolved, &drafts, &cues);
+        // The hand-written rules' relations, by sentence start: evidence for the scorer.
+        let mut by_rule: FxHashMap<usize, Vec<Relation>> = FxHashMap::default();
+        for r in self.relations(&finder, &text, &resolved, &drafts, &cues) {
+            by_rule.entry(r.evidence.start).or_default().push(r);
+        }
+        let mut relations = Vec::new();
+        let mut matches = Vec::new();
+        let mut probabilities = Vec::new();
+        let mut run_start = 0;
+        while run_start < resolved.len() {
+            let si = resolved[run_start].sentence;
+            let run_end = run_start + resolved[run_start..].iter().take_while(|r| r.sentence == si).count();
+            let sentence = &text.sentences[si];
+            let view = SentenceView::new(&finder, &lex.frames, sentence.tokens.clone(), &resolved, run_start..run_end);
+            run_start = run_end;
+            if view.mentions.len() < 2 {
+                continue;
+            }
+            matches.clear();
+            lex.frames.matches(&view, &mut matches);
+            let id_of = |m: usize| drafts[resolved[view.mentions[m]].entity].id.as_str();
+            let mut rules: Vec<(usize, usize, Predicate)> = Vec::new();
+            for r in by_rule.get(&sentence.start).into_iter().flatten() {
+                for s in (0..view.mentions.len()).filter(|&m| id_of(m) == r.subject) {
+                    rules.extend((0..view.mentions.len()).filter(|&m| id_of(m) == r.object).map(|o| (s, o, r.predicate)));
+                }
+            }
+            let last = sentence.tokens.end - 1;
+            let headline = !matches!(finder.lower(last), "." | "!" | "?" | "\"" | "”" | ":" | "'");
+            for c in candidates::candidates(&lex.frames, &view, &matches, &rules, headline) {
+                let (a, b) = (&resolved[view.mentions[c.first]], &resolved[view.mentions[c.second]]);
+                if let Some(training) = training.as_deref_mut() {
+                    let (first, second) = (drafts[a.entity].id.clone(), drafts[b.entity].id.clone());
+                    training.push(PairFeatures { first, second, sentence: (sentence.start, sentence.end), features: c.features });
+                    continue;
+                }
+                lex.scorer.probabilities(&c.features, &mut probabilities);
+                for (class, p) in lex.scorer.decide(&probabilities) {
+                    let (s, o): (&Resolved, &Resolved) = if class.forward { (a, b) } else { (b, a) };
+                    // The frame that agreed names the relation's rule.
+                    let frame = matches.iter().find(|m| {
+                        let f = &lex.frames.frames[m.frame as usize];
+                        f.predicate == class.predicate && ((m.subject == c.first && m.object == c.second) == class.forward || class.predicate.is_symmetric()) && (m.subject == c.first || m.subject == c.second) && (m.object == c.first || m.object == c.second)
+                    });
+                    let rule = frame.map_or("scorer", |m| lex.frames.frames[m.frame as usize].id.as_str());
+                    let facts = Facts { predicate: class.predicate, confidence: p, status: None, rule };
+                    let span = (a.mention.first.min(b.mention.first), a.mention.last.max(b.mention.last));
+                    relations.extend(self.relation(&finder, &text, si, span, s, o, &drafts, facts, &cues));
+                }
+            }
+        }
         relations.extend(pairs.into_iter().filter_map(|(si, a, b)| {
             let facts = self.named_facts(Predicate::CooperatesWith, 0.75, "pair-adjective");
             self.relation(&finder, &text, si, (a.mention.first, a.mention.last + 1), &a, &b, &drafts, facts, &cues)
         }));
-        finish(drafts, relations)
+        finish(drafts, relations, training.is_some())
     }
 }
 
-/// Builds the sorted `Extraction`: entities used, commodities only in relations.
-fn finish(drafts: Vec<Draft>, mut relations: Vec<Relation>) -> Extraction {
+/// A candidate pair as `newsgraph train` sees it: the entity ids of its earlier and later
+/// mention, its sentence's byte span, and its features.
+#[derive(Debug, Clone)]
+pub struct PairFeatures {
+    pub first: String,
+    pub second: String,
+    pub sentence: (usize, usize),
+    pub features: scorer::Features,
+}
+
+/// Builds the sorted `Extraction`: entities used, commodities only in relations (`all`:
+/// every entity found).
+fn finish(drafts: Vec<Draft>, mut relations: Vec<Relation>, all: bool) -> Extraction {
     // Among duplicates, keep the one with a status, then the most confident, then by rule.
     fn key(r: &Relation) -> (usize, &str, Predicate, &str, bool, i32, &str) {
         (r.evidence.start, &r.subject, r.predicate, &r.object, r.status.is_none(), -((r.confidence * 100.0) as i32), &r.rule)
@@ -66,7 +150,7 @@ fn finish(drafts: Vec<Draft>, mut relations: Vec<Relation>) -> Extraction {
         if d.surfaces.is_empty() && !in_relation.contains(d.id.as_str()) {
             continue;
         }
-        if d.kind == EntityType::Commodity && !in_relation.contains(d.id.as_str()) {
+        if d.kind == EntityType::Commodity && !in_relation.contains(d.id.as_str()) && !all {
             continue;
         }
         let entity = entities.entry(d.id.clone()).or_insert_with(|| Entity { id: d.id.clone(), label: d.label.clone(), kind: d.kind, aliases: Vec::new(), wikidata: d.wikidata.clone() });

@@ -1,0 +1,141 @@
+//! Candidates: every pair of entities named in one sentence, with what the scorer reads
+//! of it.
+//!
+//! Owns the features of a pair (`scorer::Features`): the frames that put the two in
+//! their slots, the cue words around them, distance, lists, clauses, prepositions,
+//! and the hand-written rules that related them. Decides nothing.
+
+use super::frames::{FrameMatch, Frames, SentenceView};
+use super::mentions::Target;
+use super::scorer::{distance_bucket, Config, FrameEvidence, Features, Shared};
+use crate::model::Predicate;
+
+/// One pair of mentions of a sentence (positions in the view; `first` before `second`)
+/// and its features.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub first: usize,
+    pub second: usize,
+    pub features: Features,
+}
+
+/// The bit of `predicate` in `Features::cues_between` / `cues_in_sentence`.
+fn bit(predicate: Predicate) -> u32 {
+    1 << Predicate::ALL.iter().position(|&p| p == predicate).unwrap_or(0)
+}
+
+/// The candidate pairs of the sentence of `view`, given its frame matches and the rule
+/// relations found in it (`rules`: subject and object positions, predicate).
+pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], rules: &[(usize, usize, Predicate)], headline: bool) -> Vec<Candidate> {
+    let n = view.mentions.len();
+    let mut out = Vec::new();
+    if n < 2 {
+        return out;
+    }
+    let finder = view.finder;
+    // Where each frame's cue stands, and the predicates cued in the sentence.
+    let mut cues_in_sentence = 0;
+    let cue_at: Vec<(usize, u32)> = matches.iter().map(|m| (m.cue, bit(frames.frames[m.frame as usize].predicate))).collect();
+    for &(_, b) in &cue_at {
+        cues_in_sentence |= b;
+    }
+    let mention = |m: usize| &view.resolved[view.mentions[m]];
+    let preps: Vec<u8> = (0..n).map(|m| view.preposition_before(frames, m).map_or(0, |p| p + 1)).collect();
+    let bare_adjective = |m: usize| {
+        let r = mention(m);
+        matches!(r.mention.target, Target::Adjective(_)) && !finder.is_actor_noun_after(r.mention.last)
+    };
+    let reference = |m: usize| {
+        let r = mention(m);
+        finder.text.tokens[r.mention.first].text(finder.body).starts_with(char::is_lowercase)
+    };
+    for a in 0..n {
+        for b in a + 1..n {
+            let (ra, rb) = (mention(a), mention(b));
+            if ra.entity == rb.entity {
+                continue;
+            }
+            let (gap_start, gap_end) = (ra.mention.last, rb.mention.first.max(ra.mention.last));
+            let mut shared = Vec::with_capacity(8);
+            shared.push(match b - a - 1 {
+                0 => Shared::MentionsBetween0,
+                1 => Shared::MentionsBetween1,
+                2 => Shared::MentionsBetween2,
+                _ => Shared::MentionsBetween3,
+            });
+            if view.list(a).contains(&b) {
+                shared.push(Shared::SameList);
+            }
+            let clause = |k: usize| view.clause[k - view.tokens.start];
+            if clause(ra.mention.first) != clause(rb.mention.first) {
+                shared.push(Shared::ClauseBreak);
+            }
+            let words: Vec<&str> = (gap_start..gap_end).map(|k| finder.lower(k)).collect();
+            if words.is_empty() {
+                shared.push(Shared::Adjacent);
+            } else if words.iter().all(|w| *w == ",") {
+                shared.push(Shared::CommaOnly);
+            }
+            if words.iter().any(|w| matches!(*w, "(" | ")")) {
+                shared.push(Shared::OneAside);
+            }
+            if bare_adjective(a) {
+                shared.push(Shared::BareAdjectiveFirst);
+            }
+            if bare_adjective(b) {
+                shared.push(Shared::BareAdjectiveSecond);
+            }
+            if reference(a) {
+                shared.push(Shared::ReferenceFirst);
+            }
+            if reference(b) {
+                shared.push(Shared::ReferenceSecond);
+            }
+            if cues_in_sentence == 0 {
+                shared.push(Shared::NoCueInSentence);
+            }
+            shared.push(match n {
+                2 => Shared::SentenceMentions2,
+                3 => Shared::SentenceMentions3,
+                4..=5 => Shared::SentenceMentions5,
+                6..=8 => Shared::SentenceMentions8,
+                _ => Shared::SentenceMentionsMore,
+            });
+            if a == 0 {
+                shared.push(Shared::FirstOfSentence);
+            }
+            if ra.kind == rb.kind {
+                shared.push(Shared::SameType);
+            }
+            if headline {
+                shared.push(Shared::Headline);
+            }
+            let cues_between = cue_at.iter().filter(|(k, _)| gap_start <= *k && *k < gap_end).fold(0, |all, (_, b)| all | b);
+            let frames_here = matches
+                .iter()
+                .filter(|m| (m.subject == a && m.object == b) || (m.subject == b && m.object == a))
+                .map(|m| FrameEvidence {
+                    predicate: frames.frames[m.frame as usize].predicate,
+                    forward: m.subject == a,
+                    config: Config { pos: frames.frames[m.frame as usize].pos, subject: m.subject_slot, object: m.object_slot, passive: m.passive },
+                })
+                .collect();
+            let rules_here = rules.iter().filter(|(s, o, _)| (*s == a && *o == b) || (*s == b && *o == a)).map(|&(s, _, p)| (p, s == a)).collect();
+            out.push(Candidate {
+                first: a,
+                second: b,
+                features: Features {
+                    kinds: [Some(ra.kind), Some(rb.kind)],
+                    shared,
+                    distance: distance_bucket(words.len()),
+                    prepositions: [preps[a], preps[b]],
+                    frames: frames_here,
+                    cues_between,
+                    cues_in_sentence,
+                    rules: rules_here,
+                },
+            });
+        }
+    }
+    out
+}

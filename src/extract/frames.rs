@@ -1,0 +1,859 @@
+//! Frames: the cue lexicon of relations (`ontology/frames.csv`) and where a cue's
+//! arguments stand in a sentence.
+//!
+//! Owns the frame entries, English inflection (one lemma gives every form a sentence may
+//! use), and the shallow clause reading that fills a frame's slots: the subject of a
+//! clause (past relative clauses and parentheses, through "which"/"who"), the direct
+//! object, the object of a preposition, a possessor, a modifier, an apposition or
+//! copula, "between A and B", voice (a passive verb's by-agent is its subject), and
+//! coordination ("A and B signed": each of a list fills the slot). One entry covers
+//! "X invested in Y", "Y, in which X invested", "investment by X in Y", "X's investment
+//! in Y" and "the plant was built by X". A match is evidence for the scorer, not a
+//! relation by itself.
+
+use super::lexicon::{fold, read_csv, read_list};
+use super::mentions::Finder;
+use super::resolution::Resolved;
+use crate::model::{EntityType, Predicate};
+use anyhow::{bail, Context, Result};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::path::Path;
+
+/// What a cue is: which word class, so which slots it can fill and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Pos {
+    Verb,
+    Noun,
+    /// A noun naming the subject itself: "investor", "ally", a title.
+    Agent,
+    Adj,
+    /// A preposition or mark between two names: "in", "'s", ",".
+    Prep,
+}
+
+impl Pos {
+    pub const ALL: [Pos; 5] = [Pos::Verb, Pos::Noun, Pos::Agent, Pos::Adj, Pos::Prep];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pos::Verb => "verb",
+            Pos::Noun => "noun",
+            Pos::Agent => "agent",
+            Pos::Adj => "adj",
+            Pos::Prep => "prep",
+        }
+    }
+}
+
+/// Where an argument of a cue stands (see the head of `ontology/frames.csv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Slot {
+    Subj,
+    Dobj,
+    Poss,
+    Adj,
+    Appos,
+    Between,
+    Left,
+    Right,
+    /// The object of a preposition, by its index in `Frames::prepositions`.
+    Prep(u8),
+}
+
+/// The kinds of slot, for features: every preposition is one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SlotKind {
+    Subj,
+    Dobj,
+    Poss,
+    Adj,
+    Appos,
+    Between,
+    Left,
+    Right,
+    Prep,
+    /// Both ends in one list filling the subject of a symmetric cue ("A and B signed").
+    Coordinated,
+}
+
+impl SlotKind {
+    pub const ALL: [SlotKind; 10] =
+        [SlotKind::Subj, SlotKind::Dobj, SlotKind::Poss, SlotKind::Adj, SlotKind::Appos, SlotKind::Between, SlotKind::Left, SlotKind::Right, SlotKind::Prep, SlotKind::Coordinated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SlotKind::Subj => "subj",
+            SlotKind::Dobj => "dobj",
+            SlotKind::Poss => "poss",
+            SlotKind::Adj => "adj",
+            SlotKind::Appos => "appos",
+            SlotKind::Between => "between",
+            SlotKind::Left => "left",
+            SlotKind::Right => "right",
+            SlotKind::Prep => "prep",
+            SlotKind::Coordinated => "coord",
+        }
+    }
+}
+
+impl Slot {
+    fn kind(self) -> SlotKind {
+        match self {
+            Slot::Subj => SlotKind::Subj,
+            Slot::Dobj => SlotKind::Dobj,
+            Slot::Poss => SlotKind::Poss,
+            Slot::Adj => SlotKind::Adj,
+            Slot::Appos => SlotKind::Appos,
+            Slot::Between => SlotKind::Between,
+            Slot::Left => SlotKind::Left,
+            Slot::Right => SlotKind::Right,
+            Slot::Prep(_) => SlotKind::Prep,
+        }
+    }
+}
+
+/// One row of `frames.csv`.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// `frames.csv:<line>`.
+    pub id: String,
+    pub predicate: Predicate,
+    pub pos: Pos,
+    /// Words that must follow the cue word, in order, each within three words of the
+    /// last ("take part" → ["part"]).
+    pub then: Vec<String>,
+    pub subject: Vec<Slot>,
+    pub object: Vec<Slot>,
+}
+
+/// How a word form relates to its lemma: which readings it may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Form(u8);
+
+impl Form {
+    const PLAIN: Form = Form(0);
+    /// A past participle ("built", "invested"): may be passive.
+    const PARTICIPLE: Form = Form(1);
+    /// An "-ing" form.
+    const GERUND: Form = Form(2);
+
+    fn with(self, other: Form) -> Form {
+        Form(self.0 | other.0)
+    }
+
+    fn is_participle(self) -> bool {
+        self.0 & Form::PARTICIPLE.0 != 0
+    }
+}
+
+/// What `frames.csv` and its word lists say, indexed by word form.
+#[derive(Debug, Default)]
+pub struct Frames {
+    pub frames: Vec<Frame>,
+    /// Per lowercase word form, the frames it is the cue word of, and how.
+    forms: FxHashMap<String, Vec<(u32, Form)>>,
+    /// Frames whose cue is "@title": every title and role noun.
+    title_frames: Vec<u32>,
+    pub prepositions: Vec<String>,
+    preposition_index: FxHashMap<String, u8>,
+    clause_breaks: FxHashSet<String>,
+    copulas: FxHashSet<String>,
+    /// Auxiliaries, copulas and adverbs: words between a subject and its verb.
+    verb_group: FxHashSet<String>,
+    /// Token keys of the titles and role nouns "@title" stands for.
+    titles: FxHashSet<String>,
+    /// Keys of the first words of titles of several words, the whole title excluded.
+    title_starts: FxHashSet<String>,
+    max_title_words: usize,
+}
+
+/// Determiners and possessive pronouns that may stand between a preposition or verb and
+/// the name it governs.
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "all", "some", "other", "another", "each", "two", "three", "several", "many"];
+
+/// Relative pronouns: the verb after one has the name before it as its subject.
+const RELATIVE: &[&str] = &["which", "who", "that"];
+
+impl Frames {
+    /// Loads `frames.csv` and the word lists it relies on from `ontology/`; `titles` are
+    /// the lowercase token keys of every title and role noun, which "@title" stands for.
+    pub fn load<'t>(root: &Path, titles: impl Iterator<Item = &'t String>) -> Result<Frames> {
+        let lexicon = root.join("lexicon");
+        let mut frames = Frames::default();
+        for (i, p) in read_list(&lexicon.join("prepositions.txt"))?.into_iter().enumerate() {
+            let i = u8::try_from(i).context("prepositions.txt: more than 255 prepositions")?;
+            frames.preposition_index.insert(fold(&p), i);
+            frames.prepositions.push(fold(&p));
+        }
+        frames.clause_breaks = read_list(&lexicon.join("clause_breaks.txt"))?.iter().map(|w| fold(w)).collect();
+        let aux_path = lexicon.join("auxiliaries.csv");
+        for (line, row) in read_csv(&aux_path)? {
+            let word = fold(row.get("word").map(String::as_str).unwrap_or(""));
+            match row.get("kind").map(String::as_str) {
+                Some("copula") => {
+                    frames.copulas.insert(word.clone());
+                }
+                Some("aux" | "adverb") => {}
+                other => bail!("{}:{line}: kind must be copula, aux or adverb, not {other:?}", aux_path.display()),
+            }
+            frames.verb_group.insert(word);
+        }
+        let irregular_path = lexicon.join("irregular_verbs.csv");
+        let mut irregular: FxHashMap<String, (String, String)> = FxHashMap::default();
+        for (line, row) in read_csv(&irregular_path)? {
+            let field = |c: &str| row.get(c).map(|s| fold(s)).filter(|s| !s.is_empty()).with_context(|| format!("{}:{line}: no {c}", irregular_path.display()));
+            irregular.insert(field("base")?, (field("past")?, field("participle")?));
+        }
+        for title in titles {
+            let words: Vec<&str> = title.split(' ').collect();
+            frames.max_title_words = frames.max_title_words.max(words.len());
+            for n in 1..words.len() {
+                frames.title_starts.insert(words[..n].join(" "));
+            }
+            frames.titles.insert(title.clone());
+        }
+        let path = root.join("frames.csv");
+        for (line, row) in read_csv(&path)? {
+            let at = || format!("{}:{line}", path.display());
+            let get = |c: &str| row.get(c).map(String::as_str).unwrap_or("").trim();
+            let predicate = Predicate::parse(get("predicate")).with_context(|| format!("{}: unknown predicate {:?}", at(), get("predicate")))?;
+            let pos = Pos::ALL.into_iter().find(|p| p.as_str() == get("pos")).with_context(|| format!("{}: pos must be verb, noun, agent, adj or prep, not {:?}", at(), get("pos")))?;
+            let slots = |column: &str| -> Result<Vec<Slot>> {
+                let text = get(column);
+                if text.is_empty() {
+                    bail!("{}: no {column}", at());
+                }
+                text.split('|').map(|s| frames.slot(s.trim()).with_context(|| format!("{}: {column}: unknown place {s:?}", at()))).collect()
+            };
+            let (subject, object) = (slots("subject")?, slots("object")?);
+            let cue = get("cue");
+            let mut words = cue.split_whitespace().map(fold);
+            let Some(head) = words.next() else { bail!("{}: empty cue", at()) };
+            let id = u32::try_from(frames.frames.len()).context("too many frames")?;
+            frames.frames.push(Frame { id: format!("frames.csv:{line}"), predicate, pos, then: words.collect(), subject, object });
+            if head == "@title" {
+                frames.title_frames.push(id);
+                continue;
+            }
+            let forms: Vec<(String, Form)> = match pos {
+                Pos::Verb => verb_forms(&head, irregular.get(&head)),
+                Pos::Noun | Pos::Agent => noun_forms(&head),
+                Pos::Adj | Pos::Prep => vec![(head.clone(), Form::PLAIN)],
+            };
+            for (word, form) in forms {
+                let entries = frames.forms.entry(word).or_default();
+                match entries.iter_mut().find(|(f, _)| *f == id) {
+                    Some(entry) => entry.1 = entry.1.with(form),
+                    None => entries.push((id, form)),
+                }
+            }
+        }
+        Ok(frames)
+    }
+
+    fn slot(&self, name: &str) -> Option<Slot> {
+        Some(match name {
+            "subj" => Slot::Subj,
+            "dobj" => Slot::Dobj,
+            "poss" => Slot::Poss,
+            "adj" => Slot::Adj,
+            "appos" => Slot::Appos,
+            "between" => Slot::Between,
+            "left" => Slot::Left,
+            "right" => Slot::Right,
+            other => Slot::Prep(*self.preposition_index.get(other)?),
+        })
+    }
+
+    /// The end of the title ("Prime Minister", "chief executive") or role noun ("head")
+    /// starting at token `k`, if one does.
+    fn title_at(&self, finder: &Finder, k: usize, limit: usize) -> Option<usize> {
+        let first = finder.lower(k);
+        let mut found = self.titles.contains(first).then_some(k + 1);
+        if !self.title_starts.contains(first) {
+            return found;
+        }
+        let mut key = first.to_string();
+        for j in k + 1..limit.min(k + self.max_title_words) {
+            key.push(' ');
+            key.push_str(finder.lower(j));
+            if self.titles.contains(&key) {
+                found = Some(j + 1);
+            }
+            if !self.title_starts.contains(&key) {
+                break;
+            }
+        }
+        found
+    }
+
+    /// The index of a folded preposition, if it is one.
+    pub fn preposition(&self, word: &str) -> Option<u8> {
+        self.preposition_index.get(word).copied()
+    }
+
+    /// Every word form that is the cue word of some frame (for the word table).
+    pub fn cue_words(&self) -> impl Iterator<Item = &str> {
+        self.forms.keys().map(String::as_str)
+    }
+}
+
+/// The forms of a verb: base, third person, past, past participle, "-ing".
+fn verb_forms(base: &str, irregular: Option<&(String, String)>) -> Vec<(String, Form)> {
+    let third = if ends_in_sibilant(base) || base.ends_with('o') {
+        format!("{base}es")
+    } else if consonant_y(base) {
+        format!("{}ies", &base[..base.len() - 1])
+    } else {
+        format!("{base}s")
+    };
+    let doubled = irregular.is_some_and(|(past, _)| past.len() == base.len() + 3 && past.ends_with("ed") && past.as_bytes()[base.len()] == *base.as_bytes().last().unwrap_or(&0));
+    let double = doubled || (irregular.is_none() && doubles_last(base));
+    let stem = if double { format!("{base}{}", &base[base.len() - 1..]) } else { base.to_string() };
+    let regular_past = if base.ends_with('e') {
+        format!("{base}d")
+    } else if consonant_y(base) {
+        format!("{}ied", &base[..base.len() - 1])
+    } else {
+        format!("{stem}ed")
+    };
+    let gerund = if base.ends_with("ie") {
+        format!("{}ying", &base[..base.len() - 2])
+    } else if base.ends_with('e') && !base.ends_with("ee") && !base.ends_with("ye") && base.len() > 2 {
+        format!("{}ing", &base[..base.len() - 1])
+    } else {
+        format!("{stem}ing")
+    };
+    let (past, participle) = irregular.cloned().unwrap_or((regular_past.clone(), regular_past));
+    vec![
+        (base.to_string(), Form::PLAIN),
+        (third, Form::PLAIN),
+        (past, Form::PLAIN),
+        (participle, Form::PARTICIPLE),
+        (gerund, Form::GERUND),
+    ]
+}
+
+/// The forms of a noun: singular and plural ("talks" and "relations" are given as written).
+fn noun_forms(singular: &str) -> Vec<(String, Form)> {
+    let plural = if singular.ends_with('s') && !singular.ends_with("ss") {
+        None
+    } else if ends_in_sibilant(singular) {
+        Some(format!("{singular}es"))
+    } else if consonant_y(singular) {
+        Some(format!("{}ies", &singular[..singular.len() - 1]))
+    } else {
+        Some(format!("{singular}s"))
+    };
+    std::iter::once((singular.to_string(), Form::PLAIN)).chain(plural.map(|p| (p, Form::PLAIN))).collect()
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn ends_in_sibilant(word: &str) -> bool {
+    word.ends_with('s') || word.ends_with('x') || word.ends_with('z') || word.ends_with("ch") || word.ends_with("sh")
+}
+
+fn consonant_y(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 2 && b[b.len() - 1] == b'y' && !is_vowel(b[b.len() - 2])
+}
+
+/// A word of one syllable ending consonant–vowel–consonant doubles its last letter before
+/// -ed and -ing ("ship" → "shipped"); longer words that do are listed as irregular.
+fn doubles_last(word: &str) -> bool {
+    let b = word.as_bytes();
+    let syllables = b.iter().enumerate().filter(|&(i, &c)| is_vowel(c) && (i == 0 || !is_vowel(b[i - 1]))).count();
+    let n = b.len();
+    syllables == 1 && n >= 3 && !is_vowel(b[n - 3]) && is_vowel(b[n - 2]) && !is_vowel(b[n - 1]) && !matches!(b[n - 1], b'w' | b'x' | b'y')
+}
+
+/// A frame's slots filled in one sentence: the subject and the object mention (indexes
+/// into `SentenceView::mentions`) and where each stood.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FrameMatch {
+    pub frame: u32,
+    pub subject: usize,
+    pub object: usize,
+    pub subject_slot: SlotKind,
+    pub object_slot: SlotKind,
+    pub passive: bool,
+    /// The cue's first token.
+    pub cue: usize,
+}
+
+/// One sentence as the relation stages read it: its tokens, its mentions in order (none
+/// inside another), their coordination lists, its clauses, and the tokens inside
+/// parentheses or non-restrictive relative clauses.
+pub(super) struct SentenceView<'a> {
+    pub finder: &'a Finder<'a>,
+    pub tokens: std::ops::Range<usize>,
+    /// Indexes into the document's resolved mentions, in order.
+    pub mentions: Vec<usize>,
+    pub resolved: &'a [Resolved],
+    /// Per token of the sentence (from `tokens.start`), the mention covering it.
+    covering: Vec<Option<u32>>,
+    /// Per mention, its coordination list as a range of mention positions.
+    lists: Vec<std::ops::Range<usize>>,
+    /// Per token, its clause number.
+    pub clause: Vec<u16>,
+    /// Per token, whether it lies inside parentheses or ", which … ,".
+    aside: Vec<bool>,
+}
+
+impl<'a> SentenceView<'a> {
+    /// The view of the sentence with tokens `tokens` whose resolved mentions are
+    /// `resolved[run]` (sorted by first token).
+    pub fn new(finder: &'a Finder<'a>, frames: &Frames, tokens: std::ops::Range<usize>, resolved: &'a [Resolved], run: std::ops::Range<usize>) -> SentenceView<'a> {
+        let n = tokens.len();
+        let mut mentions = Vec::with_capacity(run.len());
+        let mut covering = vec![None; n];
+        let mut end = tokens.start;
+        for ri in run {
+            let m = &resolved[ri].mention;
+            if m.first < end || m.first < tokens.start || m.last > tokens.end {
+                continue;
+            }
+            end = m.last;
+            for k in m.first..m.last {
+                covering[k - tokens.start] = Some(mentions.len() as u32);
+            }
+            mentions.push(ri);
+        }
+        let word = |k: usize| finder.lower(k);
+        // Coordination: neighbours joined by ",", "and", "or", "&", "as well as", with "and"/"or" in the list.
+        let mut lists: Vec<std::ops::Range<usize>> = (0..mentions.len()).map(|i| i..i + 1).collect();
+        let mut start = 0;
+        let mut conjunction = false;
+        for i in 0..mentions.len() {
+            let joined = i + 1 < mentions.len() && {
+                let (a, b) = (&resolved[mentions[i]].mention, &resolved[mentions[i + 1]].mention);
+                let gap: Vec<&str> = (a.last..b.first).map(word).collect();
+                let ok = !gap.is_empty() && gap.len() <= 3 && gap.iter().all(|w| matches!(*w, "," | "and" | "or" | "&" | "as" | "well" | "both"));
+                conjunction |= ok && gap.iter().any(|w| matches!(*w, "and" | "or" | "&" | "as"));
+                ok
+            };
+            if !joined {
+                if conjunction && i > start {
+                    for l in &mut lists[start..=i] {
+                        *l = start..i + 1;
+                    }
+                }
+                start = i + 1;
+                conjunction = false;
+            }
+        }
+        // Clauses and asides.
+        let mut clause = vec![0u16; n];
+        let mut aside = vec![false; n];
+        let mut c = 0u16;
+        let mut depth = 0usize;
+        let mut relative_from: Option<usize> = None;
+        for k in tokens.clone() {
+            let w = word(k);
+            let i = k - tokens.start;
+            if frames.clause_breaks.contains(w) {
+                c += 1;
+                relative_from = None;
+            }
+            match w {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                "," if relative_from.is_some() => {
+                    // ", which … ," ends at the next comma.
+                    if let Some(from) = relative_from.take() {
+                        aside[from..=i].iter_mut().for_each(|a| *a = true);
+                    }
+                }
+                _ => {}
+            }
+            if depth > 0 || w == ")" {
+                aside[i] = true;
+            }
+            if matches!(w, "which" | "who") && i > 0 && word(k - 1) == "," {
+                relative_from = Some(i);
+            }
+            clause[i] = c;
+        }
+        SentenceView { finder, tokens, mentions, resolved, covering, lists, clause, aside }
+    }
+
+    /// The mention position covering token `k`, if any.
+    pub fn mention_at(&self, k: usize) -> Option<usize> {
+        self.covering.get(k.wrapping_sub(self.tokens.start)).copied().flatten().map(|m| m as usize)
+    }
+
+    fn first(&self, m: usize) -> usize {
+        self.resolved[self.mentions[m]].mention.first
+    }
+
+    fn last(&self, m: usize) -> usize {
+        self.resolved[self.mentions[m]].mention.last
+    }
+
+    pub fn kind(&self, m: usize) -> EntityType {
+        self.resolved[self.mentions[m]].kind
+    }
+
+    /// The coordination list of mention `m` (itself alone when it is in none).
+    pub fn list(&self, m: usize) -> std::ops::Range<usize> {
+        self.lists[m].clone()
+    }
+
+    fn word(&self, k: usize) -> &'a str {
+        self.finder.lower(k)
+    }
+
+    fn is_aside(&self, k: usize) -> bool {
+        self.aside[k - self.tokens.start]
+    }
+
+    fn clause_of(&self, k: usize) -> u16 {
+        self.clause[k - self.tokens.start]
+    }
+
+    /// The preposition governing mention `m`: the word before it, past determiners and
+    /// up to two modifiers ("in the new Zvezda shipyard").
+    pub fn preposition_before(&self, frames: &Frames, m: usize) -> Option<u8> {
+        let mut k = self.first(m);
+        let mut modifiers = 0;
+        while k > self.tokens.start {
+            k -= 1;
+            let w = self.word(k);
+            if let Some(p) = frames.preposition(w) {
+                return Some(p);
+            }
+            if DETERMINERS.contains(&w) {
+                continue;
+            }
+            let plain = self.mention_at(k).is_none() && w.chars().all(|c| c.is_alphabetic() || c == '-') && !self.finder.text.tokens[k].text(self.finder.body).starts_with(char::is_uppercase);
+            if plain && modifiers < 2 && !frames.verb_group.contains(w) && frames.forms.get(w).is_none() {
+                modifiers += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The subject of the clause a cue at token `k` is in: the mention "which"/"who"
+    /// refers to for a relative clause, else the nearest mention to the left in the same
+    /// clause that is no preposition's object, past asides.
+    fn subject_before(&self, frames: &Frames, k: usize) -> Option<usize> {
+        // A relative clause: "X, which has invested", "X who heads".
+        let mut j = k;
+        while j > self.tokens.start && (frames.verb_group.contains(self.word(j - 1)) || self.word(j - 1).ends_with("ly")) {
+            j -= 1;
+        }
+        if j > self.tokens.start && RELATIVE.contains(&self.word(j - 1)) {
+            let mut r = j - 1;
+            if r > self.tokens.start && self.word(r - 1) == "," {
+                r -= 1;
+            }
+            return (r > self.tokens.start).then(|| self.mention_at(r - 1)).flatten();
+        }
+        let clause = self.clause_of(k);
+        let inside = self.is_aside(k);
+        let mut j = k;
+        let mut seen = 0;
+        while j > self.tokens.start && seen < 30 {
+            j -= 1;
+            seen += 1;
+            if self.clause_of(j) != clause {
+                return None;
+            }
+            if self.is_aside(j) && !inside {
+                continue;
+            }
+            if let Some(m) = self.mention_at(j) {
+                if self.preposition_before(frames, m).is_none() && !self.possessor(m) {
+                    return Some(m);
+                }
+                j = self.first(m);
+            }
+        }
+        None
+    }
+
+    /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
+    fn possessor(&self, m: usize) -> bool {
+        let last = self.last(m);
+        last < self.tokens.end && self.word(last) == "'s"
+    }
+
+    /// The first mention after token `from` (within a few words, no preposition or
+    /// clause break between): a verb's direct object.
+    fn object_after(&self, frames: &Frames, from: usize) -> Option<usize> {
+        let mut k = from;
+        let mut skipped = 0;
+        while k < self.tokens.end && skipped <= 5 {
+            if let Some(m) = self.mention_at(k) {
+                return Some(m);
+            }
+            let w = self.word(k);
+            if frames.preposition(w).is_some() || frames.clause_breaks.contains(w) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || RELATIVE.contains(&w) {
+                return None;
+            }
+            k += 1;
+            skipped += 1;
+        }
+        None
+    }
+
+    /// The first mention after token `from`, in the same clause and within 15 words,
+    /// governed by preposition `p`.
+    fn prep_object_after(&self, frames: &Frames, from: usize, p: u8) -> Option<usize> {
+        let clause = (from < self.tokens.end).then(|| self.clause_of(from))?;
+        let mut k = from;
+        while k < self.tokens.end && k < from + 15 {
+            if self.clause_of(k) != clause {
+                return None;
+            }
+            if let Some(m) = self.mention_at(k) {
+                if self.preposition_before(frames, m) == Some(p) {
+                    return Some(m);
+                }
+                k = self.last(m);
+                continue;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The by-agent of a passive verb ending at `from`.
+    fn agent_after(&self, frames: &Frames, from: usize) -> Option<usize> {
+        self.prep_object_after(frames, from, frames.preposition("by")?)
+    }
+
+    /// "X's [modifiers] cue": X.
+    fn possessor_before(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        let mut skipped = 0;
+        while j > self.tokens.start && skipped <= 3 {
+            j -= 1;
+            if self.word(j) == "'s" {
+                return (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
+            }
+            if self.mention_at(j).is_some() {
+                return None;
+            }
+            skipped += 1;
+        }
+        None
+    }
+
+    /// "Korean investment", "Russian gas supplies", "KIC chief executive": the mention
+    /// right before the cue, past up to two lowercase modifiers and one commodity.
+    fn modifier_before(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        let mut words = 0;
+        let mut commodity = false;
+        while j > self.tokens.start {
+            j -= 1;
+            if let Some(m) = self.mention_at(j) {
+                if self.kind(m) == EntityType::Commodity && !commodity && self.first(m) > self.tokens.start && self.mention_at(self.first(m) - 1).is_some() {
+                    commodity = true;
+                    j = self.first(m);
+                    continue;
+                }
+                return (!self.possessor(m)).then_some(m);
+            }
+            let w = self.word(j);
+            if words >= 2 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+                return None;
+            }
+            words += 1;
+        }
+        None
+    }
+
+    /// "X, the main investor", "X is the main investor", "X as the main investor": X.
+    fn described_by(&self, frames: &Frames, k: usize) -> Option<usize> {
+        let mut j = k;
+        let mut skipped = 0;
+        while j > self.tokens.start && skipped <= 5 {
+            j -= 1;
+            let w = self.word(j);
+            if w == "," {
+                return (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
+            }
+            if frames.copulas.contains(w) || w == "as" {
+                return self.subject_before(frames, j + 1).or_else(|| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten());
+            }
+            if self.mention_at(j).is_some() {
+                return None;
+            }
+            skipped += 1;
+        }
+        None
+    }
+
+    /// The mention right after token `k`, past determiners.
+    fn right_after(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j < self.tokens.end && DETERMINERS.contains(&self.word(j)) && self.mention_at(j).is_none() {
+            j += 1;
+        }
+        (j < self.tokens.end).then(|| self.mention_at(j)).flatten()
+    }
+
+    /// "between A and B" right after the cue (past determiners): A's list.
+    fn between_after(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j < self.tokens.end && j < k + 3 {
+            if matches!(self.word(j), "between" | "among") {
+                return self.right_after(j + 1).filter(|&m| self.list(m).len() > 1);
+            }
+            j += 1;
+        }
+        None
+    }
+}
+
+impl Frames {
+    /// Every frame matched in the sentence of `view`.
+    pub(super) fn matches(&self, view: &SentenceView, out: &mut Vec<FrameMatch>) {
+        let finder = view.finder;
+        for k in view.tokens.clone() {
+            if view.mention_at(k).is_some() {
+                continue;
+            }
+            if let Some(entries) = self.forms.get(finder.lower(k)) {
+                for &(f, form) in entries {
+                    self.match_at(view, f, form, k, out);
+                }
+            }
+            if !self.title_frames.is_empty() {
+                if let Some(end) = self.title_at(finder, k, view.tokens.end) {
+                    for &f in &self.title_frames {
+                        self.fill(view, f, k, end, false, out);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Frame `f` with its cue word at `k`: its following words, voice and slots.
+    fn match_at(&self, view: &SentenceView, f: u32, form: Form, k: usize, out: &mut Vec<FrameMatch>) {
+        let frame = &self.frames[f as usize];
+        // The cue's other words, each within three words of the last.
+        let mut end = k + 1;
+        for w in &frame.then {
+            let found = (end..view.tokens.end.min(end + 3)).find(|&j| view.mention_at(j).is_none() && view.word(j) == w || fold_plural_eq(view.word(j), w));
+            match found {
+                Some(j) => end = j + 1,
+                None => return,
+            }
+        }
+        let passive = frame.pos == Pos::Verb && form.is_participle() && {
+            // "was (jointly) built", or a participle right before "by" ("the plant built by").
+            let mut j = k;
+            let mut aux = false;
+            while j > view.tokens.start && self.verb_group.contains(view.word(j - 1)) {
+                j -= 1;
+                aux |= self.copulas.contains(view.word(j)) || view.word(j) == "been";
+            }
+            aux || (end < view.tokens.end && view.word(end) == "by") || (k > view.tokens.start && view.word(k - 1) == "," && view.mention_at(k.saturating_sub(2)).is_some())
+        };
+        self.fill(view, f, k, end, passive, out);
+    }
+
+    /// Fills the slots of frame `f` whose cue spans `[k, end)`.
+    fn fill(&self, view: &SentenceView, f: u32, k: usize, end: usize, passive: bool, out: &mut Vec<FrameMatch>) {
+        let frame = &self.frames[f as usize];
+        let find = |slot: Slot| -> Option<usize> {
+            match (slot, passive) {
+                (Slot::Subj, true) => view.agent_after(self, end),
+                (Slot::Dobj, true) => view.subject_before(self, k),
+                (Slot::Subj, false) => view.subject_before(self, k),
+                (Slot::Dobj, false) => view.object_after(self, end),
+                (Slot::Poss, _) => view.possessor_before(k),
+                (Slot::Adj, _) => view.modifier_before(k),
+                (Slot::Appos, _) => view.described_by(self, k),
+                (Slot::Between, _) => None,
+                (Slot::Left, _) => (k > view.tokens.start).then(|| view.mention_at(k - 1)).flatten(),
+                (Slot::Right, _) => view.right_after(end),
+                (Slot::Prep(p), _) => view.prep_object_after(self, end, p),
+            }
+        };
+        let first = |slots: &[Slot]| slots.iter().find_map(|&s| find(s).map(|m| (m, s.kind())));
+        let symmetric = frame.predicate.is_symmetric() || frame.predicate == Predicate::MeetsWith;
+        let push = |out: &mut Vec<FrameMatch>, s: usize, o: usize, subject_slot, object_slot| {
+            if view.resolved[view.mentions[s]].entity != view.resolved[view.mentions[o]].entity {
+                out.push(FrameMatch { frame: f, subject: s, object: o, subject_slot, object_slot, passive, cue: k });
+            }
+        };
+        // "cooperation between A and B": every pair of the list.
+        if frame.subject.contains(&Slot::Between) || frame.object.contains(&Slot::Between) {
+            if let Some(m) = view.between_after(end) {
+                let list = view.list(m);
+                for a in list.clone() {
+                    for b in list.clone().filter(|&b| b > a) {
+                        push(out, a, b, SlotKind::Between, SlotKind::Between);
+                    }
+                }
+            }
+        }
+        let subject = first(&frame.subject);
+        if let Some((s, _)) = subject {
+            // "A and B signed": a symmetric cue relates the members of its subject's list.
+            let list = view.list(s);
+            if symmetric && list.len() > 1 {
+                for a in list.clone() {
+                    for b in list.clone().filter(|&b| b > a) {
+                        push(out, a, b, SlotKind::Coordinated, SlotKind::Coordinated);
+                    }
+                }
+            }
+        }
+        let Some((s, subject_slot)) = subject else { return };
+        let Some((o, object_slot)) = first(&frame.object) else { return };
+        for s in view.list(s) {
+            for o in view.list(o) {
+                push(out, s, o, subject_slot, object_slot);
+            }
+        }
+    }
+}
+
+/// "agreements" for the cue word "agreement": a following word may be plural.
+fn fold_plural_eq(word: &str, wanted: &str) -> bool {
+    word.len() == wanted.len() + 1 && word.ends_with('s') && word.starts_with(wanted) || word.len() == wanted.len() + 2 && word.ends_with("es") && word.starts_with(wanted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(base: &str) -> Vec<String> {
+        verb_forms(base, None).into_iter().map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn verbs_inflect_by_rule() {
+        assert_eq!(forms("invest"), ["invest", "invests", "invested", "invested", "investing"]);
+        assert_eq!(forms("supply"), ["supply", "supplies", "supplied", "supplied", "supplying"]);
+        assert_eq!(forms("ship"), ["ship", "ships", "shipped", "shipped", "shipping"]);
+        assert_eq!(forms("finance"), ["finance", "finances", "financed", "financed", "financing"]);
+        assert_eq!(forms("visit"), ["visit", "visits", "visited", "visited", "visiting"]);
+        assert_eq!(forms("host"), ["host", "hosts", "hosted", "hosted", "hosting"]);
+        assert_eq!(forms("approach"), ["approach", "approaches", "approached", "approached", "approaching"]);
+        assert_eq!(forms("tie"), ["tie", "ties", "tied", "tied", "tying"]);
+        let built: Vec<String> = verb_forms("build", Some(&("built".into(), "built".into()))).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(built, ["build", "builds", "built", "built", "building"]);
+        let committed: Vec<String> = verb_forms("commit", Some(&("committed".into(), "committed".into()))).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(committed, ["commit", "commits", "committed", "committed", "committing"]);
+    }
+
+    #[test]
+    fn nouns_take_their_plural() {
+        let plural = |w: &str| noun_forms(w).into_iter().map(|(w, _)| w).collect::<Vec<_>>();
+        assert_eq!(plural("investment"), ["investment", "investments"]);
+        assert_eq!(plural("ally"), ["ally", "allies"]);
+        assert_eq!(plural("talks"), ["talks"]);
+        assert_eq!(plural("tax"), ["tax", "taxes"]);
+    }
+}

@@ -1,0 +1,539 @@
+//! Scorer: decides which candidate pairs of a sentence are related, and how.
+//!
+//! Owns the model: a log-linear (softmax) classifier over "no relation" and every
+//! predicate in both directions, with general features (frame agreement and where each
+//! end stood, the classes of the two ends as preferences, distance, lists, clauses,
+//! prepositions, cue words in the sentence, the hand-written rules that fired). Its
+//! weights are data (`ontology/scorer.csv`), learned by `newsgraph train` from annotated
+//! articles (`crate::train`); the probability of the chosen class is the relation's
+//! confidence. Pure arithmetic: knows nothing of text.
+
+use super::frames::{Pos, SlotKind};
+use crate::model::{EntityType, Predicate};
+use anyhow::{bail, Context, Result};
+use rustc_hash::FxHashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// A relation class: a predicate, and whether the earlier of the two mentions is its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Class {
+    pub predicate: Predicate,
+    pub forward: bool,
+}
+
+/// Every class the scorer chooses among besides "no relation" (index 0): each predicate
+/// forward and backward, symmetric ones once.
+pub fn classes() -> Vec<Class> {
+    let mut out = Vec::new();
+    for &predicate in Predicate::ALL {
+        out.push(Class { predicate, forward: true });
+        if !predicate.is_symmetric() {
+            out.push(Class { predicate, forward: false });
+        }
+    }
+    out
+}
+
+/// Facts of a candidate pair that do not depend on the class: how related the two look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    MentionsBetween0,
+    MentionsBetween1,
+    MentionsBetween2,
+    MentionsBetween3,
+    SameList,
+    ClauseBreak,
+    OneAside,
+    CommaOnly,
+    Adjacent,
+    BareAdjectiveFirst,
+    BareAdjectiveSecond,
+    ReferenceFirst,
+    ReferenceSecond,
+    NoCueInSentence,
+    SentenceMentions2,
+    SentenceMentions3,
+    SentenceMentions5,
+    SentenceMentions8,
+    SentenceMentionsMore,
+    FirstOfSentence,
+    SameType,
+    Headline,
+}
+
+impl Shared {
+    pub const ALL: [Shared; 22] = [
+        Shared::MentionsBetween0,
+        Shared::MentionsBetween1,
+        Shared::MentionsBetween2,
+        Shared::MentionsBetween3,
+        Shared::SameList,
+        Shared::ClauseBreak,
+        Shared::OneAside,
+        Shared::CommaOnly,
+        Shared::Adjacent,
+        Shared::BareAdjectiveFirst,
+        Shared::BareAdjectiveSecond,
+        Shared::ReferenceFirst,
+        Shared::ReferenceSecond,
+        Shared::NoCueInSentence,
+        Shared::SentenceMentions2,
+        Shared::SentenceMentions3,
+        Shared::SentenceMentions5,
+        Shared::SentenceMentions8,
+        Shared::SentenceMentionsMore,
+        Shared::FirstOfSentence,
+        Shared::SameType,
+        Shared::Headline,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shared::MentionsBetween0 => "mentions-between-0",
+            Shared::MentionsBetween1 => "mentions-between-1",
+            Shared::MentionsBetween2 => "mentions-between-2",
+            Shared::MentionsBetween3 => "mentions-between-3+",
+            Shared::SameList => "same-list",
+            Shared::ClauseBreak => "clause-break",
+            Shared::OneAside => "one-aside",
+            Shared::CommaOnly => "comma-only",
+            Shared::Adjacent => "adjacent",
+            Shared::BareAdjectiveFirst => "bare-adjective-first",
+            Shared::BareAdjectiveSecond => "bare-adjective-second",
+            Shared::ReferenceFirst => "reference-first",
+            Shared::ReferenceSecond => "reference-second",
+            Shared::NoCueInSentence => "no-cue-in-sentence",
+            Shared::SentenceMentions2 => "sentence-mentions-2",
+            Shared::SentenceMentions3 => "sentence-mentions-3",
+            Shared::SentenceMentions5 => "sentence-mentions-4-5",
+            Shared::SentenceMentions8 => "sentence-mentions-6-8",
+            Shared::SentenceMentionsMore => "sentence-mentions-9+",
+            Shared::FirstOfSentence => "first-of-sentence",
+            Shared::SameType => "same-type",
+            Shared::Headline => "headline",
+        }
+    }
+}
+
+/// Token distance buckets: 0, 1, 2–3, 4–6, 7–10, 11–15, 16–25, 26+ words between.
+pub const DISTANCES: [&str; 8] = ["0", "1", "2-3", "4-6", "7-10", "11-15", "16-25", "26+"];
+
+/// The bucket of `words` between two mentions.
+pub fn distance_bucket(words: usize) -> u8 {
+    match words {
+        0 => 0,
+        1 => 1,
+        2..=3 => 2,
+        4..=6 => 3,
+        7..=10 => 4,
+        11..=15 => 5,
+        16..=25 => 6,
+        _ => 7,
+    }
+}
+
+/// A frame that matched with the two mentions of a pair in its slots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrameEvidence {
+    pub predicate: Predicate,
+    /// The earlier mention filled the subject slot.
+    pub forward: bool,
+    pub config: Config,
+}
+
+/// How a frame's cue and slots were found: its word class, the kinds of its two slots, its voice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    pub pos: Pos,
+    pub subject: SlotKind,
+    pub object: SlotKind,
+    pub passive: bool,
+}
+
+impl Config {
+    const COUNT: usize = Pos::ALL.len() * SlotKind::ALL.len() * SlotKind::ALL.len() * 2;
+
+    fn index(self) -> usize {
+        let pos = Pos::ALL.iter().position(|&p| p == self.pos).unwrap_or(0);
+        let s = SlotKind::ALL.iter().position(|&k| k == self.subject).unwrap_or(0);
+        let o = SlotKind::ALL.iter().position(|&k| k == self.object).unwrap_or(0);
+        ((pos * SlotKind::ALL.len() + s) * SlotKind::ALL.len() + o) * 2 + usize::from(self.passive)
+    }
+
+    fn name(index: usize) -> String {
+        let passive = index % 2 == 1;
+        let rest = index / 2;
+        let o = SlotKind::ALL[rest % SlotKind::ALL.len()];
+        let rest = rest / SlotKind::ALL.len();
+        let s = SlotKind::ALL[rest % SlotKind::ALL.len()];
+        let pos = Pos::ALL[rest / SlotKind::ALL.len()];
+        format!("{}|{}|{}|{}", pos.as_str(), s.as_str(), o.as_str(), if passive { "passive" } else { "active" })
+    }
+}
+
+/// Everything the scorer reads of one candidate pair; "first" is the earlier mention.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    pub kinds: [Option<EntityType>; 2],
+    pub shared: Vec<Shared>,
+    /// `distance_bucket` of the words between the two.
+    pub distance: u8,
+    /// The preposition governing each mention: 0 for none, else 1 + its index.
+    pub prepositions: [u8; 2],
+    pub frames: Vec<FrameEvidence>,
+    /// Per predicate (bit = its index in `Predicate::ALL`), a cue word of it lies between the two.
+    pub cues_between: u32,
+    /// Per predicate, a cue word of it is in the sentence.
+    pub cues_in_sentence: u32,
+    /// The hand-written rules (`relations.csv`, role appositions) that related the two.
+    pub rules: Vec<(Predicate, bool)>,
+}
+
+/// Where each block of weights starts in the weight vector.
+#[derive(Debug, Clone)]
+struct Layout {
+    prepositions: usize,
+    bias: usize,
+    types: usize,
+    agree: usize,
+    agree_predicate: usize,
+    agree_flipped: usize,
+    rule: usize,
+    rule_flipped: usize,
+    shared: usize,
+    distance: usize,
+    subject_prep: usize,
+    object_prep: usize,
+    cue_between: usize,
+    cue_in_sentence: usize,
+    len: usize,
+}
+
+const P: usize = Predicate::ALL.len();
+const T: usize = EntityType::ALL.len();
+
+fn predicate_index(p: Predicate) -> usize {
+    Predicate::ALL.iter().position(|&q| q == p).unwrap_or(0)
+}
+
+fn type_index(t: EntityType) -> usize {
+    EntityType::ALL.iter().position(|&q| q == t).unwrap_or(0)
+}
+
+impl Layout {
+    fn new(prepositions: usize) -> Layout {
+        let preps = prepositions + 1;
+        let mut at = 0;
+        let mut block = |size: usize| {
+            let start = at;
+            at += size;
+            start
+        };
+        let bias = block(P * 2);
+        let types = block(P * T * T);
+        let agree = block(Config::COUNT);
+        let agree_predicate = block(P);
+        let agree_flipped = block(P);
+        let rule = block(P);
+        let rule_flipped = block(P);
+        let shared = block(Shared::ALL.len());
+        let distance = block(P * DISTANCES.len());
+        let subject_prep = block(P * preps);
+        let object_prep = block(P * preps);
+        let cue_between = block(P);
+        let cue_in_sentence = block(P);
+        Layout { prepositions, bias, types, agree, agree_predicate, agree_flipped, rule, rule_flipped, shared, distance, subject_prep, object_prep, cue_between, cue_in_sentence, len: at }
+    }
+
+    /// The indexes of the weights that fire for `f` as `class`.
+    fn active(&self, f: &Features, class: Class, out: &mut Vec<u32>) {
+        let p = predicate_index(class.predicate);
+        let push = |out: &mut Vec<u32>, i: usize| out.push(i as u32);
+        push(out, self.bias + p * 2 + usize::from(!class.forward));
+        let (s, o) = if class.forward { (0, 1) } else { (1, 0) };
+        if let (Some(ts), Some(to)) = (f.kinds[s], f.kinds[o]) {
+            push(out, self.types + (p * T + type_index(ts)) * T + type_index(to));
+        }
+        for e in &f.frames {
+            if e.predicate == class.predicate {
+                if e.forward == class.forward || class.predicate.is_symmetric() {
+                    push(out, self.agree + e.config.index());
+                    push(out, self.agree_predicate + p);
+                } else {
+                    push(out, self.agree_flipped + p);
+                }
+            }
+        }
+        for &(predicate, forward) in &f.rules {
+            if predicate == class.predicate {
+                if forward == class.forward || predicate.is_symmetric() {
+                    push(out, self.rule + p);
+                } else {
+                    push(out, self.rule_flipped + p);
+                }
+            }
+        }
+        for &sh in &f.shared {
+            push(out, self.shared + sh as usize);
+        }
+        push(out, self.distance + p * DISTANCES.len() + f.distance as usize);
+        let preps = self.prepositions + 1;
+        push(out, self.subject_prep + p * preps + f.prepositions[s] as usize);
+        push(out, self.object_prep + p * preps + f.prepositions[o] as usize);
+        if f.cues_between & (1 << p) != 0 {
+            push(out, self.cue_between + p);
+        }
+        if f.cues_in_sentence & (1 << p) != 0 {
+            push(out, self.cue_in_sentence + p);
+        }
+    }
+
+    /// The name of every weight, in order (`ontology/scorer.csv`).
+    fn names(&self, prepositions: &[String]) -> Vec<String> {
+        let mut names = vec![String::new(); self.len];
+        let preds = Predicate::ALL;
+        for (p, pred) in preds.iter().enumerate() {
+            names[self.bias + p * 2] = format!("bias|{pred}|forward");
+            names[self.bias + p * 2 + 1] = format!("bias|{pred}|backward");
+            for (s, ts) in EntityType::ALL.iter().enumerate() {
+                for (o, to) in EntityType::ALL.iter().enumerate() {
+                    names[self.types + (p * T + s) * T + o] = format!("types|{pred}|{ts}|{to}");
+                }
+            }
+            names[self.agree_predicate + p] = format!("agree-predicate|{pred}");
+            names[self.agree_flipped + p] = format!("agree-flipped|{pred}");
+            names[self.rule + p] = format!("rule|{pred}");
+            names[self.rule_flipped + p] = format!("rule-flipped|{pred}");
+            for (d, dist) in DISTANCES.iter().enumerate() {
+                names[self.distance + p * DISTANCES.len() + d] = format!("distance|{pred}|{dist}");
+            }
+            let preps = self.prepositions + 1;
+            for i in 0..preps {
+                let prep = if i == 0 { "none" } else { prepositions[i - 1].as_str() };
+                names[self.subject_prep + p * preps + i] = format!("subject-preposition|{pred}|{prep}");
+                names[self.object_prep + p * preps + i] = format!("object-preposition|{pred}|{prep}");
+            }
+            names[self.cue_between + p] = format!("cue-between|{pred}");
+            names[self.cue_in_sentence + p] = format!("cue-in-sentence|{pred}");
+        }
+        for c in 0..Config::COUNT {
+            names[self.agree + c] = format!("agree|{}", Config::name(c));
+        }
+        for sh in Shared::ALL {
+            names[self.shared + sh as usize] = format!("shared|{}", sh.as_str());
+        }
+        names
+    }
+}
+
+/// The model: weights by feature, and the probability from which a class is a relation.
+#[derive(Debug, Clone)]
+pub struct Scorer {
+    layout: Layout,
+    classes: Vec<Class>,
+    pub weights: Vec<f32>,
+    pub threshold: f32,
+}
+
+impl Default for Scorer {
+    fn default() -> Self {
+        Scorer::new(0)
+    }
+}
+
+impl Scorer {
+    /// A scorer with all weights zero, for `prepositions` prepositions.
+    pub fn new(prepositions: usize) -> Scorer {
+        let layout = Layout::new(prepositions);
+        Scorer { weights: vec![0.0; layout.len], layout, classes: classes(), threshold: 0.5 }
+    }
+
+    /// Reads `scorer.csv` (`feature,weight` rows; the row `threshold` sets the threshold).
+    /// A feature it does not know is an error naming the line.
+    pub fn load(path: &Path, prepositions: &[String]) -> Result<Scorer> {
+        let mut scorer = Scorer::new(prepositions.len());
+        let index: FxHashMap<String, usize> = scorer.layout.names(prepositions).into_iter().enumerate().map(|(i, n)| (n, i)).collect();
+        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') || line == "feature,weight" {
+                continue;
+            }
+            let Some((name, value)) = line.rsplit_once(',') else { bail!("{}:{}: expected feature,weight", path.display(), n + 1) };
+            let value: f32 = value.trim().parse().with_context(|| format!("{}:{}: {value:?} is not a number", path.display(), n + 1))?;
+            if name == "threshold" {
+                scorer.threshold = value;
+                continue;
+            }
+            let Some(&i) = index.get(name) else { bail!("{}:{}: unknown feature {name:?}", path.display(), n + 1) };
+            scorer.weights[i] = value;
+        }
+        Ok(scorer)
+    }
+
+    /// `scorer.csv`'s text: a header, the threshold, then every weight that is not zero, in layout order.
+    pub fn to_csv(&self, header: &str, prepositions: &[String]) -> String {
+        let mut out = String::new();
+        for line in header.lines() {
+            let _ = writeln!(out, "# {line}");
+        }
+        out.push_str("feature,weight\n");
+        let _ = writeln!(out, "threshold,{:.3}", self.threshold);
+        for (name, w) in self.layout.names(prepositions).iter().zip(&self.weights) {
+            if w.abs() >= 0.0005 {
+                let _ = writeln!(out, "{name},{w:.3}");
+            }
+        }
+        out
+    }
+
+    pub fn classes(&self) -> &[Class] {
+        &self.classes
+    }
+
+    /// The probability of every class for `f`: `out[0]` is "no relation", `out[1 + c]`
+    /// class `c` of `classes()`.
+    pub fn probabilities(&self, f: &Features, out: &mut Vec<f32>) {
+        let mut active = Vec::with_capacity(24);
+        out.clear();
+        out.push(0.0);
+        for &class in &self.classes {
+            active.clear();
+            self.layout.active(f, class, &mut active);
+            out.push(active.iter().map(|&i| self.weights[i as usize]).sum());
+        }
+        softmax(out);
+    }
+
+    /// The relations `probabilities` (from `probabilities`) make, with their confidence: the
+    /// likeliest class when the pair is related with at least the threshold's probability,
+    /// and any other class that alone reaches the threshold.
+    pub fn decide<'s>(&'s self, probabilities: &'s [f32]) -> impl Iterator<Item = (Class, f32)> + 's {
+        let related = 1.0 - probabilities[0];
+        let best = (1..probabilities.len()).max_by(|&a, &b| probabilities[a].total_cmp(&probabilities[b])).unwrap_or(1);
+        (1..probabilities.len())
+            .filter(move |&c| (c == best && related >= self.threshold) || probabilities[c] >= self.threshold)
+            .map(move |c| (self.classes[c - 1], probabilities[c]))
+    }
+
+    /// Learns the weights from `examples` (features, the indexes into `classes()` of the
+    /// gold classes, none for "no relation", and the example's weight) by minimising the
+    /// log loss with an L2 penalty `l2`, in `rounds` full-batch Adam steps.
+    pub fn fit(&mut self, examples: &[(Features, Vec<usize>, f32)], l2: f32, rounds: usize) {
+        let classes = self.classes.len();
+        // Per example and class, the active weights, found once.
+        let active: Vec<Vec<Vec<u32>>> = examples
+            .iter()
+            .map(|(f, _, _)| {
+                self.classes
+                    .iter()
+                    .map(|&c| {
+                        let mut a = Vec::new();
+                        self.layout.active(f, c, &mut a);
+                        a
+                    })
+                    .collect()
+            })
+            .collect();
+        let n = self.weights.len();
+        let (mut m, mut v) = (vec![0.0f32; n], vec![0.0f32; n]);
+        let (rate, beta1, beta2, eps) = (0.05f32, 0.9f32, 0.999f32, 1e-8f32);
+        let total: f32 = examples.iter().map(|e| e.2).sum::<f32>().max(1.0);
+        let mut scores = vec![0.0f32; classes + 1];
+        let mut grad = vec![0.0f32; n];
+        for round in 1..=rounds {
+            grad.iter_mut().zip(&self.weights).for_each(|(g, w)| *g = l2 * w);
+            for ((_, gold, weight), act) in examples.iter().zip(&active) {
+                scores[0] = 0.0;
+                for c in 0..classes {
+                    scores[c + 1] = act[c].iter().map(|&i| self.weights[i as usize]).sum();
+                }
+                softmax(&mut scores);
+                // d(−log Σ_gold p)/d score_c = p_c − q_c, q the posterior over the gold classes.
+                let gold_mass: f32 = if gold.is_empty() { scores[0] } else { gold.iter().map(|&g| scores[g + 1]).sum() };
+                for c in 0..classes {
+                    let q = if gold.contains(&c) { scores[c + 1] / gold_mass.max(1e-12) } else { 0.0 };
+                    let d = (scores[c + 1] - q) * weight / total;
+                    if d != 0.0 {
+                        for &i in &act[c] {
+                            grad[i as usize] += d;
+                        }
+                    }
+                }
+            }
+            let (b1, b2) = (1.0 - beta1.powi(round as i32), 1.0 - beta2.powi(round as i32));
+            for i in 0..n {
+                m[i] = beta1 * m[i] + (1.0 - beta1) * grad[i];
+                v[i] = beta2 * v[i] + (1.0 - beta2) * grad[i] * grad[i];
+                self.weights[i] -= rate * (m[i] / b1) / ((v[i] / b2).sqrt() + eps);
+            }
+        }
+    }
+}
+
+/// Turns scores into probabilities in place.
+fn softmax(scores: &mut [f32]) {
+    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0;
+    for s in scores.iter_mut() {
+        *s = (*s - max).exp();
+        sum += *s;
+    }
+    for s in scores.iter_mut() {
+        *s /= sum;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(kinds: [EntityType; 2], frames: Vec<FrameEvidence>) -> Features {
+        Features { kinds: [Some(kinds[0]), Some(kinds[1])], frames, ..Features::default() }
+    }
+
+    #[test]
+    fn every_weight_has_a_distinct_name_that_reads_back() {
+        let preps = vec!["in".to_string(), "to".to_string()];
+        let layout = Layout::new(preps.len());
+        let names = layout.names(&preps);
+        assert!(names.iter().all(|n| !n.is_empty()));
+        let distinct: std::collections::HashSet<&String> = names.iter().collect();
+        assert_eq!(distinct.len(), names.len());
+        let mut scorer = Scorer::new(preps.len());
+        scorer.weights[3] = 1.25;
+        scorer.threshold = 0.4;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scorer.csv");
+        std::fs::write(&path, scorer.to_csv("test", &preps)).unwrap();
+        let back = Scorer::load(&path, &preps).unwrap();
+        assert_eq!(back.weights, scorer.weights);
+        assert_eq!(back.threshold, 0.4);
+        std::fs::write(&path, "feature,weight\nbias|nonsense,1\n").unwrap();
+        let err = Scorer::load(&path, &preps).unwrap_err().to_string();
+        assert!(err.contains("scorer.csv:2") && err.contains("unknown feature"), "{err}");
+    }
+
+    #[test]
+    fn fitting_learns_a_frame_and_its_direction() {
+        let config = Config { pos: Pos::Verb, subject: SlotKind::Subj, object: SlotKind::Prep, passive: false };
+        let invest = |forward| FrameEvidence { predicate: Predicate::InvestsIn, forward, config };
+        let mut scorer = Scorer::new(0);
+        let class = |c: Class| scorer.classes().iter().position(|&k| k == c).unwrap();
+        let fwd = class(Class { predicate: Predicate::InvestsIn, forward: true });
+        let bwd = class(Class { predicate: Predicate::InvestsIn, forward: false });
+        let examples = vec![
+            (features([EntityType::Company, EntityType::Project], vec![invest(true)]), vec![fwd], 1.0),
+            (features([EntityType::Project, EntityType::Company], vec![invest(false)]), vec![bwd], 1.0),
+            (features([EntityType::Company, EntityType::Place], vec![]), vec![], 1.0),
+            (features([EntityType::Country, EntityType::Person], vec![]), vec![], 1.0),
+        ];
+        scorer.fit(&examples, 0.01, 200);
+        let mut p = Vec::new();
+        scorer.probabilities(&features([EntityType::Country, EntityType::Project], vec![invest(true)]), &mut p);
+        assert!(p[1 + fwd] > 0.5 && p[1 + fwd] > p[1 + bwd], "{:?}", &p[..4]);
+        scorer.probabilities(&features([EntityType::Company, EntityType::Place], vec![]), &mut p);
+        assert!(p[0] > 0.5, "no frame, no relation: {}", p[0]);
+    }
+}
