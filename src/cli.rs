@@ -131,7 +131,7 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// The L2 penalty on the weights.
-        #[arg(long, default_value_t = 0.003)]
+        #[arg(long, default_value_t = 0.001)]
         l2: f32,
         /// Full-batch optimisation rounds.
         #[arg(long, default_value_t = 300)]

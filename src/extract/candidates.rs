@@ -21,7 +21,7 @@ pub struct Candidate {
 
 /// The bit of `predicate` in `Features::cues_between` / `cues_in_sentence`.
 fn bit(predicate: Predicate) -> u32 {
-    1 << Predicate::ALL.iter().position(|&p| p == predicate).unwrap_or(0)
+    1 << predicate as u32
 }
 
 /// The candidate pairs of the sentence of `view`, given its frame matches and the rule
@@ -49,10 +49,12 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         let r = mention(m);
         finder.text.tokens[r.mention.first].text(finder.body).starts_with(char::is_lowercase)
     };
+    // "Fund (RDIF)": the name in brackets is its head's, not a pair of its own.
+    let bracketed = |m: usize| view.head[m] != m && !matches!(mention(m).mention.target, Target::Adjective(_));
     for a in 0..n {
         for b in a + 1..n {
             let (ra, rb) = (mention(a), mention(b));
-            if ra.entity == rb.entity {
+            if ra.entity == rb.entity || bracketed(a) || bracketed(b) {
                 continue;
             }
             let (gap_start, gap_end) = (ra.mention.last, rb.mention.first.max(ra.mention.last));
@@ -70,13 +72,13 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
             if clause(ra.mention.first) != clause(rb.mention.first) {
                 shared.push(Shared::ClauseBreak);
             }
-            let words: Vec<&str> = (gap_start..gap_end).map(|k| finder.lower(k)).collect();
-            if words.is_empty() {
+            let words = || (gap_start..gap_end).map(|k| finder.lower(k));
+            if gap_start == gap_end {
                 shared.push(Shared::Adjacent);
-            } else if words.iter().all(|w| *w == ",") {
+            } else if words().all(|w| w == ",") {
                 shared.push(Shared::CommaOnly);
             }
-            if words.iter().any(|w| matches!(*w, "(" | ")")) {
+            if words().any(|w| matches!(w, "(" | ")")) {
                 shared.push(Shared::OneAside);
             }
             if bare_adjective(a) {
@@ -127,7 +129,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
                 features: Features {
                     kinds: [Some(ra.kind), Some(rb.kind)],
                     shared,
-                    distance: distance_bucket(words.len()),
+                    distance: distance_bucket(gap_end - gap_start),
                     prepositions: [preps[a], preps[b]],
                     frames: frames_here,
                     cues_between,
@@ -137,5 +139,39 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
             });
         }
     }
+    one_per_entity_pair(out, |m| mention(m).entity)
+}
+
+/// One candidate per pair of entities: the mention pair with frame or rule evidence, else
+/// the closest, holding the frames and rules of all of them (turned to its order).
+fn one_per_entity_pair(mut all: Vec<Candidate>, entity: impl Fn(usize) -> usize) -> Vec<Candidate> {
+    let key = |c: &Candidate| {
+        let (a, b) = (entity(c.first), entity(c.second));
+        (a.min(b), a.max(b))
+    };
+    let rank = |c: &Candidate| (c.features.frames.is_empty() && c.features.rules.is_empty(), c.features.distance);
+    all.sort_by(|x, y| key(x).cmp(&key(y)).then(rank(x).cmp(&rank(y))));
+    let mut out: Vec<Candidate> = Vec::with_capacity(all.len());
+    for c in all {
+        match out.last_mut() {
+            Some(kept) if key(kept) == key(&c) => {
+                let same_order = entity(kept.first) == entity(c.first);
+                for mut f in c.features.frames {
+                    f.forward ^= !same_order;
+                    if !kept.features.frames.contains(&f) {
+                        kept.features.frames.push(f);
+                    }
+                }
+                for (p, forward) in c.features.rules {
+                    let rule = (p, forward ^ !same_order);
+                    if !kept.features.rules.contains(&rule) {
+                        kept.features.rules.push(rule);
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out.sort_by_key(|c| (c.first, c.second));
     out
 }

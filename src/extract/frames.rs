@@ -11,10 +11,11 @@
 //! in Y" and "the plant was built by X". A match is evidence for the scorer, not a
 //! relation by itself.
 
-use super::lexicon::{fold, read_csv, read_list};
-use super::mentions::Finder;
+use super::lexicon::{fold, read_csv, read_list, WordKinds};
+use super::mentions::{Finder, Target};
 use super::resolution::Resolved;
 use crate::model::{EntityType, Predicate};
+use crate::text::TokenKind;
 use anyhow::{bail, Context, Result};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
@@ -395,8 +396,14 @@ pub(super) struct SentenceView<'a> {
     pub resolved: &'a [Resolved],
     /// Per token of the sentence (from `tokens.start`), the mention covering it.
     covering: Vec<Option<u32>>,
-    /// Per mention, its coordination list as a range of mention positions.
-    lists: Vec<std::ops::Range<usize>>,
+    /// 0, 1, 2, …: each mention's own position, to borrow a one-mention list from.
+    mentions_index: Vec<usize>,
+    /// Per mention, the mention it is attached to (`attach`), itself when none.
+    pub head: Vec<usize>,
+    /// Per mention, its coordination list as a range of `members` (empty when in none).
+    list_of: Vec<(u32, u32)>,
+    /// The members of every coordination list of head mentions, list after list.
+    members: Vec<usize>,
     /// Per token, its clause number.
     pub clause: Vec<u16>,
     /// Per token, whether it lies inside parentheses or ", which … ,".
@@ -423,28 +430,6 @@ impl<'a> SentenceView<'a> {
             mentions.push(ri);
         }
         let word = |k: usize| finder.lower(k);
-        // Coordination: neighbours joined by ",", "and", "or", "&", "as well as", with "and"/"or" in the list.
-        let mut lists: Vec<std::ops::Range<usize>> = (0..mentions.len()).map(|i| i..i + 1).collect();
-        let mut start = 0;
-        let mut conjunction = false;
-        for i in 0..mentions.len() {
-            let joined = i + 1 < mentions.len() && {
-                let (a, b) = (&resolved[mentions[i]].mention, &resolved[mentions[i + 1]].mention);
-                let gap: Vec<&str> = (a.last..b.first).map(word).collect();
-                let ok = !gap.is_empty() && gap.len() <= 3 && gap.iter().all(|w| matches!(*w, "," | "and" | "or" | "&" | "as" | "well" | "both"));
-                conjunction |= ok && gap.iter().any(|w| matches!(*w, "and" | "or" | "&" | "as"));
-                ok
-            };
-            if !joined {
-                if conjunction && i > start {
-                    for l in &mut lists[start..=i] {
-                        *l = start..i + 1;
-                    }
-                }
-                start = i + 1;
-                conjunction = false;
-            }
-        }
         // Clauses and asides.
         let mut clause = vec![0u16; n];
         let mut aside = vec![false; n];
@@ -454,7 +439,9 @@ impl<'a> SentenceView<'a> {
         for k in tokens.clone() {
             let w = word(k);
             let i = k - tokens.start;
-            if frames.clause_breaks.contains(w) {
+            // A dash between spaces ("—", "–" fold to "-") ends a clause; a hyphen joins words.
+            let dash = w == "-" && !finder.text.tokens[k].joined;
+            if frames.clause_breaks.contains(w) || dash {
                 c += 1;
                 relative_from = None;
             }
@@ -477,7 +464,81 @@ impl<'a> SentenceView<'a> {
             }
             clause[i] = c;
         }
-        SentenceView { finder, tokens, mentions, resolved, covering, lists, clause, aside }
+        let mentions_index = (0..mentions.len()).collect();
+        let mut view = SentenceView { finder, tokens, mentions, mentions_index, resolved, covering, head: Vec::new(), list_of: Vec::new(), members: Vec::new(), clause, aside };
+        view.attach(frames);
+        view.coordinate(frames);
+        view
+    }
+
+    /// Which mention each one belongs to: a nationality adjective to the name it modifies
+    /// ("Russian President Vladimir Putin", "Korean KOGAS"; not a commodity: "Russian
+    /// gas" is Russia's), a name in brackets to the name before it ("… Fund (RDIF)").
+    fn attach(&mut self, frames: &Frames) {
+        let n = self.mentions.len();
+        self.head = (0..n).collect();
+        for i in (0..n.saturating_sub(1)).rev() {
+            let (r, next) = (&self.resolved[self.mentions[i]], &self.resolved[self.mentions[i + 1]]);
+            let gap = r.mention.last..next.mention.first;
+            let modifies = matches!(r.mention.target, Target::Adjective(_))
+                && next.kind != EntityType::Commodity
+                && gap.len() <= 3
+                && gap.clone().all(|k| self.finder.text.tokens[k].kind == TokenKind::Word && (!self.finder.is(k, WordKinds::FUNCTION) || self.in_title(frames, k)));
+            if modifies {
+                self.head[i] = self.head[i + 1];
+            }
+        }
+        for i in 1..n {
+            let (first, last) = (self.first(i), self.last(i));
+            let bracketed = first > self.tokens.start && self.word(first - 1) == "(" && last < self.tokens.end && self.word(last) == ")" && self.last(i - 1) + 1 == first;
+            if bracketed {
+                self.head[i] = self.head[i - 1];
+            }
+        }
+    }
+
+    /// Token `k` is a word of a title or role ("president", "chief executive").
+    fn in_title(&self, frames: &Frames, k: usize) -> bool {
+        let w = self.word(k);
+        frames.titles.contains(w) || frames.title_starts.contains(w)
+    }
+
+    /// Coordination lists of head mentions: neighbours joined by ",", "and", "or", "&",
+    /// "as well as", past the mentions attached to them and title words, with "and"/"or"
+    /// somewhere in the list.
+    fn coordinate(&mut self, frames: &Frames) {
+        let n = self.mentions.len();
+        let heads: Vec<usize> = (0..n).filter(|&i| self.head[i] == i).collect();
+        self.list_of = vec![(0, 0); n];
+        let mut run: Vec<usize> = Vec::new();
+        let mut conjunction = false;
+        let flush = |view: &mut SentenceView, run: &mut Vec<usize>, conjunction: &mut bool| {
+            if run.len() > 1 && *conjunction {
+                let range = (view.members.len() as u32, (view.members.len() + run.len()) as u32);
+                view.members.extend_from_slice(run);
+                for &m in run.iter() {
+                    view.list_of[m] = range;
+                }
+            }
+            run.clear();
+            *conjunction = false;
+        };
+        for (h, &m) in heads.iter().enumerate() {
+            run.push(m);
+            let Some(&next) = heads.get(h + 1) else { break };
+            // The words between, past attached mentions, brackets and titles.
+            let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(frames, k)).map(|k| self.word(k));
+            let joined = gap().next().is_some() && gap().count() <= 4 && gap().all(|w| matches!(w, "," | "and" | "or" | "&" | "as" | "well" | "both" | "the"));
+            conjunction |= joined && gap().any(|w| matches!(w, "and" | "or" | "&" | "as"));
+            if !joined {
+                flush(self, &mut run, &mut conjunction);
+            }
+        }
+        flush(self, &mut run, &mut conjunction);
+        // An attached mention is in its head's list.
+        for i in 0..n {
+            self.list_of[i] = self.list_of[self.head[i]];
+        }
     }
 
     /// The mention position covering token `k`, if any.
@@ -497,9 +558,12 @@ impl<'a> SentenceView<'a> {
         self.resolved[self.mentions[m]].kind
     }
 
-    /// The coordination list of mention `m` (itself alone when it is in none).
-    pub fn list(&self, m: usize) -> std::ops::Range<usize> {
-        self.lists[m].clone()
+    /// The coordination list of mention `m`'s head (the head alone when in none).
+    pub fn list(&self, m: usize) -> &[usize] {
+        match self.list_of[m] {
+            (0, 0) => std::slice::from_ref(&self.head[m]),
+            (start, end) => &self.members[start as usize..end as usize],
+        }
     }
 
     fn word(&self, k: usize) -> &'a str {
@@ -525,17 +589,26 @@ impl<'a> SentenceView<'a> {
             if let Some(p) = frames.preposition(w) {
                 return Some(p);
             }
-            if DETERMINERS.contains(&w) {
+            if DETERMINERS.contains(&w) || (w == "-" && self.finder.text.tokens[k].joined) {
                 continue;
             }
-            let plain = self.mention_at(k).is_none() && w.chars().all(|c| c.is_alphabetic() || c == '-') && !self.finder.text.tokens[k].text(self.finder.body).starts_with(char::is_uppercase);
-            if plain && modifiers < 2 && !frames.verb_group.contains(w) && frames.forms.get(w).is_none() {
+            let lowercase_word = self.mention_at(k).is_none() && w.chars().all(|c| c.is_alphabetic() || c == '-') && !self.finder.text.tokens[k].text(self.finder.body).starts_with(char::is_uppercase);
+            // A modifier, not a verb: "state-run", "the new", not "build" in "to build X".
+            let modifier = lowercase_word && !self.finder.is(k, WordKinds::FUNCTION) && (self.in_compound(k) || (!frames.verb_group.contains(w) && !frames.forms.contains_key(w)));
+            if modifier && modifiers < 2 {
                 modifiers += 1;
                 continue;
             }
             return None;
         }
         None
+    }
+
+    /// Token `k` is part of a hyphenated compound ("state-run", "Korean-built").
+    fn in_compound(&self, k: usize) -> bool {
+        let tokens = &self.finder.text.tokens;
+        let dash = |j: usize| self.word(j) == "-";
+        (k > self.tokens.start && dash(k - 1) && tokens[k].joined) || (k + 1 < self.tokens.end && dash(k + 1) && tokens[k + 1].joined)
     }
 
     /// The subject of the clause a cue at token `k` is in: the mention "which"/"who"
@@ -637,8 +710,9 @@ impl<'a> SentenceView<'a> {
             if self.word(j) == "'s" {
                 return (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
             }
-            if self.mention_at(j).is_some() {
-                return None;
+            if let Some(m) = self.mention_at(j) {
+                // "its chief executive": a possessive pronoun resolved to its owner.
+                return matches!(self.word(j), "its" | "their" | "his" | "her").then_some(m);
             }
             skipped += 1;
         }
@@ -718,7 +792,7 @@ impl Frames {
     pub(super) fn matches(&self, view: &SentenceView, out: &mut Vec<FrameMatch>) {
         let finder = view.finder;
         for k in view.tokens.clone() {
-            if view.mention_at(k).is_some() {
+            if view.mention_at(k).is_some() || view.in_compound(k) {
                 continue;
             }
             if let Some(entries) = self.forms.get(finder.lower(k)) {
@@ -779,41 +853,46 @@ impl Frames {
                 (Slot::Prep(p), _) => view.prep_object_after(self, end, p),
             }
         };
-        let first = |slots: &[Slot]| slots.iter().find_map(|&s| find(s).map(|m| (m, s.kind())));
+        let first = |slots: &[Slot]| slots.iter().find_map(|&s| find(s).map(|m| (m, s)));
+        // Every mention a filled slot stands for: a modifier (the "Russian" of "Russian
+        // President") itself, the name right after a title alone, else the list of the
+        // name it is or is attached to.
+        let fillers = |m: usize, slot: Slot| -> &[usize] {
+            match slot {
+                Slot::Adj | Slot::Left => std::slice::from_ref(&view.mentions_index[m]),
+                Slot::Right => std::slice::from_ref(&view.head[m]),
+                _ => view.list(m),
+            }
+        };
         let symmetric = frame.predicate.is_symmetric() || frame.predicate == Predicate::MeetsWith;
         let push = |out: &mut Vec<FrameMatch>, s: usize, o: usize, subject_slot, object_slot| {
             if view.resolved[view.mentions[s]].entity != view.resolved[view.mentions[o]].entity {
                 out.push(FrameMatch { frame: f, subject: s, object: o, subject_slot, object_slot, passive, cue: k });
             }
         };
+        let pairs_within = |out: &mut Vec<FrameMatch>, list: &[usize], slot: SlotKind| {
+            for (i, &a) in list.iter().enumerate() {
+                for &b in &list[i + 1..] {
+                    push(out, a, b, slot, slot);
+                }
+            }
+        };
         // "cooperation between A and B": every pair of the list.
         if frame.subject.contains(&Slot::Between) || frame.object.contains(&Slot::Between) {
             if let Some(m) = view.between_after(end) {
-                let list = view.list(m);
-                for a in list.clone() {
-                    for b in list.clone().filter(|&b| b > a) {
-                        push(out, a, b, SlotKind::Between, SlotKind::Between);
-                    }
-                }
+                pairs_within(out, view.list(m), SlotKind::Between);
             }
         }
         let subject = first(&frame.subject);
-        if let Some((s, _)) = subject {
-            // "A and B signed": a symmetric cue relates the members of its subject's list.
-            let list = view.list(s);
-            if symmetric && list.len() > 1 {
-                for a in list.clone() {
-                    for b in list.clone().filter(|&b| b > a) {
-                        push(out, a, b, SlotKind::Coordinated, SlotKind::Coordinated);
-                    }
-                }
-            }
+        // "A and B signed": a symmetric cue relates the members of its subject's list.
+        if let Some((s, slot)) = subject.filter(|_| symmetric) {
+            pairs_within(out, fillers(s, slot), SlotKind::Coordinated);
         }
         let Some((s, subject_slot)) = subject else { return };
         let Some((o, object_slot)) = first(&frame.object) else { return };
-        for s in view.list(s) {
-            for o in view.list(o) {
-                push(out, s, o, subject_slot, object_slot);
+        for &s in fillers(s, subject_slot) {
+            for &o in fillers(o, object_slot) {
+                push(out, s, o, subject_slot.kind(), object_slot.kind());
             }
         }
     }

@@ -443,6 +443,8 @@ pub struct Lexicon {
     pub weakening_cues: CueSet,
     /// The argument frames of relation cues (`ontology/frames.csv`).
     pub frames: super::frames::Frames,
+    /// Nouns of definite descriptions ("the company") and their classes.
+    pub descriptions: super::coreference::Descriptions,
     /// The relation scorer's weights (`ontology/scorer.csv`).
     pub scorer: super::scorer::Scorer,
     /// The prefixes that start cues of the three sets ("suspend"): a word with none of them,
@@ -794,6 +796,7 @@ impl Lexicon {
         lex.pair_nouns = lower_set(&lexicon_dir.join("pair_nouns.txt"))?;
         lex.same_place_heads = lower_set(&lexicon_dir.join("same_place_heads.txt"))?;
         lex.frames = super::frames::Frames::load(root, lex.titles.iter().chain(&lex.roles))?;
+        lex.descriptions = super::coreference::Descriptions::load(&lexicon_dir.join("descriptions.csv"))?;
         lex.index_words();
         Ok(lex)
     }

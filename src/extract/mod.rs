@@ -1,7 +1,8 @@
 //! Extract: one document in, its entities and relations out.
 //!
 //! Wires the stages a document passes through, in order: sentences → mentions
-//! (`mentions`, `agreements`) → entities (`resolution`) → per sentence, the frames whose
+//! (`mentions`, `agreements`) → entities (`resolution`) → definite descriptions and "its"
+//! as mentions of them (`coreference`) → per sentence, the frames whose
 //! cues and slots it holds (`frames`) and the hand-written rules that fire (`rules`) →
 //! every pair of entities in a sentence with its features (`candidates`) → the scorer's
 //! decision (`scorer`) → relations with their attributes (`attributes`) → the sorted
@@ -11,6 +12,7 @@
 mod agreements;
 mod attributes;
 mod candidates;
+mod coreference;
 pub mod frames;
 pub mod lexicon;
 pub mod mentions;
@@ -63,7 +65,8 @@ impl Extractor {
         let lowered = Lowered::new(body, &text);
         let finder = Finder::new(lex, body, &text, &lowered);
         let resolution = self.resolve_document(&finder, &text);
-        let (mut drafts, mut draft_index, resolved) = (resolution.drafts, resolution.index, resolution.resolved);
+        let (mut drafts, mut draft_index, mut resolved) = (resolution.drafts, resolution.index, resolution.resolved);
+        coreference::refer(&lex.descriptions, &finder, &text, &drafts, &mut resolved);
         let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut draft_index);
         let cues = CueCache(vec![OnceCell::new(); text.sentences.len()]);
         // The hand-written rules' relations, by sentence start: evidence for the scorer.
@@ -163,4 +166,63 @@ fn finish(drafts: Vec<Draft>, mut relations: Vec<Relation>, all: bool) -> Extrac
         entity.aliases.sort();
     }
     Extraction { entities: entities.into_values().collect(), relations }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Format, Reader};
+    use std::path::Path;
+    use std::sync::OnceLock;
+
+    fn extractor() -> &'static Extractor {
+        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+        EXTRACTOR.get_or_init(|| Extractor::new(Lexicon::load_untrained(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap()))
+    }
+
+    /// The frames matched in `text`, as "predicate subject → object (slot/slot[/passive])".
+    pub(crate) fn frames_in(text: &str) -> Vec<String> {
+        let ex = extractor();
+        let lex = &ex.lexicon;
+        let doc = Reader::default().parse(Path::new("case.txt"), "case.txt", Format::Text, text.as_bytes()).unwrap();
+        let body = doc.body.as_str();
+        let parsed = lex.splitter.split(body);
+        let lowered = Lowered::new(body, &parsed);
+        let finder = Finder::new(lex, body, &parsed, &lowered);
+        let mut resolution = ex.resolve_document(&finder, &parsed);
+        coreference::refer(&lex.descriptions, &finder, &parsed, &resolution.drafts, &mut resolution.resolved);
+        let mut out = Vec::new();
+        for (si, sentence) in parsed.sentences.iter().enumerate() {
+            let run_start = resolution.resolved.iter().position(|r| r.sentence == si).unwrap_or(0);
+            let run_end = run_start + resolution.resolved[run_start..].iter().take_while(|r| r.sentence == si).count();
+            let view = SentenceView::new(&finder, &lex.frames, sentence.tokens.clone(), &resolution.resolved, run_start..run_end);
+            let mut matches = Vec::new();
+            lex.frames.matches(&view, &mut matches);
+            if std::env::var("FRAMES_OF").is_ok() {
+                let list: Vec<String> = view.mentions.iter().map(|&r| format!("{}[{}]", resolution.resolved[r].mention.surface, resolution.resolved[r].kind)).collect();
+                println!("mentions: {}", list.join(", "));
+                let preps: Vec<String> = (0..view.mentions.len()).map(|m| format!("{:?}", view.preposition_before(&lex.frames, m))).collect();
+                println!("preps: {}", preps.join(", "));
+                let lists: Vec<String> = (0..view.mentions.len()).map(|m| format!("{}{:?}", view.head[m], view.list(m))).collect();
+                println!("heads/lists: {}", lists.join(", "));
+                let toks: Vec<String> = sentence.tokens.clone().map(|k| format!("{}{}", finder.lower(k), if view.mention_at(k).is_some() { "*" } else { "" })).collect();
+                println!("tokens: {}", toks.join(" "));
+            }
+            for m in matches {
+                let label = |p: usize| resolution.drafts[resolution.resolved[view.mentions[p]].entity].label.clone();
+                let f = &lex.frames.frames[m.frame as usize];
+                out.push(format!("{} {} → {} ({}/{}{})", f.predicate, label(m.subject), label(m.object), m.subject_slot.as_str(), m.object_slot.as_str(), if m.passive { "/passive" } else { "" }));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn print_frames() {
+        if let Ok(text) = std::env::var("FRAMES_OF") {
+            for f in frames_in(&text) {
+                println!("{f}");
+            }
+        }
+    }
 }

@@ -151,27 +151,6 @@ pub struct Config {
     pub passive: bool,
 }
 
-impl Config {
-    const COUNT: usize = Pos::ALL.len() * SlotKind::ALL.len() * SlotKind::ALL.len() * 2;
-
-    fn index(self) -> usize {
-        let pos = Pos::ALL.iter().position(|&p| p == self.pos).unwrap_or(0);
-        let s = SlotKind::ALL.iter().position(|&k| k == self.subject).unwrap_or(0);
-        let o = SlotKind::ALL.iter().position(|&k| k == self.object).unwrap_or(0);
-        ((pos * SlotKind::ALL.len() + s) * SlotKind::ALL.len() + o) * 2 + usize::from(self.passive)
-    }
-
-    fn name(index: usize) -> String {
-        let passive = index % 2 == 1;
-        let rest = index / 2;
-        let o = SlotKind::ALL[rest % SlotKind::ALL.len()];
-        let rest = rest / SlotKind::ALL.len();
-        let s = SlotKind::ALL[rest % SlotKind::ALL.len()];
-        let pos = Pos::ALL[rest / SlotKind::ALL.len()];
-        format!("{}|{}|{}|{}", pos.as_str(), s.as_str(), o.as_str(), if passive { "passive" } else { "active" })
-    }
-}
-
 /// Everything the scorer reads of one candidate pair; "first" is the earlier mention.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
@@ -196,7 +175,14 @@ struct Layout {
     prepositions: usize,
     bias: usize,
     types: usize,
+    subject_type: usize,
+    object_type: usize,
+    pair_types: usize,
     agree: usize,
+    agree_pos: usize,
+    agree_subject: usize,
+    agree_object: usize,
+    agree_passive: usize,
     agree_predicate: usize,
     agree_flipped: usize,
     rule: usize,
@@ -210,16 +196,10 @@ struct Layout {
     len: usize,
 }
 
+/// Predicates and entity classes index the weights by their place in `ALL`, which is
+/// their discriminant (`model::closed_set!`).
 const P: usize = Predicate::ALL.len();
 const T: usize = EntityType::ALL.len();
-
-fn predicate_index(p: Predicate) -> usize {
-    Predicate::ALL.iter().position(|&q| q == p).unwrap_or(0)
-}
-
-fn type_index(t: EntityType) -> usize {
-    EntityType::ALL.iter().position(|&q| q == t).unwrap_or(0)
-}
 
 impl Layout {
     fn new(prepositions: usize) -> Layout {
@@ -232,7 +212,14 @@ impl Layout {
         };
         let bias = block(P * 2);
         let types = block(P * T * T);
-        let agree = block(Config::COUNT);
+        let subject_type = block(P * T);
+        let object_type = block(P * T);
+        let pair_types = block(T * T);
+        let agree = block(1);
+        let agree_pos = block(Pos::ALL.len());
+        let agree_subject = block(SlotKind::ALL.len());
+        let agree_object = block(SlotKind::ALL.len());
+        let agree_passive = block(1);
         let agree_predicate = block(P);
         let agree_flipped = block(P);
         let rule = block(P);
@@ -243,49 +230,76 @@ impl Layout {
         let object_prep = block(P * preps);
         let cue_between = block(P);
         let cue_in_sentence = block(P);
-        Layout { prepositions, bias, types, agree, agree_predicate, agree_flipped, rule, rule_flipped, shared, distance, subject_prep, object_prep, cue_between, cue_in_sentence, len: at }
+        Layout { prepositions, bias, types, subject_type, object_type, pair_types, agree, agree_pos, agree_subject, agree_object, agree_passive, agree_predicate, agree_flipped, rule, rule_flipped, shared, distance, subject_prep, object_prep, cue_between, cue_in_sentence, len: at }
     }
 
     /// The indexes of the weights that fire for `f` as `class`.
     fn active(&self, f: &Features, class: Class, out: &mut Vec<u32>) {
-        let p = predicate_index(class.predicate);
-        let push = |out: &mut Vec<u32>, i: usize| out.push(i as u32);
-        push(out, self.bias + p * 2 + usize::from(!class.forward));
-        let (s, o) = if class.forward { (0, 1) } else { (1, 0) };
-        if let (Some(ts), Some(to)) = (f.kinds[s], f.kinds[o]) {
-            push(out, self.types + (p * T + type_index(ts)) * T + type_index(to));
-        }
-        for e in &f.frames {
-            if e.predicate == class.predicate {
-                if e.forward == class.forward || class.predicate.is_symmetric() {
-                    push(out, self.agree + e.config.index());
-                    push(out, self.agree_predicate + p);
-                } else {
-                    push(out, self.agree_flipped + p);
-                }
-            }
-        }
-        for &(predicate, forward) in &f.rules {
-            if predicate == class.predicate {
-                if forward == class.forward || predicate.is_symmetric() {
-                    push(out, self.rule + p);
-                } else {
-                    push(out, self.rule_flipped + p);
-                }
-            }
+        self.visit_shared(f, |i| out.push(i as u32));
+        self.visit_class(f, class, |i| out.push(i as u32));
+    }
+
+    /// The weights that fire for `f` whatever its class (but "no relation"): how related
+    /// the two look.
+    #[inline]
+    fn visit_shared(&self, f: &Features, mut visit: impl FnMut(usize)) {
+        if let (Some(a), Some(b)) = (f.kinds[0], f.kinds[1]) {
+            let (a, b) = (a as usize, b as usize);
+            // How related two classes are, whatever the predicate (the pair unordered).
+            visit(self.pair_types + a.min(b) * T + a.max(b));
         }
         for &sh in &f.shared {
-            push(out, self.shared + sh as usize);
+            visit(self.shared + sh as usize);
         }
-        push(out, self.distance + p * DISTANCES.len() + f.distance as usize);
+    }
+
+    /// The weights that fire for `f` as `class` in particular.
+    #[inline]
+    fn visit_class(&self, f: &Features, class: Class, mut visit: impl FnMut(usize)) {
+        let p = class.predicate as usize;
+        visit(self.bias + p * 2 + usize::from(!class.forward));
+        let (s, o) = if class.forward { (0, 1) } else { (1, 0) };
+        if let (Some(ts), Some(to)) = (f.kinds[s], f.kinds[o]) {
+            let (ts, to) = (ts as usize, to as usize);
+            visit(self.types + (p * T + ts) * T + to);
+            visit(self.subject_type + p * T + ts);
+            visit(self.object_type + p * T + to);
+        }
+        // A frame agreeing with the class, once however many agree; where its slots stood.
+        let mut agreed = false;
+        for e in f.frames.iter().filter(|e| e.predicate == class.predicate) {
+            if e.forward == class.forward || class.predicate.is_symmetric() {
+                if !agreed {
+                    visit(self.agree);
+                    visit(self.agree_predicate + p);
+                    agreed = true;
+                }
+                visit(self.agree_pos + e.config.pos as usize);
+                visit(self.agree_subject + e.config.subject as usize);
+                visit(self.agree_object + e.config.object as usize);
+                if e.config.passive {
+                    visit(self.agree_passive);
+                }
+            } else {
+                visit(self.agree_flipped + p);
+            }
+        }
+        for &(predicate, forward) in f.rules.iter().filter(|r| r.0 == class.predicate) {
+            if forward == class.forward || predicate.is_symmetric() {
+                visit(self.rule + p);
+            } else {
+                visit(self.rule_flipped + p);
+            }
+        }
+        visit(self.distance + p * DISTANCES.len() + f.distance as usize);
         let preps = self.prepositions + 1;
-        push(out, self.subject_prep + p * preps + f.prepositions[s] as usize);
-        push(out, self.object_prep + p * preps + f.prepositions[o] as usize);
+        visit(self.subject_prep + p * preps + f.prepositions[s] as usize);
+        visit(self.object_prep + p * preps + f.prepositions[o] as usize);
         if f.cues_between & (1 << p) != 0 {
-            push(out, self.cue_between + p);
+            visit(self.cue_between + p);
         }
         if f.cues_in_sentence & (1 << p) != 0 {
-            push(out, self.cue_in_sentence + p);
+            visit(self.cue_in_sentence + p);
         }
     }
 
@@ -300,6 +314,8 @@ impl Layout {
                 for (o, to) in EntityType::ALL.iter().enumerate() {
                     names[self.types + (p * T + s) * T + o] = format!("types|{pred}|{ts}|{to}");
                 }
+                names[self.subject_type + p * T + s] = format!("subject-type|{pred}|{ts}");
+                names[self.object_type + p * T + s] = format!("object-type|{pred}|{ts}");
             }
             names[self.agree_predicate + p] = format!("agree-predicate|{pred}");
             names[self.agree_flipped + p] = format!("agree-flipped|{pred}");
@@ -317,9 +333,20 @@ impl Layout {
             names[self.cue_between + p] = format!("cue-between|{pred}");
             names[self.cue_in_sentence + p] = format!("cue-in-sentence|{pred}");
         }
-        for c in 0..Config::COUNT {
-            names[self.agree + c] = format!("agree|{}", Config::name(c));
+        for (a, ta) in EntityType::ALL.iter().enumerate() {
+            for (b, tb) in EntityType::ALL.iter().enumerate() {
+                names[self.pair_types + a * T + b] = format!("pair-types|{ta}|{tb}");
+            }
         }
+        names[self.agree] = "agree".to_string();
+        for pos in Pos::ALL {
+            names[self.agree_pos + pos as usize] = format!("agree-pos|{}", pos.as_str());
+        }
+        for slot in SlotKind::ALL {
+            names[self.agree_subject + slot as usize] = format!("agree-subject|{}", slot.as_str());
+            names[self.agree_object + slot as usize] = format!("agree-object|{}", slot.as_str());
+        }
+        names[self.agree_passive] = "agree-passive".to_string();
         for sh in Shared::ALL {
             names[self.shared + sh as usize] = format!("shared|{}", sh.as_str());
         }
@@ -395,13 +422,15 @@ impl Scorer {
     /// The probability of every class for `f`: `out[0]` is "no relation", `out[1 + c]`
     /// class `c` of `classes()`.
     pub fn probabilities(&self, f: &Features, out: &mut Vec<f32>) {
-        let mut active = Vec::with_capacity(24);
+        let w = &self.weights;
+        let mut shared = 0.0;
+        self.layout.visit_shared(f, |i| shared += w[i]);
         out.clear();
         out.push(0.0);
         for &class in &self.classes {
-            active.clear();
-            self.layout.active(f, class, &mut active);
-            out.push(active.iter().map(|&i| self.weights[i as usize]).sum());
+            let mut score = shared;
+            self.layout.visit_class(f, class, |i| score += w[i]);
+            out.push(score);
         }
         softmax(out);
     }
@@ -491,6 +520,17 @@ mod tests {
 
     fn features(kinds: [EntityType; 2], frames: Vec<FrameEvidence>) -> Features {
         Features { kinds: [Some(kinds[0]), Some(kinds[1])], frames, ..Features::default() }
+    }
+
+    #[test]
+    fn closed_sets_index_weights_by_their_place() {
+        for (i, p) in Predicate::ALL.iter().enumerate() {
+            assert_eq!(*p as usize, i);
+        }
+        for (i, t) in EntityType::ALL.iter().enumerate() {
+            assert_eq!(*t as usize, i);
+        }
+        assert!(Predicate::ALL.len() <= 32, "cue bits fit a u32");
     }
 
     #[test]

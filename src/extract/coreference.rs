@@ -1,0 +1,138 @@
+//! Coreference: definite descriptions and "its" as mentions of entities named before.
+//!
+//! Owns "the company", "the plant", "the ministry" (`ontology/lexicon/descriptions.csv`):
+//! each refers to the nearest entity of the noun's class named in this sentence before it
+//! or in the three sentences before, preferring one whose name holds the noun ("the
+//! plant" → "Nakhodka fertilizer plant"); and "its" → the nearest company, organisation or
+//! state before it. The new mentions join the resolved ones, so frames and candidates see
+//! them like names; each keeps its own words as its span, so evidence stays exact.
+
+use super::lexicon::{fold, read_csv};
+use super::mentions::{Finder, Mention, Target};
+use super::resolution::{Draft, Resolved};
+use crate::model::EntityType;
+use crate::text::{Text, TokenKind};
+use anyhow::{Context, Result};
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+/// How many sentences back a description looks for what it refers to.
+const WINDOW: usize = 3;
+
+/// The nouns of definite descriptions and the class each refers to.
+#[derive(Debug, Default)]
+pub struct Descriptions {
+    /// Lowercase token key ("joint venture") → class.
+    nouns: FxHashMap<String, EntityType>,
+    max_words: usize,
+}
+
+impl Descriptions {
+    /// Reads `lexicon/descriptions.csv` (`noun,type`).
+    pub fn load(path: &Path) -> Result<Descriptions> {
+        let mut out = Descriptions::default();
+        for (line, row) in read_csv(path)? {
+            let noun = row.get("noun").map(|n| fold(n.trim())).unwrap_or_default();
+            let kind = row.get("type").and_then(|t| EntityType::parse(t)).with_context(|| format!("{}:{line}: unknown type {:?}", path.display(), row.get("type")))?;
+            out.max_words = out.max_words.max(noun.split(' ').count());
+            out.nouns.insert(noun, kind);
+        }
+        Ok(out)
+    }
+}
+
+/// Adds a mention for every definite description and "its" that refers to an entity
+/// named before, keeping `resolved` in sentence order, each sentence's mentions by position.
+pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, drafts: &[Draft], resolved: &mut Vec<Resolved>) {
+    let mut added = Vec::new();
+    // Where each sentence's mentions start in `resolved`.
+    let mut starts = vec![resolved.len(); text.sentences.len() + 1];
+    for (i, r) in resolved.iter().enumerate().rev() {
+        starts[r.sentence] = i;
+    }
+    for si in (0..text.sentences.len()).rev() {
+        starts[si] = starts[si].min(starts[si + 1]);
+    }
+    for (si, sentence) in text.sentences.iter().enumerate() {
+        let this = &resolved[starts[si]..starts[si + 1]];
+        let covered = |k: usize| this.iter().any(|r| r.mention.first <= k && k < r.mention.last);
+        // The mentions a reference at token `k` may point back to, nearest first.
+        let before = |k: usize| {
+            let earlier = &resolved[starts[si.saturating_sub(WINDOW)]..starts[si]];
+            this.iter().filter(move |r| r.mention.last <= k).rev().chain(earlier.iter().rev())
+        };
+        for k in sentence.tokens.clone() {
+            let word = finder.lower(k);
+            if word == "its" && !covered(k) {
+                let antecedent = before(k).find(|r| matches!(r.kind, EntityType::Company | EntityType::Organization) && !is_reference(finder, r)).or_else(|| before(k).find(|r| r.kind == EntityType::Country));
+                if let Some(r) = antecedent {
+                    added.push(reference(finder, si, k, k + 1, r));
+                }
+                continue;
+            }
+            if word != "the" || k + 1 >= sentence.tokens.end {
+                continue;
+            }
+            // "the South Korean conglomerate": past a nationality adjective.
+            let adjective = this.iter().find(|r| r.mention.first == k + 1 && matches!(r.mention.target, Target::Adjective(_)));
+            let from = adjective.map_or(k + 1, |r| r.mention.last);
+            if from >= sentence.tokens.end || covered(from) {
+                continue;
+            }
+            let Some((end, kind, noun)) = description_at(descriptions, finder, from, sentence.tokens.end) else { continue };
+            // "the company Samsung", "the plant of": the name or its complement follows.
+            let next_is_name = end < sentence.tokens.end && (covered(end) || finder.text.tokens[end].text(finder.body).starts_with(char::is_uppercase) || finder.lower(end) == "of");
+            if next_is_name || (from..end).any(covered) {
+                continue;
+            }
+            let named = |r: &&Resolved| r.kind == kind && !is_reference(finder, r);
+            let holds_noun = |r: &&Resolved| drafts[r.entity].label.split_whitespace().any(|w| fold(w) == noun || fold(w).trim_end_matches('s') == noun);
+            let antecedent = before(k).filter(named).find(holds_noun).or_else(|| before(k).find(named));
+            if let Some(r) = antecedent {
+                added.push(reference(finder, si, end - 1, end, r));
+            }
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    resolved.extend(added);
+    resolved.sort_by_key(|r| (r.sentence, r.mention.first));
+}
+
+/// "[modifier] noun" at token `at` (up to one lowercase modifier, "the new plant"): its
+/// end, class and last word.
+fn description_at<'f>(descriptions: &Descriptions, finder: &'f Finder, at: usize, limit: usize) -> Option<(usize, EntityType, &'f str)> {
+    for skip in 0..2 {
+        let first = at + skip;
+        if first >= limit || finder.text.tokens[first].kind != TokenKind::Word || finder.text.tokens[first].text(finder.body).starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mut key = String::new();
+        let mut found = None;
+        for end in first + 1..=limit.min(first + descriptions.max_words) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(finder.lower(end - 1));
+            if let Some(&kind) = descriptions.nouns.get(&key) {
+                found = Some((end, kind, finder.lower(end - 1)));
+            }
+        }
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// A mention made by coreference (its first word is lowercase).
+fn is_reference(finder: &Finder, r: &Resolved) -> bool {
+    finder.text.tokens[r.mention.first].text(finder.body).starts_with(char::is_lowercase)
+}
+
+/// A mention of `antecedent`'s entity at tokens `[first, last)` of sentence `si`.
+fn reference(finder: &Finder, si: usize, first: usize, last: usize, antecedent: &Resolved) -> Resolved {
+    let mention = Mention { first, last, kind: antecedent.kind, target: Target::Unknown, surface: finder.surface(first, last), titled: false, short: None };
+    Resolved { mention, sentence: si, entity: antecedent.entity, kind: antecedent.kind }
+}
