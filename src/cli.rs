@@ -109,10 +109,6 @@ enum Command {
         /// Also list missed and spurious entities and pairs per article.
         #[arg(long, short)]
         verbose: bool,
-        /// Write each rule's measured precision here (`rule,produced,correct,precision`);
-        /// saved as `ontology/rule_precision.csv` it sets the rules' confidences.
-        #[arg(long, value_name = "CSV")]
-        rule_precision: Option<PathBuf>,
     },
     /// Learn the relation scorer's weights from gold files and report leave-one-article-out
     /// figures; writes `ontology/scorer.csv` (or `--output`).
@@ -286,8 +282,8 @@ pub fn run() -> Result<i32> {
             draw(&kg, &filter.filter()?, &output, engine)?;
             Ok(0)
         }
-        Command::Eval { gold, corpus, verbose, rule_precision } => {
-            evaluate(&ontology, &gold, &corpus, verbose, rule_precision.as_deref())?;
+        Command::Eval { gold, corpus, verbose } => {
+            evaluate(&ontology, &gold, &corpus, verbose)?;
             Ok(0)
         }
         Command::Explain { from, to, max_hops, store } => {
@@ -746,7 +742,7 @@ fn stats(store: &Store) -> Result<()> {
     Ok(())
 }
 
-fn evaluate(ontology: &Path, gold_dir: &Path, corpus: &Path, verbose: bool, rule_precision: Option<&Path>) -> Result<()> {
+fn evaluate(ontology: &Path, gold_dir: &Path, corpus: &Path, verbose: bool) -> Result<()> {
     use crate::eval::{self, Annotated};
     let lexicon = load_lexicon(ontology)?;
     let reader = Reader::new(lexicon.furniture.clone());
@@ -759,8 +755,6 @@ fn evaluate(ontology: &Path, gold_dir: &Path, corpus: &Path, verbose: bool, rule
         .collect();
     gold_files.sort();
     let mut scores = Vec::new();
-    // Per rule key: relations produced and how many gold has (type and direction included).
-    let mut per_rule: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for gold_path in gold_files {
         let text = std::fs::read_to_string(&gold_path).with_context(|| format!("{}: cannot read", gold_path.display()))?;
         let gold: Annotated = serde_json::from_str(&text).with_context(|| format!("{}: not a gold file", gold_path.display()))?;
@@ -769,15 +763,7 @@ fn evaluate(ontology: &Path, gold_dir: &Path, corpus: &Path, verbose: bool, rule
         let predicted = match article {
             Some(path) => {
                 let doc = reader.read(&path)?;
-                let ex = extractor.extract(&doc);
-                let asserted: Vec<_> = ex.relations.iter().filter(|r| !r.negated).collect();
-                let predicted = eval::predicted(&ex);
-                for (r, hit) in asserted.iter().zip(eval::typed_hits(&gold, &predicted)) {
-                    let tally = per_rule.entry(extractor.lexicon.rule_key(&r.rule).to_string()).or_default();
-                    tally.0 += 1;
-                    tally.1 += u32::from(hit);
-                }
-                predicted
+                eval::predicted(&extractor.extract(&doc))
             }
             None => {
                 eprintln!("warning: no article for {} in {}", gold_path.display(), corpus.display());
@@ -800,18 +786,5 @@ fn evaluate(ontology: &Path, gold_dir: &Path, corpus: &Path, verbose: bool, rule
     println!("entities  P {:.3}  R {:.3}  F1 {:.3}  type accuracy {:.3}", s.entity_p, s.entity_r, s.entity_f1, s.type_acc);
     println!("pairs     P {:.3}  R {:.3}  F1 {:.3}", s.pair_p, s.pair_r, s.pair_f1);
     println!("typed     P {:.3}  R {:.3}  F1 {:.3}", s.typed_p, s.typed_r, s.typed_f1);
-    if let Some(path) = rule_precision {
-        let mut file = std::fs::File::create(path).with_context(|| format!("{}: cannot write", path.display()))?;
-        writeln!(file, "# Measured precision of each extraction rule: relations it produced on the annotated articles")?;
-        writeln!(file, "# and how many the gold has with their type and direction. Written by `newsgraph eval --gold {} --corpus {} --rule-precision FILE`.", gold_dir.display(), corpus.display())?;
-        writeln!(file, "# As ontology/rule_precision.csv it sets each rule's confidence: (correct + 4 x hand-set confidence) / (produced + 4).")?;
-        let mut out = csv::Writer::from_writer(file);
-        out.write_record(["rule", "produced", "correct", "precision"])?;
-        for (rule, (produced, correct)) in &per_rule {
-            out.write_record([rule.as_str(), &produced.to_string(), &correct.to_string(), &format!("{:.2}", f64::from(*correct) / f64::from(*produced))])?;
-        }
-        out.flush().with_context(|| format!("{}: cannot write", path.display()))?;
-        println!("rule precision: {} rules measured, written to {}", per_rule.len(), path.display());
-    }
     Ok(())
 }

@@ -795,7 +795,7 @@ impl Frames {
             if view.mention_at(k).is_some() || view.in_compound(k) {
                 continue;
             }
-            if let Some(entries) = self.forms.get(finder.lower(k)) {
+            if let Some(entries) = finder.is(k, WordKinds::FRAME_CUE).then(|| self.forms.get(finder.lower(k))).flatten() {
                 for &(f, form) in entries {
                     self.match_at(view, f, form, k, out);
                 }

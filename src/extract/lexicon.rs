@@ -4,7 +4,6 @@
 //! Owns the file formats of those data files and their indexes. Every error names the
 //! file and line. The extractor only reads a `Lexicon`; it never names an entity itself.
 
-use super::patterns::{Literals, Rule, RuleIndex};
 use crate::model::{slug, EntityType, Status};
 use crate::text::Splitter;
 use anyhow::{bail, Context, Result};
@@ -208,6 +207,8 @@ impl WordKinds {
     pub const PERSONAL_PRONOUN: WordKinds = WordKinds(1 << 16);
     /// "it", "project", "initiative": words that may refer to a project named before (`PROJECT_REFERENCES`).
     pub const PROJECT_REFERENCE: WordKinds = WordKinds(1 << 17);
+    /// A form of a frame's cue word (`ontology/frames.csv`): "invested", "investors".
+    pub const FRAME_CUE: WordKinds = WordKinds(1 << 18);
 
     /// The lists of `self` and of `other` together.
     pub fn with(self, other: WordKinds) -> WordKinds {
@@ -232,14 +233,13 @@ pub const PROJECT_REFERENCES: &[&str] = &["it", "project", "initiative"];
 #[derive(Debug, Clone, Copy)]
 pub struct Word {
     pub kinds: WordKinds,
-    literal: u32,
     name_word: u32,
     name_key: u32,
 }
 
 impl Default for Word {
     fn default() -> Self {
-        Word { kinds: WordKinds::default(), literal: u32::MAX, name_word: u32::MAX, name_key: u32::MAX }
+        Word { kinds: WordKinds::default(), name_word: u32::MAX, name_key: u32::MAX }
     }
 }
 
@@ -249,11 +249,6 @@ fn word_id(id: usize) -> u32 {
 }
 
 impl Word {
-    /// The id of the exact rule literal that is this word (`patterns::Literals`).
-    pub fn literal(&self) -> Option<usize> {
-        (self.literal != u32::MAX).then_some(self.literal as usize)
-    }
-
     /// Its id among the words of gazetteer keys (`Gazetteer::longer_key`).
     pub fn name_word(&self) -> Option<u32> {
         (self.name_word != u32::MAX).then_some(self.name_word)
@@ -425,16 +420,10 @@ pub struct Lexicon {
     pub pair_nouns: FxHashSet<String>,
     /// Lowercase generic heads that name a known place itself: "Rajin Port" is Rajin.
     pub same_place_heads: FxHashSet<String>,
-    /// Per rule of `rules`, its key in `rule_precision.csv`: "predicate: pattern".
-    pub rule_keys: Vec<String>,
-    /// Measured (produced, correct) per rule key, from `ontology/rule_precision.csv`.
-    pub measured: FxHashMap<String, (u32, u32)>,
-    /// Per lowercase word, the lists it is in and its rule literal; a word in none is absent.
+    /// Per lowercase word, the lists it is in; a word in none is absent.
     words: WordTable,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
-    pub rules: Vec<Rule>,
-    pub rule_index: RuleIndex,
     /// Status cues ("planned", "suspend*") and the status each gives, by cue index.
     pub status_cues: CueSet,
     pub statuses: Vec<Status>,
@@ -644,37 +633,6 @@ fn fingerprint(root: &Path) -> Result<String> {
     Ok(format!("newsgraph {} {hash}", env!("CARGO_PKG_VERSION")))
 }
 
-/// Pseudo-count of the hand-set confidence when it is blended with a measured precision:
-/// a rule measured on few relations keeps most of its prior.
-const PRIOR_WEIGHT: f32 = 4.0;
-
-/// A rule's confidence: its measured precision smoothed towards the hand-set `prior`,
-/// `(correct + 4 prior) / (produced + 4)`, to two decimals.
-pub fn calibrated(prior: f32, produced: u32, correct: u32) -> f32 {
-    let blended = (correct as f32 + PRIOR_WEIGHT * prior) / (produced as f32 + PRIOR_WEIGHT);
-    (blended * 100.0).round() / 100.0
-}
-
-/// Reads `rule_precision.csv` (`rule,produced,correct[,precision]`) if it exists.
-fn read_rule_precision(path: &Path) -> Result<FxHashMap<String, (u32, u32)>> {
-    let mut measured = FxHashMap::default();
-    if !path.exists() {
-        return Ok(measured);
-    }
-    for (line, row) in read_csv(path)? {
-        let count = |column: &str| -> Result<u32> {
-            let value = row.get(column).map(String::as_str).unwrap_or("");
-            value.parse().with_context(|| format!("{}:{line}: {column} {value:?} is not a count", path.display()))
-        };
-        let (produced, correct) = (count("produced")?, count("correct")?);
-        if correct > produced {
-            bail!("{}:{line}: correct ({correct}) exceeds produced ({produced})", path.display());
-        }
-        measured.insert(row.get("rule").cloned().unwrap_or_default(), (produced, correct));
-    }
-    Ok(measured)
-}
-
 /// Reads a list file: one entry per line, `#` comments and blank lines skipped.
 pub(super) fn read_list(path: &Path) -> Result<Vec<String>> {
     let text = fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
@@ -718,17 +676,6 @@ fn non_empty(value: Option<&String>) -> Option<String> {
 }
 
 impl Lexicon {
-    /// Loads every data file under `root` (the `ontology/` folder).
-    /// The confidence of a rule with this key: measured when `rule_precision.csv` has it.
-    pub fn confidence_of(&self, key: &str, prior: f32) -> f32 {
-        self.measured.get(key).map_or(prior, |&(produced, correct)| calibrated(prior, produced, correct))
-    }
-
-    /// The `rule_precision.csv` key of a relation's rule id ("relations.csv:12" → its pattern).
-    pub fn rule_key<'a>(&'a self, rule_id: &'a str) -> &'a str {
-        self.rules.iter().position(|r| r.id == rule_id).map_or(rule_id, |i| self.rule_keys[i].as_str())
-    }
-
     /// Loads every data file of `ontology/` but the scorer's weights (`newsgraph train` makes those).
     pub fn load_untrained(root: &Path) -> Result<Lexicon> {
         let mut lex = Lexicon { root: root.to_path_buf(), fingerprint: fingerprint(root)?, ..Lexicon::default() };
@@ -752,18 +699,6 @@ impl Lexicon {
         lex.load_heads(&root.join("typing/heads.csv"))?;
         lex.load_titles(&root.join("typing/titles.csv"))?;
         lex.load_gazetteer(&root.join("gazetteer"))?;
-        let rules_path = root.join("relations.csv");
-        lex.measured = read_rule_precision(&root.join("rule_precision.csv"))?;
-        let mut literals = Literals::default();
-        for (line, row) in read_csv(&rules_path)? {
-            let mut rule = Rule::parse(&lex.splitter, &mut literals, &row, &format!("relations.csv:{line}"))
-                .with_context(|| format!("{}:{line}", rules_path.display()))?;
-            let key = format!("{}: {}", rule.predicate, row.get("pattern").map(String::as_str).unwrap_or(""));
-            rule.confidence = lex.confidence_of(&key, rule.confidence);
-            lex.rule_keys.push(key);
-            lex.rules.push(rule);
-        }
-        lex.rule_index = RuleIndex::new(&lex.rules, literals);
         let status_path = root.join("status.csv");
         let mut status_cues = Vec::new();
         for (line, row) in read_csv(&status_path)? {
@@ -809,7 +744,7 @@ impl Lexicon {
         Ok(lex)
     }
 
-    /// Fills `words` from the word lists, titles, heads, gazetteer keys and the exact rule literals.
+    /// Fills `words` from the word lists, titles, heads, gazetteer keys and the frames' cue words.
     fn index_words(&mut self) {
         let lists = [
             (&self.function_words, WordKinds::FUNCTION),
@@ -861,8 +796,8 @@ impl Lexicon {
         for first in self.agreement_heads.iter().filter_map(|head| head.first()) {
             words.entry(first.clone()).or_default().kinds.0 |= WordKinds::AGREEMENT_START.0;
         }
-        for (word, id) in self.rule_index.literals.exact_words() {
-            words.entry(word.to_string()).or_default().literal = word_id(id);
+        for word in self.frames.cue_words() {
+            words.entry(word.to_string()).or_default().kinds.0 |= WordKinds::FRAME_CUE.0;
         }
         self.words = WordTable::new(words);
     }

@@ -168,11 +168,6 @@ impl<'a> Finder<'a> {
         self.facts[i].word.kinds.any(kinds)
     }
 
-    /// The id of the exact rule literal token `i` is, if any.
-    pub fn literal(&self, i: usize) -> Option<usize> {
-        self.facts[i].word.literal()
-    }
-
     /// Token `i` folded to lowercase (`lexicon::fold`).
     pub fn lower(&self, i: usize) -> &'a str {
         self.facts[i].lower

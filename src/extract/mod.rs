@@ -3,7 +3,7 @@
 //! Wires the stages a document passes through, in order: sentences → mentions
 //! (`mentions`, `agreements`) → entities (`resolution`) → definite descriptions and "its"
 //! as mentions of them (`coreference`) → per sentence, the frames whose
-//! cues and slots it holds (`frames`) and the hand-written rules that fire (`rules`) →
+//! cues and slots it holds (`frames`) and the fixed constructions (`constructions`) →
 //! every pair of entities in a sentence with its features (`candidates`) → the scorer's
 //! decision (`scorer`) → relations with their attributes (`attributes`) → the sorted
 //! `Extraction`. Pure: no I/O (the `Lexicon` is loaded once by the caller), never fails
@@ -12,13 +12,12 @@
 mod agreements;
 mod attributes;
 mod candidates;
+mod constructions;
 mod coreference;
 pub mod frames;
 pub mod lexicon;
 pub mod mentions;
-pub mod patterns;
 mod resolution;
-mod rules;
 pub mod scorer;
 
 use crate::corpus::Document;
@@ -69,12 +68,13 @@ impl Extractor {
         coreference::refer(&lex.descriptions, &finder, &text, &drafts, &mut resolved);
         let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut draft_index);
         let cues = CueCache(vec![OnceCell::new(); text.sentences.len()]);
-        // The hand-written rules' relations, by sentence start: evidence for the scorer.
-        let mut by_rule: FxHashMap<usize, Vec<Relation>> = FxHashMap::default();
-        for r in self.relations(&finder, &text, &resolved, &drafts, &cues) {
+        // The constructions' relations, made as they are and shown to the scorer by sentence.
+        let mut relations = self.constructions(&finder, &text, &resolved, &drafts, &cues);
+        let mut by_rule: FxHashMap<usize, Vec<&Relation>> = FxHashMap::default();
+        for r in &relations {
             by_rule.entry(r.evidence.start).or_default().push(r);
         }
-        let mut relations = Vec::new();
+        let mut decided = Vec::new();
         let mut matches = Vec::new();
         let mut probabilities = Vec::new();
         let mut run_start = 0;
@@ -116,10 +116,11 @@ impl Extractor {
                     let rule = frame.map_or("scorer", |m| lex.frames.frames[m.frame as usize].id.as_str());
                     let facts = Facts { predicate: class.predicate, confidence: p, status: None, rule };
                     let span = (a.mention.first.min(b.mention.first), a.mention.last.max(b.mention.last));
-                    relations.extend(self.relation(&finder, &text, si, span, s, o, &drafts, facts, &cues));
+                    decided.extend(self.relation(&finder, &text, si, span, s, o, &drafts, facts, &cues));
                 }
             }
         }
+        relations.append(&mut decided);
         relations.extend(pairs.into_iter().filter_map(|(si, a, b)| {
             let facts = self.named_facts(Predicate::CooperatesWith, 0.75, "pair-adjective");
             self.relation(&finder, &text, si, (a.mention.first, a.mention.last + 1), &a, &b, &drafts, facts, &cues)

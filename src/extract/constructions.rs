@@ -1,0 +1,147 @@
+//! Constructions: relations read from fixed constructions rather than cue words: role
+//! appositions ("South Korean President Moon Jae-in"; a titled person the gazetteer ties
+//! to a state), leaders' governments ("the Biden administration"), and state-pair
+//! adjectives ("inter-Korean dialogue").
+//!
+//! Their relations are made directly, with a fixed confidence, and are also shown to the
+//! scorer as evidence for the pairs they relate. Reads resolved mentions; creates no
+//! entities but the states of pair adjectives.
+
+use super::attributes::{CueCache, Facts};
+use super::lexicon::WordKinds;
+use super::mentions::{Finder, Mention, Target};
+use super::resolution::{known_draft, Draft, DraftIndex, Resolved};
+use super::Extractor;
+use crate::model::{EntityType, Predicate, Relation};
+use crate::text::Text;
+
+impl Extractor {
+    /// The role appositions of every sentence (`role_appositions`).
+    pub(super) fn constructions(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache) -> Vec<Relation> {
+        let mut out = Vec::new();
+        let mut idxs: Vec<usize> = Vec::new();
+        let mut run_start = 0;
+        while run_start < resolved.len() {
+            let si = resolved[run_start].sentence;
+            let run_end = run_start + resolved[run_start..].iter().take_while(|r| r.sentence == si).count();
+            idxs.clear();
+            idxs.extend(run_start..run_end);
+            run_start = run_end;
+            if idxs.len() < 2 {
+                continue;
+            }
+            self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
+        }
+        out
+    }
+
+    /// "South Korean President Moon Jae-in", "Russia's Foreign Minister Sergei Lavrov":
+    /// holdsRole(person, state). A titled person the gazetteer ties to a state also holds a role there.
+    #[allow(clippy::too_many_arguments)]
+    fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Relation>) {
+        for (n, &pi) in idxs.iter().enumerate() {
+            let p = &resolved[pi];
+            if p.kind == EntityType::Person && !p.mention.titled && self.leads_government(finder, idxs, n, resolved) {
+                // "the Biden administration": a role in the state the gazetteer ties them to.
+                if let Some(state) = state_named_for(p, resolved, drafts) {
+                    let facts = self.named_facts(Predicate::HoldsRole, 0.7, "apposition:leader-government");
+                    out.extend(self.relation(finder, text, si, (p.mention.first, p.mention.last), p, state, drafts, facts, cues));
+                }
+                continue;
+            }
+            if p.kind != EntityType::Person || !p.mention.titled {
+                continue;
+            }
+            // "Russian Ambassador to Seoul Georgy Zinoviev": look past "to <place>".
+            let mut back = 1;
+            if n >= 2 {
+                let q = &resolved[idxs[n - 1]];
+                if q.mention.first > 0 && finder.lower(q.mention.first - 1) == "to" && q.mention.last == p.mention.first {
+                    back = 2;
+                }
+            }
+            let previous = n.checked_sub(back).map(|q| &resolved[idxs[q]]);
+            let state = previous.filter(|q| {
+                q.kind == EntityType::Country && {
+                    let between: Vec<&str> = (q.mention.last..p.mention.first).map(|k| finder.lower(k)).collect();
+                    let to_place = back == 2;
+                    between.len() <= 8
+                        && between.iter().all(|w| matches!(*w, "'s" | "-" | "then" | "former") || w.chars().all(char::is_alphabetic))
+                        && !between.iter().any(|w| matches!(*w, "and" | "with" | "by") || (*w == "to" && !to_place))
+                }
+            });
+            let span = (state.map_or(p.mention.first, |q| q.mention.first), p.mention.last);
+            let (object, confidence, rule) = match state {
+                Some(q) => (q, 0.85, "apposition:nationality-title-person"),
+                None => {
+                    let Some(c) = state_named_for(p, resolved, drafts) else { continue };
+                    (c, 0.6, "apposition:title-known-person")
+                }
+            };
+            let facts = self.named_facts(Predicate::HoldsRole, confidence, rule);
+            if let Some(rel) = self.relation(finder, text, si, span, p, object, drafts, facts, cues) {
+                out.push(rel);
+            }
+        }
+    }
+
+    /// "inter-Korean dialogue", "Sino-Russian trade": an adjective of two states
+    /// (`ontology/lexicon/pair_adjectives.csv`) before a cooperation noun. Per hit, its
+    /// sentence and the two states as resolved mentions of the adjective.
+    pub(super) fn pair_adjectives(&self, finder: &Finder, text: &Text, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, Resolved)> {
+        let lex = &self.lexicon;
+        let mut found = Vec::new();
+        for (si, sentence) in text.sentences.iter().enumerate().filter(|&(si, _)| finder.sentence_has(si, WordKinds::PAIR_NOUN)) {
+            // From each cooperation noun back to an adjective ending right before it.
+            for end in sentence.tokens.clone().filter(|&k| k > sentence.tokens.start && finder.is(k, WordKinds::PAIR_NOUN)) {
+                let before = finder.lower(end - 1);
+                for (tokens, first, second) in &lex.pair_adjectives {
+                    if tokens.last().is_none_or(|last| last != before) {
+                        continue;
+                    }
+                    let Some(k) = end.checked_sub(tokens.len()).filter(|&k| k >= sentence.tokens.start) else { continue };
+                    if !tokens.iter().enumerate().all(|(n, t)| finder.lower(k + n) == t) {
+                        continue;
+                    }
+                    let state = |entry: usize, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex| {
+                        let e = &lex.gazetteer.entries[entry];
+                        let entity = known_draft(&lex.gazetteer, entry, drafts, draft_index);
+                        let mention = Mention { first: k, last: end, kind: e.kind, target: Target::Adjective(entry), surface: finder.surface(k, end), titled: false, short: None };
+                        Resolved { mention, sentence: si, entity, kind: e.kind }
+                    };
+                    let a = state(*first, drafts, draft_index);
+                    let b = state(*second, drafts, draft_index);
+                    found.push((si, a, b));
+                }
+            }
+        }
+        found
+    }
+
+    /// "the Biden administration", "the government of Shinzo Abe", "the administrations of
+    /// Park Geun-hye and Moon Jae-in": the person at `idxs[n]` leads a government.
+    fn leads_government(&self, finder: &Finder, idxs: &[usize], n: usize, resolved: &[Resolved]) -> bool {
+        let nouns = &self.lexicon.government_nouns;
+        let tokens = finder.text.tokens.len();
+        let of_government = |r: &Resolved| r.mention.first >= 2 && finder.lower(r.mention.first - 1) == "of" && nouns.contains(finder.lower(r.mention.first - 2));
+        let p = &resolved[idxs[n]];
+        let before_noun = p.mention.last < tokens && nouns.contains(finder.lower(p.mention.last));
+        // The second of "of Park Geun-hye and Moon Jae-in".
+        let coordinated = n > 0 && {
+            let q = &resolved[idxs[n - 1]];
+            q.kind == EntityType::Person && q.mention.last + 1 == p.mention.first && matches!(finder.lower(q.mention.last), "and" | ",") && of_government(q)
+        };
+        before_noun || of_government(p) || coordinated
+    }
+
+    /// The facts of a construction: its predicate, its confidence, its name as the rule.
+    pub(super) fn named_facts<'r>(&self, predicate: Predicate, confidence: f32, rule: &'r str) -> Facts<'r> {
+        Facts { predicate, confidence, status: None, rule }
+    }
+}
+
+/// A mention in the document of the state the gazetteer ties person `p` to.
+fn state_named_for<'r>(p: &Resolved, resolved: &'r [Resolved], drafts: &[Draft]) -> Option<&'r Resolved> {
+    let country = drafts[p.entity].country.as_ref()?;
+    resolved.iter().find(|r| drafts[r.entity].id == *country)
+}
