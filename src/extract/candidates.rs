@@ -8,7 +8,7 @@
 use super::frames::{FrameMatch, Frames, SentenceView};
 use super::mentions::Target;
 use super::scorer::{distance_bucket, Config, FrameEvidence, Features, Shared};
-use crate::model::Predicate;
+use crate::model::{EntityType, Predicate};
 
 /// One pair of mentions of a sentence (positions in the view; `first` before `second`)
 /// and its features.
@@ -111,6 +111,13 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
             }
             if headline {
                 shared.push(Shared::Headline);
+            }
+            if view.head[a] == b {
+                shared.push(Shared::Modifies);
+            }
+            let adjective = matches!(ra.mention.target, Target::Adjective(_));
+            if adjective && rb.kind == EntityType::Commodity && rb.mention.first <= ra.mention.last + 2 {
+                shared.push(Shared::AdjectiveOfCommodity);
             }
             let cues_between = cue_at.iter().filter(|(k, _)| gap_start <= *k && *k < gap_end).fold(0, |all, (_, b)| all | b);
             let frames_here = matches

@@ -527,8 +527,11 @@ impl<'a> SentenceView<'a> {
             run.push(m);
             let Some(&next) = heads.get(h + 1) else { break };
             // The words between, past attached mentions, brackets and titles.
-            let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(frames, k)).map(|k| self.word(k));
-            let joined = gap().next().is_some() && gap().count() <= 4 && gap().all(|w| matches!(w, "," | "and" | "or" | "&" | "as" | "well" | "both" | "the"));
+            let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(frames, k));
+            // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
+            let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
+            let joined = gap().next().is_some() && gap().count() <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "as" | "well" | "both" | "the") || modifier(k));
+            let gap = || gap().map(|k| self.word(k));
             conjunction |= joined && gap().any(|w| matches!(w, "and" | "or" | "&" | "as"));
             if !joined {
                 flush(self, &mut run, &mut conjunction);
@@ -587,6 +590,11 @@ impl<'a> SentenceView<'a> {
             k -= 1;
             let w = self.word(k);
             if let Some(p) = frames.preposition(w) {
+                // "in the town of Bolshoy Kamen": a place cue names the place, not its owner.
+                if let Some(start) = self.place_cue_ending(k + 1) {
+                    k = start;
+                    continue;
+                }
                 return Some(p);
             }
             if DETERMINERS.contains(&w) || (w == "-" && self.finder.text.tokens[k].joined) {
@@ -602,6 +610,15 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         None
+    }
+
+    /// The first token of a place cue ("the city of", `lexicon/place_cues.txt`) ending right
+    /// before token `end`, if one does.
+    fn place_cue_ending(&self, end: usize) -> Option<usize> {
+        self.finder.lex.place_cues.iter().find_map(|cue| {
+            let start = end.checked_sub(cue.len()).filter(|&s| s >= self.tokens.start)?;
+            cue.iter().enumerate().all(|(i, w)| self.word(start + i) == w).then_some(start)
+        })
     }
 
     /// Token `k` is part of a hyphenated compound ("state-run", "Korean-built").
@@ -625,7 +642,9 @@ impl<'a> SentenceView<'a> {
             if r > self.tokens.start && self.word(r - 1) == "," {
                 r -= 1;
             }
-            return (r > self.tokens.start).then(|| self.mention_at(r - 1)).flatten();
+            if let Some(m) = (r > self.tokens.start).then(|| self.mention_at(r - 1)).flatten() {
+                return Some(m);
+            }
         }
         let clause = self.clause_of(k);
         let inside = self.is_aside(k);
@@ -641,13 +660,33 @@ impl<'a> SentenceView<'a> {
                 continue;
             }
             if let Some(m) = self.mention_at(j) {
-                if self.preposition_before(frames, m).is_none() && !self.possessor(m) {
+                // "a South Korean politician who chairs": an adjective of a plain noun is no subject.
+                let describing = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && !self.finder.is_actor_noun_after(self.last(m)) && self.head[m] == m;
+                if (self.preposition_before(frames, m).is_none() || self.of_unnamed_official(frames, m)) && !self.possessor(m) && !describing {
                     return Some(m);
                 }
                 j = self.first(m);
             }
         }
         None
+    }
+
+    /// "the deputy defence minister of X visited": X acts through an official the
+    /// sentence does not name (no name stands before the title).
+    fn of_unnamed_official(&self, frames: &Frames, m: usize) -> bool {
+        let first = self.first(m);
+        let mut k = first;
+        while k > self.tokens.start && DETERMINERS.contains(&self.word(k - 1)) {
+            k -= 1;
+        }
+        if k < self.tokens.start + 2 || self.word(k - 1) != "of" || !self.in_title(frames, k - 2) {
+            return false;
+        }
+        let mut t = k - 2;
+        while t > self.tokens.start && (self.in_title(frames, t - 1) || self.mention_at(t - 1).is_some_and(|a| self.head[a] != a)) {
+            t -= 1;
+        }
+        t == self.tokens.start || !matches!(self.word(t - 1), ",") && self.mention_at(t - 1).is_none()
     }
 
     /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
@@ -661,12 +700,23 @@ impl<'a> SentenceView<'a> {
     fn object_after(&self, frames: &Frames, from: usize) -> Option<usize> {
         let mut k = from;
         let mut skipped = 0;
-        while k < self.tokens.end && skipped <= 5 {
+        let mut quantity = false;
+        while k < self.tokens.end && skipped <= 7 {
             if let Some(m) = self.mention_at(k) {
                 return Some(m);
             }
             let w = self.word(k);
-            if frames.preposition(w).is_some() || frames.clause_breaks.contains(w) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || RELATIVE.contains(&w) {
+            let number = self.finder.text.tokens[k].kind == TokenKind::Number;
+            quantity |= number;
+            // "by 2022", "in 2019": a date between a verb and its object.
+            if matches!(w, "by" | "in" | "until") && k + 1 < self.tokens.end && self.finder.text.tokens[k + 1].kind == TokenKind::Number {
+                k += 2;
+                skipped += 2;
+                continue;
+            }
+            // "2.1 million tonnes of LNG": the object is what is counted.
+            let counted = w == "of" && quantity;
+            if !counted && (frames.preposition(w).is_some() || frames.clause_breaks.contains(w) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || RELATIVE.contains(&w)) {
                 return None;
             }
             k += 1;
@@ -691,9 +741,27 @@ impl<'a> SentenceView<'a> {
                 k = self.last(m);
                 continue;
             }
+            // "interest in increasing imports of Russian LNG": a gerund's object stands for it.
+            if frames.preposition(self.word(k)) == Some(p) && k + 1 < self.tokens.end && self.word(k + 1).ends_with("ing") && self.mention_at(k + 1).is_none() {
+                if let Some(m) = self.object_of_gerund(frames, k + 1) {
+                    return Some(m);
+                }
+            }
             k += 1;
         }
         None
+    }
+
+    /// The first name within six words after the gerund at `k`, past "of" and lowercase words only.
+    fn object_of_gerund(&self, frames: &Frames, k: usize) -> Option<usize> {
+        (k + 1..self.tokens.end.min(k + 7)).find_map(|j| match self.mention_at(j) {
+            Some(m) => Some(Some(m)),
+            None => {
+                let w = self.word(j);
+                let plain = w.chars().all(|c| c.is_alphabetic() || c == '-') && (frames.preposition(w).is_none() || w == "of");
+                (!plain).then_some(None)
+            }
+        })?
     }
 
     /// The by-agent of a passive verb ending at `from`.
@@ -702,13 +770,17 @@ impl<'a> SentenceView<'a> {
     }
 
     /// "X's [modifiers] cue": X.
-    fn possessor_before(&self, k: usize) -> Option<usize> {
+    fn possessor_before(&self, frames: &Frames, k: usize) -> Option<usize> {
         let mut j = k;
         let mut skipped = 0;
         while j > self.tokens.start && skipped <= 3 {
             j -= 1;
             if self.word(j) == "'s" {
-                return (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
+                // "the Russian president's visit": the state of the titled owner.
+                return (self.tokens.start + 1..j).rev().take(3).find_map(|i| match self.mention_at(i) {
+                    Some(m) => Some(Some(m)),
+                    None => (!self.in_title(frames, i)).then_some(None),
+                })?;
             }
             if let Some(m) = self.mention_at(j) {
                 // "its chief executive": a possessive pronoun resolved to its owner.
@@ -721,7 +793,7 @@ impl<'a> SentenceView<'a> {
 
     /// "Korean investment", "Russian gas supplies", "KIC chief executive": the mention
     /// right before the cue, past up to two lowercase modifiers and one commodity.
-    fn modifier_before(&self, k: usize) -> Option<usize> {
+    fn modifier_before(&self, frames: &Frames, k: usize) -> Option<usize> {
         let mut j = k;
         let mut words = 0;
         let mut commodity = false;
@@ -736,7 +808,8 @@ impl<'a> SentenceView<'a> {
                 return (!self.possessor(m)).then_some(m);
             }
             let w = self.word(j);
-            if words >= 2 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            let verb_or_function = frames.verb_group.contains(w) || self.finder.is(j, WordKinds::FUNCTION);
+            if words >= 2 || verb_or_function || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
                 return None;
             }
             words += 1;
@@ -748,7 +821,7 @@ impl<'a> SentenceView<'a> {
     fn described_by(&self, frames: &Frames, k: usize) -> Option<usize> {
         let mut j = k;
         let mut skipped = 0;
-        while j > self.tokens.start && skipped <= 5 {
+        while j > self.tokens.start && skipped <= 7 {
             j -= 1;
             let w = self.word(j);
             if w == "," {
@@ -771,7 +844,23 @@ impl<'a> SentenceView<'a> {
         while j < self.tokens.end && DETERMINERS.contains(&self.word(j)) && self.mention_at(j).is_none() {
             j += 1;
         }
-        (j < self.tokens.end).then(|| self.mention_at(j)).flatten()
+        let m = (j < self.tokens.end).then(|| self.mention_at(j)).flatten()?;
+        // "in China's Jilin province": what the owner owns.
+        if self.possessor(m) && self.last(m) + 1 < self.tokens.end {
+            if let Some(owned) = self.mention_at(self.last(m) + 1) {
+                return Some(owned);
+            }
+        }
+        Some(m)
+    }
+
+    /// "Ambassador to Seoul Georgy Zinoviev": the name after the place a title is held at.
+    fn after_seat(&self, k: usize) -> Option<usize> {
+        if k >= self.tokens.end || !matches!(self.word(k), "to" | "in" | "at") {
+            return None;
+        }
+        let seat = self.right_after(k + 1)?;
+        self.right_after(self.last(seat))
     }
 
     /// "between A and B" right after the cue (past determiners): A's list.
@@ -792,10 +881,10 @@ impl Frames {
     pub(super) fn matches(&self, view: &SentenceView, out: &mut Vec<FrameMatch>) {
         let finder = view.finder;
         for k in view.tokens.clone() {
-            if view.mention_at(k).is_some() || view.in_compound(k) {
+            if view.mention_at(k).is_some() {
                 continue;
             }
-            if let Some(entries) = finder.is(k, WordKinds::FRAME_CUE).then(|| self.forms.get(finder.lower(k))).flatten() {
+            if let Some(entries) = (!view.in_compound(k)).then_some(()).and(finder.is(k, WordKinds::FRAME_CUE).then(|| self.forms.get(finder.lower(k))).flatten()) {
                 for &(f, form) in entries {
                     self.match_at(view, f, form, k, out);
                 }
@@ -844,12 +933,12 @@ impl Frames {
                 (Slot::Dobj, true) => view.subject_before(self, k),
                 (Slot::Subj, false) => view.subject_before(self, k),
                 (Slot::Dobj, false) => view.object_after(self, end),
-                (Slot::Poss, _) => view.possessor_before(k),
-                (Slot::Adj, _) => view.modifier_before(k),
+                (Slot::Poss, _) => view.possessor_before(self, k),
+                (Slot::Adj, _) => view.modifier_before(self, k),
                 (Slot::Appos, _) => view.described_by(self, k),
                 (Slot::Between, _) => None,
                 (Slot::Left, _) => (k > view.tokens.start).then(|| view.mention_at(k - 1)).flatten(),
-                (Slot::Right, _) => view.right_after(end),
+                (Slot::Right, _) => view.right_after(end).or_else(|| view.after_seat(end)),
                 (Slot::Prep(p), _) => view.prep_object_after(self, end, p),
             }
         };
@@ -860,7 +949,7 @@ impl Frames {
         let fillers = |m: usize, slot: Slot| -> &[usize] {
             match slot {
                 Slot::Adj | Slot::Left => std::slice::from_ref(&view.mentions_index[m]),
-                Slot::Right => std::slice::from_ref(&view.head[m]),
+                Slot::Right if frame.pos == Pos::Agent => std::slice::from_ref(&view.head[m]),
                 _ => view.list(m),
             }
         };
@@ -889,7 +978,10 @@ impl Frames {
             pairs_within(out, fillers(s, slot), SlotKind::Coordinated);
         }
         let Some((s, subject_slot)) = subject else { return };
-        let Some((o, object_slot)) = first(&frame.object) else { return };
+        // The object is the first slot filled by another entity than the subject.
+        let entity = |m: usize| view.resolved[view.mentions[m]].entity;
+        let object = frame.object.iter().find_map(|&slot| find(slot).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s)).map(|o| (o, slot)));
+        let Some((o, object_slot)) = object else { return };
         for &s in fillers(s, subject_slot) {
             for &o in fillers(o, object_slot) {
                 push(out, s, o, subject_slot.kind(), object_slot.kind());

@@ -60,10 +60,14 @@ pub enum Shared {
     FirstOfSentence,
     SameType,
     Headline,
+    /// The first modifies the second: "Russian President Putin", "Korean KOGAS".
+    Modifies,
+    /// A nationality adjective right before a commodity: "Russian gas".
+    AdjectiveOfCommodity,
 }
 
 impl Shared {
-    pub const ALL: [Shared; 22] = [
+    pub const ALL: [Shared; 24] = [
         Shared::MentionsBetween0,
         Shared::MentionsBetween1,
         Shared::MentionsBetween2,
@@ -86,6 +90,8 @@ impl Shared {
         Shared::FirstOfSentence,
         Shared::SameType,
         Shared::Headline,
+        Shared::Modifies,
+        Shared::AdjectiveOfCommodity,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -112,6 +118,8 @@ impl Shared {
             Shared::FirstOfSentence => "first-of-sentence",
             Shared::SameType => "same-type",
             Shared::Headline => "headline",
+            Shared::Modifies => "modifies",
+            Shared::AdjectiveOfCommodity => "adjective-of-commodity",
         }
     }
 }
