@@ -6,6 +6,8 @@
 //! and the hand-written rules that related them. Decides nothing.
 
 use super::frames::{FrameMatch, Frames, SentenceView};
+use super::resolution::Resolved;
+use rustc_hash::FxHashMap;
 use super::mentions::Target;
 use super::scorer::{distance_bucket, Config, FrameEvidence, Features, Shared};
 use crate::model::{EntityType, Predicate};
@@ -24,9 +26,50 @@ fn bit(predicate: Predicate) -> u32 {
     1 << predicate as u32
 }
 
+/// How often the document names each entity, and each pair of entities in one sentence.
+#[derive(Debug, Default)]
+pub struct DocumentCounts {
+    mentions: FxHashMap<usize, u32>,
+    together: FxHashMap<(usize, usize), u32>,
+}
+
+impl DocumentCounts {
+    /// The counts of the resolved mentions of a document (in sentence order).
+    pub fn new(resolved: &[Resolved]) -> DocumentCounts {
+        let mut counts = DocumentCounts::default();
+        let mut sentence: Vec<usize> = Vec::new();
+        let mut i = 0;
+        while i < resolved.len() {
+            let si = resolved[i].sentence;
+            sentence.clear();
+            while i < resolved.len() && resolved[i].sentence == si {
+                *counts.mentions.entry(resolved[i].entity).or_default() += 1;
+                sentence.push(resolved[i].entity);
+                i += 1;
+            }
+            sentence.sort_unstable();
+            sentence.dedup();
+            for (n, &a) in sentence.iter().enumerate() {
+                for &b in &sentence[n + 1..] {
+                    *counts.together.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    fn together(&self, a: usize, b: usize) -> u32 {
+        self.together.get(&(a.min(b), a.max(b))).copied().unwrap_or(0)
+    }
+
+    fn frequent(&self, entity: usize) -> bool {
+        self.mentions.get(&entity).is_some_and(|&n| n >= 4)
+    }
+}
+
 /// The candidate pairs of the sentence of `view`, given its frame matches and the rule
 /// relations found in it (`rules`: subject and object positions, predicate).
-pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], rules: &[(usize, usize, Predicate)], headline: bool) -> Vec<Candidate> {
+pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], rules: &[(usize, usize, Predicate)], headline: bool, counts: &DocumentCounts) -> Vec<Candidate> {
     let n = view.mentions.len();
     let mut out = Vec::new();
     if n < 2 {
@@ -114,6 +157,17 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
             }
             if view.head[a] == b {
                 shared.push(Shared::Modifies);
+            }
+            shared.push(match counts.together(ra.entity, rb.entity) {
+                0 | 1 => Shared::TogetherOnce,
+                2 => Shared::TogetherTwice,
+                _ => Shared::TogetherOften,
+            });
+            if counts.frequent(ra.entity) {
+                shared.push(Shared::FrequentFirst);
+            }
+            if counts.frequent(rb.entity) {
+                shared.push(Shared::FrequentSecond);
             }
             let adjective = matches!(ra.mention.target, Target::Adjective(_));
             if adjective && rb.kind == EntityType::Commodity && rb.mention.first <= ra.mention.last + 2 {

@@ -838,6 +838,16 @@ impl<'a> SentenceView<'a> {
         None
     }
 
+    /// The mention right before token `k`, or before one lowercase noun that heads it
+    /// ("the Far East region in Russia").
+    fn left_of(&self, k: usize) -> Option<usize> {
+        let before = |j: usize| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
+        before(k).or_else(|| {
+            let noun = k > self.tokens.start && self.finder.text.tokens[k - 1].kind == TokenKind::Word && !self.finder.is(k - 1, WordKinds::FUNCTION) && self.word(k - 1).chars().all(char::is_lowercase);
+            if noun { before(k - 1) } else { None }
+        })
+    }
+
     /// The mention right after token `k`, past determiners.
     fn right_after(&self, k: usize) -> Option<usize> {
         let mut j = k;
@@ -937,7 +947,7 @@ impl Frames {
                 (Slot::Adj, _) => view.modifier_before(self, k),
                 (Slot::Appos, _) => view.described_by(self, k),
                 (Slot::Between, _) => None,
-                (Slot::Left, _) => (k > view.tokens.start).then(|| view.mention_at(k - 1)).flatten(),
+                (Slot::Left, _) => view.left_of(k),
                 (Slot::Right, _) => view.right_after(end).or_else(|| view.after_seat(end)),
                 (Slot::Prep(p), _) => view.prep_object_after(self, end, p),
             }

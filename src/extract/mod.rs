@@ -74,6 +74,7 @@ impl Extractor {
         for r in &relations {
             by_rule.entry(r.evidence.start).or_default().push(r);
         }
+        let counts = candidates::DocumentCounts::new(&resolved);
         let mut decided = Vec::new();
         let mut matches = Vec::new();
         let mut probabilities = Vec::new();
@@ -98,7 +99,7 @@ impl Extractor {
             }
             let last = sentence.tokens.end - 1;
             let headline = !matches!(finder.lower(last), "." | "!" | "?" | "\"" | "”" | ":" | "'");
-            for c in candidates::candidates(&lex.frames, &view, &matches, &rules, headline) {
+            for c in candidates::candidates(&lex.frames, &view, &matches, &rules, headline, &counts) {
                 let (a, b) = (&resolved[view.mentions[c.first]], &resolved[view.mentions[c.second]]);
                 if let Some(training) = training.as_deref_mut() {
                     let (first, second) = (drafts[a.entity].id.clone(), drafts[b.entity].id.clone());

@@ -64,10 +64,17 @@ pub enum Shared {
     Modifies,
     /// A nationality adjective right before a commodity: "Russian gas".
     AdjectiveOfCommodity,
+    /// The two are named together in this sentence only, in two, or in more.
+    TogetherOnce,
+    TogetherTwice,
+    TogetherOften,
+    /// The first, the second is named four times or more in the document.
+    FrequentFirst,
+    FrequentSecond,
 }
 
 impl Shared {
-    pub const ALL: [Shared; 24] = [
+    pub const ALL: [Shared; 29] = [
         Shared::MentionsBetween0,
         Shared::MentionsBetween1,
         Shared::MentionsBetween2,
@@ -92,6 +99,11 @@ impl Shared {
         Shared::Headline,
         Shared::Modifies,
         Shared::AdjectiveOfCommodity,
+        Shared::TogetherOnce,
+        Shared::TogetherTwice,
+        Shared::TogetherOften,
+        Shared::FrequentFirst,
+        Shared::FrequentSecond,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -120,6 +132,11 @@ impl Shared {
             Shared::Headline => "headline",
             Shared::Modifies => "modifies",
             Shared::AdjectiveOfCommodity => "adjective-of-commodity",
+            Shared::TogetherOnce => "together-in-1-sentence",
+            Shared::TogetherTwice => "together-in-2-sentences",
+            Shared::TogetherOften => "together-in-3+-sentences",
+            Shared::FrequentFirst => "frequent-first",
+            Shared::FrequentSecond => "frequent-second",
         }
     }
 }
