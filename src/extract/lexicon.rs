@@ -425,6 +425,12 @@ pub struct Lexicon {
     pub pair_nouns: FxHashSet<String>,
     /// Lowercase generic heads that name a known place itself: "Rajin Port" is Rajin.
     pub same_place_heads: FxHashSet<String>,
+    /// Lowercase token keys of nouns that make a state's name or adjective the state itself
+    /// ("the Russian government", "Government of Japan", "the Korean side").
+    pub state_nouns: Vec<Vec<String>>,
+    /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
+    /// stripped from the label, kept as an alias.
+    pub legal_forms: FxHashSet<String>,
     /// Per rule of `rules`, its key in `rule_precision.csv`: "predicate: pattern".
     pub rule_keys: Vec<String>,
     /// Measured (produced, correct) per rule key, from `ontology/rule_precision.csv`.
@@ -788,6 +794,8 @@ impl Lexicon {
         }
         lex.pair_nouns = lower_set(&lexicon_dir.join("pair_nouns.txt"))?;
         lex.same_place_heads = lower_set(&lexicon_dir.join("same_place_heads.txt"))?;
+        lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
+        lex.legal_forms = read_list(&lexicon_dir.join("legal_forms.txt"))?.iter().map(|f| legal_form_key(f)).collect();
         lex.index_words();
         Ok(lex)
     }
@@ -955,6 +963,11 @@ impl Lexicon {
 
     /// The head type of a name given as lowercase tokens (head before "of"/"on"/"for", or last).
     pub fn head_type(&self, tokens: &[&str]) -> Option<EntityType> {
+        self.head_at(tokens).map(|(kind, _)| kind)
+    }
+
+    /// The head type of a name given as lowercase tokens, and where its head ends.
+    pub fn head_at(&self, tokens: &[&str]) -> Option<(EntityType, usize)> {
         let words = tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count();
         for end in head_ends(tokens.len(), |i| tokens[i]) {
             // Most names end in no head word: answer without building keys.
@@ -965,7 +978,7 @@ impl Lexicon {
                 let key = tokens[end - n..end].join(" ");
                 if let Some(head) = self.heads.get(&key) {
                     if words >= head.min_words {
-                        return Some(head.kind);
+                        return Some((head.kind, end));
                     }
                 }
             }
@@ -978,6 +991,23 @@ impl Lexicon {
 /// first "of", "on" or "for" ("Ministry of Foreign Affairs"), and at its end.
 pub fn head_ends<'w>(len: usize, lower: impl Fn(usize) -> &'w str) -> [usize; 2] {
     [(0..len).find(|&i| matches!(lower(i), "of" | "on" | "for")).unwrap_or(len), len]
+}
+
+/// The key of a legal form or of a word that may be one: lowercase, without dots and commas
+/// ("Co.," → "co", "S.A." → "sa").
+pub fn legal_form_key(word: &str) -> String {
+    fold(word).chars().filter(|c| !matches!(c, '.' | ',')).collect()
+}
+
+/// `name` without the legal forms it ends in ("Sovtrans PJSC" → "Sovtrans", "Tanaka & Co.,
+/// Ltd." → "Tanaka"), when a word is left; None when it ends in none.
+pub fn without_legal_form<'n>(name: &'n str, legal_forms: &FxHashSet<String>) -> Option<&'n str> {
+    let mut rest = name.trim_end();
+    loop {
+        let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| legal_forms.contains(&legal_form_key(last))) else { break };
+        rest = before.trim_end_matches([' ', ',', '&']);
+    }
+    (rest.len() < name.trim_end().len() && rest.chars().any(char::is_alphabetic)).then_some(rest)
 }
 
 /// A cue's lowercase tokens; a trailing `*` on a token makes it a prefix.

@@ -35,8 +35,9 @@ pub struct Mention {
     pub surface: String,
     /// A title or role word came right before it ("President", "Ambassador").
     pub titled: bool,
-    /// The words of the span when `surface` names it by more ("industrial park" of
-    /// "industrial park in the Nadezhdinskaya ADT"): kept as an alias.
+    /// The words of the span when `surface` names it by more, kept as an alias: "industrial
+    /// park" of "industrial park in the Nadezhdinskaya ADT", "National Defence Commission" of
+    /// "National Defence Commission of North Korea".
     pub short: Option<String>,
 }
 
@@ -297,6 +298,7 @@ impl<'a> Finder<'a> {
         self.described_projects(s, &mut mentions);
         self.split_inner_places(&mut mentions);
         self.seated_missions(&mut mentions);
+        self.state_nouns(s, &mut mentions);
         mentions
     }
 
@@ -483,6 +485,11 @@ impl<'a> Finder<'a> {
                 end += 2;
                 continue;
             }
+            // "People's Republic", "Workers' Party": a possessive of people inside a name.
+            if self.is_inner_possessive(end) && end + 1 < limit && self.is_capitalised(end + 1) {
+                end += 2;
+                continue;
+            }
             // "Primorye-2", "Nord Stream 2", "Arctic LNG 2": a short number ends a name.
             if t.kind == TokenKind::Number && (t.joined || (self.raw(end).len() <= 2 && self.is_capitalised(end - 1))) {
                 end += 1;
@@ -501,6 +508,19 @@ impl<'a> Finder<'a> {
             }
             return end;
         }
+    }
+
+    /// Token `at` is "'s" after "People" or "'" after a capitalised plural common word
+    /// ("Workers'"): a possessive that belongs inside a name, unlike "Russia's".
+    fn is_inner_possessive(&self, at: usize) -> bool {
+        let before = at - 1;
+        self.tok(at).joined
+            && self.is_capitalised(before)
+            && match self.lower(at) {
+                "'s" => self.lower(before) == "people",
+                "'" => self.lower(before).ends_with('s') && self.is(before, WordKinds::COMMON),
+                _ => false,
+            }
     }
 
     /// Splits one capitalised run into mentions: known names, titles, adjectives and
@@ -589,10 +609,20 @@ impl<'a> Finder<'a> {
             out.push(self.known_mention(&known[0], titled));
             return;
         }
-        let head = self.head_type(start, end);
+        // "Government of the Russian Federation": the state itself.
+        if let [state] = known {
+            if state.last == end && matches!(state.target, Target::Known(_)) && state.kind == EntityType::Country && self.state_noun_of(start, state.first) {
+                out.push(Mention { first: start, last: end, kind: EntityType::Country, target: state.target.clone(), surface: self.surface(start, end), titled: false, short: None });
+                return;
+            }
+        }
+        let head_at = self.head_at(start, end);
+        let head = head_at.map(|(kind, _)| kind);
         // The whole run is one name when its head word types it, unless the head belongs to a
-        // longer known name of another type, or "and" joins two known names ("Russia and the EU").
-        let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.kind) != head);
+        // longer known name of another type (but "Committee on Trade of the Republic of
+        // Moldova" is one name), or "and" joins two known names ("Russia and the EU").
+        let seat_after_head = |m: &Known| self.is_seat(m) && head_at.is_some_and(|(_, at)| self.of_before(at, m.first).is_some());
+        let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.kind) != head && !seat_after_head(m));
         let and_joins_known = (start..end).filter(|&k| matches!(self.lower(k), "and" | "&")).any(|k| known.iter().any(|m| m.last <= k) && known.iter().any(|m| m.first > k));
         let whole_is_name = head.is_some() && end - start >= 2 && !head_taken && !and_joins_known;
         // Not one name: coordinated names split at "and" ("Sochi and Vladivostok").
@@ -605,7 +635,13 @@ impl<'a> Finder<'a> {
         }
         if whole_is_name || known.is_empty() {
             if let Some(kind) = head.filter(|_| whole_is_name).or_else(|| self.type_unknown(s, start, end, titled)) {
-                out.push(Mention { first: start, last: end, kind, target: Target::Unknown, surface: self.surface(start, end), titled, short: None });
+                // "National Defence Commission of North Korea": the name is written with the
+                // state or place it belongs to (kept as an alias), which stays a mention of its own.
+                let seat = head_at.and_then(|(_, at)| known.last().filter(|m| whole_is_name && m.last == end && self.is_seat(m)).and_then(|m| self.of_before(at, m.first).filter(|&of| self.head_type(start, of).is_some()).map(|of| (of, m))));
+                let last = seat.map_or(end, |(of, _)| of);
+                let short = seat.map(|_| self.surface(start, last));
+                out.push(Mention { first: start, last, kind, target: Target::Unknown, surface: self.surface(start, end), titled, short });
+                out.extend(seat.map(|(_, m)| self.known_mention(m, false)));
             }
             return;
         }
@@ -625,15 +661,59 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The head type of the name of tokens `[start, end)` (`Lexicon::head_type`). Most names
-    /// end in no head word (`WordKinds::HEAD_LAST`): they are answered without building keys.
+    /// A known state or place (not an adjective) that may end an official name as its seat.
+    fn is_seat(&self, m: &Known) -> bool {
+        matches!(m.kind, EntityType::Country | EntityType::Place) && matches!(m.target, Target::Known(_))
+    }
+
+    /// The "of" (or "of the") right before token `at_name`, when it comes at or after `from`.
+    fn of_before(&self, from: usize, at_name: usize) -> Option<usize> {
+        let of = if at_name >= 1 && self.lower(at_name - 1) == "the" { at_name.checked_sub(2)? } else { at_name.checked_sub(1)? };
+        (of >= from && self.lower(of) == "of").then_some(of)
+    }
+
+    /// Whether tokens `[start, state)` are a state noun and "of" or "of the"
+    /// ("Government of the …": `Lexicon::state_nouns`).
+    fn state_noun_of(&self, start: usize, state: usize) -> bool {
+        self.of_before(start, state).is_some_and(|of| self.lex.state_nouns.iter().any(|noun| noun.len() == of - start && noun.iter().enumerate().all(|(n, w)| self.lower(start + n) == w)))
+    }
+
+    /// "the Russian government", "ROK government", "the Korean side": a state's name or
+    /// adjective before a state noun (`Lexicon::state_nouns`) is the state, with the noun.
+    fn state_nouns(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            let entry = match m.target {
+                Target::Known(e) | Target::Adjective(e) if m.kind == EntityType::Country => e,
+                _ => continue,
+            };
+            let fits = |noun: &&Vec<String>| m.last + noun.len() <= s.tokens.end && noun.iter().enumerate().all(|(n, w)| self.lower(m.last + n) == w);
+            let Some(noun) = self.lex.state_nouns.iter().find(fits) else { continue };
+            let last = m.last + noun.len();
+            if mentions.get(i + 1).is_some_and(|next| next.first < last) {
+                continue;
+            }
+            let surface = self.surface(m.first, last);
+            let m = &mut mentions[i];
+            (m.last, m.target, m.surface) = (last, Target::Known(entry), surface);
+        }
+    }
+
+    /// The head type of the name of tokens `[start, end)` (`Lexicon::head_type`).
     fn head_type(&self, start: usize, end: usize) -> Option<EntityType> {
+        self.head_at(start, end).map(|(kind, _)| kind)
+    }
+
+    /// The head type of the name of tokens `[start, end)` and the token its head ends
+    /// before (`Lexicon::head_at`). Most names end in no head word (`WordKinds::HEAD_LAST`):
+    /// they are answered without building keys.
+    fn head_at(&self, start: usize, end: usize) -> Option<(EntityType, usize)> {
         let may_end_head = |at: usize| at > 0 && self.is(start + at - 1, WordKinds::HEAD_LAST);
         if !head_ends(end - start, |i| self.lower(start + i)).into_iter().any(may_end_head) {
             return None;
         }
         let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
-        self.lex.head_type(&lowers)
+        self.lex.head_at(&lowers).map(|(kind, at)| (kind, start + at))
     }
 
     /// The type of an unknown name, or None when unsure.

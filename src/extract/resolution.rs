@@ -132,6 +132,10 @@ impl Extractor {
                     drafts[idx].add_surface(&m.surface);
                     return Some((idx, drafts[idx].kind));
                 }
+                // "Rosneft PJSC": a known company written with its legal form.
+                if let Some(entry) = self.known_without_legal_form(m) {
+                    return Some((add_known(entry, Some(&m.surface), drafts), gaz.entries[entry].kind));
+                }
                 if m.kind == EntityType::Place && m.last - m.first >= 2 && self.lexicon.same_place_heads.contains(finder.lower(m.last - 1)) {
                     // "Rajin Port", "Incheon City": a known place named with a generic head is that place.
                     if let Some(entry) = self.known_place(&finder.surface(m.first, m.last - 1)) {
@@ -159,8 +163,22 @@ impl Extractor {
         gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, name)).iter().find(|n| gaz.entries[n.entry].kind == EntityType::Place).map(|n| n.entry)
     }
 
+    /// The gazetteer company or organisation a company's name without its legal form names.
+    fn known_without_legal_form(&self, m: &Mention) -> Option<usize> {
+        let lex = &self.lexicon;
+        let name = lexicon::without_legal_form(&m.surface, &lex.legal_forms).filter(|_| m.kind == EntityType::Company)?;
+        let names = lex.gazetteer.lookup(&lexicon::token_key(&lex.splitter, name));
+        names.iter().find(|n| matches!(lex.gazetteer.entries[n.entry].kind, EntityType::Company | EntityType::Organization)).map(|n| n.entry)
+    }
+
+    /// The draft of an unknown name: its label is the text as written, a company's without
+    /// its legal form ("Sovtrans PJSC" is "Sovtrans", the text an alias).
     fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> usize {
         let label = clean_label(&m.surface);
+        let label = match lexicon::without_legal_form(&label, &self.lexicon.legal_forms).filter(|_| kind == EntityType::Company) {
+            Some(name) => name.to_string(),
+            None => label,
+        };
         let id = format!("{}/{}", kind.id_prefix(), slug(&label));
         let idx = *draft_index.by_id.entry(id.clone()).or_insert_with(|| {
             drafts.push(Draft { id, label: label.clone(), kind, wikidata: None, country: None, surfaces: BTreeSet::new() });
@@ -210,7 +228,15 @@ pub(super) fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usiz
     if !bracketed {
         return None;
     }
-    let defining = resolved.iter().rev().find(|r| r.mention.first == prev.first && r.mention.last == prev.last)?;
+    let resolved_as = |p: &Mention| resolved.iter().rev().find(|r| r.mention.first == p.first && r.mention.last == p.last);
+    let mut defining = resolved_as(prev)?;
+    // "Committee on Trade of Moldova (CTM)": a state or place that ends a longer name is not
+    // what the bracket defines; the name is.
+    if let Some(longer) = mi.checked_sub(2).and_then(|pp| resolved_as(&mentions[pp])) {
+        if matches!(defining.kind, EntityType::Country | EntityType::Place) && longer.mention.surface.ends_with(&defining.mention.surface) {
+            defining = longer;
+        }
+    }
     // "Rajin Port (North Korea)": a known name of another type in brackets says where, not who.
     let other_type = matches!(m.target, Target::Known(_)) && m.kind != defining.kind;
     (!other_type).then_some(defining.entity)
