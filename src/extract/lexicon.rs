@@ -871,7 +871,9 @@ impl Lexicon {
             let kind = row.get("type").and_then(|t| EntityType::parse(t));
             let Some(kind) = kind else { bail!("{}:{line}: unknown type {:?}", path.display(), row.get("type")) };
             let min_words = row.get("min_words").and_then(|m| m.parse().ok()).unwrap_or(2);
-            let key = token_key(&self.splitter, &head);
+            // A one-word head is its own key: "co." is one token in text ("Co."), but the
+            // lowercase head would be split as "co ." by the case-sensitive abbreviations.
+            let key = if head.contains(' ') { token_key(&self.splitter, &head) } else { fold(head.trim()) };
             if key.is_empty() {
                 continue;
             }

@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold_into, head_ends, Lexicon, NameKind, Word, WordKinds};
+use super::lexicon::{fold_into, head_ends, legal_form_key, Lexicon, NameKind, Word, WordKinds};
 use crate::model::EntityType;
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -473,7 +473,17 @@ impl<'a> Finder<'a> {
             }
             let t = self.tok(end);
             if self.is_capitalised(end) {
+                // "Norvik Tankers Ltd. Later …", "Tanaka Co. Chairman …": an abbreviated legal
+                // form ends the name unless another follows ("Co. Ltd").
+                if self.is_legal_form(end - 1) && self.raw(end - 1).ends_with('.') && !self.is_legal_form(end) {
+                    return end;
+                }
                 end += 1;
+                continue;
+            }
+            // "Tanaka & Co., Ltd.", "Calder Holdings, Inc.": a legal form after a comma.
+            if self.lower(end) == "," && end + 1 < limit && self.is_legal_form(end + 1) && self.is_capitalised(end + 1) {
+                end += 2;
                 continue;
             }
             if self.is_dash(end)
@@ -510,6 +520,35 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The capitalised runs of sentence `s` that no mention covers (`covered`), without their
+    /// ordinary leading words ("The", "However"): names the finder could not type ("Sovtrans
+    /// said …"), which may repeat a name the document gives elsewhere, as (first, end) tokens.
+    pub fn untyped_names(&self, s: &Sentence, covered: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+        let mut names = Vec::new();
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            if !self.is_capitalised(i) || covered(i) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < s.tokens.end && !covered(end) && (self.is_capitalised(end) || (self.is_dash(end) && end + 1 < s.tokens.end && self.tok(end).joined && self.is_capitalised(end + 1))) {
+                end += if self.is_capitalised(end) { 1 } else { 2 };
+            }
+            let first = (i..end).find(|&k| !self.is(k, WordKinds::ORDINARY)).unwrap_or(end);
+            if first < end {
+                names.push((first, end));
+            }
+            i = end;
+        }
+        names
+    }
+
+    /// Whether token `at` is a legal form ("Ltd.", "PJSC": `Lexicon::legal_forms`).
+    fn is_legal_form(&self, at: usize) -> bool {
+        self.lex.legal_forms.contains(&legal_form_key(self.raw(at)))
+    }
+
     /// Token `at` is "'s" after "People" or "'" after a capitalised plural common word
     /// ("Workers'"): a possessive that belongs inside a name, unlike "Russia's".
     fn is_inner_possessive(&self, at: usize) -> bool {
@@ -537,7 +576,8 @@ impl<'a> Finder<'a> {
             if let Some(m) = inside.iter().find(|m| m.first == i) {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
-                    let body_type = self.head_type(m.last, end);
+                    let body_end = (m.last..end).find(|&k| matches!(self.lower(k), "and" | "&")).unwrap_or(end);
+                    let body_type = self.head_type(m.last, body_end);
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first > m.last || k.last <= m.last) {
                         break;
                     }
@@ -623,13 +663,24 @@ impl<'a> Finder<'a> {
         // Moldova" is one name), or "and" joins two known names ("Russia and the EU").
         let seat_after_head = |m: &Known| self.is_seat(m) && head_at.is_some_and(|(_, at)| self.of_before(at, m.first).is_some());
         let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.kind) != head && !seat_after_head(m));
-        let and_joins_known = (start..end).filter(|&k| matches!(self.lower(k), "and" | "&")).any(|k| known.iter().any(|m| m.last <= k) && known.iter().any(|m| m.first > k));
-        let whole_is_name = head.is_some() && end - start >= 2 && !head_taken && !and_joins_known;
+        // "Korean Investment Corporation and RDIF": an adjective that is part of a name joins nothing.
+        let named = |m: &&Known| !matches!(m.target, Target::Adjective(_));
+        let and_joins_known = (start..end).filter(|&k| matches!(self.lower(k), "and" | "&")).any(|k| known.iter().filter(named).any(|m| m.last <= k) && known.iter().any(|m| m.first > k));
+        let and_joins_names = self.and_before_name(start, end, known);
+        let whole_is_name = head.is_some() && end - start >= 2 && !head_taken && !and_joins_known && and_joins_names.is_none();
         // Not one name: coordinated names split at "and" ("Sochi and Vladivostok").
         if !whole_is_name {
-            if let Some(and) = (start + 1..end).find(|&k| matches!(self.lower(k), "and" | "&") && !known.iter().any(|m| m.first < k && k < m.last)) {
+            if let Some(and) = and_joins_names.or_else(|| (start + 1..end).find(|&k| matches!(self.lower(k), "and" | "&") && !known.iter().any(|m| m.first < k && k < m.last))) {
+                let before = out.len();
                 self.typed_pieces(s, start, and, titled, inside, out);
+                let left_found = out.len() > before;
                 self.typed_pieces(s, and + 1, end, false, inside, out);
+                // "Norvik Tankers and Calder Shipping": an untyped name coordinated with a
+                // company or organisation named by its head is one too.
+                let right = out.get(before).filter(|m| !left_found && m.first == and + 1 && matches!(m.target, Target::Unknown) && matches!(m.kind, EntityType::Company | EntityType::Organization));
+                if let Some(kind) = right.map(|m| m.kind).filter(|_| (start..and).any(|k| self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY))) {
+                    out.insert(before, Mention { first: start, last: and, kind, target: Target::Unknown, surface: self.surface(start, and), titled: false, short: None });
+                }
                 return;
             }
         }
@@ -659,6 +710,21 @@ impl<'a> Finder<'a> {
         if k < end {
             self.typed_pieces(s, k, end, false, &[], out);
         }
+    }
+
+    /// "Calder Holdings and Mizuho Bank", "Norvik Tankers and Calder Shipping": the "and" (or
+    /// "&") of tokens `[start, end)` after which a name of its own begins, one of two or more
+    /// words starting with a proper word ("Ministry of Trade and Industry", "Shipbuilding and
+    /// Ship Repair Center" are one name each).
+    fn and_before_name(&self, start: usize, end: usize, known: &[Known]) -> Option<usize> {
+        (start + 1..end.saturating_sub(2)).find(|&k| {
+            let next = k + 1;
+            matches!(self.lower(k), "and" | "&")
+                && !known.iter().any(|m| m.first < k && k < m.last)
+                && self.is_capitalised(next)
+                && (!self.is(next, WordKinds::ORDINARY) || known.iter().any(|m| m.first == next))
+                && (next..end).filter(|&j| self.tok(j).kind == TokenKind::Word).count() >= 2
+        })
     }
 
     /// A known state or place (not an adjective) that may end an official name as its seat.

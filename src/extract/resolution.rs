@@ -61,6 +61,8 @@ impl Extractor {
         let mut drafts: Vec<Draft> = Vec::new();
         let mut draft_index = DraftIndex::default();
         let mut resolved: Vec<Resolved> = Vec::with_capacity(text.tokens.len() / 8);
+        // Capitalised names no mention took, as (sentence, first token, end token).
+        let mut untyped: Vec<(usize, usize, usize)> = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
             let mut mentions = agreements::with_agreements(finder, si, finder.sentence_mentions(sentence));
             let start = resolved.len();
@@ -78,7 +80,11 @@ impl Extractor {
             resolved.extend(projects);
             described_people(finder, si, &mut resolved, start);
             resolved[start..].sort_by_key(|r| r.mention.first);
+            let this_sentence = &resolved[start..];
+            untyped.extend(finder.untyped_names(sentence, |k| covered(this_sentence, k)).into_iter().map(|(first, last)| (si, first, last)));
         }
+        repeated_names(finder, &untyped, &mut drafts, &mut resolved);
+        local_acronyms(&mut drafts, &mut resolved);
         merge_described_projects(&mut drafts, &mut resolved);
         Resolution { drafts, index: draft_index, resolved }
     }
@@ -333,6 +339,71 @@ pub(super) fn project_references(finder: &Finder, sentence: &crate::text::Senten
         }
     }
     out
+}
+
+/// "Sovtrans said …" after "Sovtrans PJSC", "Zinoviev" after "Georgy Zinoviev", "Calder"
+/// after "Calder Shipping": an untyped name (`untyped`: sentence, first and end token) that
+/// is the one entity of the document written so, or whose label starts or (for a person)
+/// ends with it, is that entity. Names that fit several entities stay nobody's.
+fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &mut [Draft], resolved: &mut Vec<Resolved>) {
+    if untyped.is_empty() {
+        return;
+    }
+    // Per folded name, the one entity it may stand for (None when several).
+    let mut names: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    let mut add = |name: String, d: usize| {
+        names.entry(name).and_modify(|e| if *e != Some(d) { *e = None }).or_insert(Some(d));
+    };
+    for (d, draft) in drafts.iter().enumerate().filter(|(_, d)| !d.surfaces.is_empty() && !matches!(d.kind, EntityType::Country | EntityType::Commodity)) {
+        for surface in draft.surfaces.iter().chain(std::iter::once(&draft.label)) {
+            add(fold_words(surface.split_whitespace()), d);
+        }
+        let words: Vec<&str> = draft.label.split_whitespace().collect();
+        match draft.kind {
+            EntityType::Person if words.len() >= 2 => {
+                add(fold(words[0]), d);
+                add(fold(words[words.len() - 1]), d);
+            }
+            EntityType::Company | EntityType::Organization => {
+                for n in 1..words.len() {
+                    add(fold_words(words[..n].iter().copied()), d);
+                }
+            }
+            _ => {}
+        }
+    }
+    for &(si, first, last) in untyped {
+        let key = fold_words((first..last).map(|k| finder.lower(k)));
+        let Some(&Some(d)) = names.get(&key) else { continue };
+        let surface = finder.surface(first, last);
+        drafts[d].add_surface(&surface);
+        let mention = Mention { first, last, kind: drafts[d].kind, target: Target::Unknown, surface, titled: false, short: None };
+        resolved.push(Resolved { mention, sentence: si, entity: d, kind: drafts[d].kind });
+    }
+    resolved.sort_by_key(|r| (r.sentence, r.mention.first));
+}
+
+/// Words folded and joined by single spaces.
+fn fold_words<'w>(words: impl Iterator<Item = &'w str>) -> String {
+    words.map(fold).collect::<Vec<_>>().join(" ")
+}
+
+/// "Korean Investment Corporation" and "KIC" in one article, where the gazetteer knows
+/// "KIC" as another entity's acronym: an entity written only by acronyms is the one
+/// entity of the document whose label has those initials.
+fn local_acronyms(drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let is_acronym = |s: &String| s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && s.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    for d in 0..drafts.len() {
+        let by_acronyms = !drafts[d].surfaces.is_empty() && drafts[d].surfaces.iter().all(|s| is_acronym(s) && *s != drafts[d].label);
+        let Some(acronym) = drafts[d].surfaces.iter().next().filter(|_| by_acronyms).cloned() else { continue };
+        let spelled: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && !drafts[e].surfaces.is_empty() && drafts[e].label.contains(' ') && initials(&drafts[e].label) == acronym).collect();
+        if let [into] = spelled[..] {
+            merge_surfaces(drafts, d, into);
+            for r in resolved.iter_mut().filter(|r| r.entity == d) {
+                (r.entity, r.kind) = (into, drafts[into].kind);
+            }
+        }
+    }
 }
 
 /// "an LNG shipment terminal in Kamchatka" and "the Kamchatka LNG terminal" in one
