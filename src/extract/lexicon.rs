@@ -428,6 +428,8 @@ pub struct Lexicon {
     /// Lowercase token keys of nouns that make a state's name or adjective the state itself
     /// ("the Russian government", "Government of Japan", "the Korean side").
     pub state_nouns: Vec<Vec<String>>,
+    /// Lowercase words that name a legal act by its number ("resolution 2397").
+    pub numbered_acts: Vec<String>,
     /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
     /// stripped from the label, kept as an alias.
     pub legal_forms: FxHashSet<String>,
@@ -795,6 +797,7 @@ impl Lexicon {
         lex.pair_nouns = lower_set(&lexicon_dir.join("pair_nouns.txt"))?;
         lex.same_place_heads = lower_set(&lexicon_dir.join("same_place_heads.txt"))?;
         lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
+        lex.numbered_acts = read_list(&lexicon_dir.join("numbered_acts.txt"))?.iter().map(|a| fold(a)).collect();
         lex.legal_forms = read_list(&lexicon_dir.join("legal_forms.txt"))?.iter().map(|f| legal_form_key(f)).collect();
         lex.index_words();
         Ok(lex)

@@ -183,7 +183,7 @@ impl<'a> Finder<'a> {
         self.facts[i].capitalised
     }
 
-    fn is_acronym(&self, i: usize) -> bool {
+    pub(super) fn is_acronym(&self, i: usize) -> bool {
         let raw = self.raw(i);
         let (letters, all_upper) = if raw.is_ascii() {
             raw.bytes().filter(u8::is_ascii_alphabetic).fold((0, true), |(n, upper), b| (n + 1, upper && b.is_ascii_uppercase()))
@@ -299,7 +299,36 @@ impl<'a> Finder<'a> {
         self.split_inner_places(&mut mentions);
         self.seated_missions(&mut mentions);
         self.state_nouns(s, &mut mentions);
+        self.numbered_acts(s, &mut mentions);
         mentions
+    }
+
+    /// "UN Security Council resolution 2397", "Council Decision 2022/266": a legal act named
+    /// by its number (`Lexicon::numbered_acts`) is an initiative, written with the body that
+    /// issued it when that is named right before (which stays a mention of its own).
+    fn numbered_acts(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let number = |k: usize| k < s.tokens.end && self.tok(k).kind == TokenKind::Number;
+        for k in s.tokens.start + 1..s.tokens.end {
+            if !number(k) || !self.lex.numbered_acts.iter().any(|a| a == self.lower(k - 1)) {
+                continue;
+            }
+            let head = k - 1;
+            let at = mentions.partition_point(|m| m.last <= head);
+            if mentions.get(at).is_some_and(|m| m.first <= head) {
+                continue;
+            }
+            // "2022/266", "2397(2017)": the number's joined parts.
+            let mut last = k + 1;
+            while last + 1 < s.tokens.end && self.tok(last).joined && self.lower(last) == "/" && number(last + 1) {
+                last += 2;
+            }
+            // The issuer: the organisation named right before, or capitalised words no name took.
+            let issuer = mentions[..at].last().filter(|m| m.last == head && m.kind == EntityType::Organization).map(|m| m.first);
+            let bare = (s.tokens.start..head).rev().take_while(|&j| self.is_capitalised(j) && (!self.is(j, WordKinds::ORDINARY) || self.is(j, WordKinds::HEAD)) && !mentions[..at].last().is_some_and(|m| m.last > j)).last();
+            let from = issuer.or(bare).unwrap_or(head);
+            let mention = Mention { first: head, last, kind: EntityType::Initiative, target: Target::Unknown, surface: self.surface(from, last), titled: false, short: None };
+            mentions.insert(at, mention);
+        }
     }
 
     /// "the U.S. Embassy in Seoul", "the Russian Embassy to Japan": an embassy or consulate

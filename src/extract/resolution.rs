@@ -63,10 +63,15 @@ impl Extractor {
         let mut resolved: Vec<Resolved> = Vec::with_capacity(text.tokens.len() / 8);
         // Capitalised names no mention took, as (sentence, first token, end token).
         let mut untyped: Vec<(usize, usize, usize)> = Vec::new();
+        // Acronyms the document defines by lowercase words ("weapons of mass destruction (WMD)").
+        let mut common_acronyms: BTreeSet<String> = BTreeSet::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
             let mut mentions = agreements::with_agreements(finder, si, finder.sentence_mentions(sentence));
             let start = resolved.len();
             for mi in 0..mentions.len() {
+                if common_acronym(finder, &mentions, mi, &mut common_acronyms) {
+                    continue;
+                }
                 let defined_by = acronym_definition(finder, &mentions, mi, &resolved);
                 let Some((entity, kind)) = self.resolve(finder, &mentions[mi], defined_by, &mut drafts, &mut draft_index) else { continue };
                 // The text moves to the resolved mention: the next mentions' checks read positions only.
@@ -206,6 +211,14 @@ impl Extractor {
     /// Surname-only mentions of a person met earlier ("Moon" after "Moon Jae-in"), and
     /// undefined acronyms that spell an earlier name's initials.
     fn corefer(&self, m: &Mention, drafts: &[Draft]) -> Option<usize> {
+        // "Resolution 2397" after "UN Security Council resolution 2397": a numbered act
+        // written without its issuer.
+        if m.kind == EntityType::Initiative && m.surface.ends_with(|c: char| c.is_ascii_digit()) {
+            let act = fold(&m.surface);
+            if let Some(d) = drafts.iter().position(|d| d.kind == EntityType::Initiative && !d.surfaces.is_empty() && fold(&d.label).ends_with(&act)) {
+                return Some(d);
+            }
+        }
         let words: Vec<&str> = m.surface.split_whitespace().collect();
         if words.len() == 1 {
             let word = fold(words[0]);
@@ -246,6 +259,27 @@ pub(super) fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usiz
     // "Rajin Port (North Korea)": a known name of another type in brackets says where, not who.
     let other_type = matches!(m.target, Target::Known(_)) && m.kind != defining.kind;
     (!other_type).then_some(defining.entity)
+}
+
+/// "a memorandum of understanding (MOU)", "weapons of mass destruction (WMD)": an unknown
+/// acronym in brackets after lowercase words (a commodity's among them) abbreviates no name; neither does the same
+/// acronym later in the document (`common`, the acronyms so defined).
+fn common_acronym(finder: &Finder, mentions: &[Mention], mi: usize, common: &mut BTreeSet<String>) -> bool {
+    let m = &mentions[mi];
+    if !matches!(m.target, Target::Unknown) || m.last != m.first + 1 || !finder.is_acronym(m.first) {
+        return false;
+    }
+    let tokens = &finder.text.tokens;
+    let text = |k: usize| tokens[k].text(finder.body);
+    let defined = m.first >= 2
+        && text(m.first - 1) == "("
+        && tokens.get(m.last).is_some_and(|t| t.text(finder.body) == ")")
+        && text(m.first - 2).starts_with(char::is_lowercase)
+        && !mentions.iter().any(|n| n.kind != EntityType::Commodity && n.first < m.first - 1 && m.first - 2 < n.last);
+    if defined {
+        common.insert(m.surface.clone());
+    }
+    defined || common.contains(&m.surface)
 }
 
 /// The one entity that the mentions in `window` satisfying `wanted` stand for; `None`
