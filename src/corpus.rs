@@ -121,6 +121,7 @@ impl Reader {
         let mut kept = Vec::new();
         for p in paragraphs {
             let p = collapse_spaces(&p);
+            let p = self.without_credits(strip_dateline(&p));
             if p.is_empty() || self.is_furniture(&p) {
                 continue;
             }
@@ -163,6 +164,40 @@ impl Reader {
         })
     }
 
+    /// `paragraph` without the credits in it: a bracketed one anywhere ("[Photo by Hyundai]",
+    /// "(Photo: VGP)") and an unbracketed one that ends it ("… in Hanoi. Photo: VGP"), a
+    /// credit being a furniture phrase followed by ":" or "by" ("photo", "source", "credit").
+    fn without_credits(&self, paragraph: &str) -> String {
+        let mut out = String::with_capacity(paragraph.len());
+        let mut rest = paragraph;
+        while let Some(open) = rest.find(['(', '[']) {
+            let close = if rest[open..].starts_with('(') { ')' } else { ']' };
+            let Some(len) = rest[open..].find(close) else { break };
+            let inside = &rest[open + 1..open + len];
+            if self.is_credit(inside) {
+                out.push_str(rest[..open].trim_end());
+                rest = &rest[open + len + 1..];
+            } else {
+                out.push_str(&rest[..open + len + 1]);
+                rest = &rest[open + len + 1..];
+            }
+        }
+        out.push_str(rest);
+        // An unbracketed credit after the paragraph's last sentence.
+        if let Some(end) = out.rfind(['.', '!', '?']).filter(|&end| end + 1 < out.len() && self.is_credit(out[end + 1..].trim())) {
+            out.truncate(end + 1);
+        }
+        out.trim().to_string()
+    }
+
+    /// "Photo: VGP", "Photo by Hyundai Heavy Industries", "Source: Yonhap": a furniture
+    /// phrase, then ":" or "by", then a few words.
+    fn is_credit(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        text.split_whitespace().count() <= 8
+            && self.furniture.iter().any(|f| lower.strip_prefix(f.as_str()).is_some_and(|after| after.starts_with(':') || after.starts_with(" by ") || after.starts_with(" courtesy")))
+    }
+
     /// Ratings, share buttons, polls, "Related Articles", vote counts, footnote URL lists.
     fn is_furniture(&self, paragraph: &str) -> bool {
         let lower = paragraph.to_lowercase();
@@ -182,6 +217,40 @@ impl Reader {
         let url_chars: usize = paragraph.split_whitespace().filter(|w| is_url(w)).map(str::len).sum();
         url_chars * 2 > paragraph.len()
     }
+}
+
+/// A paragraph without the dateline it starts with: "TOKYO, Dec. 16 (UPI) -- ", "SEOUL
+/// (Reuters) - ", "MOSCOW, June 5. /TASS/. ", "date 2024-06-19 ". A dateline is a place in
+/// capitals (with a date) and the agency that filed it, or a scraped "date" and an ISO date.
+fn strip_dateline(paragraph: &str) -> &str {
+    let p = paragraph.trim_start();
+    if let Some(rest) = p.strip_prefix("date ").or_else(|| p.strip_prefix("Date: ")) {
+        let (date, after) = rest.split_once(' ').unwrap_or((rest, ""));
+        if date.len() == 10 && date.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+            return after.trim_start();
+        }
+    }
+    // The place: a first word of two or more capitals ("TOKYO", "NEW YORK").
+    let first_word = p.split_whitespace().next().unwrap_or("").trim_end_matches(',');
+    if first_word.chars().filter(|c| c.is_alphabetic()).count() < 2 || first_word.chars().any(char::is_lowercase) {
+        return paragraph;
+    }
+    // The agency: "(Reuters)" or "/TASS/" within the first few words.
+    let Some(open) = p.find(['(', '/']).filter(|&at| at <= 40) else { return paragraph };
+    let close = if p[open..].starts_with('(') { ')' } else { '/' };
+    let Some(len) = p[open + 1..].find(close) else { return paragraph };
+    let agency = &p[open + 1..open + 1 + len];
+    let is_agency = (1..=3).contains(&agency.split_whitespace().count()) && agency.starts_with(char::is_uppercase) && !agency.contains(['(', ')', '/']);
+    if !is_agency {
+        return paragraph;
+    }
+    let after = p[open + 1 + len + 1..].trim_start_matches(['.', ' ']);
+    let dashed = after.trim_start_matches(['-', '–', '—']);
+    // "KOGAS (Korea Gas Corporation) signed …" is no dateline: "(Agency)" needs a dash after it.
+    if (close == ')' && dashed.len() == after.len()) || dashed.trim().is_empty() {
+        return paragraph;
+    }
+    dashed.trim_start()
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<CorpusError>) {
@@ -527,6 +596,22 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Portside Talks Resume"));
         // Without running text nothing is judged a fragment.
         assert_eq!(parse(Format::Text, "Irina Volkova\n\nShort note.").unwrap().body, "Irina Volkova\n\nShort note.");
+    }
+
+    #[test]
+    fn datelines_and_credits_are_dropped() {
+        let r = Reader::new(vec!["photo".into(), "source".into()]);
+        let parse = |text: &str| r.parse(Path::new("a"), "a", Format::Text, text.as_bytes()).unwrap().body;
+        assert_eq!(parse("LIMA, Dec. 16 (UPI) -- Peru signed the deal."), "Peru signed the deal.");
+        assert_eq!(parse("LIMA (Reuters) - Peru signed the deal."), "Peru signed the deal.");
+        assert_eq!(parse("LIMA, June 5. /TASS/. Peru signed the deal."), "Peru signed the deal.");
+        assert_eq!(parse(" date 2024-06-19 Following talks, Peru signed the deal."), "Following talks, Peru signed the deal.");
+        assert_eq!(parse("The minister met the envoy in Lima. Photo: VGP"), "The minister met the envoy in Lima.");
+        assert_eq!(parse("[Photo by Andes Shipping] Peru signed the deal (Source: Andina)."), "Peru signed the deal.");
+        // Brackets that are no credit stay; so does a first word that is no place in capitals.
+        assert_eq!(parse("The Andes Shipping Company (ASC) won. Photography is an art."), "The Andes Shipping Company (ASC) won. Photography is an art.");
+        assert_eq!(parse("Peru (and Chile) - signed."), "Peru (and Chile) - signed.");
+        assert_eq!(parse("KOGAS (Korea Gas Corporation) signed."), "KOGAS (Korea Gas Corporation) signed.");
     }
 
     #[test]

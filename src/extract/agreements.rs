@@ -57,11 +57,88 @@ pub fn with_agreements(finder: &Finder, si: usize, mut mentions: Vec<Mention>) -
             None if words >= 2 => (phrase, None),
             None => continue,
         };
-        found.push(Mention { first, last: head + 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short });
+        // Typed by its head (`ontology/typing/heads.csv`: an agreement is an initiative, a
+        // trade agreement a project); an arrangement or a regime is a project.
+        let lowers: Vec<&str> = (first..=head).map(|k| finder.lower(k)).collect();
+        let kind = lex.head_type(&lowers).unwrap_or(EntityType::Project);
+        found.push(Mention { first, last: head + 1, kind, target: Target::Unknown, surface, titled: false, short });
     }
     mentions.extend(found);
     mentions.sort_by_key(|m| m.first);
+    specified_names(finder, sentence, &mut mentions);
     mentions
+}
+
+/// Connectors that may open or continue what an agreement's name is about.
+const ABOUT: &[&str] = &["on", "in", "of", "for", "to", "the", "a", "an", "and"];
+
+/// The most words a name's lowercase specification may add.
+const MAX_SPECIFICATION: usize = 10;
+
+/// "the Memorandum of Understanding on natural gas supplies from Russia", "the Agreement to
+/// jointly explore the project": a capitalised agreement's name goes on with what it is
+/// about, lowercase words (and lowercase names such as "natural gas") after "on", "in",
+/// "of", "for" or "to", up to a name, a number, punctuation, another function word
+/// ("between", "from") or a past participle ("signed").
+fn specified_names(finder: &Finder, sentence: &Sentence, mentions: &mut Vec<Mention>) {
+    let end = sentence.tokens.end;
+    // "the Agreement to …": a capitalised head alone is a name only with what it is about.
+    let capitalised = |k: usize| finder.text.tokens[k].text(finder.body).starts_with(char::is_uppercase);
+    let bare: Vec<usize> = (sentence.tokens.start + 1..end)
+        .filter(|&k| finder.is(k, WordKinds::AGREEMENT_START) && capitalised(k) && finder.lower(k - 1) == "the" && !mentions.iter().any(|m| m.first <= k && k < m.last))
+        .collect();
+    for &k in &bare {
+        let at = mentions.partition_point(|m| m.first < k);
+        mentions.insert(at, Mention { first: k, last: k + 1, kind: EntityType::Initiative, target: Target::Unknown, surface: finder.surface(k, k + 1), titled: false, short: None });
+    }
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let agreement = matches!(m.target, Target::Unknown)
+            && matches!(m.kind, EntityType::Initiative | EntityType::Project)
+            && finder.text.tokens[m.last - 1].text(finder.body).starts_with(char::is_uppercase)
+            && (m.first..m.last).any(|k| finder.is(k, WordKinds::AGREEMENT_START));
+        let is_bare = m.last == m.first + 1 && bare.contains(&m.first);
+        if !agreement || m.last >= end || !matches!(finder.lower(m.last), "on" | "in" | "of" | "for" | "to") {
+            if is_bare {
+                mentions.remove(i);
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        let lowercase_name = |k: usize| mentions[i + 1..].iter().find(|n| n.first == k && n.kind == EntityType::Commodity).map(|n| n.last);
+        let (mut k, mut last) = (m.last, m.last);
+        while k < end && k < m.last + MAX_SPECIFICATION {
+            if let Some(name_end) = lowercase_name(k) {
+                (k, last) = (name_end, name_end);
+                continue;
+            }
+            let token = &finder.text.tokens[k];
+            let word = finder.lower(k);
+            let lowercase = token.kind == TokenKind::Word && token.text(finder.body).starts_with(char::is_lowercase);
+            let connector = ABOUT.contains(&word);
+            let participle = word.ends_with("ed") && !ABOUT.contains(&finder.lower(k - 1));
+            if !lowercase || participle || (finder.is(k, WordKinds::FUNCTION) && !connector) {
+                break;
+            }
+            k += 1;
+            if !connector {
+                last = k;
+            }
+        }
+        if last > m.last {
+            let swallowed = mentions[i + 1..].iter().take_while(|n| n.first < last).count();
+            mentions.drain(i + 1..i + 1 + swallowed);
+            let m = &mut mentions[i];
+            m.surface = finder.surface(m.first, last);
+            m.last = last;
+        } else if is_bare {
+            mentions.remove(i);
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// "between X and Y" right after the head: the two party mentions.

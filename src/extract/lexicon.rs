@@ -420,6 +420,14 @@ pub struct Lexicon {
     pub pair_nouns: FxHashSet<String>,
     /// Lowercase generic heads that name a known place itself: "Rajin Port" is Rajin.
     pub same_place_heads: FxHashSet<String>,
+    /// Lowercase token keys of nouns that make a state's name or adjective the state itself
+    /// ("the Russian government", "Government of Japan", "the Korean side").
+    pub state_nouns: Vec<Vec<String>>,
+    /// Lowercase words that name a legal act by its number ("resolution 2397").
+    pub numbered_acts: Vec<String>,
+    /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
+    /// stripped from the label, kept as an alias.
+    pub legal_forms: FxHashSet<String>,
     /// Per lowercase word, the lists it is in; a word in none is absent.
     words: WordTable,
     /// Lowercase token keys of place cues before a name ("the city of").
@@ -732,6 +740,9 @@ impl Lexicon {
         lex.same_place_heads = lower_set(&lexicon_dir.join("same_place_heads.txt"))?;
         lex.frames = super::frames::Frames::load(root, lex.titles.iter().chain(&lex.roles))?;
         lex.descriptions = super::coreference::Descriptions::load(&lexicon_dir.join("descriptions.csv"))?;
+        lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
+        lex.numbered_acts = read_list(&lexicon_dir.join("numbered_acts.txt"))?.iter().map(|a| fold(a)).collect();
+        lex.legal_forms = read_list(&lexicon_dir.join("legal_forms.txt"))?.iter().map(|f| legal_form_key(f)).collect();
         lex.index_words();
         Ok(lex)
     }
@@ -815,7 +826,9 @@ impl Lexicon {
             let kind = row.get("type").and_then(|t| EntityType::parse(t));
             let Some(kind) = kind else { bail!("{}:{line}: unknown type {:?}", path.display(), row.get("type")) };
             let min_words = row.get("min_words").and_then(|m| m.parse().ok()).unwrap_or(2);
-            let key = token_key(&self.splitter, &head);
+            // A one-word head is its own key: "co." is one token in text ("Co."), but the
+            // lowercase head would be split as "co ." by the case-sensitive abbreviations.
+            let key = if head.contains(' ') { token_key(&self.splitter, &head) } else { fold(head.trim()) };
             if key.is_empty() {
                 continue;
             }
@@ -907,6 +920,11 @@ impl Lexicon {
 
     /// The head type of a name given as lowercase tokens (head before "of"/"on"/"for", or last).
     pub fn head_type(&self, tokens: &[&str]) -> Option<EntityType> {
+        self.head_at(tokens).map(|(kind, _)| kind)
+    }
+
+    /// The head type of a name given as lowercase tokens, and where its head ends.
+    pub fn head_at(&self, tokens: &[&str]) -> Option<(EntityType, usize)> {
         let words = tokens.iter().filter(|t| t.chars().any(char::is_alphanumeric)).count();
         for end in head_ends(tokens.len(), |i| tokens[i]) {
             // Most names end in no head word: answer without building keys.
@@ -917,7 +935,7 @@ impl Lexicon {
                 let key = tokens[end - n..end].join(" ");
                 if let Some(head) = self.heads.get(&key) {
                     if words >= head.min_words {
-                        return Some(head.kind);
+                        return Some((head.kind, end));
                     }
                 }
             }
@@ -930,6 +948,23 @@ impl Lexicon {
 /// first "of", "on" or "for" ("Ministry of Foreign Affairs"), and at its end.
 pub fn head_ends<'w>(len: usize, lower: impl Fn(usize) -> &'w str) -> [usize; 2] {
     [(0..len).find(|&i| matches!(lower(i), "of" | "on" | "for")).unwrap_or(len), len]
+}
+
+/// The key of a legal form or of a word that may be one: lowercase, without dots and commas
+/// ("Co.," → "co", "S.A." → "sa").
+pub fn legal_form_key(word: &str) -> String {
+    fold(word).chars().filter(|c| !matches!(c, '.' | ',')).collect()
+}
+
+/// `name` without the legal forms it ends in ("Sovtrans PJSC" → "Sovtrans", "Tanaka & Co.,
+/// Ltd." → "Tanaka"), when a word is left; None when it ends in none.
+pub fn without_legal_form<'n>(name: &'n str, legal_forms: &FxHashSet<String>) -> Option<&'n str> {
+    let mut rest = name.trim_end();
+    loop {
+        let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| legal_forms.contains(&legal_form_key(last))) else { break };
+        rest = before.trim_end_matches([' ', ',', '&']);
+    }
+    (rest.len() < name.trim_end().len() && rest.chars().any(char::is_alphabetic)).then_some(rest)
 }
 
 /// A cue's lowercase tokens; a trailing `*` on a token makes it a prefix.

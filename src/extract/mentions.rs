@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold_into, head_ends, Lexicon, NameKind, Word, WordKinds};
+use super::lexicon::{fold_into, head_ends, legal_form_key, Lexicon, NameKind, Word, WordKinds};
 use crate::model::EntityType;
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -35,8 +35,9 @@ pub struct Mention {
     pub surface: String,
     /// A title or role word came right before it ("President", "Ambassador").
     pub titled: bool,
-    /// The words of the span when `surface` names it by more ("industrial park" of
-    /// "industrial park in the Nadezhdinskaya ADT"): kept as an alias.
+    /// The words of the span when `surface` names it by more, kept as an alias: "industrial
+    /// park" of "industrial park in the Nadezhdinskaya ADT", "National Defence Commission" of
+    /// "National Defence Commission of North Korea".
     pub short: Option<String>,
 }
 
@@ -177,7 +178,7 @@ impl<'a> Finder<'a> {
         self.facts[i].capitalised
     }
 
-    fn is_acronym(&self, i: usize) -> bool {
+    pub(super) fn is_acronym(&self, i: usize) -> bool {
         let raw = self.raw(i);
         let (letters, all_upper) = if raw.is_ascii() {
             raw.bytes().filter(u8::is_ascii_alphabetic).fold((0, true), |(n, upper), b| (n + 1, upper && b.is_ascii_uppercase()))
@@ -292,7 +293,37 @@ impl<'a> Finder<'a> {
         self.described_projects(s, &mut mentions);
         self.split_inner_places(&mut mentions);
         self.seated_missions(&mut mentions);
+        self.state_nouns(s, &mut mentions);
+        self.numbered_acts(s, &mut mentions);
         mentions
+    }
+
+    /// "UN Security Council resolution 2397", "Council Decision 2022/266": a legal act named
+    /// by its number (`Lexicon::numbered_acts`) is an initiative, written with the body that
+    /// issued it when that is named right before (which stays a mention of its own).
+    fn numbered_acts(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let number = |k: usize| k < s.tokens.end && self.tok(k).kind == TokenKind::Number;
+        for k in s.tokens.start + 1..s.tokens.end {
+            if !number(k) || !self.lex.numbered_acts.iter().any(|a| a == self.lower(k - 1)) {
+                continue;
+            }
+            let head = k - 1;
+            let at = mentions.partition_point(|m| m.last <= head);
+            if mentions.get(at).is_some_and(|m| m.first <= head) {
+                continue;
+            }
+            // "2022/266", "2397(2017)": the number's joined parts.
+            let mut last = k + 1;
+            while last + 1 < s.tokens.end && self.tok(last).joined && self.lower(last) == "/" && number(last + 1) {
+                last += 2;
+            }
+            // The issuer: the organisation named right before, or capitalised words no name took.
+            let issuer = mentions[..at].last().filter(|m| m.last == head && m.kind == EntityType::Organization).map(|m| m.first);
+            let bare = (s.tokens.start..head).rev().take_while(|&j| self.is_capitalised(j) && (!self.is(j, WordKinds::ORDINARY) || self.is(j, WordKinds::HEAD)) && !mentions[..at].last().is_some_and(|m| m.last > j)).last();
+            let from = issuer.or(bare).unwrap_or(head);
+            let mention = Mention { first: head, last, kind: EntityType::Initiative, target: Target::Unknown, surface: self.surface(from, last), titled: false, short: None };
+            mentions.insert(at, mention);
+        }
     }
 
     /// "the U.S. Embassy in Seoul", "the Russian Embassy to Japan": an embassy or consulate
@@ -466,7 +497,17 @@ impl<'a> Finder<'a> {
             }
             let t = self.tok(end);
             if self.is_capitalised(end) {
+                // "Norvik Tankers Ltd. Later …", "Tanaka Co. Chairman …": an abbreviated legal
+                // form ends the name unless another follows ("Co. Ltd").
+                if self.is_legal_form(end - 1) && self.raw(end - 1).ends_with('.') && !self.is_legal_form(end) {
+                    return end;
+                }
                 end += 1;
+                continue;
+            }
+            // "Tanaka & Co., Ltd.", "Calder Holdings, Inc.": a legal form after a comma.
+            if self.lower(end) == "," && end + 1 < limit && self.is_legal_form(end + 1) && self.is_capitalised(end + 1) {
+                end += 2;
                 continue;
             }
             if self.is_dash(end)
@@ -475,6 +516,11 @@ impl<'a> Finder<'a> {
                 && self.tok(end + 1).joined
                 && (self.is_capitalised(end + 1) || self.tok(end + 1).kind == TokenKind::Number || self.is(end + 1, WordKinds::KOREAN_SYLLABLE))
             {
+                end += 2;
+                continue;
+            }
+            // "People's Republic", "Workers' Party": a possessive of people inside a name.
+            if self.is_inner_possessive(end) && end + 1 < limit && self.is_capitalised(end + 1) {
                 end += 2;
                 continue;
             }
@@ -498,6 +544,48 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The capitalised runs of sentence `s` that no mention covers (`covered`), without their
+    /// ordinary leading words ("The", "However"): names the finder could not type ("Sovtrans
+    /// said …"), which may repeat a name the document gives elsewhere, as (first, end) tokens.
+    pub fn untyped_names(&self, s: &Sentence, covered: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+        let mut names = Vec::new();
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            if !self.is_capitalised(i) || covered(i) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < s.tokens.end && !covered(end) && (self.is_capitalised(end) || (self.is_dash(end) && end + 1 < s.tokens.end && self.tok(end).joined && self.is_capitalised(end + 1))) {
+                end += if self.is_capitalised(end) { 1 } else { 2 };
+            }
+            let first = (i..end).find(|&k| !self.is(k, WordKinds::ORDINARY)).unwrap_or(end);
+            if first < end {
+                names.push((first, end));
+            }
+            i = end;
+        }
+        names
+    }
+
+    /// Whether token `at` is a legal form ("Ltd.", "PJSC": `Lexicon::legal_forms`).
+    fn is_legal_form(&self, at: usize) -> bool {
+        self.lex.legal_forms.contains(&legal_form_key(self.raw(at)))
+    }
+
+    /// Token `at` is "'s" after "People" or "'" after a capitalised plural common word
+    /// ("Workers'"): a possessive that belongs inside a name, unlike "Russia's".
+    fn is_inner_possessive(&self, at: usize) -> bool {
+        let before = at - 1;
+        self.tok(at).joined
+            && self.is_capitalised(before)
+            && match self.lower(at) {
+                "'s" => self.lower(before) == "people",
+                "'" => self.lower(before).ends_with('s') && self.is(before, WordKinds::COMMON),
+                _ => false,
+            }
+    }
+
     /// Splits one capitalised run into mentions: known names, titles, adjectives and
     /// unknown names, then types the unknown ones.
     fn run_mentions(&self, s: &Sentence, start: usize, end: usize, headline: bool, known: &[Known], out: &mut Vec<Mention>) {
@@ -512,7 +600,8 @@ impl<'a> Finder<'a> {
             if let Some(m) = inside.iter().find(|m| m.first == i) {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
-                    let body_type = self.head_type(m.last, end);
+                    let body_end = (m.last..end).find(|&k| matches!(self.lower(k), "and" | "&")).unwrap_or(end);
+                    let body_type = self.head_type(m.last, body_end);
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first > m.last || k.last <= m.last) {
                         break;
                     }
@@ -584,23 +673,50 @@ impl<'a> Finder<'a> {
             out.push(self.known_mention(&known[0], titled));
             return;
         }
-        let head = self.head_type(start, end);
+        // "Government of the Russian Federation": the state itself.
+        if let [state] = known {
+            if state.last == end && matches!(state.target, Target::Known(_)) && state.kind == EntityType::Country && self.state_noun_of(start, state.first) {
+                out.push(Mention { first: start, last: end, kind: EntityType::Country, target: state.target.clone(), surface: self.surface(start, end), titled: false, short: None });
+                return;
+            }
+        }
+        let head_at = self.head_at(start, end);
+        let head = head_at.map(|(kind, _)| kind);
         // The whole run is one name when its head word types it, unless the head belongs to a
-        // longer known name of another type, or "and" joins two known names ("Russia and the EU").
-        let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.kind) != head);
-        let and_joins_known = (start..end).filter(|&k| matches!(self.lower(k), "and" | "&")).any(|k| known.iter().any(|m| m.last <= k) && known.iter().any(|m| m.first > k));
-        let whole_is_name = head.is_some() && end - start >= 2 && !head_taken && !and_joins_known;
+        // longer known name of another type (but "Committee on Trade of the Republic of
+        // Moldova" is one name), or "and" joins two known names ("Russia and the EU").
+        let seat_after_head = |m: &Known| self.is_seat(m) && head_at.is_some_and(|(_, at)| self.of_before(at, m.first).is_some());
+        let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.kind) != head && !seat_after_head(m));
+        // "Korean Investment Corporation and RDIF": an adjective that is part of a name joins nothing.
+        let named = |m: &&Known| !matches!(m.target, Target::Adjective(_));
+        let and_joins_known = (start..end).filter(|&k| matches!(self.lower(k), "and" | "&")).any(|k| known.iter().filter(named).any(|m| m.last <= k) && known.iter().any(|m| m.first > k));
+        let and_joins_names = self.and_before_name(start, end, known);
+        let whole_is_name = head.is_some() && end - start >= 2 && !head_taken && !and_joins_known && and_joins_names.is_none();
         // Not one name: coordinated names split at "and" ("Sochi and Vladivostok").
         if !whole_is_name {
-            if let Some(and) = (start + 1..end).find(|&k| matches!(self.lower(k), "and" | "&") && !known.iter().any(|m| m.first < k && k < m.last)) {
+            if let Some(and) = and_joins_names.or_else(|| (start + 1..end).find(|&k| matches!(self.lower(k), "and" | "&") && !known.iter().any(|m| m.first < k && k < m.last))) {
+                let before = out.len();
                 self.typed_pieces(s, start, and, titled, inside, out);
+                let left_found = out.len() > before;
                 self.typed_pieces(s, and + 1, end, false, inside, out);
+                // "Norvik Tankers and Calder Shipping": an untyped name coordinated with a
+                // company or organisation named by its head is one too.
+                let right = out.get(before).filter(|m| !left_found && m.first == and + 1 && matches!(m.target, Target::Unknown) && matches!(m.kind, EntityType::Company | EntityType::Organization));
+                if let Some(kind) = right.map(|m| m.kind).filter(|_| (start..and).any(|k| self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY))) {
+                    out.insert(before, Mention { first: start, last: and, kind, target: Target::Unknown, surface: self.surface(start, and), titled: false, short: None });
+                }
                 return;
             }
         }
         if whole_is_name || known.is_empty() {
             if let Some(kind) = head.filter(|_| whole_is_name).or_else(|| self.type_unknown(s, start, end, titled)) {
-                out.push(Mention { first: start, last: end, kind, target: Target::Unknown, surface: self.surface(start, end), titled, short: None });
+                // "National Defence Commission of North Korea": the name is written with the
+                // state or place it belongs to (kept as an alias), which stays a mention of its own.
+                let seat = head_at.and_then(|(_, at)| known.last().filter(|m| whole_is_name && m.last == end && self.is_seat(m)).and_then(|m| self.of_before(at, m.first).filter(|&of| self.head_type(start, of).is_some()).map(|of| (of, m))));
+                let last = seat.map_or(end, |(of, _)| of);
+                let short = seat.map(|_| self.surface(start, last));
+                out.push(Mention { first: start, last, kind, target: Target::Unknown, surface: self.surface(start, end), titled, short });
+                out.extend(seat.map(|(_, m)| self.known_mention(m, false)));
             }
             return;
         }
@@ -620,15 +736,74 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The head type of the name of tokens `[start, end)` (`Lexicon::head_type`). Most names
-    /// end in no head word (`WordKinds::HEAD_LAST`): they are answered without building keys.
+    /// "Calder Holdings and Mizuho Bank", "Norvik Tankers and Calder Shipping": the "and" (or
+    /// "&") of tokens `[start, end)` after which a name of its own begins, one of two or more
+    /// words starting with a proper word ("Ministry of Trade and Industry", "Shipbuilding and
+    /// Ship Repair Center" are one name each).
+    fn and_before_name(&self, start: usize, end: usize, known: &[Known]) -> Option<usize> {
+        (start + 1..end.saturating_sub(2)).find(|&k| {
+            let next = k + 1;
+            matches!(self.lower(k), "and" | "&")
+                && !known.iter().any(|m| m.first < k && k < m.last)
+                && self.is_capitalised(next)
+                && (!self.is(next, WordKinds::ORDINARY) || known.iter().any(|m| m.first == next))
+                && (next..end).filter(|&j| self.tok(j).kind == TokenKind::Word).count() >= 2
+        })
+    }
+
+    /// A known state or place (not an adjective) that may end an official name as its seat.
+    fn is_seat(&self, m: &Known) -> bool {
+        matches!(m.kind, EntityType::Country | EntityType::Place) && matches!(m.target, Target::Known(_))
+    }
+
+    /// The "of" (or "of the") right before token `at_name`, when it comes at or after `from`.
+    fn of_before(&self, from: usize, at_name: usize) -> Option<usize> {
+        let of = if at_name >= 1 && self.lower(at_name - 1) == "the" { at_name.checked_sub(2)? } else { at_name.checked_sub(1)? };
+        (of >= from && self.lower(of) == "of").then_some(of)
+    }
+
+    /// Whether tokens `[start, state)` are a state noun and "of" or "of the"
+    /// ("Government of the …": `Lexicon::state_nouns`).
+    fn state_noun_of(&self, start: usize, state: usize) -> bool {
+        self.of_before(start, state).is_some_and(|of| self.lex.state_nouns.iter().any(|noun| noun.len() == of - start && noun.iter().enumerate().all(|(n, w)| self.lower(start + n) == w)))
+    }
+
+    /// "the Russian government", "ROK government", "the Korean side": a state's name or
+    /// adjective before a state noun (`Lexicon::state_nouns`) is the state, with the noun.
+    fn state_nouns(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            let entry = match m.target {
+                Target::Known(e) | Target::Adjective(e) if m.kind == EntityType::Country => e,
+                _ => continue,
+            };
+            let fits = |noun: &&Vec<String>| m.last + noun.len() <= s.tokens.end && noun.iter().enumerate().all(|(n, w)| self.lower(m.last + n) == w);
+            let Some(noun) = self.lex.state_nouns.iter().find(fits) else { continue };
+            let last = m.last + noun.len();
+            if mentions.get(i + 1).is_some_and(|next| next.first < last) {
+                continue;
+            }
+            let surface = self.surface(m.first, last);
+            let m = &mut mentions[i];
+            (m.last, m.target, m.surface) = (last, Target::Known(entry), surface);
+        }
+    }
+
+    /// The head type of the name of tokens `[start, end)` (`Lexicon::head_type`).
     fn head_type(&self, start: usize, end: usize) -> Option<EntityType> {
+        self.head_at(start, end).map(|(kind, _)| kind)
+    }
+
+    /// The head type of the name of tokens `[start, end)` and the token its head ends
+    /// before (`Lexicon::head_at`). Most names end in no head word (`WordKinds::HEAD_LAST`):
+    /// they are answered without building keys.
+    fn head_at(&self, start: usize, end: usize) -> Option<(EntityType, usize)> {
         let may_end_head = |at: usize| at > 0 && self.is(start + at - 1, WordKinds::HEAD_LAST);
         if !head_ends(end - start, |i| self.lower(start + i)).into_iter().any(may_end_head) {
             return None;
         }
         let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
-        self.lex.head_type(&lowers)
+        self.lex.head_at(&lowers).map(|(kind, at)| (kind, start + at))
     }
 
     /// The type of an unknown name, or None when unsure.

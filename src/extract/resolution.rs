@@ -61,10 +61,17 @@ impl Extractor {
         let mut drafts: Vec<Draft> = Vec::new();
         let mut draft_index = DraftIndex::default();
         let mut resolved: Vec<Resolved> = Vec::with_capacity(text.tokens.len() / 8);
+        // Capitalised names no mention took, as (sentence, first token, end token).
+        let mut untyped: Vec<(usize, usize, usize)> = Vec::new();
+        // Acronyms the document defines by lowercase words ("weapons of mass destruction (WMD)").
+        let mut common_acronyms: BTreeSet<String> = BTreeSet::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
             let mut mentions = agreements::with_agreements(finder, si, finder.sentence_mentions(sentence));
             let start = resolved.len();
             for mi in 0..mentions.len() {
+                if common_acronym(finder, &mentions, mi, &mut common_acronyms) {
+                    continue;
+                }
                 let defined_by = acronym_definition(finder, &mentions, mi, &resolved);
                 let Some((entity, kind)) = self.resolve(finder, &mentions[mi], defined_by, &mut drafts, &mut draft_index) else { continue };
                 // The text moves to the resolved mention: the next mentions' checks read positions only.
@@ -78,7 +85,11 @@ impl Extractor {
             resolved.extend(projects);
             described_people(finder, si, &mut resolved, start);
             resolved[start..].sort_by_key(|r| r.mention.first);
+            let this_sentence = &resolved[start..];
+            untyped.extend(finder.untyped_names(sentence, |k| covered(this_sentence, k)).into_iter().map(|(first, last)| (si, first, last)));
         }
+        repeated_names(finder, &untyped, &mut drafts, &mut resolved);
+        local_acronyms(&mut drafts, &mut resolved);
         merge_described_projects(&mut drafts, &mut resolved);
         Resolution { drafts, index: draft_index, resolved }
     }
@@ -132,6 +143,10 @@ impl Extractor {
                     drafts[idx].add_surface(&m.surface);
                     return Some((idx, drafts[idx].kind));
                 }
+                // "Rosneft PJSC": a known company written with its legal form.
+                if let Some(entry) = self.known_without_legal_form(m) {
+                    return Some((add_known(entry, Some(&m.surface), drafts), gaz.entries[entry].kind));
+                }
                 if m.kind == EntityType::Place && m.last - m.first >= 2 && self.lexicon.same_place_heads.contains(finder.lower(m.last - 1)) {
                     // "Rajin Port", "Incheon City": a known place named with a generic head is that place.
                     if let Some(entry) = self.known_place(&finder.surface(m.first, m.last - 1)) {
@@ -159,8 +174,22 @@ impl Extractor {
         gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, name)).iter().find(|n| gaz.entries[n.entry].kind == EntityType::Place).map(|n| n.entry)
     }
 
+    /// The gazetteer company or organisation a company's name without its legal form names.
+    fn known_without_legal_form(&self, m: &Mention) -> Option<usize> {
+        let lex = &self.lexicon;
+        let name = lexicon::without_legal_form(&m.surface, &lex.legal_forms).filter(|_| m.kind == EntityType::Company)?;
+        let names = lex.gazetteer.lookup(&lexicon::token_key(&lex.splitter, name));
+        names.iter().find(|n| matches!(lex.gazetteer.entries[n.entry].kind, EntityType::Company | EntityType::Organization)).map(|n| n.entry)
+    }
+
+    /// The draft of an unknown name: its label is the text as written, a company's without
+    /// its legal form ("Sovtrans PJSC" is "Sovtrans", the text an alias).
     fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> usize {
         let label = clean_label(&m.surface);
+        let label = match lexicon::without_legal_form(&label, &self.lexicon.legal_forms).filter(|_| kind == EntityType::Company) {
+            Some(name) => name.to_string(),
+            None => label,
+        };
         let id = format!("{}/{}", kind.id_prefix(), slug(&label));
         let idx = *draft_index.by_id.entry(id.clone()).or_insert_with(|| {
             drafts.push(Draft { id, label: label.clone(), kind, wikidata: None, country: None, surfaces: BTreeSet::new() });
@@ -182,6 +211,14 @@ impl Extractor {
     /// Surname-only mentions of a person met earlier ("Moon" after "Moon Jae-in"), and
     /// undefined acronyms that spell an earlier name's initials.
     fn corefer(&self, m: &Mention, drafts: &[Draft]) -> Option<usize> {
+        // "Resolution 2397" after "UN Security Council resolution 2397": a numbered act
+        // written without its issuer.
+        if m.kind == EntityType::Initiative && m.surface.ends_with(|c: char| c.is_ascii_digit()) {
+            let act = fold(&m.surface);
+            if let Some(d) = drafts.iter().position(|d| d.kind == EntityType::Initiative && !d.surfaces.is_empty() && fold(&d.label).ends_with(&act)) {
+                return Some(d);
+            }
+        }
         let words: Vec<&str> = m.surface.split_whitespace().collect();
         if words.len() == 1 {
             let word = fold(words[0]);
@@ -210,10 +247,39 @@ pub(super) fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usiz
     if !bracketed {
         return None;
     }
-    let defining = resolved.iter().rev().find(|r| r.mention.first == prev.first && r.mention.last == prev.last)?;
+    let resolved_as = |p: &Mention| resolved.iter().rev().find(|r| r.mention.first == p.first && r.mention.last == p.last);
+    let mut defining = resolved_as(prev)?;
+    // "Committee on Trade of Moldova (CTM)": a state or place that ends a longer name is not
+    // what the bracket defines; the name is.
+    if let Some(longer) = mi.checked_sub(2).and_then(|pp| resolved_as(&mentions[pp])) {
+        if matches!(defining.kind, EntityType::Country | EntityType::Place) && longer.mention.surface.ends_with(&defining.mention.surface) {
+            defining = longer;
+        }
+    }
     // "Rajin Port (North Korea)": a known name of another type in brackets says where, not who.
     let other_type = matches!(m.target, Target::Known(_)) && m.kind != defining.kind;
     (!other_type).then_some(defining.entity)
+}
+
+/// "a memorandum of understanding (MOU)", "weapons of mass destruction (WMD)": an unknown
+/// acronym in brackets after lowercase words (a commodity's among them) abbreviates no name; neither does the same
+/// acronym later in the document (`common`, the acronyms so defined).
+fn common_acronym(finder: &Finder, mentions: &[Mention], mi: usize, common: &mut BTreeSet<String>) -> bool {
+    let m = &mentions[mi];
+    if !matches!(m.target, Target::Unknown) || m.last != m.first + 1 || !finder.is_acronym(m.first) {
+        return false;
+    }
+    let tokens = &finder.text.tokens;
+    let text = |k: usize| tokens[k].text(finder.body);
+    let defined = m.first >= 2
+        && text(m.first - 1) == "("
+        && tokens.get(m.last).is_some_and(|t| t.text(finder.body) == ")")
+        && text(m.first - 2).starts_with(char::is_lowercase)
+        && !mentions.iter().any(|n| n.kind != EntityType::Commodity && n.first < m.first - 1 && m.first - 2 < n.last);
+    if defined {
+        common.insert(m.surface.clone());
+    }
+    defined || common.contains(&m.surface)
 }
 
 /// The one entity that the mentions in `window` satisfying `wanted` stand for; `None`
@@ -307,6 +373,71 @@ pub(super) fn project_references(finder: &Finder, sentence: &crate::text::Senten
         }
     }
     out
+}
+
+/// "Sovtrans said …" after "Sovtrans PJSC", "Zinoviev" after "Georgy Zinoviev", "Calder"
+/// after "Calder Shipping": an untyped name (`untyped`: sentence, first and end token) that
+/// is the one entity of the document written so, or whose label starts or (for a person)
+/// ends with it, is that entity. Names that fit several entities stay nobody's.
+fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &mut [Draft], resolved: &mut Vec<Resolved>) {
+    if untyped.is_empty() {
+        return;
+    }
+    // Per folded name, the one entity it may stand for (None when several).
+    let mut names: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    let mut add = |name: String, d: usize| {
+        names.entry(name).and_modify(|e| if *e != Some(d) { *e = None }).or_insert(Some(d));
+    };
+    for (d, draft) in drafts.iter().enumerate().filter(|(_, d)| !d.surfaces.is_empty() && !matches!(d.kind, EntityType::Country | EntityType::Commodity)) {
+        for surface in draft.surfaces.iter().chain(std::iter::once(&draft.label)) {
+            add(fold_words(surface.split_whitespace()), d);
+        }
+        let words: Vec<&str> = draft.label.split_whitespace().collect();
+        match draft.kind {
+            EntityType::Person if words.len() >= 2 => {
+                add(fold(words[0]), d);
+                add(fold(words[words.len() - 1]), d);
+            }
+            EntityType::Company | EntityType::Organization => {
+                for n in 1..words.len() {
+                    add(fold_words(words[..n].iter().copied()), d);
+                }
+            }
+            _ => {}
+        }
+    }
+    for &(si, first, last) in untyped {
+        let key = fold_words((first..last).map(|k| finder.lower(k)));
+        let Some(&Some(d)) = names.get(&key) else { continue };
+        let surface = finder.surface(first, last);
+        drafts[d].add_surface(&surface);
+        let mention = Mention { first, last, kind: drafts[d].kind, target: Target::Unknown, surface, titled: false, short: None };
+        resolved.push(Resolved { mention, sentence: si, entity: d, kind: drafts[d].kind });
+    }
+    resolved.sort_by_key(|r| (r.sentence, r.mention.first));
+}
+
+/// Words folded and joined by single spaces.
+fn fold_words<'w>(words: impl Iterator<Item = &'w str>) -> String {
+    words.map(fold).collect::<Vec<_>>().join(" ")
+}
+
+/// "Korean Investment Corporation" and "KIC" in one article, where the gazetteer knows
+/// "KIC" as another entity's acronym: an entity written only by acronyms is the one
+/// entity of the document whose label has those initials.
+fn local_acronyms(drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let is_acronym = |s: &String| s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && s.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    for d in 0..drafts.len() {
+        let by_acronyms = !drafts[d].surfaces.is_empty() && drafts[d].surfaces.iter().all(|s| is_acronym(s) && *s != drafts[d].label);
+        let Some(acronym) = drafts[d].surfaces.iter().next().filter(|_| by_acronyms).cloned() else { continue };
+        let spelled: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && !drafts[e].surfaces.is_empty() && drafts[e].label.contains(' ') && initials(&drafts[e].label) == acronym).collect();
+        if let [into] = spelled[..] {
+            merge_surfaces(drafts, d, into);
+            for r in resolved.iter_mut().filter(|r| r.entity == d) {
+                (r.entity, r.kind) = (into, drafts[into].kind);
+            }
+        }
+    }
 }
 
 /// "an LNG shipment terminal in Kamchatka" and "the Kamchatka LNG terminal" in one
