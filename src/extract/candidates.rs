@@ -83,7 +83,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         cues_in_sentence |= b;
     }
     let mention = |m: usize| &view.resolved[view.mentions[m]];
-    let preps: Vec<u8> = (0..n).map(|m| view.preposition_before(frames, m).map_or(0, |p| p + 1)).collect();
+    let preps: Vec<u8> = (0..n).map(|m| view.preposition_before(m).map_or(0, |p| p + 1)).collect();
     let bare_adjective = |m: usize| {
         let r = mention(m);
         matches!(r.mention.target, Target::Adjective(_)) && !finder.is_actor_noun_after(r.mention.last)

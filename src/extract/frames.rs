@@ -269,6 +269,9 @@ impl Frames {
     /// The end of the title ("Prime Minister", "chief executive") or role noun ("head")
     /// starting at token `k`, if one does.
     fn title_at(&self, finder: &Finder, k: usize, limit: usize) -> Option<usize> {
+        if !finder.is(k, WordKinds::TITLE_WORD) {
+            return None;
+        }
         let first = finder.lower(k);
         let mut found = self.titles.contains(first).then_some(k + 1);
         if !self.title_starts.contains(first) {
@@ -296,6 +299,18 @@ impl Frames {
     /// Every word form that is the cue word of some frame (for the word table).
     pub fn cue_words(&self) -> impl Iterator<Item = &str> {
         self.forms.keys().map(String::as_str)
+    }
+
+    /// The word lists of the clause reading, each with the word-table flag that marks it:
+    /// the matcher asks the flags, not the lists.
+    pub fn word_lists(&self) -> [(Vec<&String>, WordKinds); 4] {
+        let title_words = self.titles.iter().chain(&self.title_starts).filter(|t| !t.contains(' ')).collect();
+        [
+            (self.clause_breaks.iter().collect(), WordKinds::CLAUSE_BREAK),
+            (self.verb_group.iter().collect(), WordKinds::VERB_GROUP),
+            (self.copulas.iter().collect(), WordKinds::COPULA),
+            (title_words, WordKinds::TITLE_WORD),
+        ]
     }
 }
 
@@ -413,7 +428,7 @@ pub(super) struct SentenceView<'a> {
 impl<'a> SentenceView<'a> {
     /// The view of the sentence with tokens `tokens` whose resolved mentions are
     /// `resolved[run]` (sorted by first token).
-    pub fn new(finder: &'a Finder<'a>, frames: &Frames, tokens: std::ops::Range<usize>, resolved: &'a [Resolved], run: std::ops::Range<usize>) -> SentenceView<'a> {
+    pub fn new(finder: &'a Finder<'a>, tokens: std::ops::Range<usize>, resolved: &'a [Resolved], run: std::ops::Range<usize>) -> SentenceView<'a> {
         let n = tokens.len();
         let mut mentions = Vec::with_capacity(run.len());
         let mut covering = vec![None; n];
@@ -441,7 +456,7 @@ impl<'a> SentenceView<'a> {
             let i = k - tokens.start;
             // A dash between spaces ("—", "–" fold to "-") ends a clause; a hyphen joins words.
             let dash = w == "-" && !finder.text.tokens[k].joined;
-            if frames.clause_breaks.contains(w) || dash {
+            if finder.is(k, WordKinds::CLAUSE_BREAK) || dash {
                 c += 1;
                 relative_from = None;
             }
@@ -466,15 +481,15 @@ impl<'a> SentenceView<'a> {
         }
         let mentions_index = (0..mentions.len()).collect();
         let mut view = SentenceView { finder, tokens, mentions, mentions_index, resolved, covering, head: Vec::new(), list_of: Vec::new(), members: Vec::new(), clause, aside };
-        view.attach(frames);
-        view.coordinate(frames);
+        view.attach();
+        view.coordinate();
         view
     }
 
     /// Which mention each one belongs to: a nationality adjective to the name it modifies
     /// ("Russian President Vladimir Putin", "Korean KOGAS"; not a commodity: "Russian
     /// gas" is Russia's), a name in brackets to the name before it ("… Fund (RDIF)").
-    fn attach(&mut self, frames: &Frames) {
+    fn attach(&mut self) {
         let n = self.mentions.len();
         self.head = (0..n).collect();
         for i in (0..n.saturating_sub(1)).rev() {
@@ -483,7 +498,7 @@ impl<'a> SentenceView<'a> {
             let modifies = matches!(r.mention.target, Target::Adjective(_))
                 && next.kind != EntityType::Commodity
                 && gap.len() <= 3
-                && gap.clone().all(|k| self.finder.text.tokens[k].kind == TokenKind::Word && (!self.finder.is(k, WordKinds::FUNCTION) || self.in_title(frames, k)));
+                && gap.clone().all(|k| self.finder.text.tokens[k].kind == TokenKind::Word && (!self.finder.is(k, WordKinds::FUNCTION) || self.in_title(k)));
             if modifies {
                 self.head[i] = self.head[i + 1];
             }
@@ -498,15 +513,14 @@ impl<'a> SentenceView<'a> {
     }
 
     /// Token `k` is a word of a title or role ("president", "chief executive").
-    fn in_title(&self, frames: &Frames, k: usize) -> bool {
-        let w = self.word(k);
-        frames.titles.contains(w) || frames.title_starts.contains(w)
+    fn in_title(&self, k: usize) -> bool {
+        self.finder.is(k, WordKinds::TITLE_WORD)
     }
 
     /// Coordination lists of head mentions: neighbours joined by ",", "and", "or", "&",
     /// "as well as", past the mentions attached to them and title words, with "and"/"or"
     /// somewhere in the list.
-    fn coordinate(&mut self, frames: &Frames) {
+    fn coordinate(&mut self) {
         let n = self.mentions.len();
         let heads: Vec<usize> = (0..n).filter(|&i| self.head[i] == i).collect();
         self.list_of = vec![(0, 0); n];
@@ -527,7 +541,7 @@ impl<'a> SentenceView<'a> {
             run.push(m);
             let Some(&next) = heads.get(h + 1) else { break };
             // The words between, past attached mentions, brackets and titles.
-            let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(frames, k));
+            let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(k));
             // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
             let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
             let joined = gap().next().is_some() && gap().count() <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "as" | "well" | "both" | "the") || modifier(k));
@@ -583,13 +597,13 @@ impl<'a> SentenceView<'a> {
 
     /// The preposition governing mention `m`: the word before it, past determiners and
     /// up to two modifiers ("in the new Zvezda shipyard").
-    pub fn preposition_before(&self, frames: &Frames, m: usize) -> Option<u8> {
+    pub fn preposition_before(&self, m: usize) -> Option<u8> {
         let mut k = self.first(m);
         let mut modifiers = 0;
         while k > self.tokens.start {
             k -= 1;
             let w = self.word(k);
-            if let Some(p) = frames.preposition(w) {
+            if let Some(p) = self.finder.preposition(k) {
                 // "in the town of Bolshoy Kamen": a place cue names the place, not its owner.
                 if let Some(start) = self.place_cue_ending(k + 1) {
                     k = start;
@@ -602,7 +616,7 @@ impl<'a> SentenceView<'a> {
             }
             let lowercase_word = self.mention_at(k).is_none() && w.chars().all(|c| c.is_alphabetic() || c == '-') && !self.finder.text.tokens[k].text(self.finder.body).starts_with(char::is_uppercase);
             // A modifier, not a verb: "state-run", "the new", not "build" in "to build X".
-            let modifier = lowercase_word && !self.finder.is(k, WordKinds::FUNCTION) && (self.in_compound(k) || (!frames.verb_group.contains(w) && !frames.forms.contains_key(w)));
+            let modifier = lowercase_word && !self.finder.is(k, WordKinds::FUNCTION) && (self.in_compound(k) || !self.finder.is(k, WordKinds::VERB_GROUP.with(WordKinds::FRAME_CUE)));
             if modifier && modifiers < 2 {
                 modifiers += 1;
                 continue;
@@ -631,10 +645,10 @@ impl<'a> SentenceView<'a> {
     /// The subject of the clause a cue at token `k` is in: the mention "which"/"who"
     /// refers to for a relative clause, else the nearest mention to the left in the same
     /// clause that is no preposition's object, past asides.
-    fn subject_before(&self, frames: &Frames, k: usize) -> Option<usize> {
+    fn subject_before(&self, k: usize) -> Option<usize> {
         // A relative clause: "X, which has invested", "X who heads".
         let mut j = k;
-        while j > self.tokens.start && (frames.verb_group.contains(self.word(j - 1)) || self.word(j - 1).ends_with("ly")) {
+        while j > self.tokens.start && (self.finder.is(j - 1, WordKinds::VERB_GROUP) || self.word(j - 1).ends_with("ly")) {
             j -= 1;
         }
         if j > self.tokens.start && RELATIVE.contains(&self.word(j - 1)) {
@@ -662,7 +676,7 @@ impl<'a> SentenceView<'a> {
             if let Some(m) = self.mention_at(j) {
                 // "a South Korean politician who chairs": an adjective of a plain noun is no subject.
                 let describing = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && !self.finder.is_actor_noun_after(self.last(m)) && self.head[m] == m;
-                if (self.preposition_before(frames, m).is_none() || self.of_unnamed_official(frames, m)) && !self.possessor(m) && !describing {
+                if (self.preposition_before(m).is_none() || self.of_unnamed_official(m)) && !self.possessor(m) && !describing {
                     return Some(m);
                 }
                 j = self.first(m);
@@ -673,17 +687,17 @@ impl<'a> SentenceView<'a> {
 
     /// "the deputy defence minister of X visited": X acts through an official the
     /// sentence does not name (no name stands before the title).
-    fn of_unnamed_official(&self, frames: &Frames, m: usize) -> bool {
+    fn of_unnamed_official(&self, m: usize) -> bool {
         let first = self.first(m);
         let mut k = first;
         while k > self.tokens.start && DETERMINERS.contains(&self.word(k - 1)) {
             k -= 1;
         }
-        if k < self.tokens.start + 2 || self.word(k - 1) != "of" || !self.in_title(frames, k - 2) {
+        if k < self.tokens.start + 2 || self.word(k - 1) != "of" || !self.in_title(k - 2) {
             return false;
         }
         let mut t = k - 2;
-        while t > self.tokens.start && (self.in_title(frames, t - 1) || self.mention_at(t - 1).is_some_and(|a| self.head[a] != a)) {
+        while t > self.tokens.start && (self.in_title(t - 1) || self.mention_at(t - 1).is_some_and(|a| self.head[a] != a)) {
             t -= 1;
         }
         t == self.tokens.start || !matches!(self.word(t - 1), ",") && self.mention_at(t - 1).is_none()
@@ -697,7 +711,7 @@ impl<'a> SentenceView<'a> {
 
     /// The first mention after token `from` (within a few words, no preposition or
     /// clause break between): a verb's direct object.
-    fn object_after(&self, frames: &Frames, from: usize) -> Option<usize> {
+    fn object_after(&self, from: usize) -> Option<usize> {
         let mut k = from;
         let mut skipped = 0;
         let mut quantity = false;
@@ -716,7 +730,7 @@ impl<'a> SentenceView<'a> {
             }
             // "2.1 million tonnes of LNG": the object is what is counted.
             let counted = w == "of" && quantity;
-            if !counted && (frames.preposition(w).is_some() || frames.clause_breaks.contains(w) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || RELATIVE.contains(&w)) {
+            if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || RELATIVE.contains(&w)) {
                 return None;
             }
             k += 1;
@@ -727,7 +741,7 @@ impl<'a> SentenceView<'a> {
 
     /// The first mention after token `from`, in the same clause and within 15 words,
     /// governed by preposition `p`.
-    fn prep_object_after(&self, frames: &Frames, from: usize, p: u8) -> Option<usize> {
+    fn prep_object_after(&self, from: usize, p: u8) -> Option<usize> {
         let clause = (from < self.tokens.end).then(|| self.clause_of(from))?;
         let mut k = from;
         while k < self.tokens.end && k < from + 15 {
@@ -735,15 +749,15 @@ impl<'a> SentenceView<'a> {
                 return None;
             }
             if let Some(m) = self.mention_at(k) {
-                if self.preposition_before(frames, m) == Some(p) {
+                if self.preposition_before(m) == Some(p) {
                     return Some(m);
                 }
                 k = self.last(m);
                 continue;
             }
             // "interest in increasing imports of Russian LNG": a gerund's object stands for it.
-            if frames.preposition(self.word(k)) == Some(p) && k + 1 < self.tokens.end && self.word(k + 1).ends_with("ing") && self.mention_at(k + 1).is_none() {
-                if let Some(m) = self.object_of_gerund(frames, k + 1) {
+            if self.finder.preposition(k) == Some(p) && k + 1 < self.tokens.end && self.word(k + 1).ends_with("ing") && self.mention_at(k + 1).is_none() {
+                if let Some(m) = self.object_of_gerund(k + 1) {
                     return Some(m);
                 }
             }
@@ -753,12 +767,12 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The first name within six words after the gerund at `k`, past "of" and lowercase words only.
-    fn object_of_gerund(&self, frames: &Frames, k: usize) -> Option<usize> {
+    fn object_of_gerund(&self, k: usize) -> Option<usize> {
         (k + 1..self.tokens.end.min(k + 7)).find_map(|j| match self.mention_at(j) {
             Some(m) => Some(Some(m)),
             None => {
                 let w = self.word(j);
-                let plain = w.chars().all(|c| c.is_alphabetic() || c == '-') && (frames.preposition(w).is_none() || w == "of");
+                let plain = w.chars().all(|c| c.is_alphabetic() || c == '-') && (!self.finder.is(j, WordKinds::PREPOSITION) || w == "of");
                 (!plain).then_some(None)
             }
         })?
@@ -766,11 +780,11 @@ impl<'a> SentenceView<'a> {
 
     /// The by-agent of a passive verb ending at `from`.
     fn agent_after(&self, frames: &Frames, from: usize) -> Option<usize> {
-        self.prep_object_after(frames, from, frames.preposition("by")?)
+        self.prep_object_after(from, frames.preposition("by")?)
     }
 
     /// "X's [modifiers] cue": X.
-    fn possessor_before(&self, frames: &Frames, k: usize) -> Option<usize> {
+    fn possessor_before(&self, k: usize) -> Option<usize> {
         let mut j = k;
         let mut skipped = 0;
         while j > self.tokens.start && skipped <= 3 {
@@ -779,7 +793,7 @@ impl<'a> SentenceView<'a> {
                 // "the Russian president's visit": the state of the titled owner.
                 return (self.tokens.start + 1..j).rev().take(3).find_map(|i| match self.mention_at(i) {
                     Some(m) => Some(Some(m)),
-                    None => (!self.in_title(frames, i)).then_some(None),
+                    None => (!self.in_title(i)).then_some(None),
                 })?;
             }
             if let Some(m) = self.mention_at(j) {
@@ -793,7 +807,7 @@ impl<'a> SentenceView<'a> {
 
     /// "Korean investment", "Russian gas supplies", "KIC chief executive": the mention
     /// right before the cue, past up to two lowercase modifiers and one commodity.
-    fn modifier_before(&self, frames: &Frames, k: usize) -> Option<usize> {
+    fn modifier_before(&self, k: usize) -> Option<usize> {
         let mut j = k;
         let mut words = 0;
         let mut commodity = false;
@@ -808,7 +822,7 @@ impl<'a> SentenceView<'a> {
                 return (!self.possessor(m)).then_some(m);
             }
             let w = self.word(j);
-            let verb_or_function = frames.verb_group.contains(w) || self.finder.is(j, WordKinds::FUNCTION);
+            let verb_or_function = self.finder.is(j, WordKinds::VERB_GROUP.with(WordKinds::FUNCTION));
             if words >= 2 || verb_or_function || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
                 return None;
             }
@@ -818,7 +832,7 @@ impl<'a> SentenceView<'a> {
     }
 
     /// "X, the main investor", "X is the main investor", "X as the main investor": X.
-    fn described_by(&self, frames: &Frames, k: usize) -> Option<usize> {
+    fn described_by(&self, k: usize) -> Option<usize> {
         let mut j = k;
         let mut skipped = 0;
         while j > self.tokens.start && skipped <= 7 {
@@ -827,8 +841,8 @@ impl<'a> SentenceView<'a> {
             if w == "," {
                 return (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
             }
-            if frames.copulas.contains(w) || w == "as" {
-                return self.subject_before(frames, j + 1).or_else(|| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten());
+            if self.finder.is(j, WordKinds::COPULA) || w == "as" {
+                return self.subject_before(j + 1).or_else(|| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten());
             }
             if self.mention_at(j).is_some() {
                 return None;
@@ -925,9 +939,9 @@ impl Frames {
             // "was (jointly) built", or a participle right before "by" ("the plant built by").
             let mut j = k;
             let mut aux = false;
-            while j > view.tokens.start && self.verb_group.contains(view.word(j - 1)) {
+            while j > view.tokens.start && view.finder.is(j - 1, WordKinds::VERB_GROUP) {
                 j -= 1;
-                aux |= self.copulas.contains(view.word(j)) || view.word(j) == "been";
+                aux |= view.finder.is(j, WordKinds::COPULA) || view.word(j) == "been";
             }
             aux || (end < view.tokens.end && view.word(end) == "by") || (k > view.tokens.start && view.word(k - 1) == "," && view.mention_at(k.saturating_sub(2)).is_some())
         };
@@ -940,16 +954,16 @@ impl Frames {
         let find = |slot: Slot| -> Option<usize> {
             match (slot, passive) {
                 (Slot::Subj, true) => view.agent_after(self, end),
-                (Slot::Dobj, true) => view.subject_before(self, k),
-                (Slot::Subj, false) => view.subject_before(self, k),
-                (Slot::Dobj, false) => view.object_after(self, end),
-                (Slot::Poss, _) => view.possessor_before(self, k),
-                (Slot::Adj, _) => view.modifier_before(self, k),
-                (Slot::Appos, _) => view.described_by(self, k),
+                (Slot::Dobj, true) => view.subject_before(k),
+                (Slot::Subj, false) => view.subject_before(k),
+                (Slot::Dobj, false) => view.object_after(end),
+                (Slot::Poss, _) => view.possessor_before(k),
+                (Slot::Adj, _) => view.modifier_before(k),
+                (Slot::Appos, _) => view.described_by(k),
                 (Slot::Between, _) => None,
                 (Slot::Left, _) => view.left_of(k),
                 (Slot::Right, _) => view.right_after(end).or_else(|| view.after_seat(end)),
-                (Slot::Prep(p), _) => view.prep_object_after(self, end, p),
+                (Slot::Prep(p), _) => view.prep_object_after(end, p),
             }
         };
         let first = |slots: &[Slot]| slots.iter().find_map(|&s| find(s).map(|m| (m, s)));

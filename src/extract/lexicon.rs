@@ -209,9 +209,17 @@ impl WordKinds {
     pub const PROJECT_REFERENCE: WordKinds = WordKinds(1 << 17);
     /// A form of a frame's cue word (`ontology/frames.csv`): "invested", "investors".
     pub const FRAME_CUE: WordKinds = WordKinds(1 << 18);
+    /// Words of the frames' clause reading (`frames.rs`): a preposition, a word that ends a
+    /// clause, a word of a verb group (auxiliary, copula, adverb), a copula, a word that is a
+    /// title or starts one.
+    pub const PREPOSITION: WordKinds = WordKinds(1 << 19);
+    pub const CLAUSE_BREAK: WordKinds = WordKinds(1 << 20);
+    pub const VERB_GROUP: WordKinds = WordKinds(1 << 21);
+    pub const COPULA: WordKinds = WordKinds(1 << 22);
+    pub const TITLE_WORD: WordKinds = WordKinds(1 << 23);
 
     /// The lists of `self` and of `other` together.
-    pub fn with(self, other: WordKinds) -> WordKinds {
+    pub const fn with(self, other: WordKinds) -> WordKinds {
         WordKinds(self.0 | other.0)
     }
 
@@ -235,11 +243,13 @@ pub struct Word {
     pub kinds: WordKinds,
     name_word: u32,
     name_key: u32,
+    /// Its index among the frames' prepositions (`Frames::prepositions`), `u8::MAX` for none.
+    preposition: u8,
 }
 
 impl Default for Word {
     fn default() -> Self {
-        Word { kinds: WordKinds::default(), name_word: u32::MAX, name_key: u32::MAX }
+        Word { kinds: WordKinds::default(), name_word: u32::MAX, name_key: u32::MAX, preposition: u8::MAX }
     }
 }
 
@@ -257,6 +267,11 @@ impl Word {
     /// The gazetteer key of this word alone, when a name starts with it (`Gazetteer::key`).
     pub fn name_key(&self) -> Option<usize> {
         (self.name_key != u32::MAX).then_some(self.name_key as usize)
+    }
+
+    /// Its index among the frames' prepositions, if it is one.
+    pub fn preposition(&self) -> Option<u8> {
+        (self.preposition != u8::MAX).then_some(self.preposition)
     }
 }
 
@@ -809,6 +824,16 @@ impl Lexicon {
         }
         for word in self.frames.cue_words() {
             words.entry(word.to_string()).or_default().kinds.0 |= WordKinds::FRAME_CUE.0;
+        }
+        for (i, word) in self.frames.prepositions.iter().enumerate() {
+            let entry = words.entry(word.clone()).or_default();
+            entry.kinds.0 |= WordKinds::PREPOSITION.0;
+            entry.preposition = u8::try_from(i).expect("fewer than 255 prepositions");
+        }
+        for (list, kind) in self.frames.word_lists() {
+            for word in list {
+                words.entry(word.clone()).or_default().kinds.0 |= kind.0;
+            }
         }
         self.words = WordTable::new(words);
     }

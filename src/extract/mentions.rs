@@ -169,6 +169,11 @@ impl<'a> Finder<'a> {
         self.facts[i].word.kinds.any(kinds)
     }
 
+    /// The index of token `i` among the frames' prepositions, if it is one.
+    pub fn preposition(&self, i: usize) -> Option<u8> {
+        self.facts[i].word.preposition()
+    }
+
     /// Token `i` folded to lowercase (`lexicon::fold`).
     pub fn lower(&self, i: usize) -> &'a str {
         self.facts[i].lower

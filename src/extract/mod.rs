@@ -77,13 +77,13 @@ impl Extractor {
         let counts = candidates::DocumentCounts::new(&resolved);
         let mut decided = Vec::new();
         let mut matches = Vec::new();
-        let mut probabilities = Vec::new();
+        let (mut scores, mut classes) = (Vec::new(), Vec::new());
         let mut run_start = 0;
         while run_start < resolved.len() {
             let si = resolved[run_start].sentence;
             let run_end = run_start + resolved[run_start..].iter().take_while(|r| r.sentence == si).count();
             let sentence = &text.sentences[si];
-            let view = SentenceView::new(&finder, &lex.frames, sentence.tokens.clone(), &resolved, run_start..run_end);
+            let view = SentenceView::new(&finder, sentence.tokens.clone(), &resolved, run_start..run_end);
             run_start = run_end;
             if view.mentions.len() < 2 {
                 continue;
@@ -106,8 +106,8 @@ impl Extractor {
                     training.push(PairFeatures { first, second, sentence: (sentence.start, sentence.end), features: c.features });
                     continue;
                 }
-                lex.scorer.probabilities(&c.features, &mut probabilities);
-                for (class, p) in lex.scorer.decide(&probabilities) {
+                lex.scorer.decide(&c.features, &mut scores, &mut classes);
+                for &(class, p) in &classes {
                     let (s, o): (&Resolved, &Resolved) = if class.forward { (a, b) } else { (b, a) };
                     // The frame that agreed names the relation's rule.
                     let frame = matches.iter().find(|m| {
@@ -197,7 +197,7 @@ mod tests {
         for (si, sentence) in parsed.sentences.iter().enumerate() {
             let run_start = resolution.resolved.iter().position(|r| r.sentence == si).unwrap_or(0);
             let run_end = run_start + resolution.resolved[run_start..].iter().take_while(|r| r.sentence == si).count();
-            let view = SentenceView::new(&finder, &lex.frames, sentence.tokens.clone(), &resolution.resolved, run_start..run_end);
+            let view = SentenceView::new(&finder, sentence.tokens.clone(), &resolution.resolved, run_start..run_end);
             let mut matches = Vec::new();
             lex.frames.matches(&view, &mut matches);
             if std::env::var("FRAMES_OF").is_ok() {

@@ -447,6 +447,13 @@ impl Scorer {
     /// The probability of every class for `f`: `out[0]` is "no relation", `out[1 + c]`
     /// class `c` of `classes()`.
     pub fn probabilities(&self, f: &Features, out: &mut Vec<f32>) {
+        self.scores(f, out);
+        softmax(out);
+    }
+
+    /// The score of every class for `f` (`out[0]`, "no relation", is 0), as `probabilities`
+    /// orders them.
+    fn scores(&self, f: &Features, out: &mut Vec<f32>) {
         let w = &self.weights;
         let mut shared = 0.0;
         self.layout.visit_shared(f, |i| shared += w[i]);
@@ -457,18 +464,28 @@ impl Scorer {
             self.layout.visit_class(f, class, |i| score += w[i]);
             out.push(score);
         }
-        softmax(out);
     }
 
-    /// The relations `probabilities` (from `probabilities`) make, with their confidence: the
-    /// likeliest class when the pair is related with at least the threshold's probability,
-    /// and any other class that alone reaches the threshold.
-    pub fn decide<'s>(&'s self, probabilities: &'s [f32]) -> impl Iterator<Item = (Class, f32)> + 's {
-        let related = 1.0 - probabilities[0];
-        let best = (1..probabilities.len()).max_by(|&a, &b| probabilities[a].total_cmp(&probabilities[b])).unwrap_or(1);
-        (1..probabilities.len())
-            .filter(move |&c| (c == best && related >= self.threshold) || probabilities[c] >= self.threshold)
-            .map(move |c| (self.classes[c - 1], probabilities[c]))
+    /// The relations `f` makes, with their confidence: the likeliest class when the pair is
+    /// related with at least the threshold's probability, and any other class that alone
+    /// reaches it. `scratch` holds the class scores.
+    pub fn decide(&self, f: &Features, scratch: &mut Vec<f32>, out: &mut Vec<(Class, f32)>) {
+        out.clear();
+        self.scores(f, scratch);
+        // P(related) = Σ e^s / (1 + Σ e^s) ≥ t needs Σ e^s ≥ t / (1 − t); the sum is at most
+        // n e^max, so a pair whose best class scores below that is settled without softmax.
+        let best = (1..scratch.len()).max_by(|&a, &b| scratch[a].total_cmp(&scratch[b])).unwrap_or(1);
+        let needed = (self.threshold / (1.0 - self.threshold)).ln() - ((scratch.len() - 1) as f32).ln();
+        if scratch[best] < needed {
+            return;
+        }
+        softmax(scratch);
+        let related = 1.0 - scratch[0];
+        for c in 1..scratch.len() {
+            if (c == best && related >= self.threshold) || scratch[c] >= self.threshold {
+                out.push((self.classes[c - 1], scratch[c]));
+            }
+        }
     }
 
     /// Learns the weights from `examples` (features, the indexes into `classes()` of the
