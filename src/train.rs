@@ -171,7 +171,8 @@ fn label(gold: &Annotated, document: &Document, entities: &[Entity], pairs: Vec<
 }
 
 /// One TSV row per candidate pair of `article`: its ends, gold classes, the likeliest
-/// class and its probability under `scorer`, P(related), the frames and rules, the sentence.
+/// class and its probability under `scorer`, P(related), the frames and rules, the
+/// sentence, the distance bucket.
 fn dump_article(out: &mut String, article: &Article, scorer: &Scorer) {
     let name = |c: usize| {
         let class = scorer.classes()[c];
@@ -185,7 +186,8 @@ fn dump_article(out: &mut String, article: &Article, scorer: &Scorer) {
         let frames: Vec<String> = features.frames.iter().map(|f| format!("{}{}:{:?}/{:?}/{:?}{}", f.predicate, if f.forward { ">" } else { "<" }, f.config.pos, f.config.subject, f.config.object, if f.config.passive { "/passive" } else { "" })).collect();
         let rules: Vec<String> = features.rules.iter().map(|(p, fwd)| format!("{p}{}", if *fwd { ">" } else { "<" })).collect();
         let text = squeeze(&article.document.body[sentence.0..sentence.1]);
-        let _ = writeln!(out, "{}\t{a}\t{b}\t{}\t{}\t{:.2}\t{:.2}\t{}\t{}\t{text}", article.name, gold.join(" "), name(best - 1), p[best], 1.0 - p[0], frames.join(" "), rules.join(" "));
+        let distance = crate::extract::scorer::DISTANCES[features.distance as usize];
+        let _ = writeln!(out, "{}\t{a}\t{b}\t{}\t{}\t{:.2}\t{:.2}\t{}\t{}\t{text}\t{distance}", article.name, gold.join(" "), name(best - 1), p[best], 1.0 - p[0], frames.join(" "), rules.join(" "));
     }
 }
 

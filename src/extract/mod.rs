@@ -203,7 +203,7 @@ mod tests {
             if std::env::var("FRAMES_OF").is_ok() {
                 let list: Vec<String> = view.mentions.iter().map(|&r| format!("{}[{}]", resolution.resolved[r].mention.surface, resolution.resolved[r].kind)).collect();
                 println!("mentions: {}", list.join(", "));
-                let preps: Vec<String> = (0..view.mentions.len()).map(|m| format!("{:?}", view.preposition_before(&lex.frames, m))).collect();
+                let preps: Vec<String> = (0..view.mentions.len()).map(|m| format!("{:?}", view.preposition_before(m))).collect();
                 println!("preps: {}", preps.join(", "));
                 let lists: Vec<String> = (0..view.mentions.len()).map(|m| format!("{}{:?}", view.head[m], view.list(m))).collect();
                 println!("heads/lists: {}", lists.join(", "));
