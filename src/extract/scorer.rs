@@ -290,6 +290,23 @@ impl Layout {
             visit(self.subject_type + p * T + ts);
             visit(self.object_type + p * T + to);
         }
+        self.visit_evidence(f, class, &mut visit);
+        visit(self.distance + p * DISTANCES.len() + f.distance as usize);
+        let preps = self.prepositions + 1;
+        visit(self.subject_prep + p * preps + f.prepositions[s] as usize);
+        visit(self.object_prep + p * preps + f.prepositions[o] as usize);
+        if f.cues_between & (1 << p) != 0 {
+            visit(self.cue_between + p);
+        }
+        if f.cues_in_sentence & (1 << p) != 0 {
+            visit(self.cue_in_sentence + p);
+        }
+    }
+
+    /// The weights of the frames and rules that agree (or disagree in direction) with `class`.
+    #[inline]
+    fn visit_evidence(&self, f: &Features, class: Class, mut visit: impl FnMut(usize)) {
+        let p = class.predicate as usize;
         // A frame agreeing with the class, once however many agree; where its slots stood.
         let mut agreed = false;
         for e in f.frames.iter().filter(|e| e.predicate == class.predicate) {
@@ -315,16 +332,6 @@ impl Layout {
             } else {
                 visit(self.rule_flipped + p);
             }
-        }
-        visit(self.distance + p * DISTANCES.len() + f.distance as usize);
-        let preps = self.prepositions + 1;
-        visit(self.subject_prep + p * preps + f.prepositions[s] as usize);
-        visit(self.object_prep + p * preps + f.prepositions[o] as usize);
-        if f.cues_between & (1 << p) != 0 {
-            visit(self.cue_between + p);
-        }
-        if f.cues_in_sentence & (1 << p) != 0 {
-            visit(self.cue_in_sentence + p);
         }
     }
 
@@ -452,17 +459,45 @@ impl Scorer {
     }
 
     /// The score of every class for `f` (`out[0]`, "no relation", is 0), as `probabilities`
-    /// orders them.
+    /// orders them: the weights `Layout::visit_shared` and `Layout::visit_class` name,
+    /// summed with the parts common to a predicate's two directions taken once, and frames
+    /// and rules added to the classes they agree with (a test holds the two equal).
     fn scores(&self, f: &Features, out: &mut Vec<f32>) {
-        let w = &self.weights;
+        let (l, w) = (&self.layout, &self.weights[..]);
         let mut shared = 0.0;
-        self.layout.visit_shared(f, |i| shared += w[i]);
+        l.visit_shared(f, |i| shared += w[i]);
         out.clear();
         out.push(0.0);
-        for &class in &self.classes {
-            let mut score = shared;
-            self.layout.visit_class(f, class, |i| score += w[i]);
-            out.push(score);
+        let preps = l.prepositions + 1;
+        let distance = f.distance as usize;
+        let ends = [f.kinds[0].map(|t| t as usize), f.kinds[1].map(|t| t as usize)];
+        let mut c = 0;
+        while c < self.classes.len() {
+            let p = self.classes[c].predicate as usize;
+            let mut common = shared + w[l.distance + p * DISTANCES.len() + distance];
+            if f.cues_between >> p & 1 != 0 {
+                common += w[l.cue_between + p];
+            }
+            if f.cues_in_sentence >> p & 1 != 0 {
+                common += w[l.cue_in_sentence + p];
+            }
+            // The predicate's classes: forward, then backward unless symmetric.
+            let directions = if self.classes[c].predicate.is_symmetric() { 1 } else { 2 };
+            for (d, (s, o)) in [(0, 1), (1, 0)].into_iter().enumerate().take(directions) {
+                let mut score = common + w[l.bias + p * 2 + d] + w[l.subject_prep + p * preps + f.prepositions[s] as usize] + w[l.object_prep + p * preps + f.prepositions[o] as usize];
+                if let (Some(ts), Some(to)) = (ends[s], ends[o]) {
+                    score += w[l.types + (p * T + ts) * T + to] + w[l.subject_type + p * T + ts] + w[l.object_type + p * T + to];
+                }
+                out.push(score);
+            }
+            c += directions;
+        }
+        if !f.frames.is_empty() || !f.rules.is_empty() {
+            for (c, &class) in self.classes.iter().enumerate() {
+                if f.frames.iter().any(|e| e.predicate == class.predicate) || f.rules.iter().any(|r| r.0 == class.predicate) {
+                    l.visit_evidence(f, class, |i| out[c + 1] += w[i]);
+                }
+            }
         }
     }
 
@@ -474,7 +509,12 @@ impl Scorer {
         self.scores(f, scratch);
         // P(related) = Σ e^s / (1 + Σ e^s) ≥ t needs Σ e^s ≥ t / (1 − t); the sum is at most
         // n e^max, so a pair whose best class scores below that is settled without softmax.
-        let best = (1..scratch.len()).max_by(|&a, &b| scratch[a].total_cmp(&scratch[b])).unwrap_or(1);
+        let mut best = 1;
+        for c in 2..scratch.len() {
+            if scratch[c] > scratch[best] {
+                best = c;
+            }
+        }
         let needed = (self.threshold / (1.0 - self.threshold)).ln() - ((scratch.len() - 1) as f32).ln();
         if scratch[best] < needed {
             return;
@@ -566,7 +606,8 @@ fn exp_below_zero(x: f32) -> f32 {
         return 0.0;
     }
     let t = x * std::f32::consts::LOG2_E;
-    let whole = t.round();
+    // The nearest integer of t ≤ 0, by truncation (a cast, not a call to the C library).
+    let whole = (t - 0.5) as i32 as f32;
     let f = t - whole;
     let p = 1.0 + f * (0.693_147_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * (0.009_618_129 + f * (0.001_333_355 + f * 0.000_154_035)))));
     f32::from_bits(((whole as i32 + 127) as u32) << 23) * p
@@ -575,6 +616,43 @@ fn exp_below_zero(x: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scores_sum_the_weights_the_features_name() {
+        use crate::extract::frames::{Pos, SlotKind};
+        let mut scorer = Scorer::new(3);
+        // Weights and features from a fixed pseudo-random sequence.
+        let mut seed = 12345u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for w in scorer.weights.iter_mut() {
+            *w = (next() % 2001) as f32 / 1000.0 - 1.0;
+        }
+        let predicate = |n: usize| Predicate::ALL[n % Predicate::ALL.len()];
+        for _ in 0..200 {
+            let config = Config { pos: Pos::ALL[next() % 5], subject: SlotKind::ALL[next() % 10], object: SlotKind::ALL[next() % 10], passive: next() % 2 == 0 };
+            let f = Features {
+                kinds: [Some(EntityType::ALL[next() % 9]), (next() % 5 > 0).then(|| EntityType::ALL[next() % 9])],
+                shared: Shared::ALL.iter().copied().filter(|_| next() % 4 == 0).collect(),
+                distance: (next() % DISTANCES.len()) as u8,
+                prepositions: [(next() % 4) as u8, (next() % 4) as u8],
+                frames: (0..next() % 3).map(|_| FrameEvidence { predicate: predicate(next()), forward: next() % 2 == 0, config }).collect(),
+                cues_between: next() as u32,
+                cues_in_sentence: next() as u32,
+                rules: (0..next() % 2).map(|_| (predicate(next()), next() % 2 == 0)).collect(),
+            };
+            let mut fast = Vec::new();
+            scorer.scores(&f, &mut fast);
+            for (c, &class) in scorer.classes().iter().enumerate() {
+                let mut active = Vec::new();
+                scorer.layout.active(&f, class, &mut active);
+                let slow: f32 = active.iter().map(|&i| scorer.weights[i as usize]).sum();
+                assert!((fast[c + 1] - slow).abs() < 1e-4, "{class:?}: {} vs {slow}", fast[c + 1]);
+            }
+        }
+    }
 
     #[test]
     fn fast_exp_follows_the_library() {
