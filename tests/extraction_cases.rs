@@ -188,11 +188,6 @@ fn a_known_place_with_a_generic_head_is_that_place() {
     assert_eq!(rajin[0].label, "Rajin", "{}", show(&ex));
 }
 
-/// A copy of the ontology with `rule_precision.csv` replaced by `measured`.
-fn ontology_measuring(measured: &str) -> tempfile::TempDir {
-    ontology_with("rule_precision.csv", measured)
-}
-
 /// A copy of the ontology with the file at `relative` (inside `ontology/`) replaced by `content`.
 fn ontology_with(relative: &str, content: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -204,24 +199,27 @@ fn ontology_with(relative: &str, content: &str) -> tempfile::TempDir {
 }
 
 #[test]
-fn measured_precision_sets_a_rules_confidence() {
+fn the_scorers_threshold_decides_and_bad_rows_are_refused() {
     let sentence = "Mongolia joined the Amur Bridge project.";
     let doc = Reader::default().parse(Path::new("case.txt"), "case.txt", Format::Text, sentence.as_bytes()).unwrap();
-    let joined = |ex: &Extraction| ex.relations.iter().find(|r| r.predicate.as_str() == "participatesIn").cloned().expect("a participation");
-    let before = joined(&extractor().extract(&doc)).confidence;
-    assert!(before >= 0.5, "{before}");
-    // Every participation rule measured on ten relations, none right: the confidence falls
-    // from the hand-set value towards 0.
-    let lexicon = Lexicon::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap();
-    let rows: String = lexicon.rule_keys.iter().filter(|k| k.starts_with("participatesIn: ")).map(|k| format!("\"{}\",10,0\n", k.replace('"', "\"\""))).collect();
-    let dir = ontology_measuring(&format!("rule,produced,correct\n{rows}"));
-    let measured = Extractor::new(Lexicon::load(&dir.path().join("ontology")).unwrap());
-    let confidence = joined(&measured.extract(&doc)).confidence;
-    assert!(confidence < 0.3, "{confidence}");
-    // A file that cannot be right is refused, naming the file and line.
-    let dir = ontology_measuring("rule,produced,correct\nx,1,2\n");
+    let joined = |ex: &Extraction| ex.relations.iter().any(|r| r.predicate.as_str() == "participatesIn");
+    assert!(joined(&extractor().extract(&doc)), "{}", show(&extractor().extract(&doc)));
+    // The same weights with a threshold no pair reaches: no relation.
+    let weights = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology/scorer.csv")).unwrap();
+    let strict: String = weights.lines().map(|l| if l.starts_with("threshold,") { "threshold,1.0".to_string() } else { l.to_string() }).collect::<Vec<_>>().join("\n");
+    let dir = ontology_with("scorer.csv", &strict);
+    let strict = Extractor::new(Lexicon::load(&dir.path().join("ontology")).unwrap());
+    assert!(strict.extract(&doc).relations.is_empty());
+    // A weight the code does not know, a frame with an unknown word class: refused, naming file and line.
+    let dir = ontology_with("scorer.csv", "feature,weight\nagree|nonsense,1\n");
     let err = format!("{:#}", Lexicon::load(&dir.path().join("ontology")).unwrap_err());
-    assert!(err.contains("rule_precision.csv:2") && err.contains("exceeds"), "{err}");
+    assert!(err.contains("scorer.csv:2") && err.contains("unknown feature"), "{err}");
+    let dir = ontology_with("frames.csv", "predicate,cue,pos,subject,object\ninvestsIn,invest,adverb,subj,in\n");
+    let err = format!("{:#}", Lexicon::load(&dir.path().join("ontology")).unwrap_err());
+    assert!(err.contains("frames.csv:2") && err.contains("pos must be"), "{err}");
+    let dir = ontology_with("frames.csv", "predicate,cue,pos,subject,object\ninvestsIn,invest,verb,subj,inside-out\n");
+    let err = format!("{:#}", Lexicon::load(&dir.path().join("ontology")).unwrap_err());
+    assert!(err.contains("frames.csv:2") && err.contains("unknown place"), "{err}");
 }
 
 #[test]

@@ -145,6 +145,10 @@ impl Form {
     fn is_participle(self) -> bool {
         self.0 & Form::PARTICIPLE.0 != 0
     }
+
+    fn is_gerund(self) -> bool {
+        self.0 & Form::GERUND.0 != 0
+    }
 }
 
 /// What `frames.csv` and its word lists say, indexed by word form.
@@ -386,6 +390,13 @@ fn doubles_last(word: &str) -> bool {
     syllables == 1 && n >= 3 && !is_vowel(b[n - 3]) && is_vowel(b[n - 2]) && !is_vowel(b[n - 1]) && !matches!(b[n - 1], b'w' | b'x' | b'y')
 }
 
+/// How a verb cue is used: passive ("was built by"), progressive ("is building").
+#[derive(Debug, Clone, Copy, Default)]
+struct Voice {
+    passive: bool,
+    progressive: bool,
+}
+
 /// A frame's slots filled in one sentence: the subject and the object mention (indexes
 /// into `SentenceView::mentions`) and where each stood.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -396,6 +407,8 @@ pub struct FrameMatch {
     pub subject_slot: SlotKind,
     pub object_slot: SlotKind,
     pub passive: bool,
+    /// A verb in the progressive ("is building"): the undertaking is underway.
+    pub progressive: bool,
     /// The cue's first token.
     pub cue: usize,
 }
@@ -609,6 +622,15 @@ impl<'a> SentenceView<'a> {
                     k = start;
                     continue;
                 }
+                // "at the plenary session of the EEF", "in the construction of the railway":
+                // the preposition before the noun the "of" depends on governs the name.
+                if w == "of" {
+                    if let Some(before) = self.nominal_before(k).and_then(|j| j.checked_sub(1)).filter(|&j| j >= self.tokens.start) {
+                        if let Some(outer) = self.finder.preposition(before) {
+                            return Some(outer);
+                        }
+                    }
+                }
                 return Some(p);
             }
             if DETERMINERS.contains(&w) || (w == "-" && self.finder.text.tokens[k].joined) {
@@ -624,6 +646,34 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         None
+    }
+
+    /// The first token of "[the] noun [noun]" ending right before token `end` ("the
+    /// plenary session", "the deployment"): lowercase words that are no function word,
+    /// title, verb or cue, after an optional determiner.
+    fn nominal_before(&self, end: usize) -> Option<usize> {
+        let mut k = end;
+        let mut nouns = 0;
+        while k > self.tokens.start && nouns < 3 {
+            let j = k - 1;
+            let w = self.word(j);
+            let noun = self.mention_at(j).is_none()
+                && self.finder.text.tokens[j].kind == TokenKind::Word
+                && w.chars().all(char::is_lowercase)
+                && !self.finder.is(j, WordKinds::FUNCTION.with(WordKinds::VERB_GROUP).with(WordKinds::TITLE_WORD));
+            if !noun {
+                break;
+            }
+            nouns += 1;
+            k = j;
+        }
+        if nouns == 0 {
+            return None;
+        }
+        if k > self.tokens.start && DETERMINERS.contains(&self.word(k - 1)) {
+            k -= 1;
+        }
+        Some(k)
     }
 
     /// The first token of a place cue ("the city of", `lexicon/place_cues.txt`) ending right
@@ -728,8 +778,9 @@ impl<'a> SentenceView<'a> {
                 skipped += 2;
                 continue;
             }
-            // "2.1 million tonnes of LNG": the object is what is counted.
-            let counted = w == "of" && quantity;
+            // "2.1 million tonnes of LNG": the object is what is counted; "the deployment of
+            // THAAD": what the noun is of.
+            let counted = w == "of" && (quantity || self.nominal_before(k) == Some(from));
             if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || RELATIVE.contains(&w)) {
                 return None;
             }
@@ -791,7 +842,7 @@ impl<'a> SentenceView<'a> {
             j -= 1;
             if self.word(j) == "'s" {
                 // "the Russian president's visit": the state of the titled owner.
-                return (self.tokens.start + 1..j).rev().take(3).find_map(|i| match self.mention_at(i) {
+                return (self.tokens.start..j).rev().take(3).find_map(|i| match self.mention_at(i) {
                     Some(m) => Some(Some(m)),
                     None => (!self.in_title(i)).then_some(None),
                 })?;
@@ -841,7 +892,11 @@ impl<'a> SentenceView<'a> {
             if w == "," {
                 return (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
             }
-            if self.finder.is(j, WordKinds::COPULA) || w == "as" {
+            if w == "as" {
+                // "with Novatek as the main investor", "acted as a mediator".
+                return (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten().or_else(|| self.subject_before(j + 1));
+            }
+            if self.finder.is(j, WordKinds::COPULA) {
                 return self.subject_before(j + 1).or_else(|| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten());
             }
             if self.mention_at(j).is_some() {
@@ -853,13 +908,32 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The mention right before token `k`, or before one lowercase noun that heads it
-    /// ("the Far East region in Russia").
+    /// ("the Far East region in Russia"), or the name that noun describes ("Zarubino is a
+    /// port in …", "Harbin, a city in …").
     fn left_of(&self, k: usize) -> Option<usize> {
         let before = |j: usize| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
-        before(k).or_else(|| {
-            let noun = k > self.tokens.start && self.finder.text.tokens[k - 1].kind == TokenKind::Word && !self.finder.is(k - 1, WordKinds::FUNCTION) && self.word(k - 1).chars().all(char::is_lowercase);
-            if noun { before(k - 1) } else { None }
-        })
+        if let Some(m) = before(k) {
+            return Some(m);
+        }
+        let noun = k > self.tokens.start && self.finder.text.tokens[k - 1].kind == TokenKind::Word && !self.finder.is(k - 1, WordKinds::FUNCTION) && self.word(k - 1).chars().all(char::is_lowercase);
+        if !noun {
+            return None;
+        }
+        let mut j = k - 1;
+        if let Some(m) = before(j) {
+            return Some(m);
+        }
+        if j > self.tokens.start && matches!(self.word(j - 1), "a" | "an" | "the") {
+            j -= 1;
+        }
+        if j <= self.tokens.start {
+            return None;
+        }
+        match self.word(j - 1) {
+            "," => before(j - 1),
+            _ if self.finder.is(j - 1, WordKinds::COPULA) => self.subject_before(j - 1),
+            _ => None,
+        }
     }
 
     /// The mention right after token `k`, past determiners.
@@ -887,10 +961,10 @@ impl<'a> SentenceView<'a> {
         self.right_after(self.last(seat))
     }
 
-    /// "between A and B" right after the cue (past determiners): A's list.
-    fn between_after(&self, k: usize) -> Option<usize> {
+    /// "between A and B" within `reach` words after the cue: A's list.
+    fn between_after(&self, k: usize, reach: usize) -> Option<usize> {
         let mut j = k;
-        while j < self.tokens.end && j < k + 3 {
+        while j < self.tokens.end && j < k + reach {
             if matches!(self.word(j), "between" | "among") {
                 return self.right_after(j + 1).filter(|&m| self.list(m).len() > 1);
             }
@@ -916,7 +990,7 @@ impl Frames {
             if !self.title_frames.is_empty() {
                 if let Some(end) = self.title_at(finder, k, view.tokens.end) {
                     for &f in &self.title_frames {
-                        self.fill(view, f, k, end, false, out);
+                        self.fill(view, f, k, end, Voice::default(), out);
                     }
                 }
             }
@@ -945,11 +1019,20 @@ impl Frames {
             }
             aux || (end < view.tokens.end && view.word(end) == "by") || (k > view.tokens.start && view.word(k - 1) == "," && view.mention_at(k.saturating_sub(2)).is_some())
         };
-        self.fill(view, f, k, end, passive, out);
+        // "is now building": a form of "be", adverbs, then the "-ing" form.
+        let progressive = frame.pos == Pos::Verb && form.is_gerund() && {
+            let mut j = k;
+            while j > view.tokens.start && view.finder.is(j - 1, WordKinds::VERB_GROUP) && !view.finder.is(j - 1, WordKinds::COPULA) {
+                j -= 1;
+            }
+            j > view.tokens.start && view.finder.is(j - 1, WordKinds::COPULA)
+        };
+        self.fill(view, f, k, end, Voice { passive, progressive }, out);
     }
 
     /// Fills the slots of frame `f` whose cue spans `[k, end)`.
-    fn fill(&self, view: &SentenceView, f: u32, k: usize, end: usize, passive: bool, out: &mut Vec<FrameMatch>) {
+    fn fill(&self, view: &SentenceView, f: u32, k: usize, end: usize, voice: Voice, out: &mut Vec<FrameMatch>) {
+        let passive = voice.passive;
         let frame = &self.frames[f as usize];
         let find = |slot: Slot| -> Option<usize> {
             match (slot, passive) {
@@ -960,7 +1043,8 @@ impl Frames {
                 (Slot::Poss, _) => view.possessor_before(k),
                 (Slot::Adj, _) => view.modifier_before(k),
                 (Slot::Appos, _) => view.described_by(k),
-                (Slot::Between, _) => None,
+                // "mediated between A and B": the list after "between" (within the clause).
+                (Slot::Between, _) => view.between_after(end, 8),
                 (Slot::Left, _) => view.left_of(k),
                 (Slot::Right, _) => view.right_after(end).or_else(|| view.after_seat(end)),
                 (Slot::Prep(p), _) => view.prep_object_after(end, p),
@@ -980,7 +1064,7 @@ impl Frames {
         let symmetric = frame.predicate.is_symmetric() || frame.predicate == Predicate::MeetsWith;
         let push = |out: &mut Vec<FrameMatch>, s: usize, o: usize, subject_slot, object_slot| {
             if view.resolved[view.mentions[s]].entity != view.resolved[view.mentions[o]].entity {
-                out.push(FrameMatch { frame: f, subject: s, object: o, subject_slot, object_slot, passive, cue: k });
+                out.push(FrameMatch { frame: f, subject: s, object: o, subject_slot, object_slot, passive, progressive: voice.progressive, cue: k });
             }
         };
         let pairs_within = |out: &mut Vec<FrameMatch>, list: &[usize], slot: SlotKind| {
@@ -990,13 +1074,13 @@ impl Frames {
                 }
             }
         };
-        // "cooperation between A and B": every pair of the list.
-        if frame.subject.contains(&Slot::Between) || frame.object.contains(&Slot::Between) {
-            if let Some(m) = view.between_after(end) {
+        // "cooperation between A and B": every pair of the list, when both sides may stand there.
+        if frame.subject.contains(&Slot::Between) && frame.object.contains(&Slot::Between) {
+            if let Some(m) = view.between_after(end, 3) {
                 pairs_within(out, view.list(m), SlotKind::Between);
             }
         }
-        let subject = first(&frame.subject);
+        let subject = first(&frame.subject).filter(|&(_, slot)| slot != Slot::Between);
         // "A and B signed": a symmetric cue relates the members of its subject's list.
         if let Some((s, slot)) = subject.filter(|_| symmetric) {
             pairs_within(out, fillers(s, slot), SlotKind::Coordinated);

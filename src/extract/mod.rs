@@ -21,7 +21,7 @@ mod resolution;
 pub mod scorer;
 
 use crate::corpus::Document;
-use crate::model::{Entity, EntityType, Extraction, Predicate, Relation};
+use crate::model::{Entity, EntityType, Extraction, Predicate, Relation, Status};
 use attributes::{CueCache, Facts};
 use frames::SentenceView;
 use mentions::{Finder, Lowered};
@@ -115,7 +115,9 @@ impl Extractor {
                         f.predicate == class.predicate && ((m.subject == c.first && m.object == c.second) == class.forward || class.predicate.is_symmetric()) && (m.subject == c.first || m.subject == c.second) && (m.object == c.first || m.object == c.second)
                     });
                     let rule = frame.map_or("scorer", |m| lex.frames.frames[m.frame as usize].id.as_str());
-                    let facts = Facts { predicate: class.predicate, confidence: p, status: None, rule };
+                    // "is building": the frame's verb says the undertaking is underway.
+                    let status = frame.filter(|m| m.progressive && class.predicate.has_stages()).map(|_| Status::Underway);
+                    let facts = Facts { predicate: class.predicate, confidence: p, status, rule };
                     let span = (a.mention.first.min(b.mention.first), a.mention.last.max(b.mention.last));
                     decided.extend(self.relation(&finder, &text, si, span, s, o, &drafts, facts, &cues));
                 }

@@ -210,6 +210,7 @@ struct Layout {
     agree_passive: usize,
     agree_predicate: usize,
     agree_flipped: usize,
+    other_frame: usize,
     rule: usize,
     rule_flipped: usize,
     shared: usize,
@@ -247,6 +248,7 @@ impl Layout {
         let agree_passive = block(1);
         let agree_predicate = block(P);
         let agree_flipped = block(P);
+        let other_frame = block(P);
         let rule = block(P);
         let rule_flipped = block(P);
         let shared = block(Shared::ALL.len());
@@ -255,7 +257,7 @@ impl Layout {
         let object_prep = block(P * preps);
         let cue_between = block(P);
         let cue_in_sentence = block(P);
-        Layout { prepositions, bias, types, subject_type, object_type, pair_types, agree, agree_pos, agree_subject, agree_object, agree_passive, agree_predicate, agree_flipped, rule, rule_flipped, shared, distance, subject_prep, object_prep, cue_between, cue_in_sentence, len: at }
+        Layout { prepositions, bias, types, subject_type, object_type, pair_types, agree, agree_pos, agree_subject, agree_object, agree_passive, agree_predicate, agree_flipped, other_frame, rule, rule_flipped, shared, distance, subject_prep, object_prep, cue_between, cue_in_sentence, len: at }
     }
 
     /// The indexes of the weights that fire for `f` as `class`.
@@ -303,10 +305,14 @@ impl Layout {
         }
     }
 
-    /// The weights of the frames and rules that agree (or disagree in direction) with `class`.
+    /// The weights of the frames and rules that agree (or disagree in direction) with `class`,
+    /// and of frames that speak for another predicate only.
     #[inline]
     fn visit_evidence(&self, f: &Features, class: Class, mut visit: impl FnMut(usize)) {
         let p = class.predicate as usize;
+        if !f.frames.is_empty() && f.frames.iter().all(|e| e.predicate != class.predicate) {
+            visit(self.other_frame + p);
+        }
         // A frame agreeing with the class, once however many agree; where its slots stood.
         let mut agreed = false;
         for e in f.frames.iter().filter(|e| e.predicate == class.predicate) {
@@ -351,6 +357,7 @@ impl Layout {
             }
             names[self.agree_predicate + p] = format!("agree-predicate|{pred}");
             names[self.agree_flipped + p] = format!("agree-flipped|{pred}");
+            names[self.other_frame + p] = format!("other-frame|{pred}");
             names[self.rule + p] = format!("rule|{pred}");
             names[self.rule_flipped + p] = format!("rule-flipped|{pred}");
             for (d, dist) in DISTANCES.iter().enumerate() {
@@ -494,9 +501,7 @@ impl Scorer {
         }
         if !f.frames.is_empty() || !f.rules.is_empty() {
             for (c, &class) in self.classes.iter().enumerate() {
-                if f.frames.iter().any(|e| e.predicate == class.predicate) || f.rules.iter().any(|r| r.0 == class.predicate) {
-                    l.visit_evidence(f, class, |i| out[c + 1] += w[i]);
-                }
+                l.visit_evidence(f, class, |i| out[c + 1] += w[i]);
             }
         }
     }
