@@ -654,7 +654,8 @@ impl<'a> Finder<'a> {
                 break;
             }
             if let Some(t_end) = self.title_at(i, end) {
-                titled = true;
+                // "Minister of Agriculture": a portfolio after the title, not a person.
+                titled = !matches!(self.lower(t_end.min(end - 1)), "of" | "for");
                 i = t_end;
                 continue;
             }
@@ -714,6 +715,18 @@ impl<'a> Finder<'a> {
         if known.len() == 1 && known[0].first == start && known[0].last == end {
             out.push(self.known_mention(&known[0], titled));
             return;
+        }
+        // "Federal Agency for Fisheries Ilya Shestakov", "Energy Ivan Petrov": a person's full
+        // name after a body's name or a portfolio is a titled person of its own.
+        if !self.looks_like_person(start, end) {
+            let person_at = (start + 1..end.saturating_sub(1)).find(|&k| {
+                self.is_capitalised(k) && self.is(k, WordKinds::GIVEN_NAME) && !self.is(k, WordKinds::COMMON) && !known.iter().any(|m| m.first <= k && k < m.last) && self.looks_like_person(k, end)
+            });
+            if let Some(k) = person_at {
+                self.typed_pieces(s, start, k, false, inside, out);
+                out.push(Mention { first: k, last: end, kind: EntityType::Person, target: Target::Unknown, surface: self.surface(k, end), titled: true, short: None });
+                return;
+            }
         }
         // "Government of the Russian Federation": the state itself.
         if let [state] = known {

@@ -211,6 +211,11 @@ impl Extractor {
     /// Surname-only mentions of a person met earlier ("Moon" after "Moon Jae-in"), and
     /// undefined acronyms that spell an earlier name's initials.
     fn corefer(&self, m: &Mention, drafts: &[Draft]) -> Option<usize> {
+        // "The FESRC" after "Far Eastern Shipbuilding and Ship Repair Center (FESRC)": a name
+        // the document already gave one entity.
+        if let Some(d) = drafts.iter().position(|d| d.surfaces.contains(&m.surface)) {
+            return Some(d);
+        }
         // "Resolution 2397" after "UN Security Council resolution 2397": a numbered act
         // written without its issuer.
         if m.kind == EntityType::Initiative && m.surface.ends_with(|c: char| c.is_ascii_digit()) {
