@@ -381,6 +381,16 @@ pub struct Head {
     pub min_words: usize,
 }
 
+/// Words right before or after an unknown name that type it ("shares of X": Company).
+#[derive(Debug, Clone)]
+pub struct ContextCue {
+    /// Lowercase tokens.
+    pub words: Vec<String>,
+    /// True when the words come before the name, false when after.
+    pub before: bool,
+    pub kind: EntityType,
+}
+
 /// All extraction knowledge.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -428,6 +438,8 @@ pub struct Lexicon {
     /// Lowercase token keys of nouns that make a state's name or adjective the state itself
     /// ("the Russian government", "Government of Japan", "the Korean side").
     pub state_nouns: Vec<Vec<String>>,
+    /// Words around an unknown name that type it (`ontology/typing/context.csv`).
+    pub context_cues: Vec<ContextCue>,
     /// Lowercase words that name a legal act by its number ("resolution 2397").
     pub numbered_acts: Vec<String>,
     /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
@@ -752,6 +764,7 @@ impl Lexicon {
         lex.korean_syllables = lower_set(&names.join("korean_syllables.txt"))?;
         lex.load_heads(&root.join("typing/heads.csv"))?;
         lex.load_titles(&root.join("typing/titles.csv"))?;
+        lex.load_context_cues(&root.join("typing/context.csv"))?;
         lex.load_gazetteer(&root.join("gazetteer"))?;
         let rules_path = root.join("relations.csv");
         lex.measured = read_rule_precision(&root.join("rule_precision.csv"))?;
@@ -883,6 +896,27 @@ impl Lexicon {
             self.max_head_tokens = self.max_head_tokens.max(key.split(' ').count());
             self.head_last_words.insert(key.rsplit(' ').next().unwrap_or_default().to_string());
             self.heads.entry(key).or_insert(Head { kind, min_words });
+        }
+        Ok(())
+    }
+
+    fn load_context_cues(&mut self, path: &Path) -> Result<()> {
+        for (line, row) in read_csv(path)? {
+            // "'s chief executive" is tokenised as it is written: after a word.
+            let cue = row.get("cue").map_or("", String::as_str);
+            let possessive = cue.starts_with('\'');
+            let key = if possessive { token_key(&self.splitter, &format!("x{cue}")) } else { token_key(&self.splitter, cue) };
+            let words: Vec<String> = key.split(' ').skip(usize::from(possessive)).filter(|w| !w.is_empty()).map(str::to_string).collect();
+            let kind = row.get("type").and_then(|t| EntityType::parse(t));
+            let before = match row.get("side").map(String::as_str) {
+                Some("before") => true,
+                Some("after") => false,
+                other => bail!("{}:{line}: side must be before or after, not {other:?}", path.display()),
+            };
+            match kind {
+                Some(kind) if !words.is_empty() => self.context_cues.push(ContextCue { words, before, kind }),
+                _ => bail!("{}:{line}: a cue needs words and a type", path.display()),
+            }
         }
         Ok(())
     }

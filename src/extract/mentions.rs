@@ -882,6 +882,9 @@ impl<'a> Finder<'a> {
         if end - start == 1 && self.is(start, WordKinds::SURNAME) && !self.is(start, WordKinds::COMMON) {
             return Some(EntityType::Person);
         }
+        if let Some(kind) = self.context_type(s, start, end) {
+            return Some(kind);
+        }
         if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
             return Some(EntityType::Place);
         }
@@ -958,6 +961,27 @@ impl<'a> Finder<'a> {
     /// A title ending right before `at` ("then-Energy Minister", "Ambassador").
     pub(super) fn title_ending_at(&self, floor: usize, at: usize) -> Option<usize> {
         (at.saturating_sub(self.lex.max_title_tokens.max(1)).max(floor)..at).find(|&k| self.title_at(k, at) == Some(at))
+    }
+
+    /// The type the words around the name `[start, end)` of sentence `s` give it
+    /// (`Lexicon::context_cues`): "shares of X", "X's chief executive", or an apposition
+    /// ending in a descriptor ("X, a Norwegian shipping company").
+    fn context_type(&self, s: &Sentence, start: usize, end: usize) -> Option<EntityType> {
+        let matches_at = |at: usize, words: &[String]| at + words.len() <= s.tokens.end && words.iter().enumerate().all(|(n, w)| self.lower(at + n) == w);
+        for cue in &self.lex.context_cues {
+            let n = cue.words.len();
+            let found = if cue.before { start >= s.tokens.start + n && matches_at(start - n, &cue.words) } else { matches_at(end, &cue.words) };
+            if found {
+                return Some(cue.kind);
+            }
+        }
+        // ", a Norwegian shipping company": up to four words after "a"/"an", the last a descriptor.
+        if end + 2 < s.tokens.end && self.lower(end) == "," && matches!(self.lower(end + 1), "a" | "an") {
+            let last = (end + 2..s.tokens.end.min(end + 6)).take_while(|&k| self.tok(k).kind == TokenKind::Word).last()?;
+            let descriptor = |c: &&super::lexicon::ContextCue| c.before && c.words.len() == 1 && c.words[0] == self.lower(last) && matches!(c.kind, EntityType::Company | EntityType::Organization);
+            return self.lex.context_cues.iter().find(descriptor).map(|c| c.kind);
+        }
+        None
     }
 
     fn place_cue_before(&self, floor: usize, at: usize) -> bool {
