@@ -440,6 +440,8 @@ pub struct Lexicon {
     pub state_nouns: Vec<Vec<String>>,
     /// Words around an unknown name that type it (`ontology/typing/context.csv`).
     pub context_cues: Vec<ContextCue>,
+    /// Place heads that name a place in lowercase after a name ("the Udokan deposit").
+    pub lowercase_place_heads: FxHashSet<String>,
     /// Lowercase words that name a legal act by its number ("resolution 2397").
     pub numbered_acts: Vec<String>,
     /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
@@ -810,6 +812,7 @@ impl Lexicon {
         lex.pair_nouns = lower_set(&lexicon_dir.join("pair_nouns.txt"))?;
         lex.same_place_heads = lower_set(&lexicon_dir.join("same_place_heads.txt"))?;
         lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
+        lex.lowercase_place_heads = lower_set(&lexicon_dir.join("lowercase_place_heads.txt"))?;
         lex.numbered_acts = read_list(&lexicon_dir.join("numbered_acts.txt"))?.iter().map(|a| fold(a)).collect();
         lex.legal_forms = read_list(&lexicon_dir.join("legal_forms.txt"))?.iter().map(|f| legal_form_key(f)).collect();
         lex.index_words();

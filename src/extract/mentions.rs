@@ -1008,7 +1008,8 @@ impl<'a> Finder<'a> {
             }
             // The last head in reach wins: "road bridge", not "road".
             if let Some(head) = self.is(k, WordKinds::HEAD).then(|| self.lex.heads.get(self.lower(k))).flatten() {
-                if matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
+                let place = head.kind == EntityType::Place && self.lex.lowercase_place_heads.contains(self.lower(k));
+                if place || matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
                     found = Some((k + 1, head.kind));
                 }
             }
