@@ -440,6 +440,9 @@ pub struct Lexicon {
     pub state_nouns: Vec<Vec<String>>,
     /// Words around an unknown name that type it (`ontology/typing/context.csv`).
     pub context_cues: Vec<ContextCue>,
+    /// Per word next to the name (a "before" cue's last word, an "after" cue's first), the
+    /// cues of `context_cues` that have it there: most names have none beside them.
+    pub context_cues_by_word: FxHashMap<String, Vec<usize>>,
     /// Place heads that name a place in lowercase after a name ("the Udokan deposit").
     pub lowercase_place_heads: FxHashSet<String>,
     /// Lowercase words that name a legal act by its number ("resolution 2397").
@@ -917,7 +920,11 @@ impl Lexicon {
                 other => bail!("{}:{line}: side must be before or after, not {other:?}", path.display()),
             };
             match kind {
-                Some(kind) if !words.is_empty() => self.context_cues.push(ContextCue { words, before, kind }),
+                Some(kind) if !words.is_empty() => {
+                    let next_to_name = if before { words[words.len() - 1].clone() } else { words[0].clone() };
+                    self.context_cues_by_word.entry(next_to_name).or_default().push(self.context_cues.len());
+                    self.context_cues.push(ContextCue { words, before, kind });
+                }
                 _ => bail!("{}:{line}: a cue needs words and a type", path.display()),
             }
         }
@@ -1041,12 +1048,27 @@ pub fn legal_form_key(word: &str) -> String {
     fold(word).chars().filter(|c| !matches!(c, '.' | ',')).collect()
 }
 
+/// Whether `word` is one of `legal_forms` (`legal_form_key` without allocating: legal
+/// forms are short ASCII words).
+pub fn is_legal_form(word: &str, legal_forms: &FxHashSet<String>) -> bool {
+    let mut key = [0u8; 16];
+    let mut len = 0;
+    for b in word.bytes().filter(|b| !matches!(b, b'.' | b',')) {
+        if len == key.len() || !b.is_ascii() {
+            return false;
+        }
+        key[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    std::str::from_utf8(&key[..len]).is_ok_and(|key| legal_forms.contains(key))
+}
+
 /// `name` without the legal forms it ends in ("Sovtrans PJSC" → "Sovtrans", "Tanaka & Co.,
 /// Ltd." → "Tanaka"), when a word is left; None when it ends in none.
 pub fn without_legal_form<'n>(name: &'n str, legal_forms: &FxHashSet<String>) -> Option<&'n str> {
     let mut rest = name.trim_end();
     loop {
-        let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| legal_forms.contains(&legal_form_key(last))) else { break };
+        let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| is_legal_form(last, legal_forms)) else { break };
         rest = before.trim_end_matches([' ', ',', '&']);
     }
     (rest.len() < name.trim_end().len() && rest.chars().any(char::is_alphabetic)).then_some(rest)

@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold_into, head_ends, legal_form_key, Lexicon, NameKind, Word, WordKinds};
+use super::lexicon::{fold_into, head_ends, is_legal_form, Lexicon, NameKind, Word, WordKinds};
 use crate::model::EntityType;
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -541,7 +541,7 @@ impl<'a> Finder<'a> {
             if self.is_capitalised(end) {
                 // "Norvik Tankers Ltd. Later …", "Tanaka Co. Chairman …": an abbreviated legal
                 // form ends the name unless another follows ("Co. Ltd").
-                if self.is_legal_form(end - 1) && self.raw(end - 1).ends_with('.') && !self.is_legal_form(end) {
+                if self.raw(end - 1).ends_with('.') && self.is_legal_form(end - 1) && !self.is_legal_form(end) {
                     return end;
                 }
                 end += 1;
@@ -588,9 +588,8 @@ impl<'a> Finder<'a> {
 
     /// The capitalised runs of sentence `s` that no mention covers (`covered`), without their
     /// ordinary leading words ("The", "However"): names the finder could not type ("Sovtrans
-    /// said …"), which may repeat a name the document gives elsewhere, as (first, end) tokens.
-    pub fn untyped_names(&self, s: &Sentence, covered: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
-        let mut names = Vec::new();
+    /// said …"), which may repeat a name the document gives elsewhere: `found(first, end)`.
+    pub fn untyped_names(&self, s: &Sentence, covered: impl Fn(usize) -> bool, mut found: impl FnMut(usize, usize)) {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             if !self.is_capitalised(i) || covered(i) {
@@ -603,16 +602,15 @@ impl<'a> Finder<'a> {
             }
             let first = (i..end).find(|&k| !self.is(k, WordKinds::ORDINARY)).unwrap_or(end);
             if first < end {
-                names.push((first, end));
+                found(first, end);
             }
             i = end;
         }
-        names
     }
 
     /// Whether token `at` is a legal form ("Ltd.", "PJSC": `Lexicon::legal_forms`).
     fn is_legal_form(&self, at: usize) -> bool {
-        self.lex.legal_forms.contains(&legal_form_key(self.raw(at)))
+        is_legal_form(self.raw(at), &self.lex.legal_forms)
     }
 
     /// Token `at` is "'s" after "People" or "'" after a capitalised plural common word
@@ -718,11 +716,11 @@ impl<'a> Finder<'a> {
         }
         // "Federal Agency for Fisheries Ilya Shestakov", "Energy Ivan Petrov": a person's full
         // name after a body's name or a portfolio is a titled person of its own.
-        if !self.looks_like_person(start, end) {
-            let person_at = (start + 1..end.saturating_sub(1)).find(|&k| {
-                self.is_capitalised(k) && self.is(k, WordKinds::GIVEN_NAME) && !self.is(k, WordKinds::COMMON) && !known.iter().any(|m| m.first <= k && k < m.last) && self.looks_like_person(k, end)
-            });
-            if let Some(k) = person_at {
+        let person_at = (start + 1..end.saturating_sub(1)).find(|&k| {
+            self.is(k, WordKinds::GIVEN_NAME) && self.is_capitalised(k) && !self.is(k, WordKinds::COMMON) && !known.iter().any(|m| m.first <= k && k < m.last) && self.looks_like_person(k, end)
+        });
+        if let Some(k) = person_at.filter(|_| !self.looks_like_person(start, end)) {
+            {
                 self.typed_pieces(s, start, k, false, inside, out);
                 out.push(Mention { first: k, last: end, kind: EntityType::Person, target: Target::Unknown, surface: self.surface(k, end), titled: true, short: None });
                 return;
@@ -968,11 +966,15 @@ impl<'a> Finder<'a> {
     /// ending in a descriptor ("X, a Norwegian shipping company").
     fn context_type(&self, s: &Sentence, start: usize, end: usize) -> Option<EntityType> {
         let matches_at = |at: usize, words: &[String]| at + words.len() <= s.tokens.end && words.iter().enumerate().all(|(n, w)| self.lower(at + n) == w);
-        for cue in &self.lex.context_cues {
-            let n = cue.words.len();
-            let found = if cue.before { start >= s.tokens.start + n && matches_at(start - n, &cue.words) } else { matches_at(end, &cue.words) };
-            if found {
-                return Some(cue.kind);
+        let beside = [(start > s.tokens.start).then(|| start - 1), (end < s.tokens.end).then_some(end)];
+        for k in beside.into_iter().flatten() {
+            for &c in self.lex.context_cues_by_word.get(self.lower(k)).map_or(&[][..], Vec::as_slice) {
+                let cue = &self.lex.context_cues[c];
+                let n = cue.words.len();
+                let found = if cue.before { k + 1 == start && start >= s.tokens.start + n && matches_at(start - n, &cue.words) } else { k == end && matches_at(end, &cue.words) };
+                if found {
+                    return Some(cue.kind);
+                }
             }
         }
         // ", a Norwegian shipping company": up to four words after "a"/"an", the last a descriptor.
