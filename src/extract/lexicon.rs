@@ -391,6 +391,16 @@ pub struct Head {
     pub min_words: usize,
 }
 
+/// Words right before or after an unknown name that type it ("shares of X": Company).
+#[derive(Debug, Clone)]
+pub struct ContextCue {
+    /// Lowercase tokens.
+    pub words: Vec<String>,
+    /// True when the words come before the name, false when after.
+    pub before: bool,
+    pub kind: EntityType,
+}
+
 /// All extraction knowledge.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -438,6 +448,13 @@ pub struct Lexicon {
     /// Lowercase token keys of nouns that make a state's name or adjective the state itself
     /// ("the Russian government", "Government of Japan", "the Korean side").
     pub state_nouns: Vec<Vec<String>>,
+    /// Words around an unknown name that type it (`ontology/typing/context.csv`).
+    pub context_cues: Vec<ContextCue>,
+    /// Per word next to the name (a "before" cue's last word, an "after" cue's first), the
+    /// cues of `context_cues` that have it there: most names have none beside them.
+    pub context_cues_by_word: FxHashMap<String, Vec<usize>>,
+    /// Place heads that name a place in lowercase after a name ("the Udokan deposit").
+    pub lowercase_place_heads: FxHashSet<String>,
     /// Lowercase words that name a legal act by its number ("resolution 2397").
     pub numbered_acts: Vec<String>,
     /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
@@ -721,6 +738,7 @@ impl Lexicon {
         lex.korean_syllables = lower_set(&names.join("korean_syllables.txt"))?;
         lex.load_heads(&root.join("typing/heads.csv"))?;
         lex.load_titles(&root.join("typing/titles.csv"))?;
+        lex.load_context_cues(&root.join("typing/context.csv"))?;
         lex.load_gazetteer(&root.join("gazetteer"))?;
         let status_path = root.join("status.csv");
         let mut status_cues = Vec::new();
@@ -756,6 +774,7 @@ impl Lexicon {
         lex.frames = super::frames::Frames::load(root, lex.titles.iter().chain(&lex.roles))?;
         lex.descriptions = super::coreference::Descriptions::load(&lexicon_dir.join("descriptions.csv"))?;
         lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
+        lex.lowercase_place_heads = lower_set(&lexicon_dir.join("lowercase_place_heads.txt"))?;
         lex.numbered_acts = read_list(&lexicon_dir.join("numbered_acts.txt"))?.iter().map(|a| fold(a)).collect();
         lex.legal_forms = read_list(&lexicon_dir.join("legal_forms.txt"))?.iter().map(|f| legal_form_key(f)).collect();
         lex.index_words();
@@ -860,6 +879,31 @@ impl Lexicon {
             self.max_head_tokens = self.max_head_tokens.max(key.split(' ').count());
             self.head_last_words.insert(key.rsplit(' ').next().unwrap_or_default().to_string());
             self.heads.entry(key).or_insert(Head { kind, min_words });
+        }
+        Ok(())
+    }
+
+    fn load_context_cues(&mut self, path: &Path) -> Result<()> {
+        for (line, row) in read_csv(path)? {
+            // "'s chief executive" is tokenised as it is written: after a word.
+            let cue = row.get("cue").map_or("", String::as_str);
+            let possessive = cue.starts_with('\'');
+            let key = if possessive { token_key(&self.splitter, &format!("x{cue}")) } else { token_key(&self.splitter, cue) };
+            let words: Vec<String> = key.split(' ').skip(usize::from(possessive)).filter(|w| !w.is_empty()).map(str::to_string).collect();
+            let kind = row.get("type").and_then(|t| EntityType::parse(t));
+            let before = match row.get("side").map(String::as_str) {
+                Some("before") => true,
+                Some("after") => false,
+                other => bail!("{}:{line}: side must be before or after, not {other:?}", path.display()),
+            };
+            match kind {
+                Some(kind) if !words.is_empty() => {
+                    let next_to_name = if before { words[words.len() - 1].clone() } else { words[0].clone() };
+                    self.context_cues_by_word.entry(next_to_name).or_default().push(self.context_cues.len());
+                    self.context_cues.push(ContextCue { words, before, kind });
+                }
+                _ => bail!("{}:{line}: a cue needs words and a type", path.display()),
+            }
         }
         Ok(())
     }
@@ -981,12 +1025,27 @@ pub fn legal_form_key(word: &str) -> String {
     fold(word).chars().filter(|c| !matches!(c, '.' | ',')).collect()
 }
 
+/// Whether `word` is one of `legal_forms` (`legal_form_key` without allocating: legal
+/// forms are short ASCII words).
+pub fn is_legal_form(word: &str, legal_forms: &FxHashSet<String>) -> bool {
+    let mut key = [0u8; 16];
+    let mut len = 0;
+    for b in word.bytes().filter(|b| !matches!(b, b'.' | b',')) {
+        if len == key.len() || !b.is_ascii() {
+            return false;
+        }
+        key[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    std::str::from_utf8(&key[..len]).is_ok_and(|key| legal_forms.contains(key))
+}
+
 /// `name` without the legal forms it ends in ("Sovtrans PJSC" → "Sovtrans", "Tanaka & Co.,
 /// Ltd." → "Tanaka"), when a word is left; None when it ends in none.
 pub fn without_legal_form<'n>(name: &'n str, legal_forms: &FxHashSet<String>) -> Option<&'n str> {
     let mut rest = name.trim_end();
     loop {
-        let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| legal_forms.contains(&legal_form_key(last))) else { break };
+        let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| is_legal_form(last, legal_forms)) else { break };
         rest = before.trim_end_matches([' ', ',', '&']);
     }
     (rest.len() < name.trim_end().len() && rest.chars().any(char::is_alphabetic)).then_some(rest)

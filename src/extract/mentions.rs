@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold_into, head_ends, legal_form_key, Lexicon, NameKind, Word, WordKinds};
+use super::lexicon::{fold_into, head_ends, is_legal_form, Lexicon, NameKind, Word, WordKinds};
 use crate::model::EntityType;
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -294,8 +294,10 @@ impl<'a> Finder<'a> {
             }
         }
         mentions.sort_by_key(|m| m.first);
+        self.joined_names(s, &mut mentions);
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.described_projects(s, &mut mentions);
+        self.route_projects(s, &mut mentions);
         self.split_inner_places(&mut mentions);
         self.seated_missions(&mut mentions);
         self.state_nouns(s, &mut mentions);
@@ -371,46 +373,17 @@ impl<'a> Finder<'a> {
     /// named by the whole phrase (a commodity among its modifiers becomes part of it). Its
     /// span stays the noun phrase, so the place remains a mention of its own (`locatedIn`).
     fn described_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
-        let is_plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
         let mut found = Vec::new();
         for place in mentions.iter().filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country)) {
-            let mut at = place.first;
-            if at > s.tokens.start && self.lower(at - 1) == "the" {
-                at -= 1;
-            }
+            let at = self.before_article(s, place.first);
             if at < s.tokens.start + 3 || !ATTACHING.contains(&self.lower(at - 1)) {
                 continue;
             }
-            let head = at - 2;
-            // A head key ends in a head's last word.
-            if !is_plain(head) || !self.is(head, WordKinds::HEAD_LAST) {
-                continue;
-            }
-            let kind = [2, 1].into_iter().filter(|&n| head + 1 >= s.tokens.start + n).find_map(|n| {
-                let key = (head + 1 - n..=head).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
-                self.lex.heads.get(&key).map(|h| h.kind)
-            });
-            if !is_plain(head) || !matches!(kind, Some(EntityType::Project)) {
-                continue;
-            }
-            let commodity_at = |k: usize| mentions.iter().find(|m| m.kind == EntityType::Commodity && m.first <= k && k < m.last);
-            let mut first = head;
-            while first > s.tokens.start && head - first < 4 {
-                match commodity_at(first - 1) {
-                    Some(c) if c.last == first => first = c.first,
-                    _ if is_plain(first - 1) => first -= 1,
-                    _ => break,
-                }
-            }
-            let determined = first > s.tokens.start && matches!(self.lower(first - 1), "a" | "an" | "the");
-            let taken = mentions.iter().any(|m| m.first <= head && first < m.last && m.kind != EntityType::Commodity);
-            if !determined || taken {
-                continue;
-            }
-            let short = self.surface(first, head + 1);
+            let Some(first) = self.described_phrase(s, at - 2, mentions) else { continue };
+            let short = self.surface(first, at - 1);
             found.push(Mention {
                 first,
-                last: head + 1,
+                last: at - 1,
                 kind: EntityType::Project,
                 target: Target::Unknown,
                 surface: self.surface(first, place.last),
@@ -418,7 +391,71 @@ impl<'a> Finder<'a> {
                 short: short.contains(' ').then_some(short),
             });
         }
-        // Commodities inside a described project are part of its name.
+        self.add_described(mentions, found);
+    }
+
+    /// "the transport corridor from the Korean Peninsula to Europe", "a pipeline network
+    /// from Russia to Busan": a described project from one named place to another is named
+    /// after both ("Korean Peninsula–Europe transport corridor"), the phrase its alias; its
+    /// span stays the noun phrase, so the places remain mentions of their own.
+    fn route_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let is_place = |m: &Mention| matches!(m.kind, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_));
+        let mut found = Vec::new();
+        for (i, from) in mentions.iter().enumerate().filter(|(_, m)| is_place(m)) {
+            let at = self.before_article(s, from.first);
+            let Some(to) = mentions.get(i + 1).filter(|to| is_place(to) && from.last < s.tokens.end && self.lower(from.last) == "to" && self.before_article(s, to.first) == from.last + 1) else { continue };
+            if at < s.tokens.start + 3 || self.lower(at - 1) != "from" {
+                continue;
+            }
+            let Some(first) = self.described_phrase(s, at - 2, mentions) else { continue };
+            let phrase = self.surface(first, at - 1);
+            let surface = format!("{}–{} {phrase}", from.surface, to.surface);
+            found.push(Mention { first, last: at - 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(phrase) });
+        }
+        self.add_described(mentions, found);
+    }
+
+    /// Token `at`, or the "the" right before it.
+    fn before_article(&self, s: &Sentence, at: usize) -> usize {
+        if at > s.tokens.start && self.lower(at - 1) == "the" {
+            at - 1
+        } else {
+            at
+        }
+    }
+
+    /// The first token of a described project whose head is token `head`: a determiner,
+    /// up to four lowercase modifiers (a commodity among them) and a lowercase project head
+    /// ("a cement plant", "the LNG shipment terminal"), not taken by another name.
+    fn described_phrase(&self, s: &Sentence, head: usize, mentions: &[Mention]) -> Option<usize> {
+        let is_plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
+        // A head key ends in a head's last word.
+        if !is_plain(head) || !self.is(head, WordKinds::HEAD_LAST) {
+            return None;
+        }
+        let kind = [2, 1].into_iter().filter(|&n| head + 1 >= s.tokens.start + n).find_map(|n| {
+            let key = (head + 1 - n..=head).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
+            self.lex.heads.get(&key).map(|h| h.kind)
+        });
+        if !matches!(kind, Some(EntityType::Project)) {
+            return None;
+        }
+        let commodity_at = |k: usize| mentions.iter().find(|m| m.kind == EntityType::Commodity && m.first <= k && k < m.last);
+        let mut first = head;
+        while first > s.tokens.start && head - first < 4 {
+            match commodity_at(first - 1) {
+                Some(c) if c.last == first => first = c.first,
+                _ if is_plain(first - 1) => first -= 1,
+                _ => break,
+            }
+        }
+        let determined = first > s.tokens.start && matches!(self.lower(first - 1), "a" | "an" | "the");
+        let taken = mentions.iter().any(|m| m.first <= head && first < m.last && m.kind != EntityType::Commodity);
+        (determined && !taken).then_some(first)
+    }
+
+    /// Adds described projects to `mentions`: commodities inside one are part of its name.
+    fn add_described(&self, mentions: &mut Vec<Mention>, found: Vec<Mention>) {
         mentions.retain(|m| m.kind != EntityType::Commodity || !found.iter().any(|p| p.first <= m.first && m.last <= p.last));
         mentions.extend(found);
         mentions.sort_by_key(|m| m.first);
@@ -504,7 +541,7 @@ impl<'a> Finder<'a> {
             if self.is_capitalised(end) {
                 // "Norvik Tankers Ltd. Later …", "Tanaka Co. Chairman …": an abbreviated legal
                 // form ends the name unless another follows ("Co. Ltd").
-                if self.is_legal_form(end - 1) && self.raw(end - 1).ends_with('.') && !self.is_legal_form(end) {
+                if self.raw(end - 1).ends_with('.') && self.is_legal_form(end - 1) && !self.is_legal_form(end) {
                     return end;
                 }
                 end += 1;
@@ -551,9 +588,8 @@ impl<'a> Finder<'a> {
 
     /// The capitalised runs of sentence `s` that no mention covers (`covered`), without their
     /// ordinary leading words ("The", "However"): names the finder could not type ("Sovtrans
-    /// said …"), which may repeat a name the document gives elsewhere, as (first, end) tokens.
-    pub fn untyped_names(&self, s: &Sentence, covered: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
-        let mut names = Vec::new();
+    /// said …"), which may repeat a name the document gives elsewhere: `found(first, end)`.
+    pub fn untyped_names(&self, s: &Sentence, covered: impl Fn(usize) -> bool, mut found: impl FnMut(usize, usize)) {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             if !self.is_capitalised(i) || covered(i) {
@@ -566,16 +602,15 @@ impl<'a> Finder<'a> {
             }
             let first = (i..end).find(|&k| !self.is(k, WordKinds::ORDINARY)).unwrap_or(end);
             if first < end {
-                names.push((first, end));
+                found(first, end);
             }
             i = end;
         }
-        names
     }
 
     /// Whether token `at` is a legal form ("Ltd.", "PJSC": `Lexicon::legal_forms`).
     fn is_legal_form(&self, at: usize) -> bool {
-        self.lex.legal_forms.contains(&legal_form_key(self.raw(at)))
+        is_legal_form(self.raw(at), &self.lex.legal_forms)
     }
 
     /// Token `at` is "'s" after "People" or "'" after a capitalised plural common word
@@ -617,7 +652,8 @@ impl<'a> Finder<'a> {
                 break;
             }
             if let Some(t_end) = self.title_at(i, end) {
-                titled = true;
+                // "Minister of Agriculture": a portfolio after the title, not a person.
+                titled = !matches!(self.lower(t_end.min(end - 1)), "of" | "for");
                 i = t_end;
                 continue;
             }
@@ -677,6 +713,18 @@ impl<'a> Finder<'a> {
         if known.len() == 1 && known[0].first == start && known[0].last == end {
             out.push(self.known_mention(&known[0], titled));
             return;
+        }
+        // "Federal Agency for Fisheries Ilya Shestakov", "Energy Ivan Petrov": a person's full
+        // name after a body's name or a portfolio is a titled person of its own.
+        let person_at = (start + 1..end.saturating_sub(1)).find(|&k| {
+            self.is(k, WordKinds::GIVEN_NAME) && self.is_capitalised(k) && !self.is(k, WordKinds::COMMON) && !known.iter().any(|m| m.first <= k && k < m.last) && self.looks_like_person(k, end)
+        });
+        if let Some(k) = person_at.filter(|_| !self.looks_like_person(start, end)) {
+            {
+                self.typed_pieces(s, start, k, false, inside, out);
+                out.push(Mention { first: k, last: end, kind: EntityType::Person, target: Target::Unknown, surface: self.surface(k, end), titled: true, short: None });
+                return;
+            }
         }
         // "Government of the Russian Federation": the state itself.
         if let [state] = known {
@@ -832,6 +880,9 @@ impl<'a> Finder<'a> {
         if end - start == 1 && self.is(start, WordKinds::SURNAME) && !self.is(start, WordKinds::COMMON) {
             return Some(EntityType::Person);
         }
+        if let Some(kind) = self.context_type(s, start, end) {
+            return Some(kind);
+        }
         if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
             return Some(EntityType::Place);
         }
@@ -910,6 +961,31 @@ impl<'a> Finder<'a> {
         (at.saturating_sub(self.lex.max_title_tokens.max(1)).max(floor)..at).find(|&k| self.title_at(k, at) == Some(at))
     }
 
+    /// The type the words around the name `[start, end)` of sentence `s` give it
+    /// (`Lexicon::context_cues`): "shares of X", "X's chief executive", or an apposition
+    /// ending in a descriptor ("X, a Norwegian shipping company").
+    fn context_type(&self, s: &Sentence, start: usize, end: usize) -> Option<EntityType> {
+        let matches_at = |at: usize, words: &[String]| at + words.len() <= s.tokens.end && words.iter().enumerate().all(|(n, w)| self.lower(at + n) == w);
+        let beside = [(start > s.tokens.start).then(|| start - 1), (end < s.tokens.end).then_some(end)];
+        for k in beside.into_iter().flatten() {
+            for &c in self.lex.context_cues_by_word.get(self.lower(k)).map_or(&[][..], Vec::as_slice) {
+                let cue = &self.lex.context_cues[c];
+                let n = cue.words.len();
+                let found = if cue.before { k + 1 == start && start >= s.tokens.start + n && matches_at(start - n, &cue.words) } else { k == end && matches_at(end, &cue.words) };
+                if found {
+                    return Some(cue.kind);
+                }
+            }
+        }
+        // ", a Norwegian shipping company": up to four words after "a"/"an", the last a descriptor.
+        if end + 2 < s.tokens.end && self.lower(end) == "," && matches!(self.lower(end + 1), "a" | "an") {
+            let last = (end + 2..s.tokens.end.min(end + 6)).take_while(|&k| self.tok(k).kind == TokenKind::Word).last()?;
+            let descriptor = |c: &&super::lexicon::ContextCue| c.before && c.words.len() == 1 && c.words[0] == self.lower(last) && matches!(c.kind, EntityType::Company | EntityType::Organization);
+            return self.lex.context_cues.iter().find(descriptor).map(|c| c.kind);
+        }
+        None
+    }
+
     fn place_cue_before(&self, floor: usize, at: usize) -> bool {
         self.lex.place_cues.iter().any(|cue| {
             cue.len() <= at - floor && cue.iter().enumerate().all(|(n, w)| self.lower(at - cue.len() + n) == *w)
@@ -934,13 +1010,45 @@ impl<'a> Finder<'a> {
             }
             // The last head in reach wins: "road bridge", not "road".
             if let Some(head) = self.is(k, WordKinds::HEAD).then(|| self.lex.heads.get(self.lower(k))).flatten() {
-                if matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
+                let place = head.kind == EntityType::Place && self.lex.lowercase_place_heads.contains(self.lower(k));
+                if place || matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
                     found = Some((k + 1, head.kind));
                 }
             }
             k += 1;
         }
         found.map(|(last, kind)| Mention { first: start, last, kind, target: Target::Unknown, surface: self.surface(start, last), titled: false, short: None })
+    }
+
+    /// "the Tumen–Hunchun line", "the Irkutsk to Dalian corridor", "the Omsk / Novosibirsk /
+    /// Tomsk pipeline": names joined by dashes, slashes or "to" before a lowercase head of a
+    /// project, event or initiative name it together ("Irkutsk–Dalian corridor", the text an
+    /// alias when it is written otherwise).
+    fn joined_names(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let joinable = |m: &Mention| !matches!(m.kind, EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
+        let joined = |a: &Mention, b: &Mention| b.first == a.last + 1 && (self.is_dash(a.last) || matches!(self.lower(a.last), "/" | "to"));
+        let mut i = 0;
+        while i < mentions.len() {
+            let mut j = i;
+            while j + 1 < mentions.len() && joinable(&mentions[j]) && joinable(&mentions[j + 1]) && joined(&mentions[j], &mentions[j + 1]) {
+                j += 1;
+            }
+            let (first, names_end) = (mentions[i].first, mentions[j].last);
+            let head = (j > i).then(|| self.lowercase_head_after(s, first, names_end)).flatten();
+            // Only lowercase names (commodities) may lie between the names and the head.
+            let Some(head) = head.filter(|h| mentions[j + 1..].iter().take_while(|n| n.first < h.last).all(|n| !self.is_capitalised(n.first) && n.last <= h.last)) else {
+                i = j + 1;
+                continue;
+            };
+            let names: Vec<&str> = mentions[i..=j].iter().map(|m| m.surface.as_str()).collect();
+            let surface = format!("{} {}", names.join("–"), self.surface(names_end, head.last));
+            let written = self.surface(first, head.last);
+            let swallowed = mentions[j + 1..].iter().take_while(|n| n.first < head.last).count();
+            mentions.drain(i + 1..j + 1 + swallowed);
+            let short = (!same_letters(&written, &surface)).then_some(written);
+            mentions[i] = Mention { first, last: head.last, kind: head.kind, target: Target::Unknown, surface, titled: false, short };
+            i += 1;
+        }
     }
 
     /// "Nakhodka fertilizer plant", "APEC summit", "North-South corridor": a name followed

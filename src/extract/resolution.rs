@@ -12,7 +12,7 @@ use super::mentions::{Finder, Mention, Target};
 use super::{agreements, Extractor};
 use crate::model::{slug, EntityType};
 use crate::text::Text;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 
 /// Words before a capital city that make it a place, not its state.
@@ -86,7 +86,10 @@ impl Extractor {
             described_people(finder, si, &mut resolved, start);
             resolved[start..].sort_by_key(|r| r.mention.first);
             let this_sentence = &resolved[start..];
-            untyped.extend(finder.untyped_names(sentence, |k| covered(this_sentence, k)).into_iter().map(|(first, last)| (si, first, last)));
+            // The mentions are sorted and do not overlap: the one that may cover token `k` is
+            // the last that starts at or before it.
+            let covered = |k: usize| this_sentence[..this_sentence.partition_point(|r| r.mention.first <= k)].last().is_some_and(|r| k < r.mention.last);
+            finder.untyped_names(sentence, covered, |first, last| untyped.push((si, first, last)));
         }
         repeated_names(finder, &untyped, &mut drafts, &mut resolved);
         local_acronyms(&mut drafts, &mut resolved);
@@ -177,7 +180,10 @@ impl Extractor {
     /// The gazetteer company or organisation a company's name without its legal form names.
     fn known_without_legal_form(&self, m: &Mention) -> Option<usize> {
         let lex = &self.lexicon;
-        let name = lexicon::without_legal_form(&m.surface, &lex.legal_forms).filter(|_| m.kind == EntityType::Company)?;
+        if m.kind != EntityType::Company {
+            return None;
+        }
+        let name = lexicon::without_legal_form(&m.surface, &lex.legal_forms)?;
         let names = lex.gazetteer.lookup(&lexicon::token_key(&lex.splitter, name));
         names.iter().find(|n| matches!(lex.gazetteer.entries[n.entry].kind, EntityType::Company | EntityType::Organization)).map(|n| n.entry)
     }
@@ -186,7 +192,7 @@ impl Extractor {
     /// its legal form ("Sovtrans PJSC" is "Sovtrans", the text an alias).
     fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> usize {
         let label = clean_label(&m.surface);
-        let label = match lexicon::without_legal_form(&label, &self.lexicon.legal_forms).filter(|_| kind == EntityType::Company) {
+        let label = match (kind == EntityType::Company).then(|| lexicon::without_legal_form(&label, &self.lexicon.legal_forms)).flatten() {
             Some(name) => name.to_string(),
             None => label,
         };
@@ -211,6 +217,12 @@ impl Extractor {
     /// Surname-only mentions of a person met earlier ("Moon" after "Moon Jae-in"), and
     /// undefined acronyms that spell an earlier name's initials.
     fn corefer(&self, m: &Mention, drafts: &[Draft]) -> Option<usize> {
+        // "The FESRC" after "Far Eastern Shipbuilding and Ship Repair Center (FESRC)": an
+        // acronym the document already gave one entity.
+        let acronym = m.last == m.first + 1 && m.surface.chars().all(|c| !c.is_lowercase());
+        if let Some(d) = acronym.then(|| drafts.iter().position(|d| d.surfaces.contains(&m.surface))).flatten() {
+            return Some(d);
+        }
         // "Resolution 2397" after "UN Security Council resolution 2397": a numbered act
         // written without its issuer.
         if m.kind == EntityType::Initiative && m.surface.ends_with(|c: char| c.is_ascii_digit()) {
@@ -383,38 +395,61 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
     if untyped.is_empty() {
         return;
     }
-    // Per folded name, the one entity it may stand for (None when several).
-    let mut names: FxHashMap<String, Option<usize>> = FxHashMap::default();
-    let mut add = |name: String, d: usize| {
-        names.entry(name).and_modify(|e| if *e != Some(d) { *e = None }).or_insert(Some(d));
+    let keys: Vec<String> = untyped.iter().map(|&(_, first, last)| fold_words((first..last).map(|k| finder.lower(k)))).collect();
+    let wanted: FxHashSet<&str> = keys.iter().map(String::as_str).collect();
+    // Their first words: a name of the document that starts otherwise is none of them.
+    let first_words: FxHashSet<&str> = keys.iter().map(|k| k.split(' ').next().unwrap_or("")).collect();
+    // Per untyped name, the one entity written so (None when several are).
+    let mut found: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let mut key = String::new();
+    let mut add = |words: &[&str], d: usize| {
+        key.clear();
+        for (n, w) in words.iter().enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            lexicon::fold_into(w, &mut key);
+            if n == 0 && !first_words.contains(key.as_str()) {
+                return;
+            }
+        }
+        if let Some(&name) = wanted.get(key.as_str()) {
+            found.entry(name).and_modify(|e| if *e != Some(d) { *e = None }).or_insert(Some(d));
+        }
     };
+    let mut words: Vec<&str> = Vec::new();
     for (d, draft) in drafts.iter().enumerate().filter(|(_, d)| !d.surfaces.is_empty() && !matches!(d.kind, EntityType::Country | EntityType::Commodity)) {
         for surface in draft.surfaces.iter().chain(std::iter::once(&draft.label)) {
-            add(fold_words(surface.split_whitespace()), d);
+            words.clear();
+            words.extend(surface.split_whitespace());
+            add(&words, d);
         }
-        let words: Vec<&str> = draft.label.split_whitespace().collect();
+        words.clear();
+        words.extend(draft.label.split_whitespace());
         match draft.kind {
             EntityType::Person if words.len() >= 2 => {
-                add(fold(words[0]), d);
-                add(fold(words[words.len() - 1]), d);
+                add(&words[..1], d);
+                add(&words[words.len() - 1..], d);
             }
             EntityType::Company | EntityType::Organization => {
                 for n in 1..words.len() {
-                    add(fold_words(words[..n].iter().copied()), d);
+                    add(&words[..n], d);
                 }
             }
             _ => {}
         }
     }
-    for &(si, first, last) in untyped {
-        let key = fold_words((first..last).map(|k| finder.lower(k)));
-        let Some(&Some(d)) = names.get(&key) else { continue };
+    let before = resolved.len();
+    for (&(si, first, last), key) in untyped.iter().zip(&keys) {
+        let Some(&Some(d)) = found.get(key.as_str()) else { continue };
         let surface = finder.surface(first, last);
         drafts[d].add_surface(&surface);
         let mention = Mention { first, last, kind: drafts[d].kind, target: Target::Unknown, surface, titled: false, short: None };
         resolved.push(Resolved { mention, sentence: si, entity: d, kind: drafts[d].kind });
     }
-    resolved.sort_by_key(|r| (r.sentence, r.mention.first));
+    if resolved.len() > before {
+        resolved.sort_by_key(|r| (r.sentence, r.mention.first));
+    }
 }
 
 /// Words folded and joined by single spaces.
@@ -430,7 +465,7 @@ fn local_acronyms(drafts: &mut [Draft], resolved: &mut [Resolved]) {
     for d in 0..drafts.len() {
         let by_acronyms = !drafts[d].surfaces.is_empty() && drafts[d].surfaces.iter().all(|s| is_acronym(s) && *s != drafts[d].label);
         let Some(acronym) = drafts[d].surfaces.iter().next().filter(|_| by_acronyms).cloned() else { continue };
-        let spelled: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && !drafts[e].surfaces.is_empty() && drafts[e].label.contains(' ') && initials(&drafts[e].label) == acronym).collect();
+        let spelled: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && !drafts[e].surfaces.is_empty() && drafts[e].label.contains(' ') && has_initials(&drafts[e].label, &acronym)).collect();
         if let [into] = spelled[..] {
             merge_surfaces(drafts, d, into);
             for r in resolved.iter_mut().filter(|r| r.entity == d) {
@@ -481,6 +516,11 @@ pub(super) fn merge_surfaces(drafts: &mut [Draft], from: usize, into: usize) {
         drafts[from].kind = drafts[into].kind;
         drafts[from].id = drafts[into].id.clone();
     }
+}
+
+/// Whether `initials(label) == acronym`, without building the initials.
+fn has_initials(label: &str, acronym: &str) -> bool {
+    label.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).eq(acronym.chars())
 }
 
 /// Initials of the capitalised words of a name: "Korea Gas Corporation" → "KGC".
