@@ -767,7 +767,7 @@ impl<'a> SentenceView<'a> {
         let mut quantity = false;
         while k < self.tokens.end && skipped <= 7 {
             if let Some(m) = self.mention_at(k) {
-                return Some(m);
+                return Some(self.past_adjective(m));
             }
             let w = self.word(k);
             let number = self.finder.text.tokens[k].kind == TokenKind::Number;
@@ -801,7 +801,7 @@ impl<'a> SentenceView<'a> {
             }
             if let Some(m) = self.mention_at(k) {
                 if self.preposition_before(m) == Some(p) {
-                    return Some(m);
+                    return Some(self.owned_by(m));
                 }
                 k = self.last(m);
                 continue;
@@ -820,13 +820,23 @@ impl<'a> SentenceView<'a> {
     /// The first name within six words after the gerund at `k`, past "of" and lowercase words only.
     fn object_of_gerund(&self, k: usize) -> Option<usize> {
         (k + 1..self.tokens.end.min(k + 7)).find_map(|j| match self.mention_at(j) {
-            Some(m) => Some(Some(m)),
+            Some(m) => Some(Some(self.past_adjective(m))),
             None => {
                 let w = self.word(j);
                 let plain = w.chars().all(|c| c.is_alphabetic() || c == '-') && (!self.finder.is(j, WordKinds::PREPOSITION) || w == "of");
                 (!plain).then_some(None)
             }
         })?
+    }
+
+    /// "buying Australian coal": the commodity a nationality adjective stands before, not
+    /// the adjective's state.
+    fn past_adjective(&self, m: usize) -> usize {
+        let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_));
+        match self.mention_at(self.last(m)) {
+            Some(next) if adjective && self.kind(next) == EntityType::Commodity => next,
+            _ => m,
+        }
     }
 
     /// The by-agent of a passive verb ending at `from`.
@@ -899,8 +909,12 @@ impl<'a> SentenceView<'a> {
             if self.finder.is(j, WordKinds::COPULA) {
                 return self.subject_before(j + 1).or_else(|| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten());
             }
-            if self.mention_at(j).is_some() {
-                return None;
+            if let Some(m) = self.mention_at(j) {
+                // "Sergei Lavrov, Russia's foreign minister": past the owner of the title.
+                if !self.possessor(m) {
+                    return None;
+                }
+                j = self.first(m);
             }
             skipped += 1;
         }
@@ -943,13 +957,16 @@ impl<'a> SentenceView<'a> {
             j += 1;
         }
         let m = (j < self.tokens.end).then(|| self.mention_at(j)).flatten()?;
-        // "in China's Jilin province": what the owner owns.
-        if self.possessor(m) && self.last(m) + 1 < self.tokens.end {
-            if let Some(owned) = self.mention_at(self.last(m) + 1) {
-                return Some(owned);
-            }
+        Some(self.owned_by(m))
+    }
+
+    /// "in China's Jilin province": what mention `m` owns when it is an owner, else `m`.
+    fn owned_by(&self, m: usize) -> usize {
+        let next = self.last(m) + 1;
+        match (self.possessor(m) && next < self.tokens.end).then(|| self.mention_at(next)).flatten() {
+            Some(owned) => owned,
+            None => m,
         }
-        Some(m)
     }
 
     /// "Ambassador to Seoul Georgy Zinoviev": the name after the place a title is held at.
@@ -1074,8 +1091,9 @@ impl Frames {
                 }
             }
         };
-        // "cooperation between A and B": every pair of the list, when both sides may stand there.
-        if frame.subject.contains(&Slot::Between) && frame.object.contains(&Slot::Between) {
+        // "cooperation between A and B": every pair of the list, for a symmetric cue (for
+        // others, "between" names the object: "mediated between A and B").
+        if symmetric && (frame.subject.contains(&Slot::Between) || frame.object.contains(&Slot::Between)) {
             if let Some(m) = view.between_after(end, 3) {
                 pairs_within(out, view.list(m), SlotKind::Between);
             }

@@ -202,16 +202,6 @@ mod tests {
             let view = SentenceView::new(&finder, sentence.tokens.clone(), &resolution.resolved, run_start..run_end);
             let mut matches = Vec::new();
             lex.frames.matches(&view, &mut matches);
-            if std::env::var("FRAMES_OF").is_ok() {
-                let list: Vec<String> = view.mentions.iter().map(|&r| format!("{}[{}]", resolution.resolved[r].mention.surface, resolution.resolved[r].kind)).collect();
-                println!("mentions: {}", list.join(", "));
-                let preps: Vec<String> = (0..view.mentions.len()).map(|m| format!("{:?}", view.preposition_before(m))).collect();
-                println!("preps: {}", preps.join(", "));
-                let lists: Vec<String> = (0..view.mentions.len()).map(|m| format!("{}{:?}", view.head[m], view.list(m))).collect();
-                println!("heads/lists: {}", lists.join(", "));
-                let toks: Vec<String> = sentence.tokens.clone().map(|k| format!("{}{}", finder.lower(k), if view.mention_at(k).is_some() { "*" } else { "" })).collect();
-                println!("tokens: {}", toks.join(" "));
-            }
             for m in matches {
                 let label = |p: usize| resolution.drafts[resolution.resolved[view.mentions[p]].entity].label.clone();
                 let f = &lex.frames.frames[m.frame as usize];
@@ -222,11 +212,27 @@ mod tests {
     }
 
     #[test]
-    fn print_frames() {
-        if let Ok(text) = std::env::var("FRAMES_OF") {
-            for f in frames_in(&text) {
-                println!("{f}");
-            }
-        }
+    fn one_frame_reads_every_form_of_its_cue() {
+        let has = |text: &str, wanted: &str| {
+            let found = frames_in(text);
+            assert!(found.iter().any(|f| f.starts_with(wanted)), "{text}\n  wanted {wanted}\n  found {found:?}");
+        };
+        // Active, passive (with and without "be"), nominal with a possessor or "by", relative clause.
+        has("Norvik Group invested in the Baltic Ferry Terminal.", "investsIn Norvik Group → Baltic Ferry Terminal (subj/prep)");
+        has("The Baltic Ferry Terminal was built by Norvik Group.", "builds Norvik Group → Baltic Ferry Terminal (subj/dobj/passive)");
+        has("The Baltic Ferry Terminal, built by Norvik Group, opened.", "builds Norvik Group → Baltic Ferry Terminal (subj/dobj/passive)");
+        has("Norvik Group's investment in the Baltic Ferry Terminal grew.", "investsIn Norvik Group → Baltic Ferry Terminal (poss/prep)");
+        has("The investment by Norvik Group in the Baltic Ferry Terminal grew.", "investsIn Norvik Group → Baltic Ferry Terminal (prep/prep)");
+        has("Calder Holdings, which operates the Baltic Ferry Terminal, grew.", "builds Calder Holdings → Baltic Ferry Terminal (subj/dobj)");
+        // Agent nouns in apposition and after a copula; titles.
+        has("Norvik Group, the main investor in the Baltic Ferry Terminal, grew.", "investsIn Norvik Group → Baltic Ferry Terminal (appos/prep)");
+        has("Chile is a close ally of Peru.", "alliedWith Chile → Peru (appos/prep)");
+        has("Anna Kim, chief executive of Calder Holdings, resigned.", "holdsRole Anna Kim → Calder Holdings (appos/prep)");
+        // Coordination: a symmetric cue relates its subjects; lists share a role.
+        has("Chile and Peru signed a trade agreement.", "cooperatesWith Chile → Peru (coord/coord)");
+        has("Chile and Peru joined the Pacific Alliance.", "participatesIn Peru → Pacific Alliance (subj/dobj)");
+        has("Talks between Chile and Peru resumed.", "meetsWith Chile → Peru (between/between)");
+        // Inversion: the importer is the supplier's object.
+        has("Chile imports copper from Peru.", "supplies Peru → Chile (prep/subj)");
     }
 }

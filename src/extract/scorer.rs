@@ -508,7 +508,8 @@ impl Scorer {
 
     /// The relations `f` makes, with their confidence: the likeliest class when the pair is
     /// related with at least the threshold's probability, and any other class that alone
-    /// reaches it. `scratch` holds the class scores.
+    /// reaches it; when frames relate the pair, only the classes of their predicates.
+    /// `scratch` holds the class scores.
     pub fn decide(&self, f: &Features, scratch: &mut Vec<f32>, out: &mut Vec<(Class, f32)>) {
         out.clear();
         self.scores(f, scratch);
@@ -526,8 +527,18 @@ impl Scorer {
         }
         softmax(scratch);
         let related = 1.0 - scratch[0];
+        // Types prefer, frames decide: when frames relate the pair, its predicates are theirs.
+        let agrees = |c: usize| {
+            let class = self.classes[c - 1];
+            f.frames.iter().any(|e| e.predicate == class.predicate && (e.forward == class.forward || class.predicate.is_symmetric()))
+        };
+        let framed = (1..scratch.len()).filter(|&c| agrees(c)).max_by(|&a, &b| scratch[a].total_cmp(&scratch[b]));
+        if let Some(framed) = framed {
+            best = framed;
+        }
         for c in 1..scratch.len() {
-            if (c == best && related >= self.threshold) || scratch[c] >= self.threshold {
+            let allowed = framed.is_none() || agrees(c);
+            if allowed && ((c == best && related >= self.threshold) || scratch[c] >= self.threshold) {
                 out.push((self.classes[c - 1], scratch[c]));
             }
         }
