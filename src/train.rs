@@ -10,7 +10,7 @@
 
 use crate::corpus::{Document, Reader};
 use crate::eval::{self, Annotated};
-use crate::extract::scorer::{Features, Scorer};
+use crate::extract::scorer::{Class, Example, Features, Scorer};
 use crate::extract::{Extractor, Lexicon, PairFeatures};
 use crate::model::Entity;
 use anyhow::{Context, Result};
@@ -39,9 +39,17 @@ struct Article {
     name: String,
     document: Document,
     gold: Annotated,
-    examples: Vec<(Features, Vec<usize>, f32)>,
-    /// Per example: the gold ids of its two ends (empty when unmatched) and its sentence.
-    sources: Vec<(String, String, (usize, usize))>,
+    examples: Vec<Example>,
+    /// Per example, where it comes from.
+    sources: Vec<Source>,
+}
+
+/// Where a training example comes from: the gold ids of its two ends (`?` and its own
+/// id for an end gold does not have) and its sentence's byte span.
+struct Source {
+    first: String,
+    second: String,
+    sentence: (usize, usize),
 }
 
 /// The figures of one threshold over every article.
@@ -88,7 +96,7 @@ pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
         articles.push(Article { name: stem, document, gold, examples, sources });
     }
     let fit = |skip: Option<usize>, scorer: &mut Scorer| {
-        let examples: Vec<(Features, Vec<usize>, f32)> = articles.iter().enumerate().filter(|(i, _)| Some(*i) != skip).flat_map(|(_, a)| a.examples.iter().cloned()).collect();
+        let examples: Vec<Example> = articles.iter().enumerate().filter(|(i, _)| Some(*i) != skip).flat_map(|(_, a)| a.examples.iter().cloned()).collect();
         scorer.fit(&examples, options.l2, options.rounds);
     };
     // Leave one article out: its extraction at every threshold, with the others' weights.
@@ -122,7 +130,7 @@ pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
     scorer.threshold = THRESHOLDS[best];
     let per_article = articles.iter().map(|a| a.name.clone()).zip(per_threshold.swap_remove(best)).collect();
     let examples = articles.iter().map(|a| a.examples.len()).sum();
-    let positives = articles.iter().map(|a| a.examples.iter().filter(|e| !e.1.is_empty()).count()).sum();
+    let positives = articles.iter().map(|a| a.examples.iter().filter(|e| !e.gold.is_empty()).count()).sum();
     Ok(Trained { scorer, sweep, per_article, articles: articles.len(), examples, positives })
 }
 
@@ -130,7 +138,7 @@ pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
 /// `classes`) of the gold relations between the gold entities its ends match; none when
 /// gold relates them not (or an end matches nothing). A pair whose gold relation has its
 /// evidence in another sentence is left out: it may or may not be stated here.
-fn label(gold: &Annotated, document: &Document, entities: &[Entity], pairs: Vec<PairFeatures>, classes: &[crate::extract::scorer::Class], no_rules: bool) -> (Vec<(Features, Vec<usize>, f32)>, Vec<(String, String, (usize, usize))>) {
+fn label(gold: &Annotated, document: &Document, entities: &[Entity], pairs: Vec<PairFeatures>, classes: &[Class], no_rules: bool) -> (Vec<Example>, Vec<Source>) {
     let predicted = eval::predicted_entities(entities);
     let matched = eval::match_entities(&gold.entities, &predicted);
     let to_gold: HashMap<&str, &str> = matched.iter().map(|(&p, &g)| (predicted[p].id.as_str(), gold.entities[g].id.as_str())).collect();
@@ -140,8 +148,8 @@ fn label(gold: &Annotated, document: &Document, entities: &[Entity], pairs: Vec<
     for mut pair in pairs {
         let (Some(&a), Some(&b)) = (to_gold.get(pair.first.as_str()), to_gold.get(pair.second.as_str())) else {
             let name = |id: &str| to_gold.get(id).map_or(format!("?{id}"), |g| g.to_string());
-            sources.push((name(&pair.first), name(&pair.second), pair.sentence));
-            out.push((strip(pair.features, no_rules), Vec::new(), 1.0));
+            sources.push(Source { first: name(&pair.first), second: name(&pair.second), sentence: pair.sentence });
+            out.push(Example { features: strip(pair.features, no_rules), gold: Vec::new() });
             continue;
         };
         let sentence = squeeze(&document.body[pair.sentence.0..pair.sentence.1]);
@@ -164,8 +172,8 @@ fn label(gold: &Annotated, document: &Document, entities: &[Entity], pairs: Vec<
             continue;
         }
         pair.features = strip(pair.features, no_rules);
-        sources.push((a.to_string(), b.to_string(), pair.sentence));
-        out.push((pair.features, labels, 1.0));
+        sources.push(Source { first: a.to_string(), second: b.to_string(), sentence: pair.sentence });
+        out.push(Example { features: pair.features, gold: labels });
     }
     (out, sources)
 }
@@ -179,7 +187,7 @@ fn dump_article(out: &mut String, article: &Article, scorer: &Scorer) {
         format!("{}{}", class.predicate, if class.forward { ">" } else { "<" })
     };
     let mut p = Vec::new();
-    for ((features, gold, _), (a, b, sentence)) in article.examples.iter().zip(&article.sources) {
+    for (Example { features, gold }, Source { first: a, second: b, sentence }) in article.examples.iter().zip(&article.sources) {
         scorer.probabilities(features, &mut p);
         let best = (1..p.len()).max_by(|&x, &y| p[x].total_cmp(&p[y])).unwrap_or(1);
         let gold: Vec<String> = gold.iter().map(|&c| name(c)).collect();

@@ -337,8 +337,8 @@ fn verb_forms(base: &str, irregular: Option<&(String, String)>) -> Vec<(String, 
     } else {
         format!("{stem}ed")
     };
-    let gerund = if base.ends_with("ie") {
-        format!("{}ying", &base[..base.len() - 2])
+    let gerund = if let Some(stem) = base.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if base.ends_with('e') && !base.ends_with("ee") && !base.ends_with("ye") && base.len() > 2 {
         format!("{}ing", &base[..base.len() - 1])
     } else {

@@ -1044,8 +1044,7 @@ pub fn is_legal_form(word: &str, legal_forms: &FxHashSet<String>) -> bool {
 /// Ltd." → "Tanaka"), when a word is left; None when it ends in none.
 pub fn without_legal_form<'n>(name: &'n str, legal_forms: &FxHashSet<String>) -> Option<&'n str> {
     let mut rest = name.trim_end();
-    loop {
-        let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| is_legal_form(last, legal_forms)) else { break };
+    while let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| is_legal_form(last, legal_forms)) {
         rest = before.trim_end_matches([' ', ',', '&']);
     }
     (rest.len() < name.trim_end().len() && rest.chars().any(char::is_alphabetic)).then_some(rest)

@@ -326,7 +326,7 @@ impl<'a> Finder<'a> {
             }
             // The issuer: the organisation named right before, or capitalised words no name took.
             let issuer = mentions[..at].last().filter(|m| m.last == head && m.kind == EntityType::Organization).map(|m| m.first);
-            let bare = (s.tokens.start..head).rev().take_while(|&j| self.is_capitalised(j) && (!self.is(j, WordKinds::ORDINARY) || self.is(j, WordKinds::HEAD)) && !mentions[..at].last().is_some_and(|m| m.last > j)).last();
+            let bare = (s.tokens.start..head).rev().take_while(|&j| self.is_capitalised(j) && (!self.is(j, WordKinds::ORDINARY) || self.is(j, WordKinds::HEAD)) && mentions[..at].last().is_none_or(|m| m.last <= j)).last();
             let from = issuer.or(bare).unwrap_or(head);
             let mention = Mention { first: head, last, kind: EntityType::Initiative, target: Target::Unknown, surface: self.surface(from, last), titled: false, short: None };
             mentions.insert(at, mention);
@@ -823,7 +823,7 @@ impl<'a> Finder<'a> {
 
     /// "the Russian government", "ROK government", "the Korean side": a state's name or
     /// adjective before a state noun (`Lexicon::state_nouns`) is the state, with the noun.
-    fn state_nouns(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+    fn state_nouns(&self, s: &Sentence, mentions: &mut [Mention]) {
         for i in 0..mentions.len() {
             let m = &mentions[i];
             let entry = match m.target {

@@ -176,6 +176,14 @@ pub struct Config {
     pub passive: bool,
 }
 
+/// A candidate pair to learn from: its features and the indexes into `classes()` of its
+/// gold classes (none for "no relation").
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub features: Features,
+    pub gold: Vec<usize>,
+}
+
 /// Everything the scorer reads of one candidate pair; "first" is the earlier mention.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Features {
@@ -536,23 +544,22 @@ impl Scorer {
         if let Some(framed) = framed {
             best = framed;
         }
-        for c in 1..scratch.len() {
+        for (c, &p) in scratch.iter().enumerate().skip(1) {
             let allowed = framed.is_none() || agrees(c);
-            if allowed && ((c == best && related >= self.threshold) || scratch[c] >= self.threshold) {
-                out.push((self.classes[c - 1], scratch[c]));
+            if allowed && ((c == best && related >= self.threshold) || p >= self.threshold) {
+                out.push((self.classes[c - 1], p));
             }
         }
     }
 
-    /// Learns the weights from `examples` (features, the indexes into `classes()` of the
-    /// gold classes, none for "no relation", and the example's weight) by minimising the
-    /// log loss with an L2 penalty `l2`, in `rounds` full-batch Adam steps.
-    pub fn fit(&mut self, examples: &[(Features, Vec<usize>, f32)], l2: f32, rounds: usize) {
+    /// Learns the weights from `examples` by minimising the log loss with an L2 penalty
+    /// `l2`, in `rounds` full-batch Adam steps.
+    pub fn fit(&mut self, examples: &[Example], l2: f32, rounds: usize) {
         let classes = self.classes.len();
         // Per example and class, the active weights, found once.
         let active: Vec<Vec<Vec<u32>>> = examples
             .iter()
-            .map(|(f, _, _)| {
+            .map(|Example { features: f, .. }| {
                 self.classes
                     .iter()
                     .map(|&c| {
@@ -566,12 +573,12 @@ impl Scorer {
         let n = self.weights.len();
         let (mut m, mut v) = (vec![0.0f32; n], vec![0.0f32; n]);
         let (rate, beta1, beta2, eps) = (0.05f32, 0.9f32, 0.999f32, 1e-8f32);
-        let total: f32 = examples.iter().map(|e| e.2).sum::<f32>().max(1.0);
+        let total = examples.len().max(1) as f32;
         let mut scores = vec![0.0f32; classes + 1];
         let mut grad = vec![0.0f32; n];
         for round in 1..=rounds {
             grad.iter_mut().zip(&self.weights).for_each(|(g, w)| *g = l2 * w);
-            for ((_, gold, weight), act) in examples.iter().zip(&active) {
+            for (Example { gold, .. }, act) in examples.iter().zip(&active) {
                 scores[0] = 0.0;
                 for c in 0..classes {
                     scores[c + 1] = act[c].iter().map(|&i| self.weights[i as usize]).sum();
@@ -581,7 +588,7 @@ impl Scorer {
                 let gold_mass: f32 = if gold.is_empty() { scores[0] } else { gold.iter().map(|&g| scores[g + 1]).sum() };
                 for c in 0..classes {
                     let q = if gold.contains(&c) { scores[c + 1] / gold_mass.max(1e-12) } else { 0.0 };
-                    let d = (scores[c + 1] - q) * weight / total;
+                    let d = (scores[c + 1] - q) / total;
                     if d != 0.0 {
                         for &i in &act[c] {
                             grad[i as usize] += d;
@@ -625,7 +632,7 @@ fn exp_below_zero(x: f32) -> f32 {
     // The nearest integer of t ≤ 0, by truncation (a cast, not a call to the C library).
     let whole = (t - 0.5) as i32 as f32;
     let f = t - whole;
-    let p = 1.0 + f * (0.693_147_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * (0.009_618_129 + f * (0.001_333_355 + f * 0.000_154_035)))));
+    let p = 1.0 + f * (std::f32::consts::LN_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * (0.009_618_129 + f * (0.001_333_355 + f * 0.000_154_035)))));
     f32::from_bits(((whole as i32 + 127) as u32) << 23) * p
 }
 
@@ -725,10 +732,10 @@ mod tests {
         let fwd = class(Class { predicate: Predicate::InvestsIn, forward: true });
         let bwd = class(Class { predicate: Predicate::InvestsIn, forward: false });
         let examples = vec![
-            (features([EntityType::Company, EntityType::Project], vec![invest(true)]), vec![fwd], 1.0),
-            (features([EntityType::Project, EntityType::Company], vec![invest(false)]), vec![bwd], 1.0),
-            (features([EntityType::Company, EntityType::Place], vec![]), vec![], 1.0),
-            (features([EntityType::Country, EntityType::Person], vec![]), vec![], 1.0),
+            Example { features: features([EntityType::Company, EntityType::Project], vec![invest(true)]), gold: vec![fwd] },
+            Example { features: features([EntityType::Project, EntityType::Company], vec![invest(false)]), gold: vec![bwd] },
+            Example { features: features([EntityType::Company, EntityType::Place], vec![]), gold: vec![] },
+            Example { features: features([EntityType::Country, EntityType::Person], vec![]), gold: vec![] },
         ];
         scorer.fit(&examples, 0.01, 200);
         let mut p = Vec::new();
