@@ -119,10 +119,6 @@ enum Command {
         /// Folders holding the articles the gold files are named after.
         #[arg(long, num_args = 1.., required = true)]
         corpus: Vec<PathBuf>,
-        /// Articles in these folders give the hand-written rules no weight (the rules were
-        /// written by reading them).
-        #[arg(long, num_args = 1..)]
-        rules_written_on: Vec<PathBuf>,
         /// Where to write the weights (default: `scorer.csv` in the ontology folder).
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -294,8 +290,8 @@ pub fn run() -> Result<i32> {
             stats(&Store::open(&store.path)?)?;
             Ok(0)
         }
-        Command::Train { gold, corpus, rules_written_on, output, l2, rounds, dump } => {
-            let options = crate::train::Options { gold, corpus, rules_written_on, l2, rounds, dump };
+        Command::Train { gold, corpus, output, l2, rounds, dump } => {
+            let options = crate::train::Options { gold, corpus, l2, rounds, dump };
             let trained = crate::train::train(&ontology, &options)?;
             let report = trained.report();
             print!("{report}");

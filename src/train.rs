@@ -10,7 +10,7 @@
 
 use crate::corpus::{Document, Reader};
 use crate::eval::{self, Annotated};
-use crate::extract::scorer::{Class, Example, Features, Scorer};
+use crate::extract::scorer::{Class, Example, Scorer};
 use crate::extract::{Extractor, Lexicon, PairFeatures};
 use crate::model::Entity;
 use anyhow::{Context, Result};
@@ -24,9 +24,6 @@ pub struct Options {
     pub gold: Vec<PathBuf>,
     /// Folders holding the articles the gold files are named after.
     pub corpus: Vec<PathBuf>,
-    /// Articles under these folders lend no weight to the hand-written rules: the rules
-    /// were written by reading them, so they would look more precise there than anywhere.
-    pub rules_written_on: Vec<PathBuf>,
     pub l2: f32,
     pub rounds: usize,
     /// Where to write every candidate pair with its gold classes and its cross-validated
@@ -91,8 +88,7 @@ pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
             .with_context(|| format!("{}: no article named {stem} in the corpus folders", gold_path.display()))?;
         let document = reader.read(&article)?;
         let (entities, pairs) = extractor.candidates(&document);
-        let no_rules = options.rules_written_on.iter().any(|dir| article.starts_with(dir));
-        let (examples, sources) = label(&gold, &document, &entities, pairs, &classes, no_rules);
+        let (examples, sources) = label(&gold, &document, &entities, pairs, &classes);
         articles.push(Article { name: stem, document, gold, examples, sources });
     }
     let fit = |skip: Option<usize>, scorer: &mut Scorer| {
@@ -138,18 +134,18 @@ pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
 /// `classes`) of the gold relations between the gold entities its ends match; none when
 /// gold relates them not (or an end matches nothing). A pair whose gold relation has its
 /// evidence in another sentence is left out: it may or may not be stated here.
-fn label(gold: &Annotated, document: &Document, entities: &[Entity], pairs: Vec<PairFeatures>, classes: &[Class], no_rules: bool) -> (Vec<Example>, Vec<Source>) {
+fn label(gold: &Annotated, document: &Document, entities: &[Entity], pairs: Vec<PairFeatures>, classes: &[Class]) -> (Vec<Example>, Vec<Source>) {
     let predicted = eval::predicted_entities(entities);
     let matched = eval::match_entities(&gold.entities, &predicted);
     let to_gold: HashMap<&str, &str> = matched.iter().map(|(&p, &g)| (predicted[p].id.as_str(), gold.entities[g].id.as_str())).collect();
     let body = squeeze(&document.body);
     let mut out = Vec::with_capacity(pairs.len());
     let mut sources = Vec::with_capacity(pairs.len());
-    for mut pair in pairs {
+    for pair in pairs {
         let (Some(&a), Some(&b)) = (to_gold.get(pair.first.as_str()), to_gold.get(pair.second.as_str())) else {
             let name = |id: &str| to_gold.get(id).map_or(format!("?{id}"), |g| g.to_string());
             sources.push(Source { first: name(&pair.first), second: name(&pair.second), sentence: pair.sentence });
-            out.push(Example { features: strip(pair.features, no_rules), gold: Vec::new() });
+            out.push(Example { features: pair.features, gold: Vec::new() });
             continue;
         };
         let sentence = squeeze(&document.body[pair.sentence.0..pair.sentence.1]);
@@ -171,7 +167,6 @@ fn label(gold: &Annotated, document: &Document, entities: &[Entity], pairs: Vec<
         if labels.is_empty() && elsewhere {
             continue;
         }
-        pair.features = strip(pair.features, no_rules);
         sources.push(Source { first: a.to_string(), second: b.to_string(), sentence: pair.sentence });
         out.push(Example { features: pair.features, gold: labels });
     }
@@ -179,7 +174,7 @@ fn label(gold: &Annotated, document: &Document, entities: &[Entity], pairs: Vec<
 }
 
 /// One TSV row per candidate pair of `article`: its ends, gold classes, the likeliest
-/// class and its probability under `scorer`, P(related), the frames and rules, the
+/// class and its probability under `scorer`, P(related), the frames and constructions, the
 /// sentence, the distance bucket.
 fn dump_article(out: &mut String, article: &Article, scorer: &Scorer) {
     let name = |c: usize| {
@@ -192,19 +187,11 @@ fn dump_article(out: &mut String, article: &Article, scorer: &Scorer) {
         let best = (1..p.len()).max_by(|&x, &y| p[x].total_cmp(&p[y])).unwrap_or(1);
         let gold: Vec<String> = gold.iter().map(|&c| name(c)).collect();
         let frames: Vec<String> = features.frames.iter().map(|f| format!("{}{}:{:?}/{:?}/{:?}{}", f.predicate, if f.forward { ">" } else { "<" }, f.config.pos, f.config.subject, f.config.object, if f.config.passive { "/passive" } else { "" })).collect();
-        let rules: Vec<String> = features.rules.iter().map(|(p, fwd)| format!("{p}{}", if *fwd { ">" } else { "<" })).collect();
+        let constructions: Vec<String> = features.constructions.iter().map(|(p, fwd)| format!("{p}{}", if *fwd { ">" } else { "<" })).collect();
         let text = squeeze(&article.document.body[sentence.0..sentence.1]);
         let distance = crate::extract::scorer::DISTANCES[features.distance as usize];
-        let _ = writeln!(out, "{}\t{a}\t{b}\t{}\t{}\t{:.2}\t{:.2}\t{}\t{}\t{text}\t{distance}", article.name, gold.join(" "), name(best - 1), p[best], 1.0 - p[0], frames.join(" "), rules.join(" "));
+        let _ = writeln!(out, "{}\t{a}\t{b}\t{}\t{}\t{:.2}\t{:.2}\t{}\t{}\t{text}\t{distance}", article.name, gold.join(" "), name(best - 1), p[best], 1.0 - p[0], frames.join(" "), constructions.join(" "));
     }
-}
-
-/// `features` without the hand-written rules' votes when `no_rules`.
-fn strip(mut features: Features, no_rules: bool) -> Features {
-    if no_rules {
-        features.rules.clear();
-    }
-    features
 }
 
 /// Lowercase text with runs of whitespace as one space and curly quotes straightened,

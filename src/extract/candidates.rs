@@ -3,7 +3,7 @@
 //!
 //! Owns the features of a pair (`scorer::Features`): the frames that put the two in
 //! their slots, the cue words around them, distance, lists, clauses, prepositions,
-//! and the hand-written rules that related them. Decides nothing.
+//! and the constructions that related them. Decides nothing.
 
 use super::frames::{FrameMatch, Frames, SentenceView};
 use super::resolution::Resolved;
@@ -67,9 +67,9 @@ impl DocumentCounts {
     }
 }
 
-/// The candidate pairs of the sentence of `view`, given its frame matches and the rule
-/// relations found in it (`rules`: subject and object positions, predicate).
-pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], rules: &[(usize, usize, Predicate)], headline: bool, counts: &DocumentCounts) -> Vec<Candidate> {
+/// The candidate pairs of the sentence of `view`, given its frame matches and the
+/// relations the constructions found in it (subject and object positions, predicate).
+pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], constructions: &[(usize, usize, Predicate)], headline: bool, counts: &DocumentCounts) -> Vec<Candidate> {
     let n = view.mentions.len();
     let mut out = Vec::new();
     if n < 2 {
@@ -183,7 +183,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
                     config: Config { pos: frames.frames[m.frame as usize].pos, subject: m.subject_slot, object: m.object_slot, passive: m.passive },
                 })
                 .collect();
-            let rules_here = rules.iter().filter(|(s, o, _)| (*s == a && *o == b) || (*s == b && *o == a)).map(|&(s, _, p)| (p, s == a)).collect();
+            let constructions_here = constructions.iter().filter(|(s, o, _)| (*s == a && *o == b) || (*s == b && *o == a)).map(|&(s, _, p)| (p, s == a)).collect();
             out.push(Candidate {
                 first: a,
                 second: b,
@@ -195,30 +195,30 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
                     frames: frames_here,
                     cues_between,
                     cues_in_sentence,
-                    rules: rules_here,
+                    constructions: constructions_here,
                 },
             });
         }
     }
     let mut out = one_per_entity_pair(out, |m| mention(m).entity);
-    // Names sixteen words or more apart are a pair only when a frame or rule relates them.
-    out.retain(|c| c.features.distance < FAR || !c.features.frames.is_empty() || !c.features.rules.is_empty());
+    // Names sixteen words or more apart are a pair only when a frame or construction relates them.
+    out.retain(|c| c.features.distance < FAR || !c.features.frames.is_empty() || !c.features.constructions.is_empty());
     out
 }
 
 /// The first distance bucket (`scorer::DISTANCES`: 16–25 words) at which a pair needs
-/// evidence: without a frame or rule, so far apart, few pairs are related (in the annotated
+/// evidence: without a frame or construction, so far apart, few pairs are related (in the annotated
 /// articles, 19 of 168 were; the scorer had found 5 of them and 11 that were not).
 const FAR: u8 = 6;
 
-/// One candidate per pair of entities: the mention pair with frame or rule evidence, else
-/// the closest, holding the frames and rules of all of them (turned to its order).
+/// One candidate per pair of entities: the mention pair with frame or construction evidence, else
+/// the closest, holding the frames and constructions of all of them (turned to its order).
 fn one_per_entity_pair(mut all: Vec<Candidate>, entity: impl Fn(usize) -> usize) -> Vec<Candidate> {
     let key = |c: &Candidate| {
         let (a, b) = (entity(c.first), entity(c.second));
         (a.min(b), a.max(b))
     };
-    let rank = |c: &Candidate| (c.features.frames.is_empty() && c.features.rules.is_empty(), c.features.distance);
+    let rank = |c: &Candidate| (c.features.frames.is_empty() && c.features.constructions.is_empty(), c.features.distance);
     all.sort_by(|x, y| key(x).cmp(&key(y)).then(rank(x).cmp(&rank(y))));
     let mut out: Vec<Candidate> = Vec::with_capacity(all.len());
     for c in all {
@@ -231,10 +231,10 @@ fn one_per_entity_pair(mut all: Vec<Candidate>, entity: impl Fn(usize) -> usize)
                         kept.features.frames.push(f);
                     }
                 }
-                for (p, forward) in c.features.rules {
-                    let rule = (p, forward ^ !same_order);
-                    if !kept.features.rules.contains(&rule) {
-                        kept.features.rules.push(rule);
+                for (p, forward) in c.features.constructions {
+                    let construction = (p, forward ^ !same_order);
+                    if !kept.features.constructions.contains(&construction) {
+                        kept.features.constructions.push(construction);
                     }
                 }
             }

@@ -714,11 +714,14 @@ impl<'a> SentenceView<'a> {
         let inside = self.is_aside(k);
         let mut j = k;
         let mut seen = 0;
+        // "Rosneft's cooperation with HHI to build a shipyard": a verb whose clause has no
+        // subject of its own takes the owner of the noun it completes.
+        let mut owner = None;
         while j > self.tokens.start && seen < 30 {
             j -= 1;
             seen += 1;
             if self.clause_of(j) != clause {
-                return None;
+                break;
             }
             if self.is_aside(j) && !inside {
                 continue;
@@ -729,10 +732,14 @@ impl<'a> SentenceView<'a> {
                 if (self.preposition_before(m).is_none() || self.of_unnamed_official(m)) && !self.possessor(m) && !describing {
                     return Some(m);
                 }
+                if self.possessor(m) {
+                    owner = owner.or(Some(m));
+                }
                 j = self.first(m);
             }
         }
-        None
+        let infinitive = k > self.tokens.start && self.word(k - 1) == "to";
+        owner.filter(|_| infinitive)
     }
 
     /// "the deputy defence minister of X visited": X acts through an official the

@@ -70,9 +70,9 @@ impl Extractor {
         let cues = CueCache(vec![OnceCell::new(); text.sentences.len()]);
         // The constructions' relations, made as they are and shown to the scorer by sentence.
         let mut relations = self.constructions(&finder, &text, &resolved, &drafts, &cues);
-        let mut by_rule: FxHashMap<usize, Vec<&Relation>> = FxHashMap::default();
+        let mut by_construction: FxHashMap<usize, Vec<&Relation>> = FxHashMap::default();
         for r in &relations {
-            by_rule.entry(r.evidence.start).or_default().push(r);
+            by_construction.entry(r.evidence.start).or_default().push(r);
         }
         let counts = candidates::DocumentCounts::new(&resolved);
         let mut decided = Vec::new();
@@ -91,15 +91,15 @@ impl Extractor {
             matches.clear();
             lex.frames.matches(&view, &mut matches);
             let id_of = |m: usize| drafts[resolved[view.mentions[m]].entity].id.as_str();
-            let mut rules: Vec<(usize, usize, Predicate)> = Vec::new();
-            for r in by_rule.get(&sentence.start).into_iter().flatten() {
+            let mut constructions: Vec<(usize, usize, Predicate)> = Vec::new();
+            for r in by_construction.get(&sentence.start).into_iter().flatten() {
                 for s in (0..view.mentions.len()).filter(|&m| id_of(m) == r.subject) {
-                    rules.extend((0..view.mentions.len()).filter(|&m| id_of(m) == r.object).map(|o| (s, o, r.predicate)));
+                    constructions.extend((0..view.mentions.len()).filter(|&m| id_of(m) == r.object).map(|o| (s, o, r.predicate)));
                 }
             }
             let last = sentence.tokens.end - 1;
             let headline = !matches!(finder.lower(last), "." | "!" | "?" | "\"" | "”" | ":" | "'");
-            for c in candidates::candidates(&lex.frames, &view, &matches, &rules, headline, &counts) {
+            for c in candidates::candidates(&lex.frames, &view, &matches, &constructions, headline, &counts) {
                 let (a, b) = (&resolved[view.mentions[c.first]], &resolved[view.mentions[c.second]]);
                 if let Some(training) = training.as_deref_mut() {
                     let (first, second) = (drafts[a.entity].id.clone(), drafts[b.entity].id.clone());

@@ -3,7 +3,7 @@
 //! Owns the model: a log-linear (softmax) classifier over "no relation" and every
 //! predicate in both directions, with general features (frame agreement and where each
 //! end stood, the classes of the two ends as preferences, distance, lists, clauses,
-//! prepositions, cue words in the sentence, the hand-written rules that fired). Its
+//! prepositions, cue words in the sentence, the constructions that related them). Its
 //! weights are data (`ontology/scorer.csv`), learned by `newsgraph train` from annotated
 //! articles (`crate::train`); the probability of the chosen class is the relation's
 //! confidence. Pure arithmetic: knows nothing of text.
@@ -198,8 +198,8 @@ pub struct Features {
     pub cues_between: u32,
     /// Per predicate, a cue word of it is in the sentence.
     pub cues_in_sentence: u32,
-    /// The hand-written rules (`relations.csv`, role appositions) that related the two.
-    pub rules: Vec<(Predicate, bool)>,
+    /// The constructions (`constructions.rs`: role appositions) that related the two.
+    pub constructions: Vec<(Predicate, bool)>,
 }
 
 /// Where each block of weights starts in the weight vector.
@@ -219,8 +219,8 @@ struct Layout {
     agree_predicate: usize,
     agree_flipped: usize,
     other_frame: usize,
-    rule: usize,
-    rule_flipped: usize,
+    construction: usize,
+    construction_flipped: usize,
     shared: usize,
     distance: usize,
     subject_prep: usize,
@@ -257,15 +257,15 @@ impl Layout {
         let agree_predicate = block(P);
         let agree_flipped = block(P);
         let other_frame = block(P);
-        let rule = block(P);
-        let rule_flipped = block(P);
+        let construction = block(P);
+        let construction_flipped = block(P);
         let shared = block(Shared::ALL.len());
         let distance = block(P * DISTANCES.len());
         let subject_prep = block(P * preps);
         let object_prep = block(P * preps);
         let cue_between = block(P);
         let cue_in_sentence = block(P);
-        Layout { prepositions, bias, types, subject_type, object_type, pair_types, agree, agree_pos, agree_subject, agree_object, agree_passive, agree_predicate, agree_flipped, other_frame, rule, rule_flipped, shared, distance, subject_prep, object_prep, cue_between, cue_in_sentence, len: at }
+        Layout { prepositions, bias, types, subject_type, object_type, pair_types, agree, agree_pos, agree_subject, agree_object, agree_passive, agree_predicate, agree_flipped, other_frame, construction, construction_flipped, shared, distance, subject_prep, object_prep, cue_between, cue_in_sentence, len: at }
     }
 
     /// The indexes of the weights that fire for `f` as `class`.
@@ -313,7 +313,7 @@ impl Layout {
         }
     }
 
-    /// The weights of the frames and rules that agree (or disagree in direction) with `class`,
+    /// The weights of the frames and constructions that agree (or disagree in direction) with `class`,
     /// and of frames that speak for another predicate only.
     #[inline]
     fn visit_evidence(&self, f: &Features, class: Class, mut visit: impl FnMut(usize)) {
@@ -340,11 +340,11 @@ impl Layout {
                 visit(self.agree_flipped + p);
             }
         }
-        for &(predicate, forward) in f.rules.iter().filter(|r| r.0 == class.predicate) {
+        for &(predicate, forward) in f.constructions.iter().filter(|r| r.0 == class.predicate) {
             if forward == class.forward || predicate.is_symmetric() {
-                visit(self.rule + p);
+                visit(self.construction + p);
             } else {
-                visit(self.rule_flipped + p);
+                visit(self.construction_flipped + p);
             }
         }
     }
@@ -366,8 +366,8 @@ impl Layout {
             names[self.agree_predicate + p] = format!("agree-predicate|{pred}");
             names[self.agree_flipped + p] = format!("agree-flipped|{pred}");
             names[self.other_frame + p] = format!("other-frame|{pred}");
-            names[self.rule + p] = format!("rule|{pred}");
-            names[self.rule_flipped + p] = format!("rule-flipped|{pred}");
+            names[self.construction + p] = format!("construction|{pred}");
+            names[self.construction_flipped + p] = format!("construction-flipped|{pred}");
             for (d, dist) in DISTANCES.iter().enumerate() {
                 names[self.distance + p * DISTANCES.len() + d] = format!("distance|{pred}|{dist}");
             }
@@ -476,7 +476,7 @@ impl Scorer {
     /// The score of every class for `f` (`out[0]`, "no relation", is 0), as `probabilities`
     /// orders them: the weights `Layout::visit_shared` and `Layout::visit_class` name,
     /// summed with the parts common to a predicate's two directions taken once, and frames
-    /// and rules added to the classes they agree with (a test holds the two equal).
+    /// and constructions added to the classes they agree with (a test holds the two equal).
     fn scores(&self, f: &Features, out: &mut Vec<f32>) {
         let (l, w) = (&self.layout, &self.weights[..]);
         let mut shared = 0.0;
@@ -507,7 +507,7 @@ impl Scorer {
             }
             c += directions;
         }
-        if !f.frames.is_empty() || !f.rules.is_empty() {
+        if !f.frames.is_empty() || !f.constructions.is_empty() {
             for (c, &class) in self.classes.iter().enumerate() {
                 l.visit_evidence(f, class, |i| out[c + 1] += w[i]);
             }
@@ -664,7 +664,7 @@ mod tests {
                 frames: (0..next() % 3).map(|_| FrameEvidence { predicate: predicate(next()), forward: next() % 2 == 0, config }).collect(),
                 cues_between: next() as u32,
                 cues_in_sentence: next() as u32,
-                rules: (0..next() % 2).map(|_| (predicate(next()), next() % 2 == 0)).collect(),
+                constructions: (0..next() % 2).map(|_| (predicate(next()), next() % 2 == 0)).collect(),
             };
             let mut fast = Vec::new();
             scorer.scores(&f, &mut fast);
