@@ -55,7 +55,9 @@ pub fn write(kg: &KnowledgeGraph) -> String {
 pub fn write_with(kg: &KnowledgeGraph, graph_attributes: &[(&str, String)]) -> String {
     let g = &kg.graph;
     let mut out = String::from("digraph \"newsgraph\" {\n");
-    let mut attrs = vec![("overlap", "false".to_string()), ("splines", "true".to_string()), ("fontname", "Helvetica".to_string())];
+    // Overlaps removed by scaling: Graphviz 2.43's default remover ("false", Prism) with
+    // splines crashes on some graphs (twopi aborted on every other run of a seed ego network).
+    let mut attrs = vec![("overlap", "scale".to_string()), ("splines", "true".to_string()), ("fontname", "Helvetica".to_string())];
     attrs.extend(graph_attributes.iter().map(|(k, v)| (*k, v.clone())));
     let attrs: Vec<String> = attrs.iter().map(|(k, v)| format!("{k}={}", quote(v))).collect();
     let _ = writeln!(out, "  graph [{}];", attrs.join(", "));
