@@ -5,7 +5,8 @@
 //! their slots, the cue words around them, distance, lists, clauses, prepositions,
 //! and the constructions that related them. Decides nothing.
 
-use super::frames::{FrameMatch, Frames, SentenceView};
+use super::clauses::SentenceView;
+use super::frames::{FrameMatch, Frames};
 use super::resolution::Resolved;
 use rustc_hash::FxHashMap;
 use super::mentions::Target;

@@ -12,6 +12,7 @@
 mod agreements;
 mod attributes;
 mod candidates;
+mod clauses;
 mod constructions;
 mod coreference;
 pub mod frames;
@@ -23,7 +24,7 @@ pub mod scorer;
 use crate::corpus::Document;
 use crate::model::{Entity, EntityType, Extraction, Predicate, Relation, Status};
 use attributes::{CueCache, Facts};
-use frames::SentenceView;
+use clauses::SentenceView;
 use mentions::{Finder, Lowered};
 use resolution::{clean_label, Draft, Resolved};
 use rustc_hash::FxHashMap;

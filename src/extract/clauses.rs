@@ -1,0 +1,607 @@
+//! Clauses: one sentence as the relation stages read it.
+//!
+//! Owns `SentenceView`: the sentence's mentions in order (none inside another), the name
+//! each one is attached to ("Russian" to "President Putin", "(RDIF)" to the fund), their
+//! coordination lists, clause numbers, the tokens inside parentheses and ", which … ,", and
+//! the shallow reading that finds where a name stands relative to a cue word: the clause's
+//! subject, a direct object, the object of a preposition, a possessor, a modifier, the name
+//! an agent noun describes, "between A and B". The frames (`frames.rs`) fill their slots
+//! with it; the candidates (`candidates.rs`) read lists, clauses and prepositions from it.
+
+use super::lexicon::WordKinds;
+use super::mentions::{Finder, Target};
+use super::resolution::Resolved;
+use crate::model::EntityType;
+use crate::text::TokenKind;
+
+/// Determiners and possessive pronouns that may stand between a preposition or verb and
+/// the name it governs.
+pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "all", "some", "other", "another", "each", "two", "three", "several", "many"];
+
+/// Relative pronouns: the verb after one has the name before it as its subject.
+pub(super) const RELATIVE: &[&str] = &["which", "who", "that"];
+
+/// One sentence as the relation stages read it: its tokens, its mentions in order (none
+/// inside another), their coordination lists, its clauses, and the tokens inside
+/// parentheses or non-restrictive relative clauses.
+pub(super) struct SentenceView<'a> {
+    pub finder: &'a Finder<'a>,
+    pub tokens: std::ops::Range<usize>,
+    /// Indexes into the document's resolved mentions, in order.
+    pub mentions: Vec<usize>,
+    pub resolved: &'a [Resolved],
+    /// Per token of the sentence (from `tokens.start`), the mention covering it.
+    covering: Vec<Option<u32>>,
+    /// 0, 1, 2, …: each mention's own position, to borrow a one-mention list from.
+    pub mentions_index: Vec<usize>,
+    /// Per mention, the mention it is attached to (`attach`), itself when none.
+    pub head: Vec<usize>,
+    /// Per mention, its coordination list as a range of `members` (empty when in none).
+    list_of: Vec<(u32, u32)>,
+    /// The members of every coordination list of head mentions, list after list.
+    members: Vec<usize>,
+    /// Per token, its clause number.
+    pub clause: Vec<u16>,
+    /// Per token, whether it lies inside parentheses or ", which … ,".
+    aside: Vec<bool>,
+}
+
+impl<'a> SentenceView<'a> {
+    /// The view of the sentence with tokens `tokens` whose resolved mentions are
+    /// `resolved[run]` (sorted by first token).
+    pub fn new(finder: &'a Finder<'a>, tokens: std::ops::Range<usize>, resolved: &'a [Resolved], run: std::ops::Range<usize>) -> SentenceView<'a> {
+        let n = tokens.len();
+        let mut mentions = Vec::with_capacity(run.len());
+        let mut covering = vec![None; n];
+        let mut end = tokens.start;
+        for ri in run {
+            let m = &resolved[ri].mention;
+            if m.first < end || m.first < tokens.start || m.last > tokens.end {
+                continue;
+            }
+            end = m.last;
+            for k in m.first..m.last {
+                covering[k - tokens.start] = Some(mentions.len() as u32);
+            }
+            mentions.push(ri);
+        }
+        let word = |k: usize| finder.lower(k);
+        // Clauses and asides.
+        let mut clause = vec![0u16; n];
+        let mut aside = vec![false; n];
+        let mut c = 0u16;
+        let mut depth = 0usize;
+        let mut relative_from: Option<usize> = None;
+        for k in tokens.clone() {
+            let w = word(k);
+            let i = k - tokens.start;
+            // A dash between spaces ("—", "–" fold to "-") ends a clause; a hyphen joins words.
+            let dash = w == "-" && !finder.text.tokens[k].joined;
+            if finder.is(k, WordKinds::CLAUSE_BREAK) || dash {
+                c += 1;
+                relative_from = None;
+            }
+            match w {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                "," if relative_from.is_some() => {
+                    // ", which … ," ends at the next comma.
+                    if let Some(from) = relative_from.take() {
+                        aside[from..=i].iter_mut().for_each(|a| *a = true);
+                    }
+                }
+                _ => {}
+            }
+            if depth > 0 || w == ")" {
+                aside[i] = true;
+            }
+            if matches!(w, "which" | "who") && i > 0 && word(k - 1) == "," {
+                relative_from = Some(i);
+            }
+            clause[i] = c;
+        }
+        let mentions_index = (0..mentions.len()).collect();
+        let mut view = SentenceView { finder, tokens, mentions, mentions_index, resolved, covering, head: Vec::new(), list_of: Vec::new(), members: Vec::new(), clause, aside };
+        view.attach();
+        view.coordinate();
+        view
+    }
+
+    /// Which mention each one belongs to: a nationality adjective to the name it modifies
+    /// ("Russian President Vladimir Putin", "Korean KOGAS"; not a commodity: "Russian
+    /// gas" is Russia's), a name in brackets to the name before it ("… Fund (RDIF)").
+    fn attach(&mut self) {
+        let n = self.mentions.len();
+        self.head = (0..n).collect();
+        for i in (0..n.saturating_sub(1)).rev() {
+            let (r, next) = (&self.resolved[self.mentions[i]], &self.resolved[self.mentions[i + 1]]);
+            let gap = r.mention.last..next.mention.first;
+            let modifies = matches!(r.mention.target, Target::Adjective(_))
+                && next.kind != EntityType::Commodity
+                && gap.len() <= 3
+                && gap.clone().all(|k| self.finder.text.tokens[k].kind == TokenKind::Word && (!self.finder.is(k, WordKinds::FUNCTION) || self.in_title(k)));
+            if modifies {
+                self.head[i] = self.head[i + 1];
+            }
+        }
+        for i in 1..n {
+            let (first, last) = (self.first(i), self.last(i));
+            let bracketed = first > self.tokens.start && self.word(first - 1) == "(" && last < self.tokens.end && self.word(last) == ")" && self.last(i - 1) + 1 == first;
+            if bracketed {
+                self.head[i] = self.head[i - 1];
+            }
+        }
+    }
+
+    /// Token `k` is a word of a title or role ("president", "chief executive").
+    fn in_title(&self, k: usize) -> bool {
+        self.finder.is(k, WordKinds::TITLE_WORD)
+    }
+
+    /// Coordination lists of head mentions: neighbours joined by ",", "and", "or", "&",
+    /// "as well as", past the mentions attached to them and title words, with "and"/"or"
+    /// somewhere in the list.
+    fn coordinate(&mut self) {
+        let n = self.mentions.len();
+        let heads: Vec<usize> = (0..n).filter(|&i| self.head[i] == i).collect();
+        self.list_of = vec![(0, 0); n];
+        let mut run: Vec<usize> = Vec::new();
+        let mut conjunction = false;
+        let flush = |view: &mut SentenceView, run: &mut Vec<usize>, conjunction: &mut bool| {
+            if run.len() > 1 && *conjunction {
+                let range = (view.members.len() as u32, (view.members.len() + run.len()) as u32);
+                view.members.extend_from_slice(run);
+                for &m in run.iter() {
+                    view.list_of[m] = range;
+                }
+            }
+            run.clear();
+            *conjunction = false;
+        };
+        for (h, &m) in heads.iter().enumerate() {
+            run.push(m);
+            let Some(&next) = heads.get(h + 1) else { break };
+            // The words between, past attached mentions, brackets and titles.
+            let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(k));
+            // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
+            let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
+            let joined = gap().next().is_some() && gap().count() <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "as" | "well" | "both" | "the") || modifier(k));
+            let gap = || gap().map(|k| self.word(k));
+            conjunction |= joined && gap().any(|w| matches!(w, "and" | "or" | "&" | "as"));
+            if !joined {
+                flush(self, &mut run, &mut conjunction);
+            }
+        }
+        flush(self, &mut run, &mut conjunction);
+        // An attached mention is in its head's list.
+        for i in 0..n {
+            self.list_of[i] = self.list_of[self.head[i]];
+        }
+    }
+
+    /// The mention position covering token `k`, if any.
+    pub fn mention_at(&self, k: usize) -> Option<usize> {
+        self.covering.get(k.wrapping_sub(self.tokens.start)).copied().flatten().map(|m| m as usize)
+    }
+
+    fn first(&self, m: usize) -> usize {
+        self.resolved[self.mentions[m]].mention.first
+    }
+
+    fn last(&self, m: usize) -> usize {
+        self.resolved[self.mentions[m]].mention.last
+    }
+
+    pub fn kind(&self, m: usize) -> EntityType {
+        self.resolved[self.mentions[m]].kind
+    }
+
+    /// The coordination list of mention `m`'s head (the head alone when in none).
+    pub fn list(&self, m: usize) -> &[usize] {
+        match self.list_of[m] {
+            (0, 0) => std::slice::from_ref(&self.head[m]),
+            (start, end) => &self.members[start as usize..end as usize],
+        }
+    }
+
+    pub(super) fn word(&self, k: usize) -> &'a str {
+        self.finder.lower(k)
+    }
+
+    fn is_aside(&self, k: usize) -> bool {
+        self.aside[k - self.tokens.start]
+    }
+
+    fn clause_of(&self, k: usize) -> u16 {
+        self.clause[k - self.tokens.start]
+    }
+
+    /// The preposition governing mention `m`: the word before it, past determiners and
+    /// up to two modifiers ("in the new Zvezda shipyard").
+    pub fn preposition_before(&self, m: usize) -> Option<u8> {
+        let mut k = self.first(m);
+        let mut modifiers = 0;
+        while k > self.tokens.start {
+            k -= 1;
+            let w = self.word(k);
+            if let Some(p) = self.finder.preposition(k) {
+                // "in the town of Bolshoy Kamen": a place cue names the place, not its owner.
+                if let Some(start) = self.place_cue_ending(k + 1) {
+                    k = start;
+                    continue;
+                }
+                // "at the plenary session of the EEF", "in the construction of the railway":
+                // the preposition before the noun the "of" depends on governs the name.
+                if w == "of" {
+                    if let Some(before) = self.nominal_before(k).and_then(|j| j.checked_sub(1)).filter(|&j| j >= self.tokens.start) {
+                        if let Some(outer) = self.finder.preposition(before) {
+                            return Some(outer);
+                        }
+                    }
+                }
+                return Some(p);
+            }
+            if DETERMINERS.contains(&w) || (w == "-" && self.finder.text.tokens[k].joined) {
+                continue;
+            }
+            let lowercase_word = self.mention_at(k).is_none() && w.chars().all(|c| c.is_alphabetic() || c == '-') && !self.finder.text.tokens[k].text(self.finder.body).starts_with(char::is_uppercase);
+            // A modifier, not a verb: "state-run", "the new", not "build" in "to build X".
+            let modifier = lowercase_word && !self.finder.is(k, WordKinds::FUNCTION) && (self.in_compound(k) || !self.finder.is(k, WordKinds::VERB_GROUP.with(WordKinds::FRAME_CUE)));
+            if modifier && modifiers < 2 {
+                modifiers += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The first token of "[the] noun [noun]" ending right before token `end` ("the
+    /// plenary session", "the deployment"): lowercase words that are no function word,
+    /// title, verb or cue, after an optional determiner.
+    fn nominal_before(&self, end: usize) -> Option<usize> {
+        let mut k = end;
+        let mut nouns = 0;
+        while k > self.tokens.start && nouns < 3 {
+            let j = k - 1;
+            let w = self.word(j);
+            let noun = self.mention_at(j).is_none()
+                && self.finder.text.tokens[j].kind == TokenKind::Word
+                && w.chars().all(char::is_lowercase)
+                && !self.finder.is(j, WordKinds::FUNCTION.with(WordKinds::VERB_GROUP).with(WordKinds::TITLE_WORD));
+            if !noun {
+                break;
+            }
+            nouns += 1;
+            k = j;
+        }
+        if nouns == 0 {
+            return None;
+        }
+        if k > self.tokens.start && DETERMINERS.contains(&self.word(k - 1)) {
+            k -= 1;
+        }
+        Some(k)
+    }
+
+    /// The first token of a place cue ("the city of", `lexicon/place_cues.txt`) ending right
+    /// before token `end`, if one does.
+    fn place_cue_ending(&self, end: usize) -> Option<usize> {
+        self.finder.lex.place_cues.iter().find_map(|cue| {
+            let start = end.checked_sub(cue.len()).filter(|&s| s >= self.tokens.start)?;
+            cue.iter().enumerate().all(|(i, w)| self.word(start + i) == w).then_some(start)
+        })
+    }
+
+    /// Token `k` is part of a hyphenated compound ("state-run", "Korean-built").
+    pub(super) fn in_compound(&self, k: usize) -> bool {
+        let tokens = &self.finder.text.tokens;
+        let dash = |j: usize| self.word(j) == "-";
+        (k > self.tokens.start && dash(k - 1) && tokens[k].joined) || (k + 1 < self.tokens.end && dash(k + 1) && tokens[k + 1].joined)
+    }
+
+    /// The subject of the clause a cue at token `k` is in: the mention "which"/"who"
+    /// refers to for a relative clause, else the nearest mention to the left in the same
+    /// clause that is no preposition's object, past asides.
+    pub(super) fn subject_before(&self, k: usize) -> Option<usize> {
+        // A relative clause: "X, which has invested", "X who heads".
+        let mut j = k;
+        while j > self.tokens.start && (self.finder.is(j - 1, WordKinds::VERB_GROUP) || self.word(j - 1).ends_with("ly")) {
+            j -= 1;
+        }
+        if j > self.tokens.start && RELATIVE.contains(&self.word(j - 1)) {
+            let mut r = j - 1;
+            if r > self.tokens.start && self.word(r - 1) == "," {
+                r -= 1;
+            }
+            if let Some(m) = (r > self.tokens.start).then(|| self.mention_at(r - 1)).flatten() {
+                return Some(m);
+            }
+        }
+        let clause = self.clause_of(k);
+        let inside = self.is_aside(k);
+        let mut j = k;
+        let mut seen = 0;
+        // "Rosneft's cooperation with HHI to build a shipyard": a verb whose clause has no
+        // subject of its own takes the owner of the noun it completes.
+        let mut owner = None;
+        while j > self.tokens.start && seen < 30 {
+            j -= 1;
+            seen += 1;
+            if self.clause_of(j) != clause {
+                break;
+            }
+            if self.is_aside(j) && !inside {
+                continue;
+            }
+            if let Some(m) = self.mention_at(j) {
+                // "a South Korean politician who chairs": an adjective of a plain noun is no subject.
+                let describing = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && !self.finder.is_actor_noun_after(self.last(m)) && self.head[m] == m;
+                if (self.preposition_before(m).is_none() || self.of_unnamed_official(m)) && !self.possessor(m) && !describing {
+                    return Some(m);
+                }
+                if self.possessor(m) {
+                    owner = owner.or(Some(m));
+                }
+                j = self.first(m);
+            }
+        }
+        let infinitive = k > self.tokens.start && self.word(k - 1) == "to";
+        owner.filter(|_| infinitive)
+    }
+
+    /// "the deputy defence minister of X visited": X acts through an official the
+    /// sentence does not name (no name stands before the title).
+    fn of_unnamed_official(&self, m: usize) -> bool {
+        let first = self.first(m);
+        let mut k = first;
+        while k > self.tokens.start && DETERMINERS.contains(&self.word(k - 1)) {
+            k -= 1;
+        }
+        if k < self.tokens.start + 2 || self.word(k - 1) != "of" || !self.in_title(k - 2) {
+            return false;
+        }
+        let mut t = k - 2;
+        while t > self.tokens.start && (self.in_title(t - 1) || self.mention_at(t - 1).is_some_and(|a| self.head[a] != a)) {
+            t -= 1;
+        }
+        t == self.tokens.start || !matches!(self.word(t - 1), ",") && self.mention_at(t - 1).is_none()
+    }
+
+    /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
+    fn possessor(&self, m: usize) -> bool {
+        let last = self.last(m);
+        last < self.tokens.end && self.word(last) == "'s"
+    }
+
+    /// The first mention after token `from` (within a few words, no preposition or
+    /// clause break between): a verb's direct object.
+    pub(super) fn object_after(&self, from: usize) -> Option<usize> {
+        let mut k = from;
+        let mut skipped = 0;
+        let mut quantity = false;
+        while k < self.tokens.end && skipped <= 7 {
+            if let Some(m) = self.mention_at(k) {
+                return Some(self.past_adjective(m));
+            }
+            let w = self.word(k);
+            let number = self.finder.text.tokens[k].kind == TokenKind::Number;
+            quantity |= number;
+            // "by 2022", "in 2019": a date between a verb and its object.
+            if matches!(w, "by" | "in" | "until") && k + 1 < self.tokens.end && self.finder.text.tokens[k + 1].kind == TokenKind::Number {
+                k += 2;
+                skipped += 2;
+                continue;
+            }
+            // "2.1 million tonnes of LNG": the object is what is counted; "the deployment of
+            // THAAD": what the noun is of.
+            let counted = w == "of" && (quantity || self.nominal_before(k) == Some(from));
+            if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || RELATIVE.contains(&w)) {
+                return None;
+            }
+            k += 1;
+            skipped += 1;
+        }
+        None
+    }
+
+    /// The first mention after token `from`, in the same clause and within 15 words,
+    /// governed by preposition `p`.
+    pub(super) fn prep_object_after(&self, from: usize, p: u8) -> Option<usize> {
+        let clause = (from < self.tokens.end).then(|| self.clause_of(from))?;
+        let mut k = from;
+        while k < self.tokens.end && k < from + 15 {
+            if self.clause_of(k) != clause {
+                return None;
+            }
+            if let Some(m) = self.mention_at(k) {
+                if self.preposition_before(m) == Some(p) {
+                    return Some(self.owned_by(m));
+                }
+                k = self.last(m);
+                continue;
+            }
+            // "interest in increasing imports of Russian LNG": a gerund's object stands for it.
+            if self.finder.preposition(k) == Some(p) && k + 1 < self.tokens.end && self.word(k + 1).ends_with("ing") && self.mention_at(k + 1).is_none() {
+                if let Some(m) = self.object_of_gerund(k + 1) {
+                    return Some(m);
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The first name within six words after the gerund at `k`, past "of" and lowercase words only.
+    fn object_of_gerund(&self, k: usize) -> Option<usize> {
+        (k + 1..self.tokens.end.min(k + 7)).find_map(|j| match self.mention_at(j) {
+            Some(m) => Some(Some(self.past_adjective(m))),
+            None => {
+                let w = self.word(j);
+                let plain = w.chars().all(|c| c.is_alphabetic() || c == '-') && (!self.finder.is(j, WordKinds::PREPOSITION) || w == "of");
+                (!plain).then_some(None)
+            }
+        })?
+    }
+
+    /// "buying Australian coal": the commodity a nationality adjective stands before, not
+    /// the adjective's state.
+    fn past_adjective(&self, m: usize) -> usize {
+        let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_));
+        match self.mention_at(self.last(m)) {
+            Some(next) if adjective && self.kind(next) == EntityType::Commodity => next,
+            _ => m,
+        }
+    }
+
+    /// The by-agent of a passive verb ending at `from`.
+    pub(super) fn agent_after(&self, from: usize) -> Option<usize> {
+        self.prep_object_after(from, self.finder.lex.frames.preposition("by")?)
+    }
+
+    /// "X's [modifiers] cue": X.
+    pub(super) fn possessor_before(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        let mut skipped = 0;
+        while j > self.tokens.start && skipped <= 3 {
+            j -= 1;
+            if self.word(j) == "'s" {
+                // "the Russian president's visit": the state of the titled owner.
+                return (self.tokens.start..j).rev().take(3).find_map(|i| match self.mention_at(i) {
+                    Some(m) => Some(Some(m)),
+                    None => (!self.in_title(i)).then_some(None),
+                })?;
+            }
+            if let Some(m) = self.mention_at(j) {
+                // "its chief executive": a possessive pronoun resolved to its owner.
+                return matches!(self.word(j), "its" | "their" | "his" | "her").then_some(m);
+            }
+            skipped += 1;
+        }
+        None
+    }
+
+    /// "Korean investment", "Russian gas supplies", "KIC chief executive": the mention
+    /// right before the cue, past up to two lowercase modifiers and one commodity.
+    pub(super) fn modifier_before(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        let mut words = 0;
+        let mut commodity = false;
+        while j > self.tokens.start {
+            j -= 1;
+            if let Some(m) = self.mention_at(j) {
+                if self.kind(m) == EntityType::Commodity && !commodity && self.first(m) > self.tokens.start && self.mention_at(self.first(m) - 1).is_some() {
+                    commodity = true;
+                    j = self.first(m);
+                    continue;
+                }
+                return (!self.possessor(m)).then_some(m);
+            }
+            let w = self.word(j);
+            let verb_or_function = self.finder.is(j, WordKinds::VERB_GROUP.with(WordKinds::FUNCTION));
+            if words >= 2 || verb_or_function || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+                return None;
+            }
+            words += 1;
+        }
+        None
+    }
+
+    /// "X, the main investor", "X is the main investor", "X as the main investor": X.
+    pub(super) fn described_by(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        let mut skipped = 0;
+        while j > self.tokens.start && skipped <= 7 {
+            j -= 1;
+            let w = self.word(j);
+            if w == "," {
+                return (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
+            }
+            if w == "as" {
+                // "with Novatek as the main investor", "acted as a mediator".
+                return (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten().or_else(|| self.subject_before(j + 1));
+            }
+            if self.finder.is(j, WordKinds::COPULA) {
+                return self.subject_before(j + 1).or_else(|| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten());
+            }
+            if let Some(m) = self.mention_at(j) {
+                // "Sergei Lavrov, Russia's foreign minister": past the owner of the title.
+                if !self.possessor(m) {
+                    return None;
+                }
+                j = self.first(m);
+            }
+            skipped += 1;
+        }
+        None
+    }
+
+    /// The mention right before token `k`, or before one lowercase noun that heads it
+    /// ("the Far East region in Russia"), or the name that noun describes ("Zarubino is a
+    /// port in …", "Harbin, a city in …").
+    pub(super) fn left_of(&self, k: usize) -> Option<usize> {
+        let before = |j: usize| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
+        if let Some(m) = before(k) {
+            return Some(m);
+        }
+        let noun = k > self.tokens.start && self.finder.text.tokens[k - 1].kind == TokenKind::Word && !self.finder.is(k - 1, WordKinds::FUNCTION) && self.word(k - 1).chars().all(char::is_lowercase);
+        if !noun {
+            return None;
+        }
+        let mut j = k - 1;
+        if let Some(m) = before(j) {
+            return Some(m);
+        }
+        if j > self.tokens.start && matches!(self.word(j - 1), "a" | "an" | "the") {
+            j -= 1;
+        }
+        if j <= self.tokens.start {
+            return None;
+        }
+        match self.word(j - 1) {
+            "," => before(j - 1),
+            _ if self.finder.is(j - 1, WordKinds::COPULA) => self.subject_before(j - 1),
+            _ => None,
+        }
+    }
+
+    /// The mention right after token `k`, past determiners.
+    pub(super) fn right_after(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j < self.tokens.end && DETERMINERS.contains(&self.word(j)) && self.mention_at(j).is_none() {
+            j += 1;
+        }
+        let m = (j < self.tokens.end).then(|| self.mention_at(j)).flatten()?;
+        Some(self.owned_by(m))
+    }
+
+    /// "in China's Jilin province": what mention `m` owns when it is an owner, else `m`.
+    fn owned_by(&self, m: usize) -> usize {
+        let next = self.last(m) + 1;
+        match (self.possessor(m) && next < self.tokens.end).then(|| self.mention_at(next)).flatten() {
+            Some(owned) => owned,
+            None => m,
+        }
+    }
+
+    /// "Ambassador to Seoul Georgy Zinoviev": the name after the place a title is held at.
+    pub(super) fn after_seat(&self, k: usize) -> Option<usize> {
+        if k >= self.tokens.end || !matches!(self.word(k), "to" | "in" | "at") {
+            return None;
+        }
+        let seat = self.right_after(k + 1)?;
+        self.right_after(self.last(seat))
+    }
+
+    /// "between A and B" within `reach` words after the cue: A's list.
+    pub(super) fn between_after(&self, k: usize, reach: usize) -> Option<usize> {
+        let mut j = k;
+        while j < self.tokens.end && j < k + reach {
+            if matches!(self.word(j), "between" | "among") {
+                return self.right_after(j + 1).filter(|&m| self.list(m).len() > 1);
+            }
+            j += 1;
+        }
+        None
+    }
+}
