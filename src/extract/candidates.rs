@@ -89,10 +89,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         let r = mention(m);
         matches!(r.mention.target, Target::Adjective(_)) && !finder.is_actor_noun_after(r.mention.last)
     };
-    let reference = |m: usize| {
-        let r = mention(m);
-        finder.text.tokens[r.mention.first].text(finder.body).starts_with(char::is_lowercase)
-    };
+    let reference = |m: usize| mention(m).referring;
     // "Fund (RDIF)": the name in brackets is its head's, not a pair of its own.
     let bracketed = |m: usize| view.head[m] != m && !matches!(mention(m).mention.target, Target::Adjective(_));
     for a in 0..n {

@@ -78,7 +78,7 @@ impl<'a> SentenceView<'a> {
             // A dash between spaces ("—", "–" fold to "-") ends a clause; a hyphen joins words.
             let dash = w == "-" && !finder.text.tokens[k].joined;
             if finder.is(k, WordKinds::CLAUSE_BREAK) || dash {
-                c += 1;
+                c = c.saturating_add(1);
                 relative_from = None;
             }
             match w {
@@ -165,9 +165,11 @@ impl<'a> SentenceView<'a> {
             let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(k));
             // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
             let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
-            let joined = gap().next().is_some() && gap().count() <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "as" | "well" | "both" | "the") || modifier(k));
-            let gap = || gap().map(|k| self.word(k));
-            conjunction |= joined && gap().any(|w| matches!(w, "and" | "or" | "&" | "as"));
+            let words: Vec<&str> = gap().map(|k| self.word(k)).collect();
+            // "as" joins only in "as well as": "sees Russia as China's ally" is no list.
+            let as_well_as = words.windows(3).any(|w| w == ["as", "well", "as"]);
+            let joined = !words.is_empty() && words.len() <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
+            conjunction |= joined && (as_well_as || words.iter().any(|w| matches!(*w, "and" | "or" | "&")));
             if !joined {
                 flush(self, &mut run, &mut conjunction);
             }
@@ -365,7 +367,19 @@ impl<'a> SentenceView<'a> {
         while t > self.tokens.start && (self.in_title(t - 1) || self.mention_at(t - 1).is_some_and(|a| self.head[a] != a)) {
             t -= 1;
         }
-        t == self.tokens.start || !matches!(self.word(t - 1), ",") && self.mention_at(t - 1).is_none()
+        while t > self.tokens.start && DETERMINERS.contains(&self.word(t - 1)) {
+            t -= 1;
+        }
+        // "Sergei Lavrov, the foreign minister of Russia": the official is named.
+        let named = t >= self.tokens.start + 2 && self.word(t - 1) == "," && self.mention_at(t - 2).is_some();
+        !named && (t == self.tokens.start || self.mention_at(t - 1).is_none())
+    }
+
+    /// Mention `m` is "its", "their", "his" or "her" resolved to its owner: a determiner of
+    /// the next name, no argument of a verb or preposition ("building its Zvezda shipyard").
+    fn possessive_pronoun(&self, m: usize) -> bool {
+        let r = &self.resolved[self.mentions[m]];
+        r.referring && r.mention.last == r.mention.first + 1 && matches!(self.word(r.mention.first), "its" | "their" | "his" | "her")
     }
 
     /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
@@ -381,7 +395,7 @@ impl<'a> SentenceView<'a> {
         let mut skipped = 0;
         let mut quantity = false;
         while k < self.tokens.end && skipped <= 7 {
-            if let Some(m) = self.mention_at(k) {
+            if let Some(m) = self.mention_at(k).filter(|&m| !self.possessive_pronoun(m)) {
                 return Some(self.past_adjective(m));
             }
             let w = self.word(k);
@@ -414,7 +428,7 @@ impl<'a> SentenceView<'a> {
             if self.clause_of(k) != clause {
                 return None;
             }
-            if let Some(m) = self.mention_at(k) {
+            if let Some(m) = self.mention_at(k).filter(|&m| !self.possessive_pronoun(m)) {
                 if self.preposition_before(m) == Some(p) {
                     return Some(self.owned_by(m));
                 }
@@ -568,7 +582,7 @@ impl<'a> SentenceView<'a> {
     /// The mention right after token `k`, past determiners.
     pub(super) fn right_after(&self, k: usize) -> Option<usize> {
         let mut j = k;
-        while j < self.tokens.end && DETERMINERS.contains(&self.word(j)) && self.mention_at(j).is_none() {
+        while j < self.tokens.end && DETERMINERS.contains(&self.word(j)) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
             j += 1;
         }
         let m = (j < self.tokens.end).then(|| self.mention_at(j)).flatten()?;

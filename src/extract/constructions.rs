@@ -3,8 +3,9 @@
 //! to a state), leaders' governments ("the Biden administration"), and state-pair
 //! adjectives ("inter-Korean dialogue").
 //!
-//! Their relations are made directly, with a fixed confidence, and are also shown to the
-//! scorer as evidence for the pairs they relate. Reads resolved mentions; creates no
+//! Their relations are made directly, with a fixed confidence; role appositions and
+//! governments are also shown to the scorer as evidence for the pairs they relate (pair
+//! adjectives are not). Reads resolved mentions; creates no
 //! entities but the states of pair adjectives.
 
 use super::attributes::{CueCache, Facts};
@@ -107,7 +108,7 @@ impl Extractor {
                         let e = &lex.gazetteer.entries[entry];
                         let entity = known_draft(&lex.gazetteer, entry, drafts, draft_index);
                         let mention = Mention { first: k, last: end, kind: e.kind, target: Target::Adjective(entry), surface: finder.surface(k, end), titled: false, short: None };
-                        Resolved { mention, sentence: si, entity, kind: e.kind }
+                        Resolved { mention, sentence: si, entity, kind: e.kind, referring: false }
                     };
                     let a = state(*first, drafts, draft_index);
                     let b = state(*second, drafts, draft_index);

@@ -64,7 +64,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
         for k in sentence.tokens.clone() {
             let word = finder.lower(k);
             if word == "its" && !covered(k) {
-                let antecedent = before(k).find(|r| matches!(r.kind, EntityType::Company | EntityType::Organization) && !is_reference(finder, r)).or_else(|| before(k).find(|r| r.kind == EntityType::Country));
+                let antecedent = before(k).find(|r| matches!(r.kind, EntityType::Company | EntityType::Organization) && !r.referring).or_else(|| before(k).find(|r| r.kind == EntityType::Country));
                 if let Some(r) = antecedent {
                     added.push(reference(finder, si, k, k + 1, r));
                 }
@@ -85,7 +85,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             if next_is_name || (from..end).any(covered) {
                 continue;
             }
-            let named = |r: &&Resolved| r.kind == kind && !is_reference(finder, r);
+            let named = |r: &&Resolved| r.kind == kind && !r.referring;
             let holds_noun = |r: &&Resolved| drafts[r.entity].label.split_whitespace().any(|w| fold(w) == noun || fold(w).trim_end_matches('s') == noun);
             let antecedent = before(k).filter(named).find(holds_noun).or_else(|| before(k).find(named));
             if let Some(r) = antecedent {
@@ -126,13 +126,8 @@ fn description_at<'f>(descriptions: &Descriptions, finder: &'f Finder, at: usize
     None
 }
 
-/// A mention made by coreference (its first word is lowercase).
-fn is_reference(finder: &Finder, r: &Resolved) -> bool {
-    finder.text.tokens[r.mention.first].text(finder.body).starts_with(char::is_lowercase)
-}
-
 /// A mention of `antecedent`'s entity at tokens `[first, last)` of sentence `si`.
 fn reference(finder: &Finder, si: usize, first: usize, last: usize, antecedent: &Resolved) -> Resolved {
     let mention = Mention { first, last, kind: antecedent.kind, target: Target::Unknown, surface: finder.surface(first, last), titled: false, short: None };
-    Resolved { mention, sentence: si, entity: antecedent.entity, kind: antecedent.kind }
+    Resolved { mention, sentence: si, entity: antecedent.entity, kind: antecedent.kind, referring: true }
 }

@@ -6,9 +6,8 @@
 //! (a passive verb's by-agent fills its subject slot, its clause subject its object slot),
 //! the progressive, and filling a frame's slots through the sentence's clause reading
 //! (`clauses.rs`), lists included ("A and B signed": a symmetric cue relates them). One
-//! entry covers "X invested in Y", "Y, in which X invested", "investment by X in Y", "X's
-//! investment in Y" and "the plant was built by X". A match is evidence for the scorer, not
-//! a relation by itself.
+//! entry covers "X invested in Y", "investment by X in Y", "X's investment in Y" and "the
+//! plant was built by X". A match is evidence for the scorer, not a relation by itself.
 
 use super::lexicon::{fold, read_csv, read_list, WordKinds};
 use super::clauses::SentenceView;
@@ -300,6 +299,9 @@ impl Frames {
     /// The word lists of the clause reading, each with the word-table flag that marks it:
     /// the matcher asks the flags, not the lists.
     pub fn word_lists(&self) -> [(Vec<&String>, WordKinds); 4] {
+        // The first words of titles: a word inside a long title ("economic" of "minister of
+        // economic development") is not flagged, as flagging it makes every such adjective
+        // a title word (measured: pairs F1 0.02 lower across the 21 articles).
         let title_words = self.titles.iter().chain(&self.title_starts).filter(|t| !t.contains(' ')).collect();
         [
             (self.clause_breaks.iter().collect(), WordKinds::CLAUSE_BREAK),
@@ -434,7 +436,7 @@ impl Frames {
         // The cue's other words, each within three words of the last.
         let mut end = k + 1;
         for w in &frame.then {
-            let found = (end..view.tokens.end.min(end + 3)).find(|&j| view.mention_at(j).is_none() && view.word(j) == w || fold_plural_eq(view.word(j), w));
+            let found = (end..view.tokens.end.min(end + 3)).find(|&j| view.mention_at(j).is_none() && (view.word(j) == w || fold_plural_eq(view.word(j), w)));
             match found {
                 Some(j) => end = j + 1,
                 None => return,

@@ -111,9 +111,13 @@ impl Extractor {
                 for &(class, p) in &classes {
                     let (s, o): (&Resolved, &Resolved) = if class.forward { (a, b) } else { (b, a) };
                     // The frame that agreed names the relation's rule.
+                    // (by entity: the candidate holds the frames of every mention pair of its two entities).
+                    let entity = |p: usize| resolved[view.mentions[p]].entity;
                     let frame = matches.iter().find(|m| {
-                        let f = &lex.frames.frames[m.frame as usize];
-                        f.predicate == class.predicate && ((m.subject == c.first && m.object == c.second) == class.forward || class.predicate.is_symmetric()) && (m.subject == c.first || m.subject == c.second) && (m.object == c.first || m.object == c.second)
+                        let (ms, mo) = (entity(m.subject), entity(m.object));
+                        let forward = ms == a.entity && mo == b.entity;
+                        let backward = ms == b.entity && mo == a.entity;
+                        lex.frames.frames[m.frame as usize].predicate == class.predicate && (forward || backward) && (forward == class.forward || class.predicate.is_symmetric())
                     });
                     let rule = frame.map_or("scorer", |m| lex.frames.frames[m.frame as usize].id.as_str());
                     // "is building": the frame's verb says the undertaking is underway.
@@ -155,7 +159,7 @@ fn finish(drafts: Vec<Draft>, mut relations: Vec<Relation>, all: bool) -> Extrac
     let in_relation: BTreeSet<&str> = relations.iter().flat_map(|r| [r.subject.as_str(), r.object.as_str()]).collect();
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
     for d in drafts {
-        if d.surfaces.is_empty() && !in_relation.contains(d.id.as_str()) {
+        if d.surfaces.is_empty() && !in_relation.contains(d.id.as_str()) && !all {
             continue;
         }
         if d.kind == EntityType::Commodity && !in_relation.contains(d.id.as_str()) && !all {

@@ -25,6 +25,9 @@ pub(super) struct Resolved {
     pub(super) sentence: usize,
     pub(super) entity: usize,
     pub(super) kind: EntityType,
+    /// A pronoun or description standing for an entity named elsewhere ("he", "it",
+    /// "the project", "the company"), not a name.
+    pub(super) referring: bool,
 }
 
 /// An entity being assembled from its mentions.
@@ -77,7 +80,7 @@ impl Extractor {
                 // The text moves to the resolved mention: the next mentions' checks read positions only.
                 let m = &mut mentions[mi];
                 let mention = Mention { surface: std::mem::take(&mut m.surface), short: m.short.take(), ..m.clone() };
-                resolved.push(Resolved { mention, sentence: si, entity, kind });
+                resolved.push(Resolved { mention, sentence: si, entity, kind, referring: false });
             }
             let pronouns = personal_pronouns(finder, sentence, si, &resolved, start);
             resolved.extend(pronouns);
@@ -328,7 +331,7 @@ pub(super) fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentenc
         if let Some(person) = sole_antecedent(window, |r| r.kind == EntityType::Person && (r.sentence < si || r.mention.last <= k)) {
             let surface = finder.surface(k, k + 1);
             let mention = Mention { first: k, last: k + 1, kind: EntityType::Person, target: Target::Unknown, surface, titled: false, short: None };
-            out.push(Resolved { mention, sentence: si, entity: person, kind: EntityType::Person });
+            out.push(Resolved { mention, sentence: si, entity: person, kind: EntityType::Person, referring: true });
         }
     }
     out
@@ -381,7 +384,7 @@ pub(super) fn project_references(finder: &Finder, sentence: &crate::text::Senten
         if let Some(project) = sole_antecedent(window, wanted) {
             let kind = resolved.iter().rev().find(|r| r.entity == project).map_or(EntityType::Project, |r| r.kind);
             let mention = Mention { first: k, last: k + 1, kind, target: Target::Unknown, surface: finder.surface(k, k + 1), titled: false, short: None };
-            out.push(Resolved { mention, sentence: si, entity: project, kind });
+            out.push(Resolved { mention, sentence: si, entity: project, kind, referring: true });
         }
     }
     out
@@ -445,7 +448,7 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
         let surface = finder.surface(first, last);
         drafts[d].add_surface(&surface);
         let mention = Mention { first, last, kind: drafts[d].kind, target: Target::Unknown, surface, titled: false, short: None };
-        resolved.push(Resolved { mention, sentence: si, entity: d, kind: drafts[d].kind });
+        resolved.push(Resolved { mention, sentence: si, entity: d, kind: drafts[d].kind, referring: false });
     }
     if resolved.len() > before {
         resolved.sort_by_key(|r| (r.sentence, r.mention.first));
