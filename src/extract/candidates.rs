@@ -7,8 +7,8 @@
 
 use super::clauses::SentenceView;
 use super::frames::{FrameMatch, Frames};
-use super::resolution::Resolved;
-use rustc_hash::FxHashMap;
+use super::resolution::{Draft, Resolved};
+use rustc_hash::{FxHashMap, FxHashSet};
 use super::mentions::Target;
 use super::scorer::{distance_bucket, Config, FrameEvidence, Features, Shared};
 use crate::model::{EntityType, Predicate};
@@ -27,17 +27,27 @@ fn bit(predicate: Predicate) -> u32 {
     1 << predicate as u32
 }
 
-/// How often the document names each entity, and each pair of entities in one sentence.
+/// What the document tells of its entities beyond one sentence: how often it names each
+/// one and each pair in one sentence, and which of them the gazetteer places in another
+/// ("Vladivostok" in "Russia").
 #[derive(Debug, Default)]
 pub struct DocumentCounts {
     mentions: FxHashMap<usize, u32>,
     together: FxHashMap<(usize, usize), u32>,
+    /// (entity, the entity of its gazetteer country).
+    placed: FxHashSet<(usize, usize)>,
 }
 
 impl DocumentCounts {
     /// The counts of the resolved mentions of a document (in sentence order).
-    pub fn new(resolved: &[Resolved]) -> DocumentCounts {
+    pub fn new(resolved: &[Resolved], drafts: &[Draft]) -> DocumentCounts {
         let mut counts = DocumentCounts::default();
+        let by_id: FxHashMap<&str, usize> = drafts.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        for (i, d) in drafts.iter().enumerate() {
+            if let Some(&country) = d.country.as_deref().and_then(|c| by_id.get(c)) {
+                counts.placed.insert((i, country));
+            }
+        }
         let mut sentence: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < resolved.len() {
@@ -61,6 +71,11 @@ impl DocumentCounts {
 
     fn together(&self, a: usize, b: usize) -> u32 {
         self.together.get(&(a.min(b), a.max(b))).copied().unwrap_or(0)
+    }
+
+    /// The gazetteer places entity `a` in entity `b`.
+    fn placed_in(&self, a: usize, b: usize) -> bool {
+        self.placed.contains(&(a, b))
     }
 
     fn frequent(&self, entity: usize) -> bool {
@@ -194,6 +209,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
                     cues_between,
                     cues_in_sentence,
                     constructions: constructions_here,
+                    placed: [counts.placed_in(ra.entity, rb.entity), counts.placed_in(rb.entity, ra.entity)],
                 },
             });
         }

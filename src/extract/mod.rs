@@ -75,7 +75,7 @@ impl Extractor {
         for r in &relations {
             by_construction.entry(r.evidence.start).or_default().push(r);
         }
-        let counts = candidates::DocumentCounts::new(&resolved);
+        let counts = candidates::DocumentCounts::new(&resolved, &drafts);
         let mut decided = Vec::new();
         let mut matches = Vec::new();
         let (mut scores, mut classes) = (Vec::new(), Vec::new());

@@ -200,6 +200,8 @@ pub struct Features {
     pub cues_in_sentence: u32,
     /// The constructions (`constructions.rs`: role appositions) that related the two.
     pub constructions: Vec<(Predicate, bool)>,
+    /// The gazetteer places the first in the second ("Vladivostok", "Russia"), the second in the first.
+    pub placed: [bool; 2],
 }
 
 /// Where each block of weights starts in the weight vector.
@@ -227,6 +229,7 @@ struct Layout {
     object_prep: usize,
     cue_between: usize,
     cue_in_sentence: usize,
+    placed: usize,
     len: usize,
 }
 
@@ -265,7 +268,8 @@ impl Layout {
         let object_prep = block(P * preps);
         let cue_between = block(P);
         let cue_in_sentence = block(P);
-        Layout { prepositions, bias, types, subject_type, object_type, pair_types, agree, agree_pos, agree_subject, agree_object, agree_passive, agree_predicate, agree_flipped, other_frame, construction, construction_flipped, shared, distance, subject_prep, object_prep, cue_between, cue_in_sentence, len: at }
+        let placed = block(P);
+        Layout { prepositions, bias, types, subject_type, object_type, pair_types, agree, agree_pos, agree_subject, agree_object, agree_passive, agree_predicate, agree_flipped, other_frame, construction, construction_flipped, shared, distance, subject_prep, object_prep, cue_between, cue_in_sentence, placed, len: at }
     }
 
     /// The indexes of the weights that fire for `f` as `class`.
@@ -310,6 +314,9 @@ impl Layout {
         }
         if f.cues_in_sentence & (1 << p) != 0 {
             visit(self.cue_in_sentence + p);
+        }
+        if f.placed[s] {
+            visit(self.placed + p);
         }
     }
 
@@ -379,6 +386,7 @@ impl Layout {
             }
             names[self.cue_between + p] = format!("cue-between|{pred}");
             names[self.cue_in_sentence + p] = format!("cue-in-sentence|{pred}");
+            names[self.placed + p] = format!("placed|{pred}");
         }
         for (a, ta) in EntityType::ALL.iter().enumerate() {
             for (b, tb) in EntityType::ALL.iter().enumerate() {
@@ -502,6 +510,9 @@ impl Scorer {
                 let mut score = common + w[l.bias + p * 2 + d] + w[l.subject_prep + p * preps + f.prepositions[s] as usize] + w[l.object_prep + p * preps + f.prepositions[o] as usize];
                 if let (Some(ts), Some(to)) = (ends[s], ends[o]) {
                     score += w[l.types + (p * T + ts) * T + to] + w[l.subject_type + p * T + ts] + w[l.object_type + p * T + to];
+                }
+                if f.placed[s] {
+                    score += w[l.placed + p];
                 }
                 out.push(score);
             }
@@ -665,6 +676,7 @@ mod tests {
                 cues_between: next() as u32,
                 cues_in_sentence: next() as u32,
                 constructions: (0..next() % 2).map(|_| (predicate(next()), next() % 2 == 0)).collect(),
+                placed: [next() % 3 == 0, next() % 3 == 0],
             };
             let mut fast = Vec::new();
             scorer.scores(&f, &mut fast);
