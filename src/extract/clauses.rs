@@ -324,6 +324,7 @@ impl<'a> SentenceView<'a> {
         let inside = self.is_aside(k);
         let mut j = k;
         let mut seen = 0;
+        let mut reached_start = true;
         // "Rosneft's cooperation with HHI to build a shipyard": a verb whose clause has no
         // subject of its own takes the owner of the noun it completes.
         let mut owner = None;
@@ -331,6 +332,7 @@ impl<'a> SentenceView<'a> {
             j -= 1;
             seen += 1;
             if self.clause_of(j) != clause {
+                reached_start = false;
                 break;
             }
             if self.is_aside(j) && !inside {
@@ -349,7 +351,33 @@ impl<'a> SentenceView<'a> {
             }
         }
         let infinitive = k > self.tokens.start && self.word(k - 1) == "to";
-        owner.filter(|_| infinitive)
+        if infinitive && owner.is_some() {
+            return owner;
+        }
+        // "At the forum, Novak said": a phrase before the subject, closed by a comma.
+        (reached_start && j == self.tokens.start && owner.is_none()).then(|| self.subject_after_fronted(k)).flatten()
+    }
+
+    /// The subject of the main clause when token `k` lies in a phrase fronted before it
+    /// ("At the 2018 forum, then-minister Novak said"; "During his visit to Seoul, Putin
+    /// signed"): the first name after the comma that closes the phrase, with no
+    /// preposition and owning nothing.
+    fn subject_after_fronted(&self, k: usize) -> Option<usize> {
+        let comma = (k..self.tokens.end.min(k + 12)).find(|&j| self.word(j) == "," && !self.is_aside(j))?;
+        let mut j = comma + 1;
+        while j < self.tokens.end.min(comma + 6) {
+            if let Some(m) = self.mention_at(j) {
+                // "Russian Energy Minister Alexander Novak": the modifier stands for its head.
+                let m = self.head[m];
+                let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_));
+                return (self.preposition_before(m).is_none() && !self.possessor(m) && !adjective).then_some(m);
+            }
+            if !(self.in_title(j) || DETERMINERS.contains(&self.word(j)) || self.word(j).starts_with("then") || self.word(j) == "-") {
+                return None;
+            }
+            j += 1;
+        }
+        None
     }
 
     /// "the deputy defence minister of X visited": X acts through an official the
@@ -582,7 +610,9 @@ impl<'a> SentenceView<'a> {
     /// The mention right after token `k`, past determiners.
     pub(super) fn right_after(&self, k: usize) -> Option<usize> {
         let mut j = k;
-        while j < self.tokens.end && DETERMINERS.contains(&self.word(j)) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
+        // "the 2018 Eastern Economic Forum": a year or number after the determiner.
+        let determiner = |j: usize| DETERMINERS.contains(&self.word(j)) || (j > k && DETERMINERS.contains(&self.word(j - 1)) && self.word(j).starts_with(|c: char| c.is_ascii_digit()));
+        while j < self.tokens.end && determiner(j) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
             j += 1;
         }
         let m = (j < self.tokens.end).then(|| self.mention_at(j)).flatten()?;

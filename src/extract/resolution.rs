@@ -328,13 +328,30 @@ pub(super) fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentenc
             continue;
         }
         let window = resolved.iter().rev().take_while(|r| r.sentence + 2 >= si);
-        if let Some(person) = sole_antecedent(window, |r| r.kind == EntityType::Person && (r.sentence < si || r.mention.last <= k)) {
+        let named_after = named_after_opening(finder, sentence, k, &resolved[this_sentence..]);
+        if let Some(person) = named_after.or_else(|| sole_antecedent(window, |r| r.kind == EntityType::Person && (r.sentence < si || r.mention.last <= k))) {
             let surface = finder.surface(k, k + 1);
             let mention = Mention { first: k, last: k + 1, kind: EntityType::Person, target: Target::Unknown, surface, titled: false, short: None };
             out.push(Resolved { mention, sentence: si, entity: person, kind: EntityType::Person, referring: true });
         }
     }
     out
+}
+
+/// "During his visit to Seoul, Putin signed": a pronoun in a phrase that opens the
+/// sentence with a preposition and ends at a comma stands for the person the main clause
+/// names right after it, if no person is named before that comma.
+fn named_after_opening(finder: &Finder, sentence: &crate::text::Sentence, k: usize, this_sentence: &[Resolved]) -> Option<usize> {
+    let start = sentence.tokens.start;
+    if !finder.is(start, WordKinds::PREPOSITION) && !matches!(finder.lower(start), "following" | "after" | "before" | "while" | "when" | "upon" | "since") {
+        return None;
+    }
+    let comma = (k..sentence.tokens.end.min(k + 12)).find(|&j| finder.lower(j) == ",")?;
+    if this_sentence.iter().any(|r| r.kind == EntityType::Person && r.mention.first < comma) {
+        return None;
+    }
+    let next = this_sentence.iter().find(|r| r.mention.first > comma && r.kind == EntityType::Person)?;
+    (next.mention.first <= comma + 6).then_some(next.entity)
 }
 
 /// "the South Korean leader", "the Russian president": a nationality adjective after "the"
