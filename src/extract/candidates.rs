@@ -105,8 +105,9 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         matches!(r.mention.target, Target::Adjective(_)) && !finder.is_actor_noun_after(r.mention.last)
     };
     let reference = |m: usize| mention(m).referring;
-    // "Fund (RDIF)": the name in brackets is its head's, not a pair of its own.
-    let bracketed = |m: usize| view.head[m] != m && !matches!(mention(m).mention.target, Target::Adjective(_));
+    // "Fund (RDIF)": the name in brackets is its head's, not a pair of its own; "Khasan
+    // (Russia)" names another entity.
+    let bracketed = |m: usize| view.head[m] != m && !matches!(mention(m).mention.target, Target::Adjective(_)) && mention(view.head[m]).entity == mention(m).entity;
     for a in 0..n {
         for b in a + 1..n {
             let (ra, rb) = (mention(a), mention(b));

@@ -127,7 +127,10 @@ impl<'a> SentenceView<'a> {
         for i in 1..n {
             let (first, last) = (self.first(i), self.last(i));
             let bracketed = first > self.tokens.start && self.word(first - 1) == "(" && last < self.tokens.end && self.word(last) == ")" && self.last(i - 1) + 1 == first;
-            if bracketed {
+            // "Khasan (Russia)": a state or place in brackets after another entity says where it is.
+            let (r, before) = (&self.resolved[self.mentions[i]], &self.resolved[self.mentions[i - 1]]);
+            let gloss = matches!(r.kind, EntityType::Country | EntityType::Place) && r.entity != before.entity;
+            if bracketed && !gloss {
                 self.head[i] = self.head[i - 1];
             }
         }
