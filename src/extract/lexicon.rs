@@ -217,6 +217,8 @@ impl WordKinds {
     pub const VERB_GROUP: WordKinds = WordKinds(1 << 21);
     pub const COPULA: WordKinds = WordKinds(1 << 22);
     pub const TITLE_WORD: WordKinds = WordKinds(1 << 23);
+    /// A month or weekday (`date_words.txt`): also a non-name.
+    pub const DATE_WORD: WordKinds = WordKinds(1 << 24);
 
     /// The lists of `self` and of `other` together.
     pub const fn with(self, other: WordKinds) -> WordKinds {
@@ -428,6 +430,7 @@ pub struct Lexicon {
     pub korean_syllables: FxHashSet<String>,
     pub common_words: FxHashSet<String>,
     pub non_names: FxHashSet<String>,
+    pub date_words: FxHashSet<String>,
     pub function_words: FxHashSet<String>,
     /// Lowercase nouns for actors credited to their state: "South Korean investors".
     pub actor_nouns: FxHashSet<String>,
@@ -725,6 +728,7 @@ impl Lexicon {
         let lower_set = |path: &Path| -> Result<FxHashSet<String>> { Ok(read_optional_list(path)?.iter().map(|w| fold(w)).collect()) };
         lex.common_words = lower_set(&lexicon_dir.join("common_words.txt"))?;
         lex.non_names = lower_set(&lexicon_dir.join("non_names.txt"))?;
+        lex.date_words = lower_set(&lexicon_dir.join("date_words.txt"))?;
         lex.function_words = lower_set(&lexicon_dir.join("function_words.txt"))?;
         lex.actor_nouns = lower_set(&lexicon_dir.join("actor_nouns.txt"))?;
         lex.motion_words = lower_set(&lexicon_dir.join("motion_words.txt"))?;
@@ -795,6 +799,7 @@ impl Lexicon {
             (&self.function_words, WordKinds::FUNCTION),
             (&self.common_words, WordKinds::COMMON),
             (&self.non_names, WordKinds::NON_NAME),
+            (&self.date_words, WordKinds::NON_NAME.with(WordKinds::DATE_WORD)),
             (&self.title_starts, WordKinds::TITLE_START),
             (&self.actor_nouns, WordKinds::ACTOR_NOUN),
             (&self.korean_syllables, WordKinds::KOREAN_SYLLABLE),

@@ -577,7 +577,8 @@ impl<'a> Finder<'a> {
                 while k < limit && k < end + 2 && is_connector(self.lower(k)) {
                     k += 1;
                 }
-                if k < limit && self.is_capitalised(k) && self.lower(end) != "the" {
+                // "Samsung Electronics on Friday": a date is no part of a name.
+                if k < limit && self.is_capitalised(k) && self.lower(end) != "the" && !self.is(k, WordKinds::DATE_WORD) {
                     end = k;
                     continue;
                 }
