@@ -1,12 +1,13 @@
 //! Constructions: relations read from fixed constructions rather than cue words: role
 //! appositions ("South Korean President Moon Jae-in"; a titled person the gazetteer ties
-//! to a state), leaders' governments ("the Biden administration"), and state-pair
-//! adjectives ("inter-Korean dialogue").
+//! to a state), leaders' governments ("the Biden administration"), state-pair
+//! adjectives ("inter-Korean dialogue"), and two states joined by a dash in the name of an
+//! undertaking ("the Russian-Korean Commission on Fisheries", "the EU-Japan Summit").
 //!
 //! Their relations are made directly, with a fixed confidence; role appositions and
 //! governments are also shown to the scorer as evidence for the pairs they relate (pair
-//! adjectives are not). Reads resolved mentions; creates no
-//! entities but the states of pair adjectives.
+//! adjectives and state pairs are not). Reads resolved mentions; creates no entities but
+//! the states of pair adjectives and state pairs.
 
 use super::attributes::{CueCache, Facts};
 use super::lexicon::WordKinds;
@@ -113,6 +114,58 @@ impl Extractor {
                     let a = state(*first, drafts, draft_index);
                     let b = state(*second, drafts, draft_index);
                     found.push((si, a, b));
+                }
+            }
+        }
+        found
+    }
+
+    /// "the Russian-Korean Commission on Fisheries", "the EU–South Korea summit", "the
+    /// Japan-Russia Intergovernmental Committee": two states (names or adjectives the
+    /// gazetteer knows) joined by a hyphen or dash inside the name of an organisation, event,
+    /// project or initiative, or right before it, take part in it. Per hit: the sentence,
+    /// each state as a mention of the compound's side, and the undertaking's index in `resolved`.
+    pub(super) fn state_pairs(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, usize)> {
+        let gazetteer = &self.lexicon.gazetteer;
+        // The state named by tokens [first, last), if one is.
+        let state = |first: usize, last: usize| -> Option<usize> {
+            let key = (first..last).map(|k| finder.lower(k)).collect::<Vec<_>>().join(" ");
+            let raw = (first..last).map(|k| finder.raw(k)).collect::<Vec<_>>().join(" ");
+            gazetteer
+                .lookup(&key)
+                .iter()
+                .find(|n| (!n.case_sensitive || n.surface == raw) && matches!(gazetteer.entries[n.entry].kind, EntityType::Country | EntityType::Organization))
+                .map(|n| n.entry)
+        };
+        let mut found = Vec::new();
+        let mut i = 0;
+        for (si, sentence) in text.sentences.iter().enumerate() {
+            while i < resolved.len() && resolved[i].sentence < si {
+                i += 1;
+            }
+            let here = &resolved[i..i + resolved[i..].iter().take_while(|r| r.sentence == si).count()];
+            let tokens = sentence.tokens.clone();
+            for dash in tokens.clone().filter(|&k| k > tokens.start && k + 1 < tokens.end && finder.lower(k) == "-") {
+                // Each side one or two words ("South Korea"), the longer first.
+                let left = [2, 1].into_iter().filter(|&n| dash >= tokens.start + n).find_map(|n| state(dash - n, dash).map(|e| (dash - n, e)));
+                let right = [2, 1].into_iter().filter(|&n| dash + 1 + n <= tokens.end).find_map(|n| state(dash + 1, dash + 1 + n).map(|e| (dash + 1 + n, e)));
+                let (Some((first, a)), Some((end, b))) = (left, right) else { continue };
+                if gazetteer.entries[a].id == gazetteer.entries[b].id {
+                    continue;
+                }
+                // The undertaking: a name that holds the compound, or one right after it.
+                let Some(target) = here.iter().position(|r| {
+                    let holds = r.mention.first <= first && end <= r.mention.last;
+                    let after = r.mention.first >= end && r.mention.first <= end + 1 && (end..r.mention.first).all(|k| finder.text.tokens[k].joined || finder.lower(k) == "the");
+                    (holds || after) && matches!(r.kind, EntityType::Organization | EntityType::Event | EntityType::Project | EntityType::Initiative)
+                }) else {
+                    continue;
+                };
+                for (entry, from, to) in [(a, first, dash), (b, dash + 1, end)] {
+                    let e = &gazetteer.entries[entry];
+                    let entity = known_draft(gazetteer, entry, drafts, draft_index);
+                    let mention = Mention { first: from, last: to, kind: e.kind, target: Target::Adjective(entry), surface: finder.surface(from, to), titled: false, short: None };
+                    found.push((si, Resolved { mention, sentence: si, entity, kind: e.kind, referring: false }, i + target));
                 }
             }
         }

@@ -136,7 +136,7 @@ impl<'a> Finder<'a> {
         &self.text.tokens[i]
     }
 
-    fn raw(&self, i: usize) -> &'a str {
+    pub(super) fn raw(&self, i: usize) -> &'a str {
         self.text.tokens[i].text(self.body)
     }
 

@@ -68,6 +68,7 @@ impl Extractor {
         let (mut drafts, mut draft_index, mut resolved) = (resolution.drafts, resolution.index, resolution.resolved);
         coreference::refer(&lex.descriptions, &finder, &text, &drafts, &mut resolved);
         let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut draft_index);
+        let state_pairs = self.state_pairs(&finder, &text, &resolved, &mut drafts, &mut draft_index);
         let cues = CueCache(vec![OnceCell::new(); text.sentences.len()]);
         // The constructions' relations, made as they are and shown to the scorer by sentence.
         let mut relations = self.constructions(&finder, &text, &resolved, &drafts, &cues);
@@ -132,6 +133,13 @@ impl Extractor {
         relations.extend(pairs.into_iter().filter_map(|(si, a, b)| {
             let facts = self.named_facts(Predicate::CooperatesWith, 0.75, "pair-adjective");
             self.relation(&finder, &text, si, (a.mention.first, a.mention.last + 1), &a, &b, &drafts, facts, &cues)
+        }));
+        relations.extend(state_pairs.into_iter().filter_map(|(si, state, target)| {
+            let undertaking = &resolved[target];
+            let predicate = if undertaking.kind == EntityType::Organization { Predicate::MemberOf } else { Predicate::ParticipatesIn };
+            let facts = self.named_facts(predicate, 0.7, "state-pair");
+            let span = (state.mention.first.min(undertaking.mention.first), state.mention.last.max(undertaking.mention.last));
+            self.relation(&finder, &text, si, span, &state, undertaking, &drafts, facts, &cues)
         }));
         finish(drafts, relations, training.is_some())
     }
