@@ -33,6 +33,7 @@ impl Extractor {
                 continue;
             }
             self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
+            self.owned_programmes(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
         }
         out
     }
@@ -83,6 +84,25 @@ impl Extractor {
             let facts = self.named_facts(Predicate::HoldsRole, confidence, rule);
             if let Some(rel) = self.relation(finder, text, si, span, p, object, drafts, facts, cues) {
                 out.push(rel);
+            }
+        }
+    }
+
+    /// "North Korea's missile program", "its nuclear programme", "the Iranian space program"
+    /// (`mentions.rs`, owned_programmes): the owner builds the programme.
+    #[allow(clippy::too_many_arguments)]
+    fn owned_programmes(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Relation>) {
+        let heads = &self.lexicon.programme_heads;
+        for (n, &pi) in idxs.iter().enumerate().skip(1) {
+            let p = &resolved[pi];
+            if p.kind != EntityType::Project || !heads.contains(finder.lower(p.mention.last - 1)) {
+                continue;
+            }
+            let owner = &resolved[idxs[n - 1]];
+            let adjacent = owner.mention.last == p.mention.first || (owner.mention.last + 1 == p.mention.first && finder.lower(owner.mention.last) == "'s");
+            if adjacent && !matches!(owner.kind, EntityType::Project | EntityType::Commodity | EntityType::Place) {
+                let facts = self.named_facts(Predicate::Builds, 0.7, "owned-programme");
+                out.extend(self.relation(finder, text, si, (owner.mention.first, p.mention.last), owner, p, drafts, facts, cues));
             }
         }
     }

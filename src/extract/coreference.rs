@@ -64,7 +64,12 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
         for k in sentence.tokens.clone() {
             let word = finder.lower(k);
             if word == "its" && !covered(k) {
-                let antecedent = before(k).find(|r| matches!(r.kind, EntityType::Company | EntityType::Organization) && !r.referring).or_else(|| before(k).find(|r| r.kind == EntityType::Country));
+                // A company or organisation before a state, and this sentence before the earlier ones.
+                let body = |r: &&Resolved| matches!(r.kind, EntityType::Company | EntityType::Organization) && !r.referring;
+                let state = |r: &&Resolved| r.kind == EntityType::Country;
+                let here = || this.iter().filter(|r| r.mention.last <= k).rev();
+                let earlier = || resolved[starts[si.saturating_sub(WINDOW)]..starts[si]].iter().rev();
+                let antecedent = here().find(body).or_else(|| here().find(state)).or_else(|| earlier().find(body)).or_else(|| earlier().find(state));
                 if let Some(r) = antecedent {
                     added.push(reference(finder, si, k, k + 1, r));
                 }

@@ -458,6 +458,8 @@ pub struct Lexicon {
     pub context_cues_by_word: FxHashMap<String, Vec<usize>>,
     /// Place heads that name a place in lowercase after a name ("the Udokan deposit").
     pub lowercase_place_heads: FxHashSet<String>,
+    /// "program", "programme": heads of an owner's programme (`programme_heads.txt`).
+    pub programme_heads: FxHashSet<String>,
     /// Lowercase words that name a legal act by its number ("resolution 2397").
     pub numbered_acts: Vec<String>,
     /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
@@ -779,6 +781,7 @@ impl Lexicon {
         lex.descriptions = super::coreference::Descriptions::load(&lexicon_dir.join("descriptions.csv"))?;
         lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
         lex.lowercase_place_heads = lower_set(&lexicon_dir.join("lowercase_place_heads.txt"))?;
+        lex.programme_heads = lower_set(&lexicon_dir.join("programme_heads.txt"))?;
         lex.numbered_acts = read_list(&lexicon_dir.join("numbered_acts.txt"))?.iter().map(|a| fold(a)).collect();
         lex.legal_forms = read_list(&lexicon_dir.join("legal_forms.txt"))?.iter().map(|f| legal_form_key(f)).collect();
         lex.index_words();

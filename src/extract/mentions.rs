@@ -298,6 +298,7 @@ impl<'a> Finder<'a> {
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.described_projects(s, &mut mentions);
         self.route_projects(s, &mut mentions);
+        self.owned_programmes(s, &mut mentions);
         self.split_inner_places(&mut mentions);
         self.seated_missions(&mut mentions);
         self.state_nouns(s, &mut mentions);
@@ -411,6 +412,38 @@ impl<'a> Finder<'a> {
             let phrase = self.surface(first, at - 1);
             let surface = format!("{}–{} {phrase}", from.surface, to.surface);
             found.push(Mention { first, last: at - 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(phrase) });
+        }
+        self.add_described(mentions, found);
+    }
+
+    /// "North Korea's missile program", "its weapons of mass destruction program", "the
+    /// Iranian nuclear programme": lowercase words (and "of")
+    /// ending in a programme head (`programme_heads.txt`), right after a possessive ("'s",
+    /// "its", "their") or a state's adjective, are a project named by those words. The
+    /// owner stays a mention of its own (`constructions.rs` relates it).
+    fn owned_programmes(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        for head in s.tokens.clone().filter(|&k| self.lex.programme_heads.contains(self.lower(k)) && !self.is_capitalised(k)) {
+            if mentions.iter().any(|m| m.first <= head && head < m.last) {
+                continue;
+            }
+            let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && (!self.is(k, WordKinds::FUNCTION) || self.lower(k) == "of");
+            let mut first = head;
+            while first > s.tokens.start && head - first < 7 {
+                let k = first - 1;
+                if !plain(k) || matches!(self.lower(k), "its" | "their") {
+                    break;
+                }
+                first = k;
+            }
+            if first == head || first == s.tokens.start || self.lower(first) == "of" {
+                continue;
+            }
+            let before = first - 1;
+            let owner = matches!(self.lower(before), "'s" | "its" | "their") || mentions.iter().any(|m| m.last == first && matches!(m.target, Target::Adjective(_)));
+            if owner {
+                found.push(Mention { first, last: head + 1, kind: EntityType::Project, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
+            }
         }
         self.add_described(mentions, found);
     }
