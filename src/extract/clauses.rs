@@ -15,10 +15,11 @@ use crate::model::EntityType;
 use crate::text::TokenKind;
 
 /// Determiners and possessive pronouns that may stand between a preposition or verb and
-/// the name it governs.
+/// the name it governs (flagged `WordKinds::DETERMINER` in the word table).
 pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "all", "some", "other", "another", "each", "two", "three", "several", "many"];
 
-/// Relative pronouns: the verb after one has the name before it as its subject.
+/// Relative pronouns: the verb after one has the name before it as its subject (flagged
+/// `WordKinds::RELATIVE`).
 pub(super) const RELATIVE: &[&str] = &["which", "who", "that"];
 
 /// One sentence as the relation stages read it: its tokens, its mentions in order (none
@@ -243,7 +244,7 @@ impl<'a> SentenceView<'a> {
                 }
                 return Some(p);
             }
-            if DETERMINERS.contains(&w) || (w == "-" && self.finder.text.tokens[k].joined) {
+            if self.finder.is(k, WordKinds::DETERMINER) || (w == "-" && self.finder.text.tokens[k].joined) {
                 continue;
             }
             let lowercase_word = self.mention_at(k).is_none() && w.chars().all(|c| c.is_alphabetic() || c == '-') && !self.finder.text.tokens[k].text(self.finder.body).starts_with(char::is_uppercase);
@@ -280,7 +281,7 @@ impl<'a> SentenceView<'a> {
         if nouns == 0 {
             return None;
         }
-        if k > self.tokens.start && DETERMINERS.contains(&self.word(k - 1)) {
+        if k > self.tokens.start && self.finder.is(k - 1, WordKinds::DETERMINER) {
             k -= 1;
         }
         Some(k)
@@ -311,7 +312,7 @@ impl<'a> SentenceView<'a> {
         while j > self.tokens.start && (self.finder.is(j - 1, WordKinds::VERB_GROUP) || self.word(j - 1).ends_with("ly")) {
             j -= 1;
         }
-        if j > self.tokens.start && RELATIVE.contains(&self.word(j - 1)) {
+        if j > self.tokens.start && self.finder.is(j - 1, WordKinds::RELATIVE) {
             let mut r = j - 1;
             if r > self.tokens.start && self.word(r - 1) == "," {
                 r -= 1;
@@ -357,7 +358,7 @@ impl<'a> SentenceView<'a> {
     fn of_unnamed_official(&self, m: usize) -> bool {
         let first = self.first(m);
         let mut k = first;
-        while k > self.tokens.start && DETERMINERS.contains(&self.word(k - 1)) {
+        while k > self.tokens.start && self.finder.is(k - 1, WordKinds::DETERMINER) {
             k -= 1;
         }
         if k < self.tokens.start + 2 || self.word(k - 1) != "of" || !self.in_title(k - 2) {
@@ -367,7 +368,7 @@ impl<'a> SentenceView<'a> {
         while t > self.tokens.start && (self.in_title(t - 1) || self.mention_at(t - 1).is_some_and(|a| self.head[a] != a)) {
             t -= 1;
         }
-        while t > self.tokens.start && DETERMINERS.contains(&self.word(t - 1)) {
+        while t > self.tokens.start && self.finder.is(t - 1, WordKinds::DETERMINER) {
             t -= 1;
         }
         // "Sergei Lavrov, the foreign minister of Russia": the official is named.
@@ -410,7 +411,7 @@ impl<'a> SentenceView<'a> {
             // "2.1 million tonnes of LNG": the object is what is counted; "the deployment of
             // THAAD": what the noun is of.
             let counted = w == "of" && (quantity || self.nominal_before(k) == Some(from));
-            if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || RELATIVE.contains(&w)) {
+            if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || self.finder.is(k, WordKinds::RELATIVE)) {
                 return None;
             }
             k += 1;
@@ -582,7 +583,7 @@ impl<'a> SentenceView<'a> {
     /// The mention right after token `k`, past determiners.
     pub(super) fn right_after(&self, k: usize) -> Option<usize> {
         let mut j = k;
-        while j < self.tokens.end && DETERMINERS.contains(&self.word(j)) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
+        while j < self.tokens.end && self.finder.is(j, WordKinds::DETERMINER) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
             j += 1;
         }
         let m = (j < self.tokens.end).then(|| self.mention_at(j)).flatten()?;
