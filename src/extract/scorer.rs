@@ -401,12 +401,11 @@ impl Layout {
     }
 }
 
-/// The weights `Scorer::scores` reads for every class, laid out by class and predicate
-/// (built from the weight vector; sums of weights always added together are made once, in
-/// the order `Layout::visit_class` names them, so scores are the same to the bit).
+/// The weights `Scorer::scores` reads for every class, laid out by predicate (built from
+/// the weight vector; sums of weights always added together are made once, in the order
+/// `Layout::visit_class` names them, so scores are the same to the bit).
 #[derive(Debug, Clone)]
 struct Tables {
-    classes: Vec<ClassWeights>,
     predicates: Vec<PredicateWeights>,
     /// The number of preposition weights per predicate (none, then each preposition).
     prepositions: usize,
@@ -415,49 +414,43 @@ struct Tables {
     object_prep: Vec<f32>,
 }
 
-/// The weights of one class.
-#[derive(Debug, Clone)]
-struct ClassWeights {
-    /// The index of its predicate.
-    predicate: usize,
-    forward: bool,
-    bias: f32,
-    /// By subject and object class: types + subject type + object type.
-    types: [[f32; T]; T],
-}
-
-/// The weights of one predicate that its two directions share.
+/// The weights of one predicate's classes: direction 0 is forward (the first mention is
+/// the subject), 1 backward.
 #[derive(Debug, Clone)]
 struct PredicateWeights {
+    symmetric: bool,
     distance: [f32; DISTANCES.len()],
     cue_between: f32,
     cue_in_sentence: f32,
+    bias: [f32; 2],
+    /// By subject class and object class: types + subject type + object type.
+    types: [[f32; T]; T],
 }
 
 impl Tables {
-    fn new(l: &Layout, classes: &[Class], w: &[f32]) -> Tables {
+    fn new(l: &Layout, w: &[f32]) -> Tables {
         let preps = l.prepositions + 1;
-        let classes = classes
+        let predicates = Predicate::ALL
             .iter()
-            .map(|class| {
-                let p = class.predicate as usize;
+            .enumerate()
+            .map(|(p, predicate)| {
                 let mut types = [[0.0; T]; T];
                 for (ts, row) in types.iter_mut().enumerate() {
                     for (to, sum) in row.iter_mut().enumerate() {
                         *sum = w[l.types + (p * T + ts) * T + to] + w[l.subject_type + p * T + ts] + w[l.object_type + p * T + to];
                     }
                 }
-                ClassWeights { predicate: p, forward: class.forward, bias: w[l.bias + p * 2 + usize::from(!class.forward)], types }
+                PredicateWeights {
+                    symmetric: predicate.is_symmetric(),
+                    distance: std::array::from_fn(|d| w[l.distance + p * DISTANCES.len() + d]),
+                    cue_between: w[l.cue_between + p],
+                    cue_in_sentence: w[l.cue_in_sentence + p],
+                    bias: [w[l.bias + p * 2], w[l.bias + p * 2 + 1]],
+                    types,
+                }
             })
             .collect();
-        let predicates = (0..P)
-            .map(|p| PredicateWeights {
-                distance: std::array::from_fn(|d| w[l.distance + p * DISTANCES.len() + d]),
-                cue_between: w[l.cue_between + p],
-                cue_in_sentence: w[l.cue_in_sentence + p],
-            })
-            .collect();
-        Tables { classes, predicates, prepositions: preps, subject_prep: w[l.subject_prep..][..P * preps].to_vec(), object_prep: w[l.object_prep..][..P * preps].to_vec() }
+        Tables { predicates, prepositions: preps, subject_prep: w[l.subject_prep..][..P * preps].to_vec(), object_prep: w[l.object_prep..][..P * preps].to_vec() }
     }
 }
 
@@ -491,13 +484,13 @@ impl Scorer {
             forward_class[class.predicate as usize] = c;
         }
         let weights = vec![0.0; layout.len];
-        let tables = Tables::new(&layout, &classes, &weights);
+        let tables = Tables::new(&layout, &weights);
         Scorer { weights, tables, layout, classes, forward_class, threshold: 0.5 }
     }
 
     /// Rebuilds `tables` after `weights` changed.
     fn weights_changed(&mut self) {
-        self.tables = Tables::new(&self.layout, &self.classes, &self.weights);
+        self.tables = Tables::new(&self.layout, &self.weights);
     }
 
     /// The weights, in layout order.
@@ -568,26 +561,31 @@ impl Scorer {
         out.push(0.0);
         let distance = f.distance as usize;
         let ends = [f.kinds[0].map(|t| t as usize), f.kinds[1].map(|t| t as usize)];
-        // Per predicate, the part common to its two directions.
-        let mut common = [0.0f32; P];
+        // Per predicate, the part common to its two directions, then its forward and (unless
+        // symmetric) backward class, as `classes()` orders them.
+        let (first, second) = (f.prepositions[0] as usize, f.prepositions[1] as usize);
         for (p, weights) in t.predicates.iter().enumerate() {
-            let mut sum = shared + weights.distance[distance];
+            let mut common = shared + weights.distance[distance];
             if f.cues_between >> p & 1 != 0 {
-                sum += weights.cue_between;
+                common += weights.cue_between;
             }
             if f.cues_in_sentence >> p & 1 != 0 {
-                sum += weights.cue_in_sentence;
+                common += weights.cue_in_sentence;
             }
-            common[p] = sum;
-        }
-        for class in &t.classes {
-            let p = class.predicate;
-            let (s, o) = if class.forward { (0, 1) } else { (1, 0) };
-            let mut score = common[p] + class.bias + t.subject_prep[p * t.prepositions + f.prepositions[s] as usize] + t.object_prep[p * t.prepositions + f.prepositions[o] as usize];
-            if let (Some(ts), Some(to)) = (ends[s], ends[o]) {
-                score += class.types[ts][to];
+            let row = p * t.prepositions;
+            let (subject_prep, object_prep) = (&t.subject_prep[row..row + t.prepositions], &t.object_prep[row..row + t.prepositions]);
+            let mut forward = common + weights.bias[0] + subject_prep[first] + object_prep[second];
+            if let (Some(a), Some(b)) = (ends[0], ends[1]) {
+                forward += weights.types[a][b];
             }
-            out.push(score);
+            out.push(forward);
+            if !weights.symmetric {
+                let mut backward = common + weights.bias[1] + subject_prep[second] + object_prep[first];
+                if let (Some(a), Some(b)) = (ends[0], ends[1]) {
+                    backward += weights.types[b][a];
+                }
+                out.push(backward);
+            }
         }
         if !f.frames.is_empty() || !f.constructions.is_empty() {
             // A class whose predicate no frame or construction names gets "other frame" only.
@@ -619,7 +617,7 @@ impl Scorer {
             }
         }
         let needed = (self.threshold / (1.0 - self.threshold)).ln() - ((scratch.len() - 1) as f32).ln();
-        if scratch[best] < needed {
+        if scratch[best] < needed || self.surely_unrelated(scratch, scratch[best]) {
             return;
         }
         softmax(scratch);
@@ -648,6 +646,27 @@ impl Scorer {
                 out.push((self.classes[c - 1], p));
             }
         }
+    }
+
+    /// True when the class scores `scores` (`scores[0]` is "no relation") surely make
+    /// P(related) = Σ e^s / (1 + Σ e^s) fall short of the threshold, which needs
+    /// Σ e^s ≥ t / (1 − t): the sum is bounded by e^best times the number of classes within
+    /// 3 of the best, plus e^−3 times those within 10, plus e^−10 times the rest. The 2%
+    /// margin is far more than the error of the softmax `decide` would otherwise take.
+    fn surely_unrelated(&self, scores: &[f32], best: f32) -> bool {
+        let (mut near, mut middle, mut far) = (0u32, 0u32, 0u32);
+        for &s in &scores[1..] {
+            if s >= best - 3.0 {
+                near += 1;
+            } else if s >= best - 10.0 {
+                middle += 1;
+            } else {
+                far += 1;
+            }
+        }
+        let sum_bound = f64::from(best).exp() * (f64::from(near) + f64::from(middle) * (-3f64).exp() + f64::from(far) * (-10f64).exp()) * 1.001;
+        let t = f64::from(self.threshold);
+        sum_bound < 0.98 * t / (1.0 - t)
     }
 
     /// Learns the weights from `examples` by minimising the log loss with an L2 penalty
@@ -777,6 +796,32 @@ mod tests {
                 assert!((fast[c + 1] - slow).abs() < 1e-4, "{class:?}: {} vs {slow}", fast[c + 1]);
             }
         }
+    }
+
+    #[test]
+    fn a_pair_settled_without_softmax_is_one_the_softmax_leaves_unrelated() {
+        let mut scorer = Scorer::new(0);
+        let mut seed = 4242u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut settled = 0;
+        for threshold in [0.1, 0.35, 0.8] {
+            scorer.threshold = threshold;
+            for _ in 0..20_000 {
+                // Scores around the threshold's log-odds, some classes close together.
+                let centre = -((next() % 8000) as f32) / 1000.0;
+                let mut scores: Vec<f32> = std::iter::once(0.0).chain(scorer.classes().iter().map(|_| centre - (next() % 12000) as f32 / 1000.0 * (next() % 2) as f32)).collect();
+                let best = scores[1..].iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                if scorer.surely_unrelated(&scores, best) {
+                    settled += 1;
+                    softmax(&mut scores);
+                    assert!(1.0 - scores[0] < threshold, "related {} at threshold {threshold}", 1.0 - scores[0]);
+                }
+            }
+        }
+        assert!(settled > 10_000, "the bound settles pairs ({settled})");
     }
 
     #[test]
