@@ -166,10 +166,19 @@ impl<'a> SentenceView<'a> {
             let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(k));
             // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
             let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
-            let words: Vec<&str> = gap().map(|k| self.word(k)).collect();
+            // At most four words join (more are no list), so only so many are kept.
+            let mut words = [""; 4];
+            let mut count = 0;
+            for k in gap() {
+                if count < words.len() {
+                    words[count] = self.word(k);
+                }
+                count += 1;
+            }
+            let words = &words[..count.min(4)];
             // "as" joins only in "as well as": "sees Russia as China's ally" is no list.
             let as_well_as = words.windows(3).any(|w| w == ["as", "well", "as"]);
-            let joined = !words.is_empty() && words.len() <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
+            let joined = count > 0 && count <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
             conjunction |= joined && (as_well_as || words.iter().any(|w| matches!(*w, "and" | "or" | "&")));
             if !joined {
                 flush(self, &mut run, &mut conjunction);

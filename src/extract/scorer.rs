@@ -650,21 +650,17 @@ impl Scorer {
 
     /// True when the class scores `scores` (`scores[0]` is "no relation") surely make
     /// P(related) = Σ e^s / (1 + Σ e^s) fall short of the threshold, which needs
-    /// Σ e^s ≥ t / (1 − t): the sum is bounded by e^best times the number of classes within
-    /// 3 of the best, plus e^−3 times those within 10, plus e^−10 times the rest. The 2%
-    /// margin is far more than the error of the softmax `decide` would otherwise take.
+    /// Σ e^s ≥ t / (1 − t): the sum is bounded by e^best times, for each class, e^−d of
+    /// the step `d` of `BELOW_BEST` its score is at least below the best. The 2% margin is
+    /// far more than the error of the softmax `decide` would otherwise take.
     fn surely_unrelated(&self, scores: &[f32], best: f32) -> bool {
-        let (mut near, mut middle, mut far) = (0u32, 0u32, 0u32);
+        let mut counts = [0u32; BELOW_BEST.len()];
         for &s in &scores[1..] {
-            if s >= best - 3.0 {
-                near += 1;
-            } else if s >= best - 10.0 {
-                middle += 1;
-            } else {
-                far += 1;
-            }
+            let below = best - s;
+            counts[BELOW_BEST.iter().rposition(|&d| below >= d).unwrap_or(0)] += 1;
         }
-        let sum_bound = f64::from(best).exp() * (f64::from(near) + f64::from(middle) * (-3f64).exp() + f64::from(far) * (-10f64).exp()) * 1.001;
+        let share: f64 = counts.iter().zip(BELOW_BEST_SHARE).map(|(&n, share)| f64::from(n) * share).sum();
+        let sum_bound = f64::from(best).exp() * share * 1.001;
         let t = f64::from(self.threshold);
         sum_bound < 0.98 * t / (1.0 - t)
     }
@@ -723,6 +719,11 @@ impl Scorer {
         self.weights_changed();
     }
 }
+
+/// How far below the best score `Scorer::surely_unrelated` counts a class as standing, and
+/// e^− that.
+const BELOW_BEST: [f32; 8] = [0.0, 0.5, 1.0, 2.0, 3.0, 5.0, 8.0, 12.0];
+const BELOW_BEST_SHARE: [f64; 8] = [1.0, 0.606_530_659_712_633_4, 0.367_879_441_171_442_3, 0.135_335_283_236_612_7, 0.049_787_068_367_863_94, 0.006_737_946_999_085_467, 0.000_335_462_627_902_511_8, 0.000_006_144_212_353_328_21];
 
 /// Turns scores into probabilities in place. (The powers are taken in a loop of their own,
 /// which the compiler vectorises; the sum, in order.)
@@ -822,6 +823,13 @@ mod tests {
             }
         }
         assert!(settled > 10_000, "the bound settles pairs ({settled})");
+    }
+
+    #[test]
+    fn the_early_settling_shares_are_powers_of_e() {
+        for (d, share) in BELOW_BEST.iter().zip(BELOW_BEST_SHARE) {
+            assert!((share - (-f64::from(*d)).exp()).abs() <= 1e-15, "e^-{d}");
+        }
     }
 
     #[test]
