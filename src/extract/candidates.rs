@@ -105,7 +105,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
     let constructions_of = |a: usize, b: usize| constructions.iter().filter(move |(s, o, _)| (*s == a && *o == b) || (*s == b && *o == a)).map(move |&(s, _, p)| (p, s == a));
     // Every mention pair, with what ranks it among the pairs of its two entities: one
     // with frame or construction evidence first, then the closest (then the earliest).
-    let mut pairs: Vec<PairRank> = Vec::new();
+    let mut pairs: Vec<PairRank> = Vec::with_capacity(n * (n - 1) / 2);
     for a in 0..n {
         for b in a + 1..n {
             let (ra, rb) = (mention(a), mention(b));
@@ -122,7 +122,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
     // The preposition governing each mention (0 for none), found when first asked.
     let mut preps: Vec<Option<u8>> = vec![None; n];
     let mut preposition = |m: usize| *preps[m].get_or_insert_with(|| view.preposition_before(m).map_or(0, |p| p + 1));
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(pairs.len());
     for group in pairs.chunk_by(|x, y| x.entities == y.entities) {
         let kept = &group[0];
         // Names sixteen words or more apart are a pair only when a frame or construction relates them.

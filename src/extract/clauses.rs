@@ -146,7 +146,7 @@ impl<'a> SentenceView<'a> {
         let n = self.mentions.len();
         let heads: Vec<usize> = (0..n).filter(|&i| self.head[i] == i).collect();
         self.list_of = vec![(0, 0); n];
-        let mut run: Vec<usize> = Vec::new();
+        let mut run: Vec<usize> = Vec::with_capacity(heads.len());
         let mut conjunction = false;
         let flush = |view: &mut SentenceView, run: &mut Vec<usize>, conjunction: &mut bool| {
             if run.len() > 1 && *conjunction {
