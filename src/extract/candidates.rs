@@ -87,9 +87,8 @@ impl DocumentCounts {
 /// relations the constructions found in it (subject and object positions, predicate).
 pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], constructions: &[(usize, usize, Predicate)], headline: bool, counts: &DocumentCounts) -> Vec<Candidate> {
     let n = view.mentions.len();
-    let mut out = Vec::new();
     if n < 2 {
-        return out;
+        return Vec::new();
     }
     let finder = view.finder;
     // Where each frame's cue stands, and the predicates cued in the sentence.
@@ -99,7 +98,6 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         cues_in_sentence |= b;
     }
     let mention = |m: usize| &view.resolved[view.mentions[m]];
-    let preps: Vec<u8> = (0..n).map(|m| view.preposition_before(m).map_or(0, |p| p + 1)).collect();
     let bare_adjective = |m: usize| {
         let r = mention(m);
         matches!(r.mention.target, Target::Adjective(_)) && !finder.is_actor_noun_after(r.mention.last)
@@ -108,154 +106,166 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
     // "Fund (RDIF)": the name in brackets is its head's, not a pair of its own; "Khasan
     // (Russia)" names another entity.
     let bracketed = |m: usize| view.head[m] != m && !matches!(mention(m).mention.target, Target::Adjective(_)) && mention(view.head[m]).entity == mention(m).entity;
+    // The words between the two mentions of a pair.
+    let gap = |a: usize, b: usize| {
+        let (ra, rb) = (mention(a), mention(b));
+        (ra.mention.last, rb.mention.first.max(ra.mention.last))
+    };
+    let frames_of = |a: usize, b: usize| {
+        matches.iter().filter(move |m| (m.subject == a && m.object == b) || (m.subject == b && m.object == a)).map(move |m| FrameEvidence {
+            predicate: frames.frames[m.frame as usize].predicate,
+            forward: m.subject == a,
+            config: Config { pos: frames.frames[m.frame as usize].pos, subject: m.subject_slot, object: m.object_slot, passive: m.passive },
+        })
+    };
+    let constructions_of = |a: usize, b: usize| constructions.iter().filter(move |(s, o, _)| (*s == a && *o == b) || (*s == b && *o == a)).map(move |&(s, _, p)| (p, s == a));
+    // Every mention pair, with what ranks it among the pairs of its two entities: one
+    // with frame or construction evidence first, then the closest (then the earliest).
+    let mut pairs: Vec<PairRank> = Vec::with_capacity(n * (n - 1) / 2);
     for a in 0..n {
         for b in a + 1..n {
             let (ra, rb) = (mention(a), mention(b));
             if ra.entity == rb.entity || bracketed(a) || bracketed(b) {
                 continue;
             }
-            let (gap_start, gap_end) = (ra.mention.last, rb.mention.first.max(ra.mention.last));
-            let mut shared = Vec::with_capacity(8);
-            shared.push(match b - a - 1 {
-                0 => Shared::MentionsBetween0,
-                1 => Shared::MentionsBetween1,
-                2 => Shared::MentionsBetween2,
-                _ => Shared::MentionsBetween3,
-            });
-            if view.list(a).contains(&b) {
-                shared.push(Shared::SameList);
-            }
-            let clause = |k: usize| view.clause[k - view.tokens.start];
-            if clause(ra.mention.first) != clause(rb.mention.first) {
-                shared.push(Shared::ClauseBreak);
-            }
-            let words = || (gap_start..gap_end).map(|k| finder.lower(k));
-            if gap_start == gap_end {
-                shared.push(Shared::Adjacent);
-            } else if words().all(|w| w == ",") {
-                shared.push(Shared::CommaOnly);
-            }
-            if words().any(|w| matches!(w, "(" | ")")) {
-                shared.push(Shared::OneAside);
-            }
-            if bare_adjective(a) {
-                shared.push(Shared::BareAdjectiveFirst);
-            }
-            if bare_adjective(b) {
-                shared.push(Shared::BareAdjectiveSecond);
-            }
-            if reference(a) {
-                shared.push(Shared::ReferenceFirst);
-            }
-            if reference(b) {
-                shared.push(Shared::ReferenceSecond);
-            }
-            if cues_in_sentence == 0 {
-                shared.push(Shared::NoCueInSentence);
-            }
-            shared.push(match n {
-                2 => Shared::SentenceMentions2,
-                3 => Shared::SentenceMentions3,
-                4..=5 => Shared::SentenceMentions5,
-                6..=8 => Shared::SentenceMentions8,
-                _ => Shared::SentenceMentionsMore,
-            });
-            if a == 0 {
-                shared.push(Shared::FirstOfSentence);
-            }
-            if ra.kind == rb.kind {
-                shared.push(Shared::SameType);
-            }
-            if headline {
-                shared.push(Shared::Headline);
-            }
-            if view.head[a] == b {
-                shared.push(Shared::Modifies);
-            }
-            shared.push(match counts.together(ra.entity, rb.entity) {
-                0 | 1 => Shared::TogetherOnce,
-                2 => Shared::TogetherTwice,
-                _ => Shared::TogetherOften,
-            });
-            if counts.frequent(ra.entity) {
-                shared.push(Shared::FrequentFirst);
-            }
-            if counts.frequent(rb.entity) {
-                shared.push(Shared::FrequentSecond);
-            }
-            let adjective = matches!(ra.mention.target, Target::Adjective(_));
-            if adjective && rb.kind == EntityType::Commodity && rb.mention.first <= ra.mention.last + 2 {
-                shared.push(Shared::AdjectiveOfCommodity);
-            }
-            let cues_between = cue_at.iter().filter(|(k, _)| gap_start <= *k && *k < gap_end).fold(0, |all, (_, b)| all | b);
-            let frames_here = matches
-                .iter()
-                .filter(|m| (m.subject == a && m.object == b) || (m.subject == b && m.object == a))
-                .map(|m| FrameEvidence {
-                    predicate: frames.frames[m.frame as usize].predicate,
-                    forward: m.subject == a,
-                    config: Config { pos: frames.frames[m.frame as usize].pos, subject: m.subject_slot, object: m.object_slot, passive: m.passive },
-                })
-                .collect();
-            let constructions_here = constructions.iter().filter(|(s, o, _)| (*s == a && *o == b) || (*s == b && *o == a)).map(|&(s, _, p)| (p, s == a)).collect();
-            out.push(Candidate {
-                first: a,
-                second: b,
-                features: Features {
-                    kinds: [Some(ra.kind), Some(rb.kind)],
-                    shared,
-                    distance: distance_bucket(gap_end - gap_start),
-                    prepositions: [preps[a], preps[b]],
-                    frames: frames_here,
-                    cues_between,
-                    cues_in_sentence,
-                    constructions: constructions_here,
-                    placed: [counts.placed_in(ra.entity, rb.entity), counts.placed_in(rb.entity, ra.entity)],
-                },
-            });
+            let (gap_start, gap_end) = gap(a, b);
+            let evidence = frames_of(a, b).next().is_some() || constructions_of(a, b).next().is_some();
+            let entities = (ra.entity.min(rb.entity), ra.entity.max(rb.entity));
+            pairs.push(PairRank { entities, no_evidence: !evidence, distance: distance_bucket(gap_end - gap_start), first: a, second: b });
         }
     }
-    let mut out = one_per_entity_pair(out, |m| mention(m).entity);
-    // Names sixteen words or more apart are a pair only when a frame or construction relates them.
-    out.retain(|c| c.features.distance < FAR || !c.features.frames.is_empty() || !c.features.constructions.is_empty());
+    pairs.sort_by_key(|p| (p.entities, p.no_evidence, p.distance));
+    // The preposition governing each mention (0 for none), found when first asked.
+    let mut preps: Vec<Option<u8>> = vec![None; n];
+    let mut preposition = |m: usize| *preps[m].get_or_insert_with(|| view.preposition_before(m).map_or(0, |p| p + 1));
+    let mut out = Vec::with_capacity(pairs.len());
+    for group in pairs.chunk_by(|x, y| x.entities == y.entities) {
+        let kept = &group[0];
+        // Names sixteen words or more apart are a pair only when a frame or construction relates them.
+        if kept.distance >= FAR && kept.no_evidence {
+            continue;
+        }
+        let (a, b) = (kept.first, kept.second);
+        let (ra, rb) = (mention(a), mention(b));
+        let (gap_start, gap_end) = gap(a, b);
+        let mut shared = Vec::with_capacity(16);
+        shared.push(match b - a - 1 {
+            0 => Shared::MentionsBetween0,
+            1 => Shared::MentionsBetween1,
+            2 => Shared::MentionsBetween2,
+            _ => Shared::MentionsBetween3,
+        });
+        if view.list(a).contains(&b) {
+            shared.push(Shared::SameList);
+        }
+        let clause = |k: usize| view.clause[k - view.tokens.start];
+        if clause(ra.mention.first) != clause(rb.mention.first) {
+            shared.push(Shared::ClauseBreak);
+        }
+        let words = || (gap_start..gap_end).map(|k| finder.lower(k));
+        if gap_start == gap_end {
+            shared.push(Shared::Adjacent);
+        } else if words().all(|w| w == ",") {
+            shared.push(Shared::CommaOnly);
+        }
+        if words().any(|w| matches!(w, "(" | ")")) {
+            shared.push(Shared::OneAside);
+        }
+        if bare_adjective(a) {
+            shared.push(Shared::BareAdjectiveFirst);
+        }
+        if bare_adjective(b) {
+            shared.push(Shared::BareAdjectiveSecond);
+        }
+        if reference(a) {
+            shared.push(Shared::ReferenceFirst);
+        }
+        if reference(b) {
+            shared.push(Shared::ReferenceSecond);
+        }
+        if cues_in_sentence == 0 {
+            shared.push(Shared::NoCueInSentence);
+        }
+        shared.push(match n {
+            2 => Shared::SentenceMentions2,
+            3 => Shared::SentenceMentions3,
+            4..=5 => Shared::SentenceMentions5,
+            6..=8 => Shared::SentenceMentions8,
+            _ => Shared::SentenceMentionsMore,
+        });
+        if a == 0 {
+            shared.push(Shared::FirstOfSentence);
+        }
+        if ra.kind == rb.kind {
+            shared.push(Shared::SameType);
+        }
+        if headline {
+            shared.push(Shared::Headline);
+        }
+        if view.head[a] == b {
+            shared.push(Shared::Modifies);
+        }
+        shared.push(match counts.together(ra.entity, rb.entity) {
+            0 | 1 => Shared::TogetherOnce,
+            2 => Shared::TogetherTwice,
+            _ => Shared::TogetherOften,
+        });
+        if counts.frequent(ra.entity) {
+            shared.push(Shared::FrequentFirst);
+        }
+        if counts.frequent(rb.entity) {
+            shared.push(Shared::FrequentSecond);
+        }
+        let adjective = matches!(ra.mention.target, Target::Adjective(_));
+        if adjective && rb.kind == EntityType::Commodity && rb.mention.first <= ra.mention.last + 2 {
+            shared.push(Shared::AdjectiveOfCommodity);
+        }
+        let cues_between = cue_at.iter().filter(|(k, _)| gap_start <= *k && *k < gap_end).fold(0, |all, (_, b)| all | b);
+        let mut features = Features {
+            kinds: [Some(ra.kind), Some(rb.kind)],
+            shared,
+            distance: kept.distance,
+            prepositions: [preposition(a), preposition(b)],
+            frames: frames_of(a, b).collect(),
+            cues_between,
+            cues_in_sentence,
+            constructions: constructions_of(a, b).collect(),
+            placed: [counts.placed_in(ra.entity, rb.entity), counts.placed_in(rb.entity, ra.entity)],
+        };
+        // The frames and constructions of the other mention pairs of the two, turned to its order.
+        for other in &group[1..] {
+            let same_order = mention(other.first).entity == ra.entity;
+            for mut f in frames_of(other.first, other.second) {
+                f.forward ^= !same_order;
+                if !features.frames.contains(&f) {
+                    features.frames.push(f);
+                }
+            }
+            for (p, forward) in constructions_of(other.first, other.second) {
+                let construction = (p, forward ^ !same_order);
+                if !features.constructions.contains(&construction) {
+                    features.constructions.push(construction);
+                }
+            }
+        }
+        out.push(Candidate { first: a, second: b, features });
+    }
+    out.sort_by_key(|c| (c.first, c.second));
     out
+}
+
+/// A mention pair of a sentence as `candidates` ranks it among the pairs of its two entities.
+struct PairRank {
+    /// The two entities, the smaller first.
+    entities: (usize, usize),
+    no_evidence: bool,
+    /// `distance_bucket` of the words between the two.
+    distance: u8,
+    first: usize,
+    second: usize,
 }
 
 /// The first distance bucket (`scorer::DISTANCES`: 16–25 words) at which a pair needs
 /// evidence: without a frame or construction, so far apart, few pairs are related (in the annotated
 /// articles, 19 of 168 were; the scorer had found 5 of them and 11 that were not).
 const FAR: u8 = 6;
-
-/// One candidate per pair of entities: the mention pair with frame or construction evidence, else
-/// the closest, holding the frames and constructions of all of them (turned to its order).
-fn one_per_entity_pair(mut all: Vec<Candidate>, entity: impl Fn(usize) -> usize) -> Vec<Candidate> {
-    let key = |c: &Candidate| {
-        let (a, b) = (entity(c.first), entity(c.second));
-        (a.min(b), a.max(b))
-    };
-    let rank = |c: &Candidate| (c.features.frames.is_empty() && c.features.constructions.is_empty(), c.features.distance);
-    all.sort_by(|x, y| key(x).cmp(&key(y)).then(rank(x).cmp(&rank(y))));
-    let mut out: Vec<Candidate> = Vec::with_capacity(all.len());
-    for c in all {
-        match out.last_mut() {
-            Some(kept) if key(kept) == key(&c) => {
-                let same_order = entity(kept.first) == entity(c.first);
-                for mut f in c.features.frames {
-                    f.forward ^= !same_order;
-                    if !kept.features.frames.contains(&f) {
-                        kept.features.frames.push(f);
-                    }
-                }
-                for (p, forward) in c.features.constructions {
-                    let construction = (p, forward ^ !same_order);
-                    if !kept.features.constructions.contains(&construction) {
-                        kept.features.constructions.push(construction);
-                    }
-                }
-            }
-            _ => out.push(c),
-        }
-    }
-    out.sort_by_key(|c| (c.first, c.second));
-    out
-}

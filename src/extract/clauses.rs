@@ -15,10 +15,11 @@ use crate::model::EntityType;
 use crate::text::TokenKind;
 
 /// Determiners and possessive pronouns that may stand between a preposition or verb and
-/// the name it governs.
+/// the name it governs (flagged `WordKinds::DETERMINER` in the word table).
 pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "all", "some", "other", "another", "each", "two", "three", "several", "many"];
 
-/// Relative pronouns: the verb after one has the name before it as its subject.
+/// Relative pronouns: the verb after one has the name before it as its subject (flagged
+/// `WordKinds::RELATIVE`).
 pub(super) const RELATIVE: &[&str] = &["which", "who", "that"];
 
 /// One sentence as the relation stages read it: its tokens, its mentions in order (none
@@ -148,7 +149,7 @@ impl<'a> SentenceView<'a> {
         let n = self.mentions.len();
         let heads: Vec<usize> = (0..n).filter(|&i| self.head[i] == i).collect();
         self.list_of = vec![(0, 0); n];
-        let mut run: Vec<usize> = Vec::new();
+        let mut run: Vec<usize> = Vec::with_capacity(heads.len());
         let mut conjunction = false;
         let flush = |view: &mut SentenceView, run: &mut Vec<usize>, conjunction: &mut bool| {
             if run.len() > 1 && *conjunction {
@@ -168,10 +169,19 @@ impl<'a> SentenceView<'a> {
             let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(k));
             // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
             let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
-            let words: Vec<&str> = gap().map(|k| self.word(k)).collect();
+            // At most four words join (more are no list), so only so many are kept.
+            let mut words = [""; 4];
+            let mut count = 0;
+            for k in gap() {
+                if count < words.len() {
+                    words[count] = self.word(k);
+                }
+                count += 1;
+            }
+            let words = &words[..count.min(4)];
             // "as" joins only in "as well as": "sees Russia as China's ally" is no list.
             let as_well_as = words.windows(3).any(|w| w == ["as", "well", "as"]);
-            let joined = !words.is_empty() && words.len() <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
+            let joined = count > 0 && count <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
             conjunction |= joined && (as_well_as || words.iter().any(|w| matches!(*w, "and" | "or" | "&")));
             if !joined {
                 flush(self, &mut run, &mut conjunction);
@@ -246,7 +256,7 @@ impl<'a> SentenceView<'a> {
                 }
                 return Some(p);
             }
-            if DETERMINERS.contains(&w) || (w == "-" && self.finder.text.tokens[k].joined) {
+            if self.finder.is(k, WordKinds::DETERMINER) || (w == "-" && self.finder.text.tokens[k].joined) {
                 continue;
             }
             let lowercase_word = self.mention_at(k).is_none() && w.chars().all(|c| c.is_alphabetic() || c == '-') && !self.finder.text.tokens[k].text(self.finder.body).starts_with(char::is_uppercase);
@@ -283,7 +293,7 @@ impl<'a> SentenceView<'a> {
         if nouns == 0 {
             return None;
         }
-        if k > self.tokens.start && DETERMINERS.contains(&self.word(k - 1)) {
+        if k > self.tokens.start && self.finder.is(k - 1, WordKinds::DETERMINER) {
             k -= 1;
         }
         Some(k)
@@ -314,7 +324,7 @@ impl<'a> SentenceView<'a> {
         while j > self.tokens.start && (self.finder.is(j - 1, WordKinds::VERB_GROUP) || self.word(j - 1).ends_with("ly")) {
             j -= 1;
         }
-        if j > self.tokens.start && RELATIVE.contains(&self.word(j - 1)) {
+        if j > self.tokens.start && self.finder.is(j - 1, WordKinds::RELATIVE) {
             let mut r = j - 1;
             if r > self.tokens.start && self.word(r - 1) == "," {
                 r -= 1;
@@ -388,7 +398,7 @@ impl<'a> SentenceView<'a> {
     fn of_unnamed_official(&self, m: usize) -> bool {
         let first = self.first(m);
         let mut k = first;
-        while k > self.tokens.start && DETERMINERS.contains(&self.word(k - 1)) {
+        while k > self.tokens.start && self.finder.is(k - 1, WordKinds::DETERMINER) {
             k -= 1;
         }
         if k < self.tokens.start + 2 || self.word(k - 1) != "of" || !self.in_title(k - 2) {
@@ -398,7 +408,7 @@ impl<'a> SentenceView<'a> {
         while t > self.tokens.start && (self.in_title(t - 1) || self.mention_at(t - 1).is_some_and(|a| self.head[a] != a)) {
             t -= 1;
         }
-        while t > self.tokens.start && DETERMINERS.contains(&self.word(t - 1)) {
+        while t > self.tokens.start && self.finder.is(t - 1, WordKinds::DETERMINER) {
             t -= 1;
         }
         // "Sergei Lavrov, the foreign minister of Russia": the official is named.
@@ -441,7 +451,7 @@ impl<'a> SentenceView<'a> {
             // "2.1 million tonnes of LNG": the object is what is counted; "the deployment of
             // THAAD": what the noun is of.
             let counted = w == "of" && (quantity || self.nominal_before(k) == Some(from));
-            if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || RELATIVE.contains(&w)) {
+            if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || self.finder.is(k, WordKinds::RELATIVE)) {
                 return None;
             }
             k += 1;
@@ -614,7 +624,7 @@ impl<'a> SentenceView<'a> {
     pub(super) fn right_after(&self, k: usize) -> Option<usize> {
         let mut j = k;
         // "the 2018 Eastern Economic Forum": a year or number after the determiner.
-        let determiner = |j: usize| DETERMINERS.contains(&self.word(j)) || (j > k && DETERMINERS.contains(&self.word(j - 1)) && self.word(j).starts_with(|c: char| c.is_ascii_digit()));
+        let determiner = |j: usize| self.finder.is(j, WordKinds::DETERMINER) || (j > k && self.finder.is(j - 1, WordKinds::DETERMINER) && self.word(j).starts_with(|c: char| c.is_ascii_digit()));
         while j < self.tokens.end && determiner(j) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
             j += 1;
         }

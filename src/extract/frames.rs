@@ -415,7 +415,8 @@ impl Frames {
             if view.mention_at(k).is_some() {
                 continue;
             }
-            if let Some(entries) = (!view.in_compound(k)).then_some(()).and(finder.is(k, WordKinds::FRAME_CUE).then(|| self.forms.get(finder.lower(k))).flatten()) {
+            // The flag first: few words are cue forms ("in_compound" reads the neighbours).
+            if let Some(entries) = finder.is(k, WordKinds::FRAME_CUE).then(|| view.in_compound(k)).filter(|&compound| !compound).and_then(|_| self.forms.get(finder.lower(k))) {
                 for &(f, form) in entries {
                     self.match_at(view, f, form, k, out);
                 }

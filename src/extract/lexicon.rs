@@ -217,8 +217,12 @@ impl WordKinds {
     pub const VERB_GROUP: WordKinds = WordKinds(1 << 21);
     pub const COPULA: WordKinds = WordKinds(1 << 22);
     pub const TITLE_WORD: WordKinds = WordKinds(1 << 23);
+    /// The clause reading's determiners ("the", "its": `clauses::DETERMINERS`) and relative
+    /// pronouns ("which": `clauses::RELATIVE`).
+    pub const DETERMINER: WordKinds = WordKinds(1 << 24);
+    pub const RELATIVE: WordKinds = WordKinds(1 << 25);
     /// A month or weekday (`date_words.txt`): also a non-name.
-    pub const DATE_WORD: WordKinds = WordKinds(1 << 24);
+    pub const DATE_WORD: WordKinds = WordKinds(1 << 26);
 
     /// The lists of `self` and of `other` together.
     pub const fn with(self, other: WordKinds) -> WordKinds {
@@ -856,6 +860,11 @@ impl Lexicon {
             let entry = words.entry(word.clone()).or_default();
             entry.kinds.0 |= WordKinds::PREPOSITION.0;
             entry.preposition = u8::try_from(i).expect("fewer than 255 prepositions");
+        }
+        for (list, kind) in [(super::clauses::DETERMINERS, WordKinds::DETERMINER), (super::clauses::RELATIVE, WordKinds::RELATIVE)] {
+            for word in list {
+                words.entry(word.to_string()).or_default().kinds.0 |= kind.0;
+            }
         }
         for (list, kind) in self.frames.word_lists() {
             for word in list {

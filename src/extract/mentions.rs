@@ -518,9 +518,10 @@ impl<'a> Finder<'a> {
                 key = longer;
                 let common_opener = j == i && (i == s.tokens.start || headline) && self.is(i, WordKinds::ORDINARY);
                 for name in &found.names {
-                    let proper = name.surface.chars().next().is_some_and(char::is_uppercase);
+                    // (Asked only of lowercase text: reading the name's text is a cache miss.)
+                    let proper = || name.surface.chars().next().is_some_and(char::is_uppercase);
                     let surface = || &self.body[self.tok(i).start..self.tok(j).end];
-                    if common_opener || (proper && lowercase_text) || (name.case_sensitive && !same_letters(&name.surface, surface())) {
+                    if common_opener || (lowercase_text && proper()) || (name.case_sensitive && !same_letters(&name.surface, surface())) {
                         continue;
                     }
                     let entry = &gaz.entries[name.entry];

@@ -85,6 +85,11 @@ impl Extractor {
             let si = resolved[run_start].sentence;
             let run_end = run_start + resolved[run_start..].iter().take_while(|r| r.sentence == si).count();
             let sentence = &text.sentences[si];
+            // A view holds at most the sentence's resolved mentions: one alone is no pair.
+            if run_end - run_start < 2 {
+                run_start = run_end;
+                continue;
+            }
             let view = SentenceView::new(&finder, sentence.tokens.clone(), &resolved, run_start..run_end);
             run_start = run_end;
             if view.mentions.len() < 2 {

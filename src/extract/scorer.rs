@@ -409,12 +409,73 @@ impl Layout {
     }
 }
 
+/// The weights `Scorer::scores` reads for every class, laid out by predicate (built from
+/// the weight vector; sums of weights always added together are made once, in the order
+/// `Layout::visit_class` names them, so scores are the same to the bit).
+#[derive(Debug, Clone)]
+struct Tables {
+    predicates: Vec<PredicateWeights>,
+    /// The number of preposition weights per predicate (none, then each preposition).
+    prepositions: usize,
+    /// Per predicate, its subject's (object's) preposition weights.
+    subject_prep: Vec<f32>,
+    object_prep: Vec<f32>,
+}
+
+/// The weights of one predicate's classes: direction 0 is forward (the first mention is
+/// the subject), 1 backward.
+#[derive(Debug, Clone)]
+struct PredicateWeights {
+    symmetric: bool,
+    distance: [f32; DISTANCES.len()],
+    cue_between: f32,
+    cue_in_sentence: f32,
+    bias: [f32; 2],
+    /// The gazetteer places the subject in the object.
+    placed: f32,
+    /// By subject class and object class: types + subject type + object type.
+    types: [[f32; T]; T],
+}
+
+impl Tables {
+    fn new(l: &Layout, w: &[f32]) -> Tables {
+        let preps = l.prepositions + 1;
+        let predicates = Predicate::ALL
+            .iter()
+            .enumerate()
+            .map(|(p, predicate)| {
+                let mut types = [[0.0; T]; T];
+                for (ts, row) in types.iter_mut().enumerate() {
+                    for (to, sum) in row.iter_mut().enumerate() {
+                        *sum = w[l.types + (p * T + ts) * T + to] + w[l.subject_type + p * T + ts] + w[l.object_type + p * T + to];
+                    }
+                }
+                PredicateWeights {
+                    symmetric: predicate.is_symmetric(),
+                    distance: std::array::from_fn(|d| w[l.distance + p * DISTANCES.len() + d]),
+                    cue_between: w[l.cue_between + p],
+                    cue_in_sentence: w[l.cue_in_sentence + p],
+                    bias: [w[l.bias + p * 2], w[l.bias + p * 2 + 1]],
+                    placed: w[l.placed + p],
+                    types,
+                }
+            })
+            .collect();
+        Tables { predicates, prepositions: preps, subject_prep: w[l.subject_prep..][..P * preps].to_vec(), object_prep: w[l.object_prep..][..P * preps].to_vec() }
+    }
+}
+
 /// The model: weights by feature, and the probability from which a class is a relation.
 #[derive(Debug, Clone)]
 pub struct Scorer {
     layout: Layout,
     classes: Vec<Class>,
-    pub weights: Vec<f32>,
+    /// Per predicate, the index in `classes` of its forward class (its backward one follows).
+    forward_class: [usize; P],
+    /// Private so that `tables` is rebuilt whenever they change.
+    weights: Vec<f32>,
+    /// `weights` rearranged for `scores`.
+    tables: Tables,
     pub threshold: f32,
 }
 
@@ -428,7 +489,24 @@ impl Scorer {
     /// A scorer with all weights zero, for `prepositions` prepositions.
     pub fn new(prepositions: usize) -> Scorer {
         let layout = Layout::new(prepositions);
-        Scorer { weights: vec![0.0; layout.len], layout, classes: classes(), threshold: 0.5 }
+        let classes = classes();
+        let mut forward_class = [0; P];
+        for (c, class) in classes.iter().enumerate().filter(|(_, class)| class.forward) {
+            forward_class[class.predicate as usize] = c;
+        }
+        let weights = vec![0.0; layout.len];
+        let tables = Tables::new(&layout, &weights);
+        Scorer { weights, tables, layout, classes, forward_class, threshold: 0.5 }
+    }
+
+    /// Rebuilds `tables` after `weights` changed.
+    fn weights_changed(&mut self) {
+        self.tables = Tables::new(&self.layout, &self.weights);
+    }
+
+    /// The weights, in layout order.
+    pub fn weights(&self) -> &[f32] {
+        &self.weights
     }
 
     /// Reads `scorer.csv` (`feature,weight` rows; the row `threshold` sets the threshold).
@@ -451,6 +529,7 @@ impl Scorer {
             let Some(&i) = index.get(name) else { bail!("{}:{}: unknown feature {name:?}", path.display(), n + 1) };
             scorer.weights[i] = value;
         }
+        scorer.weights_changed();
         Ok(scorer)
     }
 
@@ -486,41 +565,55 @@ impl Scorer {
     /// summed with the parts common to a predicate's two directions taken once, and frames
     /// and constructions added to the classes they agree with (a test holds the two equal).
     fn scores(&self, f: &Features, out: &mut Vec<f32>) {
-        let (l, w) = (&self.layout, &self.weights[..]);
+        let (l, w, t) = (&self.layout, &self.weights[..], &self.tables);
         let mut shared = 0.0;
         l.visit_shared(f, |i| shared += w[i]);
         out.clear();
         out.push(0.0);
-        let preps = l.prepositions + 1;
         let distance = f.distance as usize;
         let ends = [f.kinds[0].map(|t| t as usize), f.kinds[1].map(|t| t as usize)];
-        let mut c = 0;
-        while c < self.classes.len() {
-            let p = self.classes[c].predicate as usize;
-            let mut common = shared + w[l.distance + p * DISTANCES.len() + distance];
+        // Per predicate, the part common to its two directions, then its forward and (unless
+        // symmetric) backward class, as `classes()` orders them.
+        let (first, second) = (f.prepositions[0] as usize, f.prepositions[1] as usize);
+        for (p, weights) in t.predicates.iter().enumerate() {
+            let mut common = shared + weights.distance[distance];
             if f.cues_between >> p & 1 != 0 {
-                common += w[l.cue_between + p];
+                common += weights.cue_between;
             }
             if f.cues_in_sentence >> p & 1 != 0 {
-                common += w[l.cue_in_sentence + p];
+                common += weights.cue_in_sentence;
             }
-            // The predicate's classes: forward, then backward unless symmetric.
-            let directions = if self.classes[c].predicate.is_symmetric() { 1 } else { 2 };
-            for (d, (s, o)) in [(0, 1), (1, 0)].into_iter().enumerate().take(directions) {
-                let mut score = common + w[l.bias + p * 2 + d] + w[l.subject_prep + p * preps + f.prepositions[s] as usize] + w[l.object_prep + p * preps + f.prepositions[o] as usize];
-                if let (Some(ts), Some(to)) = (ends[s], ends[o]) {
-                    score += w[l.types + (p * T + ts) * T + to] + w[l.subject_type + p * T + ts] + w[l.object_type + p * T + to];
-                }
-                if f.placed[s] {
-                    score += w[l.placed + p];
-                }
-                out.push(score);
+            let row = p * t.prepositions;
+            let (subject_prep, object_prep) = (&t.subject_prep[row..row + t.prepositions], &t.object_prep[row..row + t.prepositions]);
+            let mut forward = common + weights.bias[0] + subject_prep[first] + object_prep[second];
+            if let (Some(a), Some(b)) = (ends[0], ends[1]) {
+                forward += weights.types[a][b];
             }
-            c += directions;
+            if f.placed[0] {
+                forward += weights.placed;
+            }
+            out.push(forward);
+            if !weights.symmetric {
+                let mut backward = common + weights.bias[1] + subject_prep[second] + object_prep[first];
+                if let (Some(a), Some(b)) = (ends[0], ends[1]) {
+                    backward += weights.types[b][a];
+                }
+                if f.placed[1] {
+                    backward += weights.placed;
+                }
+                out.push(backward);
+            }
         }
         if !f.frames.is_empty() || !f.constructions.is_empty() {
+            // A class whose predicate no frame or construction names gets "other frame" only.
+            let named = f.frames.iter().map(|e| e.predicate).chain(f.constructions.iter().map(|r| r.0)).fold(0u32, |all, p| all | 1 << p as u32);
             for (c, &class) in self.classes.iter().enumerate() {
-                l.visit_evidence(f, class, |i| out[c + 1] += w[i]);
+                let p = class.predicate as usize;
+                if named >> p & 1 != 0 {
+                    l.visit_evidence(f, class, |i| out[c + 1] += w[i]);
+                } else if !f.frames.is_empty() {
+                    out[c + 1] += w[l.other_frame + p];
+                }
             }
         }
     }
@@ -544,14 +637,31 @@ impl Scorer {
         if scratch[best] < needed {
             return;
         }
-        softmax(scratch);
+        // The softmax in two halves: when neither P(related) nor the likeliest class's
+        // probability reaches the threshold (both as the division would make them: dividing
+        // by the sum keeps the order), no class can, and the pair is settled.
+        let sum = powers(scratch);
+        let likeliest = scratch[1..].iter().copied().fold(f32::NEG_INFINITY, f32::max) / sum;
+        if 1.0 - scratch[0] / sum < self.threshold && likeliest < self.threshold {
+            return;
+        }
+        scratch.iter_mut().for_each(|s| *s /= sum);
         let related = 1.0 - scratch[0];
         // Types prefer, frames decide: when frames relate the pair, its predicates are theirs.
-        let agrees = |c: usize| {
-            let class = self.classes[c - 1];
-            f.frames.iter().any(|e| e.predicate == class.predicate && (e.forward == class.forward || class.predicate.is_symmetric()))
-        };
-        let framed = (1..scratch.len()).filter(|&c| agrees(c)).max_by(|&a, &b| scratch[a].total_cmp(&scratch[b]));
+        // The classes a frame agrees with, as bits (bit c for `scratch[c + 1]`).
+        let mut agreeing = 0u64;
+        for e in &f.frames {
+            let backward = !e.forward && !e.predicate.is_symmetric();
+            agreeing |= 1 << (self.forward_class[e.predicate as usize] + usize::from(backward));
+        }
+        let agrees = |c: usize| agreeing >> (c - 1) & 1 != 0;
+        // The likeliest agreeing class (the last of equals, as `Iterator::max_by`).
+        let mut framed: Option<usize> = None;
+        for c in (1..scratch.len()).filter(|&c| agrees(c)) {
+            if framed.is_none_or(|b| scratch[b].total_cmp(&scratch[c]).is_le()) {
+                framed = Some(c);
+            }
+        }
         if let Some(framed) = framed {
             best = framed;
         }
@@ -614,37 +724,45 @@ impl Scorer {
                 self.weights[i] -= rate * (m[i] / b1) / ((v[i] / b2).sqrt() + eps);
             }
         }
+        self.weights_changed();
     }
 }
 
 /// Turns scores into probabilities in place.
 fn softmax(scores: &mut [f32]) {
-    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let mut sum = 0.0;
-    for s in scores.iter_mut() {
-        *s = exp_below_zero(*s - max);
-        sum += *s;
-    }
+    let sum = powers(scores);
     for s in scores.iter_mut() {
         *s /= sum;
     }
 }
 
+/// The first half of `softmax`: turns scores into e^(score − max), returns their sum. (The
+/// powers are taken in a loop of their own, which the compiler vectorises; the sum, in order.)
+fn powers(scores: &mut [f32]) -> f32 {
+    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    for s in scores.iter_mut() {
+        *s = exp_below_zero(*s - max);
+    }
+    scores.iter().fold(0.0, |sum, &s| sum + s)
+}
+
 /// e^x for x ≤ 0, to about 1e-5 relative error (0 below −87): 2^(x log2 e) from its
 /// nearest integer, put in the exponent bits, and the Taylor polynomial of 2^f for the rest
 /// (|f| ≤ 1/2). The scorer takes dozens per candidate pair; the library `exp` costs
-/// several times as much.
+/// several times as much. Branch-free, so that a loop of them vectorises.
 #[inline]
 fn exp_below_zero(x: f32) -> f32 {
-    if x < -87.0 {
-        return 0.0;
-    }
     let t = x * std::f32::consts::LOG2_E;
     // The nearest integer of t ≤ 0, by truncation (a cast, not a call to the C library).
     let whole = (t - 0.5) as i32 as f32;
     let f = t - whole;
     let p = 1.0 + f * (std::f32::consts::LN_2 + f * (0.240_226_5 + f * (0.055_504_11 + f * (0.009_618_129 + f * (0.001_333_355 + f * 0.000_154_035)))));
-    f32::from_bits(((whole as i32 + 127) as u32) << 23) * p
+    let power = f32::from_bits(((whole as i32).wrapping_add(127) as u32) << 23) * p;
+    if x < -87.0 {
+        0.0
+    } else {
+        power
+    }
 }
 
 #[cfg(test)]
@@ -664,6 +782,7 @@ mod tests {
         for w in scorer.weights.iter_mut() {
             *w = (next() % 2001) as f32 / 1000.0 - 1.0;
         }
+        scorer.weights_changed();
         let predicate = |n: usize| Predicate::ALL[n % Predicate::ALL.len()];
         for _ in 0..200 {
             let config = Config { pos: Pos::ALL[next() % 5], subject: SlotKind::ALL[next() % 10], object: SlotKind::ALL[next() % 10], passive: next() % 2 == 0 };
@@ -711,6 +830,7 @@ mod tests {
             assert_eq!(*t as usize, i);
         }
         assert!(Predicate::ALL.len() <= 32, "cue bits fit a u32");
+        assert!(classes().len() <= 64, "agreeing classes fit a u64");
     }
 
     #[test]
