@@ -4,16 +4,17 @@
 //! each refers to the nearest entity of the noun's class named in this sentence before it
 //! or in the three sentences before, preferring one whose name holds the noun ("the
 //! plant" → "Nakhodka fertilizer plant"); and "its" → the nearest company, organisation or
-//! state before it. The new mentions join the resolved ones, so frames and candidates see
+//! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
+//! organisation or state that speaks. The new mentions join the resolved ones, so frames and candidates see
 //! them like names; each keeps its own words as its span, so evidence stays exact.
 
-use super::lexicon::{fold, read_csv};
+use super::lexicon::{fold, read_csv, read_list, WordKinds};
 use super::mentions::{Finder, Mention, Target};
 use super::resolution::{Draft, Resolved};
 use crate::model::EntityType;
 use crate::text::{Text, TokenKind};
 use anyhow::{Context, Result};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 /// How many sentences back a description looks for what it refers to.
@@ -25,12 +26,15 @@ pub struct Descriptions {
     /// Lowercase token key ("joint venture") → class.
     nouns: FxHashMap<String, EntityType>,
     max_words: usize,
+    /// Verbs of saying (`lexicon/reporting_verbs.txt`, beside the descriptions): "said it".
+    reporting_verbs: FxHashSet<String>,
 }
 
 impl Descriptions {
-    /// Reads `lexicon/descriptions.csv` (`noun,type`).
+    /// Reads `lexicon/descriptions.csv` (`noun,type`) and `reporting_verbs.txt` beside it.
     pub fn load(path: &Path) -> Result<Descriptions> {
         let mut out = Descriptions::default();
+        out.reporting_verbs = read_list(&path.with_file_name("reporting_verbs.txt"))?.iter().map(|w| fold(w)).collect();
         for (line, row) in read_csv(path)? {
             let noun = row.get("noun").map(|n| fold(n.trim())).unwrap_or_default();
             let kind = row.get("type").and_then(|t| EntityType::parse(t)).with_context(|| format!("{}:{line}: unknown type {:?}", path.display(), row.get("type")))?;
@@ -72,6 +76,22 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                 let antecedent = here().find(body).or_else(|| here().find(state)).or_else(|| earlier().find(body)).or_else(|| earlier().find(state));
                 if let Some(r) = antecedent {
                     added.push(reference(finder, si, k, k + 1, r));
+                }
+                continue;
+            }
+            // "Hyundai said it had won": the speaker, named before the verb in this sentence.
+            if word == "it" && !covered(k) {
+                // Past "that" and a day: "said on Monday that it".
+                let mut verb = k;
+                while verb > sentence.tokens.start && k - verb < 4 && (matches!(finder.lower(verb - 1), "that" | "on") || finder.is(verb - 1, WordKinds::DATE_WORD)) {
+                    verb -= 1;
+                }
+                let verb = verb.wrapping_sub(1);
+                if verb >= sentence.tokens.start && verb < k && descriptions.reporting_verbs.contains(finder.lower(verb)) {
+                    let speaker = this.iter().filter(|r| r.mention.last <= verb).rev().find(|r| matches!(r.kind, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_)));
+                    if let Some(r) = speaker {
+                        added.push(reference(finder, si, k, k + 1, r));
+                    }
                 }
                 continue;
             }
