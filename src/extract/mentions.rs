@@ -551,7 +551,10 @@ impl<'a> Finder<'a> {
                     break;
                 }
             }
+            // "US$1.2 billion", "the US dollar": a currency, not the state.
+            let currency = |end: usize| end < s.tokens.end && ((self.lower(end) == "$" && self.tok(end).joined) || matches!(self.lower(end), "dollar" | "dollars"));
             match best {
+                Some((end, _, EntityType::Country)) if currency(end) => i = end,
                 Some((end, target, kind)) => {
                     out.push(Known { first: i, last: end, kind, target });
                     i = end;
