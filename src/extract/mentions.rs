@@ -67,7 +67,7 @@ pub(super) const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "o
 /// Lowercase connectors that may join the words of one name.
 #[inline]
 fn is_connector(lower: &str) -> bool {
-    matches!(lower, "of" | "and" | "for" | "on" | "de" | "&" | "the" | "du" | "van" | "von" | "der" | "al")
+    matches!(lower, "of" | "and" | "for" | "on" | "de" | "&" | "the" | "du" | "van" | "von" | "der" | "al" | "bin" | "ibn" | "da" | "dos" | "di" | "del")
 }
 
 /// What the finder knows of one token, found once in `Finder::new`.
@@ -606,6 +606,11 @@ impl<'a> Finder<'a> {
             // "Primorye-2", "Nord Stream 2", "Arctic LNG 2": a short number ends a name.
             if t.kind == TokenKind::Number && (t.joined || (self.raw(end).len() <= 2 && self.is_capitalised(end - 1))) {
                 end += 1;
+                continue;
+            }
+            // "Mohammed Shia al-Sudani", "Abdel Fattah el-Sisi": the Arabic article joined to a name.
+            if matches!(self.lower(end), "al" | "el") && !self.is_capitalised(end) && end + 2 < limit && self.is_dash(end + 1) && self.tok(end + 1).joined && self.tok(end + 2).joined && self.is_capitalised(end + 2) {
+                end += 3;
                 continue;
             }
             if is_connector(self.lower(end)) && !t.joined {
