@@ -97,6 +97,7 @@ impl Extractor {
         repeated_names(finder, &untyped, &mut drafts, &mut resolved);
         local_acronyms(&mut drafts, &mut resolved);
         merge_described_projects(&mut drafts, &mut resolved);
+        merge_short_names(&mut drafts, &mut resolved);
         Resolution { drafts, index: draft_index, resolved }
     }
 
@@ -521,6 +522,36 @@ pub(super) fn merge_described_projects(drafts: &mut [Draft], resolved: &mut [Res
             merge_surfaces(drafts, d, into);
             drafts[d].label = drafts[into].label.clone();
             project_words[d] = project_words[into].clone();
+            for r in resolved.iter_mut().filter(|r| r.entity == d) {
+                r.entity = into;
+            }
+        }
+    }
+}
+
+/// "Hyundai Engineering" (a headline) and "Hyundai Engineering & Construction Co." in one
+/// article: a company or organisation the gazetteer does not know, named by two words or more
+/// that begin the name of exactly one other of its class, is that one.
+fn merge_short_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let words = |label: &str| label.split_whitespace().map(fold).collect::<Vec<String>>();
+    let eligible = |d: &Draft| matches!(d.kind, EntityType::Company | EntityType::Organization) && !d.surfaces.is_empty();
+    for d in 0..drafts.len() {
+        if !eligible(&drafts[d]) || drafts[d].wikidata.is_some() {
+            continue;
+        }
+        let short = words(&drafts[d].label);
+        if short.len() < 2 {
+            continue;
+        }
+        let longer: Vec<usize> = (0..drafts.len())
+            .filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].kind == drafts[d].kind)
+            .filter(|&e| {
+                let long = words(&drafts[e].label);
+                long.len() > short.len() && long.starts_with(&short)
+            })
+            .collect();
+        if let [into] = longer[..] {
+            merge_surfaces(drafts, d, into);
             for r in resolved.iter_mut().filter(|r| r.entity == d) {
                 r.entity = into;
             }
