@@ -483,6 +483,8 @@ pub struct Lexicon {
     pub frames: super::frames::Frames,
     /// Nouns of definite descriptions ("the company") and their classes.
     pub descriptions: super::coreference::Descriptions,
+    /// The classes each predicate may relate (`newsgraph.ttl`).
+    pub signatures: super::signatures::Signatures,
     /// The relation scorer's weights (`ontology/scorer.csv`).
     pub scorer: super::scorer::Scorer,
     /// The prefixes that start cues of the three sets ("suspend"): a word with none of them,
@@ -783,6 +785,7 @@ impl Lexicon {
         lex.same_place_heads = lower_set(&lexicon_dir.join("same_place_heads.txt"))?;
         lex.frames = super::frames::Frames::load(root, lex.titles.iter().chain(&lex.roles))?;
         lex.descriptions = super::coreference::Descriptions::load(&lexicon_dir.join("descriptions.csv"))?;
+        lex.signatures = super::signatures::Signatures::load(&root.join("newsgraph.ttl"))?;
         lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
         lex.lowercase_place_heads = lower_set(&lexicon_dir.join("lowercase_place_heads.txt"))?;
         lex.programme_heads = lower_set(&lexicon_dir.join("programme_heads.txt"))?;

@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod mentions;
 mod resolution;
 pub mod scorer;
+mod signatures;
 
 use crate::corpus::Document;
 use crate::model::{Entity, EntityType, Extraction, Predicate, Relation, Status};
@@ -116,6 +117,9 @@ impl Extractor {
                 lex.scorer.decide(&c.features, &mut scores, &mut classes);
                 for &(class, p) in &classes {
                     let (s, o): (&Resolved, &Resolved) = if class.forward { (a, b) } else { (b, a) };
+                    if !lex.signatures.allows(class.predicate, s.kind, o.kind) {
+                        continue;
+                    }
                     // The frame that agreed names the relation's rule.
                     // (by entity: the candidate holds the frames of every mention pair of its two entities).
                     let entity = |p: usize| resolved[view.mentions[p]].entity;

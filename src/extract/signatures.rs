@@ -1,0 +1,96 @@
+//! Signatures: the classes each predicate may relate, read from the OWL ontology's
+//! `rdfs:domain` and `rdfs:range` (`ontology/newsgraph.ttl`, a class or an `owl:unionOf`
+//! list). A relation the ontology does not allow ("a commodity participates in a company")
+//! is never made, whatever the scorer says.
+
+use crate::model::{EntityType, Predicate};
+use crate::store::vocab::NG;
+use anyhow::{Context, Result};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedOrBlankNode, Term, Triple};
+use std::path::Path;
+
+const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const OWL: &str = "http://www.w3.org/2002/07/owl#";
+
+/// Per predicate (by discriminant), the classes allowed as subject and as object, one bit per
+/// class (by discriminant).
+#[derive(Debug, Clone)]
+pub struct Signatures {
+    allowed: [(u16, u16); Predicate::ALL.len()],
+}
+
+impl Default for Signatures {
+    /// Every class allowed everywhere.
+    fn default() -> Self {
+        Signatures { allowed: [(u16::MAX, u16::MAX); Predicate::ALL.len()] }
+    }
+}
+
+impl Signatures {
+    /// Reads the domains and ranges of the ontology at `path`; a predicate without one allows
+    /// every class there.
+    pub fn load(path: &Path) -> Result<Signatures> {
+        let ttl = std::fs::read(path).with_context(|| format!("{}: cannot read the ontology", path.display()))?;
+        let triples: Vec<Triple> = RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(&ttl)
+            .map(|q| q.map(Triple::from))
+            .collect::<Result<_, _>>()
+            .with_context(|| format!("{}: invalid Turtle", path.display()))?;
+        let object = |subject: &NamedOrBlankNode, predicate: &str| triples.iter().find(|t| &t.subject == subject && t.predicate.as_str() == predicate).map(|t| t.object.clone());
+        // The classes a domain or range names: one class, or the members of its union.
+        let classes = |term: &Term| -> Result<u16> {
+            let mut bits = 0u16;
+            let mut add = |term: &Term| -> Result<()> {
+                let Term::NamedNode(class) = term else { return Ok(()) };
+                let name = class.as_str().strip_prefix(NG).unwrap_or("");
+                let kind = EntityType::parse(name).with_context(|| format!("{}: {} is no entity class", path.display(), class))?;
+                bits |= 1 << kind as u16;
+                Ok(())
+            };
+            match term {
+                Term::BlankNode(b) => {
+                    let mut list = object(&b.clone().into(), &format!("{OWL}unionOf"));
+                    while let Some(Term::BlankNode(cell)) = list {
+                        let cell: NamedOrBlankNode = cell.into();
+                        if let Some(first) = object(&cell, &format!("{RDF}first")) {
+                            add(&first)?;
+                        }
+                        list = object(&cell, &format!("{RDF}rest"));
+                    }
+                }
+                other => add(other)?,
+            }
+            Ok(bits)
+        };
+        let mut out = Signatures::default();
+        for &predicate in Predicate::ALL.iter() {
+            let property: NamedOrBlankNode = oxigraph::model::NamedNode::new_unchecked(format!("{NG}{predicate}")).into();
+            let side = |which: &str| -> Result<u16> { object(&property, &format!("{RDFS}{which}")).map_or(Ok(u16::MAX), |t| classes(&t)) };
+            out.allowed[predicate as usize] = (side("domain")?, side("range")?);
+        }
+        Ok(out)
+    }
+
+    /// The ontology allows `predicate` from a `subject` of this class to an `object` of that one.
+    pub fn allows(&self, predicate: Predicate, subject: EntityType, object: EntityType) -> bool {
+        let (domain, range) = self.allowed[predicate as usize];
+        domain >> subject as u16 & 1 != 0 && range >> object as u16 & 1 != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ontology_signatures_are_read() {
+        let s = Signatures::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology/newsgraph.ttl")).unwrap();
+        assert!(s.allows(Predicate::ParticipatesIn, EntityType::Company, EntityType::Project));
+        assert!(!s.allows(Predicate::ParticipatesIn, EntityType::Commodity, EntityType::Company));
+        assert!(s.allows(Predicate::LocatedIn, EntityType::Place, EntityType::Country));
+        assert!(!s.allows(Predicate::LocatedIn, EntityType::Person, EntityType::Place));
+        assert!(s.allows(Predicate::Trades, EntityType::Country, EntityType::Commodity));
+    }
+}
