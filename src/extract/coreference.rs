@@ -33,8 +33,8 @@ pub struct Descriptions {
 impl Descriptions {
     /// Reads `lexicon/descriptions.csv` (`noun,type`) and `reporting_verbs.txt` beside it.
     pub fn load(path: &Path) -> Result<Descriptions> {
-        let mut out = Descriptions::default();
-        out.reporting_verbs = read_list(&path.with_file_name("reporting_verbs.txt"))?.iter().map(|w| fold(w)).collect();
+        let reporting_verbs = read_list(&path.with_file_name("reporting_verbs.txt"))?.iter().map(|w| fold(w)).collect();
+        let mut out = Descriptions { reporting_verbs, ..Descriptions::default() };
         for (line, row) in read_csv(path)? {
             let noun = row.get("noun").map(|n| fold(n.trim())).unwrap_or_default();
             let kind = row.get("type").and_then(|t| EntityType::parse(t)).with_context(|| format!("{}:{line}: unknown type {:?}", path.display(), row.get("type")))?;
