@@ -92,10 +92,9 @@ impl Extractor {
     /// (`mentions.rs`, owned_programmes): the owner builds the programme.
     #[allow(clippy::too_many_arguments)]
     fn owned_programmes(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Relation>) {
-        let heads = &self.lexicon.programme_heads;
         for (n, &pi) in idxs.iter().enumerate().skip(1) {
             let p = &resolved[pi];
-            if p.kind != EntityType::Project || !heads.contains(finder.lower(p.mention.last - 1)) {
+            if p.kind != EntityType::Project || !finder.is(p.mention.last - 1, WordKinds::PROGRAMME_HEAD) {
                 continue;
             }
             let owner = &resolved[idxs[n - 1]];

@@ -423,7 +423,7 @@ impl<'a> Finder<'a> {
     /// owner stays a mention of its own (`constructions.rs` relates it).
     fn owned_programmes(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
-        for head in s.tokens.clone().filter(|&k| self.lex.programme_heads.contains(self.lower(k)) && !self.is_capitalised(k)) {
+        for head in s.tokens.clone().filter(|&k| self.is(k, WordKinds::PROGRAMME_HEAD) && !self.is_capitalised(k)) {
             if mentions.iter().any(|m| m.first <= head && head < m.last) {
                 continue;
             }
