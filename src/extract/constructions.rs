@@ -147,13 +147,13 @@ impl Extractor {
     pub(super) fn state_pairs(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, usize)> {
         let gazetteer = &self.lexicon.gazetteer;
         // The state named by tokens [first, last), if one is.
+        // (The names are found by the tokens' name ids; the text as written is joined only for a case-sensitive name.)
         let state = |first: usize, last: usize| -> Option<usize> {
-            let key = (first..last).map(|k| finder.lower(k)).collect::<Vec<_>>().join(" ");
-            let raw = (first..last).map(|k| finder.raw(k)).collect::<Vec<_>>().join(" ");
-            gazetteer
-                .lookup(&key)
+            let raw = || (first..last).map(|k| finder.raw(k)).collect::<Vec<_>>().join(" ");
+            finder
+                .gazetteer_names(first, last)
                 .iter()
-                .find(|n| (!n.case_sensitive || n.surface == raw) && matches!(gazetteer.entries[n.entry].kind, EntityType::Country | EntityType::Organization))
+                .find(|n| (!n.case_sensitive || n.surface == raw()) && matches!(gazetteer.entries[n.entry].kind, EntityType::Country | EntityType::Organization))
                 .map(|n| n.entry)
         };
         let mut found = Vec::new();
