@@ -6,22 +6,21 @@
 
 use super::lexicon::{CueSet, WordKinds};
 use super::mentions::Finder;
-use super::resolution::{Draft, Resolved};
+use super::resolution::Resolved;
 use super::Extractor;
-use crate::model::{EntityType, Evidence, Predicate, Relation, Status};
+use crate::model::{EntityType, Predicate, Status};
 use crate::text::{Text, TokenKind};
 use std::cell::OnceCell;
 
 impl Extractor {
     /// One relation with its evidence and the sentence's year, amount, status, negation.
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn relation(&self, finder: &Finder, text: &Text, si: usize, span: (usize, usize), s: &Resolved, o: &Resolved, drafts: &[Draft], facts: Facts, cues: &CueCache) -> Option<Relation> {
+    pub(super) fn relation<'r>(&self, finder: &Finder, text: &Text, si: usize, span: (usize, usize), s: &Resolved, o: &Resolved, facts: Facts<'r>, cues: &CueCache) -> Option<Found<'r>> {
         if s.entity == o.entity {
             return None;
         }
         let sentence = &text.sentences[si];
         let cues = cues.0[si].get_or_init(|| self.sentence_cues(finder, sentence.tokens.clone()));
-        let body = finder.body;
         let distance = |k: usize| if k < span.0 { span.0 - k } else { k.saturating_sub(span.1) };
         let year = cues.years.iter().min_by_key(|(k, _)| distance(*k)).map(|(_, y)| *y);
         let amount = amount_near(finder, span, sentence.tokens.clone());
@@ -31,17 +30,18 @@ impl Extractor {
         let status = facts.status.or_else(|| cues.status.iter().filter(|_| staged).min_by_key(|(k, _)| distance(*k)).map(|(_, st)| *st));
         let near = |k: &usize| k + 4 >= span.0 && *k < span.1;
         let negated = cues.negations.iter().any(near) || (!facts.predicate.is_adversarial() && cues.weakenings.iter().any(near));
-        Some(Relation {
-            subject: drafts[s.entity].id.clone(),
+        Some(Found {
+            subject: s.entity,
             predicate: facts.predicate,
-            object: drafts[o.entity].id.clone(),
-            evidence: Evidence { start: sentence.start, end: sentence.end, text: body[sentence.start..sentence.end].to_string() },
+            object: o.entity,
+            start: sentence.start,
+            end: sentence.end,
             confidence: (facts.confidence * 100.0).round() / 100.0,
             year,
             amount,
             status,
             negated,
-            rule: facts.rule.to_string(),
+            rule: facts.rule,
         })
     }
 
@@ -74,6 +74,25 @@ impl Extractor {
         }
         cues
     }
+}
+
+/// A relation as extraction makes it: its ends are drafts (by index) and its evidence a
+/// byte span of the body. Its strings (ids, evidence text, rule) are made in `finish`, only
+/// for the relations kept.
+#[derive(Debug)]
+pub(super) struct Found<'r> {
+    pub(super) subject: usize,
+    pub(super) predicate: Predicate,
+    pub(super) object: usize,
+    /// The sentence's byte span.
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) confidence: f32,
+    pub(super) year: Option<i32>,
+    pub(super) amount: Option<String>,
+    pub(super) status: Option<Status>,
+    pub(super) negated: bool,
+    pub(super) rule: &'r str,
 }
 
 /// Per sentence, its cues, found when a relation there first needs them.

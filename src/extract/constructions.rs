@@ -9,17 +9,17 @@
 //! adjectives and state pairs are not). Reads resolved mentions; creates no entities but
 //! the states of pair adjectives and state pairs.
 
-use super::attributes::{CueCache, Facts};
+use super::attributes::{CueCache, Facts, Found};
 use super::lexicon::WordKinds;
 use super::mentions::{Finder, Mention, Target};
 use super::resolution::{known_draft, Draft, DraftIndex, Resolved};
 use super::Extractor;
-use crate::model::{EntityType, Predicate, Relation};
+use crate::model::{EntityType, Predicate};
 use crate::text::Text;
 
 impl Extractor {
     /// The role appositions of every sentence (`role_appositions`).
-    pub(super) fn constructions(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache) -> Vec<Relation> {
+    pub(super) fn constructions(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache) -> Vec<Found<'_>> {
         let mut out = Vec::new();
         let mut idxs: Vec<usize> = Vec::new();
         let mut run_start = 0;
@@ -33,7 +33,7 @@ impl Extractor {
                 continue;
             }
             self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
-            self.owned_programmes(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
+            self.owned_programmes(finder, text, si, &idxs, resolved, cues, &mut out);
         }
         out
     }
@@ -41,14 +41,14 @@ impl Extractor {
     /// "South Korean President Moon Jae-in", "Russia's Foreign Minister Sergei Lavrov":
     /// holdsRole(person, state). A titled person the gazetteer ties to a state also holds a role there.
     #[allow(clippy::too_many_arguments)]
-    fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Relation>) {
+    fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         for (n, &pi) in idxs.iter().enumerate() {
             let p = &resolved[pi];
             if p.kind == EntityType::Person && !p.mention.titled && self.leads_government(finder, idxs, n, resolved) {
                 // "the Biden administration": a role in the state the gazetteer ties them to.
                 if let Some(state) = state_named_for(p, resolved, drafts) {
                     let facts = self.named_facts(Predicate::HoldsRole, 0.7, "apposition:leader-government");
-                    out.extend(self.relation(finder, text, si, (p.mention.first, p.mention.last), p, state, drafts, facts, cues));
+                    out.extend(self.relation(finder, text, si, (p.mention.first, p.mention.last), p, state, facts, cues));
                 }
                 continue;
             }
@@ -82,7 +82,7 @@ impl Extractor {
                 }
             };
             let facts = self.named_facts(Predicate::HoldsRole, confidence, rule);
-            if let Some(rel) = self.relation(finder, text, si, span, p, object, drafts, facts, cues) {
+            if let Some(rel) = self.relation(finder, text, si, span, p, object, facts, cues) {
                 out.push(rel);
             }
         }
@@ -91,18 +91,17 @@ impl Extractor {
     /// "North Korea's missile program", "its nuclear programme", "the Iranian space program"
     /// (`mentions.rs`, owned_programmes): the owner builds the programme.
     #[allow(clippy::too_many_arguments)]
-    fn owned_programmes(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Relation>) {
-        let heads = &self.lexicon.programme_heads;
+    fn owned_programmes(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         for (n, &pi) in idxs.iter().enumerate().skip(1) {
             let p = &resolved[pi];
-            if p.kind != EntityType::Project || !heads.contains(finder.lower(p.mention.last - 1)) {
+            if p.kind != EntityType::Project || !finder.is(p.mention.last - 1, WordKinds::PROGRAMME_HEAD) {
                 continue;
             }
             let owner = &resolved[idxs[n - 1]];
             let adjacent = owner.mention.last == p.mention.first || (owner.mention.last + 1 == p.mention.first && finder.lower(owner.mention.last) == "'s");
             if adjacent && !matches!(owner.kind, EntityType::Project | EntityType::Commodity | EntityType::Place) {
                 let facts = self.named_facts(Predicate::Builds, 0.7, "owned-programme");
-                out.extend(self.relation(finder, text, si, (owner.mention.first, p.mention.last), owner, p, drafts, facts, cues));
+                out.extend(self.relation(finder, text, si, (owner.mention.first, p.mention.last), owner, p, facts, cues));
             }
         }
     }
@@ -148,13 +147,13 @@ impl Extractor {
     pub(super) fn state_pairs(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, usize)> {
         let gazetteer = &self.lexicon.gazetteer;
         // The state named by tokens [first, last), if one is.
+        // (The names are found by the tokens' name ids; the text as written is joined only for a case-sensitive name.)
         let state = |first: usize, last: usize| -> Option<usize> {
-            let key = (first..last).map(|k| finder.lower(k)).collect::<Vec<_>>().join(" ");
-            let raw = (first..last).map(|k| finder.raw(k)).collect::<Vec<_>>().join(" ");
-            gazetteer
-                .lookup(&key)
+            let raw = || (first..last).map(|k| finder.raw(k)).collect::<Vec<_>>().join(" ");
+            finder
+                .gazetteer_names(first, last)
                 .iter()
-                .find(|n| (!n.case_sensitive || n.surface == raw) && matches!(gazetteer.entries[n.entry].kind, EntityType::Country | EntityType::Organization))
+                .find(|n| (!n.case_sensitive || n.surface == raw()) && matches!(gazetteer.entries[n.entry].kind, EntityType::Country | EntityType::Organization))
                 .map(|n| n.entry)
         };
         let mut found = Vec::new();

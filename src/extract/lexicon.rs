@@ -223,6 +223,8 @@ impl WordKinds {
     pub const RELATIVE: WordKinds = WordKinds(1 << 25);
     /// A month or weekday (`date_words.txt`): also a non-name.
     pub const DATE_WORD: WordKinds = WordKinds(1 << 26);
+    /// The head of an owner's programme ("program": `programme_heads.txt`).
+    pub const PROGRAMME_HEAD: WordKinds = WordKinds(1 << 27);
 
     /// The lists of `self` and of `other` together.
     pub const fn with(self, other: WordKinds) -> WordKinds {
@@ -852,6 +854,9 @@ impl Lexicon {
         }
         for noun in &self.pair_nouns {
             words.entry(noun.clone()).or_default().kinds.0 |= WordKinds::PAIR_NOUN.0;
+        }
+        for head in &self.programme_heads {
+            words.entry(head.clone()).or_default().kinds.0 |= WordKinds::PROGRAMME_HEAD.0;
         }
         for first in self.agreement_heads.iter().filter_map(|head| head.first()) {
             words.entry(first.clone()).or_default().kinds.0 |= WordKinds::AGREEMENT_START.0;

@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold_into, head_ends, is_legal_form, Lexicon, NameKind, Word, WordKinds};
+use super::lexicon::{fold_into, head_ends, is_legal_form, Lexicon, Name, NameKind, Word, WordKinds};
 use crate::model::EntityType;
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -172,6 +172,24 @@ impl<'a> Finder<'a> {
     /// The index of token `i` among the frames' prepositions, if it is one.
     pub fn preposition(&self, i: usize) -> Option<u8> {
         self.facts[i].word.preposition()
+    }
+
+    /// The gazetteer's names written as tokens `[first, last)`: what `Gazetteer::lookup`
+    /// finds for their folded forms joined by spaces, walked by the words' name ids from the
+    /// word table, without building the key.
+    pub(super) fn gazetteer_names(&self, first: usize, last: usize) -> &'a [Name] {
+        let gaz = &self.lex.gazetteer;
+        if first == last {
+            return &[];
+        }
+        let mut at = 0;
+        for k in first..last {
+            match self.facts[k].word.name_word().and_then(|w| gaz.longer_key(at, w)) {
+                Some((longer, _)) => at = longer,
+                None => return &[],
+            }
+        }
+        &gaz.key(at).names
     }
 
     /// Token `i` folded to lowercase (`lexicon::fold`).
@@ -423,7 +441,7 @@ impl<'a> Finder<'a> {
     /// owner stays a mention of its own (`constructions.rs` relates it).
     fn owned_programmes(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
-        for head in s.tokens.clone().filter(|&k| self.lex.programme_heads.contains(self.lower(k)) && !self.is_capitalised(k)) {
+        for head in s.tokens.clone().filter(|&k| self.is(k, WordKinds::PROGRAMME_HEAD) && !self.is_capitalised(k)) {
             if mentions.iter().any(|m| m.first <= head && head < m.last) {
                 continue;
             }

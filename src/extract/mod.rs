@@ -23,8 +23,8 @@ pub mod scorer;
 mod signatures;
 
 use crate::corpus::Document;
-use crate::model::{Entity, EntityType, Extraction, Predicate, Relation, Status};
-use attributes::{CueCache, Facts};
+use crate::model::{Entity, EntityType, Evidence, Extraction, Predicate, Relation, Status};
+use attributes::{CueCache, Facts, Found};
 use clauses::SentenceView;
 use mentions::{Finder, Lowered};
 use resolution::{clean_label, Draft, Resolved};
@@ -73,9 +73,9 @@ impl Extractor {
         let cues = CueCache(vec![OnceCell::new(); text.sentences.len()]);
         // The constructions' relations, made as they are and shown to the scorer by sentence.
         let mut relations = self.constructions(&finder, &text, &resolved, &drafts, &cues);
-        let mut by_construction: FxHashMap<usize, Vec<&Relation>> = FxHashMap::default();
+        let mut by_construction: FxHashMap<usize, Vec<&Found>> = FxHashMap::default();
         for r in &relations {
-            by_construction.entry(r.evidence.start).or_default().push(r);
+            by_construction.entry(r.start).or_default().push(r);
         }
         let counts = candidates::DocumentCounts::new(&resolved, &drafts);
         let mut decided = Vec::new();
@@ -101,8 +101,9 @@ impl Extractor {
             let id_of = |m: usize| drafts[resolved[view.mentions[m]].entity].id.as_str();
             let mut constructions: Vec<(usize, usize, Predicate)> = Vec::new();
             for r in by_construction.get(&sentence.start).into_iter().flatten() {
-                for s in (0..view.mentions.len()).filter(|&m| id_of(m) == r.subject) {
-                    constructions.extend((0..view.mentions.len()).filter(|&m| id_of(m) == r.object).map(|o| (s, o, r.predicate)));
+                let (subject, object) = (drafts[r.subject].id.as_str(), drafts[r.object].id.as_str());
+                for s in (0..view.mentions.len()).filter(|&m| id_of(m) == subject) {
+                    constructions.extend((0..view.mentions.len()).filter(|&m| id_of(m) == object).map(|o| (s, o, r.predicate)));
                 }
             }
             let last = sentence.tokens.end - 1;
@@ -134,23 +135,23 @@ impl Extractor {
                     let status = frame.filter(|m| m.progressive && class.predicate.has_stages()).map(|_| Status::Underway);
                     let facts = Facts { predicate: class.predicate, confidence: p, status, rule };
                     let span = (a.mention.first.min(b.mention.first), a.mention.last.max(b.mention.last));
-                    decided.extend(self.relation(&finder, &text, si, span, s, o, &drafts, facts, &cues));
+                    decided.extend(self.relation(&finder, &text, si, span, s, o, facts, &cues));
                 }
             }
         }
         relations.append(&mut decided);
         relations.extend(pairs.into_iter().filter_map(|(si, a, b)| {
             let facts = self.named_facts(Predicate::CooperatesWith, 0.75, "pair-adjective");
-            self.relation(&finder, &text, si, (a.mention.first, a.mention.last + 1), &a, &b, &drafts, facts, &cues)
+            self.relation(&finder, &text, si, (a.mention.first, a.mention.last + 1), &a, &b, facts, &cues)
         }));
         relations.extend(state_pairs.into_iter().filter_map(|(si, state, target)| {
             let undertaking = &resolved[target];
             let predicate = if undertaking.kind == EntityType::Organization { Predicate::MemberOf } else { Predicate::ParticipatesIn };
             let facts = self.named_facts(predicate, 0.7, "state-pair");
             let span = (state.mention.first.min(undertaking.mention.first), state.mention.last.max(undertaking.mention.last));
-            self.relation(&finder, &text, si, span, &state, undertaking, &drafts, facts, &cues)
+            self.relation(&finder, &text, si, span, &state, undertaking, facts, &cues)
         }));
-        finish(drafts, relations, training.is_some())
+        finish(body, drafts, relations, training.is_some())
     }
 }
 
@@ -165,14 +166,35 @@ pub struct PairFeatures {
 }
 
 /// Builds the sorted `Extraction`: entities used, commodities only in relations (`all`:
-/// every entity found).
-fn finish(drafts: Vec<Draft>, mut relations: Vec<Relation>, all: bool) -> Extraction {
-    // Among duplicates, keep the one with a status, then the most confident, then by rule.
-    fn key(r: &Relation) -> (usize, &str, Predicate, &str, bool, i32, &str) {
-        (r.evidence.start, &r.subject, r.predicate, &r.object, r.status.is_none(), -((r.confidence * 100.0) as i32), &r.rule)
+/// every entity found). Relations are sorted and deduplicated as found, then written out.
+fn finish(body: &str, drafts: Vec<Draft>, mut found: Vec<Found>, all: bool) -> Extraction {
+    // Each draft's rank among the ids (equal ids, equal ranks): comparing ranks is comparing ids.
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_unstable_by(|&a, &b| drafts[a].id.cmp(&drafts[b].id));
+    let mut rank = vec![0u32; drafts.len()];
+    for n in 1..order.len() {
+        let step = u32::from(drafts[order[n - 1]].id != drafts[order[n]].id);
+        rank[order[n]] = rank[order[n - 1]] + step;
     }
-    relations.sort_by(|a, b| key(a).cmp(&key(b)));
-    relations.dedup_by(|a, b| a.subject == b.subject && a.predicate == b.predicate && a.object == b.object && a.evidence.start == b.evidence.start);
+    // Among duplicates, keep the one with a status, then the most confident, then by rule.
+    let key = |r: &Found<'_>| (r.start, rank[r.subject], r.predicate, rank[r.object], r.status.is_none(), -((r.confidence * 100.0) as i32));
+    found.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.rule.cmp(b.rule)));
+    found.dedup_by(|a, b| rank[a.subject] == rank[b.subject] && a.predicate == b.predicate && rank[a.object] == rank[b.object] && a.start == b.start);
+    let relations: Vec<Relation> = found
+        .into_iter()
+        .map(|f| Relation {
+            subject: drafts[f.subject].id.clone(),
+            predicate: f.predicate,
+            object: drafts[f.object].id.clone(),
+            evidence: Evidence { start: f.start, end: f.end, text: body[f.start..f.end].to_string() },
+            confidence: f.confidence,
+            year: f.year,
+            amount: f.amount,
+            status: f.status,
+            negated: f.negated,
+            rule: f.rule.to_string(),
+        })
+        .collect();
     let in_relation: BTreeSet<&str> = relations.iter().flat_map(|r| [r.subject.as_str(), r.object.as_str()]).collect();
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
     for d in drafts {

@@ -112,6 +112,18 @@ async function checkMermaid() {
   }
 }
 
+// A screenshot of the page; Chromium under load now and then answers "Unable to capture
+// screenshot" (a protocol error, not a drawing): one more try, said in the output.
+async function screenshot(page, file) {
+  try {
+    return await page.screenshot({ type: 'png' });
+  } catch (e) {
+    console.log(`retry ${file}: ${String(e.message).split('\n')[0]}`);
+    await page.waitForTimeout(1000);
+    return await page.screenshot({ type: 'png' });
+  }
+}
+
 // Every SVG (graph.svg, diagrams/*.svg) rendered by Chromium to PNG: not blank.
 async function checkSvgs() {
   const files = ['graph.svg', ...listSvgs(path.join(dir, 'diagrams')).map((f) => path.join('diagrams', f))];
@@ -125,7 +137,7 @@ async function checkSvgs() {
       const full = path.resolve(dir, file);
       expect(fs.existsSync(full), `${file}: missing`);
       await page.goto('file://' + full);
-      const png = PNG.sync.read(await page.screenshot({ type: 'png' }));
+      const png = PNG.sync.read(await screenshot(page, file));
       const pixels = png.width * png.height;
       const colours = new Map();
       for (let i = 0; i < png.data.length; i += 4) {
