@@ -385,7 +385,7 @@ impl<'a> SentenceView<'a> {
                 let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_));
                 return (self.preposition_before(m).is_none() && !self.possessor(m) && !adjective).then_some(m);
             }
-            if !(self.in_title(j) || DETERMINERS.contains(&self.word(j)) || self.word(j).starts_with("then") || self.word(j) == "-") {
+            if !(self.in_title(j) || self.finder.is(j, WordKinds::DETERMINER) || self.word(j).starts_with("then") || self.word(j) == "-") {
                 return None;
             }
             j += 1;

@@ -533,22 +533,20 @@ pub(super) fn merge_described_projects(drafts: &mut [Draft], resolved: &mut [Res
 /// article: a company or organisation the gazetteer does not know, named by two words or more
 /// that begin the name of exactly one other of its class, is that one.
 fn merge_short_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
-    let words = |label: &str| label.split_whitespace().map(fold).collect::<Vec<String>>();
     let eligible = |d: &Draft| matches!(d.kind, EntityType::Company | EntityType::Organization) && !d.surfaces.is_empty();
+    // The folded words of each eligible label, split once (merging changes no label).
+    let label_words: Vec<Vec<String>> = drafts.iter().map(|d| if eligible(d) { d.label.split_whitespace().map(fold).collect() } else { Vec::new() }).collect();
     for d in 0..drafts.len() {
         if !eligible(&drafts[d]) || drafts[d].wikidata.is_some() {
             continue;
         }
-        let short = words(&drafts[d].label);
+        let short = &label_words[d];
         if short.len() < 2 {
             continue;
         }
         let longer: Vec<usize> = (0..drafts.len())
             .filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].kind == drafts[d].kind)
-            .filter(|&e| {
-                let long = words(&drafts[e].label);
-                long.len() > short.len() && long.starts_with(&short)
-            })
+            .filter(|&e| label_words[e].len() > short.len() && label_words[e].starts_with(short))
             .collect();
         if let [into] = longer[..] {
             merge_surfaces(drafts, d, into);
