@@ -470,7 +470,8 @@ impl<'a> SentenceView<'a> {
                 return None;
             }
             if let Some(m) = self.mention_at(k).filter(|&m| !self.possessive_pronoun(m)) {
-                if self.preposition_before(m) == Some(p) {
+                // "near Mongolia's Ulan Bator", the owned name unread: the owner is not it.
+                if self.preposition_before(m) == Some(p) && !self.owns_unread_name(m) {
                     return Some(self.owned_by(m));
                 }
                 k = self.last(m);
@@ -630,6 +631,12 @@ impl<'a> SentenceView<'a> {
         }
         let m = (j < self.tokens.end).then(|| self.mention_at(j)).flatten()?;
         Some(self.owned_by(m))
+    }
+
+    /// "Mongolia's Ulan Bator" where "Ulan Bator" is no mention: `m` owns a name not read.
+    fn owns_unread_name(&self, m: usize) -> bool {
+        let next = self.last(m) + 1;
+        self.possessor(m) && next < self.tokens.end && self.mention_at(next).is_none() && self.finder.is_capitalised(next)
     }
 
     /// "in China's Jilin province": what mention `m` owns when it is an owner, else `m`.

@@ -521,9 +521,11 @@ impl Frames {
             pairs_within(out, fillers(s, slot), SlotKind::Coordinated);
         }
         let Some((s, subject_slot)) = subject else { return };
-        // The object is the first slot filled by another entity than the subject.
+        // The object is the first slot filled by another entity than the subject, of a class
+        // the predicate takes ("supplied the army with shells": the shells are traded).
         let entity = |m: usize| view.resolved[view.mentions[m]].entity;
-        let object = frame.object.iter().find_map(|&slot| find(slot).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s)).map(|o| (o, slot)));
+        let takes = |o: usize| view.finder.lex.signatures.allows_object(frame.predicate, view.kind(o));
+        let object = frame.object.iter().find_map(|&slot| find(slot).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s) && takes(o)).map(|o| (o, slot)));
         let Some((o, object_slot)) = object else { return };
         for &s in fillers(s, subject_slot) {
             for &o in fillers(o, object_slot) {

@@ -225,6 +225,10 @@ impl WordKinds {
     pub const DATE_WORD: WordKinds = WordKinds(1 << 26);
     /// The head of an owner's programme ("program": `programme_heads.txt`).
     pub const PROGRAMME_HEAD: WordKinds = WordKinds(1 << 27);
+    /// The head of a traded good written in lower case ("shells", "fuel": `goods_heads.csv`),
+    /// and among those the heads that name a good by themselves ("fuel").
+    pub const GOODS_HEAD: WordKinds = WordKinds(1 << 28);
+    pub const GOODS_ALONE: WordKinds = WordKinds(1 << 29);
 
     /// The lists of `self` and of `other` together.
     pub const fn with(self, other: WordKinds) -> WordKinds {
@@ -466,6 +470,8 @@ pub struct Lexicon {
     pub lowercase_place_heads: FxHashSet<String>,
     /// "program", "programme": heads of an owner's programme (`programme_heads.txt`).
     pub programme_heads: FxHashSet<String>,
+    /// "shells", "fuel": heads of a traded good, with whether they stand alone (`goods_heads.csv`).
+    pub goods_heads: Vec<(String, bool)>,
     /// Lowercase words that name a legal act by its number ("resolution 2397").
     pub numbered_acts: Vec<String>,
     /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
@@ -791,6 +797,19 @@ impl Lexicon {
         lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
         lex.lowercase_place_heads = lower_set(&lexicon_dir.join("lowercase_place_heads.txt"))?;
         lex.programme_heads = lower_set(&lexicon_dir.join("programme_heads.txt"))?;
+        let goods_path = lexicon_dir.join("goods_heads.csv");
+        for (line, row) in read_csv(&goods_path)? {
+            let head = row.get("head").map(|h| h.to_lowercase()).unwrap_or_default();
+            let alone = match row.get("alone").map(String::as_str) {
+                Some("yes") => true,
+                Some("no") => false,
+                other => bail!("{}:{line}: alone must be yes or no, not {other:?}", goods_path.display()),
+            };
+            if head.is_empty() || head.contains(' ') {
+                bail!("{}:{line}: the head must be one word", goods_path.display());
+            }
+            lex.goods_heads.push((head, alone));
+        }
         lex.numbered_acts = read_list(&lexicon_dir.join("numbered_acts.txt"))?.iter().map(|a| fold(a)).collect();
         lex.legal_forms = read_list(&lexicon_dir.join("legal_forms.txt"))?.iter().map(|f| legal_form_key(f)).collect();
         lex.index_words();
@@ -857,6 +876,10 @@ impl Lexicon {
         }
         for head in &self.programme_heads {
             words.entry(head.clone()).or_default().kinds.0 |= WordKinds::PROGRAMME_HEAD.0;
+        }
+        for (head, alone) in &self.goods_heads {
+            let kinds = if *alone { WordKinds::GOODS_HEAD.with(WordKinds::GOODS_ALONE) } else { WordKinds::GOODS_HEAD };
+            words.entry(head.clone()).or_default().kinds.0 |= kinds.0;
         }
         for first in self.agreement_heads.iter().filter_map(|head| head.first()) {
             words.entry(first.clone()).or_default().kinds.0 |= WordKinds::AGREEMENT_START.0;

@@ -197,7 +197,7 @@ impl<'a> Finder<'a> {
         self.facts[i].lower
     }
 
-    fn is_capitalised(&self, i: usize) -> bool {
+    pub(super) fn is_capitalised(&self, i: usize) -> bool {
         self.facts[i].capitalised
     }
 
@@ -317,6 +317,7 @@ impl<'a> Finder<'a> {
         self.described_projects(s, &mut mentions);
         self.route_projects(s, &mut mentions);
         self.owned_programmes(s, &mut mentions);
+        self.traded_goods(s, &mut mentions);
         self.split_inner_places(&mut mentions);
         self.seated_missions(&mut mentions);
         self.state_nouns(s, &mut mentions);
@@ -464,6 +465,51 @@ impl<'a> Finder<'a> {
             }
         }
         self.add_described(mentions, found);
+    }
+
+    /// "artillery shells", "valuable minerals", "chemical industry goods", "fuel": a lowercase
+    /// phrase ending in a goods head (`goods_heads.csv`) is a commodity. Its modifiers are up
+    /// to three plain lowercase words (not a frame's cue word, not an adverb, a participle only
+    /// after a function word)
+    /// or a commodity named right before ("liquefied natural gas tankers"); a head that does
+    /// not stand alone needs one. A head followed by another plain noun modifies it ("arms
+    /// race") and is no good.
+    fn traded_goods(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
+        let mut found = Vec::new();
+        for head in s.tokens.clone().filter(|&k| self.is(k, WordKinds::GOODS_HEAD) && plain(k)) {
+            // A known good named by the head alone ("minerals") takes modifiers too: "valuable minerals".
+            let known_head = |m: &Mention| m.kind == EntityType::Commodity && m.first == head && m.last == head + 1;
+            if mentions.iter().any(|m| m.first <= head && head < m.last && !known_head(m)) {
+                continue;
+            }
+            if head + 1 < s.tokens.end && plain(head + 1) && !self.is(head + 1, WordKinds::FRAME_CUE) {
+                continue;
+            }
+            // A participle modifies only after a function word that is no verb's ("with armoured
+            // vehicles", not "has ordered tankers").
+            let modifier = |k: usize| {
+                let word = self.lower(k);
+                let participle = word.ends_with("ing") || word.ends_with("ed");
+                let after_function = k > s.tokens.start && self.is(k - 1, WordKinds::FUNCTION) && !self.is(k - 1, WordKinds::VERB_GROUP.with(WordKinds::PERSONAL_PRONOUN));
+                plain(k) && !self.is(k, WordKinds::FRAME_CUE) && !word.ends_with("ly") && (!participle || after_function)
+            };
+            let mut first = head;
+            while first > s.tokens.start && head - first < 3 && modifier(first - 1) {
+                first -= 1;
+            }
+            if let Some(c) = mentions.iter().find(|m| m.kind == EntityType::Commodity && m.last == first && m.first >= s.tokens.start) {
+                first = c.first;
+            }
+            let known = mentions.iter().any(known_head);
+            if first == head && (known || !self.is(head, WordKinds::GOODS_ALONE)) {
+                continue;
+            }
+            found.push(Mention { first, last: head + 1, kind: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
+        }
+        mentions.retain(|m| m.kind != EntityType::Commodity || !found.iter().any(|g| g.first <= m.first && m.last <= g.last));
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.first);
     }
 
     /// Token `at`, or the "the" right before it.

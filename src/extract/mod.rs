@@ -274,7 +274,7 @@ mod tests {
         has("Anna Kim, chief executive of Calder Holdings, resigned.", "holdsRole Anna Kim → Calder Holdings (appos/prep)");
         // Coordination: a symmetric cue relates its subjects; lists share a role.
         has("Chile and Peru signed a trade agreement.", "cooperatesWith Chile → Peru (coord/coord)");
-        has("Chile and Peru joined the Pacific Alliance.", "participatesIn Peru → Pacific Alliance (subj/dobj)");
+        has("Chile and Peru joined the Pacific Alliance.", "memberOf Peru → Pacific Alliance (subj/dobj)");
         has("Talks between Chile and Peru resumed.", "meetsWith Chile → Peru (between/between)");
         // Inversion: the importer is the supplier's object.
         has("Chile imports copper from Peru.", "supplies Peru → Chile (prep/subj)");

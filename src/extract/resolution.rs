@@ -127,7 +127,9 @@ impl Extractor {
                 // "flights to Seoul" is the city, "obligations to Washington" the government.
                 let directional = before.is_some_and(|b| matches!(b, "to" | "from" | "toward" | "towards"));
                 let moving = m.first > 1 && self.lexicon.motion_words.contains(finder.lower(m.first - 2));
-                let as_place = !possessive && before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving);
+                // "Mongolia's Ulan Bator": a state's capital is the city.
+                let owned = before == Some("'s");
+                let as_place = !possessive && (owned || before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving));
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }

@@ -78,6 +78,11 @@ impl Signatures {
         let (domain, range) = self.allowed[predicate as usize];
         domain >> subject as u16 & 1 != 0 && range >> object as u16 & 1 != 0
     }
+
+    /// The ontology allows an `object` of this class for `predicate`, whatever the subject.
+    pub fn allows_object(&self, predicate: Predicate, object: EntityType) -> bool {
+        self.allowed[predicate as usize].1 >> object as u16 & 1 != 0
+    }
 }
 
 #[cfg(test)]
@@ -92,5 +97,7 @@ mod tests {
         assert!(s.allows(Predicate::LocatedIn, EntityType::Place, EntityType::Country));
         assert!(!s.allows(Predicate::LocatedIn, EntityType::Person, EntityType::Place));
         assert!(s.allows(Predicate::Trades, EntityType::Country, EntityType::Commodity));
+        assert!(s.allows_object(Predicate::Trades, EntityType::Commodity));
+        assert!(!s.allows_object(Predicate::Trades, EntityType::Country));
     }
 }
