@@ -140,9 +140,10 @@ impl Extractor {
     }
 
     /// "the Russian-Korean Commission on Fisheries", "the EU–South Korea summit", "the
-    /// Japan-Russia Intergovernmental Committee": two states (names or adjectives the
-    /// gazetteer knows) joined by a hyphen or dash inside the name of an organisation, event,
-    /// project or initiative, or right before it, take part in it. Per hit: the sentence,
+    /// Japan-Russia Intergovernmental Committee", "the inter-Korean summit": two states (names
+    /// or adjectives the gazetteer knows joined by a hyphen or dash, or an adjective of two
+    /// states, `pair_adjectives.csv`) inside the name of an organisation, event, project or
+    /// initiative, or right before it, take part in it. Per hit: the sentence,
     /// each state as a mention of the compound's side, and the undertaking's index in `resolved`.
     pub(super) fn state_pairs(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, usize)> {
         let gazetteer = &self.lexicon.gazetteer;
@@ -164,6 +165,30 @@ impl Extractor {
             }
             let here = &resolved[i..i + resolved[i..].iter().take_while(|r| r.sentence == si).count()];
             let tokens = sentence.tokens.clone();
+            // The undertaking of a compound [first, end): a name that holds it, or one right after it.
+            let undertaking = |first: usize, end: usize| {
+                here.iter().position(|r| {
+                    let holds = r.mention.first <= first && end <= r.mention.last;
+                    let after = r.mention.first >= end && r.mention.first <= end + 1 && (end..r.mention.first).all(|k| finder.text.tokens[k].joined || finder.lower(k) == "the");
+                    (holds || after) && matches!(r.kind, EntityType::Organization | EntityType::Event | EntityType::Project | EntityType::Initiative)
+                })
+            };
+            // "the inter-Korean summit": an adjective of two states (`pair_adjectives.csv`).
+            for k in tokens.clone() {
+                for (words, a, b) in &self.lexicon.pair_adjectives {
+                    let end = k + words.len();
+                    if end > tokens.end || !words.iter().enumerate().all(|(n, w)| finder.lower(k + n) == w) {
+                        continue;
+                    }
+                    let Some(target) = undertaking(k, end) else { continue };
+                    for entry in [*a, *b] {
+                        let e = &gazetteer.entries[entry];
+                        let entity = known_draft(gazetteer, entry, drafts, draft_index);
+                        let mention = Mention { first: k, last: end, kind: e.kind, target: Target::Adjective(entry), surface: finder.surface(k, end), titled: false, short: None };
+                        found.push((si, Resolved { mention, sentence: si, entity, kind: e.kind, referring: false }, i + target));
+                    }
+                }
+            }
             for dash in tokens.clone().filter(|&k| k > tokens.start && k + 1 < tokens.end && finder.lower(k) == "-") {
                 // Each side one or two words ("South Korea"), the longer first.
                 let left = [2, 1].into_iter().filter(|&n| dash >= tokens.start + n).find_map(|n| state(dash - n, dash).map(|e| (dash - n, e)));
@@ -172,14 +197,7 @@ impl Extractor {
                 if gazetteer.entries[a].id == gazetteer.entries[b].id {
                     continue;
                 }
-                // The undertaking: a name that holds the compound, or one right after it.
-                let Some(target) = here.iter().position(|r| {
-                    let holds = r.mention.first <= first && end <= r.mention.last;
-                    let after = r.mention.first >= end && r.mention.first <= end + 1 && (end..r.mention.first).all(|k| finder.text.tokens[k].joined || finder.lower(k) == "the");
-                    (holds || after) && matches!(r.kind, EntityType::Organization | EntityType::Event | EntityType::Project | EntityType::Initiative)
-                }) else {
-                    continue;
-                };
+                let Some(target) = undertaking(first, end) else { continue };
                 for (entry, from, to) in [(a, first, dash), (b, dash + 1, end)] {
                     let e = &gazetteer.entries[entry];
                     let entity = known_draft(gazetteer, entry, drafts, draft_index);
