@@ -2,7 +2,8 @@
 //! appositions ("South Korean President Moon Jae-in"; a titled person the gazetteer ties
 //! to a state), leaders' governments ("the Biden administration"), state-pair
 //! adjectives ("inter-Korean dialogue"), and two states joined by a dash in the name of an
-//! undertaking ("the Russian-Korean Commission on Fisheries", "the EU-Japan Summit").
+//! undertaking ("the Russian-Korean Commission on Fisheries", "the EU-Japan Summit"),
+//! and the places a route runs through ("a pipeline from Russia to Busan via North Korea").
 //!
 //! Their relations are made directly, with a fixed confidence; role appositions and
 //! governments are also shown to the scorer as evidence for the pairs they relate (pair
@@ -34,6 +35,7 @@ impl Extractor {
             }
             self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
             self.owned_programmes(finder, text, si, &idxs, resolved, cues, &mut out);
+            self.route_places(finder, text, si, &idxs, resolved, cues, &mut out);
         }
         out
     }
@@ -84,6 +86,46 @@ impl Extractor {
             let facts = self.named_facts(Predicate::HoldsRole, confidence, rule);
             if let Some(rel) = self.relation(finder, text, si, span, p, object, facts, cues) {
                 out.push(rel);
+            }
+        }
+    }
+
+    /// "a pipeline network from Russia to the South Korean city of Busan via North Korea":
+    /// a project followed by "from", "to" and "via" places is located in each of them.
+    #[allow(clippy::too_many_arguments)]
+    fn route_places(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        let is_place = |r: &Resolved| matches!(r.kind, EntityType::Place | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
+        for (n, &pi) in idxs.iter().enumerate() {
+            let p = &resolved[pi];
+            if p.kind != EntityType::Project || p.mention.last >= finder.text.tokens.len() || finder.lower(p.mention.last) != "from" {
+                continue;
+            }
+            let mut expected = ["from", "to", "via"].iter().peekable();
+            let mut k = p.mention.last;
+            for &qi in &idxs[n + 1..] {
+                let q = &resolved[qi];
+                if !is_place(q) {
+                    if matches!(q.mention.target, Target::Adjective(_)) {
+                        continue;
+                    }
+                    break;
+                }
+                // Between the preposition and the place: lowercase words and state adjectives only.
+                let Some(&&word) = expected.peek() else { break };
+                let start = (k..q.mention.first).find(|&j| finder.lower(j) == word);
+                let Some(start) = start.filter(|&j| q.mention.first - j <= 6) else { break };
+                let plain = (start + 1..q.mention.first).all(|j| !finder.is_capitalised(j) || idxs[n + 1..].iter().any(|&a| matches!(resolved[a].mention.target, Target::Adjective(_)) && resolved[a].mention.first <= j && j < resolved[a].mention.last));
+                if !plain {
+                    break;
+                }
+                expected.next();
+                // "from Russia to …": "to" may be skipped when "via" follows directly.
+                while expected.peek().is_some_and(|w| **w != "via" && q.mention.last < finder.text.tokens.len() && finder.lower(q.mention.last) == "via") {
+                    expected.next();
+                }
+                let facts = self.named_facts(Predicate::LocatedIn, 0.7, "route");
+                out.extend(self.relation(finder, text, si, (p.mention.first, q.mention.last), p, q, facts, cues));
+                k = q.mention.last;
             }
         }
     }

@@ -423,7 +423,26 @@ impl<'a> Finder<'a> {
         let mut found = Vec::new();
         for (i, from) in mentions.iter().enumerate().filter(|(_, m)| is_place(m)) {
             let at = self.before_article(s, from.first);
-            let Some(to) = mentions.get(i + 1).filter(|to| is_place(to) && from.last < s.tokens.end && self.lower(from.last) == "to" && self.before_article(s, to.first) == from.last + 1) else { continue };
+            if from.last >= s.tokens.end || self.lower(from.last) != "to" {
+                continue;
+            }
+            // The place after "to", past an article, state adjectives and a place cue: "to
+            // the South Korean city of Busan".
+            let mut k = from.last + 1;
+            let mut next = i + 1;
+            loop {
+                if k < s.tokens.end && self.is(k, WordKinds::DETERMINER) {
+                    k += 1;
+                } else if let Some(m) = mentions.get(next).filter(|m| m.first == k && matches!(m.target, Target::Adjective(_))) {
+                    k = m.last;
+                    next += 1;
+                } else if let Some(end) = self.place_cue_at(k, s.tokens.end) {
+                    k = end;
+                } else {
+                    break;
+                }
+            }
+            let Some(to) = mentions.get(next).filter(|to| is_place(to) && to.first == k) else { continue };
             if at < s.tokens.start + 3 || self.lower(at - 1) != "from" {
                 continue;
             }
@@ -510,6 +529,14 @@ impl<'a> Finder<'a> {
         mentions.retain(|m| m.kind != EntityType::Commodity || !found.iter().any(|g| g.first <= m.first && m.last <= g.last));
         mentions.extend(found);
         mentions.sort_by_key(|m| m.first);
+    }
+
+    /// The end of the place cue ("city of", `place_cues.txt`) starting at token `k`, if one does.
+    fn place_cue_at(&self, k: usize, end: usize) -> Option<usize> {
+        self.lex.place_cues.iter().find_map(|cue| {
+            let last = k + cue.len();
+            (last < end && cue.iter().enumerate().all(|(n, w)| self.lower(k + n) == w)).then_some(last)
+        })
     }
 
     /// Token `at`, or the "the" right before it.
