@@ -37,7 +37,9 @@ impl Format {
 pub struct Document {
     /// First 16 hex digits of the SHA-256 of the cleaned body: changes when the text does.
     pub id: String,
-    /// The file name, e.g. `000_3353ae50f96aff86.txt`: what a user calls the document.
+    /// The path relative to the corpus folder it was found in, with `/` between folders
+    /// (`000_3353ae50f96aff86.txt`, `2024/05/talks.html`), or the file name of a file given
+    /// on its own: what a user calls the document, and what a changed version replaces.
     pub name: String,
     pub path: PathBuf,
     pub format: Format,
@@ -62,6 +64,72 @@ pub enum CorpusError {
     Empty { path: PathBuf },
     #[error("{path}: no such file or folder")]
     Missing { path: PathBuf },
+    #[error("{path}: not a regular file ({kind}), skipped")]
+    NotRegular { path: PathBuf, kind: Special },
+    #[error("{path}: internal error while reading it (please report): {message}")]
+    Bug { path: PathBuf, message: String },
+}
+
+/// What a path that is neither a regular file nor a folder is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    Fifo,
+    Socket,
+    BlockDevice,
+    CharDevice,
+    Other,
+}
+
+impl Special {
+    fn of(file_type: &fs::FileType) -> Special {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            Special::Fifo
+        } else if file_type.is_socket() {
+            Special::Socket
+        } else if file_type.is_block_device() {
+            Special::BlockDevice
+        } else if file_type.is_char_device() {
+            Special::CharDevice
+        } else {
+            Special::Other
+        }
+    }
+}
+
+impl std::fmt::Display for Special {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Special::Fifo => "a named pipe",
+            Special::Socket => "a socket",
+            Special::BlockDevice => "a block device",
+            Special::CharDevice => "a character device",
+            Special::Other => "an unknown kind of file",
+        })
+    }
+}
+
+/// An article file to read, and the name its document goes by (`Document::name`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    pub name: String,
+}
+
+impl Source {
+    /// A file given on its own: named by its file name.
+    pub fn file(path: &Path) -> Source {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        Source { path: path.to_path_buf(), name }
+    }
+
+    /// A file found under the corpus folder `root`: named by its path relative to it, so
+    /// files of the same name in different folders are different documents.
+    fn within(root: &Path, path: PathBuf) -> Source {
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        Source { path, name }
+    }
 }
 
 /// Reads articles. Holds the page-furniture phrases (from `ontology/furniture.txt`).
@@ -76,31 +144,50 @@ impl Reader {
         Reader { furniture: furniture.into_iter().map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect() }
     }
 
-    /// Every article file under `paths` (files as given, folders recursively), sorted.
-    /// Files with other extensions inside folders are skipped; a missing path is an error.
-    pub fn discover(&self, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CorpusError>) {
-        let mut files = Vec::new();
+    /// Every article file under `paths` (files as given, folders recursively), sorted by
+    /// path. Files with other extensions inside folders are skipped; a missing path or a
+    /// file that is no regular file (a FIFO, a device) is an error naming it. Symbolic links
+    /// are followed, each folder is walked once (so a link cycle ends) and a file reached
+    /// twice is listed once.
+    pub fn discover(&self, paths: &[PathBuf]) -> (Vec<Source>, Vec<CorpusError>) {
+        let mut found = Vec::new();
         let mut errors = Vec::new();
+        let mut walked = HashSet::new();
         for path in paths {
-            if path.is_dir() {
-                walk(path, &mut files, &mut errors);
-            } else if path.is_file() {
-                files.push(path.clone());
-            } else {
-                errors.push(CorpusError::Missing { path: path.clone() });
+            match fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => walk(path, path, &mut walked, &mut found, &mut errors),
+                Ok(meta) if meta.is_file() => found.push(Source::file(path)),
+                Ok(meta) => errors.push(CorpusError::NotRegular { path: path.clone(), kind: Special::of(&meta.file_type()) }),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(CorpusError::Missing { path: path.clone() }),
+                Err(source) => errors.push(CorpusError::Io { path: path.clone(), source }),
             }
         }
-        files.sort();
-        files.dedup();
-        (files, errors)
+        found.sort_by(|a, b| a.path.cmp(&b.path));
+        // The same file through two links or two arguments: the first path keeps it.
+        let mut seen = HashSet::new();
+        found.retain(|s| seen.insert(fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone())));
+        (found, errors)
     }
 
-    /// Reads and cleans one article file.
+    /// Reads and cleans one article file given on its own (named by its file name).
     pub fn read(&self, path: &Path) -> Result<Document, CorpusError> {
-        let bytes = fs::read(path).map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })?;
+        self.read_source(&Source::file(path))
+    }
+
+    /// Reads and cleans one article file found by `discover`. Anything but a regular file
+    /// is refused before it is opened (opening a FIFO would wait for a writer forever).
+    pub fn read_source(&self, source: &Source) -> Result<Document, CorpusError> {
+        let path = &source.path;
+        let io = |source| CorpusError::Io { path: path.clone(), source };
+        let meta = fs::metadata(path).map_err(io)?;
+        if !meta.is_file() {
+            return Err(CorpusError::NotRegular { path: path.clone(), kind: Special::of(&meta.file_type()) });
+        }
+        let bytes = fs::read(path).map_err(io)?;
         let format = Format::from_path(path).unwrap_or(Format::Text);
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        self.parse(path, &name, format, &bytes)
+        // No input may take the batch down: should cleaning ever panic, it is this file's error.
+        std::panic::catch_unwind(|| self.parse(path, &source.name, format, &bytes))
+            .unwrap_or_else(|panic| Err(CorpusError::Bug { path: path.clone(), message: panic_message(&panic) }))
     }
 
     /// Cleans an article given as bytes; `path` and `name` only label it.
@@ -253,22 +340,35 @@ fn strip_dateline(paragraph: &str) -> &str {
     dashed.trim_start()
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<CorpusError>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
+/// Adds the article files under `dir` (a folder inside the corpus folder `root`), in name
+/// order. `walked` holds the canonical paths of the folders already walked.
+fn walk(root: &Path, dir: &Path, walked: &mut HashSet<PathBuf>, found: &mut Vec<Source>, errors: &mut Vec<CorpusError>) {
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !walked.insert(canonical) {
+        return;
+    }
+    let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
         Err(source) => {
             errors.push(CorpusError::Io { path: dir.to_path_buf(), source });
             return;
         }
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, files, errors);
-        } else if Format::from_path(&path).is_some() {
-            files.push(path);
+    entries.sort();
+    for path in entries {
+        // `fs::metadata` follows links; a broken link with an article's extension is read
+        // (and fails, naming itself) like any unreadable file.
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(root, &path, walked, found, errors),
+            _ if Format::from_path(&path).is_none() => {}
+            Ok(meta) if !meta.is_file() => errors.push(CorpusError::NotRegular { path, kind: Special::of(&meta.file_type()) }),
+            _ => found.push(Source::within(root, path)),
         }
     }
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default()
 }
 
 #[derive(Default)]
@@ -443,9 +543,9 @@ fn html_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
             continue;
         }
         if rest.starts_with('<') {
-            let end = rest.find('>').unwrap_or(rest.len() - 1);
+            let end = rest.find('>').unwrap_or(rest.len());
             let tag = &rest[1..end];
-            rest = &rest[end + 1..];
+            rest = rest.get(end + 1..).unwrap_or("");
             let closing = tag.starts_with('/');
             let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
             if name == "meta" {
@@ -643,6 +743,70 @@ mod tests {
         assert!(utf.to_string().contains("y.txt") && utf.to_string().contains("UTF-8") && utf.to_string().contains("byte 3"));
         let empty = r.parse(Path::new("z.txt"), "z.txt", Format::Text, b"  \n\n").unwrap_err();
         assert!(empty.to_string().contains("z.txt") && empty.to_string().contains("empty"));
+    }
+
+    #[test]
+    fn html_cut_off_inside_a_tag_is_read() {
+        let doc = parse(Format::Html, "<p>Russia and Korea signed a deal.</p><").unwrap();
+        assert_eq!(doc.body, "Russia and Korea signed a deal.");
+        for html in ["<", "<p", "<p>Text<", "<!--", "&", "&#", "&#x;", "<p title=\"a"] {
+            let _ = parse(Format::Html, html);
+        }
+    }
+
+    fn names(sources: &[Source]) -> Vec<&str> {
+        sources.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn files_of_the_same_name_in_different_folders_are_different_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["x", "y/z"] {
+            fs::create_dir_all(dir.path().join(sub)).unwrap();
+            fs::write(dir.path().join(sub).join("a.txt"), format!("Text of {sub}.")).unwrap();
+        }
+        fs::write(dir.path().join("b.md"), "Top.").unwrap();
+        let (found, errors) = reader().discover(&[dir.path().to_path_buf()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(names(&found), ["b.md", "x/a.txt", "y/z/a.txt"]);
+        assert_eq!(reader().read_source(&found[2]).unwrap().name, "y/z/a.txt");
+        // A file given on its own goes by its file name.
+        let (found, _) = reader().discover(&[dir.path().join("y/z/a.txt")]);
+        assert_eq!(names(&found), ["a.txt"]);
+    }
+
+    #[test]
+    fn linked_folders_are_walked_once_and_files_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path();
+        fs::create_dir(corpus.join("real")).unwrap();
+        fs::write(corpus.join("real/a.txt"), "Text.").unwrap();
+        std::os::unix::fs::symlink(".", corpus.join("loop1")).unwrap();
+        std::os::unix::fs::symlink(".", corpus.join("loop2")).unwrap();
+        std::os::unix::fs::symlink("real", corpus.join("also")).unwrap();
+        std::os::unix::fs::symlink("real/a.txt", corpus.join("link.txt")).unwrap();
+        let (found, errors) = reader().discover(&[corpus.to_path_buf(), corpus.join("real/a.txt")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        // Walked in name order: "also" reaches real/a.txt first; every other way to it is the same file.
+        assert_eq!(names(&found), ["also/a.txt"]);
+        assert_eq!(found[0].path, corpus.join("also/a.txt"));
+    }
+
+    #[test]
+    fn fifos_are_named_and_never_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        fs::write(dir.path().join("z.txt"), "Text.").unwrap();
+        let (found, errors) = reader().discover(&[dir.path().to_path_buf()]);
+        assert_eq!(names(&found), ["z.txt"]);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].to_string().contains("pipe.txt: not a regular file (a named pipe)"), "{}", errors[0]);
+        let (found, errors) = reader().discover(std::slice::from_ref(&fifo));
+        assert!(found.is_empty() && errors[0].to_string().contains("a named pipe"), "{errors:?}");
+        let err = reader().read(&fifo).unwrap_err();
+        assert!(err.to_string().contains("a named pipe"), "{err}");
     }
 
     #[test]
