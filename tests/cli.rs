@@ -360,3 +360,27 @@ fn ok_err(out: &Output) -> String {
     ok(out);
     stderr(out)
 }
+
+#[test]
+fn a_paragraph_without_sentence_punctuation_gives_bounded_evidence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed = fs::read_to_string(root().join("seeds/001_aba28fb30b3702b5.txt")).unwrap();
+    let words: Vec<&str> = seed.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    // 40,000 of the seed's words in a fixed shuffled order, on one line, with no punctuation.
+    let mut state = 12345u64;
+    let line: Vec<&str> = (0..40_000)
+        .map(|_| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            words[(state >> 33) as usize % words.len()]
+        })
+        .collect();
+    let article = tmp.path().join("run.txt");
+    fs::write(&article, line.join(" ")).unwrap();
+    let out = ok(&newsgraph_within(60, &["extract", "--format", "json", article.to_str().unwrap()], tmp.path()));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let relations = json["relations"].as_array().unwrap();
+    assert!(!relations.is_empty());
+    for r in relations {
+        assert!(r["evidence"].as_str().unwrap().len() <= 1_000, "evidence is at most a bounded sentence: {}", r["evidence"].as_str().unwrap().len());
+    }
+}
