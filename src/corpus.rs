@@ -525,8 +525,12 @@ fn markdown_inline(line: &str) -> String {
 }
 
 /// HTML: text of the page without scripts, styles, navigation, headers, footers,
-/// asides and forms; block elements become paragraph breaks; entities decoded.
+/// asides and forms; block elements become paragraph breaks. Read by html5gum's
+/// WHATWG tokenizer: attributes never leak into the text, every named and numeric
+/// character reference is decoded, and what a browser would not show (`&#0;`, control
+/// characters) is dropped.
 fn html_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
     const SKIP: &[&str] = &["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "iframe", "button", "select", "template", "figcaption"];
     const BLOCK: &[&str] = &["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "tr", "table", "title", "hr", "dd", "dt", "main"];
     let mut out = Vec::new();
@@ -536,56 +540,55 @@ fn html_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
     let mut in_h1 = false;
     let mut title = String::new();
     let mut h1 = String::new();
-    let mut rest = raw;
-    while !rest.is_empty() {
-        if let Some(stripped) = rest.strip_prefix("<!--") {
-            rest = stripped.find("-->").map_or("", |e| &stripped[e + 3..]);
-            continue;
-        }
-        if rest.starts_with('<') {
-            let end = rest.find('>').unwrap_or(rest.len());
-            let tag = &rest[1..end];
-            rest = rest.get(end + 1..).unwrap_or("");
-            let closing = tag.starts_with('/');
-            let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
-            if name == "meta" {
-                read_meta_tag(tag, meta);
-                continue;
-            }
-            if SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
-                if closing {
-                    if let Some(pos) = skip_depth.iter().rposition(|n| *n == name) {
-                        skip_depth.truncate(pos);
-                    }
-                } else {
-                    skip_depth.push(name.clone());
+    let mut emitter = DefaultEmitter::default();
+    // Script, style and title content is read as text, not as tags.
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(raw, emitter) {
+        let Ok(token) = token;
+        let (name, closing, self_closing) = match &token {
+            Token::StartTag(tag) => (String::from_utf8_lossy(&tag.name).into_owned(), false, tag.self_closing),
+            Token::EndTag(tag) => (String::from_utf8_lossy(&tag.name).into_owned(), true, false),
+            Token::String(text) => {
+                if !skip_depth.is_empty() {
+                    continue;
                 }
+                let chunk: String = String::from_utf8_lossy(text).chars().filter(|&c| c != '\u{fffd}' && (!c.is_control() || c.is_whitespace())).collect();
+                if in_title {
+                    title.push_str(&chunk);
+                    continue;
+                }
+                if in_h1 {
+                    h1.push_str(&chunk);
+                }
+                current.push_str(&chunk);
                 continue;
             }
-            match (name.as_str(), closing) {
-                ("title", c) => in_title = !c,
-                ("h1", c) => in_h1 = !c,
-                _ => {}
+            _ => continue,
+        };
+        if let Token::StartTag(tag) = &token {
+            if name == "meta" {
+                read_meta_tag(&tag.attributes, meta);
+                continue;
             }
-            if BLOCK.contains(&name.as_str()) && skip_depth.is_empty() {
-                out.push(std::mem::take(&mut current));
+        }
+        if SKIP.contains(&name.as_str()) && !self_closing {
+            if closing {
+                if let Some(pos) = skip_depth.iter().rposition(|n| *n == name) {
+                    skip_depth.truncate(pos);
+                }
+            } else {
+                skip_depth.push(name);
             }
             continue;
         }
-        let end = rest.find('<').unwrap_or(rest.len());
-        let chunk = decode_entities(&rest[..end]);
-        rest = &rest[end..];
-        if !skip_depth.is_empty() {
-            continue;
+        match name.as_str() {
+            "title" => in_title = !closing,
+            "h1" => in_h1 = !closing,
+            _ => {}
         }
-        if in_title {
-            title.push_str(&chunk);
-            continue;
+        if BLOCK.contains(&name.as_str()) && skip_depth.is_empty() {
+            out.push(std::mem::take(&mut current));
         }
-        if in_h1 {
-            h1.push_str(&chunk);
-        }
-        current.push_str(&chunk);
     }
     out.push(current);
     let h1 = collapse_spaces(&h1);
@@ -596,19 +599,9 @@ fn html_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
     out
 }
 
-fn read_meta_tag(tag: &str, meta: &mut Meta) {
-    let attr = |key: &str| -> Option<String> {
-        let lower = tag.to_ascii_lowercase();
-        let pos = lower.find(&format!("{key}="))? + key.len() + 1;
-        let rest = &tag[pos..];
-        let quote = rest.chars().next()?;
-        if quote == '"' || quote == '\'' {
-            let inner = &rest[1..];
-            Some(decode_entities(&inner[..inner.find(quote)?]))
-        } else {
-            Some(rest.split_whitespace().next()?.trim_end_matches('/').to_string())
-        }
-    };
+/// `<meta name="author" content="…">` and the like: title, author, date and URL.
+fn read_meta_tag(attributes: &std::collections::BTreeMap<html5gum::HtmlString, html5gum::Spanned<html5gum::HtmlString, ()>>, meta: &mut Meta) {
+    let attr = |key: &str| attributes.get(key.as_bytes()).map(|v| String::from_utf8_lossy(v).trim().to_string());
     let key = attr("name").or_else(|| attr("property")).unwrap_or_default().to_ascii_lowercase();
     let Some(content) = attr("content") else { return };
     match key.as_str() {
@@ -618,53 +611,6 @@ fn read_meta_tag(tag: &str, meta: &mut Meta) {
         "og:url" => meta.url = meta.url.take().or(Some(content)),
         _ => {}
     }
-}
-
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let end = tail.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let name = &tail[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                "mdash" => Some('—'),
-                "ndash" => Some('–'),
-                "rsquo" => Some('’'),
-                "lsquo" => Some('‘'),
-                "ldquo" => Some('“'),
-                "rdquo" => Some('”'),
-                "hellip" => Some('…'),
-                _ if name.starts_with("#x") || name.starts_with("#X") => u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32),
-                _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
-                _ => None,
-            }?;
-            Some((c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &tail[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -743,6 +689,17 @@ mod tests {
         assert!(utf.to_string().contains("y.txt") && utf.to_string().contains("UTF-8") && utf.to_string().contains("byte 3"));
         let empty = r.parse(Path::new("z.txt"), "z.txt", Format::Text, b"  \n\n").unwrap_err();
         assert!(empty.to_string().contains("z.txt") && empty.to_string().contains("empty"));
+    }
+
+    #[test]
+    fn html_attributes_entities_and_scripts_are_read_as_a_browser_does() {
+        let html = r#"<p><a title="if a > b then Hyundai invests in Nakhodka" href="x">Link</a> text.</p><p>Jos&eacute; Mart&iacute; paid &euro;5 A&#0;B&#1;C.</p>
+<script>if (a < b) { document.write("<p>no</p>"); }</script><style>p > a { }</style><p>After &amp; the script&#x2019;s end&hellip;</p>"#;
+        let doc = parse(Format::Html, html).unwrap();
+        assert_eq!(doc.body, "Link text.\n\nJosé Martí paid €5 ABC.\n\nAfter & the script’s end…");
+        let meta = r#"<meta name=author content="Ana &eacute;lise"><meta property="og:title" content='A > B'><p>Text.</p>"#;
+        let doc = parse(Format::Html, meta).unwrap();
+        assert_eq!((doc.author.as_deref(), doc.title.as_deref()), (Some("Ana élise"), Some("A > B")));
     }
 
     #[test]

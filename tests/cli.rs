@@ -384,3 +384,15 @@ fn a_paragraph_without_sentence_punctuation_gives_bounded_evidence() {
         assert!(r["evidence"].as_str().unwrap().len() <= 1_000, "evidence is at most a bounded sentence: {}", r["evidence"].as_str().unwrap().len());
     }
 }
+
+#[test]
+fn html_attributes_never_become_article_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("a.html");
+    fs::write(&page, r#"<p><a title="if a > b then Hyundai invests in Nakhodka">Read more</a> about the port.</p><p>Jos&eacute; met Putin&#0; in Moscow.</p>"#).unwrap();
+    let out = ok(&newsgraph(&["extract", "--format", "json", page.to_str().unwrap()], tmp.path()));
+    assert!(!out.contains("Hyundai") && !out.contains("Nakhodka"), "{out}");
+    assert!(!out.contains("\\u0000"), "{out}");
+    let nq = ok(&newsgraph(&["extract", "--format", "nquads", page.to_str().unwrap()], tmp.path()));
+    assert!(nq.contains("José met Putin in Moscow."), "{nq}");
+}
