@@ -442,86 +442,84 @@ fn text_paragraphs(raw: &str) -> Vec<String> {
     raw.lines().map(str::to_string).collect()
 }
 
-/// Markdown: headings, emphasis, links and images reduced to their text; front matter read.
+/// Markdown, read by pulldown-cmark (CommonMark): each block (paragraph, heading, list
+/// item, quote, table cell) is a paragraph; emphasis and links give their text; images,
+/// code blocks and HTML give none; the first level-1 heading is the title. YAML front
+/// matter is read first.
 fn markdown_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
-    let mut lines = raw.lines().peekable();
-    if lines.peek().is_some_and(|l| l.trim() == "---") {
-        lines.next();
-        for line in lines.by_ref() {
-            if line.trim() == "---" {
-                break;
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let body = front_matter(raw, meta);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    // Inside an image (its alt text is no article text) or a code block; inside the first h1.
+    let (mut in_image, mut in_code, mut in_h1) = (0usize, false, false);
+    let mut h1 = None;
+    for event in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(text) | Event::Code(text) if in_image == 0 && !in_code => current.push_str(&text),
+            Event::SoftBreak => current.push(' '),
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript | Tag::Link { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript | TagEnd::Link) => {}
+            // Every other start or end is a block's: the text so far is a paragraph.
+            Event::Start(tag) => {
+                out.push(std::mem::take(&mut current));
+                in_code |= matches!(tag, Tag::CodeBlock(_));
+                in_h1 = matches!(tag, Tag::Heading { level: HeadingLevel::H1, .. }) && h1.is_none();
             }
-            if let Some((key, value)) = line.split_once(':') {
-                let value = value.trim().trim_matches('"').to_string();
-                match key.trim().to_lowercase().as_str() {
-                    "title" => meta.title = Some(value),
-                    "author" => meta.author = Some(value),
-                    "date" => meta.date = Some(value),
-                    "url" | "source" => meta.url = Some(value),
-                    _ => {}
+            Event::End(tag) => {
+                if in_h1 && matches!(tag, TagEnd::Heading(_)) {
+                    h1 = Some(collapse_spaces(&current));
+                    in_h1 = false;
                 }
+                in_code &= !matches!(tag, TagEnd::CodeBlock);
+                out.push(std::mem::take(&mut current));
             }
+            Event::HardBreak | Event::Rule => out.push(std::mem::take(&mut current)),
+            _ => {}
         }
     }
-    let mut out = Vec::new();
-    let mut in_code = false;
-    for line in lines {
-        let trimmed = line.trim();
-        if trimmed.starts_with("```") {
-            in_code = !in_code;
-            continue;
-        }
-        if in_code || trimmed.starts_with("<!--") || trimmed.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')) && !trimmed.is_empty() {
-            continue;
-        }
-        let heading = trimmed.trim_start_matches('#').trim_start();
-        let item = heading
-            .strip_prefix("* ")
-            .or_else(|| heading.strip_prefix("- "))
-            .or_else(|| heading.strip_prefix("> "))
-            .unwrap_or(heading);
-        let text = markdown_inline(item);
-        if trimmed.starts_with("# ") && meta.title.is_none() {
-            meta.title = Some(collapse_spaces(&text));
-        }
-        out.push(text);
+    out.push(current);
+    if meta.title.is_none() {
+        meta.title = h1.filter(|t| !t.is_empty());
     }
     out
 }
 
-/// `[text](url)` → text, `![alt](src)` → "", `**b**`/`_i_`/`` `c` `` → their text.
-fn markdown_inline(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(i) = rest.find(['[', '*', '`', '!', '_']) {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        if tail.starts_with("![") {
-            if let Some(close) = tail.find("](").and_then(|c| tail[c..].find(')').map(|e| c + e)) {
-                rest = &tail[close + 1..];
-                continue;
-            }
-        }
-        if tail.starts_with('[') {
-            if let Some(mid) = tail.find("](") {
-                if let Some(end) = tail[mid..].find(')') {
-                    out.push_str(&tail[1..mid]);
-                    rest = &tail[mid + end + 1..];
-                    continue;
+/// YAML front matter: `---` on the first line, then `key: value` lines (indented lines
+/// continue a value; blank and `#` lines are allowed), then `---` or `...`. Reads title,
+/// author, date and URL, and returns the text after it; anything else (a thematic break
+/// opening the article) is no front matter and the whole text is returned.
+fn front_matter<'a>(raw: &'a str, meta: &mut Meta) -> &'a str {
+    let mut lines = raw.split_inclusive('\n');
+    let Some(first) = lines.next().filter(|l| l.trim_end() == "---") else { return raw };
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    let mut consumed = first.len();
+    for line in lines {
+        consumed += line.len();
+        let trimmed = line.trim();
+        if trimmed == "---" || trimmed == "..." {
+            for (key, value) in fields {
+                let value = Some(value);
+                match key.to_lowercase().as_str() {
+                    "title" => meta.title = value,
+                    "author" => meta.author = value,
+                    "date" => meta.date = value,
+                    "url" | "source" => meta.url = value,
+                    _ => {}
                 }
             }
+            return &raw[consumed..];
         }
-        let c = tail.chars().next().unwrap_or(' ');
-        let word_inner = c == '_' && out.chars().last().is_some_and(|p| p.is_alphanumeric()) && tail[1..].chars().next().is_some_and(|n| n.is_alphanumeric());
-        if matches!(c, '*' | '`' | '_') && !word_inner {
-            rest = &tail[1..];
-        } else {
-            out.push(c);
-            rest = &tail[c.len_utf8()..];
+        if trimmed.is_empty() || trimmed.starts_with('#') || line.starts_with([' ', '\t']) {
+            continue;
         }
+        let key_value = line.split_once(':').filter(|(key, _)| !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'));
+        let Some((key, value)) = key_value else { return raw };
+        fields.push((key, value.trim().trim_matches(['"', '\'']).to_string()));
     }
-    out.push_str(rest);
-    out
+    raw
 }
 
 /// HTML: text of the page without scripts, styles, navigation, headers, footers,
@@ -678,6 +676,20 @@ mod tests {
         assert_eq!(doc.body, "Gas deal\n\nThe deal with Novatek was signed in 2019.");
         assert_eq!(doc.title.as_deref(), Some("Gas deal"));
         assert_eq!(doc.author.as_deref(), Some("A. Writer"));
+    }
+
+    #[test]
+    fn markdown_opening_with_a_rule_keeps_its_text() {
+        let md = "---\nRussia and China signed a gas deal in 2019.\n\n---\n\nGazprom will supply gas.\n";
+        assert_eq!(parse(Format::Markdown, md).unwrap().body, "Russia and China signed a gas deal in 2019.\n\nGazprom will supply gas.");
+        // Only a rule, no closing one: still text, not "empty".
+        assert_eq!(parse(Format::Markdown, "---\nJapan imposed sanctions.").unwrap().body, "Japan imposed sanctions.");
+        // Front matter with lists and comments; soft-wrapped lines are one paragraph; code,
+        // HTML and images give no text; a list item is a paragraph.
+        let md = "---\ntitle: Talks\ntags:\n  - gas\n# a comment\n---\nThe talks\nwent on.\n\n```\nlet x = 1;\n```\n\n<div>html</div>\n\n* First item\n* Second ![x](y.png)item\n";
+        let doc = parse(Format::Markdown, md).unwrap();
+        assert_eq!(doc.body, "The talks went on.\n\nFirst item\n\nSecond item");
+        assert_eq!(doc.title.as_deref(), Some("Talks"));
     }
 
     #[test]

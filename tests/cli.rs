@@ -396,3 +396,12 @@ fn html_attributes_never_become_article_text() {
     let nq = ok(&newsgraph(&["extract", "--format", "nquads", page.to_str().unwrap()], tmp.path()));
     assert!(nq.contains("José met Putin in Moscow."), "{nq}");
 }
+
+#[test]
+fn markdown_opening_with_a_rule_loses_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let md = tmp.path().join("a.md");
+    fs::write(&md, "---\nJapan imposed sanctions on Russia in 2022.\n---\nGazprom supplies gas to China.\n").unwrap();
+    let out = ok(&newsgraph(&["extract", "--format", "nquads", md.to_str().unwrap()], tmp.path()));
+    assert!(out.contains("Japan imposed sanctions on Russia in 2022.") && out.contains("Gazprom supplies gas to China."), "{out}");
+}
