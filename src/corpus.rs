@@ -58,6 +58,8 @@ pub enum CorpusError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("{path}: not UTF-8 text (invalid byte sequence at byte {offset})")]
     NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: UTF-16 text (byte order mark) with an invalid sequence at byte {offset}")]
+    NotUtf16 { path: PathBuf, offset: usize },
     #[error("{path}: binary file (contains NUL bytes), not an article")]
     Binary { path: PathBuf },
     #[error("{path}: empty: no article text after removing markup and page furniture")]
@@ -192,11 +194,17 @@ impl Reader {
 
     /// Cleans an article given as bytes; `path` and `name` only label it.
     pub fn parse(&self, path: &Path, name: &str, format: Format, bytes: &[u8]) -> Result<Document, CorpusError> {
-        if bytes.contains(&0) {
+        let utf16;
+        let raw = match decode_utf16(bytes) {
+            Some(decoded) => {
+                utf16 = decoded.map_err(|offset| CorpusError::NotUtf16 { path: path.to_path_buf(), offset })?;
+                utf16.as_str()
+            }
+            None => std::str::from_utf8(bytes).map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.valid_up_to() })?,
+        };
+        if raw.contains('\0') {
             return Err(CorpusError::Binary { path: path.to_path_buf() });
         }
-        let raw = std::str::from_utf8(bytes)
-            .map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.valid_up_to() })?;
         let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
         let mut meta = Meta::default();
         let paragraphs = match format {
@@ -338,6 +346,34 @@ fn strip_dateline(paragraph: &str) -> &str {
         return paragraph;
     }
     dashed.trim_start()
+}
+
+/// The text of a file that starts with a UTF-16 byte order mark (little- or big-endian),
+/// or the byte offset of its first invalid sequence; None for any other file.
+fn decode_utf16(bytes: &[u8]) -> Option<Result<String, usize>> {
+    let little_endian = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|pair| match *pair {
+        [a, b] if little_endian => u16::from_le_bytes([a, b]),
+        [a, b] => u16::from_be_bytes([a, b]),
+        // An odd last byte: no code unit; a lone low surrogate stands for it, so it is invalid.
+        _ => 0xdc00,
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut offset = 2;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                offset += c.len_utf16() * 2;
+                text.push(c);
+            }
+            Err(_) => return Some(Err(offset)),
+        }
+    }
+    Some(Ok(text))
 }
 
 /// Adds the article files under `dir` (a folder inside the corpus folder `root`), in name
@@ -776,6 +812,21 @@ mod tests {
         assert!(found.is_empty() && errors[0].to_string().contains("a named pipe"), "{errors:?}");
         let err = reader().read(&fifo).unwrap_err();
         assert!(err.to_string().contains("a named pipe"), "{err}");
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let text = "Gazprom supplies gas to Ch\u{ed}na. \u{1f642}";
+        let le: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xfe, 0xff].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [&le, &be] {
+            assert_eq!(reader().parse(Path::new("u.txt"), "u.txt", Format::Text, bytes).unwrap().body, text);
+        }
+        // A lone surrogate or an odd byte at the end is named as bad UTF-16, not "binary".
+        let bad = reader().parse(Path::new("u.txt"), "u.txt", Format::Text, &[0xff, 0xfe, b'A', 0, 0x00, 0xd8, b'B', 0]).unwrap_err();
+        assert!(bad.to_string().contains("u.txt: UTF-16") && bad.to_string().contains("byte 4"), "{bad}");
+        let odd = reader().parse(Path::new("u.txt"), "u.txt", Format::Text, &[0xfe, 0xff, 0, b'A', 0]).unwrap_err();
+        assert!(odd.to_string().contains("UTF-16"), "{odd}");
     }
 
     #[test]

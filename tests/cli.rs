@@ -405,3 +405,14 @@ fn markdown_opening_with_a_rule_loses_nothing() {
     let out = ok(&newsgraph(&["extract", "--format", "nquads", md.to_str().unwrap()], tmp.path()));
     assert!(out.contains("Japan imposed sanctions on Russia in 2022.") && out.contains("Gazprom supplies gas to China."), "{out}");
 }
+
+#[test]
+fn utf16_articles_are_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = tmp.path().join("utf16.txt");
+    let bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain("Japan imposed sanctions on Russia in 2022.".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    fs::write(&article, bytes).unwrap();
+    let out = newsgraph(&["extract", "--format", "json", article.to_str().unwrap()], tmp.path());
+    let json: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert!(json["relations"].as_array().unwrap().iter().any(|r| r["evidence"] == "Japan imposed sanctions on Russia in 2022."), "{json}");
+}
