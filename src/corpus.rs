@@ -200,8 +200,10 @@ impl Reader {
                 utf16 = decoded.map_err(|offset| CorpusError::NotUtf16 { path: path.to_path_buf(), offset })?;
                 utf16.as_str()
             }
+            None if bytes.contains(&0) => return Err(CorpusError::Binary { path: path.to_path_buf() }),
             None => std::str::from_utf8(bytes).map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.valid_up_to() })?,
         };
+        // UTF-16 text with a NUL character.
         if raw.contains('\0') {
             return Err(CorpusError::Binary { path: path.to_path_buf() });
         }
