@@ -389,9 +389,9 @@ pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result
         report.failed.push(e.to_string());
     }
     let bar = progress(files.len());
-    for path in files {
-        bar.set_message(path.display().to_string());
-        let outcome = reader.read(&path).map_err(anyhow::Error::from).and_then(|doc| {
+    for source in files {
+        bar.set_message(source.path.display().to_string());
+        let outcome = reader.read_source(&source).map_err(anyhow::Error::from).and_then(|doc| {
             let ex = extractor.extract(&doc);
             store.ingest(&doc, &ex, &extractor.lexicon.fingerprint).map(|r| (r, ex))
         });
@@ -570,8 +570,8 @@ fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat) -> Result<
         eprintln!("error: {e}");
     }
     let mut results: Vec<(Document, Extraction)> = Vec::new();
-    for path in files {
-        match reader.read(&path) {
+    for source in files {
+        match reader.read_source(&source) {
             Ok(doc) => {
                 let ex = extractor.extract(&doc);
                 results.push((doc, ex));

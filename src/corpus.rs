@@ -37,7 +37,9 @@ impl Format {
 pub struct Document {
     /// First 16 hex digits of the SHA-256 of the cleaned body: changes when the text does.
     pub id: String,
-    /// The file name, e.g. `000_3353ae50f96aff86.txt`: what a user calls the document.
+    /// The path relative to the corpus folder it was found in, with `/` between folders
+    /// (`000_3353ae50f96aff86.txt`, `2024/05/talks.html`), or the file name of a file given
+    /// on its own: what a user calls the document, and what a changed version replaces.
     pub name: String,
     pub path: PathBuf,
     pub format: Format,
@@ -56,12 +58,80 @@ pub enum CorpusError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("{path}: not UTF-8 text (invalid byte sequence at byte {offset})")]
     NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: UTF-16 text (byte order mark) with an invalid sequence at byte {offset}")]
+    NotUtf16 { path: PathBuf, offset: usize },
     #[error("{path}: binary file (contains NUL bytes), not an article")]
     Binary { path: PathBuf },
     #[error("{path}: empty: no article text after removing markup and page furniture")]
     Empty { path: PathBuf },
     #[error("{path}: no such file or folder")]
     Missing { path: PathBuf },
+    #[error("{path}: not a regular file ({kind}), skipped")]
+    NotRegular { path: PathBuf, kind: Special },
+    #[error("{path}: internal error while reading it (please report): {message}")]
+    Bug { path: PathBuf, message: String },
+}
+
+/// What a path that is neither a regular file nor a folder is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    Fifo,
+    Socket,
+    BlockDevice,
+    CharDevice,
+    Other,
+}
+
+impl Special {
+    fn of(file_type: &fs::FileType) -> Special {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            Special::Fifo
+        } else if file_type.is_socket() {
+            Special::Socket
+        } else if file_type.is_block_device() {
+            Special::BlockDevice
+        } else if file_type.is_char_device() {
+            Special::CharDevice
+        } else {
+            Special::Other
+        }
+    }
+}
+
+impl std::fmt::Display for Special {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Special::Fifo => "a named pipe",
+            Special::Socket => "a socket",
+            Special::BlockDevice => "a block device",
+            Special::CharDevice => "a character device",
+            Special::Other => "an unknown kind of file",
+        })
+    }
+}
+
+/// An article file to read, and the name its document goes by (`Document::name`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    pub name: String,
+}
+
+impl Source {
+    /// A file given on its own: named by its file name.
+    pub fn file(path: &Path) -> Source {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        Source { path: path.to_path_buf(), name }
+    }
+
+    /// A file found under the corpus folder `root`: named by its path relative to it, so
+    /// files of the same name in different folders are different documents.
+    fn within(root: &Path, path: PathBuf) -> Source {
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        Source { path, name }
+    }
 }
 
 /// Reads articles. Holds the page-furniture phrases (from `ontology/furniture.txt`).
@@ -76,40 +146,67 @@ impl Reader {
         Reader { furniture: furniture.into_iter().map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect() }
     }
 
-    /// Every article file under `paths` (files as given, folders recursively), sorted.
-    /// Files with other extensions inside folders are skipped; a missing path is an error.
-    pub fn discover(&self, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CorpusError>) {
-        let mut files = Vec::new();
+    /// Every article file under `paths` (files as given, folders recursively), sorted by
+    /// path. Files with other extensions inside folders are skipped; a missing path or a
+    /// file that is no regular file (a FIFO, a device) is an error naming it. Symbolic links
+    /// are followed, each folder is walked once (so a link cycle ends) and a file reached
+    /// twice is listed once.
+    pub fn discover(&self, paths: &[PathBuf]) -> (Vec<Source>, Vec<CorpusError>) {
+        let mut found = Vec::new();
         let mut errors = Vec::new();
+        let mut walked = HashSet::new();
         for path in paths {
-            if path.is_dir() {
-                walk(path, &mut files, &mut errors);
-            } else if path.is_file() {
-                files.push(path.clone());
-            } else {
-                errors.push(CorpusError::Missing { path: path.clone() });
+            match fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => walk(path, path, &mut walked, &mut found, &mut errors),
+                Ok(meta) if meta.is_file() => found.push(Source::file(path)),
+                Ok(meta) => errors.push(CorpusError::NotRegular { path: path.clone(), kind: Special::of(&meta.file_type()) }),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(CorpusError::Missing { path: path.clone() }),
+                Err(source) => errors.push(CorpusError::Io { path: path.clone(), source }),
             }
         }
-        files.sort();
-        files.dedup();
-        (files, errors)
+        found.sort_by(|a, b| a.path.cmp(&b.path));
+        // The same file through two links or two arguments: the first path keeps it.
+        let mut seen = HashSet::new();
+        found.retain(|s| seen.insert(fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone())));
+        (found, errors)
     }
 
-    /// Reads and cleans one article file.
+    /// Reads and cleans one article file given on its own (named by its file name).
     pub fn read(&self, path: &Path) -> Result<Document, CorpusError> {
-        let bytes = fs::read(path).map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })?;
+        self.read_source(&Source::file(path))
+    }
+
+    /// Reads and cleans one article file found by `discover`. Anything but a regular file
+    /// is refused before it is opened (opening a FIFO would wait for a writer forever).
+    pub fn read_source(&self, source: &Source) -> Result<Document, CorpusError> {
+        let path = &source.path;
+        let io = |source| CorpusError::Io { path: path.clone(), source };
+        let meta = fs::metadata(path).map_err(io)?;
+        if !meta.is_file() {
+            return Err(CorpusError::NotRegular { path: path.clone(), kind: Special::of(&meta.file_type()) });
+        }
+        let bytes = fs::read(path).map_err(io)?;
         let format = Format::from_path(path).unwrap_or(Format::Text);
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        self.parse(path, &name, format, &bytes)
+        // No input may take the batch down: should cleaning ever panic, it is this file's error.
+        std::panic::catch_unwind(|| self.parse(path, &source.name, format, &bytes))
+            .unwrap_or_else(|panic| Err(CorpusError::Bug { path: path.clone(), message: panic_message(&panic) }))
     }
 
     /// Cleans an article given as bytes; `path` and `name` only label it.
     pub fn parse(&self, path: &Path, name: &str, format: Format, bytes: &[u8]) -> Result<Document, CorpusError> {
-        if bytes.contains(&0) {
+        let utf16;
+        let raw = match decode_utf16(bytes) {
+            Some(decoded) => {
+                utf16 = decoded.map_err(|offset| CorpusError::NotUtf16 { path: path.to_path_buf(), offset })?;
+                utf16.as_str()
+            }
+            None if bytes.contains(&0) => return Err(CorpusError::Binary { path: path.to_path_buf() }),
+            None => std::str::from_utf8(bytes).map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.valid_up_to() })?,
+        };
+        // UTF-16 text with a NUL character.
+        if raw.contains('\0') {
             return Err(CorpusError::Binary { path: path.to_path_buf() });
         }
-        let raw = std::str::from_utf8(bytes)
-            .map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.valid_up_to() })?;
         let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
         let mut meta = Meta::default();
         let paragraphs = match format {
@@ -253,22 +350,63 @@ fn strip_dateline(paragraph: &str) -> &str {
     dashed.trim_start()
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<CorpusError>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
+/// The text of a file that starts with a UTF-16 byte order mark (little- or big-endian),
+/// or the byte offset of its first invalid sequence; None for any other file.
+fn decode_utf16(bytes: &[u8]) -> Option<Result<String, usize>> {
+    let little_endian = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|pair| match *pair {
+        [a, b] if little_endian => u16::from_le_bytes([a, b]),
+        [a, b] => u16::from_be_bytes([a, b]),
+        // An odd last byte: no code unit; a lone low surrogate stands for it, so it is invalid.
+        _ => 0xdc00,
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut offset = 2;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                offset += c.len_utf16() * 2;
+                text.push(c);
+            }
+            Err(_) => return Some(Err(offset)),
+        }
+    }
+    Some(Ok(text))
+}
+
+/// Adds the article files under `dir` (a folder inside the corpus folder `root`), in name
+/// order. `walked` holds the canonical paths of the folders already walked.
+fn walk(root: &Path, dir: &Path, walked: &mut HashSet<PathBuf>, found: &mut Vec<Source>, errors: &mut Vec<CorpusError>) {
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !walked.insert(canonical) {
+        return;
+    }
+    let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
         Err(source) => {
             errors.push(CorpusError::Io { path: dir.to_path_buf(), source });
             return;
         }
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, files, errors);
-        } else if Format::from_path(&path).is_some() {
-            files.push(path);
+    entries.sort();
+    for path in entries {
+        // `fs::metadata` follows links; a broken link with an article's extension is read
+        // (and fails, naming itself) like any unreadable file.
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(root, &path, walked, found, errors),
+            _ if Format::from_path(&path).is_none() => {}
+            Ok(meta) if !meta.is_file() => errors.push(CorpusError::NotRegular { path, kind: Special::of(&meta.file_type()) }),
+            _ => found.push(Source::within(root, path)),
         }
     }
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default()
 }
 
 #[derive(Default)]
@@ -342,91 +480,93 @@ fn text_paragraphs(raw: &str) -> Vec<String> {
     raw.lines().map(str::to_string).collect()
 }
 
-/// Markdown: headings, emphasis, links and images reduced to their text; front matter read.
+/// Markdown, read by pulldown-cmark (CommonMark): each block (paragraph, heading, list
+/// item, quote, table cell) is a paragraph; emphasis and links give their text; images,
+/// code blocks and HTML give none; the first level-1 heading is the title. YAML front
+/// matter is read first.
 fn markdown_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
-    let mut lines = raw.lines().peekable();
-    if lines.peek().is_some_and(|l| l.trim() == "---") {
-        lines.next();
-        for line in lines.by_ref() {
-            if line.trim() == "---" {
-                break;
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let body = front_matter(raw, meta);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    // Inside an image (its alt text is no article text) or a code block; inside the first h1.
+    let (mut in_image, mut in_code, mut in_h1) = (0usize, false, false);
+    let mut h1 = None;
+    for event in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(text) | Event::Code(text) if in_image == 0 && !in_code => current.push_str(&text),
+            Event::SoftBreak => current.push(' '),
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript | Tag::Link { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript | TagEnd::Link) => {}
+            // Every other start or end is a block's: the text so far is a paragraph.
+            Event::Start(tag) => {
+                out.push(std::mem::take(&mut current));
+                in_code |= matches!(tag, Tag::CodeBlock(_));
+                in_h1 = matches!(tag, Tag::Heading { level: HeadingLevel::H1, .. }) && h1.is_none();
             }
-            if let Some((key, value)) = line.split_once(':') {
-                let value = value.trim().trim_matches('"').to_string();
-                match key.trim().to_lowercase().as_str() {
-                    "title" => meta.title = Some(value),
-                    "author" => meta.author = Some(value),
-                    "date" => meta.date = Some(value),
-                    "url" | "source" => meta.url = Some(value),
+            Event::End(tag) => {
+                if in_h1 && matches!(tag, TagEnd::Heading(_)) {
+                    h1 = Some(collapse_spaces(&current));
+                    in_h1 = false;
+                }
+                in_code &= !matches!(tag, TagEnd::CodeBlock);
+                out.push(std::mem::take(&mut current));
+            }
+            Event::HardBreak | Event::Rule => out.push(std::mem::take(&mut current)),
+            _ => {}
+        }
+    }
+    out.push(current);
+    if meta.title.is_none() {
+        meta.title = h1.filter(|t| !t.is_empty());
+    }
+    out
+}
+
+/// YAML front matter: `---` on the first line, then `key: value` lines (indented lines
+/// continue a value; blank and `#` lines are allowed), then `---` or `...`. Reads title,
+/// author, date and URL, and returns the text after it; anything else (a thematic break
+/// opening the article) is no front matter and the whole text is returned.
+fn front_matter<'a>(raw: &'a str, meta: &mut Meta) -> &'a str {
+    let mut lines = raw.split_inclusive('\n');
+    let Some(first) = lines.next().filter(|l| l.trim_end() == "---") else { return raw };
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    let mut consumed = first.len();
+    for line in lines {
+        consumed += line.len();
+        let trimmed = line.trim();
+        if trimmed == "---" || trimmed == "..." {
+            for (key, value) in fields {
+                let value = Some(value);
+                match key.to_lowercase().as_str() {
+                    "title" => meta.title = value,
+                    "author" => meta.author = value,
+                    "date" => meta.date = value,
+                    "url" | "source" => meta.url = value,
                     _ => {}
                 }
             }
+            return &raw[consumed..];
         }
-    }
-    let mut out = Vec::new();
-    let mut in_code = false;
-    for line in lines {
-        let trimmed = line.trim();
-        if trimmed.starts_with("```") {
-            in_code = !in_code;
+        if trimmed.is_empty() || trimmed.starts_with('#') || line.starts_with([' ', '\t']) {
             continue;
         }
-        if in_code || trimmed.starts_with("<!--") || trimmed.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')) && !trimmed.is_empty() {
-            continue;
-        }
-        let heading = trimmed.trim_start_matches('#').trim_start();
-        let item = heading
-            .strip_prefix("* ")
-            .or_else(|| heading.strip_prefix("- "))
-            .or_else(|| heading.strip_prefix("> "))
-            .unwrap_or(heading);
-        let text = markdown_inline(item);
-        if trimmed.starts_with("# ") && meta.title.is_none() {
-            meta.title = Some(collapse_spaces(&text));
-        }
-        out.push(text);
+        let key_value = line.split_once(':').filter(|(key, _)| !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'));
+        let Some((key, value)) = key_value else { return raw };
+        fields.push((key, value.trim().trim_matches(['"', '\'']).to_string()));
     }
-    out
-}
-
-/// `[text](url)` → text, `![alt](src)` → "", `**b**`/`_i_`/`` `c` `` → their text.
-fn markdown_inline(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(i) = rest.find(['[', '*', '`', '!', '_']) {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        if tail.starts_with("![") {
-            if let Some(close) = tail.find("](").and_then(|c| tail[c..].find(')').map(|e| c + e)) {
-                rest = &tail[close + 1..];
-                continue;
-            }
-        }
-        if tail.starts_with('[') {
-            if let Some(mid) = tail.find("](") {
-                if let Some(end) = tail[mid..].find(')') {
-                    out.push_str(&tail[1..mid]);
-                    rest = &tail[mid + end + 1..];
-                    continue;
-                }
-            }
-        }
-        let c = tail.chars().next().unwrap_or(' ');
-        let word_inner = c == '_' && out.chars().last().is_some_and(|p| p.is_alphanumeric()) && tail[1..].chars().next().is_some_and(|n| n.is_alphanumeric());
-        if matches!(c, '*' | '`' | '_') && !word_inner {
-            rest = &tail[1..];
-        } else {
-            out.push(c);
-            rest = &tail[c.len_utf8()..];
-        }
-    }
-    out.push_str(rest);
-    out
+    raw
 }
 
 /// HTML: text of the page without scripts, styles, navigation, headers, footers,
-/// asides and forms; block elements become paragraph breaks; entities decoded.
+/// asides and forms; block elements become paragraph breaks. Read by html5gum's
+/// WHATWG tokenizer: attributes never leak into the text, every named and numeric
+/// character reference is decoded, and what a browser would not show (`&#0;`, control
+/// characters) is dropped.
 fn html_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
     const SKIP: &[&str] = &["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "iframe", "button", "select", "template", "figcaption"];
     const BLOCK: &[&str] = &["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "tr", "table", "title", "hr", "dd", "dt", "main"];
     let mut out = Vec::new();
@@ -436,56 +576,55 @@ fn html_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
     let mut in_h1 = false;
     let mut title = String::new();
     let mut h1 = String::new();
-    let mut rest = raw;
-    while !rest.is_empty() {
-        if let Some(stripped) = rest.strip_prefix("<!--") {
-            rest = stripped.find("-->").map_or("", |e| &stripped[e + 3..]);
-            continue;
-        }
-        if rest.starts_with('<') {
-            let end = rest.find('>').unwrap_or(rest.len() - 1);
-            let tag = &rest[1..end];
-            rest = &rest[end + 1..];
-            let closing = tag.starts_with('/');
-            let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
-            if name == "meta" {
-                read_meta_tag(tag, meta);
-                continue;
-            }
-            if SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
-                if closing {
-                    if let Some(pos) = skip_depth.iter().rposition(|n| *n == name) {
-                        skip_depth.truncate(pos);
-                    }
-                } else {
-                    skip_depth.push(name.clone());
+    let mut emitter = DefaultEmitter::default();
+    // Script, style and title content is read as text, not as tags.
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(raw, emitter) {
+        let Ok(token) = token;
+        let (name, closing, self_closing) = match &token {
+            Token::StartTag(tag) => (String::from_utf8_lossy(&tag.name).into_owned(), false, tag.self_closing),
+            Token::EndTag(tag) => (String::from_utf8_lossy(&tag.name).into_owned(), true, false),
+            Token::String(text) => {
+                if !skip_depth.is_empty() {
+                    continue;
                 }
+                let chunk: String = String::from_utf8_lossy(text).chars().filter(|&c| c != '\u{fffd}' && (!c.is_control() || c.is_whitespace())).collect();
+                if in_title {
+                    title.push_str(&chunk);
+                    continue;
+                }
+                if in_h1 {
+                    h1.push_str(&chunk);
+                }
+                current.push_str(&chunk);
                 continue;
             }
-            match (name.as_str(), closing) {
-                ("title", c) => in_title = !c,
-                ("h1", c) => in_h1 = !c,
-                _ => {}
+            _ => continue,
+        };
+        if let Token::StartTag(tag) = &token {
+            if name == "meta" {
+                read_meta_tag(&tag.attributes, meta);
+                continue;
             }
-            if BLOCK.contains(&name.as_str()) && skip_depth.is_empty() {
-                out.push(std::mem::take(&mut current));
+        }
+        if SKIP.contains(&name.as_str()) && !self_closing {
+            if closing {
+                if let Some(pos) = skip_depth.iter().rposition(|n| *n == name) {
+                    skip_depth.truncate(pos);
+                }
+            } else {
+                skip_depth.push(name);
             }
             continue;
         }
-        let end = rest.find('<').unwrap_or(rest.len());
-        let chunk = decode_entities(&rest[..end]);
-        rest = &rest[end..];
-        if !skip_depth.is_empty() {
-            continue;
+        match name.as_str() {
+            "title" => in_title = !closing,
+            "h1" => in_h1 = !closing,
+            _ => {}
         }
-        if in_title {
-            title.push_str(&chunk);
-            continue;
+        if BLOCK.contains(&name.as_str()) && skip_depth.is_empty() {
+            out.push(std::mem::take(&mut current));
         }
-        if in_h1 {
-            h1.push_str(&chunk);
-        }
-        current.push_str(&chunk);
     }
     out.push(current);
     let h1 = collapse_spaces(&h1);
@@ -496,19 +635,9 @@ fn html_paragraphs(raw: &str, meta: &mut Meta) -> Vec<String> {
     out
 }
 
-fn read_meta_tag(tag: &str, meta: &mut Meta) {
-    let attr = |key: &str| -> Option<String> {
-        let lower = tag.to_ascii_lowercase();
-        let pos = lower.find(&format!("{key}="))? + key.len() + 1;
-        let rest = &tag[pos..];
-        let quote = rest.chars().next()?;
-        if quote == '"' || quote == '\'' {
-            let inner = &rest[1..];
-            Some(decode_entities(&inner[..inner.find(quote)?]))
-        } else {
-            Some(rest.split_whitespace().next()?.trim_end_matches('/').to_string())
-        }
-    };
+/// `<meta name="author" content="…">` and the like: title, author, date and URL.
+fn read_meta_tag(attributes: &std::collections::BTreeMap<html5gum::HtmlString, html5gum::Spanned<html5gum::HtmlString, ()>>, meta: &mut Meta) {
+    let attr = |key: &str| attributes.get(key.as_bytes()).map(|v| String::from_utf8_lossy(v).trim().to_string());
     let key = attr("name").or_else(|| attr("property")).unwrap_or_default().to_ascii_lowercase();
     let Some(content) = attr("content") else { return };
     match key.as_str() {
@@ -518,53 +647,6 @@ fn read_meta_tag(tag: &str, meta: &mut Meta) {
         "og:url" => meta.url = meta.url.take().or(Some(content)),
         _ => {}
     }
-}
-
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let end = tail.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let name = &tail[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                "mdash" => Some('—'),
-                "ndash" => Some('–'),
-                "rsquo" => Some('’'),
-                "lsquo" => Some('‘'),
-                "ldquo" => Some('“'),
-                "rdquo" => Some('”'),
-                "hellip" => Some('…'),
-                _ if name.starts_with("#x") || name.starts_with("#X") => u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32),
-                _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
-                _ => None,
-            }?;
-            Some((c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &tail[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -635,6 +717,20 @@ mod tests {
     }
 
     #[test]
+    fn markdown_opening_with_a_rule_keeps_its_text() {
+        let md = "---\nRussia and China signed a gas deal in 2019.\n\n---\n\nGazprom will supply gas.\n";
+        assert_eq!(parse(Format::Markdown, md).unwrap().body, "Russia and China signed a gas deal in 2019.\n\nGazprom will supply gas.");
+        // Only a rule, no closing one: still text, not "empty".
+        assert_eq!(parse(Format::Markdown, "---\nJapan imposed sanctions.").unwrap().body, "Japan imposed sanctions.");
+        // Front matter with lists and comments; soft-wrapped lines are one paragraph; code,
+        // HTML and images give no text; a list item is a paragraph.
+        let md = "---\ntitle: Talks\ntags:\n  - gas\n# a comment\n---\nThe talks\nwent on.\n\n```\nlet x = 1;\n```\n\n<div>html</div>\n\n* First item\n* Second ![x](y.png)item\n";
+        let doc = parse(Format::Markdown, md).unwrap();
+        assert_eq!(doc.body, "The talks went on.\n\nFirst item\n\nSecond item");
+        assert_eq!(doc.title.as_deref(), Some("Talks"));
+    }
+
+    #[test]
     fn bad_files_name_the_problem() {
         let r = reader();
         let bin = r.parse(Path::new("x.txt"), "x.txt", Format::Text, b"ab\0cd").unwrap_err();
@@ -643,6 +739,96 @@ mod tests {
         assert!(utf.to_string().contains("y.txt") && utf.to_string().contains("UTF-8") && utf.to_string().contains("byte 3"));
         let empty = r.parse(Path::new("z.txt"), "z.txt", Format::Text, b"  \n\n").unwrap_err();
         assert!(empty.to_string().contains("z.txt") && empty.to_string().contains("empty"));
+    }
+
+    #[test]
+    fn html_attributes_entities_and_scripts_are_read_as_a_browser_does() {
+        let html = r#"<p><a title="if a > b then Hyundai invests in Nakhodka" href="x">Link</a> text.</p><p>Jos&eacute; Mart&iacute; paid &euro;5 A&#0;B&#1;C.</p>
+<script>if (a < b) { document.write("<p>no</p>"); }</script><style>p > a { }</style><p>After &amp; the script&#x2019;s end&hellip;</p>"#;
+        let doc = parse(Format::Html, html).unwrap();
+        assert_eq!(doc.body, "Link text.\n\nJosé Martí paid €5 ABC.\n\nAfter & the script’s end…");
+        let meta = r#"<meta name=author content="Ana &eacute;lise"><meta property="og:title" content='A > B'><p>Text.</p>"#;
+        let doc = parse(Format::Html, meta).unwrap();
+        assert_eq!((doc.author.as_deref(), doc.title.as_deref()), (Some("Ana élise"), Some("A > B")));
+    }
+
+    #[test]
+    fn html_cut_off_inside_a_tag_is_read() {
+        let doc = parse(Format::Html, "<p>Russia and Korea signed a deal.</p><").unwrap();
+        assert_eq!(doc.body, "Russia and Korea signed a deal.");
+        for html in ["<", "<p", "<p>Text<", "<!--", "&", "&#", "&#x;", "<p title=\"a"] {
+            let _ = parse(Format::Html, html);
+        }
+    }
+
+    fn names(sources: &[Source]) -> Vec<&str> {
+        sources.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn files_of_the_same_name_in_different_folders_are_different_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["x", "y/z"] {
+            fs::create_dir_all(dir.path().join(sub)).unwrap();
+            fs::write(dir.path().join(sub).join("a.txt"), format!("Text of {sub}.")).unwrap();
+        }
+        fs::write(dir.path().join("b.md"), "Top.").unwrap();
+        let (found, errors) = reader().discover(&[dir.path().to_path_buf()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(names(&found), ["b.md", "x/a.txt", "y/z/a.txt"]);
+        assert_eq!(reader().read_source(&found[2]).unwrap().name, "y/z/a.txt");
+        // A file given on its own goes by its file name.
+        let (found, _) = reader().discover(&[dir.path().join("y/z/a.txt")]);
+        assert_eq!(names(&found), ["a.txt"]);
+    }
+
+    #[test]
+    fn linked_folders_are_walked_once_and_files_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path();
+        fs::create_dir(corpus.join("real")).unwrap();
+        fs::write(corpus.join("real/a.txt"), "Text.").unwrap();
+        std::os::unix::fs::symlink(".", corpus.join("loop1")).unwrap();
+        std::os::unix::fs::symlink(".", corpus.join("loop2")).unwrap();
+        std::os::unix::fs::symlink("real", corpus.join("also")).unwrap();
+        std::os::unix::fs::symlink("real/a.txt", corpus.join("link.txt")).unwrap();
+        let (found, errors) = reader().discover(&[corpus.to_path_buf(), corpus.join("real/a.txt")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        // Walked in name order: "also" reaches real/a.txt first; every other way to it is the same file.
+        assert_eq!(names(&found), ["also/a.txt"]);
+        assert_eq!(found[0].path, corpus.join("also/a.txt"));
+    }
+
+    #[test]
+    fn fifos_are_named_and_never_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        fs::write(dir.path().join("z.txt"), "Text.").unwrap();
+        let (found, errors) = reader().discover(&[dir.path().to_path_buf()]);
+        assert_eq!(names(&found), ["z.txt"]);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].to_string().contains("pipe.txt: not a regular file (a named pipe)"), "{}", errors[0]);
+        let (found, errors) = reader().discover(std::slice::from_ref(&fifo));
+        assert!(found.is_empty() && errors[0].to_string().contains("a named pipe"), "{errors:?}");
+        let err = reader().read(&fifo).unwrap_err();
+        assert!(err.to_string().contains("a named pipe"), "{err}");
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let text = "Gazprom supplies gas to Ch\u{ed}na. \u{1f642}";
+        let le: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xfe, 0xff].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [&le, &be] {
+            assert_eq!(reader().parse(Path::new("u.txt"), "u.txt", Format::Text, bytes).unwrap().body, text);
+        }
+        // A lone surrogate or an odd byte at the end is named as bad UTF-16, not "binary".
+        let bad = reader().parse(Path::new("u.txt"), "u.txt", Format::Text, &[0xff, 0xfe, b'A', 0, 0x00, 0xd8, b'B', 0]).unwrap_err();
+        assert!(bad.to_string().contains("u.txt: UTF-16") && bad.to_string().contains("byte 4"), "{bad}");
+        let odd = reader().parse(Path::new("u.txt"), "u.txt", Format::Text, &[0xfe, 0xff, 0, b'A', 0]).unwrap_err();
+        assert!(odd.to_string().contains("UTF-16"), "{odd}");
     }
 
     #[test]

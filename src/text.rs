@@ -281,7 +281,8 @@ impl Splitter {
     }
 
     /// Tokens and sentences of `body`. Sentences end at `.`, `!`, `?` followed by a
-    /// space and a capital, digit or quote, and at every line break.
+    /// space and a capital, digit or quote, and at every line break; one longer than
+    /// `MAX_SENTENCE_BYTES` is cut into pieces (`push_bounded`).
     pub fn split(&self, body: &str) -> Text {
         let (tokens, line_starts) = self.tokens_and_line_starts(body);
         let bytes = body.as_bytes();
@@ -316,7 +317,7 @@ impl Splitter {
                         && !(initialism && starts_name_like(&body[n.start..n.end]))
                 };
             if ends {
-                sentences.push(Sentence { start: tokens[first].start, end: tokens[last].end, tokens: first..last + 1 });
+                push_bounded(&mut sentences, &tokens, bytes, first..last + 1);
                 first = last + 1;
                 // The closing quotes given to this sentence are not looked at again.
                 i = last + 1;
@@ -325,6 +326,40 @@ impl Splitter {
             }
         }
         Text { tokens, sentences }
+    }
+}
+
+/// The longest a sentence may be, in bytes. The longest real sentence of the seeds and the
+/// development articles has 446; text without sentence punctuation (a scraped table, a
+/// run of words) would otherwise be one sentence, and every stage after this one does work
+/// and keeps evidence in proportion to a sentence's length times its names.
+pub const MAX_SENTENCE_BYTES: usize = 1_000;
+
+/// Pushes the sentence of `tokens[range]`, cut into pieces of at most `MAX_SENTENCE_BYTES`
+/// when longer: each piece ends after the last `;`, `:` or `,` that keeps it within the
+/// bound, else before the last token with a space before it, else before the token that
+/// crosses it (a single token longer than the bound is a piece of its own).
+fn push_bounded(sentences: &mut Vec<Sentence>, tokens: &[Token], body: &[u8], range: Range<usize>) {
+    let mut first = range.start;
+    while first < range.end {
+        let limit = tokens[first].start + MAX_SENTENCE_BYTES;
+        let mut end = first + 1;
+        let (mut after_clause, mut before_space) = (None, None);
+        while end < range.end && tokens[end].end <= limit {
+            let t = &tokens[end];
+            if t.kind == TokenKind::Punct && matches!(body[t.start], b';' | b':' | b',') {
+                after_clause = Some(end + 1);
+            }
+            if !t.joined {
+                before_space = Some(end);
+            }
+            end += 1;
+        }
+        if end < range.end {
+            end = after_clause.or(before_space).unwrap_or(end);
+        }
+        sentences.push(Sentence { start: tokens[first].start, end: tokens[end - 1].end, tokens: first..end });
+        first = end;
     }
 }
 
@@ -418,6 +453,32 @@ mod tests {
                 assert_eq!(alphanumeric_end(body, pos), expected, "{body:?} from {pos}");
             }
         }
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_clauses_or_spaces_within_the_bound() {
+        // No terminal at all: 4,000 words in one line.
+        let body = (0..4000).map(|i| if i % 50 == 49 { "word," } else { "word" }).collect::<Vec<_>>().join(" ");
+        let text = splitter().split(&body);
+        assert!(text.sentences.len() > 1);
+        let mut next = 0;
+        for s in &text.sentences {
+            assert!(s.end - s.start <= MAX_SENTENCE_BYTES, "{} bytes", s.end - s.start);
+            assert_eq!(s.tokens.start, next, "pieces are contiguous");
+            assert_eq!((s.start, s.end), (text.tokens[s.tokens.start].start, text.tokens[s.tokens.end - 1].end));
+            next = s.tokens.end;
+        }
+        assert_eq!(next, text.tokens.len());
+        // Cut after a comma, the last one within the bound.
+        assert!(body[text.sentences[0].start..text.sentences[0].end].ends_with("word,"));
+        // Without clause punctuation, between words; a giant word is a piece of its own.
+        let body = format!("{} {} end", "a ".repeat(700), "x".repeat(3000));
+        let pieces = sentences(&body);
+        assert!(pieces.iter().all(|p| !p.starts_with(' ') && !p.ends_with(' ')));
+        assert!(pieces.contains(&"x".repeat(3000).as_str()) && pieces.last() == Some(&"end"), "{:?}", pieces.iter().map(|p| p.len()).collect::<Vec<_>>());
+        // A sentence within the bound is left whole.
+        let long = format!("{}.", "word ".repeat(190).trim_end());
+        assert_eq!(sentences(&long), [long.as_str()]);
     }
 
     #[test]

@@ -249,3 +249,170 @@ fn export_formats_filters_and_diagrams_from_the_command_line() {
     let bad = run(&["diagram", "--focus", "Atlantis", "-o", "x.svg"]);
     assert!(stderr(&bad).contains("no entity named \"Atlantis\""), "{}", stderr(&bad));
 }
+
+/// Runs newsgraph and kills it after `secs` seconds: a hang fails the test instead of stalling it.
+fn newsgraph_within(secs: u64, args: &[&str], cwd: &Path) -> Output {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NEWSGRAPH_ONTOLOGY", root().join("ontology"))
+        .env_remove("NEWSGRAPH_STORE")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run newsgraph");
+    // Drain both pipes on threads so a chatty child cannot block on a full pipe.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let stdout = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        out.read_to_end(&mut v).map(|_| v).unwrap_or_default()
+    });
+    let stderr = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        err.read_to_end(&mut v).map(|_| v).unwrap_or_default()
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("newsgraph {args:?} did not finish within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Output { status, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() }
+}
+
+#[test]
+fn html_cut_off_in_a_tag_neither_panics_nor_stops_the_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.html"), "<p>Russia and Korea signed a deal.</p><").unwrap();
+    fs::write(corpus.join("b.txt"), "Japan imposed sanctions on Russia in 2022.").unwrap();
+    fs::write(corpus.join("c.html"), "<p>Gazprom supplies gas to China.</p>").unwrap();
+    let (store, exports) = (tmp.path().join("store"), tmp.path().join("exports"));
+    let out = newsgraph_within(60, &["build", "--corpus", corpus.to_str().unwrap(), "--store", store.to_str().unwrap(), "--exports", exports.to_str().unwrap()], tmp.path());
+    ok(&out);
+    assert!(stderr(&out).contains("3 added, 0 replaced, 0 unchanged, 0 failed"), "{}", stderr(&out));
+    assert!(exports.join("graph.graphml").exists(), "build writes its exports");
+    let out = ok(&newsgraph_within(60, &["extract", "--format", "json", corpus.join("a.html").to_str().unwrap()], tmp.path()));
+    assert!(out.contains("Russia and Korea signed a deal."), "{out}");
+}
+
+#[test]
+fn fifos_are_named_and_skipped_not_waited_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let fifo = corpus.join("pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    fs::write(corpus.join("z.txt"), "Japan imposed sanctions on Russia in 2022.").unwrap();
+    let (store, exports) = (tmp.path().join("store"), tmp.path().join("exports"));
+    let out = newsgraph_within(60, &["build", "--corpus", corpus.to_str().unwrap(), "--store", store.to_str().unwrap(), "--exports", exports.to_str().unwrap()], tmp.path());
+    assert_eq!(out.status.code(), Some(1), "a skipped file is reported in the exit status");
+    assert!(stderr(&out).contains("pipe.txt: not a regular file (a named pipe), skipped"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 added"), "{}", stderr(&out));
+    let out = newsgraph_within(60, &["extract", fifo.to_str().unwrap()], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not a regular file (a named pipe)") && !stderr(&out).contains("no such file"), "{}", stderr(&out));
+}
+
+#[test]
+fn linked_folders_end_and_each_file_is_read_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), "Japan imposed sanctions on Russia in 2022.").unwrap();
+    std::os::unix::fs::symlink(".", corpus.join("here")).unwrap();
+    std::os::unix::fs::symlink(".", corpus.join("there")).unwrap();
+    let out = ok(&newsgraph_within(60, &["extract", "--format", "json", corpus.to_str().unwrap()], tmp.path()));
+    let json: serde_json::Value = serde_json::from_str(&out).expect("one document's JSON");
+    assert_eq!(json["document"], "a.txt");
+}
+
+#[test]
+fn files_of_the_same_name_in_different_folders_are_both_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    for (sub, text) in [("x", "Japan imposed sanctions on Russia in 2022."), ("y", "Gazprom supplies gas to China.")] {
+        fs::create_dir_all(corpus.join(sub)).unwrap();
+        fs::write(corpus.join(sub).join("a.txt"), text).unwrap();
+    }
+    let store = tmp.path().join("store");
+    let s = store.to_str().unwrap();
+    let out = ok_err(&newsgraph(&["ingest", corpus.to_str().unwrap(), "--store", s], tmp.path()));
+    assert!(out.contains("2 added, 0 replaced"), "{out}");
+    let again = ok_err(&newsgraph(&["ingest", corpus.to_str().unwrap(), "--store", s], tmp.path()));
+    assert!(again.contains("0 added, 0 replaced, 2 unchanged"), "{again}");
+    assert_eq!(count(&store, tmp.path(), DOCS), 2);
+    let names = ok(&newsgraph(&["query", "--store", s, "--format", "tsv", "SELECT ?f WHERE { ?d ng:sourceFile ?f } ORDER BY ?f"], tmp.path()));
+    assert_eq!(names.lines().skip(1).collect::<Vec<_>>(), ["x/a.txt", "y/a.txt"]);
+}
+
+/// Asserts success and returns stderr (where the summaries go).
+fn ok_err(out: &Output) -> String {
+    ok(out);
+    stderr(out)
+}
+
+#[test]
+fn a_paragraph_without_sentence_punctuation_gives_bounded_evidence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed = fs::read_to_string(root().join("seeds/001_aba28fb30b3702b5.txt")).unwrap();
+    let words: Vec<&str> = seed.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    // 40,000 of the seed's words in a fixed shuffled order, on one line, with no punctuation.
+    let mut state = 12345u64;
+    let line: Vec<&str> = (0..40_000)
+        .map(|_| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            words[(state >> 33) as usize % words.len()]
+        })
+        .collect();
+    let article = tmp.path().join("run.txt");
+    fs::write(&article, line.join(" ")).unwrap();
+    let out = ok(&newsgraph_within(60, &["extract", "--format", "json", article.to_str().unwrap()], tmp.path()));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let relations = json["relations"].as_array().unwrap();
+    assert!(!relations.is_empty());
+    for r in relations {
+        assert!(r["evidence"].as_str().unwrap().len() <= 1_000, "evidence is at most a bounded sentence: {}", r["evidence"].as_str().unwrap().len());
+    }
+}
+
+#[test]
+fn html_attributes_never_become_article_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("a.html");
+    fs::write(&page, r#"<p><a title="if a > b then Hyundai invests in Nakhodka">Read more</a> about the port.</p><p>Jos&eacute; met Putin&#0; in Moscow.</p>"#).unwrap();
+    let out = ok(&newsgraph(&["extract", "--format", "json", page.to_str().unwrap()], tmp.path()));
+    assert!(!out.contains("Hyundai") && !out.contains("Nakhodka"), "{out}");
+    assert!(!out.contains("\\u0000"), "{out}");
+    let nq = ok(&newsgraph(&["extract", "--format", "nquads", page.to_str().unwrap()], tmp.path()));
+    assert!(nq.contains("José met Putin in Moscow."), "{nq}");
+}
+
+#[test]
+fn markdown_opening_with_a_rule_loses_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let md = tmp.path().join("a.md");
+    fs::write(&md, "---\nJapan imposed sanctions on Russia in 2022.\n---\nGazprom supplies gas to China.\n").unwrap();
+    let out = ok(&newsgraph(&["extract", "--format", "nquads", md.to_str().unwrap()], tmp.path()));
+    assert!(out.contains("Japan imposed sanctions on Russia in 2022.") && out.contains("Gazprom supplies gas to China."), "{out}");
+}
+
+#[test]
+fn utf16_articles_are_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = tmp.path().join("utf16.txt");
+    let bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain("Japan imposed sanctions on Russia in 2022.".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    fs::write(&article, bytes).unwrap();
+    let out = newsgraph(&["extract", "--format", "json", article.to_str().unwrap()], tmp.path());
+    let json: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert!(json["relations"].as_array().unwrap().iter().any(|r| r["evidence"] == "Japan imposed sanctions on Russia in 2022."), "{json}");
+}

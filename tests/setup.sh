@@ -1,25 +1,41 @@
 #!/usr/bin/env bash
-# Installs what building and testing newsgraph needs on a fresh Debian machine, once:
-# libclang (bindgen, for Oxigraph's RocksDB); the export readers — Graphviz, xmllint,
-# Chromium (Debian), a Python venv with networkx and rdflib (PyPI), and
-# graphology, cytoscape, mermaid and playwright-core (npm, tests/readers). Safe to run again: it only
-# installs what is missing, so a second run takes a second or two.
+# Installs what newsgraph needs on a fresh Debian machine, once, only what is missing.
+#   bash tests/setup.sh --build   what building needs: a C++ compiler and libclang with
+#                                 clang's headers (bindgen, for Oxigraph's RocksDB);
+#                                 the README's build command.
+#   bash tests/setup.sh           that, and what the tests need: the export readers —
+#                                 Graphviz, xmllint, Chromium (Debian), a Python venv with
+#                                 networkx and rdflib (PyPI), and graphology, cytoscape,
+#                                 mermaid and playwright-core (npm, tests/readers); run by
+#                                 tests/run.sh.
+# Safe to run again: a second run takes a second or two.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+build_only=false
+case "${1:-}" in
+  --build) build_only=true ;;
+  "") ;;
+  *) echo "usage: bash tests/setup.sh [--build]" >&2; exit 2 ;;
+esac
 
 sudo_cmd=""
 [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
 missing=()
-ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1 || missing+=(libclang-dev)
-command -v dot >/dev/null || missing+=(graphviz)
-command -v xmllint >/dev/null || missing+=(libxml2-utils)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-command -v node >/dev/null || missing+=(nodejs npm)
+command -v c++ >/dev/null || missing+=(g++)
+# What bindgen loads, by clang-sys's rules (not libclang-cpp.so, which LLVM alone brings).
+bash "$here/tests/find-libclang.sh" >/dev/null || missing+=(libclang-dev)
+if ! $build_only; then
+  command -v dot >/dev/null || missing+=(graphviz)
+  command -v xmllint >/dev/null || missing+=(libxml2-utils)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v node >/dev/null || missing+=(nodejs npm)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]} (Debian)" >&2
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+$build_only && exit 0
 
 venv="$here/target/pyenv"
 if ! "$venv/bin/python" - "$here/tests/requirements.txt" >/dev/null 2>&1 <<'PY'
