@@ -484,6 +484,10 @@ pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result
                 break;
             }
         }
+        if ex.relations.len() > store::MAX_RELATIONS {
+            let (found, max) = (ex.relations.len(), store::MAX_RELATIONS);
+            bar.suspend(|| eprintln!("warning: {}: {found} relations; the store keeps the {max} most confident (a document stores at most {max})", doc.name));
+        }
         report.stored.insert(doc.id.clone());
         for e in &ex.entities {
             *report.entities.entry(e.kind).or_default() += 1;

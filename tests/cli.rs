@@ -512,3 +512,25 @@ fn messages_name_the_problem() {
     drop(held);
     ok(&newsgraph(&["stats", "--store", s], tmp.path()));
 }
+
+#[test]
+fn a_huge_article_stores_a_bounded_number_of_relations() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 600 KB of one seed's words in a random order, on one line: thousands of relations.
+    let seed = fs::read_to_string(root().join("seeds/000_3353ae50f96aff86.txt")).unwrap();
+    let words: Vec<&str> = seed.split_whitespace().collect();
+    let mut state = 42u64;
+    let mut text = String::new();
+    while text.len() < 600_000 {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        text.push_str(words[(state >> 33) as usize % words.len()]);
+        text.push(' ');
+    }
+    fs::write(tmp.path().join("huge.txt"), text).unwrap();
+    let store = tmp.path().join("store");
+    let out = within(300, command(&["ingest", "huge.txt", "--store", store.to_str().unwrap()], tmp.path()));
+    ok(&out);
+    let kept = format!("the store keeps the {} most confident", newsgraph::store::MAX_RELATIONS);
+    assert!(stderr(&out).contains("warning: huge.txt:") && stderr(&out).contains(&kept), "{}", stderr(&out));
+    assert_eq!(count(&store, tmp.path(), "SELECT (COUNT(?a) AS ?n) WHERE { ?a a ng:Assertion }"), newsgraph::store::MAX_RELATIONS);
+}
