@@ -534,3 +534,28 @@ fn a_huge_article_stores_a_bounded_number_of_relations() {
     assert!(stderr(&out).contains("warning: huge.txt:") && stderr(&out).contains(&kept), "{}", stderr(&out));
     assert_eq!(count(&store, tmp.path(), "SELECT (COUNT(?a) AS ?n) WHERE { ?a a ng:Assertion }"), newsgraph::store::MAX_RELATIONS);
 }
+
+#[test]
+fn kill_9_during_ingest_never_leaves_half_a_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let seeds: Vec<String> = (0..5).map(|i| fs::read_dir(root().join("seeds")).unwrap().nth(i).unwrap().unwrap().path()).map(|p| fs::read_to_string(p).unwrap()).collect();
+    for n in 0..60 {
+        fs::write(corpus.join(format!("gen_{n:03}.txt")), format!("Bulletin {n}\n{}", seeds[n % seeds.len()])).unwrap();
+    }
+    let c = corpus.to_str().unwrap();
+    let clean = tmp.path().join("clean");
+    ok(&newsgraph(&["ingest", c, "--store", clean.to_str().unwrap()], tmp.path()));
+    let store = tmp.path().join("store");
+    for millis in [100, 400, 800, 1200] {
+        let mut child = command(&["ingest", c, "--store", store.to_str().unwrap()], tmp.path()).stderr(std::process::Stdio::null()).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(millis));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+    }
+    let out = newsgraph(&["ingest", c, "--store", store.to_str().unwrap()], tmp.path());
+    ok(&out);
+    assert!(stderr(&out).contains("0 replaced") && stderr(&out).contains("0 failed"), "{}", stderr(&out));
+    assert_eq!(count(&store, tmp.path(), QUADS), count(&clean, tmp.path(), QUADS), "the killed runs left only whole documents");
+}
