@@ -10,10 +10,10 @@ use crate::extract::{Extractor, Lexicon};
 use crate::diagram;
 use crate::graph::{Filter, KnowledgeGraph};
 use crate::model::{EntityType, Extraction, Predicate};
-use crate::store::{self, term_text, Ingested, Store};
+use crate::store::{self, term_text, AnswerFormat, Ingested, Store};
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -31,7 +31,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Ingest every article of a corpus into the store, then write the exports.
+    /// Ingest every article of a corpus into the store (removing the documents no longer in
+    /// it), then write the exports.
     Build {
         /// Folder (or file) of articles: .txt, .md, .html.
         #[arg(long, default_value = "seeds")]
@@ -46,6 +47,10 @@ enum Command {
     Ingest {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Also remove from the store every document not found under these paths (as
+        /// `build` does with its corpus); nothing is removed when a file fails.
+        #[arg(long)]
+        prune: bool,
         #[command(flatten)]
         store: StoreArg,
     },
@@ -67,6 +72,9 @@ enum Command {
         /// Output: a table by default on a terminal, else TSV.
         #[arg(long, value_enum)]
         format: Option<QueryFormat>,
+        /// Stop the query after this many seconds (e.g. 2.5).
+        #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+        timeout: Option<std::time::Duration>,
         #[command(flatten)]
         store: StoreArg,
     },
@@ -228,6 +236,30 @@ fn names<'a>(items: impl Iterator<Item = &'a str>) -> String {
     items.collect::<Vec<_>>().join(", ")
 }
 
+/// A positive number of seconds (`--timeout`).
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.parse::<f64>().ok().filter(|s| s.is_finite() && *s > 0.0).map(std::time::Duration::from_secs_f64).ok_or_else(|| format!("expected a positive number of seconds, got {text:?}"))
+}
+
+/// `query --timeout`: a watchdog that ends the process when the query outlives `limit`.
+/// (Oxigraph's cancellation token is only looked at when a query reads the store, never
+/// inside an in-memory join, so it cannot stop a cross join.)
+fn stop_after(limit: std::time::Duration) {
+    std::thread::spawn(move || {
+        std::thread::sleep(limit);
+        eprintln!("error: the query ran longer than --timeout {}s and was stopped", limit.as_secs_f64());
+        // SAFETY: `_exit` only ends the process. It runs no destructors, which could race the
+        // main thread inside RocksDB; a reader has nothing to save.
+        unsafe { libc::_exit(2) }
+    });
+}
+
+/// Whether an error is only that the reader of our output went away (`newsgraph query … |
+/// head`): a normal end, not a failure.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
 /// `2017..2022`, `2017-2022` or `2018`.
 fn parse_years(text: &str) -> Result<(i32, i32)> {
     let bad = || anyhow::anyhow!("--years: expected a year or a range like 2017..2022, got {text:?}");
@@ -245,21 +277,34 @@ pub fn run() -> Result<i32> {
     let ontology = ontology_dir(cli.ontology);
     match cli.command {
         Command::Build { corpus, store, exports } => build(&ontology, &corpus, &store.path, &exports),
-        Command::Ingest { paths, store } => {
+        Command::Ingest { paths, prune, store } => {
             let (extractor, store) = (Extractor::new(load_lexicon(&ontology)?), open_store(&store.path, &ontology)?);
             let report = ingest(&extractor, &store, &paths)?;
             report.print();
+            if prune {
+                report.prune(&store)?;
+            }
             Ok(report.exit_code())
         }
         Command::Extract { paths, format } => extract(&ontology, &paths, format),
-        Command::Query { sparql, file, format, store } => {
+        Command::Query { sparql, file, format, timeout, store } => {
             let text = match (sparql, file) {
                 (Some(q), None) => q,
                 (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("{}: cannot read query", f.display()))?,
                 _ => bail!("give the query as an argument or with --file, not both"),
             };
-            let store = Store::open(&store.path)?;
-            query(&store, &text, format)?;
+            let format = format.unwrap_or(if std::io::stdout().is_terminal() { QueryFormat::Table } else { QueryFormat::Tsv });
+            let format = match format {
+                QueryFormat::Table => AnswerFormat::Table,
+                QueryFormat::Csv => AnswerFormat::Csv,
+                QueryFormat::Tsv => AnswerFormat::Tsv,
+                QueryFormat::Json => AnswerFormat::Json,
+            };
+            let store = Store::open_existing(&store.path)?;
+            if let Some(limit) = timeout {
+                stop_after(limit);
+            }
+            store.answer(&text, format, std::io::stdout().lock())?;
             Ok(0)
         }
         Command::Export { format, output, filter, store } => {
@@ -270,11 +315,11 @@ pub fn run() -> Result<i32> {
                     None => export::Format::Graphml,
                 },
             };
-            export_one(&Store::open(&store.path)?, format, output.as_deref(), &filter.filter()?)?;
+            export_one(&Store::open_existing(&store.path)?, format, output.as_deref(), &filter.filter()?)?;
             Ok(0)
         }
         Command::Diagram { output, engine, filter, store } => {
-            let kg = KnowledgeGraph::from_store(&Store::open(&store.path)?)?;
+            let kg = KnowledgeGraph::from_store(&Store::open_existing(&store.path)?)?;
             draw(&kg, &filter.filter()?, &output, engine)?;
             Ok(0)
         }
@@ -283,11 +328,11 @@ pub fn run() -> Result<i32> {
             Ok(0)
         }
         Command::Explain { from, to, max_hops, store } => {
-            let kg = KnowledgeGraph::from_store(&Store::open(&store.path)?)?;
+            let kg = KnowledgeGraph::from_store(&Store::open_existing(&store.path)?)?;
             explain(&kg, &from, &to, max_hops)
         }
         Command::Stats { store } => {
-            stats(&Store::open(&store.path)?)?;
+            stats(&Store::open_existing(&store.path)?)?;
             Ok(0)
         }
         Command::Train { gold, corpus, output, l2, rounds, dump } => {
@@ -341,6 +386,11 @@ pub struct IngestReport {
     pub failed: Vec<String>,
     pub entities: BTreeMap<EntityType, usize>,
     pub relations: BTreeMap<Predicate, usize>,
+    /// The ids of the documents stored or found stored: what `--prune` keeps.
+    pub stored: BTreeSet<String>,
+    /// The store refused a write (a full disk): the run stopped there, with this many files
+    /// not tried.
+    pub stopped: Option<(String, usize)>,
 }
 
 impl IngestReport {
@@ -358,14 +408,37 @@ impl IngestReport {
             let list: Vec<String> = self.relations.iter().map(|(p, n)| format!("{p} {n}")).collect();
             eprintln!("relations extracted: {}", list.join(", "));
         }
+        if let Some((error, not_tried)) = &self.stopped {
+            eprintln!("stopped: {error}; {not_tried} more files not tried");
+        }
     }
 
     fn exit_code(&self) -> i32 {
-        if self.failed.is_empty() {
+        if self.failed.is_empty() && self.stopped.is_none() {
             0
         } else {
             1
         }
+    }
+
+    /// Removes from the store every document this run did not store or find stored, so the
+    /// store mirrors the paths given; says which. Nothing is removed when a file failed (its
+    /// stored version stays until it reads again) or when no document was read at all.
+    fn prune(&self, store: &Store) -> Result<()> {
+        let failures = self.failed.len() + usize::from(self.stopped.is_some());
+        if failures > 0 {
+            eprintln!("not removing documents that left the corpus: {failures} files failed this run");
+            return Ok(());
+        }
+        if self.stored.is_empty() {
+            eprintln!("not removing documents that left the corpus: no document was read");
+            return Ok(());
+        }
+        let removed = store.prune(&self.stored)?;
+        if !removed.is_empty() {
+            eprintln!("removed {} documents that left the corpus: {}", removed.len(), removed.join(", "));
+        }
+        Ok(())
     }
 }
 
@@ -389,30 +462,38 @@ pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result
         report.failed.push(e.to_string());
     }
     let bar = progress(files.len());
-    for source in files {
+    for (i, source) in files.iter().enumerate() {
         bar.set_message(source.path.display().to_string());
-        let outcome = reader.read_source(&source).map_err(anyhow::Error::from).and_then(|doc| {
-            let ex = extractor.extract(&doc);
-            store.ingest(&doc, &ex, &extractor.lexicon.fingerprint).map(|r| (r, ex))
-        });
-        match outcome {
-            Ok((result, ex)) => {
-                match result {
-                    Ingested::Added => report.added += 1,
-                    Ingested::Replaced => report.replaced += 1,
-                    Ingested::Unchanged => report.unchanged += 1,
-                }
-                for e in &ex.entities {
-                    *report.entities.entry(e.kind).or_default() += 1;
-                }
-                for r in &ex.relations {
-                    *report.relations.entry(r.predicate).or_default() += 1;
-                }
-            }
+        let doc = match reader.read_source(source) {
+            Ok(doc) => doc,
             Err(e) => {
                 bar.suspend(|| eprintln!("error: {e:#}"));
                 report.failed.push(format!("{e:#}"));
+                bar.inc(1);
+                continue;
             }
+        };
+        let ex = extractor.extract(&doc);
+        // A store that refuses a write refuses the next ones too: stop.
+        match store.ingest(&doc, &ex, &extractor.lexicon.fingerprint) {
+            Ok(Ingested::Added) => report.added += 1,
+            Ok(Ingested::Replaced) => report.replaced += 1,
+            Ok(Ingested::Unchanged) => report.unchanged += 1,
+            Err(e) => {
+                report.stopped = Some((format!("{e:#}"), files.len() - i - 1));
+                break;
+            }
+        }
+        if ex.relations.len() > store::MAX_RELATIONS {
+            let (found, max) = (ex.relations.len(), store::MAX_RELATIONS);
+            bar.suspend(|| eprintln!("warning: {}: {found} relations; the store keeps the {max} most confident (a document stores at most {max})", doc.name));
+        }
+        report.stored.insert(doc.id.clone());
+        for e in &ex.entities {
+            *report.entities.entry(e.kind).or_default() += 1;
+        }
+        for r in &ex.relations {
+            *report.relations.entry(r.predicate).or_default() += 1;
         }
         bar.inc(1);
     }
@@ -426,6 +507,10 @@ fn build(ontology: &Path, corpus: &Path, store_path: &Path, exports: &Path) -> R
     let store = open_store(store_path, ontology)?;
     let report = ingest(&extractor, &store, &[corpus.to_path_buf()])?;
     report.print();
+    if report.stopped.is_some() {
+        return Ok(report.exit_code());
+    }
+    report.prune(&store)?;
     let kg = KnowledgeGraph::from_store(&store)?;
     let written = write_exports(&store, &kg, exports)?;
     eprintln!(
@@ -495,7 +580,7 @@ fn diagram_subjects(kg: &KnowledgeGraph) -> Vec<petgraph::graph::NodeIndex> {
 /// `export`: one format to a file, a folder (csv) or stdout.
 fn export_one(store: &Store, format: export::Format, output: Option<&Path>, filter: &Filter) -> Result<()> {
     if !format.is_graph() {
-        if *filter != Filter::default() {
+        if !filter.keeps_everything() {
             bail!("filters apply to the graph formats; {format:?} dumps the whole store (select a part with `newsgraph query` and CONSTRUCT)");
         }
         return emit(output, &export::rdf_bytes(store, format)?);
@@ -598,78 +683,6 @@ fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat) -> Result<
         }
     }
     Ok(if failed > 0 { 1 } else { 0 })
-}
-
-fn query(store: &Store, text: &str, format: Option<QueryFormat>) -> Result<()> {
-    use oxigraph::sparql::QueryResults;
-    let mut stdout = std::io::stdout().lock();
-    match store.query(text)? {
-        QueryResults::Boolean(b) => writeln!(stdout, "{b}")?,
-        QueryResults::Graph(triples) => {
-            let mut serializer = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::Turtle);
-            for (prefix, iri) in store::vocab::PREFIXES {
-                serializer = serializer.with_prefix(*prefix, *iri)?;
-            }
-            let mut writer = serializer.for_writer(&mut stdout);
-            for t in triples {
-                writer.serialize_triple(&t?)?;
-            }
-            writer.finish()?;
-        }
-        QueryResults::Solutions(solutions) => {
-            let format = format.unwrap_or(if std::io::stdout().is_terminal() { QueryFormat::Table } else { QueryFormat::Tsv });
-            let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
-            let mut rows: Vec<Vec<String>> = Vec::new();
-            let mut raw = Vec::new();
-            for s in solutions {
-                let s = s?;
-                rows.push(variables.iter().map(|v| s.get(v.as_str()).map(term_text).unwrap_or_default()).collect());
-                raw.push(s);
-            }
-            match format {
-                QueryFormat::Table => write_table(&mut stdout, &variables, &rows)?,
-                QueryFormat::Csv | QueryFormat::Tsv => {
-                    let delimiter = if format == QueryFormat::Csv { b',' } else { b'\t' };
-                    let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(&mut stdout);
-                    w.write_record(&variables)?;
-                    for r in &rows {
-                        w.write_record(r)?;
-                    }
-                    w.flush()?;
-                }
-                QueryFormat::Json => {
-                    let serializer = store::QueryResultsFormat::Json;
-                    let vars: Vec<oxigraph::model::Variable> = variables.iter().map(|v| oxigraph::model::Variable::new_unchecked(v.clone())).collect();
-                    let mut w = oxigraph::sparql::results::QueryResultsSerializer::from_format(serializer).serialize_solutions_to_writer(&mut stdout, vars)?;
-                    for s in &raw {
-                        w.serialize(s)?;
-                    }
-                    w.finish()?;
-                    writeln!(stdout)?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-fn write_table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> Result<()> {
-    let short = |s: &str| s.strip_prefix("https://newsgraph.dev/id/entity/").unwrap_or(s).replace('\n', " ");
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| short(c)).collect()).collect();
-    let widths: Vec<usize> = (0..header.len()).map(|i| rows.iter().map(|r| r[i].chars().count().min(80)).chain([header[i].len()]).max().unwrap_or(0)).collect();
-    let line = |cells: &[String]| -> String {
-        cells.iter().zip(&widths).map(|(c, w)| {
-            let c: String = c.chars().take(80).collect();
-            format!("{c:<w$}")
-        }).collect::<Vec<_>>().join(" | ").trim_end().to_string()
-    };
-    writeln!(out, "{}", line(header))?;
-    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
-    for r in &rows {
-        writeln!(out, "{}", line(r))?;
-    }
-    writeln!(out, "({} rows)", rows.len())?;
-    Ok(())
 }
 
 /// `explain`: prints the relations between two entities with their evidence, or the

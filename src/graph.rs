@@ -106,6 +106,12 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether the filter keeps the whole graph (a weight of 1 and a depth without a focus
+    /// cut nothing).
+    pub fn keeps_everything(&self) -> bool {
+        self.types.is_empty() && !self.cuts_edges() && self.focus.is_none() && self.max_nodes.is_none()
+    }
+
     fn cuts_edges(&self) -> bool {
         !self.predicates.is_empty() || self.min_weight > 1 || self.years.is_some()
     }
@@ -465,5 +471,23 @@ mod tests {
         assert_eq!(ids(&kg), ["commodity/lng", "project/plant"], "three statements each");
         let kg = sample().filtered(&Filter { focus: Some("Nakhodka".into()), depth: 2, max_nodes: Some(1), ..Filter::default() }).unwrap();
         assert_eq!(ids(&kg), ["place/nakhodka"]);
+    }
+
+    #[test]
+    fn the_command_line_defaults_keep_everything() {
+        let defaults = Filter { min_weight: 1, depth: 1, ..Filter::default() };
+        assert!(defaults.keeps_everything() && Filter::default().keeps_everything());
+        assert_eq!(sample().filtered(&defaults).unwrap().graph.edge_count(), sample().graph.edge_count());
+        let cutting = [
+            Filter { types: vec!["Company".into()], ..defaults.clone() },
+            Filter { predicates: vec!["investsIn".into()], ..defaults.clone() },
+            Filter { min_weight: 2, ..defaults.clone() },
+            Filter { years: Some((2018, 2019)), ..defaults.clone() },
+            Filter { focus: Some("company/kogas".into()), ..defaults.clone() },
+            Filter { max_nodes: Some(3), ..defaults.clone() },
+        ];
+        for filter in cutting {
+            assert!(!filter.keeps_everything(), "{filter:?}");
+        }
     }
 }

@@ -3,7 +3,9 @@
 //! The only module that imports oxigraph. Owns the IRIs (`vocab`), turning a document's
 //! `Extraction` into quads in the document's own named graph, ingesting each document in
 //! one transaction (unchanged → nothing to do, changed → its old graph replaced), loading
-//! the ontology into its graph, SPARQL with the project's prefixes, and RDF dumps.
+//! the ontology into its graph, removing documents that left the corpus, SPARQL with the
+//! project's prefixes (answers streamed as a table, CSV, TSV or JSON), and
+//! RDF dumps. Store errors are told plainly: no store at a path, a store in use, a full disk.
 
 use crate::corpus::Document;
 use crate::model::{Extraction, Predicate};
@@ -11,8 +13,12 @@ use anyhow::{bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{BlankNode, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::StorageError;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
@@ -77,6 +83,24 @@ pub enum Ingested {
     Replaced,
 }
 
+/// The most relations one document stores: its most confident ones. A document is one
+/// transaction, which RocksDB holds in memory until it commits; a news article has tens of
+/// relations, but one 2 MB line of text gave 19,000 (34 s and 600 MB to store).
+pub const MAX_RELATIONS: usize = 2_000;
+
+/// `extraction` with at most `MAX_RELATIONS` relations: the most confident, in their order.
+fn bounded(extraction: &Extraction) -> Cow<'_, Extraction> {
+    if extraction.relations.len() <= MAX_RELATIONS {
+        return Cow::Borrowed(extraction);
+    }
+    let relations = &extraction.relations;
+    let mut kept: Vec<usize> = (0..relations.len()).collect();
+    kept.sort_by(|&a, &b| relations[b].confidence.total_cmp(&relations[a].confidence).then(a.cmp(&b)));
+    kept.truncate(MAX_RELATIONS);
+    kept.sort_unstable();
+    Cow::Owned(Extraction { entities: extraction.entities.clone(), relations: kept.into_iter().map(|i| relations[i].clone()).collect() })
+}
+
 /// One row of a SELECT query: a term per variable (`None` for unbound).
 pub type Row = Vec<Option<Term>>;
 
@@ -85,12 +109,39 @@ pub struct Store {
     inner: oxigraph::store::Store,
 }
 
+/// How a SPARQL answer is written (`Store::answer`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerFormat {
+    /// Aligned columns for a terminal, widths taken from the first rows.
+    Table,
+    Csv,
+    Tsv,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+}
+
+/// Rows whose cells decide a table's column widths; later rows are written as they come.
+const TABLE_WIDTH_ROWS: usize = 100;
+
 impl Store {
-    /// Opens (or creates) the on-disk store at `path`.
+    /// Opens (or creates) the on-disk store at `path`: for the commands that write.
     pub fn open(path: &Path) -> Result<Store> {
         std::fs::create_dir_all(path).with_context(|| format!("{}: cannot create store folder", path.display()))?;
-        let inner = oxigraph::store::Store::open(path).with_context(|| format!("{}: cannot open the Oxigraph store (is another newsgraph using it?)", path.display()))?;
+        let inner = oxigraph::store::Store::open(path).map_err(|e| storage_error(e, path))?;
         Ok(Store { inner })
+    }
+
+    /// Opens the on-disk store at `path` for a command that reads: no store there is an
+    /// error, and nothing is created.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        // RocksDB's `CURRENT` names the live manifest: every store has one.
+        if !path.join("CURRENT").is_file() {
+            if path.exists() {
+                bail!("{}: not a newsgraph store", path.display());
+            }
+            bail!("{}: no store here (make one with `newsgraph build` or `newsgraph ingest`, or give --store)", path.display());
+        }
+        Store::open(path)
     }
 
     /// An in-memory store (for `extract --format nquads` and tests).
@@ -138,7 +189,8 @@ impl Store {
         Ok(())
     }
 
-    /// Stores one document and its extraction in its own named graph, in one transaction.
+    /// Stores one document and its extraction (at most `MAX_RELATIONS` relations of it) in
+    /// its own named graph, in one transaction.
     /// `extractor` names the extractor (`Lexicon::fingerprint`): the same text extracted by
     /// another version or other ontology data is replaced, not kept.
     pub fn ingest(&self, doc: &Document, extraction: &Extraction, extractor: &str) -> Result<Ingested> {
@@ -165,23 +217,106 @@ impl Store {
         }
         tx.remove_named_graph(graph.as_ref())?;
         tx.insert_named_graph(graph.as_ref());
-        for quad in document_quads(doc, extraction, &graph) {
+        for quad in document_quads(doc, &bounded(extraction), &graph) {
             tx.insert(quad.as_ref());
         }
         tx.insert(QuadRef::new(graph.as_ref(), ng("extractor").as_ref(), same_extractor.as_ref(), GraphNameRef::NamedNode(graph.as_ref())));
-        tx.commit().with_context(|| format!("{}: cannot commit to the store", doc.name))?;
+        tx.commit().map_err(|e| storage_error(e, Path::new(&doc.name)))?;
         Ok(if replaced { Ingested::Replaced } else { Ingested::Added })
+    }
+
+    /// Removes the graph of every document whose id is not in `keep`, in one transaction;
+    /// returns the removed documents' file names, sorted.
+    pub fn prune(&self, keep: &BTreeSet<String>) -> Result<Vec<String>> {
+        let document = ng("Document");
+        let source_file = ng("sourceFile");
+        let mut tx = self.inner.start_transaction()?;
+        let mut removed = Vec::new();
+        let graphs: Vec<NamedNode> = tx
+            .quads_for_pattern(None, Some(rdf::TYPE), Some(document.as_ref().into()), None)
+            .map(|q| q.map(|q| q.graph_name))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .filter_map(|g| match g {
+                GraphName::NamedNode(n) => Some(n),
+                _ => None,
+            })
+            .collect();
+        for graph in graphs {
+            let id = graph.as_str().strip_prefix(&document_iri("")).unwrap_or_default();
+            if keep.contains(id) {
+                continue;
+            }
+            let names = tx.quads_for_pattern(Some(graph.as_ref().into()), Some(source_file.as_ref()), None, Some(graph.as_ref().into()));
+            for q in names {
+                removed.push(term_text(&q?.object));
+            }
+            tx.remove_named_graph(graph.as_ref())?;
+        }
+        tx.commit().map_err(|e| storage_error(e, Path::new("removing documents")))?;
+        removed.sort();
+        Ok(removed)
     }
 
     /// Prepares a SPARQL query with the project's prefixes, over the union of all graphs.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>> {
-        let mut evaluator = SparqlEvaluator::new();
-        for (prefix, iri) in vocab::PREFIXES {
-            evaluator = evaluator.with_prefix(*prefix, *iri)?;
-        }
-        let mut prepared = evaluator.parse_query(sparql).map_err(|e| anyhow::anyhow!("invalid SPARQL: {e}"))?;
+        let mut prepared = evaluator()?.parse_query(sparql).map_err(|e| invalid_sparql(sparql, &e.to_string()))?;
         prepared.dataset_mut().set_default_graph_as_union();
         Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Runs a query and writes its answer to `out` as it comes: a SELECT's rows in `format`,
+    /// a CONSTRUCT or DESCRIBE as Turtle, an ASK as `true` or `false`.
+    pub fn answer(&self, sparql: &str, format: AnswerFormat, mut out: impl Write) -> Result<()> {
+        match self.query(sparql)? {
+            QueryResults::Boolean(b) => writeln!(out, "{b}")?,
+            QueryResults::Graph(triples) => {
+                let mut writer = serializer(RdfFormat::Turtle)?.for_writer(out);
+                for t in triples {
+                    writer.serialize_triple(&t?)?;
+                }
+                writer.finish()?;
+            }
+            QueryResults::Solutions(solutions) => {
+                let variables = solutions.variables().to_vec();
+                let names: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
+                let mut rows = solutions.map(|s| s.map_err(anyhow::Error::from));
+                match format {
+                    AnswerFormat::Table => {
+                        let cells = |s: &Solution| -> Vec<String> { variables.iter().map(|v| s.get(v).map(term_text).unwrap_or_default()).collect() };
+                        let first: Vec<Vec<String>> = rows.by_ref().take(TABLE_WIDTH_ROWS).map(|s| s.map(|s| cells(&s))).collect::<Result<_>>()?;
+                        let mut table = Table::new(&names, &first);
+                        table.head(&mut out, &names)?;
+                        for row in &first {
+                            table.row(&mut out, row)?;
+                        }
+                        for s in rows {
+                            table.row(&mut out, &cells(&s?))?;
+                        }
+                        table.foot(&mut out)?;
+                    }
+                    AnswerFormat::Csv | AnswerFormat::Tsv => {
+                        let delimiter = if format == AnswerFormat::Csv { b',' } else { b'\t' };
+                        let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
+                        w.write_record(&names).map_err(csv_io)?;
+                        for s in rows {
+                            let s = s?;
+                            w.write_record(variables.iter().map(|v| s.get(v).map(term_text).unwrap_or_default())).map_err(csv_io)?;
+                        }
+                        w.flush()?;
+                    }
+                    AnswerFormat::Json => {
+                        let mut w = QueryResultsSerializer::from_format(QueryResultsFormat::Json).serialize_solutions_to_writer(&mut out, variables.clone())?;
+                        for s in rows {
+                            w.serialize(&s?)?;
+                        }
+                        w.finish()?;
+                        writeln!(out)?;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Rows of a SELECT query as strings (`None` for unbound), in the order returned.
@@ -207,15 +342,154 @@ impl Store {
         }
         quads.sort_by_cached_key(|q| q.to_string());
         quads.dedup();
-        let mut serializer = RdfSerializer::from_format(format);
-        for (prefix, iri) in vocab::PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *iri)?;
-        }
-        let mut writer = serializer.for_writer(out);
+        let mut writer = serializer(format)?.for_writer(out);
         for q in &quads {
             writer.serialize_quad(q)?;
         }
         writer.finish()?;
+        Ok(())
+    }
+}
+
+/// The io::Error inside a csv error, so a closed pipe is seen as one.
+fn csv_io(error: csv::Error) -> std::io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// A SPARQL evaluator that knows the project's prefixes.
+fn evaluator() -> Result<SparqlEvaluator> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (prefix, iri) in vocab::PREFIXES {
+        evaluator = evaluator.with_prefix(*prefix, *iri)?;
+    }
+    Ok(evaluator)
+}
+
+/// An RDF serializer that writes the project's prefixes.
+fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, iri) in vocab::PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *iri)?;
+    }
+    Ok(serializer)
+}
+
+/// A query the parser refused, told plainly: an update is not a query, an undeclared
+/// prefix is named (the parser lists every character that could have come instead);
+/// anything else keeps the parser's words.
+fn invalid_sparql(sparql: &str, parser_error: &str) -> anyhow::Error {
+    if evaluator().is_ok_and(|e| e.parse_update(sparql).is_ok()) {
+        return anyhow::anyhow!("this is a SPARQL UPDATE: queries only read the store, which is changed with `newsgraph ingest` or `newsgraph build`");
+    }
+    if let Some(prefix) = undeclared_prefix(sparql) {
+        return anyhow::anyhow!("invalid SPARQL: the prefix {prefix}: is not declared (add `PREFIX {prefix}: <…>`; declared already: {})", declared_prefixes());
+    }
+    anyhow::anyhow!("invalid SPARQL: {parser_error}")
+}
+
+/// The prefixes every query may use, as `ng:, rdf:, …`.
+fn declared_prefixes() -> String {
+    vocab::PREFIXES.iter().map(|(p, _)| format!("{p}:")).collect::<Vec<_>>().join(", ")
+}
+
+/// The first `name:` of a query that neither the project nor the query declares (IRIs in
+/// `<…>`, strings and comments skipped).
+fn undeclared_prefix(sparql: &str) -> Option<String> {
+    let mut used = Vec::new();
+    let mut chars = sparql.char_indices().peekable();
+    let mut word_start: Option<usize> = None;
+    while let Some((i, c)) = chars.next() {
+        let closer = match c {
+            '<' => Some('>'),
+            '"' | '\'' => Some(c),
+            '#' => Some('\n'),
+            _ => None,
+        };
+        if let Some(closer) = closer {
+            word_start = None;
+            for (_, d) in chars.by_ref() {
+                if d == closer {
+                    break;
+                }
+            }
+            continue;
+        }
+        if c.is_alphanumeric() || matches!(c, '_' | '-' | '.') {
+            word_start = word_start.or(Some(i));
+        } else if c == ':' {
+            let word = &sparql[word_start.unwrap_or(i)..i];
+            // `?x:` is no prefix; an empty name is the default prefix.
+            let after_variable = sparql[..word_start.unwrap_or(i)].ends_with(['?', '$']);
+            if !after_variable {
+                used.push(word.to_string());
+            }
+            word_start = None;
+        } else {
+            word_start = None;
+        }
+    }
+    let in_query: BTreeSet<String> = sparql
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter(|w| w[0].eq_ignore_ascii_case("PREFIX"))
+        .filter_map(|w| w[1].split(':').next())
+        .map(str::to_string)
+        .collect();
+    used.into_iter().find(|p| !in_query.contains(p) && !vocab::PREFIXES.iter().any(|(known, _)| known == p))
+}
+
+/// A store error told plainly, about `what` (the store's path or a document).
+fn storage_error(error: StorageError, what: &Path) -> anyhow::Error {
+    let text = error.to_string();
+    let plain = match &error {
+        StorageError::Io(io) if io.kind() == std::io::ErrorKind::StorageFull => "the disk is full: free some space and run again (every document stored before is kept whole)".to_string(),
+        _ if text.contains("While lock file") => "another newsgraph is using this store (an ingest or build writing it, or a command reading it); try again when it ends".to_string(),
+        _ => "store error".to_string(),
+    };
+    anyhow::Error::new(error).context(format!("{}: {plain}", what.display()))
+}
+
+/// A table of aligned columns, written row by row.
+struct Table {
+    widths: Vec<usize>,
+    rows: usize,
+}
+
+impl Table {
+    /// The widest cell of a column (up to 80 characters) among `header` and `first` rows.
+    fn new(header: &[String], first: &[Vec<String>]) -> Table {
+        let widths = (0..header.len()).map(|i| first.iter().map(|r| Table::cell(&r[i]).chars().count()).chain([header[i].chars().count()]).max().unwrap_or(0)).collect();
+        Table { widths, rows: 0 }
+    }
+
+    /// A cell as shown: entity IRIs short, on one line, at most 80 characters.
+    fn cell(text: &str) -> String {
+        text.strip_prefix("https://newsgraph.dev/id/entity/").unwrap_or(text).replace('\n', " ").chars().take(80).collect()
+    }
+
+    fn line(&self, out: &mut impl Write, cells: &[String]) -> Result<()> {
+        let cells: Vec<String> = cells.iter().zip(&self.widths).map(|(c, w)| format!("{:<w$}", Table::cell(c))).collect();
+        writeln!(out, "{}", cells.join(" | ").trim_end())?;
+        Ok(())
+    }
+
+    fn head(&self, out: &mut impl Write, header: &[String]) -> Result<()> {
+        self.line(out, header)?;
+        writeln!(out, "{}", self.widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
+        Ok(())
+    }
+
+    fn row(&mut self, out: &mut impl Write, cells: &[String]) -> Result<()> {
+        self.rows += 1;
+        self.line(out, cells)
+    }
+
+    fn foot(&self, out: &mut impl Write) -> Result<()> {
+        writeln!(out, "({} rows)", self.rows)?;
         Ok(())
     }
 }
@@ -281,7 +555,7 @@ pub fn document_quads(doc: &Document, extraction: &Extraction, graph: &NamedNode
         }
         add(&a, prov("wasDerivedFrom").as_ref(), doc_node.clone().into());
     }
-    quads.sort_by_key(|q| q.to_string());
+    quads.sort_by_cached_key(|q| q.to_string());
     quads.dedup();
     quads
 }
@@ -302,7 +576,6 @@ pub fn term_text(term: &Term) -> String {
 }
 
 pub use oxigraph::io::RdfFormat as DumpFormat;
-pub use oxigraph::sparql::results::QueryResultsFormat;
 
 #[cfg(test)]
 mod tests {
@@ -396,6 +669,63 @@ mod tests {
         assert_eq!(rows.len(), 1);
         let row: Vec<String> = rows[0].iter().map(|t| term_text(t.as_ref().unwrap())).collect();
         assert_eq!(row, ["2019", "Gazprom supplies gas to China.", "a.txt"]);
+    }
+
+    #[test]
+    fn prune_removes_the_graphs_of_documents_not_kept() {
+        let store = ontology_store();
+        let (doc, ex) = sample();
+        let other = Reader::default().parse(Path::new("b.txt"), "b.txt", Format::Text, b"Japan cooperates with Korea.").unwrap();
+        store.ingest(&doc, &ex, "v1").unwrap();
+        let before = store.len().unwrap();
+        store.ingest(&other, &Extraction::default(), "v1").unwrap();
+        assert_eq!(store.prune(&BTreeSet::from([doc.id.clone(), other.id.clone()])).unwrap(), Vec::<String>::new());
+        assert_eq!(store.prune(&BTreeSet::from([doc.id.clone()])).unwrap(), ["b.txt"]);
+        assert_eq!(store.len().unwrap(), before, "the kept document and the ontology are untouched");
+        assert_eq!(store.prune(&BTreeSet::new()).unwrap(), ["a.txt"]);
+        assert!(store.len().unwrap() > 0, "the ontology is no document");
+    }
+
+    #[test]
+    fn an_update_and_an_undeclared_prefix_are_told_plainly() {
+        let store = Store::in_memory().unwrap();
+        let update = store.query("DELETE WHERE { ?s ?p ?o }").err().unwrap().to_string();
+        assert!(update.contains("SPARQL UPDATE") && update.contains("newsgraph ingest"), "{update}");
+        let prefix = store.query("SELECT ?x WHERE { ?x a foo:Bar }").err().unwrap().to_string();
+        assert!(prefix.contains("the prefix foo: is not declared"), "{prefix}");
+        assert_eq!(undeclared_prefix("PREFIX ex: <http://e/> SELECT ?x WHERE { ?x ex:a \"b:c\" ; ng:p <http://x/y:z> } # q:"), None);
+        assert_eq!(undeclared_prefix("SELECT ?x WHERE { ?x ng:p :local . ?x ex2:p ?y }").as_deref(), Some(""));
+        assert_eq!(undeclared_prefix("SELECT ?x WHERE { ?x ng:p ex-2:q }").as_deref(), Some("ex-2"));
+    }
+
+    #[test]
+    fn opening_a_missing_store_to_read_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("typo.db");
+        let err = Store::open_existing(&missing).err().unwrap().to_string();
+        assert!(err.contains("no store here"), "{err}");
+        assert!(!missing.exists());
+        assert!(Store::open_existing(dir.path()).err().unwrap().to_string().contains("not a newsgraph store"));
+        drop(Store::open(&missing).unwrap());
+        Store::open_existing(&missing).unwrap();
+    }
+
+    #[test]
+    fn a_document_stores_its_most_confident_relations_up_to_the_bound() {
+        let (doc, ex) = sample();
+        let mut many = ex.clone();
+        many.relations = (0..MAX_RELATIONS + 10)
+            .map(|i| Relation { confidence: if i % 2 == 0 { 0.9 } else { 0.5 }, evidence: Evidence { start: i, ..ex.relations[0].evidence.clone() }, ..ex.relations[0].clone() })
+            .collect();
+        let kept = bounded(&many);
+        assert_eq!(kept.relations.len(), MAX_RELATIONS);
+        assert!(kept.relations.windows(2).all(|w| w[0].evidence.start < w[1].evidence.start), "in their order");
+        assert_eq!(kept.relations.iter().filter(|r| r.confidence < 0.6).count(), MAX_RELATIONS - (MAX_RELATIONS + 10).div_ceil(2), "the least confident go");
+        let store = Store::in_memory().unwrap();
+        store.ingest(&doc, &many, "v1").unwrap();
+        let (_, rows) = store.select("SELECT (COUNT(?a) AS ?n) WHERE { ?a a ng:Assertion }").unwrap();
+        assert_eq!(term_text(rows[0][0].as_ref().unwrap()), MAX_RELATIONS.to_string());
+        assert!(matches!(bounded(&ex), Cow::Borrowed(_)), "a normal document is stored whole");
     }
 
     #[test]

@@ -3,9 +3,8 @@
 //! with the tools people use).
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
+use std::fs;
+use std::fs;
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -109,11 +108,7 @@ fn bad_files_are_named_and_the_good_ones_stored() {
 #[test]
 fn a_changed_document_replaces_only_its_own_graph() {
     let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("c");
-    fs::create_dir(&corpus).unwrap();
-    fs::write(corpus.join("a.txt"), "Russia imposed sanctions on Ukraine in 2014.").unwrap();
-    fs::write(corpus.join("b.txt"), "Japan cooperates with South Korea on energy.").unwrap();
-    let store = tmp.path().join("store");
+    let (corpus, store) = two_articles(tmp.path());
     let s = store.to_str().unwrap();
     ok(&newsgraph(&["ingest", corpus.to_str().unwrap(), "--store", s], tmp.path()));
     let graphs = |tmp: &Path| ok(&newsgraph(&["query", "--store", s, "--format", "tsv", "SELECT ?g ?f WHERE { GRAPH ?g { ?g ng:sourceFile ?f } } ORDER BY ?f"], tmp));
@@ -415,4 +410,318 @@ fn utf16_articles_are_read() {
     let out = newsgraph(&["extract", "--format", "json", article.to_str().unwrap()], tmp.path());
     let json: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
     assert!(json["relations"].as_array().unwrap().iter().any(|r| r["evidence"] == "Japan imposed sanctions on Russia in 2022."), "{json}");
+}
+
+/// A corpus `c` of a.txt (Russia sanctions Ukraine) and b.txt (Japan and South Korea) in
+/// `dir`, and the path of a store beside it.
+fn two_articles(dir: &Path) -> (PathBuf, PathBuf) {
+    let corpus = dir.join("c");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), "Russia imposed sanctions on Ukraine in 2014.").unwrap();
+    fs::write(corpus.join("b.txt"), "Japan cooperates with South Korea on energy.").unwrap();
+    (corpus, dir.join("store"))
+}
+
+/// Runs a command, killing it and failing the test when it outlives `seconds`.
+fn within(seconds: u64, mut command: Command) -> Output {
+    use std::process::Stdio;
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed().as_secs() >= seconds {
+            child.kill().ok();
+            panic!("still running after {seconds}s: {command:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// `newsgraph ARGS` as a command, from `cwd`.
+fn command(args: &[&str], cwd: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
+    c.args(args).current_dir(cwd).env("NEWSGRAPH_ONTOLOGY", root().join("ontology")).env_remove("NEWSGRAPH_STORE");
+    c
+}
+
+/// `newsgraph ingest` of the seeds into `store`, with every file the process writes limited
+/// to `kilobytes` (`ulimit -f`; SIGXFSZ ignored, so a write past it fails with EFBIG as a
+/// full disk fails with ENOSPC).
+fn ingest_seeds_with_file_limit(store: &Path, kilobytes: u32, cwd: &Path) -> Output {
+    let script = format!("trap '' XFSZ; ulimit -f {kilobytes}; exec \"$0\" ingest --store \"$1\" \"$2\"");
+    let mut c = Command::new("bash");
+    c.args(["-c", &script, env!("CARGO_BIN_EXE_newsgraph"), store.to_str().unwrap(), root().join("seeds").to_str().unwrap()]);
+    c.current_dir(cwd).env("NEWSGRAPH_ONTOLOGY", root().join("ontology"));
+    within(120, c)
+}
+
+/// The quads of the seeds stored whole, from a store with nothing else in it.
+fn seed_quads(cwd: &Path) -> usize {
+    let store = cwd.join("reference");
+    ok(&newsgraph(&["ingest", root().join("seeds").to_str().unwrap(), "--store", store.to_str().unwrap()], cwd));
+    count(&store, cwd, QUADS)
+}
+
+/// A store that failed a write mid-run holds only whole documents: ingesting the seeds
+/// again completes it to exactly the quads of a clean run.
+fn assert_completes_to_the_seeds(store: &Path, cwd: &Path) {
+    let again = newsgraph(&["ingest", root().join("seeds").to_str().unwrap(), "--store", store.to_str().unwrap()], cwd);
+    ok(&again);
+    assert!(stderr(&again).contains("0 replaced") && stderr(&again).contains("0 failed"), "{}", stderr(&again));
+    assert_eq!(count(store, cwd, QUADS), seed_quads(cwd), "no half-stored document");
+}
+
+#[test]
+fn a_store_write_error_stops_the_run_with_a_message_not_a_crash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    // 800 KB lets the store open and take the first seed; the second's write fails.
+    let out = ingest_seeds_with_file_limit(&store, 800, tmp.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "an error exit, not a crash (139 was a segfault): {err}");
+    assert!(err.contains("File too large") && err.contains("stopped:") && err.contains("more files not tried"), "{err}");
+    assert!(err.contains("1 added"), "the summary is printed: {err}");
+    assert_completes_to_the_seeds(&store, tmp.path());
+}
+
+#[test]
+fn a_full_disk_says_so_and_leaves_the_store_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let disk = tmp.path().join("disk");
+    fs::create_dir(&disk).unwrap();
+    let mounted = Command::new("mount").args(["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.to_str().unwrap()]).output();
+    if !mounted.is_ok_and(|m| m.status.success()) {
+        eprintln!("skipped: cannot mount a 1 MB tmpfs here (needs root); the file size limit test covers the crash");
+        return;
+    }
+    let store = disk.join("store");
+    let mut c = command(&["ingest", root().join("seeds").to_str().unwrap(), "--store", store.to_str().unwrap()], tmp.path());
+    c.env_remove("NEWSGRAPH_STORE");
+    let out = within(120, c);
+    // Keep the store, then give the memory back.
+    let kept = tmp.path().join("kept");
+    let copied = Command::new("cp").args(["-r", store.to_str().unwrap(), kept.to_str().unwrap()]).status().unwrap();
+    Command::new("umount").arg(&disk).status().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "an error exit, not a crash: {err}");
+    assert!(err.contains("the disk is full") && !err.contains("another newsgraph"), "{err}");
+    assert!(copied.success());
+    assert_completes_to_the_seeds(&kept, tmp.path());
+}
+
+#[test]
+fn read_commands_on_a_missing_store_say_so_and_create_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let typo = tmp.path().join("typo.db");
+    let t = typo.to_str().unwrap();
+    for args in [
+        vec!["stats", "--store", t],
+        vec!["query", "--store", t, "SELECT * WHERE { ?s ?p ?o }"],
+        vec!["export", "--store", t],
+        vec!["export", "--format", "nquads", "--store", t],
+        vec!["diagram", "-o", "x.svg", "--store", t],
+        vec!["explain", "Russia", "China", "--store", t],
+    ] {
+        let out = newsgraph(&args, tmp.path());
+        assert!(!out.status.success(), "{args:?} succeeded");
+        assert!(stderr(&out).contains("typo.db: no store here"), "{args:?}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{args:?} printed {}", String::from_utf8_lossy(&out.stdout));
+        assert!(!typo.exists(), "{args:?} created the store");
+    }
+    let out = newsgraph(&["stats", "--store", tmp.path().to_str().unwrap()], tmp.path());
+    assert!(stderr(&out).contains("not a newsgraph store"), "{}", stderr(&out));
+}
+
+#[test]
+fn export_writes_every_format_from_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    let exports = tmp.path().join("exports");
+    let s = store.to_str().unwrap();
+    ok(&newsgraph(&["build", "--corpus", root().join("seeds").to_str().unwrap(), "--store", s, "--exports", exports.to_str().unwrap()], tmp.path()));
+    for (format, file) in [
+        ("graphml", "graph.graphml"),
+        ("gexf", "graph.gexf"),
+        ("cytoscape", "graph.cyjs"),
+        ("dot", "graph.dot"),
+        ("mermaid", "graph.mmd"),
+        ("json", "graph.json"),
+        ("turtle", "graph.ttl"),
+        ("trig", "graph.trig"),
+        ("nquads", "graph.nq"),
+        ("jsonld", "graph.jsonld"),
+    ] {
+        let written = tmp.path().join(format!("out.{format}"));
+        ok(&newsgraph(&["export", "--format", format, "-o", written.to_str().unwrap(), "--store", s], tmp.path()));
+        assert_eq!(fs::read(&written).unwrap(), fs::read(exports.join(file)).unwrap(), "export --format {format} -o writes what build wrote");
+        let stdout = newsgraph(&["export", "--format", format, "--store", s], tmp.path());
+        assert_eq!(ok(&stdout).as_bytes(), fs::read(exports.join(file)).unwrap(), "export --format {format} to stdout");
+        // And the format guessed from the extension.
+        let guessed = tmp.path().join(file);
+        ok(&newsgraph(&["export", "-o", guessed.to_str().unwrap(), "--store", s], tmp.path()));
+        assert_eq!(fs::read(&guessed).unwrap(), fs::read(exports.join(file)).unwrap(), "export -o {file}");
+    }
+    ok(&newsgraph(&["export", "--format", "csv", "-o", "tables", "--store", s], tmp.path()));
+    for file in ["nodes.csv", "edges.csv"] {
+        assert_eq!(fs::read(tmp.path().join("tables").join(file)).unwrap(), fs::read(exports.join(file)).unwrap(), "{file}");
+    }
+}
+
+/// A store built from the seeds in `dir`, returned as its path.
+fn seed_store(dir: &Path) -> PathBuf {
+    let store = dir.join("store");
+    ok(&newsgraph(&["ingest", root().join("seeds").to_str().unwrap(), "--store", store.to_str().unwrap()], dir));
+    store
+}
+
+/// Every pair of quads, twice over: more rows than anyone reads.
+const ENDLESS: &str = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }";
+
+#[test]
+fn a_closed_pipe_ends_a_query_quietly_and_rows_stream() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let tmp = tempfile::tempdir().unwrap();
+    let store = seed_store(tmp.path());
+    for format in ["tsv", "csv", "json", "table"] {
+        let started = std::time::Instant::now();
+        let mut child = command(&["query", "--store", store.to_str().unwrap(), "--format", format, "--timeout", "60", ENDLESS], tmp.path()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut first = [0u8; 4096];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        assert!(started.elapsed().as_secs() < 20, "{format}: the first rows come at once, not after the last");
+        // The reader goes away (as `| head` does).
+        let mut err = String::new();
+        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{format}: a closed pipe is a normal end: {err}");
+        assert!(err.is_empty(), "{format}: no message: {err}");
+    }
+}
+
+#[test]
+fn a_query_stops_at_its_timeout() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = seed_store(tmp.path());
+    let counting = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let started = std::time::Instant::now();
+    let out = within(60, command(&["query", "--store", store.to_str().unwrap(), "--timeout", "1", counting], tmp.path()));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ran longer than --timeout 1s"), "{}", stderr(&out));
+    assert!(started.elapsed().as_secs() < 30, "stopped soon after the timeout");
+    let bad = newsgraph(&["query", "--store", store.to_str().unwrap(), "--timeout", "soon", counting], tmp.path());
+    assert!(stderr(&bad).contains("positive number of seconds"), "{}", stderr(&bad));
+}
+
+#[test]
+fn build_mirrors_its_corpus_and_ingest_prune_removes_vanished_documents() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (corpus, store) = two_articles(tmp.path());
+    let s = store.to_str().unwrap();
+    let build = |cwd: &Path| newsgraph(&["build", "--corpus", corpus.to_str().unwrap(), "--store", s, "--exports", "exports"], cwd);
+    ok(&build(tmp.path()));
+    assert_eq!(count(&store, tmp.path(), DOCS), 2);
+
+    // A file that fails keeps every stored document (its own old version included).
+    fs::remove_file(corpus.join("b.txt")).unwrap();
+    fs::write(corpus.join("broken.txt"), [0u8, 1, 2]).unwrap();
+    let out = build(tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not removing documents that left the corpus: 1 files failed"), "{}", stderr(&out));
+    assert_eq!(count(&store, tmp.path(), DOCS), 2);
+
+    // Without failures the store mirrors the corpus, and says what left.
+    fs::remove_file(corpus.join("broken.txt")).unwrap();
+    let out = build(tmp.path());
+    ok(&out);
+    assert!(stderr(&out).contains("removed 1 documents that left the corpus: b.txt"), "{}", stderr(&out));
+    assert_eq!(count(&store, tmp.path(), DOCS), 1);
+    let left = count(&store, tmp.path(), "SELECT (COUNT(*) AS ?n) WHERE { ?a ng:evidence ?e . FILTER(CONTAINS(?e, \"Japan\")) }");
+    assert_eq!(left, 0, "nothing of b.txt is left");
+    let graph = fs::read_to_string(tmp.path().join("exports/graph.json")).unwrap();
+    assert!(!graph.contains("japan"), "the exports no longer hold b.txt");
+
+    // `ingest` adds; `ingest --prune` mirrors the paths given.
+    let other = tmp.path().join("other.txt");
+    fs::write(&other, "China supplies oil to North Korea.").unwrap();
+    ok(&newsgraph(&["ingest", other.to_str().unwrap(), "--store", s], tmp.path()));
+    assert_eq!(count(&store, tmp.path(), DOCS), 2);
+    let out = newsgraph(&["ingest", "--prune", other.to_str().unwrap(), "--store", s], tmp.path());
+    ok(&out);
+    assert!(stderr(&out).contains("removed 1 documents that left the corpus: a.txt"), "{}", stderr(&out));
+    assert_eq!(count(&store, tmp.path(), DOCS), 1);
+    // A path that is not there removes nothing.
+    let out = newsgraph(&["ingest", "--prune", "no/such/dir", "--store", s], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(count(&store, tmp.path(), DOCS), 1);
+}
+
+#[test]
+fn messages_name_the_problem() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = seed_store(tmp.path());
+    let s = store.to_str().unwrap();
+    let update = newsgraph(&["query", "--store", s, "INSERT DATA { ng:a ng:b ng:c }"], tmp.path());
+    assert!(!update.status.success());
+    assert!(stderr(&update).contains("SPARQL UPDATE") && stderr(&update).contains("newsgraph ingest") && !stderr(&update).contains("expected"), "{}", stderr(&update));
+    let prefix = newsgraph(&["query", "--store", s, "SELECT ?x WHERE { ?x a foo:Bar }"], tmp.path());
+    assert!(stderr(&prefix).contains("the prefix foo: is not declared") && !stderr(&prefix).contains("'\\u{"), "{}", stderr(&prefix));
+    let declared = newsgraph(&["query", "--store", s, "PREFIX foo: <http://example.org/> SELECT ?x WHERE { ?x a foo:Bar ; ex:p 1 }"], tmp.path());
+    assert!(stderr(&declared).contains("the prefix ex: is not declared"), "{}", stderr(&declared));
+
+    // A store in use (here held by this test process) is told plainly to readers and writers.
+    let held = newsgraph::store::Store::open(&store).unwrap();
+    for args in [vec!["stats", "--store", s], vec!["ingest", root().join("seeds").to_str().unwrap(), "--store", s]] {
+        let out = newsgraph(&args, tmp.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("another newsgraph is using this store") && stderr(&out).contains("try again when it ends"), "{args:?}: {}", stderr(&out));
+    }
+    drop(held);
+    ok(&newsgraph(&["stats", "--store", s], tmp.path()));
+}
+
+#[test]
+fn a_huge_article_stores_a_bounded_number_of_relations() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 600 KB of one seed's words in a random order, on one line: thousands of relations.
+    let seed = fs::read_to_string(root().join("seeds/000_3353ae50f96aff86.txt")).unwrap();
+    let words: Vec<&str> = seed.split_whitespace().collect();
+    let mut state = 42u64;
+    let mut text = String::new();
+    while text.len() < 600_000 {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        text.push_str(words[(state >> 33) as usize % words.len()]);
+        text.push(' ');
+    }
+    fs::write(tmp.path().join("huge.txt"), text).unwrap();
+    let store = tmp.path().join("store");
+    let out = within(300, command(&["ingest", "huge.txt", "--store", store.to_str().unwrap()], tmp.path()));
+    ok(&out);
+    let kept = format!("the store keeps the {} most confident", newsgraph::store::MAX_RELATIONS);
+    assert!(stderr(&out).contains("warning: huge.txt:") && stderr(&out).contains(&kept), "{}", stderr(&out));
+    assert_eq!(count(&store, tmp.path(), "SELECT (COUNT(?a) AS ?n) WHERE { ?a a ng:Assertion }"), newsgraph::store::MAX_RELATIONS);
+}
+
+#[test]
+fn kill_9_during_ingest_never_leaves_half_a_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let seeds: Vec<String> = (0..5).map(|i| fs::read_dir(root().join("seeds")).unwrap().nth(i).unwrap().unwrap().path()).map(|p| fs::read_to_string(p).unwrap()).collect();
+    for n in 0..60 {
+        fs::write(corpus.join(format!("gen_{n:03}.txt")), format!("Bulletin {n}\n{}", seeds[n % seeds.len()])).unwrap();
+    }
+    let c = corpus.to_str().unwrap();
+    let clean = tmp.path().join("clean");
+    ok(&newsgraph(&["ingest", c, "--store", clean.to_str().unwrap()], tmp.path()));
+    let store = tmp.path().join("store");
+    for millis in [100, 400, 800, 1200] {
+        let mut child = command(&["ingest", c, "--store", store.to_str().unwrap()], tmp.path()).stderr(std::process::Stdio::null()).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(millis));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+    }
+    let out = newsgraph(&["ingest", c, "--store", store.to_str().unwrap()], tmp.path());
+    ok(&out);
+    assert!(stderr(&out).contains("0 replaced") && stderr(&out).contains("0 failed"), "{}", stderr(&out));
+    assert_eq!(count(&store, tmp.path(), QUADS), count(&clean, tmp.path(), QUADS), "the killed runs left only whole documents");
 }
