@@ -3,8 +3,9 @@
 //! with the tools people use).
 
 use std::fs;
-use std::fs;
-use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
