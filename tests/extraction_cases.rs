@@ -253,3 +253,10 @@ fn a_pair_adjective_row_without_adjective_is_refused() {
     let err = format!("{:#}", Lexicon::load(&dir.path().join("ontology")).unwrap_err());
     assert!(err.contains("pair_adjectives.csv:2") && err.contains("adjective is empty"), "{err}");
 }
+
+#[test]
+fn a_leaders_government_is_a_role_in_the_state_named_elsewhere() {
+    // "the Trump administration" alone in its sentence: the state is named in another one.
+    let ex = extract("The United States raised tariffs. They rose again under the Trump administration.");
+    assert!(ex.relations.iter().any(|r| r.predicate.as_str() == "holdsRole" && r.subject == "person/donald_trump" && r.object == "country/united_states"), "{:?}", ex.relations);
+}

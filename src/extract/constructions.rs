@@ -30,10 +30,11 @@ impl Extractor {
             idxs.clear();
             idxs.extend(run_start..run_end);
             run_start = run_end;
+            // A lone leader ("the Trump administration") may hold a role in a state named elsewhere.
+            self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
             if idxs.len() < 2 {
                 continue;
             }
-            self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
             self.owned_programmes(finder, text, si, &idxs, resolved, cues, &mut out);
             self.route_places(finder, text, si, &idxs, resolved, cues, &mut out);
         }

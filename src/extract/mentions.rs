@@ -492,7 +492,7 @@ impl<'a> Finder<'a> {
     /// after a function word)
     /// or a commodity named right before ("liquefied natural gas tankers"); a head that does
     /// not stand alone needs one. A head followed by another plain noun modifies it ("arms
-    /// race") and is no good.
+    /// race"), one followed by "of" takes a complement ("weapons of mass destruction"): no good.
     fn traded_goods(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
         let mut found = Vec::new();
@@ -502,7 +502,8 @@ impl<'a> Finder<'a> {
             if mentions.iter().any(|m| m.first <= head && head < m.last && !known_head(m)) {
                 continue;
             }
-            if head + 1 < s.tokens.end && plain(head + 1) && !self.is(head + 1, WordKinds::FRAME_CUE) {
+            // "arms race", "weapons of mass destruction": the head modifies or takes a complement.
+            if head + 1 < s.tokens.end && (plain(head + 1) && !self.is(head + 1, WordKinds::FRAME_CUE) || self.lower(head + 1) == "of") {
                 continue;
             }
             // A participle modifies only after a function word that is no verb's ("with armoured
