@@ -217,7 +217,7 @@ impl Extractor {
                 })
             };
             // "the inter-Korean summit": an adjective of two states (`pair_adjectives.csv`).
-            for k in tokens.clone() {
+            for k in tokens.clone().filter(|&k| finder.is(k, WordKinds::PAIR_ADJECTIVE_START)) {
                 for (words, a, b) in &self.lexicon.pair_adjectives {
                     let end = k + words.len();
                     if end > tokens.end || !words.iter().enumerate().all(|(n, w)| finder.lower(k + n) == w) {

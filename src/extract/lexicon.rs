@@ -229,6 +229,8 @@ impl WordKinds {
     /// and among those the heads that name a good by themselves ("fuel").
     pub const GOODS_HEAD: WordKinds = WordKinds(1 << 28);
     pub const GOODS_ALONE: WordKinds = WordKinds(1 << 29);
+    /// The first word of an adjective of two states ("inter" of "inter-Korean": `pair_adjectives.csv`).
+    pub const PAIR_ADJECTIVE_START: WordKinds = WordKinds(1 << 30);
 
     /// The lists of `self` and of `other` together.
     pub const fn with(self, other: WordKinds) -> WordKinds {
@@ -880,6 +882,9 @@ impl Lexicon {
         for (head, alone) in &self.goods_heads {
             let kinds = if *alone { WordKinds::GOODS_HEAD.with(WordKinds::GOODS_ALONE) } else { WordKinds::GOODS_HEAD };
             words.entry(head.clone()).or_default().kinds.0 |= kinds.0;
+        }
+        for first in self.pair_adjectives.iter().filter_map(|(adjective, _, _)| adjective.first()) {
+            words.entry(first.clone()).or_default().kinds.0 |= WordKinds::PAIR_ADJECTIVE_START.0;
         }
         for first in self.agreement_heads.iter().filter_map(|head| head.first()) {
             words.entry(first.clone()).or_default().kinds.0 |= WordKinds::AGREEMENT_START.0;
