@@ -318,6 +318,7 @@ impl<'a> Finder<'a> {
         self.route_projects(s, &mut mentions);
         self.owned_programmes(s, &mut mentions);
         self.traded_goods(s, &mut mentions);
+        self.quoted_terms(s, &mut mentions);
         self.split_inner_places(&mut mentions);
         self.seated_missions(&mut mentions);
         self.state_nouns(s, &mut mentions);
@@ -530,6 +531,54 @@ impl<'a> Finder<'a> {
         mentions.retain(|m| m.kind != EntityType::Commodity || !found.iter().any(|g| g.first <= m.first && m.last <= g.last));
         mentions.extend(found);
         mentions.sort_by_key(|m| m.first);
+    }
+
+    /// A lowercase term in quotation marks named as a project or initiative: `a "gas bridge"`
+    /// (the term ends in a head, `typing/heads.csv`), `a "double-freeze" approach`, `its "kill
+    /// chain" preemptive strike platform` (up to three lowercase words and a head follow it).
+    /// The quotes say the words are a name; the head says of what. The term alone is an alias.
+    fn quoted_terms(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let is_quote = |k: usize| matches!(self.raw(k), "\"" | "\u{201c}" | "\u{201d}");
+        let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
+        // The kind a head ending at token `last` gives, if it names an undertaking.
+        let head_kind = |last: usize, first: usize| {
+            [2, 1].into_iter().filter(|&n| last + 1 >= first + n).find_map(|n| {
+                let key = (last + 1 - n..=last).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
+                self.lex.heads.get(&key).map(|h| h.kind)
+            })
+            .filter(|kind| matches!(kind, EntityType::Project | EntityType::Initiative))
+        };
+        let mut found = Vec::new();
+        let mut k = s.tokens.start;
+        while k + 2 < s.tokens.end {
+            if !is_quote(k) {
+                k += 1;
+                continue;
+            }
+            // The quoted words: one to three, lowercase (hyphens inside), then the closing quote.
+            let first = k + 1;
+            let mut close = first;
+            while close < s.tokens.end && close - first < 6 && (plain(close) || self.lower(close) == "-") {
+                close += 1;
+            }
+            let words = (first..close).filter(|&j| self.lower(j) != "-").count();
+            if close == first || close >= s.tokens.end || !is_quote(close) || !(1..=3).contains(&words) || mentions.iter().any(|m| m.kind != EntityType::Commodity && m.first < close && first < m.last) {
+                k = close.max(k + 1);
+                continue;
+            }
+            let term = self.surface(first, close);
+            let inside = head_kind(close - 1, first).map(|kind| (kind, close - 1));
+            let after = (close + 1..s.tokens.end.min(close + 5)).take_while(|&j| plain(j)).find_map(|j| head_kind(j, close + 1).map(|kind| (kind, j)));
+            if let Some((kind, head)) = after.or(inside) {
+                let surface = if head < close { term.clone() } else { format!("{term} {}", self.surface(close + 1, head + 1)) };
+                let short = (head >= close).then_some(term);
+                if !mentions.iter().any(|m| m.kind != EntityType::Commodity && m.first <= head && close < m.last) {
+                    found.push(Mention { first, last: head + 1, kind, target: Target::Unknown, surface, titled: false, short });
+                }
+            }
+            k = close + 1;
+        }
+        self.add_described(mentions, found);
     }
 
     /// The end of the place cue ("city of", `place_cues.txt`) starting at token `k`, if one does.
