@@ -288,11 +288,17 @@ impl Reader {
     }
 
     /// "Photo: VGP", "Photo by Hyundai Heavy Industries", "Source: Yonhap": a furniture
-    /// phrase, then ":" or "by", then a few words.
+    /// phrase, then ":" or "by", then a few words; "Reporting by Anna Kim in Seoul; Editing by
+    /// Jon Ray": a furniture phrase that ends in "by", then the names of a credit line.
     fn is_credit(&self, text: &str) -> bool {
         let lower = text.to_lowercase();
-        text.split_whitespace().count() <= 8
-            && self.furniture.iter().any(|f| lower.strip_prefix(f.as_str()).is_some_and(|after| after.starts_with(':') || after.starts_with(" by ") || after.starts_with(" courtesy")))
+        let words = text.split_whitespace().count();
+        self.furniture.iter().any(|f| {
+            lower.strip_prefix(f.as_str()).is_some_and(|after| {
+                let tagged = after.starts_with(':') || after.starts_with(" by ") || after.starts_with(" courtesy");
+                (tagged && words <= 8) || (f.ends_with(" by") && after.starts_with(' ') && words <= 24)
+            })
+        })
     }
 
     /// Ratings, share buttons, polls, "Related Articles", vote counts, footnote URL lists.
@@ -300,6 +306,10 @@ impl Reader {
         let lower = paragraph.to_lowercase();
         let short = paragraph.chars().count() <= 80;
         if short && self.furniture.iter().any(|f| lower == *f || lower.starts_with(&format!("{f} ")) || lower.starts_with(&format!("{f}:"))) {
+            return true;
+        }
+        // A credit line of any length: "Reporting by …; Editing by …".
+        if self.is_credit(paragraph) {
             return true;
         }
         // "(votes: 3, rating: 5)", "33 (31%)", "★★★★☆", "[1]"
@@ -690,6 +700,11 @@ mod tests {
         assert_eq!(parse(" date 2024-06-19 Following talks, Peru signed the deal."), "Following talks, Peru signed the deal.");
         assert_eq!(parse("The minister met the envoy in Lima. Photo: VGP"), "The minister met the envoy in Lima.");
         assert_eq!(parse("[Photo by Andes Shipping] Peru signed the deal (Source: Andina)."), "Peru signed the deal.");
+        let r = Reader::new(vec!["reporting by".into()]);
+        let body = r.parse(Path::new("a"), "a", Format::Text, b"Peru signed the deal. (Reporting by Ana Ruiz in Lima and Jon Ray in Quito; Editing by Tom Oates)").unwrap().body;
+        assert_eq!(body, "Peru signed the deal.");
+        let body = r.parse(Path::new("a"), "a", Format::Text, b"Peru signed the deal.\n\nReporting by Ana Ruiz in Lima, Jon Ray in Quito and Marta Gil in Bogota; additional reporting by Tom Oates").unwrap().body;
+        assert_eq!(body, "Peru signed the deal.");
         // Brackets that are no credit stay; so does a first word that is no place in capitals.
         assert_eq!(parse("The Andes Shipping Company (ASC) won. Photography is an art."), "The Andes Shipping Company (ASC) won. Photography is an art.");
         assert_eq!(parse("Peru (and Chile) - signed."), "Peru (and Chile) - signed.");
