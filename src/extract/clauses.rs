@@ -308,14 +308,6 @@ impl<'a> SentenceView<'a> {
         })
     }
 
-    /// The end of the place cue ("the town of") that starts at token `start`, if one does.
-    fn place_cue_starting(&self, start: usize) -> Option<usize> {
-        self.finder.lex.place_cues.iter().find_map(|cue| {
-            let end = start + cue.len();
-            (end < self.tokens.end && cue.iter().enumerate().all(|(i, w)| self.word(start + i) == w)).then_some(end)
-        })
-    }
-
     /// Token `k` is part of a hyphenated compound ("state-run", "Korean-built").
     pub(super) fn in_compound(&self, k: usize) -> bool {
         let tokens = &self.finder.text.tokens;
@@ -632,7 +624,7 @@ impl<'a> SentenceView<'a> {
     /// The mention right after token `k`, past determiners and a place cue ("in the town of
     /// Bolshoy Kamen").
     pub(super) fn right_after(&self, k: usize) -> Option<usize> {
-        let mut j = self.place_cue_starting(k).unwrap_or(k);
+        let mut j = self.finder.place_cue_at(k, self.tokens.end).unwrap_or(k);
         // "the 2018 Eastern Economic Forum": a year or number after the determiner.
         let determiner = |j: usize| self.finder.is(j, WordKinds::DETERMINER) || (j > k && self.finder.is(j - 1, WordKinds::DETERMINER) && self.word(j).starts_with(|c: char| c.is_ascii_digit()));
         while j < self.tokens.end && determiner(j) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {

@@ -11,7 +11,7 @@
 //! the states of pair adjectives and state pairs.
 
 use super::attributes::{CueCache, Facts, Found};
-use super::lexicon::WordKinds;
+use super::lexicon::{Gazetteer, WordKinds};
 use super::mentions::{Finder, Mention, Target};
 use super::resolution::{known_draft, Draft, DraftIndex, Resolved};
 use super::Extractor;
@@ -167,14 +167,8 @@ impl Extractor {
                     if !tokens.iter().enumerate().all(|(n, t)| finder.lower(k + n) == t) {
                         continue;
                     }
-                    let state = |entry: usize, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex| {
-                        let e = &lex.gazetteer.entries[entry];
-                        let entity = known_draft(&lex.gazetteer, entry, drafts, draft_index);
-                        let mention = Mention { first: k, last: end, kind: e.kind, target: Target::Adjective(entry), surface: finder.surface(k, end), titled: false, short: None };
-                        Resolved { mention, sentence: si, entity, kind: e.kind, referring: false }
-                    };
-                    let a = state(*first, drafts, draft_index);
-                    let b = state(*second, drafts, draft_index);
+                    let a = state_as_adjective(&lex.gazetteer, finder, si, *first, (k, end), drafts, draft_index);
+                    let b = state_as_adjective(&lex.gazetteer, finder, si, *second, (k, end), drafts, draft_index);
                     found.push((si, a, b));
                 }
             }
@@ -225,10 +219,7 @@ impl Extractor {
                     }
                     let Some(target) = undertaking(k, end) else { continue };
                     for entry in [*a, *b] {
-                        let e = &gazetteer.entries[entry];
-                        let entity = known_draft(gazetteer, entry, drafts, draft_index);
-                        let mention = Mention { first: k, last: end, kind: e.kind, target: Target::Adjective(entry), surface: finder.surface(k, end), titled: false, short: None };
-                        found.push((si, Resolved { mention, sentence: si, entity, kind: e.kind, referring: false }, i + target));
+                        found.push((si, state_as_adjective(gazetteer, finder, si, entry, (k, end), drafts, draft_index), i + target));
                     }
                 }
             }
@@ -242,10 +233,7 @@ impl Extractor {
                 }
                 let Some(target) = undertaking(first, end) else { continue };
                 for (entry, from, to) in [(a, first, dash), (b, dash + 1, end)] {
-                    let e = &gazetteer.entries[entry];
-                    let entity = known_draft(gazetteer, entry, drafts, draft_index);
-                    let mention = Mention { first: from, last: to, kind: e.kind, target: Target::Adjective(entry), surface: finder.surface(from, to), titled: false, short: None };
-                    found.push((si, Resolved { mention, sentence: si, entity, kind: e.kind, referring: false }, i + target));
+                    found.push((si, state_as_adjective(gazetteer, finder, si, entry, (from, to), drafts, draft_index), i + target));
                 }
             }
         }
@@ -272,6 +260,15 @@ impl Extractor {
     pub(super) fn named_facts<'r>(&self, predicate: Predicate, confidence: f32, rule: &'r str) -> Facts<'r> {
         Facts { predicate, confidence, status: None, rule }
     }
+}
+
+/// Gazetteer state `entry` as the resolved mention of the adjective or name spanning tokens
+/// `span` of sentence `si` ("inter-Korean", the "Russian" of "Russian-Korean").
+fn state_as_adjective(gazetteer: &Gazetteer, finder: &Finder, si: usize, entry: usize, span: (usize, usize), drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Resolved {
+    let kind = gazetteer.entries[entry].kind;
+    let entity = known_draft(gazetteer, entry, drafts, draft_index);
+    let mention = Mention { first: span.0, last: span.1, kind, target: Target::Adjective(entry), surface: finder.surface(span.0, span.1), titled: false, short: None };
+    Resolved { mention, sentence: si, entity, kind, referring: false }
 }
 
 /// A mention in the document of the state the gazetteer ties person `p` to.

@@ -541,13 +541,7 @@ impl<'a> Finder<'a> {
         let is_quote = |k: usize| matches!(self.raw(k), "\"" | "\u{201c}" | "\u{201d}");
         let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
         // The kind a head ending at token `last` gives, if it names an undertaking.
-        let head_kind = |last: usize, first: usize| {
-            [2, 1].into_iter().filter(|&n| last + 1 >= first + n).find_map(|n| {
-                let key = (last + 1 - n..=last).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
-                self.lex.heads.get(&key).map(|h| h.kind)
-            })
-            .filter(|kind| matches!(kind, EntityType::Project | EntityType::Initiative))
-        };
+        let head_kind = |last: usize, first: usize| self.head_kind_ending_at(first, last).filter(|kind| matches!(kind, EntityType::Project | EntityType::Initiative));
         let mut found = Vec::new();
         let mut k = s.tokens.start;
         while k + 2 < s.tokens.end {
@@ -581,8 +575,18 @@ impl<'a> Finder<'a> {
         self.add_described(mentions, found);
     }
 
-    /// The end of the place cue ("city of", `place_cues.txt`) starting at token `k`, if one does.
-    fn place_cue_at(&self, k: usize, end: usize) -> Option<usize> {
+    /// The type of the head key (`typing/heads.csv`) made of the last two words ending at token
+    /// `last`, else of that word alone; no word before `floor` is read.
+    fn head_kind_ending_at(&self, floor: usize, last: usize) -> Option<EntityType> {
+        [2, 1].into_iter().filter(|&n| last + 1 >= floor + n).find_map(|n| {
+            let key = (last + 1 - n..=last).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
+            self.lex.heads.get(&key).map(|h| h.kind)
+        })
+    }
+
+    /// The end of the place cue ("city of", `place_cues.txt`) starting at token `k`, if one
+    /// does and a word follows it before token `end`.
+    pub(super) fn place_cue_at(&self, k: usize, end: usize) -> Option<usize> {
         self.lex.place_cues.iter().find_map(|cue| {
             let last = k + cue.len();
             (last < end && cue.iter().enumerate().all(|(n, w)| self.lower(k + n) == w)).then_some(last)
@@ -607,11 +611,7 @@ impl<'a> Finder<'a> {
         if !is_plain(head) || !self.is(head, WordKinds::HEAD_LAST) {
             return None;
         }
-        let kind = [2, 1].into_iter().filter(|&n| head + 1 >= s.tokens.start + n).find_map(|n| {
-            let key = (head + 1 - n..=head).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
-            self.lex.heads.get(&key).map(|h| h.kind)
-        });
-        if !matches!(kind, Some(EntityType::Project)) {
+        if !matches!(self.head_kind_ending_at(s.tokens.start, head), Some(EntityType::Project)) {
             return None;
         }
         let commodity_at = |k: usize| mentions.iter().find(|m| m.kind == EntityType::Commodity && m.first <= k && k < m.last);
