@@ -287,7 +287,8 @@ impl<'a> Finder<'a> {
                     // "A joint project": a sentence-initial article or common word is no name.
                     let named = (from..end).any(|k| !self.is(k, WordKinds::FUNCTION))
                         && !(from == s.tokens.start && end - from == 1 && self.is(from, WordKinds::COMMON));
-                    if let Some(m) = (from < end && !prefixed && named).then(|| self.lowercase_head_after(s, from, end)).flatten() {
+                    let headed = || self.lowercase_head_after(s, from, end).or_else(|| self.place_head_after(s, from, end));
+                    if let Some(m) = (from < end && !prefixed && named).then(headed).flatten() {
                         let mut this_run = mentions.split_off(before);
                         this_run.retain(|x| x.last <= from);
                         mentions.extend(this_run);
@@ -1161,6 +1162,14 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+        // "Turkey's first nuclear power plant, Akkuyu, is": a name set off by commas right
+        // after a lowercase head is what the head names.
+        let comma = |k: usize| k < s.tokens.end && self.lower(k) == ",";
+        if start >= s.tokens.start + 2 && comma(start - 1) && comma(end) && !self.is_capitalised(start - 2) {
+            if let Some(kind) = self.head_kind_ending_at(s.tokens.start, start - 2) {
+                return Some(kind);
+            }
+        }
         // ", a Norwegian shipping company": up to four words after "a"/"an", the last a descriptor.
         if end + 2 < s.tokens.end && self.lower(end) == "," && matches!(self.lower(end + 1), "a" | "an") {
             let last = (end + 2..s.tokens.end.min(end + 6)).take_while(|&k| self.tok(k).kind == TokenKind::Word).last()?;
@@ -1202,6 +1211,19 @@ impl<'a> Finder<'a> {
             k += 1;
         }
         found.map(|(last, kind)| Mention { first: start, last, kind, target: Target::Unknown, surface: self.surface(start, last), titled: false, short: None })
+    }
+
+    /// "Bac Ninh province", "the Kozmino port": an unknown name right before a lowercase
+    /// head of a place is that place, named without the head (the words with it are an
+    /// alias). After a known name the head names its surroundings ("the Moscow region") and
+    /// `lowercase_head_after` decides.
+    fn place_head_after(&self, s: &Sentence, start: usize, end: usize) -> Option<Mention> {
+        if end >= s.tokens.end || self.tok(end).kind != TokenKind::Word || self.is_capitalised(end) || !self.is(end, WordKinds::HEAD) {
+            return None;
+        }
+        self.lex.heads.get(self.lower(end)).filter(|h| h.kind == EntityType::Place)?;
+        let last = end + 1;
+        Some(Mention { first: start, last, kind: EntityType::Place, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: Some(self.surface(start, last)) })
     }
 
     /// "the Tumen–Hunchun line", "the Irkutsk to Dalian corridor", "the Omsk / Novosibirsk /
