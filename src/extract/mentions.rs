@@ -625,6 +625,10 @@ impl<'a> Finder<'a> {
             }
         }
         let determined = first > s.tokens.start && matches!(self.lower(first - 1), "a" | "an" | "the");
+        // "a new plant": vague modifiers do not name it.
+        while first < head && self.lex.vague_modifiers.contains(self.lower(first)) {
+            first += 1;
+        }
         let taken = mentions.iter().any(|m| m.first <= head && first < m.last && m.kind != EntityType::Commodity);
         (determined && !taken).then_some(first)
     }
@@ -1071,7 +1075,19 @@ impl<'a> Finder<'a> {
         if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
             return Some(EntityType::Place);
         }
-        if end - start == 1 && self.is_acronym(start) && self.raw(start).chars().count() <= 6 {
+        // "arrived in Pevek.", "a plant near Kudankulam,": a name of one or two words after
+        // "in" or "near" that ends the clause is where something is.
+        let clause_end = |k: usize| k >= s.tokens.end || matches!(self.lower(k), "." | "," | ";" | ":" | "and");
+        if start > s.tokens.start + 1 && end - start <= 2 && matches!(self.lower(start - 1), "in" | "near") && clause_end(end) && !self.is_acronym(start) {
+            return Some(EntityType::Place);
+        }
+        // An acronym alone is an organisation, unless it modifies the lowercase noun after
+        // it ("IUU fishing", "NPP construction").
+        let modifies = end < s.tokens.end && self.tok(end).kind == TokenKind::Word && !self.is_capitalised(end) && {
+            let next = self.lower(end);
+            self.is(end, WordKinds::HEAD) || self.is(end, WordKinds::GOODS_HEAD) || (next.ends_with("ing") && !self.is(end, WordKinds::FRAME_CUE) && !self.is(end, WordKinds::VERB_GROUP))
+        };
+        if end - start == 1 && self.is_acronym(start) && self.raw(start).chars().count() <= 6 && !modifies {
             return Some(EntityType::Organization);
         }
         None
