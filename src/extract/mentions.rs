@@ -287,7 +287,7 @@ impl<'a> Finder<'a> {
                     // "A joint project": a sentence-initial article or common word is no name.
                     let named = (from..end).any(|k| !self.is(k, WordKinds::FUNCTION))
                         && !(from == s.tokens.start && end - from == 1 && self.is(from, WordKinds::COMMON));
-                    let headed = || self.lowercase_head_after(s, from, end).or_else(|| self.place_head_after(s, from, end));
+                    let headed = || self.lowercase_head_after(s, from, end).or_else(|| self.place_head_after(s, from, end)).or_else(|| self.place_before_country(s, from, end, &known));
                     if let Some(m) = (from < end && !prefixed && named).then(headed).flatten() {
                         let mut this_run = mentions.split_off(before);
                         this_run.retain(|x| x.last <= from);
@@ -1240,6 +1240,17 @@ impl<'a> Finder<'a> {
         self.lex.heads.get(self.lower(end)).filter(|h| h.kind == EntityType::Place)?;
         let last = end + 1;
         Some(Mention { first: start, last, kind: EntityType::Place, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: Some(self.surface(start, last)) })
+    }
+
+    /// "in Kudankulam, India,": an unknown name followed by a comma and a state that ends
+    /// the clause is a place in that state.
+    fn place_before_country(&self, s: &Sentence, start: usize, end: usize, known: &[Known]) -> Option<Mention> {
+        if end >= s.tokens.end || self.lower(end) != "," {
+            return None;
+        }
+        let country = known.iter().find(|k| k.first == end + 1 && k.kind == EntityType::Country && matches!(k.target, Target::Known(_)))?;
+        let clause_end = country.last >= s.tokens.end || matches!(self.lower(country.last), "." | "," | ";" | ":" | ")");
+        clause_end.then(|| Mention { first: start, last: end, kind: EntityType::Place, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None })
     }
 
     /// "the Tumen–Hunchun line", "the Irkutsk to Dalian corridor", "the Omsk / Novosibirsk /
