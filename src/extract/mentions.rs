@@ -1078,7 +1078,8 @@ impl<'a> Finder<'a> {
         // "arrived in Pevek.", "a plant near Kudankulam,": a name of one or two words after
         // "in" or "near" that ends the clause is where something is.
         let clause_end = |k: usize| k >= s.tokens.end || matches!(self.lower(k), "." | "," | ";" | ":" | "and");
-        if start > s.tokens.start + 1 && end - start <= 2 && matches!(self.lower(start - 1), "in" | "near") && clause_end(end) && !self.is_acronym(start) {
+        let words = (start..end).filter(|&k| !self.is_dash(k)).count();
+        if start > s.tokens.start + 1 && words <= 2 && matches!(self.lower(start - 1), "in" | "near") && clause_end(end) && !self.is_acronym(start) {
             return Some(EntityType::Place);
         }
         // An acronym alone is an organisation, unless it modifies the lowercase noun after
