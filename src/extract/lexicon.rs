@@ -659,13 +659,19 @@ pub fn fold_into(token: &str, out: &mut String) {
     out.extend(
         token
             .chars()
-            .map(|c| match c {
-                '\u{2019}' | '\u{2018}' => '\'',
-                '\u{2010}'..='\u{2015}' => '-',
-                c => c,
-            })
+            .map(fold_mark)
             .flat_map(char::to_lowercase),
     );
+}
+
+/// Curly apostrophes as "'" and the Unicode dashes as "-": the one place text and names
+/// are made to agree on them.
+pub fn fold_mark(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' => '\'',
+        '\u{2010}'..='\u{2015}' => '-',
+        c => c,
+    }
 }
 
 /// `newsgraph <version> <hash>`: the hash covers every file under `root`, sorted by path.

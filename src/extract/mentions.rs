@@ -1331,11 +1331,7 @@ fn same_letters(a: &str, b: &str) -> bool {
         return true;
     }
     fn norm(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
-            '\u{2019}' | '\u{2018}' => '\'',
-            '\u{2010}'..='\u{2015}' => '-',
-            c => c,
-        })
+        s.chars().filter(|c| !c.is_whitespace()).map(super::lexicon::fold_mark)
     }
     norm(a).eq(norm(b))
 }
