@@ -68,6 +68,9 @@ pub struct Trained {
 }
 
 const THRESHOLDS: [f32; 15] = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+/// How far below the best sum of pair and typed F1 a lower threshold may be and still be
+/// chosen (see `train`).
+const FLAT_OPTIMUM: f64 = 0.005;
 
 /// Learns the weights and cross-validates them.
 pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
@@ -112,12 +115,11 @@ pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
         }
     }
     let sweep: Vec<Sweep> = THRESHOLDS.iter().zip(&per_threshold).map(|(&threshold, scores)| Sweep { threshold, summary: eval::summarize(scores) }).collect();
-    let best = (0..sweep.len())
-        .max_by(|&a, &b| {
-            let value = |s: &Sweep| s.summary.pair_f1 + s.summary.typed_f1;
-            value(&sweep[a]).total_cmp(&value(&sweep[b]))
-        })
-        .unwrap_or(0);
+    // The best sum of pair and typed F1; where the optimum is flat (within 0.005), the
+    // lowest such threshold, since recall is what articles unlike these lose first.
+    let value = |s: &Sweep| s.summary.pair_f1 + s.summary.typed_f1;
+    let top = sweep.iter().map(value).fold(f64::MIN, f64::max);
+    let best = sweep.iter().position(|s| value(s) >= top - FLAT_OPTIMUM).unwrap_or(0);
     if let Some(path) = &options.dump {
         std::fs::write(path, dump).with_context(|| format!("{}: cannot write", path.display()))?;
     }

@@ -36,6 +36,7 @@ impl Extractor {
                 continue;
             }
             self.owned_programmes(finder, text, si, &idxs, resolved, cues, &mut out);
+            self.national_goods(finder, text, si, &idxs, resolved, cues, &mut out);
             self.route_places(finder, text, si, &idxs, resolved, cues, &mut out);
         }
         out
@@ -145,6 +146,29 @@ impl Extractor {
             if adjacent && !matches!(owner.kind, EntityType::Project | EntityType::Commodity | EntityType::Place) {
                 let facts = self.named_facts(Predicate::Builds, 0.7, "owned-programme");
                 out.extend(self.relation(finder, text, si, (owner.mention.first, p.mention.last), owner, p, facts, cues));
+            }
+        }
+    }
+
+    /// "Russian energy resources and raw materials", "Korean cars": a state's adjective
+    /// right before goods (and the goods listed with them) says the state trades them.
+    #[allow(clippy::too_many_arguments)]
+    fn national_goods(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        for (n, &si_state) in idxs.iter().enumerate() {
+            let state = &resolved[si_state];
+            if state.kind != EntityType::Country || !matches!(state.mention.target, Target::Adjective(_)) {
+                continue;
+            }
+            let mut end = state.mention.last;
+            for &gi in &idxs[n + 1..] {
+                let goods = &resolved[gi];
+                let joined = goods.mention.first == end || (end < goods.mention.first && (end..goods.mention.first).all(|k| matches!(finder.lower(k), "," | "and")));
+                if goods.kind != EntityType::Commodity || !joined {
+                    break;
+                }
+                let facts = self.named_facts(Predicate::Trades, 0.6, "national-goods");
+                out.extend(self.relation(finder, text, si, (state.mention.first, goods.mention.last), state, goods, facts, cues));
+                end = goods.mention.last;
             }
         }
     }
