@@ -78,6 +78,31 @@ impl Served {
         (status, body)
     }
 
+    /// The server's threads, as /proc tells them: (name, nice).
+    fn threads(&self) -> Vec<(String, i64)> {
+        let tasks = std::fs::read_dir(format!("/proc/{}/task", self.child.id())).unwrap();
+        tasks
+            .flatten()
+            .filter_map(|t| std::fs::read_to_string(t.path().join("stat")).ok())
+            .filter_map(|stat| {
+                let (head, rest) = stat.rsplit_once(')')?;
+                let name = head.split_once('(')?.1.to_string();
+                // Fields after the name start at the third (state); nice is the nineteenth.
+                let nice = rest.split_whitespace().nth(16)?.parse().ok()?;
+                Some((name, nice))
+            })
+            .collect()
+    }
+
+    fn threads_at_nice_19(&self) -> usize {
+        self.threads().iter().filter(|(_, nice)| *nice == 19).count()
+    }
+
+    /// Threads whose name starts with `prefix` (Linux keeps the first 15 bytes of a name).
+    fn threads_named(&self, prefix: &str) -> usize {
+        self.threads().iter().filter(|(name, _)| name.starts_with(prefix)).count()
+    }
+
     fn query(&self, sparql: &str) -> (u16, String) {
         let q: String = form_urlencoded::Serializer::new(String::new()).append_pair("query", sparql).finish();
         self.get(&format!("/sparql?{q}"))
@@ -143,6 +168,8 @@ fn a_runaway_query_is_stopped_at_the_timeout_and_its_worker_freed() {
     assert_eq!(status, 503, "{body}");
     assert!(body.contains("ran longer than the server's timeout of 1s"), "{body}");
     assert!(started.elapsed() < Duration::from_secs(30), "answered at the deadline, not when the query ended");
+    // Its worker runs on at the lowest priority, so live queries get the cores.
+    assert_eq!(served.threads_at_nice_19(), 1, "the stopped query's worker is demoted");
     // Meanwhile the pages and other queries are served (a worker is free).
     assert_eq!(served.get("/").0, 200);
     let (status, body) = served.query("ASK { ?s a ng:Company }");
@@ -156,6 +183,13 @@ fn a_runaway_query_is_stopped_at_the_timeout_and_its_worker_freed() {
     for _ in 0..2 {
         assert_eq!(served.query("ASK { ?s a ng:Company }").0, 200);
     }
+    // The demoted worker ended and a fresh one took its place.
+    let start = Instant::now();
+    while served.threads_at_nice_19() > 0 {
+        assert!(start.elapsed() < Duration::from_secs(10), "the demoted worker is still there");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(served.threads_named("query worker "), 2, "two workers again");
 }
 
 #[test]

@@ -162,7 +162,7 @@ function layout() {
   const focus = cy.$id(state.expanded[0]);
   const visible = cy.elements(':visible');
   visible.layout({ name: 'concentric', animate: false, minNodeSpacing: 28,
-    concentric: (n) => (n.same(focus) ? 100 : n.hasClass('expanded') ? 50 : n.degree()), levelWidth: () => 1 }).run();
+    concentric: (n) => (n.same(focus) ? 3 : n.hasClass('expanded') ? 2 : 1), levelWidth: () => 1 }).run();
   cy.fit(visible, 30);
 }
 
@@ -218,7 +218,7 @@ function showNode(entity) {
   h.textContent = node.data('label');
   panel.appendChild(h);
   panel.insertAdjacentHTML('beforeend', `<p><span class="class-tag" style="background:${colour(node.data('cls'))}">${escapeHtml(node.data('cls'))}</span> <code>${escapeHtml(short(entity))}</code></p>
-    <p class="hint">${node.connectedEdges(':visible').length} edges shown. ${state.expanded.includes(entity) ? 'Expanded.' : 'Click it again to expand.'}</p>`);
+    <p class="hint">${node.connectedEdges(':visible').length} edges shown. ${state.expanded.includes(entity) ? 'Expanded: its relations are drawn.' : ''}</p>`);
 }
 
 async function names(entity) {
@@ -465,6 +465,7 @@ async function start() {
 
   cy = cytoscape({
     container: $('cy'),
+    maxZoom: 2,
     style: [
       { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18, 'border-width': 1, 'border-color': '#333' } },
       { selector: 'node.expanded', style: { width: 26, height: 26, 'border-width': 2 } },

@@ -12,8 +12,9 @@
 //! answer until the deadline, then answers 503 and stops the query (`Stop`: Oxigraph fails
 //! its next store read; the answer's writer fails its next write). A query busy inside an
 //! in-memory join sees neither until it reads or writes again: its worker stays taken until
-//! then, and when every worker is taken a new query is answered 503 at once, so runaway
-//! queries can hold at most `workers` threads and never the server.
+//! then, demoted to nice 19 so live queries get the cores, and is replaced by a fresh worker
+//! when it ends. Queries wait for a free worker within their own deadline, so runaway
+//! queries hold at most `workers` threads and never the server.
 
 use crate::store::{AnswerKind, EndpointQuery, Media, Stop, Store};
 use anyhow::{Context, Result};
@@ -212,19 +213,20 @@ impl Endpoint {
         let (send, answer) = mpsc::sync_channel(1);
         let store = Arc::clone(&self.store);
         let wanted = accept.to_string();
-        let started = Arc::new(AtomicBool::new(false));
-        let on_worker = Arc::clone(&started);
+        let running = Arc::new(Running::default());
+        let on_worker = Arc::clone(&running);
         let job = move || {
             if Instant::now() >= deadline {
                 return;
             }
-            on_worker.store(true, Ordering::SeqCst);
+            on_worker.start();
             let mut out = Bounded { bytes: Vec::new(), deadline };
             let result = store.run_endpoint_query(query, |kind| negotiate(&wanted, kind), &mut out);
             let late = Instant::now().saturating_duration_since(deadline);
             if late > Duration::from_secs(1) {
-                eprintln!("a query stopped at the timeout released its worker {:.1}s after the deadline", late.as_secs_f64());
+                eprintln!("a query stopped at the timeout ended {:.1}s after the deadline and released its worker", late.as_secs_f64());
             }
+            on_worker.end();
             // The connection thread may have answered 503 and gone: nobody to tell then.
             let _ = send.send(result.map(|media| media.map(|m| (m, out.bytes))));
         };
@@ -241,11 +243,12 @@ impl Endpoint {
             }
             Ok(Err(e)) if !late => Err(Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the query failed: {e:#}"))),
             Ok(Err(e)) => Err(stopped(self.timeout, &format!("{e:#}"))),
-            Err(_) if !started.load(Ordering::SeqCst) => {
+            Err(_) if !running.started.load(Ordering::SeqCst) => {
                 Err(Refusal::new(StatusCode::SERVICE_UNAVAILABLE, format!("the query waited {}s (the server's timeout) for one of the {} query workers, all busy: try again in a moment", self.timeout.as_secs_f64(), self.pool.size)))
             }
             Err(RecvTimeoutError::Timeout) => {
                 stop.stop();
+                running.demote();
                 Err(stopped(self.timeout, ""))
             }
             Err(RecvTimeoutError::Disconnected) => Err(Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, "the query's worker failed")),
@@ -374,14 +377,56 @@ impl Write for Bounded {
     }
 }
 
+/// A query's worker, as its connection thread sees it. Past the deadline the worker is
+/// demoted to the lowest CPU priority (nice 19) while its query runs on, so live queries get
+/// the cores; when that query ends, the worker thread ends and the pool starts a fresh one.
+#[derive(Default)]
+struct Running {
+    started: AtomicBool,
+    /// The worker's thread id while the query runs, and whether it was demoted.
+    thread: Mutex<(Option<libc::pid_t>, bool)>,
+}
+
+impl Running {
+    fn start(&self) {
+        self.started.store(true, Ordering::SeqCst);
+        // SAFETY: gettid has no preconditions.
+        let tid = unsafe { libc::gettid() };
+        *self.thread.lock().unwrap_or_else(|e| e.into_inner()) = (Some(tid), false);
+    }
+
+    fn end(&self) {
+        let mut thread = self.thread.lock().unwrap_or_else(|e| e.into_inner());
+        if thread.1 {
+            RETIRE.with(|r| r.set(true));
+        }
+        thread.0 = None;
+    }
+
+    fn demote(&self) {
+        let mut thread = self.thread.lock().unwrap_or_else(|e| e.into_inner());
+        if let (Some(tid), false) = *thread {
+            // SAFETY: setpriority only reads its arguments; on Linux, PRIO_PROCESS with a
+            // thread id sets that thread's nice value.
+            let done = unsafe { libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 19) } == 0;
+            thread.1 = done;
+        }
+    }
+}
+
+thread_local! {
+    /// Set on a worker whose query was demoted: the worker ends after it.
+    static RETIRE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 type Job = Box<dyn FnOnce() + Send>;
 
 /// Requests that may wait for a worker at once; past them a query is refused (503).
 const QUEUE: usize = MAX_CONNECTIONS;
 
-/// A fixed set of query workers taking jobs from a bounded queue. A worker busy with a
-/// query past its deadline stays taken until the query ends; the jobs that wait meanwhile
-/// are dropped unrun once their own deadline has passed.
+/// A fixed number of query workers taking jobs from a bounded queue. A worker busy with a
+/// query past its deadline stays taken (at nice 19) until the query ends, then is replaced;
+/// the jobs that wait meanwhile are dropped unrun once their own deadline has passed.
 struct Pool {
     size: usize,
     jobs: SyncSender<Job>,
@@ -391,27 +436,48 @@ impl Pool {
     fn new(size: usize) -> Pool {
         let (jobs, queue) = mpsc::sync_channel::<Job>(QUEUE);
         let queue: Arc<Mutex<Receiver<Job>>> = Arc::new(Mutex::new(queue));
+        // Workers are started by one thread of normal priority: a thread inherits the nice
+        // value of the thread that starts it, and a retiring worker's is 19.
+        let (respawn, retired) = mpsc::channel::<usize>();
         for i in 0..size {
-            let queue = Arc::clone(&queue);
-            std::thread::Builder::new()
-                .name(format!("query worker {i}"))
-                .spawn(move || loop {
-                    let job = match queue.lock() {
-                        Ok(queue) => queue.recv(),
-                        Err(_) => return,
-                    };
-                    let Ok(job) = job else { return };
-                    // A panic in a query is that query's failure, not the worker's.
-                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
-                })
-                .expect("spawn a query worker");
+            respawn.send(i).expect("the receiver is here");
         }
+        std::thread::Builder::new()
+            .name("worker starter".into())
+            .spawn(move || {
+                let again = respawn.clone();
+                for i in retired {
+                    let (queue, again) = (Arc::clone(&queue), again.clone());
+                    let started = std::thread::Builder::new().name(format!("query worker {i}")).spawn(move || work(&queue, &again, i));
+                    if let Err(e) = started {
+                        eprintln!("error: cannot start query worker {i}: {e}");
+                    }
+                }
+            })
+            .expect("spawn the query worker starter");
         Pool { size, jobs }
     }
 
     /// Queues the job; false when the queue is full.
     fn run(&self, job: Job) -> bool {
         self.jobs.try_send(job).is_ok()
+    }
+}
+
+/// A worker: runs queued jobs until one of them retires it, then asks for its replacement.
+fn work(queue: &Mutex<Receiver<Job>>, respawn: &mpsc::Sender<usize>, i: usize) {
+    loop {
+        let job = match queue.lock() {
+            Ok(queue) => queue.recv(),
+            Err(_) => return,
+        };
+        let Ok(job) = job else { return };
+        // A panic in a query is that query's failure, not the worker's.
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+        if RETIRE.with(|r| r.replace(false)) {
+            let _ = respawn.send(i);
+            return;
+        }
     }
 }
 
@@ -463,7 +529,7 @@ mod tests {
             let (wait, running) = (Arc::clone(&wait), Arc::clone(&running));
             assert!(pool.run(Box::new(move || {
                 running.fetch_add(1, Ordering::SeqCst);
-                drop(wait.lock().unwrap().recv());
+                let _ = wait.lock().unwrap().recv();
             })));
         }
         let third = done.clone();

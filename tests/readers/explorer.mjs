@@ -41,12 +41,11 @@ try {
 
   // Click the edge to the plant near Nakhodka, at its midpoint on the canvas.
   const target = await page.evaluate(() => {
-    const edge = window.explorer.cy.edges(':visible').filter((e) => e.source().data('label') === 'Hyundai' && /Nakhodka/.test(e.target().data('label')))[0];
+    const edge = window.explorer.cy.edges(':visible').filter((e) => e.source().data('label') === 'Hyundai' && e.target().data('label') === 'plant near Nakhodka')[0];
     if (!edge) return null;
-    // Three quarters of the way, clear of the edge labels around the focus.
-    const [s, t] = [edge.source().renderedPosition(), edge.target().renderedPosition()];
+    const p = edge.renderedMidpoint();
     const box = document.getElementById('cy').getBoundingClientRect();
-    return { x: box.left + s.x + 0.75 * (t.x - s.x), y: box.top + s.y + 0.75 * (t.y - s.y), id: edge.id() };
+    return { x: box.left + p.x, y: box.top + p.y, id: edge.id() };
   });
   expect(target !== null, 'an edge from Hyundai to the plant near Nakhodka');
   await page.mouse.click(target.x, target.y);
