@@ -159,6 +159,25 @@ enum Command {
         #[command(flatten)]
         store: StoreArg,
     },
+    /// Serve the store read-only: a SPARQL 1.1 endpoint at /sparql and the explorer page at /.
+    Serve {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Address to listen on (loopback by default: only this machine can connect).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Stop a query that runs longer (e.g. 30s, 500ms, 2m) and answer 503.
+        #[arg(long, default_value = "30s", value_parser = crate::serve::parse_duration)]
+        timeout: std::time::Duration,
+        /// Queries evaluated at once (default: twice the number of cores, at least 4).
+        #[arg(long)]
+        workers: Option<usize>,
+        /// Ingest the articles of this folder while serving: added or changed files appear
+        /// in the graph within seconds (the store is held by the server, so `newsgraph
+        /// ingest` cannot open it meanwhile).
+        #[arg(long, value_name = "DIR")]
+        watch: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -331,6 +350,7 @@ pub fn run() -> Result<i32> {
             let kg = KnowledgeGraph::from_store(&Store::open_existing(&store.path)?)?;
             explain(&kg, &from, &to, max_hops)
         }
+        Command::Serve { store, bind, timeout, workers, watch } => crate::serve::run(crate::serve::Options { store: store.path, bind, timeout, workers, watch, ontology }),
         Command::Stats { store } => {
             stats(&Store::open_existing(&store.path)?)?;
             Ok(0)

@@ -6,7 +6,8 @@
 //! projection) → `export` (GraphML, GEXF, CSV, Cytoscape, DOT, Mermaid, JSON, RDF) and
 //! `diagram` (relationship pictures as SVG). `model` holds the closed sets and the plain
 //! types between stages; `eval` scores extractions against gold; `train` learns the relation
-//! scorer's weights from gold; `cli` wires them to the command line.
+//! scorer's weights from gold; `serve` is the read-only SPARQL endpoint and explorer page;
+//! `cli` wires them to the command line.
 
 pub mod cli;
 pub mod corpus;
@@ -16,6 +17,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod model;
+pub mod serve;
 pub mod store;
 pub mod text;
 pub mod train;

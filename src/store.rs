@@ -447,7 +447,7 @@ fn storage_error(error: StorageError, what: &Path) -> anyhow::Error {
     let text = error.to_string();
     let plain = match &error {
         StorageError::Io(io) if io.kind() == std::io::ErrorKind::StorageFull => "the disk is full: free some space and run again (every document stored before is kept whole)".to_string(),
-        _ if text.contains("While lock file") => "another newsgraph is using this store (an ingest or build writing it, or a command reading it); try again when it ends".to_string(),
+        _ if text.contains("While lock file") => "another newsgraph is using this store (an ingest or build writing it, a command reading it, or `newsgraph serve` serving it: to add articles while it serves, start it with `--watch DIR` and put them in DIR); try again when it ends".to_string(),
         _ => "store error".to_string(),
     };
     anyhow::Error::new(error).context(format!("{}: {plain}", what.display()))
@@ -576,6 +576,137 @@ pub fn term_text(term: &Term) -> String {
 }
 
 pub use oxigraph::io::RdfFormat as DumpFormat;
+
+// The SPARQL endpoint's side of the store (`src/serve`): queries parsed and answered in
+// the media types of the SPARQL 1.1 Protocol, stoppable from another thread.
+
+/// What a query answers: solutions or a boolean (SELECT, ASK), or triples (CONSTRUCT, DESCRIBE).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerKind {
+    Results,
+    Graph,
+}
+
+/// A media type the endpoint writes answers in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Media {
+    ResultsJson,
+    ResultsXml,
+    ResultsCsv,
+    ResultsTsv,
+    Turtle,
+    NTriples,
+    JsonLd,
+}
+
+impl Media {
+    /// Every media type, the preferred one of each kind first.
+    pub const ALL: [Media; 7] = [Media::ResultsJson, Media::ResultsXml, Media::ResultsCsv, Media::ResultsTsv, Media::Turtle, Media::NTriples, Media::JsonLd];
+
+    /// The media type's name, as written in Content-Type.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Media::ResultsJson => "application/sparql-results+json",
+            Media::ResultsXml => "application/sparql-results+xml",
+            Media::ResultsCsv => "text/csv",
+            Media::ResultsTsv => "text/tab-separated-values",
+            Media::Turtle => "text/turtle",
+            Media::NTriples => "application/n-triples",
+            Media::JsonLd => "application/ld+json",
+        }
+    }
+
+    pub fn kind(self) -> AnswerKind {
+        match self {
+            Media::ResultsJson | Media::ResultsXml | Media::ResultsCsv | Media::ResultsTsv => AnswerKind::Results,
+            Media::Turtle | Media::NTriples | Media::JsonLd => AnswerKind::Graph,
+        }
+    }
+}
+
+/// Stops a running `EndpointQuery` from another thread: every store read it makes after
+/// `stop` fails. (A query busy inside an in-memory join reads nothing and does not see it;
+/// its caller must also stop reading its answer.)
+#[derive(Clone, Default)]
+pub struct Stop(oxigraph::sparql::CancellationToken);
+
+impl Stop {
+    pub fn stop(&self) {
+        self.0.cancel();
+    }
+}
+
+/// A parsed query of the endpoint, ready to run (`Store::run_endpoint_query`).
+pub struct EndpointQuery(oxigraph::sparql::PreparedSparqlQuery);
+
+impl EndpointQuery {
+    /// Parses `sparql` with the project's prefixes. The default graph is the union of all
+    /// graphs, as in `newsgraph query`, unless the protocol names `default_graphs`;
+    /// `named_graphs`, if any, are the only graphs GRAPH sees. An error is the client's
+    /// (HTTP 400), told as `newsgraph query` tells it.
+    pub fn parse(sparql: &str, default_graphs: &[String], named_graphs: &[String], stop: &Stop) -> Result<EndpointQuery> {
+        let evaluator = evaluator()?.with_cancellation_token(stop.0.clone());
+        let mut prepared = evaluator.parse_query(sparql).map_err(|e| invalid_sparql(sparql, &e.to_string()))?;
+        let iri = |text: &String| NamedNode::new(text.as_str()).with_context(|| format!("not an IRI: {text:?}"));
+        if default_graphs.is_empty() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        } else {
+            let graphs = default_graphs.iter().map(|g| iri(g).map(GraphName::NamedNode)).collect::<Result<_>>()?;
+            prepared.dataset_mut().set_default_graph(graphs);
+        }
+        if !named_graphs.is_empty() {
+            let graphs = named_graphs.iter().map(|g| iri(g).map(NamedOrBlankNode::NamedNode)).collect::<Result<_>>()?;
+            prepared.dataset_mut().set_available_named_graphs(graphs);
+        }
+        Ok(EndpointQuery(prepared))
+    }
+}
+
+impl Store {
+    /// Runs an endpoint query and writes its answer to `out` in the media type `choose`
+    /// picks for its kind; `Err(kind)` inside when it picks none (HTTP 406), with nothing
+    /// written.
+    pub fn run_endpoint_query(&self, query: EndpointQuery, choose: impl FnOnce(AnswerKind) -> Option<Media>, mut out: impl Write) -> Result<Result<Media, AnswerKind>> {
+        let results = query.0.on_store(&self.inner).execute()?;
+        let kind = if matches!(results, QueryResults::Graph(_)) { AnswerKind::Graph } else { AnswerKind::Results };
+        let Some(media) = choose(kind).filter(|m| m.kind() == kind) else { return Ok(Err(kind)) };
+        let results_format = match media {
+            Media::ResultsXml => QueryResultsFormat::Xml,
+            Media::ResultsCsv => QueryResultsFormat::Csv,
+            Media::ResultsTsv => QueryResultsFormat::Tsv,
+            _ => QueryResultsFormat::Json,
+        };
+        match results {
+            QueryResults::Boolean(b) => QueryResultsSerializer::from_format(results_format).serialize_boolean_to_writer(&mut out, b).map(drop)?,
+            QueryResults::Solutions(solutions) => {
+                let mut w = QueryResultsSerializer::from_format(results_format).serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())?;
+                for s in solutions {
+                    w.serialize(&s?)?;
+                }
+                w.finish()?;
+            }
+            QueryResults::Graph(triples) => {
+                let format = match media {
+                    Media::NTriples => RdfFormat::NTriples,
+                    Media::JsonLd => RdfFormat::JsonLd { profile: Default::default() },
+                    _ => RdfFormat::Turtle,
+                };
+                let mut w = serializer(format)?.for_writer(&mut out);
+                for t in triples {
+                    w.serialize_triple(&t?)?;
+                }
+                w.finish()?;
+            }
+        }
+        Ok(Ok(media))
+    }
+
+    /// Whether the store holds a named graph of this IRI (a document's, or the ontology's).
+    pub fn has_named_graph(&self, iri: &str) -> Result<bool> {
+        let Ok(graph) = NamedNode::new(iri) else { return Ok(false) };
+        Ok(self.inner.contains_named_graph(graph.as_ref())?)
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 #                                 the README's build command.
 #   bash tests/setup.sh           that, and what the tests need: the export readers —
 #                                 Graphviz, xmllint, Chromium (Debian), a Python venv with
-#                                 networkx and rdflib (PyPI), and graphology, cytoscape,
+#                                 networkx, rdflib and SPARQLWrapper (PyPI), and graphology, cytoscape,
 #                                 mermaid and playwright-core (npm, tests/readers); run by
 #                                 tests/run.sh.
 # Safe to run again: a second run takes a second or two.
@@ -50,7 +50,8 @@ PY
 then
   echo "setup: creating $venv with tests/requirements.txt (the Python export readers)" >&2
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check -r "$here/tests/requirements.txt"
+  # python -m pip, not bin/pip: a venv copied from another checkout keeps that one's pip script.
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$here/tests/requirements.txt"
 fi
 
 readers="$here/tests/readers"
