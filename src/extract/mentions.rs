@@ -1168,12 +1168,14 @@ impl<'a> Finder<'a> {
     /// ending in a descriptor ("X, a Norwegian shipping company").
     fn context_type(&self, s: &Sentence, start: usize, end: usize) -> Option<EntityType> {
         let matches_at = |at: usize, words: &[String]| at + words.len() <= s.tokens.end && words.iter().enumerate().all(|(n, w)| self.lower(at + n) == w);
-        let beside = [(start > s.tokens.start).then(|| start - 1), (end < s.tokens.end).then_some(end)];
+        // A "before" cue may stand before "the": "an interview with the BBC".
+        let from = if start > s.tokens.start + 1 && self.lower(start - 1) == "the" { start - 1 } else { start };
+        let beside = [(from > s.tokens.start).then(|| from - 1), (end < s.tokens.end).then_some(end)];
         for k in beside.into_iter().flatten() {
             for &c in self.lex.context_cues_by_word.get(self.lower(k)).map_or(&[][..], Vec::as_slice) {
                 let cue = &self.lex.context_cues[c];
                 let n = cue.words.len();
-                let found = if cue.before { k + 1 == start && start >= s.tokens.start + n && matches_at(start - n, &cue.words) } else { k == end && matches_at(end, &cue.words) };
+                let found = if cue.before { k + 1 == from && from >= s.tokens.start + n && matches_at(from - n, &cue.words) } else { k == end && matches_at(end, &cue.words) };
                 if found {
                     return Some(cue.kind);
                 }
@@ -1194,6 +1196,13 @@ impl<'a> Finder<'a> {
             return self.lex.context_cues.iter().find(descriptor).map(|c| c.kind);
         }
         None
+    }
+
+    /// The words around the unknown name at tokens `[first, last)` type it
+    /// (`typing/context.csv`): "an interview with the BBC".
+    pub(super) fn typed_by_context(&self, first: usize, last: usize) -> bool {
+        let at = self.text.sentences.partition_point(|s| s.tokens.end <= first);
+        self.text.sentences.get(at).is_some_and(|s| self.context_type(s, first, last).is_some())
     }
 
     fn place_cue_before(&self, floor: usize, at: usize) -> bool {

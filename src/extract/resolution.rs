@@ -162,6 +162,13 @@ impl Extractor {
                         return Some((add_known(entry, Some(&m.surface), drafts), EntityType::Place));
                     }
                 }
+                // An acronym the document never spells out ("the NSR", "FTA talks") names no
+                // organisation a reader could tell, unless the words around it say it is one
+                // ("an interview with the BBC"); one spelt out in brackets, or after its name,
+                // was resolved above.
+                if m.kind == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first) && !finder.typed_by_context(m.first, m.last) {
+                    return None;
+                }
                 if m.kind == EntityType::Person && m.last - m.first == 1 {
                     // A lone surname with no full name before it: the one known person of
                     // that name ("the Yoon administration"), else nobody unless titled.
