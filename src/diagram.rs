@@ -8,10 +8,14 @@
 //! on top of each other. Nodes are coloured and shaped by class, with a legend; edges
 //! are labelled with predicates and years, wider with more statements. Everything is
 //! computed from sorted data and printed with fixed precision: same graph, same bytes.
+//! Also `draw` (the `diagram` command: which part of the graph, which engine, which file
+//! type) and `subjects`, the entities `build` draws an ego diagram of.
 
-use crate::export::dot::{edge_label, type_shape};
-use crate::export::{one_line, type_colour, type_hex, xml_escape};
-use crate::graph::{KnowledgeGraph, Node};
+use crate::export::dot::{self, edge_label, type_shape};
+use crate::export::{mermaid, one_line, type_colour, type_hex, write_file, xml_escape};
+use crate::graph::{Filter, KnowledgeGraph, Node};
+use anyhow::{bail, Context, Result};
+use std::path::Path;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::f64::consts::PI;
@@ -398,6 +402,77 @@ fn shape_tag(kind: &str) -> &'static str {
     }
 }
 
+/// Nodes in the whole-graph diagram.
+pub const CORE_NODES: usize = 40;
+/// Nodes in an ego diagram.
+pub const EGO_NODES: usize = 60;
+
+/// The ten most connected actors and projects: the ones `build` draws a diagram of.
+pub fn subjects(kg: &KnowledgeGraph) -> Vec<NodeIndex> {
+    const KINDS: &[&str] = &["Country", "Person", "Company", "Organization", "Project", "Initiative"];
+    let g = &kg.graph;
+    let mut ranked: Vec<_> = g.node_indices().filter(|&n| KINDS.contains(&g[n].kind.as_str()) && kg.degree(n) > 0).collect();
+    ranked.sort_by_key(|&n| (std::cmp::Reverse(kg.degree(n)), std::cmp::Reverse(kg.strength(n)), g[n].id.clone()));
+    ranked.truncate(10);
+    ranked
+}
+
+/// Who draws a diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// The built-in renderer for .svg, Graphviz for .png.
+    Auto,
+    /// The built-in radial layout (SVG only).
+    Builtin,
+    /// Graphviz's twopi.
+    Graphviz,
+}
+
+/// `diagram`: the filtered graph drawn around its focus (or its core) into `output`
+/// (.svg, .png, .dot/.gv or .mmd).
+pub fn draw(kg: &KnowledgeGraph, filter: &Filter, output: &Path, engine: Engine) -> Result<()> {
+    let mut filter = filter.clone();
+    if filter.focus.is_some() && filter.max_nodes.is_none() {
+        filter.max_nodes = Some(EGO_NODES);
+    }
+    let kept = kg.filtered(&filter)?;
+    let (sub, centre, title) = match &filter.focus {
+        Some(name) => {
+            let centre = kept.find(name).with_context(|| format!("no entity named {name:?}"))?;
+            let title = ego_title(&kept.graph[centre]);
+            (kept, Some(centre), title)
+        }
+        None => {
+            let (core, centre) = core(&kept, filter.max_nodes.unwrap_or(CORE_NODES));
+            (core, centre, "newsgraph: the most connected entities".to_string())
+        }
+    };
+    let Some(centre) = centre else { bail!("nothing to draw: no relations left after the filters") };
+    let extension = output.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let root = [("root", sub.graph[centre].id.clone()), ("ranksep", "1.6".to_string())];
+    match extension.as_str() {
+        "dot" | "gv" => write_file(output, dot::write_with(&sub, &root).as_bytes()),
+        "mmd" => write_file(output, mermaid::write(&sub).as_bytes()),
+        "svg" | "png" => {
+            let use_graphviz = match engine {
+                Engine::Builtin => false,
+                Engine::Graphviz => true,
+                Engine::Auto => extension == "png" && graphviz_available(),
+            };
+            if use_graphviz {
+                let bytes = graphviz(&dot::write_with(&sub, &root), &extension)?;
+                write_file(output, &bytes)
+            } else if extension == "png" {
+                bail!("{}: PNG needs Graphviz (apt-get install graphviz); the built-in renderer writes .svg", output.display())
+            } else {
+                write_file(output, svg(&layout(&sub, centre, &title)).as_bytes())
+            }
+        }
+        _ => bail!("{}: diagrams are .svg, .png, .dot or .mmd", output.display()),
+    }
+}
+
+
 /// Whether Graphviz's `twopi` is on the PATH.
 pub fn graphviz_available() -> bool {
     std::process::Command::new("twopi").arg("-V").output().is_ok_and(|o| o.status.success())
@@ -405,8 +480,7 @@ pub fn graphviz_available() -> bool {
 
 /// Renders DOT with Graphviz's radial `twopi` to `svg` or `png`; an SVG gets the class
 /// legend added on its left.
-pub fn graphviz(dot: &str, format: &str) -> anyhow::Result<Vec<u8>> {
-    use anyhow::Context as _;
+pub fn graphviz(dot: &str, format: &str) -> Result<Vec<u8>> {
     use std::io::Write as _;
     let mut child = std::process::Command::new("twopi")
         .arg(format!("-T{format}"))
@@ -418,7 +492,7 @@ pub fn graphviz(dot: &str, format: &str) -> anyhow::Result<Vec<u8>> {
     child.stdin.take().expect("piped stdin").write_all(dot.as_bytes())?;
     let out = child.wait_with_output()?;
     if !out.status.success() {
-        anyhow::bail!("twopi failed: {}", String::from_utf8_lossy(&out.stderr).trim());
+        bail!("twopi failed: {}", String::from_utf8_lossy(&out.stderr).trim());
     }
     if format != "svg" {
         return Ok(out.stdout);

@@ -5,13 +5,16 @@
 //! supporting statement (year, status, document, evidence). Weights, years and
 //! documents are computed from the statements, so filters (`Filter`) cut statements and
 //! the aggregates stay true. Built only from SPARQL over the store and sorted, so the
-//! same store gives the same graph.
+//! same store gives the same graph. Also the questions asked of the graph from the
+//! command line: `explain` (why two entities are linked) and `stats`.
 
-use crate::store::{entity_id, term_text, Store};
-use anyhow::{bail, Result};
+use crate::export::one_line;
+use crate::store::{entity_id, entity_iri, term_text, Store};
+use anyhow::{bail, Context, Result};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::io::Write;
 
 /// One entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -359,6 +362,72 @@ impl KnowledgeGraph {
             .collect();
         KnowledgeGraph::from_parts(nodes, edges)
     }
+}
+
+/// `explain`: writes the relations between two entities (id, name or alias) with their
+/// evidence, or the shortest chains of relations that link them; false when they are not
+/// linked within `max_hops` relations.
+pub fn explain(kg: &KnowledgeGraph, from: &str, to: &str, max_hops: usize, out: &mut impl Write) -> Result<bool> {
+    let g = &kg.graph;
+    let find = |name: &str| kg.find(name).with_context(|| format!("no entity named {name:?} (try `newsgraph query` for the labels)"));
+    let (a, b) = (find(from)?, find(to)?);
+    let name = |n: NodeIndex| format!("{} ({})", g[n].label, g[n].id);
+    let paths = kg.shortest_paths(a, b, max_hops, 5);
+    if paths.is_empty() {
+        writeln!(out, "{} and {} are not linked within {max_hops} relations.", name(a), name(b))?;
+        return Ok(false);
+    }
+    let mut shown = BTreeSet::new();
+    for path in &paths {
+        if path.len() > 2 {
+            let chain: Vec<String> = path.iter().map(|&n| g[n].label.clone()).collect();
+            writeln!(out, "{} and {} are linked through {} relations: {}", name(a), name(b), path.len() - 1, chain.join(" — "))?;
+        }
+    }
+    for path in &paths {
+        for pair in path.windows(2) {
+            if !shown.insert((pair[0].min(pair[1]), pair[0].max(pair[1]))) {
+                continue;
+            }
+            for (s, o, edge) in kg.edges_between(pair[0], pair[1]) {
+                for (predicate, statements) in &edge.relations {
+                    writeln!(out, "\n{} {predicate} {}: {} statement(s)", name(s), name(o), statements.len())?;
+                    for st in statements {
+                        let mut facts = vec![st.document.clone()];
+                        facts.extend(st.year.map(|y| y.to_string()));
+                        facts.extend(st.status.clone());
+                        writeln!(out, "  [{}] {}", facts.join(", "), one_line(&st.evidence))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// `stats`: documents and quads, entities by class, statements by predicate (from the
+/// store), and the ten entities with most edges.
+pub fn stats(store: &Store, out: &mut impl Write) -> Result<()> {
+    let (_, rows) = store.select("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ng:Document }")?;
+    let docs = rows.first().and_then(|r| r[0].as_ref()).map(term_text).unwrap_or_default();
+    writeln!(out, "documents: {docs}\nquads: {}", store.len()?)?;
+    let entities = format!("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?c . FILTER(STRSTARTS(STR(?e), \"{}\")) }} GROUP BY ?c ORDER BY DESC(?n) ?c", entity_iri(""));
+    let statements = "SELECT ?p (COUNT(?a) AS ?n) WHERE { ?a a ng:Assertion ; rdf:predicate ?p ; ng:negated false } GROUP BY ?p ORDER BY DESC(?n) ?p";
+    for (title, sparql) in [("entities by class", entities.as_str()), ("relations by predicate (statements)", statements)] {
+        writeln!(out, "\n{title}:")?;
+        let (_, rows) = store.select(sparql)?;
+        for r in rows {
+            writeln!(out, "  {:<14} {}", r[0].as_ref().map(term_text).unwrap_or_default().rsplit('#').next().unwrap_or(""), r[1].as_ref().map(term_text).unwrap_or_default())?;
+        }
+    }
+    writeln!(out, "\ntop actors by degree:")?;
+    let kg = KnowledgeGraph::from_store(store)?;
+    let mut nodes: Vec<_> = kg.graph.node_indices().map(|n| (kg.degree(n), &kg.graph[n])).collect();
+    nodes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+    for (degree, node) in nodes.iter().take(10) {
+        writeln!(out, "  {:<40} {:<13} {degree}", node.label, node.kind)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@
 //! relations) → `store` (Oxigraph, one named graph per document) → `graph` (petgraph
 //! projection) → `export` (GraphML, GEXF, CSV, Cytoscape, DOT, Mermaid, JSON, RDF) and
 //! `diagram` (relationship pictures as SVG). `model` holds the closed sets and the plain
-//! types between stages; `eval` scores extractions against gold; `train` learns the relation
-//! scorer's weights from gold; `cli` wires them to the command line.
+//! types between stages; `pipeline` runs the stages end to end (ingest, build, extract);
+//! `eval` scores extractions against gold; `train` learns the relation scorer's weights
+//! from gold; `cli` parses the command line and dispatches to them.
 
 pub mod cli;
 pub mod corpus;
@@ -16,6 +17,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod model;
+pub mod pipeline;
 pub mod store;
 pub mod text;
 pub mod train;

@@ -216,6 +216,14 @@ fn squeeze(text: &str) -> String {
 }
 
 impl Trained {
+    /// Writes the weights to `output` as `scorer.csv`, the report at its head; its weights
+    /// are named with the prepositions of the ontology at `ontology`.
+    pub fn write_weights(&self, ontology: &Path, output: &Path) -> Result<()> {
+        let prepositions = Lexicon::load_untrained(ontology)?.frames.prepositions;
+        let header = format!("The relation scorer's weights (src/extract/scorer.rs), written by `newsgraph train`.\nDo not edit by hand: train again. Cross-validated figures of these weights:\n{}", self.report());
+        std::fs::write(output, self.scorer.to_csv(&header, &prepositions)).with_context(|| format!("{}: cannot write", output.display()))
+    }
+
     /// The report printed by `newsgraph train` and written at the head of `scorer.csv`.
     pub fn report(&self) -> String {
         let mut out = String::new();

@@ -3,7 +3,7 @@
 //! installed by tests/setup.sh) — on the seed graph and on graphs of random hostile
 //! labels; and the committed `exports/` reproduced byte for byte by a fresh build.
 
-use newsgraph::cli::{ingest, write_exports};
+use newsgraph::pipeline::{ingest, write_exports};
 use newsgraph::corpus::{Document, Format};
 use newsgraph::extract::{Extractor, Lexicon};
 use newsgraph::graph::KnowledgeGraph;

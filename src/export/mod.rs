@@ -5,6 +5,7 @@
 //! and Neo4j's imports, Cytoscape.js JSON, Graphviz DOT, Mermaid, and the scorer's JSON.
 //! The RDF formats (Turtle, TriG, N-Quads, JSON-LD) are dumps of the store itself.
 //! Output is deterministic: sorted, no timestamps, so exports compare byte for byte.
+//! `write_one` is the `export` command: one format to a file, a folder or stdout.
 
 pub mod csv;
 pub mod cytoscape;
@@ -16,9 +17,10 @@ pub mod mermaid;
 
 pub use json::{extraction_json, graph_json};
 
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Filter, KnowledgeGraph};
 use crate::store::{DumpFormat, Store};
 use anyhow::{bail, Context, Result};
+use std::io::Write as _;
 use std::path::Path;
 
 /// Every export format.
@@ -99,6 +101,34 @@ pub fn rdf_bytes(store: &Store, format: Format) -> Result<Vec<u8>> {
     store.dump(dump, &mut out)?;
     Ok(out)
 }
+
+/// The `export` command: one format to a file, a folder (csv) or stdout (no `output`); the
+/// graph formats after `filter`, the RDF formats the whole store.
+pub fn write_one(store: &Store, format: Format, output: Option<&Path>, filter: &Filter) -> Result<()> {
+    if !format.is_graph() {
+        if !filter.keeps_everything() {
+            bail!("filters apply to the graph formats; {format:?} dumps the whole store (select a part with `newsgraph query` and CONSTRUCT)");
+        }
+        return emit(output, &rdf_bytes(store, format)?);
+    }
+    let kg = KnowledgeGraph::from_store(store)?.filtered(filter)?;
+    if format == Format::Csv {
+        let Some(folder) = output.filter(|p| p.extension().is_none() || p.is_dir()) else {
+            bail!("csv writes two files (nodes.csv and edges.csv): give a folder with -o, e.g. -o exports/");
+        };
+        return csv::write_files(&kg, folder);
+    }
+    emit(output, graph_text(&kg, format)?.as_bytes())
+}
+
+/// Bytes to a file, or to stdout.
+fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match output {
+        Some(path) => write_file(path, bytes),
+        None => Ok(std::io::stdout().write_all(bytes)?),
+    }
+}
+
 
 /// Writes one file, naming it in the error.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
