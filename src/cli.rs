@@ -219,12 +219,12 @@ impl FilterArgs {
         let types = self
             .types
             .iter()
-            .map(|t| EntityType::parse(t).map(|k| k.as_str().to_string()).with_context(|| format!("--types: unknown class {t:?}; one of {}", names(EntityType::ALL.iter().map(|k| k.as_str())))))
+            .map(|t| EntityType::parse(t).with_context(|| format!("--types: unknown class {t:?}; one of {}", names(EntityType::ALL.iter().map(|k| k.as_str())))))
             .collect::<Result<_>>()?;
         let predicates = self
             .predicates
             .iter()
-            .map(|p| Predicate::parse(p).map(|k| k.as_str().to_string()).with_context(|| format!("--predicates: unknown predicate {p:?}; one of {}", names(Predicate::ALL.iter().map(|k| k.as_str())))))
+            .map(|p| Predicate::parse(p).with_context(|| format!("--predicates: unknown predicate {p:?}; one of {}", names(Predicate::ALL.iter().map(|k| k.as_str())))))
             .collect::<Result<_>>()?;
         let years = self.years.as_deref().map(parse_years).transpose()?;
         Ok(Filter { types, predicates, min_weight: self.min_weight, years, focus: self.focus.clone(), depth: self.depth, max_nodes: self.max_nodes })

@@ -18,6 +18,7 @@ pub mod mermaid;
 pub use json::{extraction_json, graph_json};
 
 use crate::graph::{Filter, KnowledgeGraph};
+use crate::model::EntityType;
 use crate::store::{DumpFormat, Store};
 use anyhow::{bail, Context, Result};
 use std::io::Write as _;
@@ -171,24 +172,23 @@ pub fn one_line(text: &str) -> String {
 }
 
 /// The colour of each entity class (ColorBrewer Set1 and friends), as Gephi's r/g/b.
-pub fn type_colour(kind: &str) -> (u8, u8, u8) {
-    match kind {
-        "Country" => (228, 26, 28),
-        "Person" => (55, 126, 184),
-        "Company" => (77, 175, 74),
-        "Organization" => (152, 78, 163),
-        "Place" => (255, 127, 0),
-        "Project" => (166, 86, 40),
-        "Initiative" => (247, 129, 191),
-        "Event" => (153, 153, 153),
-        "Commodity" => (26, 152, 152),
-        _ => (100, 100, 100),
+pub fn type_colour(class: EntityType) -> (u8, u8, u8) {
+    match class {
+        EntityType::Country => (228, 26, 28),
+        EntityType::Person => (55, 126, 184),
+        EntityType::Company => (77, 175, 74),
+        EntityType::Organization => (152, 78, 163),
+        EntityType::Place => (255, 127, 0),
+        EntityType::Project => (166, 86, 40),
+        EntityType::Initiative => (247, 129, 191),
+        EntityType::Event => (153, 153, 153),
+        EntityType::Commodity => (26, 152, 152),
     }
 }
 
 /// The class colour as `#rrggbb`.
-pub fn type_hex(kind: &str) -> String {
-    let (r, g, b) = type_colour(kind);
+pub fn type_hex(class: EntityType) -> String {
+    let (r, g, b) = type_colour(class);
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
@@ -209,6 +209,15 @@ mod tests {
     #[test]
     fn one_line_collapses_whitespace_and_drops_controls() {
         assert_eq!(one_line("  a\n\tb\u{1}c  d\r\n"), "a bc d");
+    }
+
+    #[test]
+    fn every_class_has_its_own_colour_and_shape() {
+        let colours: std::collections::BTreeSet<_> = EntityType::ALL.iter().map(|&c| type_colour(c)).collect();
+        assert_eq!(colours.len(), EntityType::ALL.len(), "no two classes share a colour");
+        assert!(!colours.contains(&(100, 100, 100)), "the grey of an unknown class is gone");
+        let shapes: std::collections::BTreeSet<_> = EntityType::ALL.iter().map(|&c| dot::type_shape(c).graphviz_name()).collect();
+        assert_eq!(shapes.len(), EntityType::ALL.len(), "no two classes share a shape");
     }
 
     #[test]
