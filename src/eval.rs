@@ -5,9 +5,9 @@
 //! Owns the gold file format, the scoring arithmetic (pure), and `evaluate`, the `eval`
 //! command's loop: each gold file's article read, extracted and scored.
 
-use crate::corpus::Reader;
+use crate::corpus::{article_named, Reader};
 use crate::extract::Extractor;
-use crate::model::{Entity, Extraction};
+use crate::model::{Entity, Extraction, Predicate};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -82,8 +82,6 @@ pub struct DocScore {
     pub missed_pairs: Vec<String>,
     pub spurious_pairs: Vec<String>,
 }
-
-const SYMMETRIC: &[&str] = &["cooperateswith", "alliedwith", "competeswith"];
 
 /// The scorer's name normalisation.
 pub fn norm(name: &str) -> String {
@@ -177,7 +175,8 @@ fn local_name(term: &str) -> String {
 }
 
 fn canon(s: &str, p: &str, o: &str) -> (String, String, String) {
-    if SYMMETRIC.contains(&p) && o < s {
+    // The symmetric predicates of the ontology (`Predicate::is_symmetric`; score.py's SYMMETRIC).
+    if Predicate::parse(p).is_some_and(Predicate::is_symmetric) && o < s {
         (o.to_string(), p.to_string(), s.to_string())
     } else {
         (s.to_string(), p.to_string(), o.to_string())
@@ -304,7 +303,7 @@ pub fn evaluate(extractor: &Extractor, gold_dir: &Path, corpus: &Path, verbose: 
         let text = std::fs::read_to_string(&gold_path).with_context(|| format!("{}: cannot read", gold_path.display()))?;
         let gold: Annotated = serde_json::from_str(&text).with_context(|| format!("{}: not a gold file", gold_path.display()))?;
         let stem = gold_path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let article = ["txt", "md", "markdown", "html", "htm"].iter().map(|ext| corpus.join(format!("{stem}.{ext}"))).find(|p| p.exists());
+        let article = article_named([corpus], &stem);
         let predicted = match article {
             Some(path) => {
                 let doc = reader.read(&path)?;

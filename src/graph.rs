@@ -163,10 +163,11 @@ impl KnowledgeGraph {
     /// class, or a statement of a predicate, the ontology no longer has is left out).
     pub fn from_store(store: &Store) -> Result<KnowledgeGraph> {
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-        let (_, rows) = store.select(
-            "SELECT ?e ?type ?label ?doc WHERE { GRAPH ?g { ?e a ?type ; rdfs:label ?label . ?g ng:sourceFile ?doc } \
-             FILTER(STRSTARTS(STR(?e), \"https://newsgraph.dev/id/entity/\")) }",
-        )?;
+        let (_, rows) = store.select(&format!(
+            "SELECT ?e ?type ?label ?doc WHERE {{ GRAPH ?g {{ ?e a ?type ; rdfs:label ?label . ?g ng:sourceFile ?doc }} \
+             FILTER(STRSTARTS(STR(?e), \"{}\")) }}",
+            entity_iri("")
+        ))?;
         for row in rows {
             let [Some(e), Some(t), Some(l), Some(d)] = [&row[0], &row[1], &row[2], &row[3]] else { continue };
             let iri = term_text(e);

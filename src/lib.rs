@@ -15,6 +15,7 @@ pub mod diagram;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod files;
 pub mod graph;
 pub mod model;
 pub mod pipeline;

@@ -8,7 +8,7 @@
 //! RDF dumps. Store errors are told plainly: no store at a path, a store in use, a full disk.
 
 use crate::corpus::Document;
-use crate::model::{Extraction, Predicate};
+use crate::model::{short_hash, Extraction, Predicate};
 use anyhow::{bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
@@ -16,7 +16,6 @@ use oxigraph::model::{BlankNode, GraphName, GraphNameRef, Literal, NamedNode, Na
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::StorageError;
-use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -468,7 +467,7 @@ impl Table {
 
     /// A cell as shown: entity IRIs short, on one line, at most 80 characters.
     fn cell(text: &str) -> String {
-        text.strip_prefix("https://newsgraph.dev/id/entity/").unwrap_or(text).replace('\n', " ").chars().take(80).collect()
+        entity_id(text).unwrap_or(text).replace('\n', " ").chars().take(80).collect()
     }
 
     fn line(&self, out: &mut impl Write, cells: &[String]) -> Result<()> {
@@ -532,8 +531,7 @@ pub fn document_quads(doc: &Document, extraction: &Extraction, graph: &NamedNode
             add(&s, p.as_ref(), o.clone().into());
         }
         let key = format!("{}|{}|{}|{}|{}|{}", doc.id, r.subject, r.predicate, r.object, r.evidence.start, r.rule);
-        let hash: String = Sha256::digest(key.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
-        let a = node(format!("{}assertion/{hash}", vocab::ID));
+        let a = node(format!("{}assertion/{}", vocab::ID, short_hash([key])));
         add(&a, rdf::TYPE, ng("Assertion").into());
         add(&a, rdf::SUBJECT, s.into());
         add(&a, rdf::PREDICATE, p.into());

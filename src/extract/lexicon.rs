@@ -668,30 +668,27 @@ pub fn fold_into(token: &str, out: &mut String) {
     );
 }
 
-/// `newsgraph <version> <hash>`: the hash covers every file under `root`, sorted by path.
+/// `newsgraph <version> <hash>`: the hash covers every file under `root` (its path and
+/// its bytes), sorted by path.
 fn fingerprint(root: &Path) -> Result<String> {
-    use sha2::{Digest, Sha256};
-    fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-        for entry in fs::read_dir(dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                walk(&path, files)?;
-            } else {
-                files.push(path);
-            }
+    use crate::files::{walk, Found};
+    let (mut files, mut unlisted) = (Vec::new(), None);
+    walk(root, &mut Default::default(), &mut |found| match found {
+        Found::File { path, .. } => files.push(path),
+        Found::Unlisted { path, error } => {
+            unlisted.get_or_insert((path, error));
         }
-        Ok(())
+    });
+    if let Some((path, error)) = unlisted {
+        return Err(error).with_context(|| format!("{}: cannot read the ontology folder", path.display()));
     }
-    let mut files = Vec::new();
-    walk(root, &mut files).with_context(|| format!("{}: cannot read the ontology folder", root.display()))?;
     files.sort();
-    let mut hasher = Sha256::new();
+    let mut parts = Vec::new();
     for file in files {
-        hasher.update(file.strip_prefix(root).unwrap_or(&file).to_string_lossy().as_bytes());
-        hasher.update(fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?);
+        parts.push(file.strip_prefix(root).unwrap_or(&file).to_string_lossy().into_owned().into_bytes());
+        parts.push(fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?);
     }
-    let hash: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
-    Ok(format!("newsgraph {} {hash}", env!("CARGO_PKG_VERSION")))
+    Ok(format!("newsgraph {} {}", env!("CARGO_PKG_VERSION"), crate::model::short_hash(parts)))
 }
 
 /// Reads a list file: one entry per line, `#` comments and blank lines skipped.
