@@ -2,7 +2,8 @@
 # Output-equality check for changes that must not change output (speed work, refactors):
 # runs two newsgraph binaries on the same corpus and compares, byte for byte,
 #   - `extract --format json` over the whole corpus (one JSON array), and
-#   - `build` (the store dumped and every export) over the seeds and over the whole corpus.
+#   - `build` (the store dumped and every export) over the seeds and over the whole corpus;
+#   - on the seeds' store: `stats`, `explain`, filtered exports, a diagram and a query table.
 #
 # Usage: bench/same-output.sh OLD NEW [EXTRA_FOLDER...]
 #   OLD, NEW: a newsgraph binary, or a git revision (built in a scratch worktree with its
@@ -94,8 +95,21 @@ for which in old new; do
         "$work/$which" --ontology "$ontology" build --corpus "$input" --store "$out.db" --exports "$out" 2> "$work/$which-$part.log" \
             || { echo "$which build on $part failed:" >&2; cat "$work/$which-$part.log" >&2; status=1; }
     done
+    # The other commands, on the seeds' store (their exit codes are part of the answer).
+    answers=$work/$which-answers
+    mkdir -p "$answers"
+    run() { local name=$1; shift; "$work/$which" --ontology "$ontology" "$@" --store "$work/$which-seeds.db" > "$answers/$name" 2>&1; echo "exit $?" >> "$answers/$name"; }
+    run stats stats
+    run explain explain Hyundai Nakhodka
+    run explain-chain explain KOGAS Russia --max-hops 3
+    run export-json export --format json --types Company,Country,Project
+    run export-mermaid export --format mermaid --predicates investsIn,supplies,locatedIn --min-weight 1
+    run export-dot export --format dot --focus Russia --depth 2 --max-nodes 20
+    run diagram diagram --focus "South Korea" -o "$answers/diagram.svg"
+    run query query --format table 'SELECT ?e ?label WHERE { ?e rdfs:label ?label } ORDER BY ?label LIMIT 200'
 done
 compare "extract --format json ($(find "$corpus" -type f | wc -l) files)" "$work/old.json" "$work/new.json"
 compare "build exports on seeds" "$work/old-seeds" "$work/new-seeds"
 compare "build exports on the whole corpus" "$work/old-all" "$work/new-all"
+compare "stats, explain, filtered exports, diagram, query on the seeds" "$work/old-answers" "$work/new-answers"
 exit $status
