@@ -521,19 +521,19 @@ fn by_name(classes: impl IntoIterator<Item = EntityType>) -> BTreeMap<&'static s
 }
 
 /// Graphviz's SVG widened on the left to hold the legend.
-fn with_legend(svg: &str, kinds: &BTreeMap<&'static str, EntityType>) -> String {
+fn with_legend(svg: &str, classes: &BTreeMap<&'static str, EntityType>) -> String {
     let Some(start) = svg.find("viewBox=\"") else { return svg.to_string() };
     let rest = &svg[start + 9..];
     let Some(end) = rest.find('"') else { return svg.to_string() };
     let numbers: Vec<f64> = rest[..end].split_whitespace().filter_map(|n| n.parse().ok()).collect();
     let [x, y, w, h] = numbers[..] else { return svg.to_string() };
-    let height = h.max(22.0 * kinds.len() as f64 + 90.0);
+    let height = h.max(22.0 * classes.len() as f64 + 90.0);
     let view = format!("viewBox=\"{:.2} {y:.2} {:.2} {height:.2}\"", x - LEGEND_WIDTH, w + LEGEND_WIDTH);
     let mut out = format!("{}{view}{}", &svg[..start], &rest[end + 1..]);
     out = out.replacen(&format!("width=\"{}pt\"", fmt_pt(w)), &format!("width=\"{}pt\"", fmt_pt(w + LEGEND_WIDTH)), 1);
     out = out.replacen(&format!("height=\"{}pt\"", fmt_pt(h)), &format!("height=\"{}pt\"", fmt_pt(height)), 1);
     let mut legend_svg = String::new();
-    legend_at(&mut legend_svg, kinds, x - LEGEND_WIDTH + MARGIN, y + 10.0);
+    legend_at(&mut legend_svg, classes, x - LEGEND_WIDTH + MARGIN, y + 10.0);
     match out.rfind("</svg>") {
         Some(i) => format!("{}{legend_svg}{}", &out[..i], &out[i..]),
         None => out,
@@ -605,21 +605,21 @@ fn legend(out: &mut String, d: &Diagram) {
 }
 
 /// The class legend (shape, colour, name) with its top-left corner near (left, top).
-fn legend_at(out: &mut String, kinds: &BTreeMap<&'static str, EntityType>, left: f64, top: f64) {
+fn legend_at(out: &mut String, classes: &BTreeMap<&'static str, EntityType>, left: f64, top: f64) {
     let _ = writeln!(
         out,
         "  <g class=\"legend\" font-family=\"Helvetica, Arial, sans-serif\">\n    <rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#f7f7f7\" stroke=\"#cccccc\"/>",
         left - 8.0,
         top - 4.0,
         LEGEND_WIDTH - 20.0,
-        22.0 * kinds.len() as f64 + 30.0
+        22.0 * classes.len() as f64 + 30.0
     );
-    for (i, (kind, &class)) in kinds.iter().enumerate() {
+    for (i, (name, &class)) in classes.iter().enumerate() {
         let y = top + 14.0 + 22.0 * i as f64;
         let _ = writeln!(out, "    {} fill=\"{}\" fill-opacity=\"0.85\" stroke=\"#333333\"/>", shape(class, left + 6.0, y, 7.0), type_hex(class));
-        let _ = writeln!(out, "    <text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"12\" dominant-baseline=\"central\">{kind}</text>", left + 20.0);
+        let _ = writeln!(out, "    <text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"12\" dominant-baseline=\"central\">{name}</text>", left + 20.0);
     }
-    let y = top + 14.0 + 22.0 * kinds.len() as f64;
+    let y = top + 14.0 + 22.0 * classes.len() as f64;
     let _ = writeln!(out, "    <text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"10\" dominant-baseline=\"central\">edge width: statements</text>\n  </g>", left - 2.0);
 }
 

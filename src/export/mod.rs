@@ -84,7 +84,7 @@ pub fn graph_text(kg: &KnowledgeGraph, format: Format) -> Result<String> {
         Format::Mermaid => mermaid::write(kg),
         Format::Json => graph_json(kg),
         Format::Csv => bail!("csv is two files (nodes and edges): write it with csv::write_files"),
-        _ => bail!("{format:?} is a dump of the store, not a graph format"),
+        Format::Turtle | Format::Nquads | Format::Trig | Format::Jsonld => bail!("{format:?} is a dump of the store, not a graph format"),
     })
 }
 
@@ -96,7 +96,7 @@ pub fn rdf_bytes(store: &Store, format: Format) -> Result<Vec<u8>> {
         Format::Nquads => DumpFormat::NQuads,
         Format::Trig => DumpFormat::TriG,
         Format::Jsonld => DumpFormat::JsonLd { profile: Default::default() },
-        _ => bail!("{format:?} is a graph format, not an RDF dump"),
+        Format::Graphml | Format::Gexf | Format::Csv | Format::Cytoscape | Format::Dot | Format::Mermaid | Format::Json => bail!("{format:?} is a graph format, not an RDF dump"),
     };
     let mut out = Vec::new();
     store.dump(dump, &mut out)?;
