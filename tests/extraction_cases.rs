@@ -278,6 +278,14 @@ fn data_files_with_a_misspelt_column_a_bad_min_words_or_a_duplicate_id_are_refus
 }
 
 #[test]
+fn a_missing_word_list_is_an_error_naming_it() {
+    let dir = ontology_with("lexicon/pair_nouns.txt", "");
+    std::fs::remove_file(dir.path().join("ontology/lexicon/pair_nouns.txt")).unwrap();
+    let err = format!("{:#}", Lexicon::load(&dir.path().join("ontology")).unwrap_err());
+    assert!(err.contains("pair_nouns.txt: cannot read"), "{err}");
+}
+
+#[test]
 fn the_fingerprint_covers_the_data_the_extractor_reads_not_the_tools() {
     let shipped = Lexicon::load_untrained(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap().fingerprint;
     let fingerprint = |dir: &tempfile::TempDir| Lexicon::load_untrained(&dir.path().join("ontology")).unwrap().fingerprint;

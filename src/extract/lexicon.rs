@@ -703,15 +703,6 @@ pub(super) fn read_list(path: &Path) -> Result<Vec<String>> {
     Ok(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect())
 }
 
-/// Reads a list file if it exists; an absent optional file is an empty list.
-fn read_optional_list(path: &Path) -> Result<Vec<String>> {
-    if path.exists() {
-        read_list(path)
-    } else {
-        Ok(Vec::new())
-    }
-}
-
 /// Reads a CSV with a header: one map per row (column → value) with its line number.
 pub(super) fn read_csv(path: &Path) -> Result<Vec<(usize, HashMap<String, String>)>> {
     let mut reader = csv::ReaderBuilder::new()
@@ -783,7 +774,7 @@ impl Lexicon {
         let lexicon_dir = root.join("lexicon");
         lex.splitter = Splitter::new(read_list(&lexicon_dir.join("abbreviations.txt"))?);
         lex.furniture = read_list(&lexicon_dir.join("furniture.txt"))?;
-        let lower_set = |path: &Path| -> Result<FxHashSet<String>> { Ok(read_optional_list(path)?.iter().map(|w| fold(w)).collect()) };
+        let lower_set = |path: &Path| -> Result<FxHashSet<String>> { Ok(read_list(path)?.iter().map(|w| fold(w)).collect()) };
         lex.common_words = lower_set(&lexicon_dir.join("common_words.txt"))?;
         lex.non_names = lower_set(&lexicon_dir.join("non_names.txt"))?;
         lex.date_words = lower_set(&lexicon_dir.join("date_words.txt"))?;
