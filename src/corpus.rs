@@ -6,7 +6,8 @@
 //! document's content hash. The only module that reads articles. A bad file is a
 //! `CorpusError` naming the file; the caller decides whether the batch goes on.
 
-use sha2::{Digest, Sha256};
+use crate::files::{self, Found};
+use crate::model::short_hash;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,16 +21,29 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every article file extension (lowercase) and its format, in the order `article_named`
+    /// tries them.
+    pub const EXTENSIONS: &[(&str, Format)] = &[
+        ("txt", Format::Text),
+        ("text", Format::Text),
+        ("md", Format::Markdown),
+        ("markdown", Format::Markdown),
+        ("html", Format::Html),
+        ("htm", Format::Html),
+        ("xhtml", Format::Html),
+    ];
+
     /// The format for a file name's extension, or None for files that are not articles.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" => Some(Format::Text),
-            "md" | "markdown" => Some(Format::Markdown),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
-            _ => None,
-        }
+        Format::EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|&(_, format)| format)
     }
+}
+
+/// The article `<stem>.<extension>` in the first of `folders` that has one (extensions
+/// tried in the order of `Format::EXTENSIONS`): the article a gold file is named after.
+pub fn article_named<'a>(folders: impl IntoIterator<Item = &'a Path>, stem: &str) -> Option<PathBuf> {
+    folders.into_iter().flat_map(|dir| Format::EXTENSIONS.iter().map(move |(ext, _)| dir.join(format!("{stem}.{ext}")))).find(|p| p.exists())
 }
 
 /// One article, cleaned, ready for the text stage.
@@ -157,7 +171,16 @@ impl Reader {
         let mut walked = HashSet::new();
         for path in paths {
             match fs::metadata(path) {
-                Ok(meta) if meta.is_dir() => walk(path, path, &mut walked, &mut found, &mut errors),
+                Ok(meta) if meta.is_dir() => files::walk(path, &mut walked, &mut |entry| match entry {
+                    Found::Unlisted { path, error } => errors.push(CorpusError::Io { path, source: error }),
+                    // A broken link with an article's extension is read (and fails, naming
+                    // itself) like any unreadable file.
+                    Found::File { path: file, meta } => match meta {
+                        _ if Format::from_path(&file).is_none() => {}
+                        Ok(meta) if !meta.is_file() => errors.push(CorpusError::NotRegular { path: file, kind: Special::of(&meta.file_type()) }),
+                        _ => found.push(Source::within(path, file)),
+                    },
+                }),
                 Ok(meta) if meta.is_file() => found.push(Source::file(path)),
                 Ok(meta) => errors.push(CorpusError::NotRegular { path: path.clone(), kind: Special::of(&meta.file_type()) }),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(CorpusError::Missing { path: path.clone() }),
@@ -246,8 +269,7 @@ impl Reader {
         if meta.title.is_none() {
             meta.title = kept.first().filter(|t| t.len() <= 200).cloned();
         }
-        let digest = Sha256::digest(body.as_bytes());
-        let id = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let id = short_hash([body.as_bytes()]);
         Ok(Document {
             id,
             name: name.to_string(),
@@ -386,33 +408,6 @@ fn decode_utf16(bytes: &[u8]) -> Option<Result<String, usize>> {
         }
     }
     Some(Ok(text))
-}
-
-/// Adds the article files under `dir` (a folder inside the corpus folder `root`), in name
-/// order. `walked` holds the canonical paths of the folders already walked.
-fn walk(root: &Path, dir: &Path, walked: &mut HashSet<PathBuf>, found: &mut Vec<Source>, errors: &mut Vec<CorpusError>) {
-    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if !walked.insert(canonical) {
-        return;
-    }
-    let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
-        Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
-        Err(source) => {
-            errors.push(CorpusError::Io { path: dir.to_path_buf(), source });
-            return;
-        }
-    };
-    entries.sort();
-    for path in entries {
-        // `fs::metadata` follows links; a broken link with an article's extension is read
-        // (and fails, naming itself) like any unreadable file.
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(root, &path, walked, found, errors),
-            _ if Format::from_path(&path).is_none() => {}
-            Ok(meta) if !meta.is_file() => errors.push(CorpusError::NotRegular { path, kind: Special::of(&meta.file_type()) }),
-            _ => found.push(Source::within(root, path)),
-        }
-    }
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {

@@ -8,10 +8,15 @@
 //! on top of each other. Nodes are coloured and shaped by class, with a legend; edges
 //! are labelled with predicates and years, wider with more statements. Everything is
 //! computed from sorted data and printed with fixed precision: same graph, same bytes.
+//! Also `draw` (the `diagram` command: which part of the graph, which engine, which file
+//! type) and `subjects`, the entities `build` draws an ego diagram of.
 
-use crate::export::dot::{edge_label, type_shape};
-use crate::export::{one_line, type_colour, type_hex, xml_escape};
-use crate::graph::{KnowledgeGraph, Node};
+use crate::export::dot::{self, edge_label, type_shape, Shape};
+use crate::export::{mermaid, one_line, type_colour, type_hex, write_file, xml_escape};
+use crate::graph::{Filter, KnowledgeGraph, Node};
+use crate::model::EntityType;
+use anyhow::{bail, Context, Result};
+use std::path::Path;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::f64::consts::PI;
@@ -82,7 +87,7 @@ pub struct PlacedNode {
     pub x: f64,
     pub y: f64,
     pub radius: f64,
-    pub kind: String,
+    pub class: EntityType,
     pub ring: usize,
     pub label: Label,
 }
@@ -157,7 +162,7 @@ pub fn core(kg: &KnowledgeGraph, max_nodes: usize) -> (KnowledgeGraph, Option<No
 
 /// The title of an ego diagram drawn around `node`.
 pub fn ego_title(node: &Node) -> String {
-    format!("{} ({}) and its relations", one_line(&node.label), node.kind)
+    format!("{} ({}) and its relations", one_line(&node.label), node.class)
 }
 
 /// Lays the graph out radially around `centre`.
@@ -172,7 +177,7 @@ pub fn layout(kg: &KnowledgeGraph, centre: NodeIndex, title: &str) -> Diagram {
     let mut children: BTreeMap<NodeIndex, Vec<NodeIndex>> = BTreeMap::new();
     let mut roots = vec![centre];
     let mut order: Vec<NodeIndex> = g.node_indices().collect();
-    order.sort_by_key(|&n| (ring_of(n), g[n].kind.clone(), std::cmp::Reverse(strength(n)), g[n].id.clone()));
+    order.sort_by_key(|&n| (ring_of(n), g[n].class.as_str(), std::cmp::Reverse(strength(n)), g[n].id.clone()));
     for &n in &order {
         if n == centre {
             continue;
@@ -185,7 +190,7 @@ pub fn layout(kg: &KnowledgeGraph, centre: NodeIndex, title: &str) -> Diagram {
         }
     }
     for list in children.values_mut() {
-        list.sort_by_key(|&n| (g[n].kind.clone(), std::cmp::Reverse(strength(n)), g[n].id.clone()));
+        list.sort_by_key(|&n| (g[n].class.as_str(), std::cmp::Reverse(strength(n)), g[n].id.clone()));
         list.dedup();
     }
     fn leaves(n: NodeIndex, children: &BTreeMap<NodeIndex, Vec<NodeIndex>>) -> usize {
@@ -254,7 +259,7 @@ pub fn layout(kg: &KnowledgeGraph, centre: NodeIndex, title: &str) -> Diagram {
             } else {
                 ray_label(&text, x + (radius + 4.0) * a.cos(), y + (radius + 4.0) * a.sin(), a, NODE_FONT)
             };
-            PlacedNode { index: n, x, y, radius, kind: g[n].kind.clone(), ring, label }
+            PlacedNode { index: n, x, y, radius, class: g[n].class, ring, label }
         })
         .collect();
     // Node labels that still collide move outwards a little, in node order.
@@ -347,7 +352,7 @@ impl Diagram {
                 shift_label(l);
             }
         }
-        let legend_height = 22.0 * self.nodes.iter().map(|n| n.kind.as_str()).collect::<BTreeSet<_>>().len() as f64 + 80.0;
+        let legend_height = 22.0 * self.nodes.iter().map(|n| n.class).collect::<BTreeSet<_>>().len() as f64 + 80.0;
         let title_width = text_width(&self.title, 16.0) + 2.0 * MARGIN;
         self.width = (max_x - min_x + 2.0 * MARGIN + LEGEND_WIDTH).max(title_width).ceil();
         self.height = (max_y - min_y + 2.0 * MARGIN + 40.0).max(legend_height + MARGIN).ceil();
@@ -367,7 +372,7 @@ fn tangent(a: (f64, f64), c: (f64, f64), b: (f64, f64), t: f64) -> (f64, f64) {
 
 /// The SVG element (open tag) of a node's shape: Graphviz's shape for its class
 /// (`export::dot::type_shape`) drawn as a circle or a regular polygon.
-fn shape(kind: &str, x: f64, y: f64, r: f64) -> String {
+fn shape(class: EntityType, x: f64, y: f64, r: f64) -> String {
     let polygon = |sides: usize, turn: f64| {
         let points: Vec<String> = (0..sides)
             .map(|i| {
@@ -377,26 +382,105 @@ fn shape(kind: &str, x: f64, y: f64, r: f64) -> String {
             .collect();
         format!("<polygon points=\"{}\"", points.join(" "))
     };
-    match type_shape(kind) {
-        "octagon" => polygon(8, PI / 8.0),
-        "box" => polygon(4, PI / 4.0),
-        "hexagon" => polygon(6, 0.0),
-        "triangle" => polygon(3, -PI / 2.0),
-        "diamond" => polygon(4, 0.0),
-        "pentagon" => polygon(5, -PI / 2.0),
-        "invtriangle" => polygon(3, PI / 2.0),
-        "septagon" => polygon(7, -PI / 2.0),
-        _ => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\""),
+    match type_shape(class) {
+        Shape::Octagon => polygon(8, PI / 8.0),
+        Shape::Box => polygon(4, PI / 4.0),
+        Shape::Hexagon => polygon(6, 0.0),
+        Shape::Triangle => polygon(3, -PI / 2.0),
+        Shape::Diamond => polygon(4, 0.0),
+        Shape::Pentagon => polygon(5, -PI / 2.0),
+        Shape::InvTriangle => polygon(3, PI / 2.0),
+        Shape::Septagon => polygon(7, -PI / 2.0),
+        Shape::Ellipse => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\""),
     }
 }
 
-fn shape_tag(kind: &str) -> &'static str {
-    if type_shape(kind) == "ellipse" {
+fn shape_tag(class: EntityType) -> &'static str {
+    if type_shape(class) == Shape::Ellipse {
         "circle"
     } else {
         "polygon"
     }
 }
+
+/// Nodes in the whole-graph diagram.
+pub const CORE_NODES: usize = 40;
+/// Nodes in an ego diagram.
+pub const EGO_NODES: usize = 60;
+
+/// Whether `build` may draw an ego diagram of an entity of this class: actors and
+/// undertakings, not places, events or goods.
+fn drawn_alone(class: EntityType) -> bool {
+    match class {
+        EntityType::Country | EntityType::Person | EntityType::Company | EntityType::Organization | EntityType::Project | EntityType::Initiative => true,
+        EntityType::Place | EntityType::Event | EntityType::Commodity => false,
+    }
+}
+
+/// The ten most connected actors and projects: the ones `build` draws a diagram of.
+pub fn subjects(kg: &KnowledgeGraph) -> Vec<NodeIndex> {
+    let g = &kg.graph;
+    let mut ranked: Vec<_> = g.node_indices().filter(|&n| drawn_alone(g[n].class) && kg.degree(n) > 0).collect();
+    ranked.sort_by_key(|&n| (std::cmp::Reverse(kg.degree(n)), std::cmp::Reverse(kg.strength(n)), g[n].id.clone()));
+    ranked.truncate(10);
+    ranked
+}
+
+/// Who draws a diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// The built-in renderer for .svg, Graphviz for .png.
+    Auto,
+    /// The built-in radial layout (SVG only).
+    Builtin,
+    /// Graphviz's twopi.
+    Graphviz,
+}
+
+/// `diagram`: the filtered graph drawn around its focus (or its core) into `output`
+/// (.svg, .png, .dot/.gv or .mmd).
+pub fn draw(kg: &KnowledgeGraph, filter: &Filter, output: &Path, engine: Engine) -> Result<()> {
+    let mut filter = filter.clone();
+    if filter.focus.is_some() && filter.max_nodes.is_none() {
+        filter.max_nodes = Some(EGO_NODES);
+    }
+    let kept = kg.filtered(&filter)?;
+    let (sub, centre, title) = match &filter.focus {
+        Some(name) => {
+            let centre = kept.find(name).with_context(|| format!("no entity named {name:?}"))?;
+            let title = ego_title(&kept.graph[centre]);
+            (kept, Some(centre), title)
+        }
+        None => {
+            let (core, centre) = core(&kept, filter.max_nodes.unwrap_or(CORE_NODES));
+            (core, centre, "newsgraph: the most connected entities".to_string())
+        }
+    };
+    let Some(centre) = centre else { bail!("nothing to draw: no relations left after the filters") };
+    let extension = output.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let root = [("root", sub.graph[centre].id.clone()), ("ranksep", "1.6".to_string())];
+    match extension.as_str() {
+        "dot" | "gv" => write_file(output, dot::write_with(&sub, &root).as_bytes()),
+        "mmd" => write_file(output, mermaid::write(&sub).as_bytes()),
+        "svg" | "png" => {
+            let use_graphviz = match engine {
+                Engine::Builtin => false,
+                Engine::Graphviz => true,
+                Engine::Auto => extension == "png" && graphviz_available(),
+            };
+            if use_graphviz {
+                let bytes = graphviz(&dot::write_with(&sub, &root), &extension)?;
+                write_file(output, &bytes)
+            } else if extension == "png" {
+                bail!("{}: PNG needs Graphviz (apt-get install graphviz); the built-in renderer writes .svg", output.display())
+            } else {
+                write_file(output, svg(&layout(&sub, centre, &title)).as_bytes())
+            }
+        }
+        _ => bail!("{}: diagrams are .svg, .png, .dot or .mmd", output.display()),
+    }
+}
+
 
 /// Whether Graphviz's `twopi` is on the PATH.
 pub fn graphviz_available() -> bool {
@@ -405,8 +489,7 @@ pub fn graphviz_available() -> bool {
 
 /// Renders DOT with Graphviz's radial `twopi` to `svg` or `png`; an SVG gets the class
 /// legend added on its left.
-pub fn graphviz(dot: &str, format: &str) -> anyhow::Result<Vec<u8>> {
-    use anyhow::Context as _;
+pub fn graphviz(dot: &str, format: &str) -> Result<Vec<u8>> {
     use std::io::Write as _;
     let mut child = std::process::Command::new("twopi")
         .arg(format!("-T{format}"))
@@ -418,35 +501,39 @@ pub fn graphviz(dot: &str, format: &str) -> anyhow::Result<Vec<u8>> {
     child.stdin.take().expect("piped stdin").write_all(dot.as_bytes())?;
     let out = child.wait_with_output()?;
     if !out.status.success() {
-        anyhow::bail!("twopi failed: {}", String::from_utf8_lossy(&out.stderr).trim());
+        bail!("twopi failed: {}", String::from_utf8_lossy(&out.stderr).trim());
     }
     if format != "svg" {
         return Ok(out.stdout);
     }
     let svg = String::from_utf8(out.stdout).context("twopi wrote SVG that is not UTF-8")?;
-    Ok(with_legend(&svg, &kinds_in_dot(dot)).into_bytes())
+    Ok(with_legend(&svg, &classes_in_dot(dot)).into_bytes())
 }
 
-/// The classes a DOT text of ours uses (its nodes carry `type="…"`).
-fn kinds_in_dot(dot: &str) -> BTreeSet<String> {
-    dot.split("type=\"").skip(1).filter_map(|rest| rest.split('"').next()).map(str::to_string).collect()
+/// The classes a DOT text of ours uses (its nodes carry `type="…"`), by name.
+fn classes_in_dot(dot: &str) -> BTreeMap<&'static str, EntityType> {
+    by_name(dot.split("type=\"").skip(1).filter_map(|rest| EntityType::parse(rest.split('"').next()?)))
+}
+
+/// Classes keyed by name, so a legend lists them in alphabetical order.
+fn by_name(classes: impl IntoIterator<Item = EntityType>) -> BTreeMap<&'static str, EntityType> {
+    classes.into_iter().map(|c| (c.as_str(), c)).collect()
 }
 
 /// Graphviz's SVG widened on the left to hold the legend.
-fn with_legend(svg: &str, kinds: &BTreeSet<String>) -> String {
+fn with_legend(svg: &str, classes: &BTreeMap<&'static str, EntityType>) -> String {
     let Some(start) = svg.find("viewBox=\"") else { return svg.to_string() };
     let rest = &svg[start + 9..];
     let Some(end) = rest.find('"') else { return svg.to_string() };
     let numbers: Vec<f64> = rest[..end].split_whitespace().filter_map(|n| n.parse().ok()).collect();
     let [x, y, w, h] = numbers[..] else { return svg.to_string() };
-    let height = h.max(22.0 * kinds.len() as f64 + 90.0);
+    let height = h.max(22.0 * classes.len() as f64 + 90.0);
     let view = format!("viewBox=\"{:.2} {y:.2} {:.2} {height:.2}\"", x - LEGEND_WIDTH, w + LEGEND_WIDTH);
     let mut out = format!("{}{view}{}", &svg[..start], &rest[end + 1..]);
     out = out.replacen(&format!("width=\"{}pt\"", fmt_pt(w)), &format!("width=\"{}pt\"", fmt_pt(w + LEGEND_WIDTH)), 1);
     out = out.replacen(&format!("height=\"{}pt\"", fmt_pt(h)), &format!("height=\"{}pt\"", fmt_pt(height)), 1);
     let mut legend_svg = String::new();
-    let kinds: BTreeSet<&str> = kinds.iter().map(String::as_str).collect();
-    legend_at(&mut legend_svg, &kinds, x - LEGEND_WIDTH + MARGIN, y + 10.0);
+    legend_at(&mut legend_svg, classes, x - LEGEND_WIDTH + MARGIN, y + 10.0);
     match out.rfind("</svg>") {
         Some(i) => format!("{}{legend_svg}{}", &out[..i], &out[i..]),
         None => out,
@@ -494,8 +581,8 @@ pub fn svg(d: &Diagram) -> String {
     }
     out.push_str("  </g>\n  <g class=\"nodes\">\n");
     for n in &d.nodes {
-        let (r, g, b) = type_colour(&n.kind);
-        let _ = writeln!(out, "    {} fill=\"rgb({r},{g},{b})\" fill-opacity=\"0.85\" stroke=\"#333333\"><title>{}</title></{}>", shape(&n.kind, n.x, n.y, n.radius), xml_escape(&n.label.text), shape_tag(&n.kind));
+        let (r, g, b) = type_colour(n.class);
+        let _ = writeln!(out, "    {} fill=\"rgb({r},{g},{b})\" fill-opacity=\"0.85\" stroke=\"#333333\"><title>{}</title></{}>", shape(n.class, n.x, n.y, n.radius), xml_escape(&n.label.text), shape_tag(n.class));
     }
     out.push_str("  </g>\n  <g class=\"labels\">\n");
     for e in &d.edges {
@@ -514,41 +601,41 @@ pub fn svg(d: &Diagram) -> String {
 
 
 fn legend(out: &mut String, d: &Diagram) {
-    let kinds: BTreeSet<&str> = d.nodes.iter().map(|n| n.kind.as_str()).collect();
-    legend_at(out, &kinds, MARGIN, MARGIN + 24.0);
+    legend_at(out, &by_name(d.nodes.iter().map(|n| n.class)), MARGIN, MARGIN + 24.0);
 }
 
 /// The class legend (shape, colour, name) with its top-left corner near (left, top).
-fn legend_at(out: &mut String, kinds: &BTreeSet<&str>, left: f64, top: f64) {
+fn legend_at(out: &mut String, classes: &BTreeMap<&'static str, EntityType>, left: f64, top: f64) {
     let _ = writeln!(
         out,
         "  <g class=\"legend\" font-family=\"Helvetica, Arial, sans-serif\">\n    <rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#f7f7f7\" stroke=\"#cccccc\"/>",
         left - 8.0,
         top - 4.0,
         LEGEND_WIDTH - 20.0,
-        22.0 * kinds.len() as f64 + 30.0
+        22.0 * classes.len() as f64 + 30.0
     );
-    for (i, kind) in kinds.iter().enumerate() {
+    for (i, (name, &class)) in classes.iter().enumerate() {
         let y = top + 14.0 + 22.0 * i as f64;
-        let _ = writeln!(out, "    {} fill=\"{}\" fill-opacity=\"0.85\" stroke=\"#333333\"/>", shape(kind, left + 6.0, y, 7.0), type_hex(kind));
-        let _ = writeln!(out, "    <text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"12\" dominant-baseline=\"central\">{kind}</text>", left + 20.0);
+        let _ = writeln!(out, "    {} fill=\"{}\" fill-opacity=\"0.85\" stroke=\"#333333\"/>", shape(class, left + 6.0, y, 7.0), type_hex(class));
+        let _ = writeln!(out, "    <text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"12\" dominant-baseline=\"central\">{name}</text>", left + 20.0);
     }
-    let y = top + 14.0 + 22.0 * kinds.len() as f64;
+    let y = top + 14.0 + 22.0 * classes.len() as f64;
     let _ = writeln!(out, "    <text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"10\" dominant-baseline=\"central\">edge width: statements</text>\n  </g>", left - 2.0);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Edge, Node, Statement};
+    use crate::graph::{ByName, Edge, Node, Statement};
+    use crate::model::Predicate;
 
-    fn node(id: &str, kind: &str) -> Node {
-        Node { id: id.into(), label: format!("Entity {id} with a longish name"), kind: kind.into(), aliases: Default::default(), wikidata: None, documents: Default::default() }
+    fn node(id: &str, class: &str) -> Node {
+        Node { id: id.into(), label: format!("Entity {id} with a longish name"), class: EntityType::parse(class).unwrap(), aliases: Default::default(), wikidata: None, documents: Default::default() }
     }
 
     fn edge(predicate: &str, n: usize) -> Edge {
         let statement = Statement { document: "d".into(), evidence: "e".into(), year: Some(2018), status: None };
-        Edge { relations: BTreeMap::from([(predicate.to_string(), vec![statement; n])]) }
+        Edge { relations: BTreeMap::from([(ByName(Predicate::parse(predicate).unwrap()), vec![statement; n])]) }
     }
 
     /// A star of `n` neighbours with a second ring hanging off every third one.
@@ -565,7 +652,7 @@ mod tests {
                 edges.insert((id.clone(), far), edge("locatedIn", 1));
             }
             if i % 5 == 1 && i + 1 < n {
-                edges.insert((id, format!("n{:02}", i + 1)), edge("partnerOf", 1));
+                edges.insert((id, format!("n{:02}", i + 1)), edge("supplies", 1));
             }
         }
         KnowledgeGraph::from_parts(nodes, edges)

@@ -2,11 +2,17 @@
 //! project's scorer (`eval/SCHEMA.md`, `score.py`): one-to-one entity matching on
 //! normalised names in tiers, relation pairs, and typed relations with direction.
 //!
-//! Owns the gold file format and the scoring arithmetic. Pure: the CLI reads the files.
+//! Owns the gold file format, the scoring arithmetic (pure), and `evaluate`, the `eval`
+//! command's loop: each gold file's article read, extracted and scored.
 
-use crate::model::{Entity, Extraction};
+use crate::corpus::{article_named, Reader};
+use crate::extract::Extractor;
+use crate::model::{Entity, Extraction, Predicate};
+use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -76,8 +82,6 @@ pub struct DocScore {
     pub missed_pairs: Vec<String>,
     pub spurious_pairs: Vec<String>,
 }
-
-const SYMMETRIC: &[&str] = &["cooperateswith", "alliedwith", "competeswith"];
 
 /// The scorer's name normalisation.
 pub fn norm(name: &str) -> String {
@@ -171,7 +175,8 @@ fn local_name(term: &str) -> String {
 }
 
 fn canon(s: &str, p: &str, o: &str) -> (String, String, String) {
-    if SYMMETRIC.contains(&p) && o < s {
+    // The symmetric predicates of the ontology (`Predicate::is_symmetric`; score.py's SYMMETRIC).
+    if Predicate::parse(p).is_some_and(Predicate::is_symmetric) && o < s {
         (o.to_string(), p.to_string(), s.to_string())
     } else {
         (s.to_string(), p.to_string(), o.to_string())
@@ -280,6 +285,52 @@ pub fn summarize(scores: &[DocScore]) -> Summary {
     let (typed_p, typed_r, typed_f1) = prf(sum(|s| s.typed_hits), sum(|s| s.pred_typed), sum(|s| s.typed_hits), sum(|s| s.gold_typed));
     let type_acc = if matched > 0 { sum(|s| s.typed_ok) as f64 / matched as f64 } else { 0.0 };
     Summary { entity_p, entity_r, entity_f1, type_acc, pair_p, pair_r, pair_f1, typed_p, typed_r, typed_f1 }
+}
+
+/// `eval`: extracts the article of every gold file (`<article>.json`) in `gold_dir` from
+/// `corpus`, scores it, and writes the figures (with every miss when `verbose`) to `out`.
+pub fn evaluate(extractor: &Extractor, gold_dir: &Path, corpus: &Path, verbose: bool, out: &mut impl Write) -> Result<()> {
+    let reader = Reader::new(extractor.lexicon.furniture.clone());
+    let mut gold_files: Vec<PathBuf> = std::fs::read_dir(gold_dir)
+        .with_context(|| format!("{}: cannot read gold folder", gold_dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    gold_files.sort();
+    let mut scores = Vec::new();
+    for gold_path in gold_files {
+        let text = std::fs::read_to_string(&gold_path).with_context(|| format!("{}: cannot read", gold_path.display()))?;
+        let gold: Annotated = serde_json::from_str(&text).with_context(|| format!("{}: not a gold file", gold_path.display()))?;
+        let stem = gold_path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let article = article_named([corpus], &stem);
+        let predicted = match article {
+            Some(path) => {
+                let doc = reader.read(&path)?;
+                predicted(&extractor.extract(&doc))
+            }
+            None => {
+                eprintln!("warning: no article for {} in {}", gold_path.display(), corpus.display());
+                Annotated::default()
+            }
+        };
+        let s = score(&gold, &predicted);
+        if verbose {
+            writeln!(out, "## {stem}")?;
+            writeln!(out, "  missed entities: {:?}", s.missed_entities)?;
+            writeln!(out, "  spurious entities: {:?}", s.spurious_entities)?;
+            writeln!(out, "  wrong types: {:?}", s.wrong_types)?;
+            writeln!(out, "  missed pairs: {:?}", s.missed_pairs)?;
+            writeln!(out, "  spurious pairs: {:?}", s.spurious_pairs)?;
+        }
+        scores.push(s);
+    }
+    let s = summarize(&scores);
+    writeln!(out, "documents: {}", scores.len())?;
+    writeln!(out, "entities  P {:.3}  R {:.3}  F1 {:.3}  type accuracy {:.3}", s.entity_p, s.entity_r, s.entity_f1, s.type_acc)?;
+    writeln!(out, "pairs     P {:.3}  R {:.3}  F1 {:.3}", s.pair_p, s.pair_r, s.pair_f1)?;
+    writeln!(out, "typed     P {:.3}  R {:.3}  F1 {:.3}", s.typed_p, s.typed_r, s.typed_f1)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,21 +5,27 @@
 //! supporting statement (year, status, document, evidence). Weights, years and
 //! documents are computed from the statements, so filters (`Filter`) cut statements and
 //! the aggregates stay true. Built only from SPARQL over the store and sorted, so the
-//! same store gives the same graph.
+//! same store gives the same graph. Also the questions asked of the graph from the
+//! command line: `explain` (why two entities are linked) and `stats`.
 
-use crate::store::{entity_id, term_text, Store};
-use anyhow::{bail, Result};
+use crate::export::one_line;
+use crate::model::{EntityType, Predicate};
+use crate::store::{entity_id, entity_iri, term_text, Store};
+use anyhow::{bail, Context, Result};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::fmt;
+use std::io::Write;
 
 /// One entity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub id: String,
     pub label: String,
-    /// The ontology class, e.g. `Company`.
-    pub kind: String,
+    /// The entity's class.
+    pub class: EntityType,
     pub aliases: BTreeSet<String>,
     pub wikidata: Option<String>,
     pub documents: BTreeSet<String>,
@@ -34,11 +40,40 @@ pub struct Statement {
     pub status: Option<String>,
 }
 
+/// A predicate as an edge keys it: ordered by its ontology name (`alliedWith` before
+/// `builds`), so every export lists an edge's predicates alphabetically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByName(pub Predicate);
+
+impl ByName {
+    pub fn as_str(self) -> &'static str {
+        self.0.as_str()
+    }
+}
+
+impl Ord for ByName {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for ByName {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for ByName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// All statements from `source` to `target`, by predicate.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Edge {
     /// Predicate → its statements, sorted.
-    pub relations: BTreeMap<String, Vec<Statement>>,
+    pub relations: BTreeMap<ByName, Vec<Statement>>,
 }
 
 impl Edge {
@@ -47,15 +82,15 @@ impl Edge {
         self.relations.values().map(Vec::len).sum()
     }
 
-    /// The predicate with most statements (ties: alphabetical).
-    pub fn main_predicate(&self) -> &str {
-        let mut best: Option<(&String, usize)> = None;
+    /// The predicate with most statements (ties: alphabetical); none for an edge without any.
+    pub fn main_predicate(&self) -> Option<Predicate> {
+        let mut best: Option<(Predicate, usize)> = None;
         for (p, s) in &self.relations {
             if best.is_none_or(|(_, m)| s.len() > m) {
-                best = Some((p, s.len()));
+                best = Some((p.0, s.len()));
             }
         }
-        best.map_or("", |(p, _)| p.as_str())
+        best.map(|(p, _)| p)
     }
 
     pub fn years(&self) -> BTreeSet<i32> {
@@ -89,10 +124,10 @@ pub fn documents<'a>(statements: impl IntoIterator<Item = &'a Statement>) -> BTr
 /// What to keep of the graph; the default keeps everything.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
-    /// Entity classes to keep, as the ontology names them (e.g. `Company`); empty keeps all.
-    pub types: Vec<String>,
-    /// Predicates to keep, as the ontology names them; empty keeps all.
-    pub predicates: Vec<String>,
+    /// Entity classes to keep; empty keeps all.
+    pub types: Vec<EntityType>,
+    /// Predicates to keep; empty keeps all.
+    pub predicates: Vec<Predicate>,
     /// Edges with fewer supporting statements are dropped.
     pub min_weight: usize,
     /// Only statements dated in this inclusive range.
@@ -123,23 +158,23 @@ pub struct KnowledgeGraph {
     pub graph: DiGraph<Node, Edge>,
 }
 
-const SYMMETRIC: &[&str] = &["cooperatesWith", "alliedWith", "competesWith"];
-
 impl KnowledgeGraph {
-    /// Reads entities and non-negated relation statements from the store.
+    /// Reads entities and non-negated relation statements from the store (an entity of a
+    /// class, or a statement of a predicate, the ontology no longer has is left out).
     pub fn from_store(store: &Store) -> Result<KnowledgeGraph> {
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-        let (_, rows) = store.select(
-            "SELECT ?e ?type ?label ?doc WHERE { GRAPH ?g { ?e a ?type ; rdfs:label ?label . ?g ng:sourceFile ?doc } \
-             FILTER(STRSTARTS(STR(?e), \"https://newsgraph.dev/id/entity/\")) }",
-        )?;
+        let (_, rows) = store.select(&format!(
+            "SELECT ?e ?type ?label ?doc WHERE {{ GRAPH ?g {{ ?e a ?type ; rdfs:label ?label . ?g ng:sourceFile ?doc }} \
+             FILTER(STRSTARTS(STR(?e), \"{}\")) }}",
+            entity_iri("")
+        ))?;
         for row in rows {
             let [Some(e), Some(t), Some(l), Some(d)] = [&row[0], &row[1], &row[2], &row[3]] else { continue };
             let iri = term_text(e);
             let Some(id) = entity_id(&iri) else { continue };
             let label = term_text(l);
-            let kind = term_text(t).rsplit('#').next().unwrap_or_default().to_string();
-            let node = nodes.entry(id.to_string()).or_insert_with(|| Node { id: id.to_string(), label: label.clone(), kind, aliases: BTreeSet::new(), wikidata: None, documents: BTreeSet::new() });
+            let Some(class) = EntityType::parse(term_text(t).rsplit('#').next().unwrap_or_default()) else { continue };
+            let node = nodes.entry(id.to_string()).or_insert_with(|| Node { id: id.to_string(), label: label.clone(), class, aliases: BTreeSet::new(), wikidata: None, documents: BTreeSet::new() });
             if label < node.label {
                 node.aliases.insert(std::mem::replace(&mut node.label, label));
             } else if label != node.label {
@@ -176,8 +211,8 @@ impl KnowledgeGraph {
             let (Some(s), Some(p), Some(o), Some(doc), Some(ev)) = (&row[1], &row[2], &row[3], &row[4], &row[7]) else { continue };
             let (s, o) = (term_text(s), term_text(o));
             let (Some(mut s), Some(mut o)) = (entity_id(&s).map(str::to_string), entity_id(&o).map(str::to_string)) else { continue };
-            let predicate = term_text(p).rsplit('#').next().unwrap_or_default().to_string();
-            if SYMMETRIC.contains(&predicate.as_str()) && o < s {
+            let Some(predicate) = Predicate::parse(term_text(p).rsplit('#').next().unwrap_or_default()) else { continue };
+            if predicate.is_symmetric() && o < s {
                 std::mem::swap(&mut s, &mut o);
             }
             if !nodes.contains_key(&s) || !nodes.contains_key(&o) {
@@ -189,7 +224,7 @@ impl KnowledgeGraph {
                 year: row[5].as_ref().and_then(|y| term_text(y).parse().ok()),
                 status: row[6].as_ref().map(term_text),
             };
-            edges.entry((s, o)).or_default().relations.entry(predicate).or_default().push(statement);
+            edges.entry((s, o)).or_default().relations.entry(ByName(predicate)).or_default().push(statement);
         }
         Ok(KnowledgeGraph::from_parts(nodes.into_values(), edges))
     }
@@ -306,7 +341,7 @@ impl KnowledgeGraph {
     /// weight, years), nodes left without edges go too.
     pub fn filtered(&self, filter: &Filter) -> Result<KnowledgeGraph> {
         let g = &self.graph;
-        let keep_type = |n: NodeIndex| filter.types.is_empty() || filter.types.contains(&g[n].kind);
+        let keep_type = |n: NodeIndex| filter.types.is_empty() || filter.types.contains(&g[n].class);
         let mut edges = BTreeMap::new();
         for e in g.edge_indices() {
             let (s, o) = g.edge_endpoints(e).expect("edge of this graph");
@@ -314,7 +349,7 @@ impl KnowledgeGraph {
                 continue;
             }
             let mut edge = g[e].clone();
-            edge.relations.retain(|p, _| filter.predicates.is_empty() || filter.predicates.contains(p));
+            edge.relations.retain(|p, _| filter.predicates.is_empty() || filter.predicates.contains(&p.0));
             if let Some((from, to)) = filter.years {
                 for statements in edge.relations.values_mut() {
                     statements.retain(|s| s.year.is_some_and(|y| from <= y && y <= to));
@@ -361,12 +396,78 @@ impl KnowledgeGraph {
     }
 }
 
+/// `explain`: writes the relations between two entities (id, name or alias) with their
+/// evidence, or the shortest chains of relations that link them; false when they are not
+/// linked within `max_hops` relations.
+pub fn explain(kg: &KnowledgeGraph, from: &str, to: &str, max_hops: usize, out: &mut impl Write) -> Result<bool> {
+    let g = &kg.graph;
+    let find = |name: &str| kg.find(name).with_context(|| format!("no entity named {name:?} (try `newsgraph query` for the labels)"));
+    let (a, b) = (find(from)?, find(to)?);
+    let name = |n: NodeIndex| format!("{} ({})", g[n].label, g[n].id);
+    let paths = kg.shortest_paths(a, b, max_hops, 5);
+    if paths.is_empty() {
+        writeln!(out, "{} and {} are not linked within {max_hops} relations.", name(a), name(b))?;
+        return Ok(false);
+    }
+    let mut shown = BTreeSet::new();
+    for path in &paths {
+        if path.len() > 2 {
+            let chain: Vec<String> = path.iter().map(|&n| g[n].label.clone()).collect();
+            writeln!(out, "{} and {} are linked through {} relations: {}", name(a), name(b), path.len() - 1, chain.join(" — "))?;
+        }
+    }
+    for path in &paths {
+        for pair in path.windows(2) {
+            if !shown.insert((pair[0].min(pair[1]), pair[0].max(pair[1]))) {
+                continue;
+            }
+            for (s, o, edge) in kg.edges_between(pair[0], pair[1]) {
+                for (predicate, statements) in &edge.relations {
+                    writeln!(out, "\n{} {predicate} {}: {} statement(s)", name(s), name(o), statements.len())?;
+                    for st in statements {
+                        let mut facts = vec![st.document.clone()];
+                        facts.extend(st.year.map(|y| y.to_string()));
+                        facts.extend(st.status.clone());
+                        writeln!(out, "  [{}] {}", facts.join(", "), one_line(&st.evidence))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// `stats`: documents and quads, entities by class, statements by predicate (from the
+/// store), and the ten entities with most edges.
+pub fn stats(store: &Store, out: &mut impl Write) -> Result<()> {
+    let (_, rows) = store.select("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ng:Document }")?;
+    let docs = rows.first().and_then(|r| r[0].as_ref()).map(term_text).unwrap_or_default();
+    writeln!(out, "documents: {docs}\nquads: {}", store.len()?)?;
+    let entities = format!("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?c . FILTER(STRSTARTS(STR(?e), \"{}\")) }} GROUP BY ?c ORDER BY DESC(?n) ?c", entity_iri(""));
+    let statements = "SELECT ?p (COUNT(?a) AS ?n) WHERE { ?a a ng:Assertion ; rdf:predicate ?p ; ng:negated false } GROUP BY ?p ORDER BY DESC(?n) ?p";
+    for (title, sparql) in [("entities by class", entities.as_str()), ("relations by predicate (statements)", statements)] {
+        writeln!(out, "\n{title}:")?;
+        let (_, rows) = store.select(sparql)?;
+        for r in rows {
+            writeln!(out, "  {:<14} {}", r[0].as_ref().map(term_text).unwrap_or_default().rsplit('#').next().unwrap_or(""), r[1].as_ref().map(term_text).unwrap_or_default())?;
+        }
+    }
+    writeln!(out, "\ntop actors by degree:")?;
+    let kg = KnowledgeGraph::from_store(store)?;
+    let mut nodes: Vec<_> = kg.graph.node_indices().map(|n| (kg.degree(n), &kg.graph[n])).collect();
+    nodes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+    for (degree, node) in nodes.iter().take(10) {
+        writeln!(out, "  {:<40} {:<13} {degree}", node.label, node.class.as_str())?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn node(id: &str, kind: &str, alias: &str) -> Node {
-        Node { id: id.into(), label: id.rsplit('/').next().unwrap().into(), kind: kind.into(), aliases: BTreeSet::from([alias.to_string()]), wikidata: None, documents: BTreeSet::new() }
+    fn node(id: &str, class: &str, alias: &str) -> Node {
+        Node { id: id.into(), label: id.rsplit('/').next().unwrap().into(), class: EntityType::parse(class).unwrap(), aliases: BTreeSet::from([alias.to_string()]), wikidata: None, documents: BTreeSet::new() }
     }
 
     fn statement(year: Option<i32>, status: Option<&str>) -> Statement {
@@ -385,7 +486,7 @@ mod tests {
             node("country/russia", "Country", "Moscow"),
             node("country/korea", "Country", "Seoul"),
         ];
-        let edge = |pairs: &[(&str, Vec<Statement>)]| Edge { relations: pairs.iter().map(|(p, s)| (p.to_string(), s.clone())).collect() };
+        let edge = |pairs: &[(&str, Vec<Statement>)]| Edge { relations: pairs.iter().map(|(p, s)| (ByName(Predicate::parse(p).unwrap()), s.clone())).collect() };
         let edges = BTreeMap::from([
             (("company/kogas".into(), "commodity/lng".into()), edge(&[("interestedIn", vec![statement(Some(2018), Some("planned")), statement(Some(2022), Some("suspended"))])])),
             (("company/hyundai".into(), "project/plant".into()), edge(&[("investsIn", vec![statement(Some(2019), None), statement(None, None)])])),
@@ -407,7 +508,7 @@ mod tests {
         assert_eq!(kg.graph.edge_count(), 5);
         let kogas = kg.find("company/kogas").unwrap();
         let e = kg.graph.edges(kogas).next().unwrap().weight();
-        assert_eq!((e.weight(), e.main_predicate()), (2, "interestedIn"));
+        assert_eq!((e.weight(), e.main_predicate()), (2, Some(Predicate::InterestedIn)));
         assert_eq!(e.years(), BTreeSet::from([2018, 2022]));
         assert_eq!(e.statuses(), BTreeSet::from(["planned", "suspended"]));
     }
@@ -423,14 +524,14 @@ mod tests {
 
     #[test]
     fn type_filter_keeps_nodes_of_the_classes_and_edges_between_them() {
-        let kg = sample().filtered(&Filter { types: vec!["Company".into(), "Project".into()], ..Filter::default() }).unwrap();
+        let kg = sample().filtered(&Filter { types: vec![EntityType::Company, EntityType::Project], ..Filter::default() }).unwrap();
         assert_eq!(ids(&kg), ["company/hyundai", "company/kogas", "project/plant"]);
         assert_eq!(kg.graph.edge_count(), 1);
     }
 
     #[test]
     fn predicate_weight_and_year_filters_cut_statements_and_drop_lone_nodes() {
-        let kg = sample().filtered(&Filter { predicates: vec!["investsIn".into(), "locatedIn".into()], ..Filter::default() }).unwrap();
+        let kg = sample().filtered(&Filter { predicates: vec![Predicate::InvestsIn, Predicate::LocatedIn], ..Filter::default() }).unwrap();
         assert_eq!(ids(&kg), ["company/hyundai", "place/nakhodka", "project/plant"]);
         let kg = sample().filtered(&Filter { min_weight: 2, ..Filter::default() }).unwrap();
         assert_eq!(ids(&kg), ["commodity/lng", "company/hyundai", "company/kogas", "project/plant"]);
@@ -479,8 +580,8 @@ mod tests {
         assert!(defaults.keeps_everything() && Filter::default().keeps_everything());
         assert_eq!(sample().filtered(&defaults).unwrap().graph.edge_count(), sample().graph.edge_count());
         let cutting = [
-            Filter { types: vec!["Company".into()], ..defaults.clone() },
-            Filter { predicates: vec!["investsIn".into()], ..defaults.clone() },
+            Filter { types: vec![EntityType::Company], ..defaults.clone() },
+            Filter { predicates: vec![Predicate::InvestsIn], ..defaults.clone() },
             Filter { min_weight: 2, ..defaults.clone() },
             Filter { years: Some((2018, 2019)), ..defaults.clone() },
             Filter { focus: Some("company/kogas".into()), ..defaults.clone() },

@@ -5,9 +5,10 @@
 //! relations) → `store` (Oxigraph, one named graph per document) → `graph` (petgraph
 //! projection) → `export` (GraphML, GEXF, CSV, Cytoscape, DOT, Mermaid, JSON, RDF) and
 //! `diagram` (relationship pictures as SVG). `model` holds the closed sets and the plain
-//! types between stages; `eval` scores extractions against gold; `train` learns the relation
-//! scorer's weights from gold; `serve` is the read-only SPARQL endpoint and explorer page;
-//! `cli` wires them to the command line.
+//! types between stages; `pipeline` runs the stages end to end (ingest, build, extract);
+//! `eval` scores extractions against gold; `train` learns the relation scorer's weights
+//! from gold; `serve` is the read-only SPARQL endpoint and explorer page; `cli` parses the
+//! command line and dispatches to them.
 
 pub mod cli;
 pub mod corpus;
@@ -15,8 +16,10 @@ pub mod diagram;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod files;
 pub mod graph;
 pub mod model;
+pub mod pipeline;
 pub mod serve;
 pub mod store;
 pub mod text;

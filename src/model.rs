@@ -2,8 +2,8 @@
 //!
 //! Owns `EntityType`, `Predicate` and `Status` (each mirrored by `ontology/newsgraph.ttl`;
 //! a test fails when they disagree) and the `Entity`/`Relation`/`Extraction` types that
-//! `extract` produces and `store` writes. No I/O, no serialisation: output formats have
-//! their own small types.
+//! `extract` produces and `store` writes, and the two ways things are named: `slug` and
+//! `short_hash`. No I/O, no serialisation: output formats have their own small types.
 
 use std::fmt;
 
@@ -166,6 +166,17 @@ pub struct Extraction {
     pub relations: Vec<Relation>,
 }
 
+/// The first 16 hex digits of the SHA-256 of `parts` (hashed one after the other): the
+/// name of a document's text, of a statement, and of the extractor's data.
+pub fn short_hash<B: AsRef<[u8]>>(parts: impl IntoIterator<Item = B>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part.as_ref());
+    }
+    hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
 /// Lowercase ASCII slug with underscores: "Moon Jae-in" → "moon_jae_in". Non-ASCII
 /// letters are kept (lowercased) so non-Latin names get distinct ids.
 pub fn slug(text: &str) -> String {
@@ -207,6 +218,13 @@ mod tests {
         assert_eq!(EntityType::parse("Thing"), None);
         assert_eq!(Predicate::ALL.len(), 19);
         assert_eq!(EntityType::ALL.len(), 9);
+    }
+
+    #[test]
+    fn a_short_hash_is_sixteen_hex_digits_of_the_parts_in_a_row() {
+        assert_eq!(short_hash(["abc"]), "ba7816bf8f01cfea", "SHA-256 of abc");
+        assert_eq!(short_hash(["a", "bc"]), short_hash(["abc"]));
+        assert_eq!(short_hash(Vec::<&[u8]>::new()), "e3b0c44298fc1c14", "SHA-256 of nothing");
     }
 
     #[test]

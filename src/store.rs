@@ -8,7 +8,7 @@
 //! RDF dumps. Store errors are told plainly: no store at a path, a store in use, a full disk.
 
 use crate::corpus::Document;
-use crate::model::{Extraction, Predicate};
+use crate::model::{short_hash, Extraction, Predicate};
 use anyhow::{bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
@@ -16,11 +16,11 @@ use oxigraph::model::{BlankNode, GraphName, GraphNameRef, Literal, NamedNode, Na
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::StorageError;
-use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub use oxigraph::sparql::QueryResults as Results;
 pub use oxigraph::sparql::QuerySolution as Solution;
@@ -453,26 +453,32 @@ fn storage_error(error: StorageError, what: &Path) -> anyhow::Error {
     anyhow::Error::new(error).context(format!("{}: {plain}", what.display()))
 }
 
-/// A table of aligned columns, written row by row.
+/// A table of aligned columns, written row by row. Widths are display columns (a Hangul or
+/// CJK character takes two), so labels in any script line up on a terminal.
 struct Table {
     widths: Vec<usize>,
     rows: usize,
 }
 
 impl Table {
-    /// The widest cell of a column (up to 80 characters) among `header` and `first` rows.
+    /// The widest cell of a column (up to 80 columns) among `header` and `first` rows.
     fn new(header: &[String], first: &[Vec<String>]) -> Table {
-        let widths = (0..header.len()).map(|i| first.iter().map(|r| Table::cell(&r[i]).chars().count()).chain([header[i].chars().count()]).max().unwrap_or(0)).collect();
+        let widths = (0..header.len()).map(|i| first.iter().map(|r| Table::cell(&r[i]).width()).chain([header[i].width()]).max().unwrap_or(0)).collect();
         Table { widths, rows: 0 }
     }
 
-    /// A cell as shown: entity IRIs short, on one line, at most 80 characters.
+    /// A cell as shown: entity IRIs short, on one line, at most 80 columns wide.
     fn cell(text: &str) -> String {
-        text.strip_prefix("https://newsgraph.dev/id/entity/").unwrap_or(text).replace('\n', " ").chars().take(80).collect()
+        let mut columns = 0;
+        entity_id(text).unwrap_or(text).replace('\n', " ").chars().take_while(|c| {
+            columns += c.width().unwrap_or(0);
+            columns <= 80
+        }).collect()
     }
 
     fn line(&self, out: &mut impl Write, cells: &[String]) -> Result<()> {
-        let cells: Vec<String> = cells.iter().zip(&self.widths).map(|(c, w)| format!("{:<w$}", Table::cell(c))).collect();
+        let pad = |cell: String, width: usize| format!("{cell}{}", " ".repeat(width.saturating_sub(cell.width())));
+        let cells: Vec<String> = cells.iter().zip(&self.widths).map(|(c, &w)| pad(Table::cell(c), w)).collect();
         writeln!(out, "{}", cells.join(" | ").trim_end())?;
         Ok(())
     }
@@ -532,8 +538,7 @@ pub fn document_quads(doc: &Document, extraction: &Extraction, graph: &NamedNode
             add(&s, p.as_ref(), o.clone().into());
         }
         let key = format!("{}|{}|{}|{}|{}|{}", doc.id, r.subject, r.predicate, r.object, r.evidence.start, r.rule);
-        let hash: String = Sha256::digest(key.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
-        let a = node(format!("{}assertion/{hash}", vocab::ID));
+        let a = node(format!("{}assertion/{}", vocab::ID, short_hash([key])));
         add(&a, rdf::TYPE, ng("Assertion").into());
         add(&a, rdf::SUBJECT, s.into());
         add(&a, rdf::PREDICATE, p.into());
@@ -857,6 +862,21 @@ mod tests {
         let (_, rows) = store.select("SELECT (COUNT(?a) AS ?n) WHERE { ?a a ng:Assertion }").unwrap();
         assert_eq!(term_text(rows[0][0].as_ref().unwrap()), MAX_RELATIONS.to_string());
         assert!(matches!(bounded(&ex), Cow::Borrowed(_)), "a normal document is stored whole");
+    }
+
+    #[test]
+    fn table_columns_line_up_for_hangul_and_cjk_labels() {
+        let store = Store::in_memory().unwrap();
+        let query = r#"SELECT ?label ?class WHERE { VALUES (?label ?class) { ("문재인" "Person") ("Moon Jae-in" "Person") ("中国石油天然气" "Company") } }"#;
+        let mut out = Vec::new();
+        store.answer(query, AnswerFormat::Table, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 6, "{text}");
+        // The column break (`|`, or `+` under the header) stands at one display column on every line.
+        let breaks: Vec<usize> = lines[..5].iter().map(|l| l[..l.find(['|', '+']).unwrap()].width()).collect();
+        assert!(breaks.iter().all(|&b| b == breaks[0]), "{breaks:?}\n{text}");
+        assert!(text.contains("문재인         | Person"), "{text}");
     }
 
     #[test]

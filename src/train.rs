@@ -8,7 +8,7 @@
 //! is evidenced in another sentence is left out), the threshold sweep, and the report.
 //! The model itself is `extract::scorer`.
 
-use crate::corpus::{Document, Reader};
+use crate::corpus::{article_named, Document, Reader};
 use crate::eval::{self, Annotated};
 use crate::extract::scorer::{Class, Example, Scorer};
 use crate::extract::{Extractor, Lexicon, PairFeatures};
@@ -83,11 +83,7 @@ pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
         let text = std::fs::read_to_string(gold_path).with_context(|| format!("{}: cannot read", gold_path.display()))?;
         let gold: Annotated = serde_json::from_str(&text).with_context(|| format!("{}: not a gold file", gold_path.display()))?;
         let stem = gold_path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let article = options
-            .corpus
-            .iter()
-            .flat_map(|dir| ["txt", "md", "markdown", "html", "htm"].map(|ext| dir.join(format!("{stem}.{ext}"))))
-            .find(|p| p.exists())
+        let article = article_named(options.corpus.iter().map(PathBuf::as_path), &stem)
             .with_context(|| format!("{}: no article named {stem} in the corpus folders", gold_path.display()))?;
         let document = reader.read(&article)?;
         let (entities, pairs) = extractor.candidates(&document);
@@ -218,6 +214,14 @@ fn squeeze(text: &str) -> String {
 }
 
 impl Trained {
+    /// Writes the weights to `output` as `scorer.csv`, the report at its head; its weights
+    /// are named with the prepositions of the ontology at `ontology`.
+    pub fn write_weights(&self, ontology: &Path, output: &Path) -> Result<()> {
+        let prepositions = Lexicon::load_untrained(ontology)?.frames.prepositions;
+        let header = format!("The relation scorer's weights (src/extract/scorer.rs), written by `newsgraph train`.\nDo not edit by hand: train again. Cross-validated figures of these weights:\n{}", self.report());
+        std::fs::write(output, self.scorer.to_csv(&header, &prepositions)).with_context(|| format!("{}: cannot write", output.display()))
+    }
+
     /// The report printed by `newsgraph train` and written at the head of `scorer.csv`.
     pub fn report(&self) -> String {
         let mut out = String::new();

@@ -3,7 +3,7 @@
 //! installed by tests/setup.sh) — on the seed graph and on graphs of random hostile
 //! labels; and the committed `exports/` reproduced byte for byte by a fresh build.
 
-use newsgraph::cli::{ingest, write_exports};
+use newsgraph::pipeline::{ingest, write_exports};
 use newsgraph::corpus::{Document, Format};
 use newsgraph::extract::{Extractor, Lexicon};
 use newsgraph::graph::KnowledgeGraph;
@@ -60,16 +60,16 @@ fn count(store: &Store, sparql: &str) -> usize {
 /// What the readers must find: `tests/readers/README.md` describes the contract.
 fn write_expected(store: &Store, kg: &KnowledgeGraph, dir: &Path) {
     let g = &kg.graph;
-    let nodes: Vec<_> = g.node_weights().map(|n| json!({"id": n.id, "label": n.label, "type": n.kind})).collect();
+    let nodes: Vec<_> = g.node_weights().map(|n| json!({"id": n.id, "label": n.label, "type": n.class.as_str()})).collect();
     let mut edges = Vec::new();
     let mut relations = Vec::new();
     for e in g.edge_indices() {
         let (s, o) = g.edge_endpoints(e).unwrap();
         let edge = &g[e];
-        edges.push(json!({"source": g[s].id, "target": g[o].id, "label": edge.main_predicate(), "weight": edge.weight()}));
+        edges.push(json!({"source": g[s].id, "target": g[o].id, "label": edge.main_predicate().map(|p| p.as_str()), "weight": edge.weight()}));
         for (predicate, statements) in &edge.relations {
             let years: Vec<i32> = newsgraph::graph::years(statements).into_iter().collect();
-            relations.push(json!({"source": g[s].id, "target": g[o].id, "predicate": predicate, "weight": statements.len(), "years": years}));
+            relations.push(json!({"source": g[s].id, "target": g[o].id, "predicate": predicate.as_str(), "weight": statements.len(), "years": years}));
         }
     }
     let triples = count(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }");

@@ -260,3 +260,36 @@ fn a_leaders_government_is_a_role_in_the_state_named_elsewhere() {
     let ex = extract("The United States raised tariffs. They rose again under the Trump administration.");
     assert!(ex.relations.iter().any(|r| r.predicate.as_str() == "holdsRole" && r.subject == "person/donald_trump" && r.object == "country/united_states"), "{:?}", ex.relations);
 }
+
+#[test]
+fn data_files_with_a_misspelt_column_a_bad_min_words_or_a_duplicate_id_are_refused() {
+    let cases = [
+        ("gazetteer/entities.csv", "id,type,label,alias,wikidata,country\nacme,Company,Acme,,,\n", "entities.csv:1: unknown column \"alias\""),
+        ("typing/titles.csv", "title\nPresident\n", "titles.csv:1: no column \"kind\""),
+        ("typing/heads.csv", "head,type,min_words\nCorporation,Company,two\n", "heads.csv:2: min_words must be a number of words (1 or more), not \"two\""),
+        ("typing/heads.csv", "head,type,min_words\nCorporation,Company,0\n", "heads.csv:2: min_words"),
+        ("gazetteer/entities.csv", "id,type,label,aliases,wikidata,country\nacme,Company,Acme,,,\nacme,Company,Acme Corp,,,\n", "entities.csv:3: duplicate id company/acme"),
+    ];
+    for (file, content, expected) in cases {
+        let dir = ontology_with(file, content);
+        let err = format!("{:#}", Lexicon::load(&dir.path().join("ontology")).unwrap_err());
+        assert!(err.contains(expected), "{file}: {err}");
+    }
+}
+
+#[test]
+fn a_missing_word_list_is_an_error_naming_it() {
+    let dir = ontology_with("lexicon/pair_nouns.txt", "");
+    std::fs::remove_file(dir.path().join("ontology/lexicon/pair_nouns.txt")).unwrap();
+    let err = format!("{:#}", Lexicon::load(&dir.path().join("ontology")).unwrap_err());
+    assert!(err.contains("pair_nouns.txt: cannot read"), "{err}");
+}
+
+#[test]
+fn the_fingerprint_covers_the_data_the_extractor_reads_not_the_tools() {
+    let shipped = Lexicon::load_untrained(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap().fingerprint;
+    let fingerprint = |dir: &tempfile::TempDir| Lexicon::load_untrained(&dir.path().join("ontology")).unwrap().fingerprint;
+    assert_eq!(fingerprint(&ontology_with("tools/gen_places.py", "# another script\n")), shipped, "tools/ is not read");
+    let furniture = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology/lexicon/furniture.txt")).unwrap();
+    assert_ne!(fingerprint(&ontology_with("lexicon/furniture.txt", &format!("{furniture}one more phrase\n"))), shipped, "a data file is");
+}

@@ -17,7 +17,7 @@ pub fn nodes(kg: &KnowledgeGraph) -> Result<Vec<u8>> {
         let aliases = node.aliases.iter().map(String::as_str).collect::<Vec<_>>().join("; ");
         let documents = node.documents.iter().map(String::as_str).collect::<Vec<_>>().join("; ");
         let degree = kg.degree(n).to_string();
-        w.write_record([node.id.as_str(), &clean(&node.label), &node.kind, &clean(&aliases), node.wikidata.as_deref().unwrap_or(""), &documents, &degree])?;
+        w.write_record([node.id.as_str(), &clean(&node.label), node.class.as_str(), &clean(&aliases), node.wikidata.as_deref().unwrap_or(""), &documents, &degree])?;
     }
     Ok(w.into_inner()?)
 }
@@ -37,7 +37,7 @@ pub fn edges(kg: &KnowledgeGraph) -> Result<Vec<u8>> {
             let row_id = format!("r{id}");
             id += 1;
             let weight = statements.len().to_string();
-            w.write_record([g[s].id.as_str(), &g[o].id, "Directed", &row_id, predicate, &weight, predicate, &years, &statuses, &documents])?;
+            w.write_record([g[s].id.as_str(), &g[o].id, "Directed", &row_id, predicate.as_str(), &weight, predicate.as_str(), &years, &statuses, &documents])?;
         }
     }
     Ok(w.into_inner()?)

@@ -34,7 +34,7 @@ struct NodeData<'a> {
     id: &'a str,
     label: &'a str,
     #[serde(rename = "type")]
-    kind: &'a str,
+    class: &'a str,
     aliases: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     wikidata: Option<&'a str>,
@@ -67,12 +67,12 @@ pub fn write(kg: &KnowledgeGraph) -> String {
                 data: NodeData {
                     id: &node.id,
                     label: &node.label,
-                    kind: &node.kind,
+                    class: node.class.as_str(),
                     aliases: node.aliases.iter().map(String::as_str).collect(),
                     wikidata: node.wikidata.as_deref(),
                     documents: node.documents.iter().map(String::as_str).collect(),
                     degree: kg.degree(n),
-                    color: super::type_hex(&node.kind),
+                    color: super::type_hex(node.class),
                 },
             }
         })
@@ -86,8 +86,8 @@ pub fn write(kg: &KnowledgeGraph) -> String {
                     id: format!("r{}", edges.len()),
                     source: &g[s].id,
                     target: &g[o].id,
-                    label: predicate,
-                    predicate,
+                    label: predicate.as_str(),
+                    predicate: predicate.as_str(),
                     weight: statements.len(),
                     years: graph::years(statements).into_iter().collect(),
                     statuses: graph::statuses(statements).into_iter().collect(),

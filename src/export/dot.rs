@@ -4,6 +4,7 @@
 
 use super::{one_line, type_hex};
 use crate::graph::KnowledgeGraph;
+use crate::model::EntityType;
 use std::fmt::Write as _;
 
 /// A DOT string literal: quoted, with `"` and `\` escaped and the text on one line.
@@ -19,25 +20,55 @@ pub fn quote(text: &str) -> String {
     out
 }
 
-/// Graphviz's shape for an entity class (the built-in diagrams draw the same ones).
-pub fn type_shape(kind: &str) -> &'static str {
-    match kind {
-        "Country" => "octagon",
-        "Person" => "ellipse",
-        "Company" => "box",
-        "Organization" => "hexagon",
-        "Place" => "triangle",
-        "Project" => "diamond",
-        "Initiative" => "pentagon",
-        "Event" => "invtriangle",
-        "Commodity" => "septagon",
-        _ => "ellipse",
+/// The shape an entity class is drawn as, here and in the built-in diagrams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Shape {
+    Octagon,
+    Ellipse,
+    Box,
+    Hexagon,
+    Triangle,
+    Diamond,
+    Pentagon,
+    InvTriangle,
+    Septagon,
+}
+
+impl Shape {
+    /// Graphviz's name of the shape.
+    pub fn graphviz_name(self) -> &'static str {
+        match self {
+            Shape::Octagon => "octagon",
+            Shape::Ellipse => "ellipse",
+            Shape::Box => "box",
+            Shape::Hexagon => "hexagon",
+            Shape::Triangle => "triangle",
+            Shape::Diamond => "diamond",
+            Shape::Pentagon => "pentagon",
+            Shape::InvTriangle => "invtriangle",
+            Shape::Septagon => "septagon",
+        }
+    }
+}
+
+/// The shape of an entity class.
+pub fn type_shape(class: EntityType) -> Shape {
+    match class {
+        EntityType::Country => Shape::Octagon,
+        EntityType::Person => Shape::Ellipse,
+        EntityType::Company => Shape::Box,
+        EntityType::Organization => Shape::Hexagon,
+        EntityType::Place => Shape::Triangle,
+        EntityType::Project => Shape::Diamond,
+        EntityType::Initiative => Shape::Pentagon,
+        EntityType::Event => Shape::InvTriangle,
+        EntityType::Commodity => Shape::Septagon,
     }
 }
 
 /// An edge's label: its predicates (with counts above one) and years.
 pub fn edge_label(edge: &crate::graph::Edge) -> String {
-    let predicates: Vec<String> = edge.relations.iter().map(|(p, s)| if s.len() > 1 { format!("{p} ×{}", s.len()) } else { p.clone() }).collect();
+    let predicates: Vec<String> = edge.relations.iter().map(|(p, s)| if s.len() > 1 { format!("{p} ×{}", s.len()) } else { p.to_string() }).collect();
     let years: Vec<String> = edge.years().iter().map(i32::to_string).collect();
     if years.is_empty() {
         predicates.join(", ")
@@ -70,10 +101,10 @@ pub fn write_with(kg: &KnowledgeGraph, graph_attributes: &[(&str, String)]) -> S
             "  {} [label={}, shape={}, fillcolor=\"{}80\", color=\"{}\", type={}];",
             quote(&node.id),
             quote(&node.label),
-            quote(type_shape(&node.kind)),
-            type_hex(&node.kind),
-            type_hex(&node.kind),
-            quote(&node.kind)
+            quote(type_shape(node.class).graphviz_name()),
+            type_hex(node.class),
+            type_hex(node.class),
+            quote(node.class.as_str())
         );
     }
     for e in g.edge_indices() {

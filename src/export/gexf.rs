@@ -34,14 +34,14 @@ pub fn write(kg: &KnowledgeGraph) -> String {
         attvalues(
             &mut out,
             &[
-                ("type", node.kind.clone()),
+                ("type", node.class.to_string()),
                 ("aliases", join(node.aliases.iter().cloned().collect())),
                 ("wikidata", node.wikidata.clone().unwrap_or_default()),
                 ("documents", join(node.documents.iter().cloned().collect())),
                 ("degree", degree.to_string()),
             ],
         );
-        let (r, gg, b) = type_colour(&node.kind);
+        let (r, gg, b) = type_colour(node.class);
         let _ = writeln!(out, "        <viz:color r=\"{r}\" g=\"{gg}\" b=\"{b}\"/>");
         let _ = writeln!(out, "        <viz:size value=\"{:.1}\"/>", node_size(degree));
         out.push_str("      </node>\n");
@@ -60,7 +60,7 @@ pub fn write(kg: &KnowledgeGraph) -> String {
                 statements.len() as f64
             );
             id += 1;
-            let mut values = vec![("predicate", predicate.clone())];
+            let mut values = vec![("predicate", predicate.to_string())];
             if let Some(first) = years.first() {
                 values.push(("year", first.to_string()));
             }

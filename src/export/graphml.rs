@@ -36,14 +36,14 @@ pub fn write(kg: &KnowledgeGraph) -> String {
     let join = |items: &mut dyn Iterator<Item = String>| items.collect::<Vec<_>>().join("; ");
     for n in g.node_indices() {
         let node = &g[n];
-        let (r, gg, b) = type_colour(&node.kind);
+        let (r, gg, b) = type_colour(node.class);
         let degree = kg.degree(n);
         let _ = writeln!(out, "    <node id=\"{}\">", xml_escape(&node.id));
         let mut data = |key: &str, value: &str| {
             let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", xml_escape(value));
         };
         data("label", &node.label);
-        data("n_type", &node.kind);
+        data("n_type", node.class.as_str());
         data("n_aliases", &join(&mut node.aliases.iter().cloned()));
         data("n_wikidata", node.wikidata.as_deref().unwrap_or(""));
         data("n_documents", &join(&mut node.documents.iter().cloned()));
@@ -61,7 +61,7 @@ pub fn write(kg: &KnowledgeGraph) -> String {
         let mut data = |key: &str, value: &str| {
             let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", xml_escape(value));
         };
-        data("edgelabel", edge.main_predicate());
+        data("edgelabel", edge.main_predicate().map_or("", |p| p.as_str()));
         data("weight", &format!("{:.1}", edge.weight() as f64));
         data("e_predicates", &join(&mut edge.relations.iter().map(|(p, s)| format!("{p}:{}", s.len()))));
         data("e_years", &join(&mut edge.years().iter().map(i32::to_string)));

@@ -21,7 +21,7 @@ struct EntityJson<'a> {
     id: &'a str,
     label: &'a str,
     #[serde(rename = "type")]
-    kind: &'a str,
+    class: &'a str,
     aliases: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     wikidata: Option<&'a str>,
@@ -58,7 +58,7 @@ pub fn extraction_json(doc: &Document, ex: &Extraction) -> String {
         entities: ex
             .entities
             .iter()
-            .map(|e| EntityJson { id: &e.id, label: &e.label, kind: e.kind.as_str(), aliases: e.aliases.iter().map(String::as_str).collect(), wikidata: e.wikidata.as_deref(), documents: None })
+            .map(|e| EntityJson { id: &e.id, label: &e.label, class: e.kind.as_str(), aliases: e.aliases.iter().map(String::as_str).collect(), wikidata: e.wikidata.as_deref(), documents: None })
             .collect(),
         relations: ex
             .relations
@@ -119,7 +119,7 @@ pub fn graph_json(kg: &KnowledgeGraph) -> String {
         .map(|n| EntityJson {
             id: &n.id,
             label: &n.label,
-            kind: &n.kind,
+            class: n.class.as_str(),
             aliases: n.aliases.iter().map(String::as_str).collect(),
             wikidata: n.wikidata.as_deref(),
             documents: Some(n.documents.iter().map(String::as_str).collect()),
@@ -141,7 +141,7 @@ pub fn graph_json(kg: &KnowledgeGraph) -> String {
             evidence.dedup();
             relations.push(GraphRelationJson {
                 subject: &g[s].id,
-                predicate,
+                predicate: predicate.as_str(),
                 object: &g[o].id,
                 weight: statements.len(),
                 years: graph::years(statements).into_iter().collect(),

@@ -4,6 +4,7 @@
 
 use super::{dot::edge_label, one_line, type_hex};
 use crate::graph::KnowledgeGraph;
+use crate::model::EntityType;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -27,19 +28,20 @@ pub fn label(text: &str) -> String {
 pub fn write(kg: &KnowledgeGraph) -> String {
     let g = &kg.graph;
     let mut out = String::from("flowchart LR\n");
-    let mut classes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    // By class name, so the classes come in alphabetical order.
+    let mut classes: BTreeMap<&str, (EntityType, Vec<String>)> = BTreeMap::new();
     for n in g.node_indices() {
         let node = &g[n];
         let _ = writeln!(out, "  n{}[{}]", n.index(), label(&node.label));
-        classes.entry(&node.kind).or_default().push(format!("n{}", n.index()));
+        classes.entry(node.class.as_str()).or_insert((node.class, Vec::new())).1.push(format!("n{}", n.index()));
     }
     for e in g.edge_indices() {
         let (s, o) = g.edge_endpoints(e).expect("edge of this graph");
         let _ = writeln!(out, "  n{} -->|{}| n{}", s.index(), label(&edge_label(&g[e])), o.index());
     }
-    for (kind, members) in &classes {
-        let _ = writeln!(out, "  classDef {kind} fill:{}33,stroke:{}", type_hex(kind), type_hex(kind));
-        let _ = writeln!(out, "  class {} {kind}", members.join(","));
+    for (name, (class, members)) in &classes {
+        let _ = writeln!(out, "  classDef {name} fill:{}33,stroke:{}", type_hex(*class), type_hex(*class));
+        let _ = writeln!(out, "  class {} {name}", members.join(","));
     }
     out
 }

@@ -5,6 +5,7 @@
 //! and Neo4j's imports, Cytoscape.js JSON, Graphviz DOT, Mermaid, and the scorer's JSON.
 //! The RDF formats (Turtle, TriG, N-Quads, JSON-LD) are dumps of the store itself.
 //! Output is deterministic: sorted, no timestamps, so exports compare byte for byte.
+//! `write_one` is the `export` command: one format to a file, a folder or stdout.
 
 pub mod csv;
 pub mod cytoscape;
@@ -16,9 +17,11 @@ pub mod mermaid;
 
 pub use json::{extraction_json, graph_json};
 
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Filter, KnowledgeGraph};
+use crate::model::EntityType;
 use crate::store::{DumpFormat, Store};
 use anyhow::{bail, Context, Result};
+use std::io::Write as _;
 use std::path::Path;
 
 /// Every export format.
@@ -81,7 +84,7 @@ pub fn graph_text(kg: &KnowledgeGraph, format: Format) -> Result<String> {
         Format::Mermaid => mermaid::write(kg),
         Format::Json => graph_json(kg),
         Format::Csv => bail!("csv is two files (nodes and edges): write it with csv::write_files"),
-        _ => bail!("{format:?} is a dump of the store, not a graph format"),
+        Format::Turtle | Format::Nquads | Format::Trig | Format::Jsonld => bail!("{format:?} is a dump of the store, not a graph format"),
     })
 }
 
@@ -93,12 +96,40 @@ pub fn rdf_bytes(store: &Store, format: Format) -> Result<Vec<u8>> {
         Format::Nquads => DumpFormat::NQuads,
         Format::Trig => DumpFormat::TriG,
         Format::Jsonld => DumpFormat::JsonLd { profile: Default::default() },
-        _ => bail!("{format:?} is a graph format, not an RDF dump"),
+        Format::Graphml | Format::Gexf | Format::Csv | Format::Cytoscape | Format::Dot | Format::Mermaid | Format::Json => bail!("{format:?} is a graph format, not an RDF dump"),
     };
     let mut out = Vec::new();
     store.dump(dump, &mut out)?;
     Ok(out)
 }
+
+/// The `export` command: one format to a file, a folder (csv) or stdout (no `output`); the
+/// graph formats after `filter`, the RDF formats the whole store.
+pub fn write_one(store: &Store, format: Format, output: Option<&Path>, filter: &Filter) -> Result<()> {
+    if !format.is_graph() {
+        if !filter.keeps_everything() {
+            bail!("filters apply to the graph formats; {format:?} dumps the whole store (select a part with `newsgraph query` and CONSTRUCT)");
+        }
+        return emit(output, &rdf_bytes(store, format)?);
+    }
+    let kg = KnowledgeGraph::from_store(store)?.filtered(filter)?;
+    if format == Format::Csv {
+        let Some(folder) = output.filter(|p| p.extension().is_none() || p.is_dir()) else {
+            bail!("csv writes two files (nodes.csv and edges.csv): give a folder with -o, e.g. -o exports/");
+        };
+        return csv::write_files(&kg, folder);
+    }
+    emit(output, graph_text(&kg, format)?.as_bytes())
+}
+
+/// Bytes to a file, or to stdout.
+fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match output {
+        Some(path) => write_file(path, bytes),
+        None => Ok(std::io::stdout().write_all(bytes)?),
+    }
+}
+
 
 /// Writes one file, naming it in the error.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -141,24 +172,23 @@ pub fn one_line(text: &str) -> String {
 }
 
 /// The colour of each entity class (ColorBrewer Set1 and friends), as Gephi's r/g/b.
-pub fn type_colour(kind: &str) -> (u8, u8, u8) {
-    match kind {
-        "Country" => (228, 26, 28),
-        "Person" => (55, 126, 184),
-        "Company" => (77, 175, 74),
-        "Organization" => (152, 78, 163),
-        "Place" => (255, 127, 0),
-        "Project" => (166, 86, 40),
-        "Initiative" => (247, 129, 191),
-        "Event" => (153, 153, 153),
-        "Commodity" => (26, 152, 152),
-        _ => (100, 100, 100),
+pub fn type_colour(class: EntityType) -> (u8, u8, u8) {
+    match class {
+        EntityType::Country => (228, 26, 28),
+        EntityType::Person => (55, 126, 184),
+        EntityType::Company => (77, 175, 74),
+        EntityType::Organization => (152, 78, 163),
+        EntityType::Place => (255, 127, 0),
+        EntityType::Project => (166, 86, 40),
+        EntityType::Initiative => (247, 129, 191),
+        EntityType::Event => (153, 153, 153),
+        EntityType::Commodity => (26, 152, 152),
     }
 }
 
 /// The class colour as `#rrggbb`.
-pub fn type_hex(kind: &str) -> String {
-    let (r, g, b) = type_colour(kind);
+pub fn type_hex(class: EntityType) -> String {
+    let (r, g, b) = type_colour(class);
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
@@ -179,6 +209,15 @@ mod tests {
     #[test]
     fn one_line_collapses_whitespace_and_drops_controls() {
         assert_eq!(one_line("  a\n\tb\u{1}c  d\r\n"), "a bc d");
+    }
+
+    #[test]
+    fn every_class_has_its_own_colour_and_shape() {
+        let colours: std::collections::BTreeSet<_> = EntityType::ALL.iter().map(|&c| type_colour(c)).collect();
+        assert_eq!(colours.len(), EntityType::ALL.len(), "no two classes share a colour");
+        assert!(!colours.contains(&(100, 100, 100)), "the grey of an unknown class is gone");
+        let shapes: std::collections::BTreeSet<_> = EntityType::ALL.iter().map(|&c| dot::type_shape(c).graphviz_name()).collect();
+        assert_eq!(shapes.len(), EntityType::ALL.len(), "no two classes share a shape");
     }
 
     #[test]

@@ -419,7 +419,8 @@ pub struct ContextCue {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub root: PathBuf,
-    /// Names this extractor: crate version and a hash of every file under `ontology/`.
+    /// Names this extractor: crate version and a hash of the data files it reads (every
+    /// file under `ontology/` but `tools/`).
     /// A stored document extracted by another fingerprint is extracted again.
     pub fingerprint: String,
     pub splitter: Splitter,
@@ -674,45 +675,38 @@ pub fn fold_mark(c: char) -> char {
     }
 }
 
-/// `newsgraph <version> <hash>`: the hash covers every file under `root`, sorted by path.
+/// Folders of `ontology/` the extractor never reads (scripts that make data files).
+const NOT_READ: &[&str] = &["tools"];
+
+/// `newsgraph <version> <hash>`: the hash covers every data file under `root` (its path and
+/// its bytes) but those in `NOT_READ`, sorted by path.
 fn fingerprint(root: &Path) -> Result<String> {
-    use sha2::{Digest, Sha256};
-    fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-        for entry in fs::read_dir(dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                walk(&path, files)?;
-            } else {
-                files.push(path);
-            }
+    use crate::files::{walk, Found};
+    let (mut files, mut unlisted) = (Vec::new(), None);
+    let read = |path: &Path| !NOT_READ.iter().any(|folder| path.strip_prefix(root).is_ok_and(|p| p.starts_with(folder)));
+    walk(root, &mut Default::default(), &mut |found| match found {
+        Found::File { path, .. } if read(&path) => files.push(path),
+        Found::File { .. } => {}
+        Found::Unlisted { path, error } => {
+            unlisted.get_or_insert((path, error));
         }
-        Ok(())
+    });
+    if let Some((path, error)) = unlisted {
+        return Err(error).with_context(|| format!("{}: cannot read the ontology folder", path.display()));
     }
-    let mut files = Vec::new();
-    walk(root, &mut files).with_context(|| format!("{}: cannot read the ontology folder", root.display()))?;
     files.sort();
-    let mut hasher = Sha256::new();
+    let mut parts = Vec::new();
     for file in files {
-        hasher.update(file.strip_prefix(root).unwrap_or(&file).to_string_lossy().as_bytes());
-        hasher.update(fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?);
+        parts.push(file.strip_prefix(root).unwrap_or(&file).to_string_lossy().into_owned().into_bytes());
+        parts.push(fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?);
     }
-    let hash: String = hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
-    Ok(format!("newsgraph {} {hash}", env!("CARGO_PKG_VERSION")))
+    Ok(format!("newsgraph {} {}", env!("CARGO_PKG_VERSION"), crate::model::short_hash(parts)))
 }
 
 /// Reads a list file: one entry per line, `#` comments and blank lines skipped.
 pub(super) fn read_list(path: &Path) -> Result<Vec<String>> {
     let text = fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
     Ok(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect())
-}
-
-/// Reads a list file if it exists; an absent optional file is an empty list.
-fn read_optional_list(path: &Path) -> Result<Vec<String>> {
-    if path.exists() {
-        read_list(path)
-    } else {
-        Ok(Vec::new())
-    }
 }
 
 /// Reads a CSV with a header: one map per row (column → value) with its line number.
@@ -723,7 +717,17 @@ pub(super) fn read_csv(path: &Path) -> Result<Vec<(usize, HashMap<String, String
         .trim(csv::Trim::All)
         .from_path(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
-    let headers: Vec<String> = reader.headers().with_context(|| format!("{}: no header row", path.display()))?.iter().map(str::to_lowercase).collect();
+    let header = reader.headers().with_context(|| format!("{}: no header row", path.display()))?;
+    let header_line = header.position().map_or(1, |p| p.line());
+    let headers: Vec<String> = header.iter().map(str::to_lowercase).collect();
+    let (required, optional) = columns_of(path, &headers).with_context(|| format!("{}: a data file the loader does not know (declare its columns in lexicon::columns_of)", path.display()))?;
+    let known = || required.iter().chain(optional).copied().collect::<Vec<_>>().join(", ");
+    if let Some(unknown) = headers.iter().find(|h| !required.contains(&h.as_str()) && !optional.contains(&h.as_str())) {
+        bail!("{}:{header_line}: unknown column {unknown:?} (the columns are {})", path.display(), known());
+    }
+    if let Some(missing) = required.iter().find(|r| !headers.iter().any(|h| h == *r)) {
+        bail!("{}:{header_line}: no column {missing:?} (the columns are {})", path.display(), known());
+    }
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.with_context(|| format!("{}: malformed CSV", path.display()))?;
@@ -732,6 +736,33 @@ pub(super) fn read_csv(path: &Path) -> Result<Vec<(usize, HashMap<String, String
         rows.push((line, row));
     }
     Ok(rows)
+}
+
+/// The columns of a CSV data file, required and optional: a header with another column (a
+/// misspelling: `alias` for `aliases`) or without a required one is refused. Known by file
+/// name; every CSV of the gazetteer folder is a country list (it has `capitals`) or a list
+/// of other entities.
+fn columns_of(path: &Path, header: &[String]) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    let in_gazetteer = path.parent().and_then(Path::file_name).is_some_and(|folder| folder == "gazetteer");
+    if in_gazetteer && header.iter().any(|h| h == "capitals") {
+        return Some((&["label"], &["id", "aliases", "adjectives", "capitals", "metonyms", "wikidata"]));
+    }
+    if in_gazetteer {
+        return Some((&["label", "type"], &["id", "aliases", "wikidata", "country"]));
+    }
+    Some(match path.file_name()?.to_str()? {
+        "heads.csv" => (&["head", "type"], &["min_words"]),
+        "titles.csv" => (&["title", "kind"], &[]),
+        "context.csv" => (&["cue", "side", "type"], &[]),
+        "status.csv" => (&["cue", "status"], &[]),
+        "pair_adjectives.csv" => (&["adjective", "first", "second"], &[]),
+        "goods_heads.csv" => (&["head", "alone"], &[]),
+        "descriptions.csv" => (&["noun", "type"], &[]),
+        "frames.csv" => (&["predicate", "cue", "pos", "subject", "object"], &[]),
+        "auxiliaries.csv" => (&["word", "kind"], &[]),
+        "irregular_verbs.csv" => (&["base", "past", "participle"], &[]),
+        _ => return None,
+    })
 }
 
 fn split_multi(value: Option<&String>) -> Vec<String> {
@@ -749,7 +780,7 @@ impl Lexicon {
         let lexicon_dir = root.join("lexicon");
         lex.splitter = Splitter::new(read_list(&lexicon_dir.join("abbreviations.txt"))?);
         lex.furniture = read_list(&lexicon_dir.join("furniture.txt"))?;
-        let lower_set = |path: &Path| -> Result<FxHashSet<String>> { Ok(read_optional_list(path)?.iter().map(|w| fold(w)).collect()) };
+        let lower_set = |path: &Path| -> Result<FxHashSet<String>> { Ok(read_list(path)?.iter().map(|w| fold(w)).collect()) };
         lex.common_words = lower_set(&lexicon_dir.join("common_words.txt"))?;
         lex.non_names = lower_set(&lexicon_dir.join("non_names.txt"))?;
         lex.date_words = lower_set(&lexicon_dir.join("date_words.txt"))?;
@@ -928,7 +959,10 @@ impl Lexicon {
             let head = row.get("head").cloned().unwrap_or_default();
             let kind = row.get("type").and_then(|t| EntityType::parse(t));
             let Some(kind) = kind else { bail!("{}:{line}: unknown type {:?}", path.display(), row.get("type")) };
-            let min_words = row.get("min_words").and_then(|m| m.parse().ok()).unwrap_or(2);
+            let min_words = match row.get("min_words").map(String::as_str) {
+                None | Some("") => 2,
+                Some(m) => m.parse().ok().filter(|&n: &usize| n >= 1).with_context(|| format!("{}:{line}: min_words must be a number of words (1 or more), not {m:?}", path.display()))?,
+            };
             // A one-word head is its own key: "co." is one token in text ("Co."), but the
             // lowercase head would be split as "co ." by the case-sensitive abbreviations.
             let key = if head.contains(' ') { token_key(&self.splitter, &head) } else { fold(head.trim()) };
@@ -1017,12 +1051,7 @@ impl Lexicon {
                 let id = format!("{}/{}", kind.id_prefix(), raw_id);
                 let country = non_empty(row.get("country")).map(|c| format!("country/{c}"));
                 let entry = Entry { id, label: label.clone(), kind, wikidata: non_empty(row.get("wikidata")), country };
-                let index = match gaz.add_entry(entry) {
-                    Ok(i) => i,
-                    // The same entity listed twice (e.g. a city in two generated lists): keep the first.
-                    Err(_) if !is_country_file => continue,
-                    Err(e) => return Err(e).with_context(at),
-                };
+                let index = gaz.add_entry(entry).with_context(at)?;
                 gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Label, &label);
                 for alias in split_multi(row.get("aliases")) {
                     gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Alias, &alias);

@@ -117,7 +117,7 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
 /// draws them), the predicates, and the README's SPARQL questions as examples.
 fn explorer_meta() -> String {
     use crate::model::{EntityType, Predicate};
-    let classes: Vec<_> = EntityType::ALL.iter().map(|t| serde_json::json!({"name": t.as_str(), "colour": crate::export::type_hex(t.as_str())})).collect();
+    let classes: Vec<_> = EntityType::ALL.iter().map(|t| serde_json::json!({"name": t.as_str(), "colour": crate::export::type_hex(*t)})).collect();
     let predicates: Vec<&str> = Predicate::ALL.iter().map(|p| p.as_str()).collect();
     let examples: Vec<_> = readme_questions().into_iter().map(|(title, query)| serde_json::json!({"title": title, "query": query})).collect();
     serde_json::json!({"classes": classes, "predicates": predicates, "examples": examples}).to_string()

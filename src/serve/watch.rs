@@ -33,7 +33,7 @@ pub fn spawn(store: Arc<Store>, dir: PathBuf, ontology: &Path) -> Result<()> {
         loop {
             let now = listing(&reader, &dir);
             if seen.as_ref() != Some(&now) {
-                match crate::cli::ingest(&extractor, &store, std::slice::from_ref(&dir)) {
+                match crate::pipeline::ingest(&extractor, &store, std::slice::from_ref(&dir)) {
                     Ok(r) => {
                         if r.added + r.replaced > 0 || !r.failed.is_empty() || r.stopped.is_some() {
                             eprintln!("watch {}: {} added, {} replaced, {} unchanged, {} failed", dir.display(), r.added, r.replaced, r.unchanged, r.failed.len());
