@@ -64,9 +64,10 @@ def main():
             by_name[name].add(cc)
             by_country[cc].add(name)
 
-    taken = set()
+    taken, used_ids = set(), set()
     for f in ("countries.csv", "entities.csv", "places.csv"):
         for r in read_csv(os.path.join(GAZ, f)):
+            used_ids.add(r["id"])
             for s in [r["label"]] + split(r.get("aliases")) + split(r.get("adjectives")) + split(r.get("metonyms")) + split(r.get("capitals")):
                 taken.add(norm(s))
     ordinary = words(os.path.join(LEXICON_DIR, "common_words.txt")) | words(os.path.join(LEXICON_DIR, "non_names.txt"))
@@ -75,7 +76,7 @@ def main():
     with open(DICTIONARY, encoding="utf-8") as fh:
         ordinary |= {w.strip() for w in fh if w.strip().islower()}
 
-    rows, used_ids = [], set()
+    rows = []
     for written, ccs in sorted(by_name.items()):
         if len(ccs) > 1:
             continue

@@ -317,7 +317,7 @@ fn read_body(request: &mut Request<Body>) -> Result<Vec<u8>, Refusal> {
     let mut body = Vec::new();
     request.body_mut().take(MAX_BODY + 1).read_to_end(&mut body).map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, format!("cannot read the request body: {e}")))?;
     if body.len() as u64 > MAX_BODY {
-        return Err(Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, format!("the request body is over {} bytes", MAX_BODY)));
+        return Err(Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, format!("the request body is over {MAX_BODY} bytes")));
     }
     Ok(body)
 }
