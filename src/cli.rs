@@ -390,4 +390,3 @@ fn ontology_dir(given: Option<PathBuf>) -> PathBuf {
         }
     })
 }
-

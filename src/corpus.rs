@@ -23,15 +23,8 @@ pub enum Format {
 impl Format {
     /// Every article file extension (lowercase) and its format, in the order `article_named`
     /// tries them.
-    pub const EXTENSIONS: &[(&str, Format)] = &[
-        ("txt", Format::Text),
-        ("text", Format::Text),
-        ("md", Format::Markdown),
-        ("markdown", Format::Markdown),
-        ("html", Format::Html),
-        ("htm", Format::Html),
-        ("xhtml", Format::Html),
-    ];
+    pub const EXTENSIONS: &[(&str, Format)] =
+        &[("txt", Format::Text), ("text", Format::Text), ("md", Format::Markdown), ("markdown", Format::Markdown), ("html", Format::Html), ("htm", Format::Html), ("xhtml", Format::Html)];
 
     /// The format for a file name's extension, or None for files that are not articles.
     pub fn from_path(path: &Path) -> Option<Format> {
@@ -211,8 +204,7 @@ impl Reader {
         let bytes = fs::read(path).map_err(io)?;
         let format = Format::from_path(path).unwrap_or(Format::Text);
         // No input may take the batch down: should cleaning ever panic, it is this file's error.
-        std::panic::catch_unwind(|| self.parse(path, &source.name, format, &bytes))
-            .unwrap_or_else(|panic| Err(CorpusError::Bug { path: path.clone(), message: panic_message(&panic) }))
+        std::panic::catch_unwind(|| self.parse(path, &source.name, format, &bytes)).unwrap_or_else(|panic| Err(CorpusError::Bug { path: path.clone(), message: panic_message(&panic) }))
     }
 
     /// Cleans an article given as bytes; `path` and `name` only label it.
@@ -270,17 +262,7 @@ impl Reader {
             meta.title = kept.first().filter(|t| t.len() <= 200).cloned();
         }
         let id = short_hash([body.as_bytes()]);
-        Ok(Document {
-            id,
-            name: name.to_string(),
-            path: path.to_path_buf(),
-            format,
-            title: meta.title,
-            author: meta.author,
-            date: meta.date,
-            url: meta.url,
-            body,
-        })
+        Ok(Document { id, name: name.to_string(), path: path.to_path_buf(), format, title: meta.title, author: meta.author, date: meta.date, url: meta.url, body })
     }
 
     /// `paragraph` without the credits in it: a bracketed one anywhere ("[Photo by Hyundai]",
@@ -698,7 +680,10 @@ mod tests {
         let r = Reader::new(vec!["reporting by".into()]);
         let body = r.parse(Path::new("a"), "a", Format::Text, b"Peru signed the deal. (Reporting by Ana Ruiz in Lima and Jon Ray in Quito; Editing by Tom Oates)").unwrap().body;
         assert_eq!(body, "Peru signed the deal.");
-        let body = r.parse(Path::new("a"), "a", Format::Text, b"Peru signed the deal.\n\nReporting by Ana Ruiz in Lima, Jon Ray in Quito and Marta Gil in Bogota; additional reporting by Tom Oates").unwrap().body;
+        let body = r
+            .parse(Path::new("a"), "a", Format::Text, b"Peru signed the deal.\n\nReporting by Ana Ruiz in Lima, Jon Ray in Quito and Marta Gil in Bogota; additional reporting by Tom Oates")
+            .unwrap()
+            .body;
         assert_eq!(body, "Peru signed the deal.");
         // Brackets that are no credit stay; so does a first word that is no place in capitals.
         assert_eq!(parse("The Andes Shipping Company (ASC) won. Photography is an art."), "The Andes Shipping Company (ASC) won. Photography is an art.");

@@ -16,11 +16,11 @@ use crate::export::{mermaid, one_line, type_colour, type_hex, write_file, xml_es
 use crate::graph::{Filter, KnowledgeGraph, Node};
 use crate::model::EntityType;
 use anyhow::{bail, Context, Result};
-use std::path::Path;
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::f64::consts::PI;
 use std::fmt::Write as _;
+use std::path::Path;
 
 const NODE_FONT: f64 = 12.0;
 const EDGE_FONT: f64 = 9.5;
@@ -227,10 +227,7 @@ pub fn layout(kg: &KnowledgeGraph, centre: NodeIndex, title: &str) -> Diagram {
     let longest = |ring: usize| order.iter().filter(|&&n| ring_of(n) == ring).map(|&n| text_width(&one_line(&g[n].label), NODE_FONT)).fold(0.0, f64::max);
     // The longest edge label between a ring and the one inside it.
     let longest_edge = |ring: usize| {
-        g.edge_indices()
-            .filter(|&e| g.edge_endpoints(e).is_some_and(|(s, o)| ring_of(s).max(ring_of(o)) == ring))
-            .map(|e| text_width(&one_line(&edge_label(&g[e])), EDGE_FONT))
-            .fold(0.0, f64::max)
+        g.edge_indices().filter(|&e| g.edge_endpoints(e).is_some_and(|(s, o)| ring_of(s).max(ring_of(o)) == ring)).map(|e| text_width(&one_line(&edge_label(&g[e])), EDGE_FONT)).fold(0.0, f64::max)
     };
     let rings = order.iter().map(|&n| ring_of(n)).max().unwrap_or(0);
     let mut radii = vec![0.0];
@@ -265,7 +262,8 @@ pub fn layout(kg: &KnowledgeGraph, centre: NodeIndex, title: &str) -> Diagram {
     // Node labels that still collide move outwards a little, in node order.
     for i in 0..nodes.len() {
         for _ in 0..6 {
-            let collides = (0..i).any(|j| nodes[j].label.area.overlaps(&nodes[i].label.area)) || nodes.iter().enumerate().any(|(j, m)| j != i && m.index != centre && nodes[i].label.area.touches_circle(m.x, m.y, m.radius));
+            let collides = (0..i).any(|j| nodes[j].label.area.overlaps(&nodes[i].label.area))
+                || nodes.iter().enumerate().any(|(j, m)| j != i && m.index != centre && nodes[i].label.area.touches_circle(m.x, m.y, m.radius));
             if !collides {
                 break;
             }
@@ -481,7 +479,6 @@ pub fn draw(kg: &KnowledgeGraph, filter: &Filter, output: &Path, engine: Engine)
     }
 }
 
-
 /// Whether Graphviz's `twopi` is on the PATH.
 pub fn graphviz_available() -> bool {
     std::process::Command::new("twopi").arg("-V").output().is_ok_and(|o| o.status.success())
@@ -571,18 +568,27 @@ pub fn svg(d: &Diagram) -> String {
     );
     let _ = writeln!(out, "  <title>{}</title>", xml_escape(&d.title));
     out.push_str("  <defs>\n    <marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">\n      <path d=\"M0,0 L10,5 L0,10 z\" fill=\"#777777\"/>\n    </marker>\n  </defs>\n");
-    out.push_str("  <style>text { paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; fill: #1a1a1a; } text.edge { fill: #555555; } text.title { font-weight: bold; }</style>\n");
+    out.push_str(
+        "  <style>text { paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; fill: #1a1a1a; } text.edge { fill: #555555; } text.title { font-weight: bold; }</style>\n",
+    );
     let _ = writeln!(out, "  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
     let _ = writeln!(out, "  <text class=\"title\" x=\"{MARGIN:.1}\" y=\"{:.1}\" font-size=\"16\">{}</text>", MARGIN, xml_escape(&d.title));
     out.push_str("  <g class=\"edges\" fill=\"none\" stroke=\"#9a9a9a\">\n");
     for e in &d.edges {
         let [(x0, y0), (cx, cy), (x1, y1)] = e.path;
-        let _ = writeln!(out, "    <path d=\"M{x0:.1},{y0:.1} Q{cx:.1},{cy:.1} {x1:.1},{y1:.1}\" stroke-width=\"{:.1}\" marker-end=\"url(#arrow)\"><title>{}</title></path>", e.width, xml_escape(&e.text));
+        let _ =
+            writeln!(out, "    <path d=\"M{x0:.1},{y0:.1} Q{cx:.1},{cy:.1} {x1:.1},{y1:.1}\" stroke-width=\"{:.1}\" marker-end=\"url(#arrow)\"><title>{}</title></path>", e.width, xml_escape(&e.text));
     }
     out.push_str("  </g>\n  <g class=\"nodes\">\n");
     for n in &d.nodes {
         let (r, g, b) = type_colour(n.class);
-        let _ = writeln!(out, "    {} fill=\"rgb({r},{g},{b})\" fill-opacity=\"0.85\" stroke=\"#333333\"><title>{}</title></{}>", shape(n.class, n.x, n.y, n.radius), xml_escape(&n.label.text), shape_tag(n.class));
+        let _ = writeln!(
+            out,
+            "    {} fill=\"rgb({r},{g},{b})\" fill-opacity=\"0.85\" stroke=\"#333333\"><title>{}</title></{}>",
+            shape(n.class, n.x, n.y, n.radius),
+            xml_escape(&n.label.text),
+            shape_tag(n.class)
+        );
     }
     out.push_str("  </g>\n  <g class=\"labels\">\n");
     for e in &d.edges {
@@ -598,7 +604,6 @@ pub fn svg(d: &Diagram) -> String {
     out.push_str("</svg>\n");
     out
 }
-
 
 fn legend(out: &mut String, d: &Diagram) {
     legend_at(out, &by_name(d.nodes.iter().map(|n| n.class)), MARGIN, MARGIN + 24.0);

@@ -218,12 +218,7 @@ impl KnowledgeGraph {
             if !nodes.contains_key(&s) || !nodes.contains_key(&o) {
                 continue;
             }
-            let statement = Statement {
-                document: term_text(doc),
-                evidence: term_text(ev),
-                year: row[5].as_ref().and_then(|y| term_text(y).parse().ok()),
-                status: row[6].as_ref().map(term_text),
-            };
+            let statement = Statement { document: term_text(doc), evidence: term_text(ev), year: row[5].as_ref().and_then(|y| term_text(y).parse().ok()), status: row[6].as_ref().map(term_text) };
             edges.entry((s, o)).or_default().relations.entry(ByName(predicate)).or_default().push(statement);
         }
         Ok(KnowledgeGraph::from_parts(nodes.into_values(), edges))
@@ -467,7 +462,14 @@ mod tests {
     use super::*;
 
     fn node(id: &str, class: &str, alias: &str) -> Node {
-        Node { id: id.into(), label: id.rsplit('/').next().unwrap().into(), class: EntityType::parse(class).unwrap(), aliases: BTreeSet::from([alias.to_string()]), wikidata: None, documents: BTreeSet::new() }
+        Node {
+            id: id.into(),
+            label: id.rsplit('/').next().unwrap().into(),
+            class: EntityType::parse(class).unwrap(),
+            aliases: BTreeSet::from([alias.to_string()]),
+            wikidata: None,
+            documents: BTreeSet::new(),
+        }
     }
 
     fn statement(year: Option<i32>, status: Option<&str>) -> Statement {

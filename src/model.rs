@@ -106,7 +106,16 @@ impl Predicate {
     pub fn has_stages(self) -> bool {
         matches!(
             self,
-            Predicate::InvestsIn | Predicate::Builds | Predicate::ParticipatesIn | Predicate::Supplies | Predicate::Trades | Predicate::Proposes | Predicate::CooperatesWith | Predicate::Sanctions | Predicate::MeetsWith | Predicate::MemberOf
+            Predicate::InvestsIn
+                | Predicate::Builds
+                | Predicate::ParticipatesIn
+                | Predicate::Supplies
+                | Predicate::Trades
+                | Predicate::Proposes
+                | Predicate::CooperatesWith
+                | Predicate::Sanctions
+                | Predicate::MeetsWith
+                | Predicate::MemberOf
         )
     }
 

@@ -50,13 +50,7 @@ pub struct IngestReport {
 impl IngestReport {
     /// The run's summary on stderr.
     pub fn print(&self) {
-        eprintln!(
-            "documents: {} added, {} replaced, {} unchanged, {} failed",
-            self.added,
-            self.replaced,
-            self.unchanged,
-            self.failed.len()
-        );
+        eprintln!("documents: {} added, {} replaced, {} unchanged, {} failed", self.added, self.replaced, self.unchanged, self.failed.len());
         if !self.entities.is_empty() {
             let list: Vec<String> = self.entities.iter().map(|(t, n)| format!("{t} {n}")).collect();
             eprintln!("entities extracted (per document, summed): {}", list.join(", "));

@@ -431,14 +431,8 @@ fn undeclared_prefix(sparql: &str) -> Option<String> {
             word_start = None;
         }
     }
-    let in_query: BTreeSet<String> = sparql
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .windows(2)
-        .filter(|w| w[0].eq_ignore_ascii_case("PREFIX"))
-        .filter_map(|w| w[1].split(':').next())
-        .map(str::to_string)
-        .collect();
+    let in_query: BTreeSet<String> =
+        sparql.split_whitespace().collect::<Vec<_>>().windows(2).filter(|w| w[0].eq_ignore_ascii_case("PREFIX")).filter_map(|w| w[1].split(':').next()).map(str::to_string).collect();
     used.into_iter().find(|p| !in_query.contains(p) && !vocab::PREFIXES.iter().any(|(known, _)| known == p))
 }
 
@@ -470,10 +464,15 @@ impl Table {
     /// A cell as shown: entity IRIs short, on one line, at most 80 columns wide.
     fn cell(text: &str) -> String {
         let mut columns = 0;
-        entity_id(text).unwrap_or(text).replace('\n', " ").chars().take_while(|c| {
-            columns += c.width().unwrap_or(0);
-            columns <= 80
-        }).collect()
+        entity_id(text)
+            .unwrap_or(text)
+            .replace('\n', " ")
+            .chars()
+            .take_while(|c| {
+                columns += c.width().unwrap_or(0);
+                columns <= 80
+            })
+            .collect()
     }
 
     fn line(&self, out: &mut impl Write, cells: &[String]) -> Result<()> {

@@ -142,11 +142,7 @@ impl Splitter {
     /// `abbreviations` are written with or without their final period ("Corp." or "Corp");
     /// they are matched case-sensitively.
     pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(abbreviations: I) -> Self {
-        let abbreviations = abbreviations
-            .into_iter()
-            .map(|a| a.as_ref().trim().trim_end_matches('.').to_string())
-            .filter(|a| !a.is_empty())
-            .collect();
+        let abbreviations = abbreviations.into_iter().map(|a| a.as_ref().trim().trim_end_matches('.').to_string()).filter(|a| !a.is_empty()).collect();
         Splitter { abbreviations }
     }
 
@@ -231,10 +227,7 @@ impl Splitter {
                 continue;
             }
             // Positions below are bytes; '.', ',', '&', 's' and digits are one byte each.
-            let (end, kind) = if is_alphabetic(c)
-                && char_at(after) == Some('.')
-                && at(after + 1).is_some_and(|(d, past)| is_alphabetic(d) && char_at(past) == Some('.'))
-            {
+            let (end, kind) = if is_alphabetic(c) && char_at(after) == Some('.') && at(after + 1).is_some_and(|(d, past)| is_alphabetic(d) && char_at(past) == Some('.')) {
                 // Initials: U.S., U.K., U.S.S.R. (the final period included).
                 let mut j = start;
                 while let Some((_, past)) = at(j).filter(|&(d, past)| is_alphabetic(d) && char_at(past) == Some('.')) {
@@ -261,11 +254,7 @@ impl Splitter {
                     }
                 }
                 (j, TokenKind::Word)
-            } else if is_apostrophe(c)
-                && char_at(after).is_some_and(|d| d == 's' || d == 'S')
-                && !char_at(after + 1).is_some_and(is_alphanumeric)
-                && joined
-            {
+            } else if is_apostrophe(c) && char_at(after).is_some_and(|d| d == 's' || d == 'S') && !char_at(after + 1).is_some_and(is_alphanumeric) && joined {
                 (after + 1, TokenKind::Punct)
             } else {
                 (after, TokenKind::Punct)
@@ -312,9 +301,7 @@ impl Splitter {
                 || terminal && {
                     let n = &tokens[last + 1];
                     let c = body[n.start..].chars().next().unwrap_or(' ');
-                    !n.joined
-                        && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\''))
-                        && !(initialism && starts_name_like(&body[n.start..n.end]))
+                    !n.joined && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'')) && !(initialism && starts_name_like(&body[n.start..n.end]))
                 };
             if ends {
                 push_bounded(&mut sentences, &tokens, bytes, first..last + 1);
@@ -373,8 +360,33 @@ fn is_initialism(bytes: &[u8]) -> bool {
 fn starts_name_like(word: &str) -> bool {
     !matches!(
         word,
-        "The" | "It" | "This" | "That" | "These" | "Those" | "But" | "And" | "In" | "On" | "At" | "A" | "An" | "He" | "She"
-            | "They" | "We" | "I" | "However" | "Meanwhile" | "Still" | "Yet" | "So" | "As" | "If" | "When" | "While"
+        "The"
+            | "It"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "But"
+            | "And"
+            | "In"
+            | "On"
+            | "At"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "However"
+            | "Meanwhile"
+            | "Still"
+            | "Yet"
+            | "So"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
     )
 }
 
@@ -421,16 +433,7 @@ mod tests {
     #[test]
     fn sentences_survive_abbreviations_initials_and_decimals() {
         let body = "Acme Corp. signed a deal with the U.S. Embassy on Sept. 5. It was worth 2.5 billion. Mr. J. Smith agreed! Then \"done.\" Next";
-        assert_eq!(
-            sentences(body),
-            [
-                "Acme Corp. signed a deal with the U.S. Embassy on Sept. 5.",
-                "It was worth 2.5 billion.",
-                "Mr. J. Smith agreed!",
-                "Then \"done.\"",
-                "Next"
-            ]
-        );
+        assert_eq!(sentences(body), ["Acme Corp. signed a deal with the U.S. Embassy on Sept. 5.", "It was worth 2.5 billion.", "Mr. J. Smith agreed!", "Then \"done.\"", "Next"]);
     }
 
     #[test]

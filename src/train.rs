@@ -83,8 +83,7 @@ pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
         let text = std::fs::read_to_string(gold_path).with_context(|| format!("{}: cannot read", gold_path.display()))?;
         let gold: Annotated = serde_json::from_str(&text).with_context(|| format!("{}: not a gold file", gold_path.display()))?;
         let stem = gold_path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let article = article_named(options.corpus.iter().map(PathBuf::as_path), &stem)
-            .with_context(|| format!("{}: no article named {stem} in the corpus folders", gold_path.display()))?;
+        let article = article_named(options.corpus.iter().map(PathBuf::as_path), &stem).with_context(|| format!("{}: no article named {stem} in the corpus folders", gold_path.display()))?;
         let document = reader.read(&article)?;
         let (entities, pairs) = extractor.candidates(&document);
         let (examples, sources) = label(&gold, &document, &entities, pairs, &classes);
@@ -186,11 +185,25 @@ fn dump_article(out: &mut String, article: &Article, scorer: &Scorer) {
         scorer.probabilities(features, &mut p);
         let best = (1..p.len()).max_by(|&x, &y| p[x].total_cmp(&p[y])).unwrap_or(1);
         let gold: Vec<String> = gold.iter().map(|&c| name(c)).collect();
-        let frames: Vec<String> = features.frames.iter().map(|f| format!("{}{}:{:?}/{:?}/{:?}{}", f.predicate, if f.forward { ">" } else { "<" }, f.config.pos, f.config.subject, f.config.object, if f.config.passive { "/passive" } else { "" })).collect();
+        let frames: Vec<String> = features
+            .frames
+            .iter()
+            .map(|f| format!("{}{}:{:?}/{:?}/{:?}{}", f.predicate, if f.forward { ">" } else { "<" }, f.config.pos, f.config.subject, f.config.object, if f.config.passive { "/passive" } else { "" }))
+            .collect();
         let constructions: Vec<String> = features.constructions.iter().map(|(p, fwd)| format!("{p}{}", if *fwd { ">" } else { "<" })).collect();
         let text = squeeze(&article.document.body[sentence.0..sentence.1]);
         let distance = crate::extract::scorer::DISTANCES[features.distance as usize];
-        let _ = writeln!(out, "{}\t{a}\t{b}\t{}\t{}\t{:.2}\t{:.2}\t{}\t{}\t{text}\t{distance}", article.name, gold.join(" "), name(best - 1), p[best], 1.0 - p[0], frames.join(" "), constructions.join(" "));
+        let _ = writeln!(
+            out,
+            "{}\t{a}\t{b}\t{}\t{}\t{:.2}\t{:.2}\t{}\t{}\t{text}\t{distance}",
+            article.name,
+            gold.join(" "),
+            name(best - 1),
+            p[best],
+            1.0 - p[0],
+            frames.join(" "),
+            constructions.join(" ")
+        );
     }
 }
 
@@ -218,7 +231,10 @@ impl Trained {
     /// are named with the prepositions of the ontology at `ontology`.
     pub fn write_weights(&self, ontology: &Path, output: &Path) -> Result<()> {
         let prepositions = Lexicon::load_untrained(ontology)?.frames.prepositions;
-        let header = format!("The relation scorer's weights (src/extract/scorer.rs), written by `newsgraph train`.\nDo not edit by hand: train again. Cross-validated figures of these weights:\n{}", self.report());
+        let header = format!(
+            "The relation scorer's weights (src/extract/scorer.rs), written by `newsgraph train`.\nDo not edit by hand: train again. Cross-validated figures of these weights:\n{}",
+            self.report()
+        );
         std::fs::write(output, self.scorer.to_csv(&header, &prepositions)).with_context(|| format!("{}: cannot write", output.display()))
     }
 

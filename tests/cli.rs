@@ -11,13 +11,7 @@ fn root() -> PathBuf {
 }
 
 fn newsgraph(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NEWSGRAPH_ONTOLOGY", root().join("ontology"))
-        .env_remove("NEWSGRAPH_STORE")
-        .output()
-        .expect("run newsgraph")
+    Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(cwd).env("NEWSGRAPH_ONTOLOGY", root().join("ontology")).env_remove("NEWSGRAPH_STORE").output().expect("run newsgraph")
 }
 
 fn ok(out: &Output) -> String {
@@ -60,10 +54,7 @@ fn build_reingest_query_and_export_the_seeds() {
     assert_eq!(count(&store, tmp.path(), QUADS), quads);
 
     // SPARQL with the predeclared prefixes: the countries of the seeds are there.
-    let countries = ok(&newsgraph(
-        &["query", "--store", store.to_str().unwrap(), "--format", "tsv", "SELECT DISTINCT ?name WHERE { ?c a ng:Country ; rdfs:label ?name } ORDER BY ?name"],
-        tmp.path(),
-    ));
+    let countries = ok(&newsgraph(&["query", "--store", store.to_str().unwrap(), "--format", "tsv", "SELECT DISTINCT ?name WHERE { ?c a ng:Country ; rdfs:label ?name } ORDER BY ?name"], tmp.path()));
     for name in ["Russia", "North Korea", "China"] {
         assert!(countries.lines().any(|l| l == name), "{name} in {countries}");
     }
@@ -151,7 +142,8 @@ fn extract_json_follows_the_scorer_schema() {
         assert!(r["evidence"].as_str().is_some_and(|e| !e.is_empty()));
         assert!(r["confidence"].as_f64().is_some_and(|c| c > 0.0 && c <= 1.0));
     }
-    let holds: Vec<(&str, &str)> = json["relations"].as_array().unwrap().iter().filter(|r| r["predicate"] == "holdsRole").map(|r| (r["subject"].as_str().unwrap(), r["object"].as_str().unwrap())).collect();
+    let holds: Vec<(&str, &str)> =
+        json["relations"].as_array().unwrap().iter().filter(|r| r["predicate"] == "holdsRole").map(|r| (r["subject"].as_str().unwrap(), r["object"].as_str().unwrap())).collect();
     assert!(holds.iter().any(|(s, o)| s.contains("moon") && *o == "country/south_korea"), "{holds:?}");
     assert!(holds.iter().any(|(s, o)| s.contains("putin") && *o == "country/russia"), "{holds:?}");
 
@@ -586,7 +578,8 @@ fn a_closed_pipe_ends_a_query_quietly_and_rows_stream() {
     let store = seed_store(tmp.path());
     for format in ["tsv", "csv", "json", "table"] {
         let started = std::time::Instant::now();
-        let mut child = command(&["query", "--store", store.to_str().unwrap(), "--format", format, "--timeout", "60", ENDLESS], tmp.path()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut child =
+            command(&["query", "--store", store.to_str().unwrap(), "--format", format, "--timeout", "60", ENDLESS], tmp.path()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
         let mut first = [0u8; 4096];
         child.stdout.take().unwrap().read_exact(&mut first).unwrap();
         assert!(started.elapsed().as_secs() < 20, "{format}: the first rows come at once, not after the last");

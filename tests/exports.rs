@@ -3,11 +3,11 @@
 //! installed by tests/setup.sh) — on the seed graph and on graphs of random hostile
 //! labels; and the committed `exports/` reproduced byte for byte by a fresh build.
 
-use newsgraph::pipeline::{ingest, write_exports};
 use newsgraph::corpus::{Document, Format};
 use newsgraph::extract::{Extractor, Lexicon};
 use newsgraph::graph::KnowledgeGraph;
 use newsgraph::model::{slug, Entity, EntityType, Evidence, Extraction, Predicate, Relation, Status};
+use newsgraph::pipeline::{ingest, write_exports};
 use newsgraph::store::{term_text, Store};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -32,10 +32,7 @@ fn ensure_readers() {
 fn run_readers(dir: &Path) -> (bool, String) {
     ensure_readers();
     let readers = root().join("tests/readers");
-    let runs = [
-        (root().join("target/pyenv/bin/python"), readers.join("check.py")),
-        (PathBuf::from("node"), readers.join("check.mjs")),
-    ];
+    let runs = [(root().join("target/pyenv/bin/python"), readers.join("check.py")), (PathBuf::from("node"), readers.join("check.mjs"))];
     let mut passed = true;
     let mut log = String::new();
     for (program, script) in runs {
@@ -144,8 +141,54 @@ impl Rng {
 
 /// Characters that break formats written carelessly.
 const HOSTILE: &[&str] = &[
-    "&", "<", ">", "\"", "'", ",", ";", "\n", "\r\n", "\t", "\\", "\\\"", "#", "|", "`", "{", "}", "[", "]", "(", ")", "%", ":", "/", "-->", "]]>", "<!--", "&amp;", "#quot;", "\u{1}", "\u{7}",
-    "\u{1b}", "\u{1f}", "\u{fffe}", "é", "Жук", "한국", "中国", "日本語", "عربى", "🙂", " ", "  ", "Co., Ltd.", "end", "graph", "subgraph", "node",
+    "&",
+    "<",
+    ">",
+    "\"",
+    "'",
+    ",",
+    ";",
+    "\n",
+    "\r\n",
+    "\t",
+    "\\",
+    "\\\"",
+    "#",
+    "|",
+    "`",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "%",
+    ":",
+    "/",
+    "-->",
+    "]]>",
+    "<!--",
+    "&amp;",
+    "#quot;",
+    "\u{1}",
+    "\u{7}",
+    "\u{1b}",
+    "\u{1f}",
+    "\u{fffe}",
+    "é",
+    "Жук",
+    "한국",
+    "中国",
+    "日本語",
+    "عربى",
+    "🙂",
+    " ",
+    "  ",
+    "Co., Ltd.",
+    "end",
+    "graph",
+    "subgraph",
+    "node",
 ];
 
 fn random_label(rng: &mut Rng) -> String {

@@ -26,11 +26,7 @@ fn extract(sentence: &str) -> Extraction {
 fn cases(file: &str) -> Vec<(usize, Vec<String>)> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(n, l)| (n + 1, l.split('\t').map(|f| f.trim().replace("\\n", "\n")).collect()))
-        .collect()
+    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')).map(|(n, l)| (n + 1, l.split('\t').map(|f| f.trim().replace("\\n", "\n")).collect())).collect()
 }
 
 fn names(e: &Entity) -> impl Iterator<Item = &str> {
@@ -126,10 +122,7 @@ fn relation_cases() {
             .relations
             .iter()
             .filter(|r| r.predicate.as_str().eq_ignore_ascii_case(&f[2]))
-            .filter(|r| {
-                (subjects.contains(&r.subject) && objects.contains(&r.object))
-                    || (r.predicate.is_symmetric() && subjects.contains(&r.object) && objects.contains(&r.subject))
-            })
+            .filter(|r| (subjects.contains(&r.subject) && objects.contains(&r.object)) || (r.predicate.is_symmetric() && subjects.contains(&r.object) && objects.contains(&r.subject)))
             .collect();
         let Some(r) = wanted.first() else { return Err(format!("no {} {} {}", f[1], f[2], f[3])) };
         for attr in &f[4..] {

@@ -201,7 +201,8 @@ fn articles_put_in_the_watched_folder_appear_while_serving() {
     let served = Served::start(&store, &["--watch", inbox.to_str().unwrap()]);
     let ask = "ASK { ?c rdfs:label \"Zorbanian Mining Corporation\" }";
     assert!(served.query(ask).1.contains("false"));
-    std::fs::write(inbox.join("copper.txt"), "Zorbanian Mining Corporation signed a deal with Gazprom in 2023.\n\nZorbanian Mining Corporation said the deal would supply copper to Russia.\n").unwrap();
+    std::fs::write(inbox.join("copper.txt"), "Zorbanian Mining Corporation signed a deal with Gazprom in 2023.\n\nZorbanian Mining Corporation said the deal would supply copper to Russia.\n")
+        .unwrap();
     let start = Instant::now();
     while !served.query(ask).1.contains("true") {
         assert!(start.elapsed() < Duration::from_secs(60), "the watched article never appeared: {}", served.log_text());

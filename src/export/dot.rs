@@ -111,14 +111,7 @@ pub fn write_with(kg: &KnowledgeGraph, graph_attributes: &[(&str, String)]) -> S
         let (s, o) = g.edge_endpoints(e).expect("edge of this graph");
         let edge = &g[e];
         let width = 1.0 + (edge.weight() as f64).ln();
-        let _ = writeln!(
-            out,
-            "  {} -> {} [label={}, weight=\"{}\", penwidth=\"{width:.2}\"];",
-            quote(&g[s].id),
-            quote(&g[o].id),
-            quote(&edge_label(edge)),
-            edge.weight()
-        );
+        let _ = writeln!(out, "  {} -> {} [label={}, weight=\"{}\", penwidth=\"{width:.2}\"];", quote(&g[s].id), quote(&g[o].id), quote(&edge_label(edge)), edge.weight());
     }
     out.push_str("}\n");
     out

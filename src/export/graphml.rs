@@ -72,4 +72,3 @@ pub fn write(kg: &KnowledgeGraph) -> String {
     out.push_str("  </graph>\n</graphml>\n");
     out
 }
-

@@ -129,11 +129,7 @@ pub fn graph_json(kg: &KnowledgeGraph) -> String {
     for e in g.edge_indices() {
         let (s, o) = g.edge_endpoints(e).expect("edge of this graph");
         for (predicate, statements) in &g[e].relations {
-            let mut timeline: Vec<TimelineJson> = statements
-                .iter()
-                .filter(|s| s.year.is_some() || s.status.is_some())
-                .map(|s| TimelineJson { year: s.year, status: s.status.as_deref() })
-                .collect();
+            let mut timeline: Vec<TimelineJson> = statements.iter().filter(|s| s.year.is_some() || s.status.is_some()).map(|s| TimelineJson { year: s.year, status: s.status.as_deref() }).collect();
             timeline.sort();
             timeline.dedup();
             let mut evidence: Vec<&str> = statements.iter().map(|s| s.evidence.as_str()).collect();

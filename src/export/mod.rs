@@ -130,7 +130,6 @@ fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<()> {
     }
 }
 
-
 /// Writes one file, naming it in the error.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -168,7 +167,12 @@ pub fn is_xml_illegal(c: char) -> bool {
 
 /// A label on one line: control characters dropped, whitespace runs as one space.
 pub fn one_line(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).map(|w| w.chars().filter(|c| !c.is_control() && !is_xml_illegal(*c)).collect::<String>()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    text.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().filter(|c| !c.is_control() && !is_xml_illegal(*c)).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The colour of each entity class (ColorBrewer Set1 and friends), as Gephi's r/g/b.

@@ -127,7 +127,30 @@ pub(super) fn year_at(finder: &Finder, k: usize) -> Option<i32> {
 /// "$6 billion", "2.1 million tonnes", "23.3%", "KRW 1 trillion" inside or next to the span.
 pub(super) fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<usize>) -> Option<String> {
     const SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "bn", "mn"];
-    const UNITS: &[&str] = &["%", "percent", "per", "dollars", "euros", "rubles", "roubles", "won", "yuan", "yen", "tonnes", "tons", "barrels", "bcm", "cubic", "mt", "mtpa", "kilometers", "km", "units", "vehicles", "cars"];
+    const UNITS: &[&str] = &[
+        "%",
+        "percent",
+        "per",
+        "dollars",
+        "euros",
+        "rubles",
+        "roubles",
+        "won",
+        "yuan",
+        "yen",
+        "tonnes",
+        "tons",
+        "barrels",
+        "bcm",
+        "cubic",
+        "mt",
+        "mtpa",
+        "kilometers",
+        "km",
+        "units",
+        "vehicles",
+        "cars",
+    ];
     const CURRENCY: &[&str] = &["$", "€", "£", "¥", "₩", "₽", "usd", "eur", "krw", "rub", "us$"];
     let toks = &finder.text.tokens;
     let text = |k: usize| finder.lower(k);

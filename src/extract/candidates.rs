@@ -7,11 +7,11 @@
 
 use super::clauses::SentenceView;
 use super::frames::{FrameMatch, Frames};
-use super::resolution::{Draft, Resolved};
-use rustc_hash::{FxHashMap, FxHashSet};
 use super::mentions::Target;
-use super::scorer::{distance_bucket, Config, FrameEvidence, Features, Shared};
+use super::resolution::{Draft, Resolved};
+use super::scorer::{distance_bucket, Config, Features, FrameEvidence, Shared};
 use crate::model::{EntityType, Predicate};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One pair of mentions of a sentence (positions in the view; `first` before `second`)
 /// and its features.

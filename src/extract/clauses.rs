@@ -16,7 +16,8 @@ use crate::text::TokenKind;
 
 /// Determiners and possessive pronouns that may stand between a preposition or verb and
 /// the name it governs (flagged `WordKinds::DETERMINER` in the word table).
-pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "all", "some", "other", "another", "each", "two", "three", "several", "many"];
+pub(super) const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "all", "some", "other", "another", "each", "two", "three", "several", "many"];
 
 /// Relative pronouns: the verb after one has the name before it as its subject (flagged
 /// `WordKinds::RELATIVE`).
@@ -181,7 +182,8 @@ impl<'a> SentenceView<'a> {
             let words = &words[..count.min(4)];
             // "as" joins only in "as well as": "sees Russia as China's ally" is no list.
             let as_well_as = words.windows(3).any(|w| w == ["as", "well", "as"]);
-            let joined = count > 0 && count <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
+            let joined =
+                count > 0 && count <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
             conjunction |= joined && (as_well_as || words.iter().any(|w| matches!(*w, "and" | "or" | "&")));
             if !joined {
                 flush(self, &mut run, &mut conjunction);
@@ -451,7 +453,8 @@ impl<'a> SentenceView<'a> {
             // "2.1 million tonnes of LNG": the object is what is counted; "the deployment of
             // THAAD": what the noun is of.
             let counted = w == "of" && (quantity || self.nominal_before(k) == Some(from));
-            if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || self.finder.is(k, WordKinds::RELATIVE)) {
+            if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || self.finder.is(k, WordKinds::RELATIVE))
+            {
                 return None;
             }
             k += 1;

@@ -116,7 +116,10 @@ impl Extractor {
                 let Some(&&word) = expected.peek() else { break };
                 let start = (k..q.mention.first).find(|&j| finder.lower(j) == word);
                 let Some(start) = start.filter(|&j| q.mention.first - j <= 6) else { break };
-                let plain = (start + 1..q.mention.first).all(|j| !finder.is_capitalised(j) || idxs[n + 1..].iter().any(|&a| matches!(resolved[a].mention.target, Target::Adjective(_)) && resolved[a].mention.first <= j && j < resolved[a].mention.last));
+                let plain = (start + 1..q.mention.first).all(|j| {
+                    !finder.is_capitalised(j)
+                        || idxs[n + 1..].iter().any(|&a| matches!(resolved[a].mention.target, Target::Adjective(_)) && resolved[a].mention.first <= j && j < resolved[a].mention.last)
+                });
                 if !plain {
                     break;
                 }

@@ -88,7 +88,11 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                 }
                 let verb = verb.wrapping_sub(1);
                 if verb >= sentence.tokens.start && verb < k && descriptions.reporting_verbs.contains(finder.lower(verb)) {
-                    let speaker = this.iter().filter(|r| r.mention.last <= verb).rev().find(|r| matches!(r.kind, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_)));
+                    let speaker = this
+                        .iter()
+                        .filter(|r| r.mention.last <= verb)
+                        .rev()
+                        .find(|r| matches!(r.kind, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_)));
                     if let Some(r) = speaker {
                         added.push(reference(finder, si, k, k + 1, r));
                     }

@@ -9,8 +9,8 @@
 //! entry covers "X invested in Y", "investment by X in Y", "X's investment in Y" and "the
 //! plant was built by X". A match is evidence for the scorer, not a relation by itself.
 
-use super::lexicon::{fold, read_csv, read_list, WordKinds};
 use super::clauses::SentenceView;
+use super::lexicon::{fold, read_csv, read_list, WordKinds};
 use super::mentions::Finder;
 use crate::model::Predicate;
 use anyhow::{bail, Context, Result};
@@ -168,7 +168,6 @@ pub struct Frames {
     title_starts: FxHashSet<String>,
     max_title_words: usize,
 }
-
 
 impl Frames {
     /// Loads `frames.csv` and the word lists it relies on from `ontology/`; `titles` are
@@ -339,13 +338,7 @@ fn verb_forms(base: &str, irregular: Option<&(String, String)>) -> Vec<(String, 
         format!("{stem}ing")
     };
     let (past, participle) = irregular.cloned().unwrap_or((regular_past.clone(), regular_past));
-    vec![
-        (base.to_string(), Form::PLAIN),
-        (third, Form::PLAIN),
-        (past, Form::PLAIN),
-        (participle, Form::PARTICIPLE),
-        (gerund, Form::GERUND),
-    ]
+    vec![(base.to_string(), Form::PLAIN), (third, Form::PLAIN), (past, Form::PLAIN), (participle, Form::PARTICIPLE), (gerund, Form::GERUND)]
 }
 
 /// The forms of a noun: singular and plural ("talks" and "relations" are given as written).

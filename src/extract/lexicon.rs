@@ -158,9 +158,7 @@ impl Gazetteer {
         }
         let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
         let all_caps = letters.iter().all(|c| c.is_uppercase());
-        let case_sensitive = letters.len() <= 4
-            || (all_caps && letters.len() <= 6)
-            || (common.contains(&key) && surface.chars().next().is_some_and(char::is_uppercase));
+        let case_sensitive = letters.len() <= 4 || (all_caps && letters.len() <= 6) || (common.contains(&key) && surface.chars().next().is_some_and(char::is_uppercase));
         let tokens: Vec<&str> = key.split(' ').collect();
         self.max_tokens = self.max_tokens.max(tokens.len());
         let at = self.add_key(&tokens);
@@ -657,12 +655,7 @@ pub fn fold_into(token: &str, out: &mut String) {
         out[from..].make_ascii_lowercase();
         return;
     }
-    out.extend(
-        token
-            .chars()
-            .map(fold_mark)
-            .flat_map(char::to_lowercase),
-    );
+    out.extend(token.chars().map(fold_mark).flat_map(char::to_lowercase));
 }
 
 /// Curly apostrophes as "'" and the Unicode dashes as "-": the one place text and names
@@ -711,12 +704,7 @@ pub(super) fn read_list(path: &Path) -> Result<Vec<String>> {
 
 /// Reads a CSV with a header: one map per row (column → value) with its line number.
 pub(super) fn read_csv(path: &Path) -> Result<Vec<(usize, HashMap<String, String>)>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .flexible(false)
-        .trim(csv::Trim::All)
-        .from_path(path)
-        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let mut reader = csv::ReaderBuilder::new().comment(Some(b'#')).flexible(false).trim(csv::Trim::All).from_path(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let header = reader.headers().with_context(|| format!("{}: no header row", path.display()))?;
     let header_line = header.position().map_or(1, |p| p.line());
     let headers: Vec<String> = header.iter().map(str::to_lowercase).collect();
@@ -1028,12 +1016,8 @@ impl Lexicon {
     /// Reads every CSV in the gazetteer folder, sorted by name. A file whose header has
     /// `capitals` is a country list; the others list entities with a `type` column.
     fn load_gazetteer(&mut self, dir: &Path) -> Result<()> {
-        let mut files: Vec<PathBuf> = fs::read_dir(dir)
-            .with_context(|| format!("{}: cannot read gazetteer folder", dir.display()))?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-            .collect();
+        let mut files: Vec<PathBuf> =
+            fs::read_dir(dir).with_context(|| format!("{}: cannot read gazetteer folder", dir.display()))?.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "csv")).collect();
         files.sort_by_key(|p| (p.file_name().is_none_or(|n| n != "countries.csv"), p.clone()));
         let mut gaz = Gazetteer::default();
         for path in files {

@@ -150,8 +150,7 @@ impl<'a> Finder<'a> {
             .zip(&lowered.ranges)
             .map(|(t, &(start, end))| {
                 let first = bytes[t.start];
-                let capitalised = t.kind == TokenKind::Word
-                    && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) };
+                let capitalised = t.kind == TokenKind::Word && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) };
                 TokenFacts { lower: &lowered.body[start..end], word: lex.word_in(&lowered.body, start, end), capitalised }
             })
             .collect::<Vec<_>>();
@@ -278,15 +277,11 @@ impl<'a> Finder<'a> {
                 // An untyped run before a lowercase head: "North-South corridor".
                 if !mentions[before..].iter().any(|m| m.last == end) {
                     // Only the words after the last name or "and" of the run take the head.
-                    let from = (i..end)
-                        .rev()
-                        .find(|&k| matches!(self.lower(k), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1))
-                        .map_or(i, |k| k + 1);
+                    let from = (i..end).rev().find(|&k| matches!(self.lower(k), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1)).map_or(i, |k| k + 1);
                     // "a pro-West policy": a name after "pro-"/"anti-" is an adjective, not a policy's name.
                     let prefixed = from >= s.tokens.start + 2 && self.is_dash(from - 1) && matches!(self.lower(from - 2), "pro" | "anti" | "non" | "post" | "pre" | "neo");
                     // "A joint project": a sentence-initial article or common word is no name.
-                    let named = (from..end).any(|k| !self.is(k, WordKinds::FUNCTION))
-                        && !(from == s.tokens.start && end - from == 1 && self.is(from, WordKinds::COMMON));
+                    let named = (from..end).any(|k| !self.is(k, WordKinds::FUNCTION)) && !(from == s.tokens.start && end - from == 1 && self.is(from, WordKinds::COMMON));
                     let headed = || self.lowercase_head_after(s, from, end).or_else(|| self.place_head_after(s, from, end)).or_else(|| self.place_before_country(s, from, end, &known));
                     if let Some(m) = (from < end && !prefixed && named).then(headed).flatten() {
                         let mut this_run = mentions.split_off(before);
@@ -348,7 +343,10 @@ impl<'a> Finder<'a> {
             }
             // The issuer: the organisation named right before, or capitalised words no name took.
             let issuer = mentions[..at].last().filter(|m| m.last == head && m.kind == EntityType::Organization).map(|m| m.first);
-            let bare = (s.tokens.start..head).rev().take_while(|&j| self.is_capitalised(j) && (!self.is(j, WordKinds::ORDINARY) || self.is(j, WordKinds::HEAD)) && mentions[..at].last().is_none_or(|m| m.last <= j)).last();
+            let bare = (s.tokens.start..head)
+                .rev()
+                .take_while(|&j| self.is_capitalised(j) && (!self.is(j, WordKinds::ORDINARY) || self.is(j, WordKinds::HEAD)) && mentions[..at].last().is_none_or(|m| m.last <= j))
+                .last();
             let from = issuer.or(bare).unwrap_or(head);
             let mention = Mention { first: head, last, kind: EntityType::Initiative, target: Target::Unknown, surface: self.surface(from, last), titled: false, short: None };
             mentions.insert(at, mention);
@@ -381,7 +379,15 @@ impl<'a> Finder<'a> {
             let key = (k + 1..m.last).map(|j| self.lower(j)).collect::<Vec<_>>().join(" ");
             let place = gaz.lookup(&key).iter().find(|n| matches!(gaz.entries[n.entry].kind, EntityType::Country | EntityType::Place) && matches!(n.kind, NameKind::Label | NameKind::Alias));
             if let Some(name) = place {
-                inner.push(Mention { first: k + 1, last: m.last, kind: gaz.entries[name.entry].kind, target: Target::Known(name.entry), surface: self.surface(k + 1, m.last), titled: false, short: None });
+                inner.push(Mention {
+                    first: k + 1,
+                    last: m.last,
+                    kind: gaz.entries[name.entry].kind,
+                    target: Target::Known(name.entry),
+                    surface: self.surface(k + 1, m.last),
+                    titled: false,
+                    short: None,
+                });
                 m.last = k;
             }
         }
@@ -557,7 +563,8 @@ impl<'a> Finder<'a> {
                 close += 1;
             }
             let words = (first..close).filter(|&j| self.lower(j) != "-").count();
-            if close == first || close >= s.tokens.end || !is_quote(close) || !(1..=3).contains(&words) || mentions.iter().any(|m| m.kind != EntityType::Commodity && m.first < close && first < m.last) {
+            if close == first || close >= s.tokens.end || !is_quote(close) || !(1..=3).contains(&words) || mentions.iter().any(|m| m.kind != EntityType::Commodity && m.first < close && first < m.last)
+            {
                 k = close.max(k + 1);
                 continue;
             }
@@ -655,11 +662,7 @@ impl<'a> Finder<'a> {
             let mut best: Option<(usize, Target, EntityType)> = None;
             for j in i..s.tokens.end.min(i + gaz.max_tokens) {
                 // The key of the first word is known from the word table.
-                let next = if j == i {
-                    self.facts[i].word.name_key().map(|k| (k, gaz.key(k)))
-                } else {
-                    self.facts[j].word.name_word().and_then(|word| gaz.longer_key(key, word))
-                };
+                let next = if j == i { self.facts[i].word.name_key().map(|k| (k, gaz.key(k))) } else { self.facts[j].word.name_word().and_then(|word| gaz.longer_key(key, word)) };
                 let Some((longer, found)) = next else { break };
                 key = longer;
                 let common_opener = j == i && (i == s.tokens.start || headline) && self.is(i, WordKinds::ORDINARY);
@@ -755,7 +758,14 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // "Mohammed Shia al-Sudani", "Abdel Fattah el-Sisi": the Arabic article joined to a name.
-            if matches!(self.lower(end), "al" | "el") && !self.is_capitalised(end) && end + 2 < limit && self.is_dash(end + 1) && self.tok(end + 1).joined && self.tok(end + 2).joined && self.is_capitalised(end + 2) {
+            if matches!(self.lower(end), "al" | "el")
+                && !self.is_capitalised(end)
+                && end + 2 < limit
+                && self.is_dash(end + 1)
+                && self.tok(end + 1).joined
+                && self.tok(end + 2).joined
+                && self.is_capitalised(end + 2)
+            {
                 end += 3;
                 continue;
             }
@@ -954,7 +964,12 @@ impl<'a> Finder<'a> {
             if let Some(kind) = head.filter(|_| whole_is_name).or_else(|| self.type_unknown(s, start, end, titled)) {
                 // "National Defence Commission of North Korea": the name is written with the
                 // state or place it belongs to (kept as an alias), which stays a mention of its own.
-                let seat = head_at.and_then(|(_, at)| known.last().filter(|m| whole_is_name && m.last == end && self.is_seat(m)).and_then(|m| self.of_before(at, m.first).filter(|&of| self.head_type(start, of).is_some()).map(|of| (of, m))));
+                let seat = head_at.and_then(|(_, at)| {
+                    known
+                        .last()
+                        .filter(|m| whole_is_name && m.last == end && self.is_seat(m))
+                        .and_then(|m| self.of_before(at, m.first).filter(|&of| self.head_type(start, of).is_some()).map(|of| (of, m)))
+                });
                 let last = seat.map_or(end, |(of, _)| of);
                 let short = seat.map(|_| self.surface(start, last));
                 out.push(Mention { first: start, last, kind, target: Target::Unknown, surface: self.surface(start, end), titled, short });
@@ -1206,16 +1221,12 @@ impl<'a> Finder<'a> {
     }
 
     fn place_cue_before(&self, floor: usize, at: usize) -> bool {
-        self.lex.place_cues.iter().any(|cue| {
-            cue.len() <= at - floor && cue.iter().enumerate().all(|(n, w)| self.lower(at - cue.len() + n) == *w)
-        })
+        self.lex.place_cues.iter().any(|cue| cue.len() <= at - floor && cue.iter().enumerate().all(|(n, w)| self.lower(at - cue.len() + n) == *w))
     }
 
     /// "South Korean investors": an actor noun follows, so the adjective stands for its state.
     pub fn is_actor_noun_after(&self, at: usize) -> bool {
-        (at..self.text.tokens.len().min(at + 3))
-            .take_while(|&k| self.tok(k).kind == TokenKind::Word)
-            .any(|k| self.is(k, WordKinds::ACTOR_NOUN))
+        (at..self.text.tokens.len().min(at + 3)).take_while(|&k| self.tok(k).kind == TokenKind::Word).any(|k| self.is(k, WordKinds::ACTOR_NOUN))
     }
 
     /// A mention for `[start, end)` followed by up to two lowercase modifiers and a

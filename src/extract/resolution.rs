@@ -247,9 +247,7 @@ impl Extractor {
         let words: Vec<&str> = m.surface.split_whitespace().collect();
         if words.len() == 1 {
             let word = fold(words[0]);
-            let person = drafts.iter().position(|d| {
-                d.kind == EntityType::Person && is_name_part(&d.label, &word)
-            });
+            let person = drafts.iter().position(|d| d.kind == EntityType::Person && is_name_part(&d.label, &word));
             if person.is_some() {
                 return person;
             }
@@ -444,7 +442,14 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
             }
         }
         if let Some(&name) = wanted.get(key.as_str()) {
-            found.entry(name).and_modify(|e| if *e != Some(d) { *e = None }).or_insert(Some(d));
+            found
+                .entry(name)
+                .and_modify(|e| {
+                    if *e != Some(d) {
+                        *e = None;
+                    }
+                })
+                .or_insert(Some(d));
         }
     };
     let mut words: Vec<&str> = Vec::new();

@@ -269,7 +269,32 @@ impl Layout {
         let cue_between = block(P);
         let cue_in_sentence = block(P);
         let placed = block(P);
-        Layout { prepositions, bias, types, subject_type, object_type, pair_types, agree, agree_pos, agree_subject, agree_object, agree_passive, agree_predicate, agree_flipped, other_frame, construction, construction_flipped, shared, distance, subject_prep, object_prep, cue_between, cue_in_sentence, placed, len: at }
+        Layout {
+            prepositions,
+            bias,
+            types,
+            subject_type,
+            object_type,
+            pair_types,
+            agree,
+            agree_pos,
+            agree_subject,
+            agree_object,
+            agree_passive,
+            agree_predicate,
+            agree_flipped,
+            other_frame,
+            construction,
+            construction_flipped,
+            shared,
+            distance,
+            subject_prep,
+            object_prep,
+            cue_between,
+            cue_in_sentence,
+            placed,
+            len: at,
+        }
     }
 
     /// The indexes of the weights that fire for `f` as `class`.

@@ -33,11 +33,8 @@ impl Signatures {
     /// every class there.
     pub fn load(path: &Path) -> Result<Signatures> {
         let ttl = std::fs::read(path).with_context(|| format!("{}: cannot read the ontology", path.display()))?;
-        let triples: Vec<Triple> = RdfParser::from_format(RdfFormat::Turtle)
-            .for_slice(&ttl)
-            .map(|q| q.map(Triple::from))
-            .collect::<Result<_, _>>()
-            .with_context(|| format!("{}: invalid Turtle", path.display()))?;
+        let triples: Vec<Triple> =
+            RdfParser::from_format(RdfFormat::Turtle).for_slice(&ttl).map(|q| q.map(Triple::from)).collect::<Result<_, _>>().with_context(|| format!("{}: invalid Turtle", path.display()))?;
         let object = |subject: &NamedOrBlankNode, predicate: &str| triples.iter().find(|t| &t.subject == subject && t.predicate.as_str() == predicate).map(|t| t.object.clone());
         // The classes a domain or range names: one class, or the members of its union.
         let classes = |term: &Term| -> Result<u16> {

@@ -62,7 +62,13 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         "m" | "min" => 60.0,
         _ => return Err(format!("expected a duration like 30s, 500ms or 2m, got {text:?}")),
     };
-    number.trim().parse::<f64>().ok().filter(|n| n.is_finite() && *n > 0.0).map(|n| Duration::from_secs_f64(n * scale)).ok_or_else(|| format!("expected a positive duration like 30s, 500ms or 2m, got {text:?}"))
+    number
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite() && *n > 0.0)
+        .map(|n| Duration::from_secs_f64(n * scale))
+        .ok_or_else(|| format!("expected a positive duration like 30s, 500ms or 2m, got {text:?}"))
 }
 
 /// Serves until the process is ended.
@@ -194,7 +200,11 @@ impl Endpoint {
         let graphs: Vec<&String> = params.iter().filter(|(k, _)| k == "graph").map(|(_, v)| v).collect();
         let [graph] = graphs[..] else {
             let default = params.iter().any(|(k, _)| k == "default");
-            let why = if default { "the default graph is the union of every graph: get it with a CONSTRUCT query at /sparql, or `newsgraph export --format nquads`" } else { "give one graph: /graph?graph=IRI (a document's IRI, https://newsgraph.dev/id/doc/…)" };
+            let why = if default {
+                "the default graph is the union of every graph: get it with a CONSTRUCT query at /sparql, or `newsgraph export --format nquads`"
+            } else {
+                "give one graph: /graph?graph=IRI (a document's IRI, https://newsgraph.dev/id/doc/…)"
+            };
             return Err(Refusal::new(StatusCode::BAD_REQUEST, why));
         };
         if graph.contains(|c: char| c == '>' || c == '<' || c.is_whitespace()) || !self.store.has_named_graph(graph).map_err(internal)? {
@@ -243,9 +253,10 @@ impl Endpoint {
             }
             Ok(Err(e)) if !late => Err(Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the query failed: {e:#}"))),
             Ok(Err(e)) => Err(stopped(self.timeout, &format!("{e:#}"))),
-            Err(_) if !running.started.load(Ordering::SeqCst) => {
-                Err(Refusal::new(StatusCode::SERVICE_UNAVAILABLE, format!("the query waited {}s (the server's timeout) for one of the {} query workers, all busy: try again in a moment", self.timeout.as_secs_f64(), self.pool.size)))
-            }
+            Err(_) if !running.started.load(Ordering::SeqCst) => Err(Refusal::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("the query waited {}s (the server's timeout) for one of the {} query workers, all busy: try again in a moment", self.timeout.as_secs_f64(), self.pool.size),
+            )),
             Err(RecvTimeoutError::Timeout) => {
                 stop.stop();
                 running.demote();
@@ -280,7 +291,8 @@ fn query_params(request: &Request<Body>) -> Vec<(String, String)> {
 /// The protocol's three ways of sending a query; updates refused.
 fn read_protocol(request: &mut Request<Body>) -> Result<Protocol, Refusal> {
     let mut params = query_params(request);
-    let read_only = || Refusal::new(StatusCode::FORBIDDEN, "read-only endpoint: SPARQL UPDATE is refused (the store is changed with `newsgraph ingest` or `newsgraph build`, or by `newsgraph serve --watch DIR`)");
+    let read_only =
+        || Refusal::new(StatusCode::FORBIDDEN, "read-only endpoint: SPARQL UPDATE is refused (the store is changed with `newsgraph ingest` or `newsgraph build`, or by `newsgraph serve --watch DIR`)");
     let mut query = None;
     if request.method() == Method::POST {
         let media = header_text(request, header::CONTENT_TYPE);
@@ -339,7 +351,11 @@ pub fn negotiate(accept: &str, kind: AnswerKind) -> Option<Media> {
         }
         let matches = |m: &Media| {
             let t = m.content_type();
-            name == "*/*" || name == t || name.strip_suffix("/*").is_some_and(|major| t.split('/').next() == Some(major)) || (name == "application/json" && *m == Media::ResultsJson) || (name == "application/xml" && *m == Media::ResultsXml)
+            name == "*/*"
+                || name == t
+                || name.strip_suffix("/*").is_some_and(|major| t.split('/').next() == Some(major))
+                || (name == "application/json" && *m == Media::ResultsJson)
+                || (name == "application/xml" && *m == Media::ResultsXml)
         };
         // Exact names beat wildcards at equal q; then the client's order.
         let exact = !name.contains('*');
