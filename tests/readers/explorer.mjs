@@ -65,7 +65,9 @@ try {
     return { x: box.left + p.x, y: box.top + p.y };
   });
   await page.mouse.click(plant.x, plant.y);
+  // The entity joins `expanded` before its statements arrive: wait for what they draw.
   await page.waitForFunction(() => window.explorer.state.expanded.length === 2);
+  await page.waitForFunction(() => window.explorer.cy.nodes(':visible').some((n) => n.data('label') === 'Nakhodka'), null, { timeout: 10000 }).catch(() => {});
   const expanded = await page.evaluate(() => window.explorer.cy.nodes(':visible').map((n) => n.data('label')));
   expect(expanded.includes('Nakhodka') && expanded.length > neighbours.length, `clicking the plant expands it: ${expanded.join(', ')}`);
 
