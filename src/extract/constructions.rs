@@ -157,8 +157,8 @@ impl Extractor {
     /// right before goods (and the goods listed with them) says the state trades them.
     #[allow(clippy::too_many_arguments)]
     fn national_goods(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
-        for (n, &si_state) in idxs.iter().enumerate() {
-            let state = &resolved[si_state];
+        for (n, &at) in idxs.iter().enumerate() {
+            let state = &resolved[at];
             if state.kind != EntityType::Country || !matches!(state.mention.target, Target::Adjective(_)) {
                 continue;
             }

@@ -1181,7 +1181,7 @@ impl<'a> Finder<'a> {
     /// The type the words around the name `[start, end)` of sentence `s` give it
     /// (`Lexicon::context_cues`): "shares of X", "X's chief executive", or an apposition
     /// ending in a descriptor ("X, a Norwegian shipping company").
-    fn context_type(&self, s: &Sentence, start: usize, end: usize) -> Option<EntityType> {
+    pub(super) fn context_type(&self, s: &Sentence, start: usize, end: usize) -> Option<EntityType> {
         let matches_at = |at: usize, words: &[String]| at + words.len() <= s.tokens.end && words.iter().enumerate().all(|(n, w)| self.lower(at + n) == w);
         // A "before" cue may stand before "the": "an interview with the BBC".
         let from = if start > s.tokens.start + 1 && self.lower(start - 1) == "the" { start - 1 } else { start };
@@ -1211,13 +1211,6 @@ impl<'a> Finder<'a> {
             return self.lex.context_cues.iter().find(descriptor).map(|c| c.kind);
         }
         None
-    }
-
-    /// The words around the unknown name at tokens `[first, last)` type it
-    /// (`typing/context.csv`): "an interview with the BBC".
-    pub(super) fn typed_by_context(&self, first: usize, last: usize) -> bool {
-        let at = self.text.sentences.partition_point(|s| s.tokens.end <= first);
-        self.text.sentences.get(at).is_some_and(|s| self.context_type(s, first, last).is_some())
     }
 
     fn place_cue_before(&self, floor: usize, at: usize) -> bool {

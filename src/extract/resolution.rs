@@ -76,7 +76,7 @@ impl Extractor {
                     continue;
                 }
                 let defined_by = acronym_definition(finder, &mentions, mi, &resolved);
-                let Some((entity, kind)) = self.resolve(finder, &mentions[mi], defined_by, &mut drafts, &mut draft_index) else { continue };
+                let Some((entity, kind)) = self.resolve(finder, sentence, &mentions[mi], defined_by, &mut drafts, &mut draft_index) else { continue };
                 // The text moves to the resolved mention: the next mentions' checks read positions only.
                 let m = &mut mentions[mi];
                 let mention = Mention { surface: std::mem::take(&mut m.surface), short: m.short.take(), ..m.clone() };
@@ -101,8 +101,8 @@ impl Extractor {
         Resolution { drafts, index: draft_index, resolved }
     }
 
-    /// Finds or creates the entity a mention stands for.
-    fn resolve(&self, finder: &Finder, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Option<(usize, EntityType)> {
+    /// Finds or creates the entity a mention of `sentence` stands for.
+    fn resolve(&self, finder: &Finder, sentence: &crate::text::Sentence, m: &Mention, defined_by: Option<usize>, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Option<(usize, EntityType)> {
         let gaz = &self.lexicon.gazetteer;
         let mut add_known = |entry: usize, surface: Option<&str>, drafts: &mut Vec<Draft>| -> usize {
             let idx = known_draft(gaz, entry, drafts, draft_index);
@@ -166,7 +166,7 @@ impl Extractor {
                 // organisation a reader could tell, unless the words around it say it is one
                 // ("an interview with the BBC"); one spelt out in brackets, or after its name,
                 // was resolved above.
-                if m.kind == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first) && !finder.typed_by_context(m.first, m.last) {
+                if m.kind == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first) && finder.context_type(sentence, m.first, m.last).is_none() {
                     return None;
                 }
                 if m.kind == EntityType::Person && m.last - m.first == 1 {
