@@ -382,6 +382,9 @@ fn doubles_last(word: &str) -> bool {
 struct Voice {
     passive: bool,
     progressive: bool,
+    /// A participle right after the name it modifies ("crude oil produced in Russia", "the
+    /// tankers ordered for the project"): that name (a mention index) fills its object slot.
+    reduced: Option<usize>,
 }
 
 /// A frame's slots filled in one sentence: the subject and the object mention (indexes
@@ -446,6 +449,15 @@ impl Frames {
             }
             aux || (end < view.tokens.end && view.word(end) == "by") || (k > view.tokens.start && view.word(k - 1) == "," && view.mention_at(k.saturating_sub(2)).is_some())
         };
+        // A reduced relative clause: a participle right after a name that can only be its
+        // object (the ontology allows its class as the object, not as the subject), with a
+        // preposition, not an object, after it: "crude oil produced in Russia".
+        let signatures = &view.finder.lex.signatures;
+        let reduced = (frame.pos == Pos::Verb && form.is_participle() && k > view.tokens.start && end < view.tokens.end && frame.object.contains(&Slot::Dobj))
+            .then(|| view.mention_at(k - 1))
+            .flatten()
+            .filter(|&m| signatures.allows_object(frame.predicate, view.kind(m)) && !signatures.allows_subject(frame.predicate, view.kind(m)) && view.finder.preposition(end).is_some());
+        let passive = passive || reduced.is_some();
         // "is now building": a form of "be", adverbs, then the "-ing" form.
         let progressive = frame.pos == Pos::Verb && form.is_gerund() && {
             let mut j = k;
@@ -454,7 +466,7 @@ impl Frames {
             }
             j > view.tokens.start && view.finder.is(j - 1, WordKinds::COPULA)
         };
-        self.fill(view, f, k, end, Voice { passive, progressive }, out);
+        self.fill(view, f, k, end, Voice { passive, progressive, reduced }, out);
     }
 
     /// Fills the slots of frame `f` whose cue spans `[k, end)`.
@@ -464,7 +476,7 @@ impl Frames {
         let find = |slot: Slot| -> Option<usize> {
             match (slot, passive) {
                 (Slot::Subj, true) => view.agent_after(end),
-                (Slot::Dobj, true) => view.subject_before(k),
+                (Slot::Dobj, true) => voice.reduced.or_else(|| view.subject_before(k)),
                 (Slot::Subj, false) => view.subject_before(k),
                 (Slot::Dobj, false) => view.object_after(end),
                 (Slot::Poss, _) => view.possessor_before(k),

@@ -526,6 +526,10 @@ impl<'a> Finder<'a> {
             while first > s.tokens.start && head - first < 3 && modifier(first - 1) {
                 first -= 1;
             }
+            // "the first fuel", "additional gas": vague modifiers do not say which good.
+            while first < head && self.lex.vague_modifiers.contains(self.lower(first)) {
+                first += 1;
+            }
             if let Some(c) = mentions.iter().find(|m| m.kind == EntityType::Commodity && m.last == first && m.first >= s.tokens.start) {
                 first = c.first;
             }
@@ -950,12 +954,17 @@ impl<'a> Finder<'a> {
                 let before = out.len();
                 self.typed_pieces(s, start, and, titled, inside, out);
                 let left_found = out.len() > before;
+                let after_left = out.len();
                 self.typed_pieces(s, and + 1, end, false, inside, out);
-                // "Norvik Tankers and Calder Shipping": an untyped name coordinated with a
-                // company or organisation named by its head is one too.
-                let right = out.get(before).filter(|m| !left_found && m.first == and + 1 && matches!(m.target, Target::Unknown) && matches!(m.kind, EntityType::Company | EntityType::Organization));
-                if let Some(kind) = right.map(|m| m.kind).filter(|_| (start..and).any(|k| self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY))) {
-                    out.insert(before, Mention { first: start, last: and, kind, target: Target::Unknown, surface: self.surface(start, and), titled: false, short: None });
+                // "Norvik Tankers and Calder Shipping", "HD Hyundai and Huntington Ingalls": an
+                // untyped name coordinated with a company or organisation is one too.
+                if left_found != (out.len() > after_left) {
+                    let (piece, partner) = if left_found { ((and, end), out.iter().rfind(|m| m.last == and)) } else { ((start, and + 1), out.get(before).filter(|m| m.first == and + 1)) };
+                    let partner = partner.map(|m| (m.kind, m.first, m.last));
+                    let at = if left_found { out.len() } else { before };
+                    if let Some(m) = self.coordinated_actor(piece.0, piece.1, partner) {
+                        out.insert(at, m);
+                    }
                 }
                 return;
             }
@@ -979,9 +988,15 @@ impl<'a> Finder<'a> {
         }
         // Known names inside, unknown pieces between them.
         let mut k = start;
-        for m in known {
+        for (n, m) in known.iter().enumerate() {
             if m.first > k {
+                let before = out.len();
                 self.typed_pieces(s, k, m.first, titled && k == start, &[], out);
+                if out.len() == before {
+                    let partner = |m: &Known| Some((m.kind, m.first, m.last));
+                    let found = self.coordinated_actor(k, m.first, partner(m)).or_else(|| self.coordinated_actor(k, m.first, known[..n].last().and_then(partner)));
+                    out.extend(found);
+                }
             }
             if !matches!(m.target, Target::Adjective(_)) || self.is_actor_noun_after(m.last) {
                 out.push(self.known_mention(m, titled && m.first == start));
@@ -989,22 +1004,53 @@ impl<'a> Finder<'a> {
             k = m.last;
         }
         if k < end {
+            let before = out.len();
             self.typed_pieces(s, k, end, false, &[], out);
+            if out.len() == before {
+                out.extend(self.coordinated_actor(k, end, known.last().map(|m| (m.kind, m.first, m.last))));
+            }
         }
+    }
+
+    /// "HD Hyundai and Huntington Ingalls": the unknown name of tokens `[start, end)` (with
+    /// the "and" that joins it to `partner`, a mention's class and span) when the partner is a
+    /// company or organisation: a name of the same class.
+    fn coordinated_actor(&self, start: usize, end: usize, partner: Option<(EntityType, usize, usize)>) -> Option<Mention> {
+        let (kind, p_first, p_last) = partner.filter(|p| matches!(p.0, EntityType::Company | EntityType::Organization))?;
+        let is_and = |k: usize| matches!(self.lower(k), "and" | "&");
+        let (mut first, mut last) = (start, end);
+        if p_last == start && first < last && is_and(first) {
+            first += 1;
+        } else if p_first == end && first < last && is_and(last - 1) {
+            last -= 1;
+        } else {
+            return None;
+        }
+        while first < last && self.lower(first) == "the" {
+            first += 1;
+        }
+        let words = (first..last).filter(|&k| self.tok(k).kind == TokenKind::Word).count();
+        let proper = (first..last).any(|k| self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY) && !self.is(k, WordKinds::NON_NAME));
+        let ok = first < last && (1..=4).contains(&words) && proper && self.is_capitalised(first) && !(first..last).any(is_and) && !self.looks_like_person(first, last);
+        ok.then(|| Mention { first, last, kind, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None })
     }
 
     /// "Calder Holdings and Mizuho Bank", "Norvik Tankers and Calder Shipping": the "and" (or
     /// "&") of tokens `[start, end)` after which a name of its own begins, one of two or more
-    /// words starting with a proper word ("Ministry of Trade and Industry", "Shipbuilding and
-    /// Ship Repair Center" are one name each).
+    /// words starting with a proper word, a known name or an acronym ("Ministry of Energy and Rosatom";
+    /// "Ministry of Trade and Industry", "Shipbuilding and Ship Repair Center" are one name each).
     fn and_before_name(&self, start: usize, end: usize, known: &[Known]) -> Option<usize> {
-        (start + 1..end.saturating_sub(2)).find(|&k| {
-            let next = k + 1;
+        (start + 1..end.saturating_sub(1)).find(|&k| {
+            // "Rosatom and the Atomic Energy Regulatory Board": "and the" starts a name of its own.
+            let the = self.lower(k + 1) == "the";
+            let next = k + 1 + usize::from(the);
+            let known_rest = || known.iter().any(|m| m.first == next && m.last == end && !matches!(m.target, Target::Adjective(_)));
             matches!(self.lower(k), "and" | "&")
+                && next < end
                 && !known.iter().any(|m| m.first < k && k < m.last)
                 && self.is_capitalised(next)
-                && (!self.is(next, WordKinds::ORDINARY) || known.iter().any(|m| m.first == next))
-                && (next..end).filter(|&j| self.tok(j).kind == TokenKind::Word).count() >= 2
+                && (!self.is(next, WordKinds::ORDINARY) || known.iter().any(|m| m.first == next) || the)
+                && ((next..end).filter(|&j| self.tok(j).kind == TokenKind::Word).count() >= 2 || known_rest() || (next + 1 == end && self.is_acronym(next)))
         })
     }
 
@@ -1204,9 +1250,13 @@ impl<'a> Finder<'a> {
                 return Some(kind);
             }
         }
-        // ", a Norwegian shipping company": up to four words after "a"/"an", the last a descriptor.
-        if end + 2 < s.tokens.end && self.lower(end) == "," && matches!(self.lower(end + 1), "a" | "an") {
-            let last = (end + 2..s.tokens.end.min(end + 6)).take_while(|&k| self.tok(k).kind == TokenKind::Word).last()?;
+        // ", a Norwegian shipping company", ", Rosatom's fuel company,": up to four words after
+        // "a"/"an" or a possessive, the last a descriptor.
+        let possessive = || (end + 2..s.tokens.end.min(end + 6)).find(|&k| self.lower(k) == "'s" && self.tok(k).joined).filter(|_| self.is_capitalised(end + 1)).map(|k| k + 1);
+        let article = || (end + 2 < s.tokens.end && matches!(self.lower(end + 1), "a" | "an")).then_some(end + 2);
+        if end + 2 < s.tokens.end && self.lower(end) == "," {
+            let from = article().or_else(possessive)?;
+            let last = (from..s.tokens.end.min(from + 4)).take_while(|&k| self.tok(k).kind == TokenKind::Word).last()?;
             let descriptor = |c: &&super::lexicon::ContextCue| c.before && c.words.len() == 1 && c.words[0] == self.lower(last) && matches!(c.kind, EntityType::Company | EntityType::Organization);
             return self.lex.context_cues.iter().find(descriptor).map(|c| c.kind);
         }

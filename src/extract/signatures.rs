@@ -76,6 +76,11 @@ impl Signatures {
         domain >> subject as u16 & 1 != 0 && range >> object as u16 & 1 != 0
     }
 
+    /// The ontology allows a `subject` of this class for `predicate`, whatever the object.
+    pub fn allows_subject(&self, predicate: Predicate, subject: EntityType) -> bool {
+        self.allowed[predicate as usize].0 >> subject as u16 & 1 != 0
+    }
+
     /// The ontology allows an `object` of this class for `predicate`, whatever the subject.
     pub fn allows_object(&self, predicate: Predicate, object: EntityType) -> bool {
         self.allowed[predicate as usize].1 >> object as u16 & 1 != 0
@@ -96,5 +101,7 @@ mod tests {
         assert!(s.allows(Predicate::Trades, EntityType::Country, EntityType::Commodity));
         assert!(s.allows_object(Predicate::Trades, EntityType::Commodity));
         assert!(!s.allows_object(Predicate::Trades, EntityType::Country));
+        assert!(s.allows_subject(Predicate::Trades, EntityType::Country));
+        assert!(!s.allows_subject(Predicate::Trades, EntityType::Commodity));
     }
 }
