@@ -311,6 +311,8 @@ impl<'a> Finder<'a> {
         self.joined_names(s, &mut mentions);
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.described_projects(s, &mut mentions);
+        self.joint_bodies(s, &known, &mut mentions);
+        self.numbered_sessions(s, &mut mentions);
         self.route_projects(s, &mut mentions);
         self.owned_programmes(s, &mut mentions);
         self.traded_goods(s, &mut mentions);
@@ -422,6 +424,96 @@ impl<'a> Finder<'a> {
         self.add_described(mentions, found);
     }
 
+    /// "the Russian-Korean mixed commission on cooperation in the field of fisheries", "the
+    /// Russian–Indian intergovernmental committee": two states' adjectives joined by a dash,
+    /// up to two lowercase modifiers and the lowercase head of an organisation
+    /// (`typing/heads.csv`), with its "on"/"for" complement, name a joint body. The adjectives
+    /// stay inside its span, where `constructions::state_pairs` finds its two members.
+    fn joint_bodies(&self, s: &Sentence, known: &[Known], mentions: &mut Vec<Mention>) {
+        let plain = |k: usize| k < s.tokens.end && self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k);
+        let mut found = Vec::new();
+        for pair in known.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let adjectives = matches!(a.target, Target::Adjective(_)) && matches!(b.target, Target::Adjective(_));
+            if !adjectives || a.last + 1 != b.first || !self.is_dash(a.last) {
+                continue;
+            }
+            // The head: the last organisation head within three lowercase words.
+            let mut head = None;
+            let mut k = b.last;
+            while k < b.last + 3 && plain(k) && !self.is(k, WordKinds::FUNCTION) {
+                if self.is(k, WordKinds::HEAD) && self.lex.heads.get(self.lower(k)).is_some_and(|h| h.kind == EntityType::Organization) {
+                    head = Some(k);
+                }
+                k += 1;
+            }
+            let Some(head) = head else { continue };
+            // "on cooperation in the field of fisheries": lowercase words up to an auxiliary or
+            // a mark (anything else, and where the complement ends is unclear: none is taken).
+            let mut last = head + 1;
+            if last < s.tokens.end && matches!(self.lower(last), "on" | "for") {
+                let mut k = last + 1;
+                while k < head + 10 && plain(k) && !self.is(k, WordKinds::VERB_GROUP) {
+                    k += 1;
+                }
+                let boundary = k >= s.tokens.end || self.is(k, WordKinds::VERB_GROUP) || matches!(self.lower(k), "." | ";" | ":" | "(");
+                // It ends on a word of content, not on "of", "the" or "and".
+                while k > last + 1 && self.is(k - 1, WordKinds::FUNCTION) {
+                    k -= 1;
+                }
+                if boundary && k > last + 1 {
+                    last = k;
+                }
+            }
+            found.push(Mention { first: a.first, last, kind: EntityType::Organization, target: Target::Unknown, surface: self.surface(a.first, last), titled: false, short: None });
+        }
+        if found.is_empty() {
+            return;
+        }
+        mentions.retain(|m| !found.iter().any(|f| f.first <= m.first && m.last <= f.last));
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.first);
+    }
+
+    /// "the 23rd session of the Russian-Korean Commission on Fisheries", "the ninth meeting
+    /// of the Joint Working Group": an ordinal and the lowercase head of an event
+    /// (`typing/heads.csv`) of a named body, event or initiative is an event named with it;
+    /// its span stays the ordinal and head, so the body remains a mention of its own.
+    fn numbered_sessions(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let ordinal = |k: usize| {
+            let w = self.lower(k);
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            self.lex.ordinals.contains(w) || (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(&w[digits.len()..], "" | "st" | "nd" | "rd" | "th"))
+        };
+        let mut found = Vec::new();
+        for head in s.tokens.start + 1..s.tokens.end.saturating_sub(2) {
+            let event_head = self.is(head, WordKinds::HEAD) && !self.is_capitalised(head) && self.lex.heads.get(self.lower(head)).is_some_and(|h| h.kind == EntityType::Event);
+            if !event_head || self.lower(head + 1) != "of" {
+                continue;
+            }
+            // "23rd" may be two tokens, the number and its suffix joined to it.
+            let suffixed = head >= s.tokens.start + 2 && matches!(self.lower(head - 1), "st" | "nd" | "rd" | "th") && self.tok(head - 1).joined && self.tok(head - 2).kind == TokenKind::Number;
+            let first = if suffixed { head - 2 } else { head - 1 };
+            if !suffixed && !ordinal(head - 1) {
+                continue;
+            }
+            let at = head + 2 + usize::from(self.lower(head + 2) == "the");
+            let Some(body) =
+                mentions.iter().find(|m| m.first == at && matches!(m.kind, EntityType::Organization | EntityType::Event | EntityType::Initiative) && !matches!(m.target, Target::Adjective(_)))
+            else {
+                continue;
+            };
+            let short = self.surface(first, head + 1);
+            found.push(Mention { first, last: head + 1, kind: EntityType::Event, target: Target::Unknown, surface: self.surface(first, body.last), titled: false, short: Some(short) });
+        }
+        if found.is_empty() {
+            return;
+        }
+        mentions.retain(|m| !found.iter().any(|f| m.first < f.last && f.first < m.last));
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.first);
+    }
+
     /// "the transport corridor from the Korean Peninsula to Europe", "a pipeline network
     /// from Russia to Busan": a described project from one named place to another is named
     /// after both ("Korean Peninsula–Europe transport corridor"), the phrase its alias; its
@@ -475,20 +567,32 @@ impl<'a> Finder<'a> {
             }
             let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && (!self.is(k, WordKinds::FUNCTION) || self.lower(k) == "of");
             let mut first = head;
-            while first > s.tokens.start && head - first < 7 {
+            // "its weapons of mass destruction (WMD) program": an acronym in brackets inside.
+            let mut bracket = None;
+            while first > s.tokens.start && head - first < 10 {
                 let k = first - 1;
+                if bracket.is_none() && k >= s.tokens.start + 3 && self.lower(k) == ")" && self.lower(k - 2) == "(" && self.is_acronym(k - 1) {
+                    bracket = Some(k - 2);
+                    first = k - 2;
+                    continue;
+                }
                 if !plain(k) || matches!(self.lower(k), "its" | "their") {
                     break;
                 }
                 first = k;
             }
-            if first == head || first == s.tokens.start || self.lower(first) == "of" {
+            if first == head || first == s.tokens.start || self.lower(first) == "of" || bracket == Some(first) {
                 continue;
             }
             let before = first - 1;
             let owner = matches!(self.lower(before), "'s" | "its" | "their") || mentions.iter().any(|m| m.last == first && matches!(m.target, Target::Adjective(_)));
             if owner {
-                found.push(Mention { first, last: head + 1, kind: EntityType::Project, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
+                // Named without the bracket, which stays in the alias written as it stands.
+                let (surface, short) = match bracket {
+                    Some(open) => (format!("{} {}", self.surface(first, open), self.surface(open + 3, head + 1)), Some(self.surface(first, head + 1))),
+                    None => (self.surface(first, head + 1), None),
+                };
+                found.push(Mention { first, last: head + 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short });
             }
         }
         self.add_described(mentions, found);
