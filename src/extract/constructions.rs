@@ -92,18 +92,26 @@ impl Extractor {
         }
     }
 
-    /// "a pipeline network from Russia to the South Korean city of Busan via North Korea":
-    /// a project followed by "from", "to" and "via" places is located in each of them.
+    /// "a pipeline network from Russia to the South Korean city of Busan via North Korea",
+    /// "a ferry line between Sokcho and Vladivostok": a project followed by "from", "to" and
+    /// "via" places (or "between" and "and") is located in each of them.
     #[allow(clippy::too_many_arguments)]
     fn route_places(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         let is_place = |r: &Resolved| matches!(r.kind, EntityType::Place | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
         for (n, &pi) in idxs.iter().enumerate() {
             let p = &resolved[pi];
-            if p.kind != EntityType::Project || p.mention.last >= finder.text.tokens.len() || finder.lower(p.mention.last) != "from" {
+            if p.kind != EntityType::Project || p.mention.last >= finder.text.tokens.len() {
                 continue;
             }
-            let mut expected = ["from", "to", "via"].iter().peekable();
+            let route: &[&str] = match finder.lower(p.mention.last) {
+                "from" => &["from", "to", "via"],
+                "between" => &["between", "and"],
+                _ => continue,
+            };
+            let mut expected = route.iter().peekable();
             let mut k = p.mention.last;
+            // "between" names both ends or none ("an agreement between Korea and the EAEU").
+            let mut found = Vec::new();
             for &qi in &idxs[n + 1..] {
                 let q = &resolved[qi];
                 if !is_place(q) {
@@ -129,8 +137,11 @@ impl Extractor {
                     expected.next();
                 }
                 let facts = self.named_facts(Predicate::LocatedIn, 0.7, "route");
-                out.extend(self.relation(finder, text, si, (p.mention.first, q.mention.last), p, q, facts, cues));
+                found.extend(self.relation(finder, text, si, (p.mention.first, q.mention.last), p, q, facts, cues));
                 k = q.mention.last;
+            }
+            if route[0] != "between" || expected.peek().is_none() {
+                out.append(&mut found);
             }
         }
     }

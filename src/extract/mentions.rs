@@ -515,7 +515,8 @@ impl<'a> Finder<'a> {
     }
 
     /// "the transport corridor from the Korean Peninsula to Europe", "a pipeline network
-    /// from Russia to Busan": a described project from one named place to another is named
+    /// from Russia to Busan", "a ferry line between Sokcho and Vladivostok": a described
+    /// project from one named place to another (or between them) is named
     /// after both ("Korean Peninsula–Europe transport corridor"), the phrase its alias; its
     /// span stays the noun phrase, so the places remain mentions of their own.
     fn route_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
@@ -523,6 +524,17 @@ impl<'a> Finder<'a> {
         let mut found = Vec::new();
         for (i, from) in mentions.iter().enumerate().filter(|(_, m)| is_place(m)) {
             let at = self.before_article(s, from.first);
+            // "the container line between Shanghai and Arkhangelsk".
+            if at >= s.tokens.start + 3 && self.lower(at - 1) == "between" && from.last < s.tokens.end && self.lower(from.last) == "and" {
+                let k = from.last + 1 + usize::from(from.last + 1 < s.tokens.end && self.is(from.last + 1, WordKinds::DETERMINER));
+                let to = mentions.get(i + 1).filter(|to| is_place(to) && to.first == k);
+                if let Some((to, first)) = to.and_then(|to| self.described_phrase(s, at - 2, mentions).map(|first| (to, first))) {
+                    let phrase = self.surface(first, at - 1);
+                    let surface = format!("{}–{} {phrase}", from.surface, to.surface);
+                    found.push(Mention { first, last: at - 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(phrase) });
+                }
+                continue;
+            }
             if from.last >= s.tokens.end || self.lower(from.last) != "to" {
                 continue;
             }
