@@ -184,7 +184,11 @@ impl<'a> SentenceView<'a> {
             let as_well_as = words.windows(3).any(|w| w == ["as", "well", "as"]);
             let joined =
                 count > 0 && count <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
-            conjunction |= joined && (as_well_as || words.iter().any(|w| matches!(*w, "and" | "or" | "&")));
+            // "the two firms", "both sides" (`coreference.rs`): two references side by side.
+            let (a, b) = (&self.resolved[self.mentions[m]], &self.resolved[self.mentions[next]]);
+            let pair = count == 0 && a.referring && b.referring && a.kind == b.kind && a.entity != b.entity;
+            let joined = joined || pair;
+            conjunction |= pair || (joined && (as_well_as || words.iter().any(|w| matches!(*w, "and" | "or" | "&"))));
             if !joined {
                 flush(self, &mut run, &mut conjunction);
             }

@@ -5,7 +5,9 @@
 //! or in the three sentences before, preferring one whose name holds the noun ("the
 //! plant" → "Nakhodka fertilizer plant"); and "its" → the nearest company, organisation or
 //! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
-//! organisation or state that speaks. The new mentions join the resolved ones, so frames and candidates see
+//! organisation or state that speaks; "the two firms", "both sides" → the two nearest
+//! different entities of the class (`lexicon/pair_descriptions.csv`), as two mentions that
+//! `clauses.rs` coordinates. The new mentions join the resolved ones, so frames and candidates see
 //! them like names; each keeps its own words as its span, so evidence stays exact.
 
 use super::lexicon::{fold, read_csv, read_list, WordKinds};
@@ -28,6 +30,9 @@ pub struct Descriptions {
     max_words: usize,
     /// Verbs of saying (`lexicon/reporting_verbs.txt`, beside the descriptions): "said it".
     reporting_verbs: FxHashSet<String>,
+    /// Plural nouns of "the two …" and "both …" and the classes they refer to
+    /// (`lexicon/pair_descriptions.csv`, beside the descriptions).
+    pairs: FxHashMap<String, Vec<EntityType>>,
 }
 
 impl Descriptions {
@@ -35,6 +40,13 @@ impl Descriptions {
     pub fn load(path: &Path) -> Result<Descriptions> {
         let reporting_verbs = read_list(&path.with_file_name("reporting_verbs.txt"))?.iter().map(|w| fold(w)).collect();
         let mut out = Descriptions { reporting_verbs, ..Descriptions::default() };
+        let pairs_path = path.with_file_name("pair_descriptions.csv");
+        for (line, row) in read_csv(&pairs_path)? {
+            let noun = row.get("noun").map(|n| fold(n.trim())).unwrap_or_default();
+            let types = row.get("types").map(String::as_str).unwrap_or_default();
+            let kinds = types.split('|').map(|t| EntityType::parse(t.trim()).with_context(|| format!("{}:{line}: unknown type {t:?}", pairs_path.display()))).collect::<Result<Vec<_>>>()?;
+            out.pairs.insert(noun, kinds);
+        }
         for (line, row) in read_csv(path)? {
             let noun = row.get("noun").map(|n| fold(n.trim())).unwrap_or_default();
             let kind = row.get("type").and_then(|t| EntityType::parse(t)).with_context(|| format!("{}:{line}: unknown type {:?}", path.display(), row.get("type")))?;
@@ -95,6 +107,23 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                         .find(|r| matches!(r.kind, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_)));
                     if let Some(r) = speaker {
                         added.push(reference(finder, si, k, k + 1, r));
+                    }
+                }
+                continue;
+            }
+            // "the two firms", "both sides": the two nearest different entities of a class.
+            if (word == "two" && k > sentence.tokens.start && finder.lower(k - 1) == "the") || word == "both" {
+                let adjective = this.iter().find(|r| r.mention.first == k + 1 && matches!(r.mention.target, Target::Adjective(_)));
+                let noun = adjective.map_or(k + 1, |r| r.mention.last);
+                let kinds = (noun < sentence.tokens.end && !covered(k) && !covered(noun)).then(|| descriptions.pairs.get(finder.lower(noun))).flatten();
+                let next_is_name = noun + 1 < sentence.tokens.end && (covered(noun + 1) || finder.lower(noun + 1) == "of");
+                if let Some(kinds) = kinds.filter(|_| !next_is_name) {
+                    let named = |r: &&Resolved| kinds.contains(&r.kind) && !r.referring && !matches!(r.mention.target, Target::Adjective(_));
+                    if let Some(a) = before(k).find(named) {
+                        if let Some(b) = before(k).filter(named).find(|r| r.kind == a.kind && r.entity != a.entity) {
+                            added.push(reference(finder, si, k, k + 1, a));
+                            added.push(reference(finder, si, noun, noun + 1, b));
+                        }
                     }
                 }
                 continue;

@@ -748,6 +748,7 @@ fn columns_of(path: &Path, header: &[String]) -> Option<(&'static [&'static str]
         "pair_adjectives.csv" => (&["adjective", "first", "second"], &[]),
         "goods_heads.csv" => (&["head", "alone"], &[]),
         "descriptions.csv" => (&["noun", "type"], &[]),
+        "pair_descriptions.csv" => (&["noun", "types"], &[]),
         "frames.csv" => (&["predicate", "cue", "pos", "subject", "object"], &[]),
         "auxiliaries.csv" => (&["word", "kind"], &[]),
         "irregular_verbs.csv" => (&["base", "past", "participle"], &[]),
