@@ -60,6 +60,21 @@ enum Command {
         /// json: the scorer's format (one object per article, several as a JSON array); nquads: RDF.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
+        /// With --format nquads: write gzip shards of this many documents each, and a
+        /// manifest.json, into the --output folder (for `newsgraph load` or another store).
+        #[arg(long, value_name = "DOCUMENTS", requires = "output")]
+        shard_size: Option<usize>,
+        /// The folder the shards go to (with --shard-size).
+        #[arg(long, short, value_name = "DIR", requires = "shard_size")]
+        output: Option<PathBuf>,
+    },
+    /// Load N-Quads shards (`extract --format nquads --shard-size`: a folder, or .nq/.nq.gz
+    /// files) into the store: each document's graph replaces the one stored, unchanged ones are skipped.
+    Load {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        store: StoreArg,
     },
     /// Run a SPARQL query (prefixes ng, rdf, rdfs, owl, xsd, skos, prov, schema, dcterms are declared).
     Query {
@@ -304,12 +319,21 @@ pub fn run() -> Result<i32> {
             }
             Ok(report.exit_code())
         }
-        Command::Extract { paths, format } => {
+        Command::Extract { paths, format, shard_size, output } => {
             let format = match format {
                 ExtractFormat::Json => PipelineFormat::Json,
                 ExtractFormat::Nquads => PipelineFormat::Nquads,
             };
-            pipeline::extract(&ontology, &paths, format)
+            let shards = output.as_deref().zip(shard_size);
+            if shards.is_some() && format != PipelineFormat::Nquads {
+                bail!("--shard-size writes N-Quads: add --format nquads");
+            }
+            pipeline::extract(&ontology, &paths, format, shards)
+        }
+        Command::Load { paths, store } => {
+            let report = pipeline::load(&open_store(&store.path, &ontology)?, &paths)?;
+            report.print();
+            Ok(report.exit_code())
         }
         Command::Query { sparql, file, format, timeout, store } => {
             let text = match (sparql, file) {
