@@ -21,6 +21,7 @@ pub mod graph;
 pub mod model;
 pub mod parallel;
 pub mod pipeline;
+pub mod push;
 pub mod serve;
 pub mod shards;
 pub mod store;

@@ -13,6 +13,7 @@ use crate::extract::{Extractor, Lexicon};
 use crate::graph::{Filter, KnowledgeGraph};
 use crate::model::{EntityType, Extraction, Predicate};
 use crate::parallel;
+use crate::push::{Endpoint, Put};
 use crate::shards::{self, NquadsOut};
 use crate::store::{self, DocumentGraph, Ingested, Store};
 use anyhow::{Context, Result};
@@ -140,6 +141,38 @@ fn read_and_extract(reader: &Reader, extractor: &Extractor, source: &Source) -> 
 /// up to this (a short run stores each document at once; a long one in big batches).
 pub const BATCH_QUADS: usize = 200_000;
 
+/// Where `ingest` and `load` put documents: the local store, or a server's Graph Store
+/// Protocol endpoint (one PUT per document, so nothing there is found unchanged).
+#[derive(Clone, Copy)]
+pub enum Target<'a> {
+    Store(&'a Store),
+    Endpoint(&'a Endpoint),
+}
+
+impl Target<'_> {
+    /// Stores or sends `graphs`; what happened to each, in order.
+    fn put(self, graphs: &[DocumentGraph], what: &Path) -> Result<Vec<Ingested>> {
+        match self {
+            Target::Store(store) => store.store_batch(graphs, what),
+            Target::Endpoint(endpoint) => graphs
+                .iter()
+                .map(|g| match endpoint.put(g, g.name().unwrap_or(g.iri()))? {
+                    Put::Created => Ok(Ingested::Added),
+                    Put::Replaced => Ok(Ingested::Replaced),
+                })
+                .collect(),
+        }
+    }
+
+    /// The most documents in a batch: one per request to an endpoint.
+    fn batch_limit(self) -> usize {
+        match self {
+            Target::Store(_) => 4096,
+            Target::Endpoint(_) => 1,
+        }
+    }
+}
+
 /// Documents waiting for the store: handed over together (`Store::store_batch`) when the
 /// batch is full, when a document clashes with one in it, and at the end.
 struct Batch {
@@ -163,14 +196,14 @@ impl Batch {
     }
 
     /// Stores the batch; its graphs and their outcomes in order.
-    fn store(&mut self, store: &Store, what: &Path) -> Result<Vec<Ingested>> {
+    fn store(&mut self, target: Target<'_>, what: &Path) -> Result<Vec<Ingested>> {
         if self.graphs.is_empty() {
             return Ok(Vec::new());
         }
-        let outcomes = store.store_batch(&self.graphs, what)?;
+        let outcomes = target.put(&self.graphs, what)?;
         self.graphs.clear();
         self.quads = 0;
-        self.limit = (self.limit * 2).min(4096);
+        self.limit = (self.limit * 2).min(target.batch_limit());
         Ok(outcomes)
     }
 }
@@ -178,11 +211,11 @@ impl Batch {
 /// Hands the batch to the store and counts its documents in `report`; false when the store
 /// refused it (a store that refuses a write refuses the next ones too: the run stops, with
 /// `not_tried` files, the batch's among them, not stored).
-fn hand_over(store: &Store, batch: &mut Batch, waiting: &mut Vec<Extracted>, report: &mut IngestReport, not_tried: usize) -> bool {
+fn hand_over(target: Target<'_>, batch: &mut Batch, waiting: &mut Vec<Extracted>, report: &mut IngestReport, not_tried: usize) -> bool {
     if batch.graphs.is_empty() {
         return true;
     }
-    match batch.store(store, Path::new(&waiting[0].name)) {
+    match batch.store(target, Path::new(&waiting[0].name)) {
         Ok(outcomes) => {
             report.count(&outcomes);
             for done in waiting.drain(..) {
@@ -214,6 +247,11 @@ fn rates(started: Instant, documents: usize, quads: usize) -> String {
 /// batches (`Store::store_batch`: a batch lost to a crash or a failed write never leaves
 /// half a document).
 pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result<IngestReport> {
+    ingest_to(extractor, Target::Store(store), paths)
+}
+
+/// `ingest` into the store or to an endpoint.
+pub fn ingest_to(extractor: &Extractor, target: Target<'_>, paths: &[PathBuf]) -> Result<IngestReport> {
     let reader = Reader::new(extractor.lexicon.furniture.clone());
     let (files, errors) = reader.discover(paths);
     let mut report = IngestReport::default();
@@ -246,7 +284,7 @@ pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result
                 let (found, max) = (extracted.extraction.relations.len(), store::MAX_RELATIONS);
                 bar.suspend(|| eprintln!("warning: {}: {found} relations; the store keeps the {max} most confident (a document stores at most {max})", extracted.name));
             }
-            if batch.clashes_with(&graph) && !hand_over(store, &mut batch, &mut waiting, &mut report, files.len() - first_waiting) {
+            if batch.clashes_with(&graph) && !hand_over(target, &mut batch, &mut waiting, &mut report, files.len() - first_waiting) {
                 return false;
             }
             if batch.graphs.is_empty() {
@@ -257,11 +295,11 @@ pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result
             batch.graphs.push(graph);
             waiting.push(extracted);
             bar.set_message(rates(started, i + 1, quads));
-            !batch.is_full() || hand_over(store, &mut batch, &mut waiting, &mut report, files.len() - first_waiting)
+            !batch.is_full() || hand_over(target, &mut batch, &mut waiting, &mut report, files.len() - first_waiting)
         },
     );
     if report.stopped.is_none() {
-        hand_over(store, &mut batch, &mut waiting, &mut report, files.len() - first_waiting);
+        hand_over(target, &mut batch, &mut waiting, &mut report, files.len() - first_waiting);
     }
     bar.finish_and_clear();
     report.rates = Some(rates(started, report.added + report.replaced + report.unchanged, quads));
@@ -406,7 +444,7 @@ pub fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat, shards
 /// stores documents: an unchanged graph is skipped, a changed one replaced, in batches with
 /// Oxigraph's bulk loader. A damaged shard is an error naming it, and the run goes on with the
 /// next; of a shard that breaks off, the documents read whole before the break are stored.
-pub fn load(store: &Store, paths: &[PathBuf]) -> Result<IngestReport> {
+pub fn load(target: Target<'_>, paths: &[PathBuf]) -> Result<IngestReport> {
     let files = shards::shard_files(paths)?;
     let mut report = IngestReport::default();
     let started = Instant::now();
@@ -416,8 +454,8 @@ pub fn load(store: &Store, paths: &[PathBuf]) -> Result<IngestReport> {
     for (i, file) in files.iter().enumerate() {
         bar.set_message(file.path.display().to_string());
         let mut each = |graph: DocumentGraph| -> Result<()> {
-            if batch.clashes_with(&graph) || batch.quads >= BATCH_QUADS {
-                report.count(&batch.store(store, &file.path)?);
+            if batch.clashes_with(&graph) || batch.quads >= BATCH_QUADS || batch.graphs.len() >= target.batch_limit() {
+                report.count(&batch.store(target, &file.path)?);
             }
             quads += graph.len();
             batch.quads += graph.len();
@@ -427,7 +465,7 @@ pub fn load(store: &Store, paths: &[PathBuf]) -> Result<IngestReport> {
         };
         let read = shards::open(file).and_then(|input| store::read_document_graphs(input, &file.path, &mut each));
         // What was read whole is stored, also from a shard that broke off.
-        let stored = batch.store(store, &file.path).map(|outcomes| report.count(&outcomes));
+        let stored = batch.store(target, &file.path).map(|outcomes| report.count(&outcomes));
         if let Err(e) = read {
             bar.suspend(|| eprintln!("error: {e:#}"));
             report.failed.push(format!("{e:#}"));

@@ -101,10 +101,11 @@ fn bounded(extraction: &Extraction) -> Cow<'_, Extraction> {
     Cow::Owned(Extraction { entities: extraction.entities.clone(), relations: kept.into_iter().map(|i| relations[i].clone()).collect() })
 }
 
-/// One document's graph as it is stored: every quad `document_quads` gives (at most
+/// A named graph as it is stored. A document's: every quad `document_quads` gives (at most
 /// `MAX_RELATIONS` relations) and the extractor marker, in the document's named graph, in
-/// a fixed order. The one shape that `ingest`, `store_batch`, `extract --format nquads` and
-/// `load` share, so a store loaded from N-Quads equals one ingested.
+/// a fixed order; the one shape that `ingest`, `store_batch`, `extract --format nquads`,
+/// `load` and the Graph Store Protocol push share, so a store loaded from N-Quads equals one
+/// ingested. Or the ontology's (`DocumentGraph::ontology`), for the push.
 pub struct DocumentGraph {
     graph: NamedNode,
     /// The document's file name (`ng:sourceFile`): an older version of it is replaced.
@@ -124,6 +125,36 @@ impl DocumentGraph {
         DocumentGraph { name: Some(Literal::new_simple_literal(nfc(&doc.name))), marker: Some(marker), graph, quads }
     }
 
+    /// The ontology graph, from the Turtle file at `path`.
+    pub fn ontology(path: &Path) -> Result<DocumentGraph> {
+        let ttl = std::fs::read(path).with_context(|| format!("{}: cannot read the ontology", path.display()))?;
+        let graph = node(vocab::ONTOLOGY_GRAPH.to_string());
+        let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
+        // Parse first so a broken file names itself and leaves the store as it was.
+        let mut quads: Vec<Quad> = parser.for_slice(&ttl).collect::<Result<_, _>>().with_context(|| format!("{}: invalid Turtle", path.display()))?;
+        // The parser names blank nodes (OWL unions, lists) at random: number them in file
+        // order instead, so the same ontology gives the same quads and byte-equal dumps.
+        let mut names: std::collections::HashMap<BlankNode, BlankNode> = std::collections::HashMap::new();
+        let mut stable = |b: &BlankNode| {
+            let next = names.len();
+            names.entry(b.clone()).or_insert_with(|| BlankNode::new_unchecked(format!("ontology{next}"))).clone()
+        };
+        for q in &mut quads {
+            if let NamedOrBlankNode::BlankNode(b) = &q.subject {
+                q.subject = stable(b).into();
+            }
+            if let Term::BlankNode(b) = &q.object {
+                q.object = stable(b).into();
+            }
+        }
+        Ok(DocumentGraph { graph, name: None, marker: None, quads })
+    }
+
+    /// The document's file name (`ng:sourceFile`), if the graph has one.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_ref().map(Literal::value)
+    }
+
     /// The graph's IRI.
     pub fn iri(&self) -> &str {
         self.graph.as_str()
@@ -141,6 +172,15 @@ impl DocumentGraph {
     /// Whether this graph and `other` cannot share a batch: the same graph, or the same file.
     pub fn clashes_with(&self, other: &DocumentGraph) -> bool {
         self.graph == other.graph || (self.name.is_some() && self.name == other.name)
+    }
+
+    /// The quads as N-Triples (the graph's content without its name), for the Graph Store Protocol.
+    pub fn ntriples(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for q in &self.quads {
+            writeln!(out, "{} {} {} .", q.subject, q.predicate, q.object).expect("writing to memory");
+        }
+        out
     }
 
     /// Writes the quads as N-Quads lines.
@@ -292,29 +332,10 @@ impl Store {
 
     /// Replaces the ontology graph with the Turtle file at `path`, atomically.
     pub fn load_ontology(&self, path: &Path) -> Result<()> {
-        let ttl = std::fs::read(path).with_context(|| format!("{}: cannot read the ontology", path.display()))?;
-        let graph = node(vocab::ONTOLOGY_GRAPH.to_string());
-        let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
-        // Parse first so a broken file names itself and leaves the store as it was.
-        let mut quads: Vec<Quad> = parser.for_slice(&ttl).collect::<Result<_, _>>().with_context(|| format!("{}: invalid Turtle", path.display()))?;
-        // The parser names blank nodes (OWL unions, lists) at random: number them in file
-        // order instead, so the same ontology gives the same quads and byte-equal dumps.
-        let mut names: std::collections::HashMap<BlankNode, BlankNode> = std::collections::HashMap::new();
-        let mut stable = |b: &BlankNode| {
-            let next = names.len();
-            names.entry(b.clone()).or_insert_with(|| BlankNode::new_unchecked(format!("ontology{next}"))).clone()
-        };
-        for q in &mut quads {
-            if let NamedOrBlankNode::BlankNode(b) = &q.subject {
-                q.subject = stable(b).into();
-            }
-            if let Term::BlankNode(b) = &q.object {
-                q.object = stable(b).into();
-            }
-        }
+        let ontology = DocumentGraph::ontology(path)?;
         let mut tx = self.inner.start_transaction()?;
-        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
-        for q in &quads {
+        tx.clear_graph(GraphNameRef::NamedNode(ontology.graph.as_ref()))?;
+        for q in &ontology.quads {
             tx.insert(q.as_ref());
         }
         tx.commit()?;
