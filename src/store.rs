@@ -113,16 +113,27 @@ pub struct DocumentGraph {
     /// `<doc> ng:extractor "fingerprint" <doc>`: present when the same extraction is stored.
     marker: Option<Quad>,
     quads: Vec<Quad>,
+    /// The quads' N-Quads lines, made with the quads when their order was (empty for a graph
+    /// read back from N-Quads or the ontology's).
+    nquads: Vec<u8>,
 }
 
 impl DocumentGraph {
     /// The graph of `doc` as extracted by `extractor` (`Lexicon::fingerprint`).
     pub fn new(doc: &Document, extraction: &Extraction, extractor: &str) -> DocumentGraph {
         let graph = node(document_iri(&doc.id));
-        let mut quads = document_quads(doc, &bounded(extraction), &graph);
+        let lines = document_lines(doc, &bounded(extraction), &graph);
         let marker = Quad::new(graph.clone(), ng("extractor"), Literal::new_simple_literal(extractor), graph.clone());
+        let mut nquads = Vec::with_capacity(lines.iter().map(|(l, _)| l.len() + 3).sum::<usize>() + 200);
+        let mut quads = Vec::with_capacity(lines.len() + 1);
+        for (line, quad) in lines {
+            nquads.extend_from_slice(line.as_bytes());
+            nquads.extend_from_slice(b" .\n");
+            quads.push(quad);
+        }
+        writeln!(nquads, "{marker} .").expect("writing to memory");
         quads.push(marker.clone());
-        DocumentGraph { name: Some(Literal::new_simple_literal(nfc(&doc.name))), marker: Some(marker), graph, quads }
+        DocumentGraph { name: Some(Literal::new_simple_literal(nfc(&doc.name))), marker: Some(marker), graph, quads, nquads }
     }
 
     /// The ontology graph, from the Turtle file at `path`.
@@ -147,7 +158,7 @@ impl DocumentGraph {
                 q.object = stable(b).into();
             }
         }
-        Ok(DocumentGraph { graph, name: None, marker: None, quads })
+        Ok(DocumentGraph { graph, name: None, marker: None, quads, nquads: Vec::new() })
     }
 
     /// The document's file name (`ng:sourceFile`), if the graph has one.
@@ -185,6 +196,10 @@ impl DocumentGraph {
 
     /// Writes the quads as N-Quads lines.
     pub fn write_nquads(&self, out: &mut impl Write) -> Result<()> {
+        if !self.nquads.is_empty() {
+            out.write_all(&self.nquads)?;
+            return Ok(());
+        }
         for q in &self.quads {
             writeln!(out, "{q} .")?;
         }
@@ -215,7 +230,7 @@ pub fn read_document_graphs(input: impl std::io::Read, what: &Path, mut each: im
                 done.insert(finished.graph.clone());
                 each(finished)?;
             }
-            current = Some(DocumentGraph { graph: graph.clone(), name: None, marker: None, quads: Vec::new() });
+            current = Some(DocumentGraph { graph: graph.clone(), name: None, marker: None, quads: Vec::new(), nquads: Vec::new() });
         }
         let g = current.as_mut().expect("set above");
         if matches!(&quad.subject, NamedOrBlankNode::NamedNode(s) if *s == g.graph) {
@@ -655,6 +670,11 @@ impl Table {
 
 /// The quads of one document: its node, its entities, its relations and their statements.
 pub fn document_quads(doc: &Document, extraction: &Extraction, graph: &NamedNode) -> Vec<Quad> {
+    document_lines(doc, extraction, graph).into_iter().map(|(_, q)| q).collect()
+}
+
+/// `document_quads` with each quad's N-Quads text (no final ` .`), sorted by it, without repeats.
+fn document_lines(doc: &Document, extraction: &Extraction, graph: &NamedNode) -> Vec<(String, Quad)> {
     let g = GraphName::NamedNode(graph.clone());
     let mut quads = Vec::new();
     let mut add = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| quads.push(Quad::new(s.clone(), p.into_owned(), o, g.clone()));
@@ -713,9 +733,10 @@ pub fn document_quads(doc: &Document, extraction: &Extraction, graph: &NamedNode
         }
         add(&a, prov("wasDerivedFrom").as_ref(), doc_node.clone().into());
     }
-    quads.sort_by_cached_key(|q| q.to_string());
-    quads.dedup();
-    quads
+    let mut lines: Vec<(String, Quad)> = quads.into_iter().map(|q| (q.to_string(), q)).collect();
+    lines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    lines.dedup_by(|a, b| a.0 == b.0);
+    lines
 }
 
 pub fn predicate_iri(p: Predicate) -> NamedNode {
