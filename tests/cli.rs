@@ -329,6 +329,28 @@ fn files_of_the_same_name_in_different_folders_are_both_kept() {
     assert_eq!(names.lines().skip(1).collect::<Vec<_>>(), ["x/a.txt", "y/a.txt"]);
 }
 
+#[test]
+fn one_run_stores_documents_in_their_order_though_in_batches() {
+    // Two files named a.txt given on their own (one name), then two files of the same text
+    // (one graph): each later one meets the earlier one as a run of one document at a time
+    // would, though the run stores them in batches.
+    let tmp = tempfile::tempdir().unwrap();
+    for (dir, text) in [("x", "Russia imposed sanctions on Ukraine in 2014."), ("y", "Japan cooperates with South Korea on energy."), ("z", "Gazprom supplies gas to China.")] {
+        fs::create_dir(tmp.path().join(dir)).unwrap();
+        fs::write(tmp.path().join(dir).join("a.txt"), text).unwrap();
+    }
+    fs::write(tmp.path().join("z/b.txt"), "Gazprom supplies gas to China.").unwrap();
+    let store = tmp.path().join("store");
+    let out = newsgraph(&["ingest", "x/a.txt", "y/a.txt", "z/a.txt", "z/b.txt", "--store", store.to_str().unwrap()], tmp.path());
+    let err = ok_err(&out);
+    assert!(err.contains("documents: 1 added, 2 replaced, 1 unchanged, 0 failed"), "{err}");
+    assert_eq!(count(&store, tmp.path(), DOCS), 1, "the last text of a.txt, once");
+    let quads = count(&store, tmp.path(), QUADS);
+    let alone = tmp.path().join("alone");
+    ok(&newsgraph(&["ingest", "z/a.txt", "--store", alone.to_str().unwrap()], tmp.path()));
+    assert_eq!(quads, count(&alone, tmp.path(), QUADS));
+}
+
 /// Asserts success and returns stderr (where the summaries go).
 fn ok_err(out: &Output) -> String {
     ok(out);
