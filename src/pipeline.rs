@@ -420,7 +420,7 @@ pub fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat, shards
                 None => NquadsOut::Stream { out: stdout },
             };
             let mut written: Result<()> = Ok(());
-            let work = |source: &Source| reader.read_source(source).map(|doc| DocumentGraph::new(&doc, &extractor.extract(&doc), &extractor.lexicon.fingerprint));
+            let work = |source: &Source| reader.read_source(source).map(|doc| DocumentGraph::new(&doc, &extractor.extract(&doc), &extractor.lexicon.fingerprint).into_nquads());
             parallel::map_in_order(&files, parallel::threads(), work, |_, graph| match graph {
                 Ok(graph) => {
                     written = out.write(&graph);

@@ -5,9 +5,9 @@
 //! a `manifest.json` (documents, quads and the SHA-256 of each shard). `shard_files` lists
 //! the files `load` reads (a folder's manifest, checked, or the files given) and `open`
 //! opens one, its hash checked, gzip undone. The quads themselves are the store's
-//! (`store::DocumentGraph`): no blank nodes, so shards made anywhere merge.
+//! (`store::DocumentGraph::into_nquads`): no blank nodes, so shards made anywhere merge.
 
-use crate::store::DocumentGraph;
+use crate::store::Nquads;
 use anyhow::{bail, Context, Result};
 use flate2::write::GzEncoder;
 use serde::{Deserialize, Serialize};
@@ -85,9 +85,9 @@ impl<W: Write> NquadsOut<W> {
     }
 
     /// Writes one document's graph.
-    pub fn write(&mut self, graph: &DocumentGraph) -> Result<()> {
+    pub fn write(&mut self, graph: &Nquads) -> Result<()> {
         match self {
-            NquadsOut::Stream { out } => graph.write_nquads(out),
+            NquadsOut::Stream { out } => Ok(out.write_all(&graph.text)?),
             NquadsOut::Shards { dir, size, open, manifest } => {
                 if open.is_none() {
                     let file = format!("shard-{:05}.nq.gz", manifest.shards.len());
@@ -97,9 +97,9 @@ impl<W: Write> NquadsOut<W> {
                     *open = Some(Box::new(Open { writer, entry: ShardEntry { file, documents: 0, quads: 0, sha256: String::new() } }));
                 }
                 let shard = open.as_mut().expect("opened above");
-                graph.write_nquads(&mut shard.writer).with_context(|| format!("{}: cannot write", dir.join(&shard.entry.file).display()))?;
+                shard.writer.write_all(&graph.text).with_context(|| format!("{}: cannot write", dir.join(&shard.entry.file).display()))?;
                 shard.entry.documents += 1;
-                shard.entry.quads += graph.len();
+                shard.entry.quads += graph.quads;
                 if shard.entry.documents >= *size {
                     close(dir, open.take().expect("open"), manifest)?;
                 }

@@ -194,17 +194,25 @@ impl DocumentGraph {
         out
     }
 
-    /// Writes the quads as N-Quads lines.
-    pub fn write_nquads(&self, out: &mut impl Write) -> Result<()> {
+    /// The graph as N-Quads lines, and how many: made where the graph was (a worker thread),
+    /// so its quads are freed there too.
+    pub fn into_nquads(self) -> Nquads {
+        let count = self.quads.len();
         if !self.nquads.is_empty() {
-            out.write_all(&self.nquads)?;
-            return Ok(());
+            return Nquads { text: self.nquads, quads: count };
         }
+        let mut text = Vec::new();
         for q in &self.quads {
-            writeln!(out, "{q} .")?;
+            writeln!(text, "{q} .").expect("writing to memory");
         }
-        Ok(())
+        Nquads { text, quads: count }
     }
+}
+
+/// A graph's N-Quads text (`DocumentGraph::into_nquads`).
+pub struct Nquads {
+    pub text: Vec<u8>,
+    pub quads: usize,
 }
 
 /// Reads N-Quads from `input` (one file of `extract --format nquads`, `what` in errors) and
