@@ -6,11 +6,8 @@
 # clients (each sends its next request when the last one is answered, new connection each
 # time, as SPARQLWrapper does), prints the figure, and stops the server.
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-10}
-cd "$here"
-cargo build --release -q
-bin="$here/target/release/newsgraph"
+source "$(dirname "$0")/release.sh"
 tmp=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 "$bin" build --corpus seeds --store "$tmp/store" --exports "$tmp/exports" 2>/dev/null

@@ -10,8 +10,9 @@ use crate::export;
 use crate::extract::Extractor;
 use crate::graph::{self, Filter, KnowledgeGraph};
 use crate::model::{EntityType, Predicate};
-use crate::pipeline::{self, load_lexicon, open_store, ExtractFormat as PipelineFormat};
-use crate::store::{AnswerFormat, Store};
+use crate::pipeline::{self, load_lexicon, open_store, ExtractFormat as PipelineFormat, Target};
+use crate::push::Endpoint;
+use crate::store::{AnswerFormat, DocumentGraph, Store};
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
@@ -48,10 +49,12 @@ enum Command {
         paths: Vec<PathBuf>,
         /// Also remove from the store every document not found under these paths (as
         /// `build` does with its corpus); nothing is removed when a file fails.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "endpoint")]
         prune: bool,
         #[command(flatten)]
         store: StoreArg,
+        #[command(flatten)]
+        endpoint: EndpointArg,
     },
     /// Run the extractors without a store and print the result.
     Extract {
@@ -60,6 +63,23 @@ enum Command {
         /// json: the scorer's format (one object per article, several as a JSON array); nquads: RDF.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
+        /// With --format nquads: write gzip shards of this many documents each, and a
+        /// manifest.json, into the --output folder (for `newsgraph load` or another store).
+        #[arg(long, value_name = "DOCUMENTS", requires = "output")]
+        shard_size: Option<usize>,
+        /// The folder the shards go to (with --shard-size).
+        #[arg(long, short, value_name = "DIR", requires = "shard_size")]
+        output: Option<PathBuf>,
+    },
+    /// Load N-Quads shards (`extract --format nquads --shard-size`: a folder, or .nq/.nq.gz
+    /// files) into the store: each document's graph replaces the one stored, unchanged ones are skipped.
+    Load {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        store: StoreArg,
+        #[command(flatten)]
+        endpoint: EndpointArg,
     },
     /// Run a SPARQL query (prefixes ng, rdf, rdfs, owl, xsd, skos, prov, schema, dcterms are declared).
     Query {
@@ -186,6 +206,25 @@ struct StoreArg {
     path: PathBuf,
 }
 
+#[derive(clap::Args)]
+struct EndpointArg {
+    /// Send each document's graph to this SPARQL 1.1 Graph Store Protocol endpoint instead
+    /// of the local store (HTTP PUT per named graph, the ontology's first; e.g.
+    /// http://127.0.0.1:7878/store for `oxigraph serve`).
+    #[arg(long, value_name = "URL")]
+    endpoint: Option<String>,
+}
+
+impl EndpointArg {
+    /// The endpoint, the ontology graph sent to it first.
+    fn connect(&self, ontology: &Path) -> Result<Option<Endpoint>> {
+        let Some(url) = &self.endpoint else { return Ok(None) };
+        let endpoint = Endpoint::new(url)?;
+        endpoint.put(&DocumentGraph::ontology(&ontology.join("newsgraph.ttl"))?, "the ontology")?;
+        Ok(Some(endpoint))
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractFormat {
     Json,
@@ -295,8 +334,14 @@ pub fn run() -> Result<i32> {
     let ontology = ontology_dir(cli.ontology);
     match cli.command {
         Command::Build { corpus, store, exports } => pipeline::build(&ontology, &corpus, &store.path, &exports),
-        Command::Ingest { paths, prune, store } => {
-            let (extractor, store) = (Extractor::new(load_lexicon(&ontology)?), open_store(&store.path, &ontology)?);
+        Command::Ingest { paths, prune, store, endpoint } => {
+            let extractor = Extractor::new(load_lexicon(&ontology)?);
+            if let Some(endpoint) = endpoint.connect(&ontology)? {
+                let report = pipeline::ingest_to(&extractor, Target::Endpoint(&endpoint), &paths)?;
+                report.print();
+                return Ok(report.exit_code());
+            }
+            let store = open_store(&store.path, &ontology)?;
             let report = pipeline::ingest(&extractor, &store, &paths)?;
             report.print();
             if prune {
@@ -304,12 +349,24 @@ pub fn run() -> Result<i32> {
             }
             Ok(report.exit_code())
         }
-        Command::Extract { paths, format } => {
+        Command::Extract { paths, format, shard_size, output } => {
             let format = match format {
                 ExtractFormat::Json => PipelineFormat::Json,
                 ExtractFormat::Nquads => PipelineFormat::Nquads,
             };
-            pipeline::extract(&ontology, &paths, format)
+            let shards = output.as_deref().zip(shard_size);
+            if shards.is_some() && format != PipelineFormat::Nquads {
+                bail!("--shard-size writes N-Quads: add --format nquads");
+            }
+            pipeline::extract(&ontology, &paths, format, shards)
+        }
+        Command::Load { paths, store, endpoint } => {
+            let report = match endpoint.connect(&ontology)? {
+                Some(endpoint) => pipeline::load(Target::Endpoint(&endpoint), &paths)?,
+                None => pipeline::load(Target::Store(&open_store(&store.path, &ontology)?), &paths)?,
+            };
+            report.print();
+            Ok(report.exit_code())
         }
         Command::Query { sparql, file, format, timeout, store } => {
             let text = match (sparql, file) {

@@ -6,13 +6,16 @@
 //! `write_exports`) and `extract` (extraction printed, no store). The CLI parses the
 //! arguments and calls these; the stages themselves live in their own modules.
 
-use crate::corpus::{Document, Reader};
+use crate::corpus::{Reader, Source};
 use crate::diagram;
 use crate::export;
 use crate::extract::{Extractor, Lexicon};
 use crate::graph::{Filter, KnowledgeGraph};
 use crate::model::{EntityType, Extraction, Predicate};
-use crate::store::{self, Ingested, Store};
+use crate::parallel;
+use crate::push::{Endpoint, Put};
+use crate::shards::{self, NquadsOut};
+use crate::store::{self, DocumentGraph, Ingested, Store};
 use anyhow::{Context, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
@@ -45,6 +48,8 @@ pub struct IngestReport {
     /// The store refused a write (a full disk): the run stopped there, with this many files
     /// not tried.
     pub stopped: Option<(String, usize)>,
+    /// Documents/s and quads/s of the run (quads built, stored or found stored).
+    pub rates: Option<String>,
 }
 
 impl IngestReport {
@@ -59,6 +64,20 @@ impl IngestReport {
         }
         if let Some((error, not_tried)) = &self.stopped {
             eprintln!("stopped: {error}; {not_tried} more files not tried");
+        }
+        if let Some(rates) = &self.rates {
+            eprintln!("speed: {rates}");
+        }
+    }
+
+    /// Counts what the store did with each document of a batch.
+    fn count(&mut self, outcomes: &[Ingested]) {
+        for outcome in outcomes {
+            match outcome {
+                Ingested::Added => self.added += 1,
+                Ingested::Replaced => self.replaced += 1,
+                Ingested::Unchanged => self.unchanged += 1,
+            }
         }
     }
 
@@ -103,8 +122,136 @@ fn progress(len: usize) -> indicatif::ProgressBar {
     bar
 }
 
-/// Reads, extracts and stores every article under `paths`; bad files are reported and skipped.
+/// A document read and extracted by a worker (its graph apart, for the store).
+struct Extracted {
+    id: String,
+    name: String,
+    extraction: Extraction,
+}
+
+/// Reads and extracts one file on a worker thread: the document's graph built there too.
+fn read_and_extract(reader: &Reader, extractor: &Extractor, source: &Source) -> Result<(Extracted, DocumentGraph), String> {
+    let doc = reader.read_source(source).map_err(|e| format!("{:#}", anyhow::Error::from(e)))?;
+    let extraction = extractor.extract(&doc);
+    let graph = DocumentGraph::new(&doc, &extraction, &extractor.lexicon.fingerprint);
+    Ok((Extracted { id: doc.id, name: doc.name, extraction }, graph))
+}
+
+/// The most quads one batch hands to the store. Batches start at one document and double
+/// up to this (a short run stores each document at once; a long one in big batches).
+pub const BATCH_QUADS: usize = 200_000;
+
+/// Where `ingest` and `load` put documents: the local store, or a server's Graph Store
+/// Protocol endpoint (one PUT per document, so nothing there is found unchanged).
+#[derive(Clone, Copy)]
+pub enum Target<'a> {
+    Store(&'a Store),
+    Endpoint(&'a Endpoint),
+}
+
+impl Target<'_> {
+    /// Stores or sends `graphs`; what happened to each, in order.
+    fn put(self, graphs: &[DocumentGraph], what: &Path) -> Result<Vec<Ingested>> {
+        match self {
+            Target::Store(store) => store.store_batch(graphs, what),
+            Target::Endpoint(endpoint) => graphs
+                .iter()
+                .map(|g| match endpoint.put(g, g.name().unwrap_or(g.iri()))? {
+                    Put::Created => Ok(Ingested::Added),
+                    Put::Replaced => Ok(Ingested::Replaced),
+                })
+                .collect(),
+        }
+    }
+
+    /// The most documents in a batch: one per request to an endpoint.
+    fn batch_limit(self) -> usize {
+        match self {
+            Target::Store(_) => 4096,
+            Target::Endpoint(_) => 1,
+        }
+    }
+}
+
+/// Documents waiting for the store: handed over together (`Store::store_batch`) when the
+/// batch is full, when a document clashes with one in it, and at the end.
+struct Batch {
+    graphs: Vec<DocumentGraph>,
+    quads: usize,
+    /// The most documents before the batch is handed over: 1, 2, 4, … (while under `BATCH_QUADS`).
+    limit: usize,
+}
+
+impl Batch {
+    fn new() -> Batch {
+        Batch { graphs: Vec::new(), quads: 0, limit: 1 }
+    }
+
+    fn is_full(&self) -> bool {
+        self.graphs.len() >= self.limit || self.quads >= BATCH_QUADS
+    }
+
+    fn clashes_with(&self, graph: &DocumentGraph) -> bool {
+        self.graphs.iter().any(|g| g.clashes_with(graph))
+    }
+
+    /// Stores the batch; its graphs and their outcomes in order.
+    fn store(&mut self, target: Target<'_>, what: &Path) -> Result<Vec<Ingested>> {
+        if self.graphs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let outcomes = target.put(&self.graphs, what)?;
+        self.graphs.clear();
+        self.quads = 0;
+        self.limit = (self.limit * 2).min(target.batch_limit());
+        Ok(outcomes)
+    }
+}
+
+/// Hands the batch to the store and counts its documents in `report`; false when the store
+/// refused it (a store that refuses a write refuses the next ones too: the run stops, with
+/// `not_tried` files, the batch's among them, not stored).
+fn hand_over(target: Target<'_>, batch: &mut Batch, waiting: &mut Vec<Extracted>, report: &mut IngestReport, not_tried: usize) -> bool {
+    if batch.graphs.is_empty() {
+        return true;
+    }
+    match batch.store(target, Path::new(&waiting[0].name)) {
+        Ok(outcomes) => {
+            report.count(&outcomes);
+            for done in waiting.drain(..) {
+                report.stored.insert(done.id);
+                for e in &done.extraction.entities {
+                    *report.entities.entry(e.kind).or_default() += 1;
+                }
+                for r in &done.extraction.relations {
+                    *report.relations.entry(r.predicate).or_default() += 1;
+                }
+            }
+            true
+        }
+        Err(e) => {
+            report.stopped = Some((format!("{e:#}"), not_tried));
+            false
+        }
+    }
+}
+
+/// Documents/s and quads/s since `started`, for the progress bar and the summary.
+fn rates(started: Instant, documents: usize, quads: usize) -> String {
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    format!("{:.0} documents/s, {:.0} quads/s", documents as f64 / secs, quads as f64 / secs)
+}
+
+/// Reads, extracts and stores every article under `paths`; bad files are reported and
+/// skipped. Extraction runs on every core; the store takes the documents in their order, in
+/// batches (`Store::store_batch`: a batch lost to a crash or a failed write never leaves
+/// half a document).
 pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result<IngestReport> {
+    ingest_to(extractor, Target::Store(store), paths)
+}
+
+/// `ingest` into the store or to an endpoint.
+pub fn ingest_to(extractor: &Extractor, target: Target<'_>, paths: &[PathBuf]) -> Result<IngestReport> {
     let reader = Reader::new(extractor.lexicon.furniture.clone());
     let (files, errors) = reader.discover(paths);
     let mut report = IngestReport::default();
@@ -113,42 +260,49 @@ pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result
         report.failed.push(e.to_string());
     }
     let bar = progress(files.len());
-    for (i, source) in files.iter().enumerate() {
-        bar.set_message(source.path.display().to_string());
-        let doc = match reader.read_source(source) {
-            Ok(doc) => doc,
-            Err(e) => {
-                bar.suspend(|| eprintln!("error: {e:#}"));
-                report.failed.push(format!("{e:#}"));
-                bar.inc(1);
-                continue;
+    let started = Instant::now();
+    let mut batch = Batch::new();
+    // The documents of the batch, with their extractions (for the report).
+    let mut waiting: Vec<Extracted> = Vec::new();
+    let mut first_waiting = 0;
+    let mut quads = 0;
+    parallel::map_in_order(
+        &files,
+        parallel::threads(),
+        |source| read_and_extract(&reader, extractor, source),
+        |i, extracted| {
+            bar.set_position(i as u64);
+            let (extracted, graph) = match extracted {
+                Ok(extracted) => extracted,
+                Err(e) => {
+                    bar.suspend(|| eprintln!("error: {e}"));
+                    report.failed.push(e);
+                    return true;
+                }
+            };
+            if extracted.extraction.relations.len() > store::MAX_RELATIONS {
+                let (found, max) = (extracted.extraction.relations.len(), store::MAX_RELATIONS);
+                bar.suspend(|| eprintln!("warning: {}: {found} relations; the store keeps the {max} most confident (a document stores at most {max})", extracted.name));
             }
-        };
-        let ex = extractor.extract(&doc);
-        // A store that refuses a write refuses the next ones too: stop.
-        match store.ingest(&doc, &ex, &extractor.lexicon.fingerprint) {
-            Ok(Ingested::Added) => report.added += 1,
-            Ok(Ingested::Replaced) => report.replaced += 1,
-            Ok(Ingested::Unchanged) => report.unchanged += 1,
-            Err(e) => {
-                report.stopped = Some((format!("{e:#}"), files.len() - i - 1));
-                break;
+            if batch.clashes_with(&graph) && !hand_over(target, &mut batch, &mut waiting, &mut report, files.len() - first_waiting) {
+                return false;
             }
-        }
-        if ex.relations.len() > store::MAX_RELATIONS {
-            let (found, max) = (ex.relations.len(), store::MAX_RELATIONS);
-            bar.suspend(|| eprintln!("warning: {}: {found} relations; the store keeps the {max} most confident (a document stores at most {max})", doc.name));
-        }
-        report.stored.insert(doc.id.clone());
-        for e in &ex.entities {
-            *report.entities.entry(e.kind).or_default() += 1;
-        }
-        for r in &ex.relations {
-            *report.relations.entry(r.predicate).or_default() += 1;
-        }
-        bar.inc(1);
+            if batch.graphs.is_empty() {
+                first_waiting = i;
+            }
+            quads += graph.len();
+            batch.quads += graph.len();
+            batch.graphs.push(graph);
+            waiting.push(extracted);
+            bar.set_message(rates(started, i + 1, quads));
+            !batch.is_full() || hand_over(target, &mut batch, &mut waiting, &mut report, files.len() - first_waiting)
+        },
+    );
+    if report.stopped.is_none() {
+        hand_over(target, &mut batch, &mut waiting, &mut report, files.len() - first_waiting);
     }
     bar.finish_and_clear();
+    report.rates = Some(rates(started, report.added + report.replaced + report.unchanged, quads));
     Ok(report)
 }
 
@@ -224,9 +378,11 @@ pub enum ExtractFormat {
     Nquads,
 }
 
-/// `extract`: reads and extracts every article under `paths` and prints the result, no
-/// store; returns the exit code (1 when a file failed).
-pub fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat) -> Result<i32> {
+/// `extract`: reads and extracts every article under `paths` (on every core) and prints the
+/// result, no store; N-Quads are written document by document as they come, to stdout or to
+/// `shards` (a folder and the documents per shard). Returns the exit code (1 when a file
+/// failed).
+pub fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat, shards: Option<(&Path, usize)>) -> Result<i32> {
     let lexicon = load_lexicon(ontology)?;
     let reader = Reader::new(lexicon.furniture.clone());
     let extractor = Extractor::new(lexicon);
@@ -235,33 +391,92 @@ pub fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat) -> Res
     for e in &errors {
         eprintln!("error: {e}");
     }
-    let mut results: Vec<(Document, Extraction)> = Vec::new();
-    for source in files {
-        match reader.read_source(&source) {
-            Ok(doc) => {
-                let ex = extractor.extract(&doc);
-                results.push((doc, ex));
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                failed += 1;
-            }
-        }
-    }
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match format {
-        ExtractFormat::Json if results.len() == 1 => stdout.write_all(export::extraction_json(&results[0].0, &results[0].1).as_bytes())?,
         ExtractFormat::Json => {
-            let items: Vec<String> = results.iter().map(|(d, e)| export::extraction_json(d, e).trim_end().to_string()).collect();
-            writeln!(stdout, "[{}]", items.join(",\n"))?;
+            let mut results: Vec<String> = Vec::new();
+            let work = |source: &Source| reader.read_source(source).map(|doc| export::extraction_json(&doc, &extractor.extract(&doc)));
+            parallel::map_in_order(&files, parallel::threads(), work, |_, json| {
+                match json {
+                    Ok(json) => results.push(json),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        failed += 1;
+                    }
+                }
+                true
+            });
+            if results.len() == 1 {
+                stdout.write_all(results[0].as_bytes())?;
+            } else {
+                let items: Vec<&str> = results.iter().map(|j| j.trim_end()).collect();
+                writeln!(stdout, "[{}]", items.join(",\n"))?;
+            }
+            stdout.flush()?;
         }
         ExtractFormat::Nquads => {
-            let store = Store::in_memory()?;
-            for (doc, ex) in &results {
-                store.ingest(doc, ex, &extractor.lexicon.fingerprint)?;
-            }
-            store.dump(store::DumpFormat::NQuads, &mut stdout)?;
+            let mut out = match shards {
+                Some((dir, size)) => NquadsOut::shards(dir, size)?,
+                None => NquadsOut::Stream { out: stdout },
+            };
+            let mut written: Result<()> = Ok(());
+            let work = |source: &Source| reader.read_source(source).map(|doc| DocumentGraph::new(&doc, &extractor.extract(&doc), &extractor.lexicon.fingerprint).into_nquads());
+            parallel::map_in_order(&files, parallel::threads(), work, |_, graph| match graph {
+                Ok(graph) => {
+                    written = out.write(&graph);
+                    written.is_ok()
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    failed += 1;
+                    true
+                }
+            });
+            written?;
+            out.finish()?;
         }
     }
     Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// `load`: stores the document graphs of N-Quads shards (`extract --format nquads`, plain or
+/// gzip; a folder's manifest names its shards and their hashes) in the store, as `ingest`
+/// stores documents: an unchanged graph is skipped, a changed one replaced, in batches with
+/// Oxigraph's bulk loader. A damaged shard is an error naming it, and the run goes on with the
+/// next; of a shard that breaks off, the documents read whole before the break are stored.
+pub fn load(target: Target<'_>, paths: &[PathBuf]) -> Result<IngestReport> {
+    let files = shards::shard_files(paths)?;
+    let mut report = IngestReport::default();
+    let started = Instant::now();
+    let mut quads = 0;
+    let mut batch = Batch::new();
+    let bar = progress(files.len());
+    for (i, file) in files.iter().enumerate() {
+        bar.set_message(file.path.display().to_string());
+        let mut each = |graph: DocumentGraph| -> Result<()> {
+            if batch.clashes_with(&graph) || batch.quads >= BATCH_QUADS || batch.graphs.len() >= target.batch_limit() {
+                report.count(&batch.store(target, &file.path)?);
+            }
+            quads += graph.len();
+            batch.quads += graph.len();
+            batch.graphs.push(graph);
+            bar.set_message(rates(started, report.added + report.replaced + report.unchanged + batch.graphs.len(), quads));
+            Ok(())
+        };
+        let read = shards::open(file).and_then(|input| store::read_document_graphs(input, &file.path, &mut each));
+        // What was read whole is stored, also from a shard that broke off.
+        let stored = batch.store(target, &file.path).map(|outcomes| report.count(&outcomes));
+        if let Err(e) = read {
+            bar.suspend(|| eprintln!("error: {e:#}"));
+            report.failed.push(format!("{e:#}"));
+        }
+        if let Err(e) = stored {
+            report.stopped = Some((format!("{e:#}"), files.len() - i - 1));
+            break;
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    report.rates = Some(rates(started, report.added + report.replaced + report.unchanged, quads));
+    Ok(report)
 }

@@ -12,7 +12,7 @@ use crate::model::{short_hash, Extraction, Predicate};
 use anyhow::{bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{BlankNode, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
+use oxigraph::model::{BlankNode, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::StorageError;
@@ -101,6 +101,201 @@ fn bounded(extraction: &Extraction) -> Cow<'_, Extraction> {
     Cow::Owned(Extraction { entities: extraction.entities.clone(), relations: kept.into_iter().map(|i| relations[i].clone()).collect() })
 }
 
+/// A named graph as it is stored. A document's: every quad `document_quads` gives (at most
+/// `MAX_RELATIONS` relations) and the extractor marker, in the document's named graph, in
+/// a fixed order; the one shape that `ingest`, `store_batch`, `extract --format nquads`,
+/// `load` and the Graph Store Protocol push share, so a store loaded from N-Quads equals one
+/// ingested. Or the ontology's (`DocumentGraph::ontology`), for the push.
+pub struct DocumentGraph {
+    graph: NamedNode,
+    /// The document's file name (`ng:sourceFile`): an older version of it is replaced.
+    name: Option<Literal>,
+    /// `<doc> ng:extractor "fingerprint" <doc>`: present when the same extraction is stored.
+    marker: Option<Quad>,
+    quads: Vec<Quad>,
+    /// The quads' N-Quads lines, made with the quads when their order was (empty for a graph
+    /// read back from N-Quads or the ontology's).
+    nquads: Vec<u8>,
+}
+
+impl DocumentGraph {
+    /// The graph of `doc` as extracted by `extractor` (`Lexicon::fingerprint`).
+    pub fn new(doc: &Document, extraction: &Extraction, extractor: &str) -> DocumentGraph {
+        let graph = node(document_iri(&doc.id));
+        let lines = document_lines(doc, &bounded(extraction), &graph);
+        let marker = Quad::new(graph.clone(), ng("extractor"), Literal::new_simple_literal(extractor), graph.clone());
+        let mut nquads = Vec::with_capacity(lines.iter().map(|(l, _)| l.len() + 3).sum::<usize>() + 200);
+        let mut quads = Vec::with_capacity(lines.len() + 1);
+        for (line, quad) in lines {
+            nquads.extend_from_slice(line.as_bytes());
+            nquads.extend_from_slice(b" .\n");
+            quads.push(quad);
+        }
+        writeln!(nquads, "{marker} .").expect("writing to memory");
+        quads.push(marker.clone());
+        DocumentGraph { name: Some(Literal::new_simple_literal(nfc(&doc.name))), marker: Some(marker), graph, quads, nquads }
+    }
+
+    /// The ontology graph, from the Turtle file at `path`.
+    pub fn ontology(path: &Path) -> Result<DocumentGraph> {
+        let ttl = std::fs::read(path).with_context(|| format!("{}: cannot read the ontology", path.display()))?;
+        let graph = node(vocab::ONTOLOGY_GRAPH.to_string());
+        let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
+        // Parse first so a broken file names itself and leaves the store as it was.
+        let mut quads: Vec<Quad> = parser.for_slice(&ttl).collect::<Result<_, _>>().with_context(|| format!("{}: invalid Turtle", path.display()))?;
+        // The parser names blank nodes (OWL unions, lists) at random: number them in file
+        // order instead, so the same ontology gives the same quads and byte-equal dumps.
+        let mut names: std::collections::HashMap<BlankNode, BlankNode> = std::collections::HashMap::new();
+        let mut stable = |b: &BlankNode| {
+            let next = names.len();
+            names.entry(b.clone()).or_insert_with(|| BlankNode::new_unchecked(format!("ontology{next}"))).clone()
+        };
+        for q in &mut quads {
+            if let NamedOrBlankNode::BlankNode(b) = &q.subject {
+                q.subject = stable(b).into();
+            }
+            if let Term::BlankNode(b) = &q.object {
+                q.object = stable(b).into();
+            }
+        }
+        Ok(DocumentGraph { graph, name: None, marker: None, quads, nquads: Vec::new() })
+    }
+
+    /// The document's file name (`ng:sourceFile`), if the graph has one.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_ref().map(Literal::value)
+    }
+
+    /// The graph's IRI.
+    pub fn iri(&self) -> &str {
+        self.graph.as_str()
+    }
+
+    /// Number of quads.
+    pub fn len(&self) -> usize {
+        self.quads.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quads.is_empty()
+    }
+
+    /// Whether this graph and `other` cannot share a batch: the same graph, or the same file.
+    pub fn clashes_with(&self, other: &DocumentGraph) -> bool {
+        self.graph == other.graph || (self.name.is_some() && self.name == other.name)
+    }
+
+    /// The quads as N-Triples (the graph's content without its name), for the Graph Store Protocol.
+    pub fn ntriples(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for q in &self.quads {
+            writeln!(out, "{} {} {} .", q.subject, q.predicate, q.object).expect("writing to memory");
+        }
+        out
+    }
+
+    /// The graph as N-Quads lines, and how many: made where the graph was (a worker thread),
+    /// so its quads are freed there too.
+    pub fn into_nquads(self) -> Nquads {
+        let count = self.quads.len();
+        if !self.nquads.is_empty() {
+            return Nquads { text: self.nquads, quads: count };
+        }
+        let mut text = Vec::new();
+        for q in &self.quads {
+            writeln!(text, "{q} .").expect("writing to memory");
+        }
+        Nquads { text, quads: count }
+    }
+}
+
+/// A graph's N-Quads text (`DocumentGraph::into_nquads`).
+pub struct Nquads {
+    pub text: Vec<u8>,
+    pub quads: usize,
+}
+
+/// Reads N-Quads from `input` (one file of `extract --format nquads`, `what` in errors) and
+/// hands each document graph to `each` once its quads have all been read: a graph's quads
+/// stand together, as the writer puts them. A syntax error, a quad outside a named graph or
+/// a graph that comes back after another is an error naming `what` and the line; the graph
+/// being read then is not handed on, so no document is half loaded.
+pub fn read_document_graphs(input: impl std::io::Read, what: &Path, mut each: impl FnMut(DocumentGraph) -> Result<()>) -> Result<()> {
+    let source_file = ng("sourceFile");
+    let extractor = ng("extractor");
+    let mut current: Option<DocumentGraph> = None;
+    let mut done: std::collections::HashSet<NamedNode> = std::collections::HashSet::new();
+    for (line, quad) in RdfParser::from_format(RdfFormat::NQuads).for_reader(input).enumerate() {
+        let quad = quad.map_err(|e| anyhow::anyhow!("{}: not N-Quads: {e}", what.display()))?;
+        let GraphName::NamedNode(graph) = &quad.graph_name else {
+            bail!("{}: quad {} is outside a named graph (a newsgraph shard has one named graph per document)", what.display(), line + 1);
+        };
+        if current.as_ref().is_none_or(|c| &c.graph != graph) {
+            if done.contains(graph) {
+                bail!("{}: quad {}: the graph {} comes back after other graphs (a document's quads must stand together)", what.display(), line + 1, graph.as_str());
+            }
+            if let Some(finished) = current.take() {
+                done.insert(finished.graph.clone());
+                each(finished)?;
+            }
+            current = Some(DocumentGraph { graph: graph.clone(), name: None, marker: None, quads: Vec::new(), nquads: Vec::new() });
+        }
+        let g = current.as_mut().expect("set above");
+        if matches!(&quad.subject, NamedOrBlankNode::NamedNode(s) if *s == g.graph) {
+            if quad.predicate == source_file {
+                if let Term::Literal(name) = &quad.object {
+                    g.name = Some(name.clone());
+                }
+            } else if quad.predicate == extractor {
+                g.marker = Some(quad.clone());
+            }
+        }
+        g.quads.push(quad);
+    }
+    if let Some(finished) = current {
+        each(finished)?;
+    }
+    Ok(())
+}
+
+/// Clears the way for `graph` in a transaction: `None` when the same extraction is stored
+/// already (its extractor marker is there), else removes its graph and the graphs of older
+/// versions of its file and says whether one was there.
+fn make_room(tx: &mut oxigraph::store::Transaction<'_>, graph: &DocumentGraph) -> Result<Option<Ingested>> {
+    if let Some(marker) = &graph.marker {
+        if tx.contains(marker.as_ref())? {
+            return Ok(None);
+        }
+    }
+    let mut old: Vec<NamedOrBlankNode> = Vec::new();
+    if let Some(name) = &graph.name {
+        old = tx
+            .quads_for_pattern(None, Some(ng("sourceFile").as_ref()), Some(name.as_ref().into()), None)
+            .filter_map(|q| q.ok())
+            .filter_map(|q| match q.graph_name {
+                GraphName::NamedNode(n) => Some(NamedOrBlankNode::NamedNode(n)),
+                _ => None,
+            })
+            .collect();
+    }
+    let replaced = !old.is_empty() || tx.contains_named_graph(graph.graph.as_ref())?;
+    for g in &old {
+        tx.remove_named_graph(g.as_ref())?;
+    }
+    tx.remove_named_graph(graph.graph.as_ref())?;
+    Ok(Some(if replaced { Ingested::Replaced } else { Ingested::Added }))
+}
+
+/// Text in Unicode NFC, as every literal is stored (the same name typed two ways is one).
+fn nfc(text: &str) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
 /// One row of a SELECT query: a term per variable (`None` for unbound).
 pub type Row = Vec<Option<Term>>;
 
@@ -160,29 +355,10 @@ impl Store {
 
     /// Replaces the ontology graph with the Turtle file at `path`, atomically.
     pub fn load_ontology(&self, path: &Path) -> Result<()> {
-        let ttl = std::fs::read(path).with_context(|| format!("{}: cannot read the ontology", path.display()))?;
-        let graph = node(vocab::ONTOLOGY_GRAPH.to_string());
-        let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph.clone());
-        // Parse first so a broken file names itself and leaves the store as it was.
-        let mut quads: Vec<Quad> = parser.for_slice(&ttl).collect::<Result<_, _>>().with_context(|| format!("{}: invalid Turtle", path.display()))?;
-        // The parser names blank nodes (OWL unions, lists) at random: number them in file
-        // order instead, so the same ontology gives the same quads and byte-equal dumps.
-        let mut names: std::collections::HashMap<BlankNode, BlankNode> = std::collections::HashMap::new();
-        let mut stable = |b: &BlankNode| {
-            let next = names.len();
-            names.entry(b.clone()).or_insert_with(|| BlankNode::new_unchecked(format!("ontology{next}"))).clone()
-        };
-        for q in &mut quads {
-            if let NamedOrBlankNode::BlankNode(b) = &q.subject {
-                q.subject = stable(b).into();
-            }
-            if let Term::BlankNode(b) = &q.object {
-                q.object = stable(b).into();
-            }
-        }
+        let ontology = DocumentGraph::ontology(path)?;
         let mut tx = self.inner.start_transaction()?;
-        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
-        for q in &quads {
+        tx.clear_graph(GraphNameRef::NamedNode(ontology.graph.as_ref()))?;
+        for q in &ontology.quads {
             tx.insert(q.as_ref());
         }
         tx.commit()?;
@@ -194,35 +370,36 @@ impl Store {
     /// `extractor` names the extractor (`Lexicon::fingerprint`): the same text extracted by
     /// another version or other ontology data is replaced, not kept.
     pub fn ingest(&self, doc: &Document, extraction: &Extraction, extractor: &str) -> Result<Ingested> {
-        let graph = node(document_iri(&doc.id));
-        let source_file = ng("sourceFile");
+        let graph = DocumentGraph::new(doc, extraction, extractor);
         let mut tx = self.inner.start_transaction()?;
-        let same_extractor = Literal::new_simple_literal(extractor);
-        if tx.contains(QuadRef::new(graph.as_ref(), ng("extractor").as_ref(), same_extractor.as_ref(), GraphNameRef::NamedNode(graph.as_ref())))? {
-            return Ok(Ingested::Unchanged);
-        }
-        // Older versions of the same file: their graphs go.
-        let name = Literal::new_simple_literal(&doc.name);
-        let old: Vec<NamedOrBlankNode> = tx
-            .quads_for_pattern(None, Some(source_file.as_ref()), Some(name.as_ref().into()), None)
-            .filter_map(|q| q.ok())
-            .filter_map(|q| match q.graph_name {
-                GraphName::NamedNode(n) => Some(NamedOrBlankNode::NamedNode(n)),
-                _ => None,
-            })
-            .collect();
-        let replaced = !old.is_empty() || tx.contains_named_graph(graph.as_ref())?;
-        for g in &old {
-            tx.remove_named_graph(g.as_ref())?;
-        }
-        tx.remove_named_graph(graph.as_ref())?;
-        tx.insert_named_graph(graph.as_ref());
-        for quad in document_quads(doc, &bounded(extraction), &graph) {
+        let Some(outcome) = make_room(&mut tx, &graph)? else { return Ok(Ingested::Unchanged) };
+        tx.insert_named_graph(graph.graph.as_ref());
+        for quad in &graph.quads {
             tx.insert(quad.as_ref());
         }
-        tx.insert(QuadRef::new(graph.as_ref(), ng("extractor").as_ref(), same_extractor.as_ref(), GraphNameRef::NamedNode(graph.as_ref())));
         tx.commit().map_err(|e| storage_error(e, Path::new(&doc.name)))?;
-        Ok(if replaced { Ingested::Replaced } else { Ingested::Added })
+        Ok(outcome)
+    }
+
+    /// Stores a batch of document graphs, each as `ingest` would (unchanged → skipped, changed
+    /// → its old graph and older versions of its file replaced), with Oxigraph's bulk loader.
+    /// Two atomic steps: one transaction removes the graphs being replaced, then the bulk
+    /// loader adds the batch's quads and commits them at once (RocksDB ingests its sorted
+    /// files in one atomic step). A crash between the two leaves those documents absent,
+    /// never half there: the next run adds them. A graph (or file name) may appear once per
+    /// batch. Returns what happened to each graph, in order.
+    pub fn store_batch(&self, graphs: &[DocumentGraph], what: &Path) -> Result<Vec<Ingested>> {
+        let mut tx = self.inner.start_transaction()?;
+        let mut outcomes = Vec::with_capacity(graphs.len());
+        for graph in graphs {
+            outcomes.push(make_room(&mut tx, graph)?.unwrap_or(Ingested::Unchanged));
+        }
+        tx.commit().map_err(|e| storage_error(e, what))?;
+        let mut loader = self.inner.bulk_loader();
+        let new = graphs.iter().zip(&outcomes).filter(|(_, o)| **o != Ingested::Unchanged);
+        loader.load_quads(new.flat_map(|(g, _)| g.quads.iter().cloned())).map_err(|e| storage_error(e, what))?;
+        loader.commit().map_err(|e| storage_error(e, what))?;
+        Ok(outcomes)
     }
 
     /// Removes the graph of every document whose id is not in `keep`, in one transaction;
@@ -501,12 +678,17 @@ impl Table {
 
 /// The quads of one document: its node, its entities, its relations and their statements.
 pub fn document_quads(doc: &Document, extraction: &Extraction, graph: &NamedNode) -> Vec<Quad> {
+    document_lines(doc, extraction, graph).into_iter().map(|(_, q)| q).collect()
+}
+
+/// `document_quads` with each quad's N-Quads text (no final ` .`), sorted by it, without repeats.
+fn document_lines(doc: &Document, extraction: &Extraction, graph: &NamedNode) -> Vec<(String, Quad)> {
     let g = GraphName::NamedNode(graph.clone());
     let mut quads = Vec::new();
     let mut add = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| quads.push(Quad::new(s.clone(), p.into_owned(), o, g.clone()));
     let schema = |local: &str| node(format!("{}{local}", vocab::SCHEMA));
     let prov = |local: &str| node(format!("{}{local}", vocab::PROV));
-    let text = |v: &str| Term::Literal(Literal::new_simple_literal(v));
+    let text = |v: &str| Term::Literal(Literal::new_simple_literal(nfc(v)));
     let doc_node = graph.clone();
     add(&doc_node, rdf::TYPE, ng("Document").into());
     add(&doc_node, ng("sourceFile").as_ref(), text(&doc.name));
@@ -559,9 +741,10 @@ pub fn document_quads(doc: &Document, extraction: &Extraction, graph: &NamedNode
         }
         add(&a, prov("wasDerivedFrom").as_ref(), doc_node.clone().into());
     }
-    quads.sort_by_cached_key(|q| q.to_string());
-    quads.dedup();
-    quads
+    let mut lines: Vec<(String, Quad)> = quads.into_iter().map(|q| (q.to_string(), q)).collect();
+    lines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    lines.dedup_by(|a, b| a.0 == b.0);
+    lines
 }
 
 pub fn predicate_iri(p: Predicate) -> NamedNode {

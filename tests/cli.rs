@@ -2,26 +2,12 @@
 //! real on-disk Oxigraph store in a temp folder (tests/exports.rs reads the exports back
 //! with the tools people use).
 
+mod common;
+
+use common::{newsgraph, ok, root, stderr};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn newsgraph(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(cwd).env("NEWSGRAPH_ONTOLOGY", root().join("ontology")).env_remove("NEWSGRAPH_STORE").output().expect("run newsgraph")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "newsgraph failed: {}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn count(store: &Path, cwd: &Path, sparql: &str) -> usize {
     let out = ok(&newsgraph(&["query", "--store", store.to_str().unwrap(), "--format", "csv", sparql], cwd));
@@ -343,6 +329,28 @@ fn files_of_the_same_name_in_different_folders_are_both_kept() {
     assert_eq!(names.lines().skip(1).collect::<Vec<_>>(), ["x/a.txt", "y/a.txt"]);
 }
 
+#[test]
+fn one_run_stores_documents_in_their_order_though_in_batches() {
+    // Two files named a.txt given on their own (one name), then two files of the same text
+    // (one graph): each later one meets the earlier one as a run of one document at a time
+    // would, though the run stores them in batches.
+    let tmp = tempfile::tempdir().unwrap();
+    for (dir, text) in [("x", "Russia imposed sanctions on Ukraine in 2014."), ("y", "Japan cooperates with South Korea on energy."), ("z", "Gazprom supplies gas to China.")] {
+        fs::create_dir(tmp.path().join(dir)).unwrap();
+        fs::write(tmp.path().join(dir).join("a.txt"), text).unwrap();
+    }
+    fs::write(tmp.path().join("z/b.txt"), "Gazprom supplies gas to China.").unwrap();
+    let store = tmp.path().join("store");
+    let out = newsgraph(&["ingest", "x/a.txt", "y/a.txt", "z/a.txt", "z/b.txt", "--store", store.to_str().unwrap()], tmp.path());
+    let err = ok_err(&out);
+    assert!(err.contains("documents: 1 added, 2 replaced, 1 unchanged, 0 failed"), "{err}");
+    assert_eq!(count(&store, tmp.path(), DOCS), 1, "the last text of a.txt, once");
+    let quads = count(&store, tmp.path(), QUADS);
+    let alone = tmp.path().join("alone");
+    ok(&newsgraph(&["ingest", "z/a.txt", "--store", alone.to_str().unwrap()], tmp.path()));
+    assert_eq!(quads, count(&alone, tmp.path(), QUADS));
+}
+
 /// Asserts success and returns stderr (where the summaries go).
 fn ok_err(out: &Output) -> String {
     ok(out);
@@ -437,44 +445,58 @@ fn command(args: &[&str], cwd: &Path) -> Command {
     c
 }
 
-/// `newsgraph ingest` of the seeds into `store`, with every file the process writes limited
+/// `newsgraph ingest` of `corpus` into `store`, with every file the process writes limited
 /// to `kilobytes` (`ulimit -f`; SIGXFSZ ignored, so a write past it fails with EFBIG as a
 /// full disk fails with ENOSPC).
-fn ingest_seeds_with_file_limit(store: &Path, kilobytes: u32, cwd: &Path) -> Output {
+fn ingest_with_file_limit(corpus: &Path, store: &Path, kilobytes: u32, cwd: &Path) -> Output {
     let script = format!("trap '' XFSZ; ulimit -f {kilobytes}; exec \"$0\" ingest --store \"$1\" \"$2\"");
     let mut c = Command::new("bash");
-    c.args(["-c", &script, env!("CARGO_BIN_EXE_newsgraph"), store.to_str().unwrap(), root().join("seeds").to_str().unwrap()]);
+    c.args(["-c", &script, env!("CARGO_BIN_EXE_newsgraph"), store.to_str().unwrap(), corpus.to_str().unwrap()]);
     c.current_dir(cwd).env("NEWSGRAPH_ONTOLOGY", root().join("ontology"));
     within(120, c)
 }
 
-/// The quads of the seeds stored whole, from a store with nothing else in it.
-fn seed_quads(cwd: &Path) -> usize {
+/// The quads of `corpus` stored whole, from a store with nothing else in it.
+fn clean_quads(corpus: &Path, cwd: &Path) -> usize {
     let store = cwd.join("reference");
-    ok(&newsgraph(&["ingest", root().join("seeds").to_str().unwrap(), "--store", store.to_str().unwrap()], cwd));
+    ok(&newsgraph(&["ingest", corpus.to_str().unwrap(), "--store", store.to_str().unwrap()], cwd));
     count(&store, cwd, QUADS)
 }
 
-/// A store that failed a write mid-run holds only whole documents: ingesting the seeds
+/// A store that failed a write mid-run holds only whole documents: ingesting `corpus`
 /// again completes it to exactly the quads of a clean run.
-fn assert_completes_to_the_seeds(store: &Path, cwd: &Path) {
-    let again = newsgraph(&["ingest", root().join("seeds").to_str().unwrap(), "--store", store.to_str().unwrap()], cwd);
+fn assert_completes_to(corpus: &Path, store: &Path, cwd: &Path) {
+    let again = newsgraph(&["ingest", corpus.to_str().unwrap(), "--store", store.to_str().unwrap()], cwd);
     ok(&again);
     assert!(stderr(&again).contains("0 replaced") && stderr(&again).contains("0 failed"), "{}", stderr(&again));
-    assert_eq!(count(store, cwd, QUADS), seed_quads(cwd), "no half-stored document");
+    assert_eq!(count(store, cwd, QUADS), clean_quads(corpus, cwd), "no half-stored document");
+}
+
+/// 60 articles made from the seeds, each its own document (a numbered first line).
+fn bulletins(dir: &Path) -> PathBuf {
+    let corpus = dir.join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let mut seeds: Vec<PathBuf> = fs::read_dir(root().join("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    let seeds: Vec<String> = seeds.iter().map(|p| fs::read_to_string(p).unwrap()).collect();
+    for n in 0..60 {
+        fs::write(corpus.join(format!("gen_{n:03}.txt")), format!("Bulletin {n}\n{}", seeds[n % seeds.len()])).unwrap();
+    }
+    corpus
 }
 
 #[test]
 fn a_store_write_error_stops_the_run_with_a_message_not_a_crash() {
     let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
-    // 800 KB lets the store open and take the first seed; the second's write fails.
-    let out = ingest_seeds_with_file_limit(&store, 800, tmp.path());
+    let (corpus, store) = (bulletins(tmp.path()), tmp.path().join("store"));
+    // 500 KB lets the store open and take the first batches (they double: 1, 2, 4, … documents);
+    // a later batch's sorted file is too large.
+    let out = ingest_with_file_limit(&corpus, &store, 500, tmp.path());
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "an error exit, not a crash (139 was a segfault): {err}");
     assert!(err.contains("File too large") && err.contains("stopped:") && err.contains("more files not tried"), "{err}");
-    assert!(err.contains("1 added"), "the summary is printed: {err}");
-    assert_completes_to_the_seeds(&store, tmp.path());
+    assert!(err.contains(" added,") && !err.contains("documents: 0 added") && !err.contains("60 added"), "the summary is printed, some documents stored: {err}");
+    assert_completes_to(&corpus, &store, tmp.path());
 }
 
 #[test]
@@ -499,7 +521,7 @@ fn a_full_disk_says_so_and_leaves_the_store_whole() {
     assert_eq!(out.status.code(), Some(1), "an error exit, not a crash: {err}");
     assert!(err.contains("the disk is full") && !err.contains("another newsgraph"), "{err}");
     assert!(copied.success());
-    assert_completes_to_the_seeds(&kept, tmp.path());
+    assert_completes_to(&root().join("seeds"), &kept, tmp.path());
 }
 
 #[test]
@@ -698,12 +720,7 @@ fn a_huge_article_stores_a_bounded_number_of_relations() {
 #[test]
 fn kill_9_during_ingest_never_leaves_half_a_document() {
     let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    fs::create_dir(&corpus).unwrap();
-    let seeds: Vec<String> = (0..5).map(|i| fs::read_dir(root().join("seeds")).unwrap().nth(i).unwrap().unwrap().path()).map(|p| fs::read_to_string(p).unwrap()).collect();
-    for n in 0..60 {
-        fs::write(corpus.join(format!("gen_{n:03}.txt")), format!("Bulletin {n}\n{}", seeds[n % seeds.len()])).unwrap();
-    }
+    let corpus = bulletins(tmp.path());
     let c = corpus.to_str().unwrap();
     let clean = tmp.path().join("clean");
     ok(&newsgraph(&["ingest", c, "--store", clean.to_str().unwrap()], tmp.path()));

@@ -5,7 +5,7 @@
 #                                 the README's build command.
 #   bash tests/setup.sh           that, and what the tests need: the export readers —
 #                                 Graphviz, xmllint, Chromium (Debian), a Python venv with
-#                                 networkx, rdflib and SPARQLWrapper (PyPI), and graphology, cytoscape,
+#                                 networkx, rdflib, SPARQLWrapper and Oxigraph (PyPI), and graphology, cytoscape,
 #                                 mermaid and playwright-core (npm, tests/readers); run by
 #                                 tests/run.sh.
 # Safe to run again: a second run takes a second or two.
