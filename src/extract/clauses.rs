@@ -388,7 +388,8 @@ impl<'a> SentenceView<'a> {
             if let Some(m) = self.mention_at(j) {
                 // "Russian Energy Minister Alexander Novak": the modifier stands for its head.
                 let m = self.head[m];
-                let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_));
+                let first = self.first(m);
+                let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && first > self.tokens.start && matches!(self.word(first - 1), "the" | "a" | "an");
                 return (self.preposition_before(m).is_none() && !self.possessor(m) && !adjective).then_some(m);
             }
             if !(self.in_title(j) || self.finder.is(j, WordKinds::DETERMINER) || self.word(j).starts_with("then") || self.word(j) == "-") {
@@ -588,8 +589,11 @@ impl<'a> SentenceView<'a> {
                 return self.subject_before(j + 1).or_else(|| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten());
             }
             if let Some(m) = self.mention_at(j) {
-                // "Sergei Lavrov, Russia's foreign minister": past the owner of the title.
-                if !self.possessor(m) {
+                // "Sergei Lavrov, Russia's foreign minister", "Denis Alipov, the Russian
+                // ambassador": past the owner of the title or its state's adjective.
+                let first = self.first(m);
+                let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && first > self.tokens.start && matches!(self.word(first - 1), "the" | "a" | "an");
+                if !self.possessor(m) && !adjective {
                     return None;
                 }
                 j = self.first(m);

@@ -364,7 +364,7 @@ fn named_after_opening(finder: &Finder, sentence: &crate::text::Sentence, k: usi
 
 /// "the South Korean leader", "the Russian president": a nationality adjective after "the"
 /// and before a role noun is the one person named in this sentence before it or in the two
-/// sentences before, not the state.
+/// sentences before, not the state (but in an apposition to that person it stays the state).
 pub(super) fn described_people(finder: &Finder, si: usize, resolved: &mut [Resolved], this_sentence: usize) {
     for i in this_sentence..resolved.len() {
         let m = &resolved[i].mention;
@@ -375,6 +375,13 @@ pub(super) fn described_people(finder: &Finder, si: usize, resolved: &mut [Resol
         let one = finder.lower(last).to_string();
         let two = (last + 1 < finder.text.tokens.len()).then(|| format!("{one} {}", finder.lower(last + 1)));
         if !finder.lex.roles.contains(&one) && !two.is_some_and(|t| finder.lex.roles.contains(&t)) {
+            continue;
+        }
+        // "Denis Alipov, the Russian ambassador,": an apposition to the person named right
+        // before keeps its state, which the role's frame relates to the person.
+        let apposition =
+            first >= 2 && finder.lower(first - 2) == "," && resolved[..i].iter().rev().take_while(|r| r.sentence == si).any(|r| r.kind == EntityType::Person && r.mention.last + 2 == first);
+        if apposition {
             continue;
         }
         let window = resolved[..i].iter().rev().take_while(|r| r.sentence + 2 >= si);
