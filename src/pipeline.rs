@@ -337,7 +337,7 @@ pub fn build(ontology: &Path, corpus: &Path, store_path: &Path, exports: &Path) 
 /// same on every machine). Returns how many files were written.
 pub fn write_exports(store: &Store, kg: &KnowledgeGraph, dir: &Path) -> Result<usize> {
     use export::Format as F;
-    let mut written = 0;
+    let (mut written, mut dumped) = (0, 0);
     let mut put = |name: &str, bytes: &[u8]| -> Result<()> {
         written += 1;
         export::write_file(&dir.join(name), bytes)
@@ -348,7 +348,8 @@ pub fn write_exports(store: &Store, kg: &KnowledgeGraph, dir: &Path) -> Result<u
     put("nodes.csv", &export::csv::nodes(kg)?)?;
     put("edges.csv", &export::csv::edges(kg)?)?;
     for (name, format) in [("graph.ttl", F::Turtle), ("graph.trig", F::Trig), ("graph.nq", F::Nquads), ("graph.jsonld", F::Jsonld)] {
-        put(name, &export::rdf_bytes(store, format)?)?;
+        dumped += 1;
+        export::write_rdf_file(store, format, &dir.join(name))?;
     }
     let (core, centre) = diagram::core(kg, diagram::CORE_NODES);
     if let Some(centre) = centre {
@@ -366,7 +367,7 @@ pub fn write_exports(store: &Store, kg: &KnowledgeGraph, dir: &Path) -> Result<u
         let svg = diagram::svg(&diagram::layout(&ego, centre, &diagram::ego_title(node)));
         put(&format!("diagrams/{}.svg", node.id.replace('/', "-")), svg.as_bytes())?;
     }
-    Ok(written)
+    Ok(written + dumped)
 }
 
 /// How `extract` prints what it found.
