@@ -499,14 +499,24 @@ impl Store {
 
     /// Rows of a SELECT query as strings (`None` for unbound), in the order returned.
     pub fn select(&self, sparql: &str) -> Result<(Vec<String>, Vec<Row>)> {
+        let mut rows = Vec::new();
+        let variables = self.select_each(sparql, |row| {
+            rows.push(row);
+            Ok(())
+        })?;
+        Ok((variables, rows))
+    }
+
+    /// A SELECT query's rows handed to `each` as they come (none held); returns the
+    /// variables.
+    pub fn select_each(&self, sparql: &str, mut each: impl FnMut(Row) -> Result<()>) -> Result<Vec<String>> {
         let QueryResults::Solutions(solutions) = self.query(sparql)? else { bail!("not a SELECT query") };
         let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
-        let mut rows = Vec::new();
         for solution in solutions {
             let solution = solution?;
-            rows.push(variables.iter().map(|v| solution.get(v.as_str()).cloned()).collect());
+            each(variables.iter().map(|v| solution.get(v.as_str()).cloned()).collect())?;
         }
-        Ok((variables, rows))
+        Ok(variables)
     }
 
     /// Writes the store sorted, so dumps compare byte for byte: every quad for the
