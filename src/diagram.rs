@@ -674,6 +674,34 @@ mod tests {
     }
 
     #[test]
+    fn without_a_focus_a_big_graph_is_cut_to_its_most_connected_core() {
+        // A star of 200 around "centre", plus a strongly tied pair apart from it and a loner.
+        let mut kg = star(200);
+        let mut nodes: Vec<Node> = kg.graph.node_weights().cloned().collect();
+        let mut edges: BTreeMap<(String, String), Edge> = kg
+            .graph
+            .edge_indices()
+            .map(|e| {
+                let (a, b) = kg.graph.edge_endpoints(e).unwrap();
+                ((kg.graph[a].id.clone(), kg.graph[b].id.clone()), kg.graph[e].clone())
+            })
+            .collect();
+        nodes.extend([node("apart1", "Company"), node("apart2", "Company"), node("loner", "Person")]);
+        edges.insert(("apart1".into(), "apart2".into()), edge("trades", 50));
+        kg = KnowledgeGraph::from_parts(nodes, edges);
+        assert!(kg.graph.node_count() > 250);
+        let (core, centre) = core(&kg, CORE_NODES);
+        assert_eq!(core.graph.node_count(), CORE_NODES, "the core is cut to {CORE_NODES} nodes");
+        assert_eq!(core.graph[centre.unwrap()].id, "centre", "the strongest node is the centre");
+        let ids: BTreeSet<&str> = core.graph.node_weights().map(|n| n.id.as_str()).collect();
+        assert!(!ids.contains("apart1") && !ids.contains("loner"), "only the centre's connected part: {ids:?}");
+        // Every node of the core is reached from the centre: one piece.
+        assert_eq!(core.neighbourhood(centre.unwrap(), usize::MAX).len(), CORE_NODES);
+        // The strongest neighbours are kept before weaker ones (n03 has 4 statements, n00 one).
+        assert!(ids.contains("n03") && !ids.contains("m00"), "{ids:?}");
+    }
+
+    #[test]
     fn rotated_boxes_overlap_only_when_they_meet() {
         let a = Box2 { cx: 0.0, cy: 0.0, ux: 1.0, uy: 0.0, half_w: 10.0, half_h: 2.0 };
         let s = std::f64::consts::FRAC_1_SQRT_2;

@@ -163,17 +163,17 @@ impl KnowledgeGraph {
     /// class, or a statement of a predicate, the ontology no longer has is left out).
     pub fn from_store(store: &Store) -> Result<KnowledgeGraph> {
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-        let (_, rows) = store.select(&format!(
+        let query = format!(
             "SELECT ?e ?type ?label ?doc WHERE {{ GRAPH ?g {{ ?e a ?type ; rdfs:label ?label . ?g ng:sourceFile ?doc }} \
              FILTER(STRSTARTS(STR(?e), \"{}\")) }}",
             entity_iri("")
-        ))?;
-        for row in rows {
-            let [Some(e), Some(t), Some(l), Some(d)] = [&row[0], &row[1], &row[2], &row[3]] else { continue };
+        );
+        store.select_each(&query, |row| {
+            let [Some(e), Some(t), Some(l), Some(d)] = [&row[0], &row[1], &row[2], &row[3]] else { return Ok(()) };
             let iri = term_text(e);
-            let Some(id) = entity_id(&iri) else { continue };
+            let Some(id) = entity_id(&iri) else { return Ok(()) };
             let label = term_text(l);
-            let Some(class) = EntityType::parse(term_text(t).rsplit('#').next().unwrap_or_default()) else { continue };
+            let Some(class) = EntityType::parse(term_text(t).rsplit('#').next().unwrap_or_default()) else { return Ok(()) };
             let node = nodes.entry(id.to_string()).or_insert_with(|| Node { id: id.to_string(), label: label.clone(), class, aliases: BTreeSet::new(), wikidata: None, documents: BTreeSet::new() });
             if label < node.label {
                 node.aliases.insert(std::mem::replace(&mut node.label, label));
@@ -181,9 +181,9 @@ impl KnowledgeGraph {
                 node.aliases.insert(label);
             }
             node.documents.insert(term_text(d));
-        }
-        let (_, rows) = store.select("SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }")?;
-        for row in rows {
+            Ok(())
+        })?;
+        store.select_each("SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }", |row| {
             if let [Some(e), Some(a)] = [&row[0], &row[1]] {
                 if let Some(node) = entity_id(&term_text(e)).and_then(|id| nodes.get_mut(id)) {
                     let alias = term_text(a);
@@ -192,35 +192,35 @@ impl KnowledgeGraph {
                     }
                 }
             }
-        }
-        let (_, rows) = store.select("SELECT ?e ?q WHERE { ?e owl:sameAs ?q }")?;
-        for row in rows {
+            Ok(())
+        })?;
+        store.select_each("SELECT ?e ?q WHERE { ?e owl:sameAs ?q }", |row| {
             if let [Some(e), Some(q)] = [&row[0], &row[1]] {
                 if let Some(node) = entity_id(&term_text(e)).and_then(|id| nodes.get_mut(id)) {
                     node.wikidata = term_text(q).rsplit('/').next().map(str::to_string);
                 }
             }
-        }
+            Ok(())
+        })?;
         let mut edges: BTreeMap<(String, String), Edge> = BTreeMap::new();
-        let (_, rows) = store.select(
-            "SELECT ?a ?s ?p ?o ?doc ?year ?status ?evidence WHERE { ?a a ng:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; \
+        let statements = "SELECT ?a ?s ?p ?o ?doc ?year ?status ?evidence WHERE { ?a a ng:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; \
              ng:negated false ; ng:evidence ?evidence ; prov:wasDerivedFrom ?d . ?d ng:sourceFile ?doc \
-             OPTIONAL { ?a ng:year ?year } OPTIONAL { ?a ng:status ?status } }",
-        )?;
-        for row in rows {
-            let (Some(s), Some(p), Some(o), Some(doc), Some(ev)) = (&row[1], &row[2], &row[3], &row[4], &row[7]) else { continue };
+             OPTIONAL { ?a ng:year ?year } OPTIONAL { ?a ng:status ?status } }";
+        store.select_each(statements, |row| {
+            let (Some(s), Some(p), Some(o), Some(doc), Some(ev)) = (&row[1], &row[2], &row[3], &row[4], &row[7]) else { return Ok(()) };
             let (s, o) = (term_text(s), term_text(o));
-            let (Some(mut s), Some(mut o)) = (entity_id(&s).map(str::to_string), entity_id(&o).map(str::to_string)) else { continue };
-            let Some(predicate) = Predicate::parse(term_text(p).rsplit('#').next().unwrap_or_default()) else { continue };
+            let (Some(mut s), Some(mut o)) = (entity_id(&s).map(str::to_string), entity_id(&o).map(str::to_string)) else { return Ok(()) };
+            let Some(predicate) = Predicate::parse(term_text(p).rsplit('#').next().unwrap_or_default()) else { return Ok(()) };
             if predicate.is_symmetric() && o < s {
                 std::mem::swap(&mut s, &mut o);
             }
             if !nodes.contains_key(&s) || !nodes.contains_key(&o) {
-                continue;
+                return Ok(());
             }
             let statement = Statement { document: term_text(doc), evidence: term_text(ev), year: row[5].as_ref().and_then(|y| term_text(y).parse().ok()), status: row[6].as_ref().map(term_text) };
             edges.entry((s, o)).or_default().relations.entry(ByName(predicate)).or_default().push(statement);
-        }
+            Ok(())
+        })?;
         Ok(KnowledgeGraph::from_parts(nodes.into_values(), edges))
     }
 

@@ -6,7 +6,7 @@
 //! projection) → `export` (GraphML, GEXF, CSV, Cytoscape, DOT, Mermaid, JSON, RDF) and
 //! `diagram` (relationship pictures as SVG). `model` holds the closed sets and the plain
 //! types between stages; `pipeline` runs the stages end to end (ingest, build, extract,
-//! load) on every core (`parallel`), `shards` writes and reads the N-Quads hand-off and
+//! load) on every core (`parallel`), `sorted` sorts dumps bigger than memory, `shards` writes and reads the N-Quads hand-off and
 //! `push` sends graphs to a Graph Store Protocol endpoint;
 //! `eval` scores extractions against gold; `train` learns the relation scorer's weights
 //! from gold; `serve` is the read-only SPARQL endpoint and explorer page; `cli` parses the
@@ -26,6 +26,7 @@ pub mod pipeline;
 pub mod push;
 pub mod serve;
 pub mod shards;
+pub mod sorted;
 pub mod store;
 pub mod text;
 pub mod train;

@@ -337,18 +337,26 @@ pub fn build(ontology: &Path, corpus: &Path, store_path: &Path, exports: &Path) 
 /// same on every machine). Returns how many files were written.
 pub fn write_exports(store: &Store, kg: &KnowledgeGraph, dir: &Path) -> Result<usize> {
     use export::Format as F;
-    let mut written = 0;
+    let (mut written, mut streamed) = (0, 0);
     let mut put = |name: &str, bytes: &[u8]| -> Result<()> {
         written += 1;
         export::write_file(&dir.join(name), bytes)
     };
-    for (name, format) in [("graph.graphml", F::Graphml), ("graph.gexf", F::Gexf), ("graph.cyjs", F::Cytoscape), ("graph.dot", F::Dot), ("graph.mmd", F::Mermaid), ("graph.json", F::Json)] {
+    // GraphML, the format of big graphs, is streamed to its file; the others are small beside it.
+    streamed += 1;
+    export::write_with(&dir.join("graph.graphml"), |file| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        export::graphml::write_to(kg, &mut out)?;
+        Ok(out.flush()?)
+    })?;
+    for (name, format) in [("graph.gexf", F::Gexf), ("graph.cyjs", F::Cytoscape), ("graph.dot", F::Dot), ("graph.mmd", F::Mermaid), ("graph.json", F::Json)] {
         put(name, export::graph_text(kg, format)?.as_bytes())?;
     }
     put("nodes.csv", &export::csv::nodes(kg)?)?;
     put("edges.csv", &export::csv::edges(kg)?)?;
     for (name, format) in [("graph.ttl", F::Turtle), ("graph.trig", F::Trig), ("graph.nq", F::Nquads), ("graph.jsonld", F::Jsonld)] {
-        put(name, &export::rdf_bytes(store, format)?)?;
+        streamed += 1;
+        export::write_rdf_file(store, format, &dir.join(name))?;
     }
     let (core, centre) = diagram::core(kg, diagram::CORE_NODES);
     if let Some(centre) = centre {
@@ -366,7 +374,7 @@ pub fn write_exports(store: &Store, kg: &KnowledgeGraph, dir: &Path) -> Result<u
         let svg = diagram::svg(&diagram::layout(&ego, centre, &diagram::ego_title(node)));
         put(&format!("diagrams/{}.svg", node.id.replace('/', "-")), svg.as_bytes())?;
     }
-    Ok(written)
+    Ok(written + streamed)
 }
 
 /// How `extract` prints what it found.

@@ -9,10 +9,11 @@
 
 use crate::corpus::Document;
 use crate::model::{short_hash, Extraction, Predicate};
+use crate::sorted::{LineSorter, LinesReader};
 use anyhow::{bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{BlankNode, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{BlankNode, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::StorageError;
@@ -498,35 +499,60 @@ impl Store {
 
     /// Rows of a SELECT query as strings (`None` for unbound), in the order returned.
     pub fn select(&self, sparql: &str) -> Result<(Vec<String>, Vec<Row>)> {
-        let QueryResults::Solutions(solutions) = self.query(sparql)? else { bail!("not a SELECT query") };
-        let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
         let mut rows = Vec::new();
-        for solution in solutions {
-            let solution = solution?;
-            rows.push(variables.iter().map(|v| solution.get(v.as_str()).cloned()).collect());
-        }
+        let variables = self.select_each(sparql, |row| {
+            rows.push(row);
+            Ok(())
+        })?;
         Ok((variables, rows))
     }
 
+    /// A SELECT query's rows handed to `each` as they come (none held); returns the
+    /// variables.
+    pub fn select_each(&self, sparql: &str, mut each: impl FnMut(Row) -> Result<()>) -> Result<Vec<String>> {
+        let QueryResults::Solutions(solutions) = self.query(sparql)? else { bail!("not a SELECT query") };
+        let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
+        for solution in solutions {
+            let solution = solution?;
+            each(variables.iter().map(|v| solution.get(v.as_str()).cloned()).collect())?;
+        }
+        Ok(variables)
+    }
+
     /// Writes the store sorted, so dumps compare byte for byte: every quad for the
-    /// dataset formats (N-Quads, TriG, JSON-LD), every distinct triple for the others.
+    /// dataset formats (N-Quads, TriG, JSON-LD), every distinct triple for the others. The
+    /// order is that of the quads' N-Quads text; the store is streamed through an external
+    /// sort (`sorted`), so a dump bigger than memory is never held whole: N-Quads lines are
+    /// written as they come out of the sort, the other formats parse them back one by one.
     pub fn dump(&self, format: RdfFormat, out: impl Write) -> Result<()> {
-        let mut quads: Vec<Quad> = self.inner.iter().collect::<Result<_, _>>()?;
-        if !format.supports_datasets() {
-            for q in &mut quads {
-                q.graph_name = GraphName::DefaultGraph;
+        let mut sorter = LineSorter::new(DUMP_SORT_BUDGET);
+        let datasets = format.supports_datasets();
+        for quad in self.inner.iter() {
+            let quad = quad?;
+            let graph = if datasets { quad.graph_name.as_ref() } else { GraphNameRef::DefaultGraph };
+            sorter.push(QuadRef::new(&quad.subject, &quad.predicate, &quad.object, graph).to_string())?;
+        }
+        let lines = sorter.finish()?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        if matches!(format, RdfFormat::NQuads | RdfFormat::NTriples) {
+            for line in lines {
+                out.write_all(line?.as_bytes())?;
+                out.write_all(b" .\n")?;
             }
+            out.flush()?;
+            return Ok(());
         }
-        quads.sort_by_cached_key(|q| q.to_string());
-        quads.dedup();
         let mut writer = serializer(format)?.for_writer(out);
-        for q in &quads {
-            writer.serialize_quad(q)?;
+        for quad in RdfParser::from_format(RdfFormat::NQuads).for_reader(LinesReader::new(lines, b" .\n")) {
+            writer.serialize_quad(&quad.context("the sorted dump cannot be read back")?)?;
         }
-        writer.finish()?;
+        writer.finish()?.flush()?;
         Ok(())
     }
 }
+
+/// The bytes of N-Quads text a dump sorts in memory before it spills a run to disk.
+const DUMP_SORT_BUDGET: usize = 192 << 20;
 
 /// The io::Error inside a csv error, so a closed pipe is seen as one.
 fn csv_io(error: csv::Error) -> std::io::Error {

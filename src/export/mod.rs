@@ -88,9 +88,9 @@ pub fn graph_text(kg: &KnowledgeGraph, format: Format) -> Result<String> {
     })
 }
 
-/// One RDF format dumped from the store: every quad (TriG, N-Quads, JSON-LD with named
-/// graphs) or every distinct triple (Turtle).
-pub fn rdf_bytes(store: &Store, format: Format) -> Result<Vec<u8>> {
+/// One RDF format dumped from the store to `out`, streamed: every quad (TriG, N-Quads,
+/// JSON-LD with named graphs) or every distinct triple (Turtle).
+pub fn write_rdf(store: &Store, format: Format, out: impl std::io::Write) -> Result<()> {
     let dump = match format {
         Format::Turtle => DumpFormat::Turtle,
         Format::Nquads => DumpFormat::NQuads,
@@ -98,9 +98,12 @@ pub fn rdf_bytes(store: &Store, format: Format) -> Result<Vec<u8>> {
         Format::Jsonld => DumpFormat::JsonLd { profile: Default::default() },
         Format::Graphml | Format::Gexf | Format::Csv | Format::Cytoscape | Format::Dot | Format::Mermaid | Format::Json => bail!("{format:?} is a graph format, not an RDF dump"),
     };
-    let mut out = Vec::new();
-    store.dump(dump, &mut out)?;
-    Ok(out)
+    store.dump(dump, out)
+}
+
+/// One RDF format dumped from the store into a file, naming the file in the error.
+pub fn write_rdf_file(store: &Store, format: Format, path: &Path) -> Result<()> {
+    write_with(path, |file| write_rdf(store, format, file))
 }
 
 /// The `export` command: one format to a file, a folder (csv) or stdout (no `output`); the
@@ -110,7 +113,10 @@ pub fn write_one(store: &Store, format: Format, output: Option<&Path>, filter: &
         if !filter.keeps_everything() {
             bail!("filters apply to the graph formats; {format:?} dumps the whole store (select a part with `newsgraph query` and CONSTRUCT)");
         }
-        return emit(output, &rdf_bytes(store, format)?);
+        return match output {
+            Some(path) => write_rdf_file(store, format, path),
+            None => write_rdf(store, format, std::io::stdout().lock()),
+        };
     }
     let kg = KnowledgeGraph::from_store(store)?.filtered(filter)?;
     if format == Format::Csv {
@@ -132,10 +138,16 @@ fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<()> {
 
 /// Writes one file, naming it in the error.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_with(path, |file| Ok(file.write_all(bytes)?))
+}
+
+/// Creates a file (and its folder) and lets `write` fill it, naming the file in the error.
+pub fn write_with(path: &Path, write: impl FnOnce(&mut std::fs::File) -> Result<()>) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).with_context(|| format!("{}: cannot create folder", parent.display()))?;
     }
-    std::fs::write(path, bytes).with_context(|| format!("{}: cannot write", path.display()))
+    let mut file = std::fs::File::create(path).with_context(|| format!("{}: cannot write", path.display()))?;
+    write(&mut file).with_context(|| format!("{}: cannot write", path.display()))
 }
 
 /// Text safe inside XML content and attribute values: markup escaped, tab and line
