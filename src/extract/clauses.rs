@@ -388,8 +388,7 @@ impl<'a> SentenceView<'a> {
             if let Some(m) = self.mention_at(j) {
                 // "Russian Energy Minister Alexander Novak": the modifier stands for its head.
                 let m = self.head[m];
-                let first = self.first(m);
-                let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && first > self.tokens.start && matches!(self.word(first - 1), "the" | "a" | "an");
+                let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_));
                 return (self.preposition_before(m).is_none() && !self.possessor(m) && !adjective).then_some(m);
             }
             if !(self.in_title(j) || self.finder.is(j, WordKinds::DETERMINER) || self.word(j).starts_with("then") || self.word(j) == "-") {
