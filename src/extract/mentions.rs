@@ -467,12 +467,7 @@ impl<'a> Finder<'a> {
             }
             found.push(Mention { first: a.first, last, kind: EntityType::Organization, target: Target::Unknown, surface: self.surface(a.first, last), titled: false, short: None });
         }
-        if found.is_empty() {
-            return;
-        }
-        mentions.retain(|m| !found.iter().any(|f| f.first <= m.first && m.last <= f.last));
-        mentions.extend(found);
-        mentions.sort_by_key(|m| m.first);
+        replace_covered(mentions, found, |m, f| f.first <= m.first && m.last <= f.last);
     }
 
     /// "the 23rd session of the Russian-Korean Commission on Fisheries", "the ninth meeting
@@ -506,12 +501,7 @@ impl<'a> Finder<'a> {
             let short = self.surface(first, head + 1);
             found.push(Mention { first, last: head + 1, kind: EntityType::Event, target: Target::Unknown, surface: self.surface(first, body.last), titled: false, short: Some(short) });
         }
-        if found.is_empty() {
-            return;
-        }
-        mentions.retain(|m| !found.iter().any(|f| m.first < f.last && f.first < m.last));
-        mentions.extend(found);
-        mentions.sort_by_key(|m| m.first);
+        replace_covered(mentions, found, |m, f| m.first < f.last && f.first < m.last);
     }
 
     /// "the transport corridor from the Korean Peninsula to Europe", "a pipeline network
@@ -529,9 +519,7 @@ impl<'a> Finder<'a> {
                 let k = from.last + 1 + usize::from(from.last + 1 < s.tokens.end && self.is(from.last + 1, WordKinds::DETERMINER));
                 let to = mentions.get(i + 1).filter(|to| is_place(to) && to.first == k);
                 if let Some((to, first)) = to.and_then(|to| self.described_phrase(s, at - 2, mentions).map(|first| (to, first))) {
-                    let phrase = self.surface(first, at - 1);
-                    let surface = format!("{}–{} {phrase}", from.surface, to.surface);
-                    found.push(Mention { first, last: at - 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(phrase) });
+                    found.push(self.route_mention(first, at - 1, from, to));
                 }
                 continue;
             }
@@ -559,11 +547,17 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let Some(first) = self.described_phrase(s, at - 2, mentions) else { continue };
-            let phrase = self.surface(first, at - 1);
-            let surface = format!("{}–{} {phrase}", from.surface, to.surface);
-            found.push(Mention { first, last: at - 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(phrase) });
+            found.push(self.route_mention(first, at - 1, from, to));
         }
         self.add_described(mentions, found);
+    }
+
+    /// The described project of tokens `[first, last)` on a route between the places `from`
+    /// and `to`: named after both ("Shanghai–Arkhangelsk container line"), its words an alias.
+    fn route_mention(&self, first: usize, last: usize, from: &Mention, to: &Mention) -> Mention {
+        let phrase = self.surface(first, last);
+        let surface = format!("{}–{} {phrase}", from.surface, to.surface);
+        Mention { first, last, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(phrase) }
     }
 
     /// "North Korea's missile program", "its weapons of mass destruction program", "the
@@ -655,9 +649,7 @@ impl<'a> Finder<'a> {
             }
             found.push(Mention { first, last: head + 1, kind: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
         }
-        mentions.retain(|m| m.kind != EntityType::Commodity || !found.iter().any(|g| g.first <= m.first && m.last <= g.last));
-        mentions.extend(found);
-        mentions.sort_by_key(|m| m.first);
+        replace_covered(mentions, found, |m, g| m.kind == EntityType::Commodity && g.first <= m.first && m.last <= g.last);
     }
 
     /// A lowercase term in quotation marks named as a project or initiative: `a "gas bridge"`
@@ -762,9 +754,7 @@ impl<'a> Finder<'a> {
 
     /// Adds described projects to `mentions`: commodities inside one are part of its name.
     fn add_described(&self, mentions: &mut Vec<Mention>, found: Vec<Mention>) {
-        mentions.retain(|m| m.kind != EntityType::Commodity || !found.iter().any(|p| p.first <= m.first && m.last <= p.last));
-        mentions.extend(found);
-        mentions.sort_by_key(|m| m.first);
+        replace_covered(mentions, found, |m, p| m.kind == EntityType::Commodity && p.first <= m.first && m.last <= p.last);
     }
 
     /// Longest gazetteer matches, left to right.
@@ -1488,6 +1478,14 @@ impl<'a> Finder<'a> {
             idx += 1;
         }
     }
+}
+
+/// Adds the `found` mentions to a sentence's `mentions` (kept in order), dropping each
+/// mention that `replaced(mention, found)` says one of them takes the place of.
+fn replace_covered(mentions: &mut Vec<Mention>, found: Vec<Mention>, replaced: impl Fn(&Mention, &Mention) -> bool) {
+    mentions.retain(|m| !found.iter().any(|f| replaced(m, f)));
+    mentions.extend(found);
+    mentions.sort_by_key(|m| m.first);
 }
 
 /// The position of the first non-ASCII byte of `bytes` at or after `from` (`bytes.len()` if
