@@ -229,6 +229,8 @@ impl WordKinds {
     pub const GOODS_ALONE: WordKinds = WordKinds(1 << 29);
     /// The first word of an adjective of two states ("inter" of "inter-Korean": `pair_adjectives.csv`).
     pub const PAIR_ADJECTIVE_START: WordKinds = WordKinds(1 << 30);
+    /// A surname written before the given name ("Wang" of "Wang Yi": `names/surname_first.txt`).
+    pub const SURNAME_FIRST: WordKinds = WordKinds(1 << 31);
 
     /// The lists of `self` and of `other` together.
     pub const fn with(self, other: WordKinds) -> WordKinds {
@@ -439,6 +441,8 @@ pub struct Lexicon {
     pub given_names: FxHashSet<String>,
     pub surnames: FxHashSet<String>,
     pub korean_syllables: FxHashSet<String>,
+    /// Surnames written first (`names/surname_first.txt`), also among `surnames`.
+    pub surnames_first: FxHashSet<String>,
     pub common_words: FxHashSet<String>,
     pub non_names: FxHashSet<String>,
     pub date_words: FxHashSet<String>,
@@ -786,6 +790,8 @@ impl Lexicon {
         let names = root.join("names");
         lex.given_names = lower_set(&names.join("given_names.txt"))?;
         lex.surnames = lower_set(&names.join("surnames.txt"))?;
+        lex.surnames_first = lower_set(&names.join("surname_first.txt"))?;
+        lex.surnames.extend(lex.surnames_first.iter().cloned());
         lex.korean_syllables = lower_set(&names.join("korean_syllables.txt"))?;
         lex.load_heads(&root.join("typing/heads.csv"))?;
         lex.load_titles(&root.join("typing/titles.csv"))?;
@@ -867,6 +873,7 @@ impl Lexicon {
             (&self.korean_syllables, WordKinds::KOREAN_SYLLABLE),
             (&self.given_names, WordKinds::GIVEN_NAME),
             (&self.surnames, WordKinds::SURNAME),
+            (&self.surnames_first, WordKinds::SURNAME_FIRST),
         ];
         let mut words: FxHashMap<String, Word> = FxHashMap::default();
         for (list, kind) in lists {

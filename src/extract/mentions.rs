@@ -308,6 +308,7 @@ impl<'a> Finder<'a> {
             }
         }
         mentions.sort_by_key(|m| m.first);
+        self.drop_verbs_read_as_goods(s, &mut mentions);
         self.joined_names(s, &mut mentions);
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.described_projects(s, &mut mentions);
@@ -322,6 +323,17 @@ impl<'a> Finder<'a> {
         self.state_nouns(s, &mut mentions);
         self.numbered_acts(s, &mut mentions);
         mentions
+    }
+
+    /// "Uzbekistan ships copper", "it ships grain": a one-word good that is also a form of a
+    /// frame's verb (`FRAME_CUE`), right after a name or a pronoun, is that verb.
+    fn drop_verbs_read_as_goods(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let mut previous_end = None;
+        mentions.retain(|m| {
+            let after_subject = m.first > s.tokens.start && (previous_end == Some(m.first) || matches!(self.lower(m.first - 1), "it" | "they" | "which" | "that" | "who"));
+            previous_end = Some(m.last);
+            !(m.kind == EntityType::Commodity && m.last == m.first + 1 && self.is(m.first, WordKinds::FRAME_CUE) && after_subject)
+        });
     }
 
     /// "UN Security Council resolution 2397", "Council Decision 2022/266": a legal act named
@@ -1278,6 +1290,12 @@ impl<'a> Finder<'a> {
         if is(first, WordKinds::SURNAME) && syllables(&words[1..]) && n <= 4 {
             return true;
         }
+        // "Pham Minh Chinh", "Wang Yi": a surname written first, then one or two short
+        // capitalised given names that head nothing.
+        let given_after = |k: usize| self.is_capitalised(k) && self.lower(k).chars().count() <= 7 && !is(k, WordKinds::FUNCTION) && !is(k, WordKinds::HEAD) && !self.is_acronym(k);
+        if is(first, WordKinds::SURNAME_FIRST) && n <= 3 && words[1..].iter().all(|&k| given_after(k)) {
+            return true;
+        }
         if is(last, WordKinds::SURNAME) && syllables(&words[..n - 1]) {
             return true;
         }
@@ -1361,12 +1379,38 @@ impl<'a> Finder<'a> {
         let possessive = || (end + 2..s.tokens.end.min(end + 6)).find(|&k| self.lower(k) == "'s" && self.tok(k).joined).filter(|_| self.is_capitalised(end + 1)).map(|k| k + 1);
         let article = || (end + 2 < s.tokens.end && matches!(self.lower(end + 1), "a" | "an")).then_some(end + 2);
         if end + 2 < s.tokens.end && self.lower(end) == "," {
+            if self.titled_apposition(s, end + 1) {
+                return Some(EntityType::Person);
+            }
             let from = article().or_else(possessive)?;
             let last = (from..s.tokens.end.min(from + 4)).take_while(|&k| self.tok(k).kind == TokenKind::Word).last()?;
             let descriptor = |c: &&super::lexicon::ContextCue| c.before && c.words.len() == 1 && c.words[0] == self.lower(last) && matches!(c.kind, EntityType::Company | EntityType::Organization);
             return self.lex.context_cues.iter().find(descriptor).map(|c| c.kind);
         }
         None
+    }
+
+    /// ", the Polish foreign minister,", ", Vietnam's planning minister,", ", deputy prime
+    /// minister,": an apposition starting at `at` that is a title (`typing/titles.csv`) after
+    /// at most a determiner or a possessive and three modifiers, ending the clause or
+    /// followed by "of"/"for"/"at".
+    fn titled_apposition(&self, s: &Sentence, at: usize) -> bool {
+        let mut from = at;
+        if from < s.tokens.end && matches!(self.lower(from), "the" | "a" | "an" | "his" | "her" | "its" | "their") {
+            from += 1;
+        } else if let Some(k) = (from + 1..s.tokens.end.min(from + 4)).find(|&k| self.lower(k) == "'s" && self.tok(k).joined) {
+            from = k + 1;
+        }
+        for k in from..s.tokens.end.min(from + 4) {
+            if let Some(end) = self.title_at(k, s.tokens.end) {
+                let ends = end >= s.tokens.end || matches!(self.lower(end), "," | "." | ";" | "of" | "for" | "at" | "and");
+                return ends;
+            }
+            if self.tok(k).kind != TokenKind::Word || self.is(k, WordKinds::FUNCTION) {
+                return false;
+            }
+        }
+        false
     }
 
     fn place_cue_before(&self, floor: usize, at: usize) -> bool {
@@ -1382,11 +1426,17 @@ impl<'a> Finder<'a> {
     /// lowercase head of a project, event or initiative.
     fn lowercase_head_after(&self, s: &Sentence, start: usize, end: usize) -> Option<Mention> {
         let mut found: Option<(usize, EntityType)> = None;
-        let mut k = end;
-        while k < s.tokens.end && k <= end + 2 {
+        let (mut k, mut words) = (end, 0);
+        while k < s.tokens.end && words < 3 {
+            // "high-speed rail line": a hyphenated modifier is one word.
+            if k > end && k + 1 < s.tokens.end && self.lower(k) == "-" && self.tok(k).joined && self.tok(k + 1).joined && self.tok(k + 1).kind == TokenKind::Word && !self.is_capitalised(k + 1) {
+                k += 2;
+                continue;
+            }
             if self.tok(k).kind != TokenKind::Word || self.is_capitalised(k) || self.is(k, WordKinds::FUNCTION) {
                 break;
             }
+            words += 1;
             // The last head in reach wins: "road bridge", not "road".
             if let Some(head) = self.is(k, WordKinds::HEAD).then(|| self.lex.heads.get(self.lower(k))).flatten() {
                 let place = head.kind == EntityType::Place && self.lex.lowercase_place_heads.contains(self.lower(k));
