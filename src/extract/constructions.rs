@@ -3,16 +3,17 @@
 //! to a state), leaders' governments ("the Biden administration"), state-pair
 //! adjectives ("inter-Korean dialogue"), and two states joined by a dash in the name of an
 //! undertaking ("the Russian-Korean Commission on Fisheries", "the EU-Japan Summit"),
-//! and the places a route runs through ("a pipeline from Russia to Busan via North Korea").
+//! the places a route runs through ("a pipeline from Russia to Busan via North Korea"),
+//! and the state whose adjective starts a place's or body's name ("the Russian Far East").
 //!
 //! Their relations are made directly, with a fixed confidence; role appositions and
 //! governments are also shown to the scorer as evidence for the pairs they relate (pair
-//! adjectives and state pairs are not). Reads resolved mentions; creates no entities but
+//! adjectives, state pairs and state names are not). Reads resolved mentions; creates no entities but
 //! the states of pair adjectives and state pairs.
 
 use super::attributes::{CueCache, Facts, Found};
-use super::lexicon::{Gazetteer, WordKinds};
-use super::mentions::{Finder, Mention, Target};
+use super::lexicon::{Gazetteer, NameKind, WordKinds};
+use super::mentions::{Finder, Mention, Target, SEATED};
 use super::resolution::{known_draft, Draft, DraftIndex, Resolved};
 use super::Extractor;
 use crate::model::{EntityType, Predicate};
@@ -276,6 +277,39 @@ impl Extractor {
             }
         }
         found
+    }
+
+    /// "the Russian Far East", "the Japanese Coast Guard", "the Vietnamese Ministry of
+    /// Industry": a place or organisation whose name starts with one state's adjective (not
+    /// a pair: "Russian-Korean"; a name, as in "Japan Times", says less) is located in that state, when the document names
+    /// the state in its own right and the gazetteer places the name nowhere else (the
+    /// "Korean Peninsula" is in no one state). Per hit: the sentence, the state as a mention
+    /// of the adjective, and the place's or organisation's index in `resolved`.
+    pub(super) fn named_states(&self, finder: &Finder, resolved: &[Resolved], drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, usize)> {
+        let gazetteer = &self.lexicon.gazetteer;
+        let named = |id: &str| resolved.iter().any(|r| !matches!(r.mention.target, Target::Adjective(_)) && drafts[r.entity].id == id);
+        let mut found = Vec::new();
+        for (i, r) in resolved.iter().enumerate() {
+            if r.referring || !matches!(r.kind, EntityType::Place | EntityType::Organization) || matches!(r.mention.target, Target::Adjective(_)) {
+                continue;
+            }
+            // "the U.S. Embassy in Seoul" is where it sits (`mentions::SEATED`).
+            if SEATED.contains(&finder.lower(r.mention.last - 1)) {
+                continue;
+            }
+            let first = r.mention.first;
+            let state = [2, 1].into_iter().filter(|&n| first + n < r.mention.last).find_map(|n| {
+                let entry = finder.gazetteer_names(first, first + n).iter().find(|name| name.kind == NameKind::Adjective && gazetteer.entries[name.entry].kind == EntityType::Country)?.entry;
+                (!finder.is_dash(first + n)).then_some((n, entry))
+            });
+            let Some((n, entry)) = state else { continue };
+            let id = &gazetteer.entries[entry].id;
+            if drafts[r.entity].country.as_ref().is_some_and(|c| c != id) || (matches!(r.mention.target, Target::Known(_)) && drafts[r.entity].country.is_none()) || !named(id) {
+                continue;
+            }
+            found.push((r.sentence, entry, (first, first + n), i));
+        }
+        found.into_iter().map(|(si, entry, span, i)| (si, state_as_adjective(gazetteer, finder, si, entry, span, drafts, draft_index), i)).collect()
     }
 
     /// "the Biden administration", "the government of Shinzo Abe", "the administrations of

@@ -59,7 +59,7 @@ fn within(known: &[Known], start: usize, end: usize) -> &[Known] {
 }
 
 /// Heads of missions that are named by where they sit: "the U.S. Embassy in Seoul".
-const SEATED: &[&str] = &["embassy", "consulate", "consulate-general", "mission", "legation"];
+pub(super) const SEATED: &[&str] = &["embassy", "consulate", "consulate-general", "mission", "legation"];
 
 /// Prepositions that attach a described project to a named place ("a plant near Nakhodka").
 pub(super) const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "outside", "off"];
@@ -211,7 +211,7 @@ impl<'a> Finder<'a> {
     }
 
     #[inline]
-    fn is_dash(&self, i: usize) -> bool {
+    pub(super) fn is_dash(&self, i: usize) -> bool {
         self.tok(i).kind == TokenKind::Punct && matches!(self.lower(i), "-")
     }
 

@@ -70,6 +70,7 @@ impl Extractor {
         coreference::refer(&lex.descriptions, &finder, &text, &drafts, &mut resolved);
         let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut draft_index);
         let state_pairs = self.state_pairs(&finder, &text, &resolved, &mut drafts, &mut draft_index);
+        let named_states = self.named_states(&finder, &resolved, &mut drafts, &mut draft_index);
         let cues = CueCache(vec![OnceCell::new(); text.sentences.len()]);
         // The constructions' relations, made as they are and shown to the scorer by sentence.
         let mut relations = self.constructions(&finder, &text, &resolved, &drafts, &cues);
@@ -150,6 +151,11 @@ impl Extractor {
             let facts = self.named_facts(predicate, 0.7, "state-pair");
             let span = (state.mention.first.min(undertaking.mention.first), state.mention.last.max(undertaking.mention.last));
             self.relation(&finder, &text, si, span, &state, undertaking, facts, &cues)
+        }));
+        relations.extend(named_states.into_iter().filter_map(|(si, state, target)| {
+            let place = &resolved[target];
+            let facts = self.named_facts(Predicate::LocatedIn, 0.7, "state-name");
+            self.relation(&finder, &text, si, (state.mention.first, place.mention.last), place, &state, facts, &cues)
         }));
         finish(body, drafts, relations, training.is_some())
     }
