@@ -158,11 +158,18 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
     resolved.sort_by_key(|r| (r.sentence, r.mention.first));
 }
 
-/// "[modifier] noun" at token `at` (up to one lowercase modifier, "the new plant"): its
-/// end, class and last word.
+/// "[modifiers] noun" at token `at` (up to two lowercase modifiers, a hyphenated one
+/// counting once: "the new plant", "the state-owned firm"): its end, class and last word.
 fn description_at<'f>(descriptions: &Descriptions, finder: &'f Finder, at: usize, limit: usize) -> Option<(usize, EntityType, &'f str)> {
-    for skip in 0..2 {
-        let first = at + skip;
+    let mut first = at;
+    for modifiers in 0..3 {
+        if modifiers > 0 {
+            // Past the modifier at `first`, and "-owned" after it.
+            first += 1;
+            while first + 1 < limit && finder.lower(first) == "-" && finder.text.tokens[first].joined && finder.text.tokens[first + 1].kind == TokenKind::Word {
+                first += 2;
+            }
+        }
         if first >= limit || finder.text.tokens[first].kind != TokenKind::Word || finder.text.tokens[first].text(finder.body).starts_with(char::is_uppercase) {
             return None;
         }

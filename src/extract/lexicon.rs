@@ -473,6 +473,9 @@ pub struct Lexicon {
     /// Per word next to the name (a "before" cue's last word, an "after" cue's first), the
     /// cues of `context_cues` that have it there: most names have none beside them.
     pub context_cues_by_word: FxHashMap<String, Vec<usize>>,
+    /// Word parts that type an unknown one-word name (`ontology/typing/name_parts.csv`):
+    /// the part, whether it starts the word (else it ends it), the type.
+    pub name_parts: Vec<(String, bool, EntityType)>,
     /// Place heads that name a place in lowercase after a name ("the Udokan deposit").
     pub lowercase_place_heads: FxHashSet<String>,
     /// "program", "programme": heads of an owner's programme (`programme_heads.txt`).
@@ -748,6 +751,7 @@ fn columns_of(path: &Path, header: &[String]) -> Option<(&'static [&'static str]
         "heads.csv" => (&["head", "type"], &["min_words"]),
         "titles.csv" => (&["title", "kind"], &[]),
         "context.csv" => (&["cue", "side", "type"], &[]),
+        "name_parts.csv" => (&["part", "at", "type"], &[]),
         "status.csv" => (&["cue", "status"], &[]),
         "pair_adjectives.csv" => (&["adjective", "first", "second"], &[]),
         "goods_heads.csv" => (&["head", "alone"], &[]),
@@ -796,6 +800,7 @@ impl Lexicon {
         lex.load_heads(&root.join("typing/heads.csv"))?;
         lex.load_titles(&root.join("typing/titles.csv"))?;
         lex.load_context_cues(&root.join("typing/context.csv"))?;
+        lex.load_name_parts(&root.join("typing/name_parts.csv"))?;
         lex.load_gazetteer(&root.join("gazetteer"))?;
         let status_path = root.join("status.csv");
         let mut status_cues = Vec::new();
@@ -998,6 +1003,29 @@ impl Lexicon {
             }
         }
         Ok(())
+    }
+
+    fn load_name_parts(&mut self, path: &Path) -> Result<()> {
+        for (line, row) in read_csv(path)? {
+            let part = row.get("part").map_or("", String::as_str).to_lowercase();
+            let start = match row.get("at").map(String::as_str) {
+                Some("start") => true,
+                Some("end") => false,
+                other => bail!("{}:{line}: at must be start or end, not {other:?}", path.display()),
+            };
+            let Some(kind) = row.get("type").and_then(|t| EntityType::parse(t)) else { bail!("{}:{line}: no such type {:?}", path.display(), row.get("type")) };
+            if part.is_empty() || !part.chars().all(char::is_alphabetic) {
+                bail!("{}:{line}: a part is letters, not {part:?}", path.display());
+            }
+            self.name_parts.push((part, start, kind));
+        }
+        Ok(())
+    }
+
+    /// The type a word part gives the unknown one-word name `lower` ("uzbekneftegaz").
+    pub fn name_part_type(&self, lower: &str) -> Option<EntityType> {
+        let long_enough = |part: &str| lower.len() >= part.len() + 3;
+        self.name_parts.iter().find(|(part, start, _)| long_enough(part) && if *start { lower.starts_with(part.as_str()) } else { lower.ends_with(part.as_str()) }).map(|&(_, _, kind)| kind)
     }
 
     fn load_titles(&mut self, path: &Path) -> Result<()> {

@@ -1251,6 +1251,12 @@ impl<'a> Finder<'a> {
         if let Some(kind) = self.context_type(s, start, end) {
             return Some(kind);
         }
+        // "Uzbekneftegaz", "Petrovietnam": a one-word name typed by its parts.
+        if end - start == 1 && !self.is(start, WordKinds::ORDINARY) && !self.is_acronym(start) {
+            if let Some(kind) = self.lex.name_part_type(self.lower(start)) {
+                return Some(kind);
+            }
+        }
         if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
             return Some(EntityType::Place);
         }

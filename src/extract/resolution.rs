@@ -42,6 +42,12 @@ pub(super) struct Draft {
 }
 
 impl Draft {
+    /// A name the gazetteer does not know: its id is `kind/slug` (`Extractor::unknown`),
+    /// where a gazetteer id has no slash.
+    pub(super) fn is_unknown(&self) -> bool {
+        self.id.contains('/')
+    }
+
     /// Records a surface the entity was written as (copied only the first time).
     fn add_surface(&mut self, surface: &str) {
         if !self.surfaces.contains(surface) {
@@ -86,7 +92,7 @@ impl Extractor {
             resolved.extend(pronouns);
             let projects = project_references(finder, sentence, si, &resolved, start);
             resolved.extend(projects);
-            described_people(finder, si, &mut resolved, start);
+            described_people(finder, si, &drafts, &mut resolved, start);
             resolved[start..].sort_by_key(|r| r.mention.first);
             let this_sentence = &resolved[start..];
             // The mentions are sorted and do not overlap: the one that may cover token `k` is
@@ -96,6 +102,7 @@ impl Extractor {
         }
         repeated_names(finder, &untyped, &mut drafts, &mut resolved);
         local_acronyms(&mut drafts, &mut resolved);
+        misspelt_names(&mut drafts, &mut resolved);
         merge_described_projects(&mut drafts, &mut resolved);
         merge_short_names(&mut drafts, &mut resolved);
         Resolution { drafts, index: draft_index, resolved }
@@ -365,7 +372,7 @@ fn named_after_opening(finder: &Finder, sentence: &crate::text::Sentence, k: usi
 /// "the South Korean leader", "the Russian president": a nationality adjective after "the"
 /// and before a role noun is the one person named in this sentence before it or in the two
 /// sentences before, not the state (but in an apposition to that person it stays the state).
-pub(super) fn described_people(finder: &Finder, si: usize, resolved: &mut [Resolved], this_sentence: usize) {
+pub(super) fn described_people(finder: &Finder, si: usize, drafts: &[Draft], resolved: &mut [Resolved], this_sentence: usize) {
     for i in this_sentence..resolved.len() {
         let m = &resolved[i].mention;
         let (first, last) = (m.first, m.last);
@@ -384,8 +391,14 @@ pub(super) fn described_people(finder: &Finder, si: usize, resolved: &mut [Resol
         if apposition {
             continue;
         }
-        let window = resolved[..i].iter().rev().take_while(|r| r.sentence + 2 >= si);
-        if let Some(person) = sole_antecedent(window, |r| r.kind == EntityType::Person) {
+        // The one person of that state the gazetteer knows, else the one person named (when
+        // the gazetteer ties them to no other state): "Putin met the North Korean leader".
+        let Target::Adjective(entry) = m.target else { continue };
+        let state = finder.lex.gazetteer.entries[entry].id.as_str();
+        let window = || resolved[..i].iter().rev().take_while(|r| r.sentence + 2 >= si);
+        let of_state = sole_antecedent(window(), |r| r.kind == EntityType::Person && drafts[r.entity].country.as_deref() == Some(state));
+        let sole = || sole_antecedent(window(), |r| r.kind == EntityType::Person).filter(|&p| drafts[p].country.as_deref().is_none_or(|c| c == state));
+        if let Some(person) = of_state.or_else(sole) {
             let r = &mut resolved[i];
             r.entity = person;
             r.kind = EntityType::Person;
@@ -483,7 +496,15 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
     }
     let before = resolved.len();
     for (&(si, first, last), key) in untyped.iter().zip(&keys) {
-        let Some(&Some(d)) = found.get(key.as_str()) else { continue };
+        let d = match found.get(key.as_str()) {
+            Some(&Some(d)) => d,
+            Some(None) => continue,
+            // "Orlanfot" after "Orlanflot": one typing slip from one name (`misspelt_names`).
+            None => match one_slip_from(key, drafts)[..] {
+                [d] => d,
+                _ => continue,
+            },
+        };
         let surface = finder.surface(first, last);
         drafts[d].add_surface(&surface);
         let mention = Mention { first, last, kind: drafts[d].kind, target: Target::Unknown, surface, titled: false, short: None };
@@ -515,6 +536,61 @@ fn local_acronyms(drafts: &mut [Draft], resolved: &mut [Resolved]) {
             }
         }
     }
+}
+
+/// "Sovocomflot will charter the fleet" after "Sovcomflot": an unknown one-word name of at
+/// least seven letters that is one typing slip (a letter added, dropped, changed or two
+/// swapped) from the one-word name of exactly one other entity of the document is that entity.
+fn misspelt_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    for d in 0..drafts.len() {
+        let draft = &drafts[d];
+        if !draft.is_unknown() || draft.surfaces.is_empty() || !slip_prone(&draft.label) {
+            continue;
+        }
+        let matches = one_slip_from(&fold(&draft.label), drafts);
+        // Two unknown spellings: the later joins the earlier.
+        if let [into] = matches.into_iter().filter(|&e| e != d && !(drafts[e].is_unknown() && e > d)).collect::<Vec<_>>()[..] {
+            merge_surfaces(drafts, d, into);
+            for r in resolved.iter_mut().filter(|r| r.entity == d) {
+                (r.entity, r.kind) = (into, drafts[into].kind);
+            }
+        }
+    }
+}
+
+/// A one-word name of a body, place or undertaking, long enough (seven letters) that one
+/// slip in it is no other word.
+fn slip_prone(name: &str) -> bool {
+    name.len() >= 7 && !name.contains(char::is_whitespace)
+}
+
+/// The entities named in the document (not people, states or goods) with a one-word name
+/// one typing slip from the folded `written`.
+fn one_slip_from(written: &str, drafts: &[Draft]) -> Vec<usize> {
+    if !slip_prone(written) {
+        return Vec::new();
+    }
+    let near = |e: &Draft| e.surfaces.iter().chain(std::iter::once(&e.label)).any(|s| slip_prone(s) && one_slip_apart(written, &fold(s)));
+    (0..drafts.len()).filter(|&e| !drafts[e].surfaces.is_empty() && !matches!(drafts[e].kind, EntityType::Person | EntityType::Country | EntityType::Commodity) && near(&drafts[e])).collect()
+}
+
+/// Whether `a` and `b` differ by exactly one letter added, dropped or changed, or two
+/// neighbours swapped.
+fn one_slip_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let same_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let same_end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (long, short) = if a.len() >= b.len() { (a.len(), b.len()) } else { (b.len(), a.len()) };
+    if long != short {
+        // One letter more: what is left between the common start and end is that letter.
+        return same_start + same_end >= short;
+    }
+    let n = a.len();
+    // One letter changed, or two neighbours swapped.
+    same_start + same_end + 1 >= n || (same_start + 2 + same_end == n && a[same_start] == b[same_start + 1] && a[same_start + 1] == b[same_start])
 }
 
 /// "an LNG shipment terminal in Kamchatka" and "the Kamchatka LNG terminal" in one
@@ -622,4 +698,21 @@ pub(super) fn known_draft(gaz: &lexicon::Gazetteer, entry: usize, drafts: &mut V
     });
     index.by_entry.insert(entry, draft);
     draft
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_slip_is_one_letter_added_dropped_changed_or_two_swapped() {
+        assert!(one_slip_apart("sovocomflot", "sovcomflot"));
+        assert!(one_slip_apart("sovcomflot", "sovocomflot"));
+        assert!(one_slip_apart("rosneft", "rosnaft"));
+        assert!(one_slip_apart("gazprom", "gazporm"));
+        assert!(!one_slip_apart("gazprom", "gazpmro"));
+        assert!(!one_slip_apart("gazprom", "gazprom"));
+        assert!(!one_slip_apart("novatek", "novartis"));
+        assert!(!one_slip_apart("rosatom", "rostec"));
+    }
 }
