@@ -655,13 +655,46 @@ impl<'a> Finder<'a> {
             if let Some(c) = mentions.iter().find(|m| m.kind == EntityType::Commodity && m.last == first && m.first >= s.tokens.start) {
                 first = c.first;
             }
-            let known = mentions.iter().any(known_head);
+            let designated = self.designation_before(s, first, mentions);
+            let first = designated.unwrap_or(first);
+            let known = mentions.iter().any(known_head) && designated.is_none();
             if first == head && (known || !self.is(head, WordKinds::GOODS_ALONE)) {
                 continue;
             }
             found.push(Mention { first, last: head + 1, kind: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
         }
         replace_covered(mentions, found, |m, g| m.kind == EntityType::Commodity && g.first <= m.first && m.last <= g.last);
+    }
+
+    /// "Aframax tankers", "K9 howitzers", "Su-35 fighters", "Arc7 carriers": the start of a
+    /// model's designation right before token `at` (a capitalised word that is no ordinary
+    /// word and no mention, or a code of letters and digits), if one is there.
+    fn designation_before(&self, s: &Sentence, at: usize, mentions: &[Mention]) -> Option<usize> {
+        let has_digit = |k: usize| self.raw(k).chars().any(|c| c.is_ascii_digit());
+        let covered = |k: usize| mentions.iter().any(|m| m.first <= k && k < m.last);
+        let mut first = at;
+        // A code: "Su-35", "T-90", "K9", "Arc7" (letters, a joined dash, digits).
+        while first > s.tokens.start && at - first < 3 && !covered(first - 1) {
+            let k = first - 1;
+            let code_part = match self.tok(k).kind {
+                TokenKind::Number => self.tok(k).joined || k == at - 1,
+                TokenKind::Word => has_digit(k) || (self.is_capitalised(k) && first < at && self.is_dash(first)),
+                TokenKind::Punct => self.is_dash(k) && self.tok(k).joined && first < at,
+            };
+            if !code_part {
+                break;
+            }
+            first = k;
+        }
+        let code = first < at && (first..at).any(has_digit) && self.tok(first).kind == TokenKind::Word;
+        if code {
+            return Some(first);
+        }
+        // A name: "Aframax", not "Russian" (a mention) or "New" (an ordinary word).
+        let k = at.checked_sub(1)?;
+        let name = k >= s.tokens.start && self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY) && !covered(k) && !self.is_acronym(k);
+        let alone = k == s.tokens.start || !self.is_capitalised(k - 1);
+        (name && alone).then_some(k)
     }
 
     /// A lowercase term in quotation marks named as a project or initiative: `a "gas bridge"`
