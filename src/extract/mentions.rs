@@ -410,8 +410,8 @@ impl<'a> Finder<'a> {
     }
 
     /// "a plant near Nakhodka", "a road bridge over the Tumen River", "an industrial park in
-    /// the Nadezhdinskaya ADT", "an LNG shipment terminal in Kamchatka": a noun phrase after
-    /// a determiner whose head names a project, attached to a named place, is a project
+    /// the Nadezhdinskaya ADT", "an LNG shipment terminal in Kamchatka", "Hyundai's car plant
+    /// in St. Petersburg": a noun phrase after a determiner or a possessive whose head names a project, attached to a named place, is a project
     /// named by the whole phrase (a commodity among its modifiers becomes part of it). Its
     /// span stays the noun phrase, so the place remains a mention of its own (`locatedIn`).
     fn described_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
@@ -423,15 +423,13 @@ impl<'a> Finder<'a> {
             }
             let Some(first) = self.described_phrase(s, at - 2, mentions) else { continue };
             let short = self.surface(first, at - 1);
-            found.push(Mention {
-                first,
-                last: at - 1,
-                kind: EntityType::Project,
-                target: Target::Unknown,
-                surface: self.surface(first, place.last),
-                titled: false,
-                short: short.contains(' ').then_some(short),
-            });
+            // "Hyundai's car plant in St. Petersburg" is named with its owner.
+            let owner = mentions.iter().find(|m| first >= 2 && m.last == first - 1 && matches!(self.lower(first - 1), "'s" | "'") && !matches!(m.target, Target::Adjective(_)));
+            let surface = match owner {
+                Some(owner) => format!("{} {}", owner.surface, self.surface(first, place.last)),
+                None => self.surface(first, place.last),
+            };
+            found.push(Mention { first, last: at - 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: short.contains(' ').then_some(short) });
         }
         self.add_described(mentions, found);
     }
@@ -788,7 +786,9 @@ impl<'a> Finder<'a> {
                 _ => break,
             }
         }
-        let determined = first > s.tokens.start && matches!(self.lower(first - 1), "a" | "an" | "the");
+        // "a plant", "the plant", "Hyundai's plant" (not "its plant": the owner is not known
+        // here to name it with).
+        let determined = first > s.tokens.start && matches!(self.lower(first - 1), "a" | "an" | "the" | "'s" | "'");
         // "a new plant": vague modifiers do not name it.
         while first < head && self.lex.vague_modifiers.contains(self.lower(first)) {
             first += 1;
