@@ -536,6 +536,14 @@ impl<'a> SentenceView<'a> {
                 })?;
             }
             if let Some(m) = self.mention_at(j) {
+                // "Russia's Arctic port", "Korea's LNG imports": a place or good modifying the
+                // cue right after the possessive.
+                let first = self.first(m);
+                if matches!(self.kind(m), EntityType::Place | EntityType::Commodity) && first > self.tokens.start && self.word(first - 1) == "'s" {
+                    j = first;
+                    skipped += 1;
+                    continue;
+                }
                 // "its chief executive": a possessive pronoun resolved to its owner.
                 return matches!(self.word(j), "its" | "their" | "his" | "her").then_some(m);
             }
@@ -592,7 +600,9 @@ impl<'a> SentenceView<'a> {
                 // ambassador": past the owner of the title or its state's adjective.
                 let first = self.first(m);
                 let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && first > self.tokens.start && matches!(self.word(first - 1), "the" | "a" | "an");
-                if !self.possessor(m) && !adjective {
+                // "Arkhangelsk, Russia's Arctic port": a place or good modifying the noun after a possessive.
+                let modifier = matches!(self.kind(m), EntityType::Place | EntityType::Commodity) && first > self.tokens.start && self.word(first - 1) == "'s";
+                if !self.possessor(m) && !adjective && !modifier {
                     return None;
                 }
                 j = self.first(m);

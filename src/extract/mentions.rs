@@ -1413,8 +1413,9 @@ impl<'a> Finder<'a> {
                 return Some(kind);
             }
         }
-        // ", a Norwegian shipping company", ", Rosatom's fuel company,": up to four words after
-        // "a"/"an" or a possessive, the last a descriptor.
+        // ", a Norwegian shipping company", ", Rosatom's fuel company,", ", a port city in
+        // Pakistan": up to four words after "a"/"an" or a possessive, the last of its noun
+        // phrase a descriptor.
         let possessive = || (end + 2..s.tokens.end.min(end + 6)).find(|&k| self.lower(k) == "'s" && self.tok(k).joined).filter(|_| self.is_capitalised(end + 1)).map(|k| k + 1);
         let article = || (end + 2 < s.tokens.end && matches!(self.lower(end + 1), "a" | "an")).then_some(end + 2);
         if end + 2 < s.tokens.end && self.lower(end) == "," {
@@ -1422,8 +1423,11 @@ impl<'a> Finder<'a> {
                 return Some(EntityType::Person);
             }
             let from = article().or_else(possessive)?;
-            let last = (from..s.tokens.end.min(from + 4)).take_while(|&k| self.tok(k).kind == TokenKind::Word).last()?;
-            let descriptor = |c: &&super::lexicon::ContextCue| c.before && c.words.len() == 1 && c.words[0] == self.lower(last) && matches!(c.kind, EntityType::Company | EntityType::Organization);
+            // The descriptor ends the apposition's noun phrase: ", a port city in Pakistan".
+            let last = (from..s.tokens.end.min(from + 4)).take_while(|&k| self.tok(k).kind == TokenKind::Word && !matches!(self.lower(k), "in" | "of" | "on" | "near")).last()?;
+            let descriptor = |c: &&super::lexicon::ContextCue| {
+                c.before && c.words.len() == 1 && c.words[0] == self.lower(last) && matches!(c.kind, EntityType::Company | EntityType::Organization | EntityType::Place)
+            };
             return self.lex.context_cues.iter().find(descriptor).map(|c| c.kind);
         }
         None
