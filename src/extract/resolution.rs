@@ -570,7 +570,8 @@ fn one_slip_from(written: &str, drafts: &[Draft]) -> Vec<usize> {
     if !slip_prone(written) {
         return Vec::new();
     }
-    let near = |e: &Draft| e.surfaces.iter().chain(std::iter::once(&e.label)).any(|s| slip_prone(s) && one_slip_apart(written, &fold(s)));
+    // (Lengths first: most names are far longer or shorter, and folding allocates.)
+    let near = |e: &Draft| e.surfaces.iter().chain(std::iter::once(&e.label)).any(|s| s.len().abs_diff(written.len()) <= 4 && slip_prone(s) && one_slip_apart(written, &fold(s)));
     (0..drafts.len()).filter(|&e| !drafts[e].surfaces.is_empty() && !matches!(drafts[e].kind, EntityType::Person | EntityType::Country | EntityType::Commodity) && near(&drafts[e])).collect()
 }
 
