@@ -411,8 +411,9 @@ impl<'a> Finder<'a> {
 
     /// "a plant near Nakhodka", "a road bridge over the Tumen River", "an industrial park in
     /// the Nadezhdinskaya ADT", "an LNG shipment terminal in Kamchatka", "Hyundai's car plant
-    /// in St. Petersburg": a noun phrase after a determiner or a possessive whose head names a project, attached to a named place, is a project
-    /// named by the whole phrase (a commodity among its modifiers becomes part of it). Its
+    /// in St. Petersburg": a noun phrase after a determiner or a possessive whose head names
+    /// a project, attached to a named place, is a project named by the whole phrase (with its
+    /// owner, after a possessive; a commodity among its modifiers becomes part of it). Its
     /// span stays the noun phrase, so the place remains a mention of its own (`locatedIn`).
     fn described_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
