@@ -1457,6 +1457,17 @@ impl<'a> Finder<'a> {
         false
     }
 
+    /// Token `k` is a one-word noun that types a place beside it (`typing/context.csv`:
+    /// "city", "port").
+    pub(super) fn lexicon_place_noun(&self, k: usize) -> bool {
+        self.lex.context_cues_by_word.get(self.lower(k)).is_some_and(|cues| {
+            cues.iter().any(|&c| {
+                let cue = &self.lex.context_cues[c];
+                cue.before && cue.words.len() == 1 && cue.kind == EntityType::Place
+            })
+        })
+    }
+
     fn place_cue_before(&self, floor: usize, at: usize) -> bool {
         self.lex.place_cues.iter().any(|cue| cue.len() <= at - floor && cue.iter().enumerate().all(|(n, w)| self.lower(at - cue.len() + n) == *w))
     }

@@ -136,7 +136,13 @@ impl Extractor {
                 let moving = m.first > 1 && self.lexicon.motion_words.contains(finder.lower(m.first - 2));
                 // "Mongolia's Ulan Bator": a state's capital is the city.
                 let owned = before == Some("'s");
-                let as_place = !possessive && (owned || before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving));
+                // "Astana, the capital of Kazakhstan,", "Hanoi, a city of eight million": described as a place.
+                let tokens = finder.text.tokens.len();
+                let described = m.last + 2 < tokens && finder.lower(m.last) == "," && matches!(finder.lower(m.last + 1), "the" | "a" | "an") && {
+                    let place_noun = |k: usize| finder.lower(k) == "capital" || finder.lexicon_place_noun(k);
+                    (m.last + 2..tokens.min(m.last + 5)).any(place_noun)
+                };
+                let as_place = !possessive && (owned || described || before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving));
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
