@@ -429,6 +429,13 @@ impl<'a> SentenceView<'a> {
         r.referring && r.mention.last == r.mention.first + 1 && matches!(self.word(r.mention.first), "its" | "their" | "his" | "her")
     }
 
+    /// Mention `m` is a place or good right after "'s", modifying the noun after it:
+    /// "Russia's Arctic port", "Korea's LNG imports".
+    fn modifies_after_possessive(&self, m: usize) -> bool {
+        let first = self.first(m);
+        matches!(self.kind(m), EntityType::Place | EntityType::Commodity) && first > self.tokens.start && self.word(first - 1) == "'s"
+    }
+
     /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
     fn possessor(&self, m: usize) -> bool {
         let last = self.last(m);
@@ -536,11 +543,9 @@ impl<'a> SentenceView<'a> {
                 })?;
             }
             if let Some(m) = self.mention_at(j) {
-                // "Russia's Arctic port", "Korea's LNG imports": a place or good modifying the
-                // cue right after the possessive.
-                let first = self.first(m);
-                if matches!(self.kind(m), EntityType::Place | EntityType::Commodity) && first > self.tokens.start && self.word(first - 1) == "'s" {
-                    j = first;
+                // "Russia's Arctic port", "Korea's LNG imports": a modifier, not the owner.
+                if self.modifies_after_possessive(m) {
+                    j = self.first(m);
                     skipped += 1;
                     continue;
                 }
@@ -600,9 +605,8 @@ impl<'a> SentenceView<'a> {
                 // ambassador": past the owner of the title or its state's adjective.
                 let first = self.first(m);
                 let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && first > self.tokens.start && matches!(self.word(first - 1), "the" | "a" | "an");
-                // "Arkhangelsk, Russia's Arctic port": a place or good modifying the noun after a possessive.
-                let modifier = matches!(self.kind(m), EntityType::Place | EntityType::Commodity) && first > self.tokens.start && self.word(first - 1) == "'s";
-                if !self.possessor(m) && !adjective && !modifier {
+                // "Arkhangelsk, Russia's Arctic port".
+                if !self.possessor(m) && !adjective && !self.modifies_after_possessive(m) {
                     return None;
                 }
                 j = self.first(m);

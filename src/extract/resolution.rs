@@ -536,10 +536,7 @@ fn local_acronyms(drafts: &mut [Draft], resolved: &mut [Resolved]) {
         let Some(acronym) = drafts[d].surfaces.iter().next().filter(|_| by_acronyms).cloned() else { continue };
         let spelled: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && !drafts[e].surfaces.is_empty() && drafts[e].label.contains(' ') && has_initials(&drafts[e].label, &acronym)).collect();
         if let [into] = spelled[..] {
-            merge_surfaces(drafts, d, into);
-            for r in resolved.iter_mut().filter(|r| r.entity == d) {
-                (r.entity, r.kind) = (into, drafts[into].kind);
-            }
+            merge_entity(drafts, resolved, d, into);
         }
     }
 }
@@ -556,10 +553,7 @@ fn misspelt_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
         let matches = one_slip_from(&fold(&draft.label), drafts);
         // Two unknown spellings: the later joins the earlier.
         if let [into] = matches.into_iter().filter(|&e| e != d && !(drafts[e].is_unknown() && e > d)).collect::<Vec<_>>()[..] {
-            merge_surfaces(drafts, d, into);
-            for r in resolved.iter_mut().filter(|r| r.entity == d) {
-                (r.entity, r.kind) = (into, drafts[into].kind);
-            }
+            merge_entity(drafts, resolved, d, into);
         }
     }
 }
@@ -623,12 +617,9 @@ pub(super) fn merge_described_projects(drafts: &mut [Draft], resolved: &mut [Res
             })
             .collect();
         if let [into] = named[..] {
-            merge_surfaces(drafts, d, into);
+            merge_entity(drafts, resolved, d, into);
             drafts[d].label = drafts[into].label.clone();
             project_words[d] = project_words[into].clone();
-            for r in resolved.iter_mut().filter(|r| r.entity == d) {
-                r.entity = into;
-            }
         }
     }
 }
@@ -653,11 +644,16 @@ fn merge_short_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
             .filter(|&e| label_words[e].len() > short.len() && label_words[e].starts_with(short))
             .collect();
         if let [into] = longer[..] {
-            merge_surfaces(drafts, d, into);
-            for r in resolved.iter_mut().filter(|r| r.entity == d) {
-                r.entity = into;
-            }
+            merge_entity(drafts, resolved, d, into);
         }
+    }
+}
+
+/// Makes entity `from` entity `into`: its surfaces, and every mention resolved to it.
+fn merge_entity(drafts: &mut [Draft], resolved: &mut [Resolved], from: usize, into: usize) {
+    merge_surfaces(drafts, from, into);
+    for r in resolved.iter_mut().filter(|r| r.entity == from) {
+        (r.entity, r.kind) = (into, drafts[into].kind);
     }
 }
 
