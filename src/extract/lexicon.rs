@@ -476,6 +476,10 @@ pub struct Lexicon {
     /// Word parts that type an unknown one-word name (`ontology/typing/name_parts.csv`):
     /// the part, whether it starts the word (else it ends it), the type.
     pub name_parts: Vec<(String, bool, EntityType)>,
+    /// Word endings that make an unknown run of words a person's name
+    /// (`ontology/names/name_endings.csv`): the ending, whether it ends the run's first word
+    /// (else its last).
+    pub name_endings: Vec<(String, bool)>,
     /// Place heads that name a place in lowercase after a name ("the Udokan deposit").
     pub lowercase_place_heads: FxHashSet<String>,
     /// "program", "programme": heads of an owner's programme (`programme_heads.txt`).
@@ -752,6 +756,7 @@ fn columns_of(path: &Path, header: &[String]) -> Option<(&'static [&'static str]
         "titles.csv" => (&["title", "kind"], &[]),
         "context.csv" => (&["cue", "side", "type"], &[]),
         "name_parts.csv" => (&["part", "at", "type"], &[]),
+        "name_endings.csv" => (&["ending", "word"], &[]),
         "status.csv" => (&["cue", "status"], &[]),
         "pair_adjectives.csv" => (&["adjective", "first", "second"], &[]),
         "goods_heads.csv" => (&["head", "alone"], &[]),
@@ -797,6 +802,7 @@ impl Lexicon {
         lex.surnames_first = lower_set(&names.join("surname_first.txt"))?;
         lex.surnames.extend(lex.surnames_first.iter().cloned());
         lex.korean_syllables = lower_set(&names.join("korean_syllables.txt"))?;
+        lex.load_name_endings(&names.join("name_endings.csv"))?;
         lex.load_heads(&root.join("typing/heads.csv"))?;
         lex.load_titles(&root.join("typing/titles.csv"))?;
         lex.load_context_cues(&root.join("typing/context.csv"))?;
@@ -1026,6 +1032,28 @@ impl Lexicon {
     pub fn name_part_type(&self, lower: &str) -> Option<EntityType> {
         let long_enough = |part: &str| lower.len() >= part.len() + 3;
         self.name_parts.iter().find(|(part, start, _)| long_enough(part) && if *start { lower.starts_with(part.as_str()) } else { lower.ends_with(part.as_str()) }).map(|&(_, _, kind)| kind)
+    }
+
+    fn load_name_endings(&mut self, path: &Path) -> Result<()> {
+        for (line, row) in read_csv(path)? {
+            let ending = row.get("ending").map_or("", String::as_str).to_lowercase();
+            let first = match row.get("word").map(String::as_str) {
+                Some("first") => true,
+                Some("last") => false,
+                other => bail!("{}:{line}: word must be first or last, not {other:?}", path.display()),
+            };
+            if ending.is_empty() || !ending.chars().all(char::is_alphabetic) {
+                bail!("{}:{line}: an ending is letters, not {ending:?}", path.display());
+            }
+            self.name_endings.push((ending, first));
+        }
+        Ok(())
+    }
+
+    /// Whether the lowercase word `lower`, the first word of a name (else its last), ends as
+    /// a person's name does ("baimukhanov", "ukhnaagiin"), keeping three letters before it.
+    pub fn has_name_ending(&self, lower: &str, first: bool) -> bool {
+        self.name_endings.iter().any(|(ending, at_first)| *at_first == first && lower.ends_with(ending.as_str()) && lower.chars().count() >= ending.chars().count() + 3)
     }
 
     fn load_titles(&mut self, path: &Path) -> Result<()> {

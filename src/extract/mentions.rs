@@ -1339,7 +1339,14 @@ impl<'a> Finder<'a> {
         if is(last, WordKinds::SURNAME) && syllables(&words[..n - 1]) {
             return true;
         }
-        is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && is(first, WordKinds::GIVEN_NAME)
+        if is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && is(first, WordKinds::GIVEN_NAME) {
+            return true;
+        }
+        // "Nurlan Baimukhanov", "Ukhnaagiin Khurelsukh": two or three plain capitalised
+        // words, the last ending as surnames do or the first as a patronymic written first
+        // (`Lexicon::has_name_ending`).
+        let plain = |k: usize| self.is_capitalised(k) && !is(k, WordKinds::ORDINARY) && !is(k, WordKinds::HEAD) && !self.is_acronym(k) && self.lower(k).chars().all(char::is_alphabetic);
+        n <= 3 && words.iter().all(|&k| plain(k)) && (self.lex.has_name_ending(self.lower(last), false) || self.lex.has_name_ending(self.lower(first), true))
     }
 
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
