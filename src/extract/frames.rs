@@ -12,7 +12,7 @@
 use super::clauses::SentenceView;
 use super::lexicon::{fold, read_csv, read_list, WordKinds};
 use super::mentions::Finder;
-use crate::model::Predicate;
+use crate::model::{EntityType, Predicate};
 use anyhow::{bail, Context, Result};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
@@ -406,6 +406,34 @@ pub struct FrameMatch {
 impl Frames {
     /// Every frame matched in the sentence of `view`.
     pub(super) fn matches(&self, view: &SentenceView, out: &mut Vec<FrameMatch>) {
+        let from = out.len();
+        self.cue_matches(view, out);
+        self.meeting_companions(view, out, from);
+    }
+
+    /// "his meeting with Kim in Moscow", "held talks with Putin in Sochi": whoever a meeting
+    /// cue pairs with its subject meets where the cue places the meeting, too.
+    fn meeting_companions(&self, view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
+        let meets = |m: &FrameMatch| self.frames[m.frame as usize].predicate == Predicate::MeetsWith;
+        let at_place = |m: &FrameMatch| view.kind(m.object) == EntityType::Place;
+        let mut companions = Vec::new();
+        for place in out[from..].iter().filter(|m| meets(m) && at_place(m)) {
+            for partner in out[from..].iter().filter(|m| meets(m) && !at_place(m) && m.cue == place.cue && m.subject == place.subject) {
+                let entity = |i: usize| view.resolved[view.mentions[i]].entity;
+                if entity(partner.object) != entity(place.object) {
+                    companions.push(FrameMatch { subject: partner.object, subject_slot: partner.object_slot, ..*place });
+                }
+            }
+        }
+        for m in companions {
+            if !out.contains(&m) {
+                out.push(m);
+            }
+        }
+    }
+
+    /// The frames whose cue words the sentence of `view` holds, with their slots filled.
+    fn cue_matches(&self, view: &SentenceView, out: &mut Vec<FrameMatch>) {
         let finder = view.finder;
         for k in view.tokens.clone() {
             if view.mention_at(k).is_some() {

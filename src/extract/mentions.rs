@@ -1296,7 +1296,13 @@ impl<'a> Finder<'a> {
         }
         // "arrived in Pevek.", "a plant near Kudankulam,": a name of one or two words after
         // "in" or "near" that ends the clause is where something is.
-        let clause_end = |k: usize| k >= s.tokens.end || matches!(self.lower(k), "." | "," | ";" | ":" | "and");
+        // A date after the name ends it too: "in Cholpon-Ata last year", "in Aktau on Monday".
+        let date_at = |k: usize| k < s.tokens.end && (self.is(k, WordKinds::DATE_WORD) || self.lower(k).parse::<u16>().is_ok_and(|y| (1900..2100).contains(&y)));
+        let clause_end = |k: usize| {
+            k >= s.tokens.end
+                || matches!(self.lower(k), "." | "," | ";" | ":" | "and")
+                || (matches!(self.lower(k), "last" | "next" | "this" | "in" | "on") && (date_at(k + 1) || matches!(self.lower(k + 1), "year" | "month" | "week")))
+        };
         let words = (start..end).filter(|&k| !self.is_dash(k)).count();
         if start > s.tokens.start + 1 && words <= 2 && matches!(self.lower(start - 1), "in" | "near") && clause_end(end) && !self.is_acronym(start) {
             return Some(EntityType::Place);
