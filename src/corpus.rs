@@ -141,16 +141,20 @@ impl Source {
     }
 }
 
-/// Reads articles. Holds the page-furniture phrases (from `ontology/furniture.txt`).
+/// Reads articles. Holds the page-furniture phrases and the headings of link blocks (from
+/// `ontology/lexicon/furniture.txt` and `link_headings.txt`).
 #[derive(Debug, Clone, Default)]
 pub struct Reader {
     furniture: Vec<String>,
+    link_headings: Vec<String>,
 }
 
 impl Reader {
-    /// `furniture`: lowercase phrases; a short paragraph that is or starts with one is dropped.
-    pub fn new(furniture: Vec<String>) -> Self {
-        Reader { furniture: furniture.into_iter().map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect() }
+    /// `furniture`: phrases; a short paragraph that is or starts with one is dropped.
+    /// `link_headings`: phrases; the short lines under such a heading are dropped too.
+    pub fn new(furniture: Vec<String>, link_headings: Vec<String>) -> Self {
+        let lower = |phrases: Vec<String>| phrases.into_iter().map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect();
+        Reader { furniture: lower(furniture), link_headings: lower(link_headings) }
     }
 
     /// Every article file under `paths` (files as given, folders recursively), sorted by
@@ -231,17 +235,32 @@ impl Reader {
         };
         let mut seen = HashSet::new();
         let mut kept = Vec::new();
+        // Past the first paragraph of running text, a link heading ("Read more:", "Related
+        // Article") starts a block of links: the short lines after it that are no sentences
+        // are its headlines and buttons.
+        let (mut running_seen, mut in_links) = (false, false);
         for p in paragraphs {
             let p = collapse_spaces(&p);
-            let p = self.without_credits(strip_dateline(&p));
-            if p.is_empty() || self.is_furniture(&p) {
+            if self.is_caption(&p) {
                 continue;
             }
-            if meta.author.is_none() {
-                if let Some(author) = p.strip_prefix("By ").filter(|a| looks_like_byline(a)) {
-                    meta.author = Some(author.trim().to_string());
-                    continue;
-                }
+            let p = self.without_credits(strip_dateline(&p));
+            if p.is_empty() {
+                continue;
+            }
+            if self.is_furniture(&p) {
+                in_links = running_seen && self.is_link_heading(&p);
+                continue;
+            }
+            let link_line = p.split_whitespace().count() <= 20 && !p.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?']);
+            if in_links && link_line {
+                continue;
+            }
+            in_links = false;
+            running_seen |= is_running_text(&p);
+            if let Some(author) = byline(&p) {
+                meta.author.get_or_insert_with(|| author.to_string());
+                continue;
             }
             if meta.url.is_none() && is_url(&p) {
                 meta.url = Some(p.clone());
@@ -284,11 +303,28 @@ impl Reader {
             }
         }
         out.push_str(rest);
-        // An unbracketed credit after the paragraph's last sentence.
-        if let Some(end) = out.rfind(['.', '!', '?']).filter(|&end| end + 1 < out.len() && self.is_credit(out[end + 1..].trim())) {
+        // An unbracketed credit after the paragraph's last sentence, or a photographer's
+        // agency: "… in Mersin. REUTERS/Stringer/File Photo", "… in Tashkent. (Yonhap)".
+        if let Some(end) = out.rfind(['.', '!', '?']).filter(|&end| end + 1 < out.len() && (self.is_credit(out[end + 1..].trim()) || is_agency_credit(out[end + 1..].trim()))) {
             out.truncate(end + 1);
         }
         out.trim().to_string()
+    }
+
+    /// "Read more:", "Related Article", "Share this article": a short paragraph that is or
+    /// starts with a link heading.
+    fn is_link_heading(&self, paragraph: &str) -> bool {
+        let lower = paragraph.to_lowercase();
+        paragraph.chars().count() <= 80 && self.link_headings.iter().any(|h| lower == *h || lower.starts_with(&format!("{h} ")) || lower.starts_with(&format!("{h}:")))
+    }
+
+    /// "[Photo] The ministers attend a news conference in Moscow. REUTERS/Jane Roe": an image
+    /// caption, a paragraph opened by a bracketed furniture word ("[Photo]", "(Image)"). It
+    /// repeats the story or names the photographer's agency: it is no text of the article.
+    fn is_caption(&self, paragraph: &str) -> bool {
+        let Some(rest) = paragraph.strip_prefix(['[', '(']) else { return false };
+        let close = if paragraph.starts_with('[') { ']' } else { ')' };
+        rest.split_once(close).is_some_and(|(inside, after)| !after.trim().is_empty() && self.furniture.iter().any(|f| inside.trim().eq_ignore_ascii_case(f)))
     }
 
     /// "Photo: VGP", "Photo by Hyundai Heavy Industries", "Source: Yonhap": a furniture
@@ -346,22 +382,25 @@ fn strip_dateline(paragraph: &str) -> &str {
     if first_word.chars().filter(|c| c.is_alphabetic()).count() < 2 || first_word.chars().any(char::is_lowercase) {
         return paragraph;
     }
-    // The agency: "(Reuters)" or "/TASS/" within the first few words.
-    let Some(open) = p.find(['(', '/']).filter(|&at| at <= 40) else { return paragraph };
-    let close = if p[open..].starts_with('(') { ')' } else { '/' };
-    let Some(len) = p[open + 1..].find(close) else { return paragraph };
-    let agency = &p[open + 1..open + 1 + len];
-    let is_agency = (1..=3).contains(&agency.split_whitespace().count()) && agency.starts_with(char::is_uppercase) && !agency.contains(['(', ')', '/']);
-    if !is_agency {
-        return paragraph;
+    // The agency: "(Reuters)" or "/TASS/" within the first few words (the place may hold a
+    // slash of its own: "MOSCOW/NEW DELHI, Aug 21 (Reuters) - ").
+    for (open, _) in p.match_indices(['(', '/']).take_while(|&(at, _)| at <= 40) {
+        let close = if p[open..].starts_with('(') { ')' } else { '/' };
+        let Some(len) = p[open + 1..].find(close) else { continue };
+        let agency = &p[open + 1..open + 1 + len];
+        let is_agency = (1..=3).contains(&agency.split_whitespace().count()) && agency.starts_with(char::is_uppercase) && !agency.contains(['(', ')', '/']);
+        if !is_agency {
+            continue;
+        }
+        let after = p[open + 1 + len + 1..].trim_start_matches(['.', ' ']);
+        let dashed = after.trim_start_matches(['-', '–', '—']);
+        // "KOGAS (Korea Gas Corporation) signed …" is no dateline: "(Agency)" needs a dash after it.
+        if (close == ')' && dashed.len() == after.len()) || dashed.trim().is_empty() {
+            continue;
+        }
+        return dashed.trim_start();
     }
-    let after = p[open + 1 + len + 1..].trim_start_matches(['.', ' ']);
-    let dashed = after.trim_start_matches(['-', '–', '—']);
-    // "KOGAS (Korea Gas Corporation) signed …" is no dateline: "(Agency)" needs a dash after it.
-    if (close == ')' && dashed.len() == after.len()) || dashed.trim().is_empty() {
-        return paragraph;
-    }
-    dashed.trim_start()
+    paragraph
 }
 
 /// The text of a file that starts with a UTF-16 byte order mark (little- or big-endian),
@@ -416,7 +455,7 @@ fn is_url(text: &str) -> bool {
 /// three or more words is kept as the likely title; the first dropped one of two or more
 /// words that is not all capitals becomes the author.
 fn drop_name_fragments(paragraphs: Vec<String>, meta: &mut Meta) -> Vec<String> {
-    let running = |p: &String| p.split_whitespace().count() >= 12 && p.trim_end_matches(['"', '\'', '”', '’', ')', ']']).ends_with(['.', '!', '?', ':']);
+    let running = |p: &String| is_running_text(p);
     let (Some(first), Some(last)) = (paragraphs.iter().position(running), paragraphs.iter().rposition(running)) else { return paragraphs };
     let mut kept = Vec::with_capacity(paragraphs.len());
     let mut in_bio = false;
@@ -444,6 +483,32 @@ fn drop_name_fragments(paragraphs: Vec<String>, meta: &mut Meta) -> Vec<String> 
         }
     }
     kept
+}
+
+/// The author of a byline paragraph: "By Anna Kim", "BY PARK EUN-JI, Industry Reporter
+/// [park@example.com]", "By Anna Kim, Energy Correspondent, and Jon Ray, Moscow Bureau Chief":
+/// "By" and a capitalised name, a short paragraph that is no sentence.
+fn byline(paragraph: &str) -> Option<&str> {
+    let rest = paragraph.strip_prefix("By ").or_else(|| paragraph.strip_prefix("BY "))?;
+    let words = rest.split_whitespace().count();
+    let name = rest.split([',', '[', '(', ';']).next().unwrap_or(rest).trim();
+    let no_sentence = !rest.trim_end().ends_with(['.', '!', '?']) || words <= 6;
+    (words <= 20 && no_sentence && looks_like_byline(name) && !name.is_empty()).then_some(name)
+}
+
+/// "REUTERS/Stringer/File Photo", "AFP/Getty Images", "(Yonhap)", "[YONHAP]": an agency's
+/// credit, a word in capitals before a slash, or one or two capitalised words in brackets.
+fn is_agency_credit(text: &str) -> bool {
+    if let Some((agency, _)) = text.split_once('/') {
+        return agency.len() >= 2 && agency.chars().all(|c| c.is_ascii_uppercase()) && text.split_whitespace().count() <= 6;
+    }
+    let inside = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')).or_else(|| text.strip_prefix('[').and_then(|t| t.strip_suffix(']')));
+    inside.is_some_and(|inside| (1..=2).contains(&inside.split_whitespace().count()) && inside.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase())))
+}
+
+/// A paragraph of running text: a dozen words or more, ending as a sentence does.
+fn is_running_text(paragraph: &str) -> bool {
+    paragraph.split_whitespace().count() >= 12 && paragraph.trim_end_matches(['"', '\'', '”', '’', ')', ']']).ends_with(['.', '!', '?', ':'])
 }
 
 fn looks_like_byline(rest: &str) -> bool {
@@ -641,7 +706,7 @@ mod tests {
     use super::*;
 
     fn reader() -> Reader {
-        Reader::new(vec!["rate this article".into(), "share this article".into(), "related articles".into(), "poll conducted".into()])
+        Reader::new(vec!["rate this article".into(), "share this article".into(), "related articles".into(), "poll conducted".into()], vec!["related articles".into()])
     }
 
     fn parse(format: Format, text: &str) -> Result<Document, CorpusError> {
@@ -669,7 +734,7 @@ mod tests {
 
     #[test]
     fn datelines_and_credits_are_dropped() {
-        let r = Reader::new(vec!["photo".into(), "source".into()]);
+        let r = Reader::new(vec!["photo".into(), "source".into()], vec![]);
         let parse = |text: &str| r.parse(Path::new("a"), "a", Format::Text, text.as_bytes()).unwrap().body;
         assert_eq!(parse("LIMA, Dec. 16 (UPI) -- Peru signed the deal."), "Peru signed the deal.");
         assert_eq!(parse("LIMA (Reuters) - Peru signed the deal."), "Peru signed the deal.");
@@ -677,7 +742,7 @@ mod tests {
         assert_eq!(parse(" date 2024-06-19 Following talks, Peru signed the deal."), "Following talks, Peru signed the deal.");
         assert_eq!(parse("The minister met the envoy in Lima. Photo: VGP"), "The minister met the envoy in Lima.");
         assert_eq!(parse("[Photo by Andes Shipping] Peru signed the deal (Source: Andina)."), "Peru signed the deal.");
-        let r = Reader::new(vec!["reporting by".into()]);
+        let r = Reader::new(vec!["reporting by".into()], vec![]);
         let body = r.parse(Path::new("a"), "a", Format::Text, b"Peru signed the deal. (Reporting by Ana Ruiz in Lima and Jon Ray in Quito; Editing by Tom Oates)").unwrap().body;
         assert_eq!(body, "Peru signed the deal.");
         let body = r
@@ -689,6 +754,24 @@ mod tests {
         assert_eq!(parse("The Andes Shipping Company (ASC) won. Photography is an art."), "The Andes Shipping Company (ASC) won. Photography is an art.");
         assert_eq!(parse("Peru (and Chile) - signed."), "Peru (and Chile) - signed.");
         assert_eq!(parse("KOGAS (Korea Gas Corporation) signed."), "KOGAS (Korea Gas Corporation) signed.");
+    }
+
+    #[test]
+    fn captions_bylines_agency_credits_and_link_blocks_are_dropped() {
+        let r = Reader::new(vec!["photo".into(), "read more".into(), "related".into()], vec!["read more".into(), "related".into()]);
+        let parse = |text: &str| r.parse(Path::new("a"), "a", Format::Text, text.as_bytes()).unwrap();
+        let running = "The ministry said on Tuesday that the new terminal would handle twice the cargo of the old one.";
+        let text = format!(
+            "Port deal signed\n\nBY PARK MIN-JI, Industry Reporter [park@example.com]\n\n[Photo] The ministers meet in Lima. REUTERS/Ana Ruiz\n\nLIMA/QUITO, Aug 21 (Reuters) - {running}\n\nRead more:\nAndes Shipping weighs new financing\n- Pacific Lines wins order from Chilean owner\n\nThe envoy met the minister in Quito. (Andina)\n\nThe talks ended. ANDINA/Jon Ray"
+        );
+        let doc = parse(&text);
+        assert_eq!(doc.body, format!("Port deal signed\n\n{running}\n\nThe envoy met the minister in Quito.\n\nThe talks ended."));
+        assert_eq!(doc.author.as_deref(), Some("PARK MIN-JI"));
+        // A heading's block ends at the first sentence; a headline before the text stays.
+        let text = format!("Related\n\nPort deal signed\n\n{running}\n\nRelated\n\nThe envoy met the minister in Quito.\n\nA closing line without a stop");
+        assert_eq!(parse(&text).body, format!("Port deal signed\n\n{running}\n\nThe envoy met the minister in Quito.\n\nA closing line without a stop"));
+        // "By Friday, …" is a sentence, not a byline.
+        assert_eq!(parse("By Friday, Peru had signed the deal with Chile and Bolivia on the new port.").body, "By Friday, Peru had signed the deal with Chile and Bolivia on the new port.");
     }
 
     #[test]

@@ -75,7 +75,7 @@ const FLAT_OPTIMUM: f64 = 0.005;
 /// Learns the weights and cross-validates them.
 pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
     let lexicon = Lexicon::load_untrained(ontology)?;
-    let reader = Reader::new(lexicon.furniture.clone());
+    let reader = Reader::new(lexicon.furniture.clone(), lexicon.link_headings.clone());
     let mut extractor = Extractor::new(lexicon);
     let classes = extractor.lexicon.scorer.classes().to_vec();
     let mut articles = Vec::new();

@@ -135,7 +135,7 @@ fn input(rng: &mut Rng) -> Vec<u8> {
 fn arbitrary_bytes_never_panic_and_evidence_is_its_span() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let lexicon = Lexicon::load(&root.join("ontology")).expect("the ontology loads");
-    let reader = Reader::new(lexicon.furniture.clone());
+    let reader = Reader::new(lexicon.furniture.clone(), lexicon.link_headings.clone());
     let extractor = Extractor::new(lexicon);
     let mut rng = Rng(15);
     let (mut documents, mut relations) = (0, 0);

@@ -425,6 +425,9 @@ pub struct Lexicon {
     pub fingerprint: String,
     pub splitter: Splitter,
     pub furniture: Vec<String>,
+    /// Headings of link blocks (`ontology/lexicon/link_headings.txt`): the corpus reader
+    /// drops the lines under them.
+    pub link_headings: Vec<String>,
     pub gazetteer: Gazetteer,
     /// Lowercase token key of a head → its type.
     pub heads: FxHashMap<String, Head>,
@@ -668,7 +671,9 @@ pub fn fold_into(token: &str, out: &mut String) {
         out[from..].make_ascii_lowercase();
         return;
     }
-    out.extend(token.chars().map(fold_mark).flat_map(char::to_lowercase));
+    // Turkish dotted "İ" lowercases to "i" and a combining dot: fold it to the plain "i"
+    // the name lists write ("İlham" as "ilham").
+    out.extend(token.chars().map(|c| if c == 'İ' { 'I' } else { fold_mark(c) }).flat_map(char::to_lowercase));
 }
 
 /// Curly apostrophes as "'" and the Unicode dashes as "-": the one place text and names
@@ -784,6 +789,7 @@ impl Lexicon {
         let lexicon_dir = root.join("lexicon");
         lex.splitter = Splitter::new(read_list(&lexicon_dir.join("abbreviations.txt"))?);
         lex.furniture = read_list(&lexicon_dir.join("furniture.txt"))?;
+        lex.link_headings = read_list(&lexicon_dir.join("link_headings.txt"))?;
         let lower_set = |path: &Path| -> Result<FxHashSet<String>> { Ok(read_list(path)?.iter().map(|w| fold(w)).collect()) };
         lex.common_words = lower_set(&lexicon_dir.join("common_words.txt"))?;
         lex.non_names = lower_set(&lexicon_dir.join("non_names.txt"))?;

@@ -996,7 +996,10 @@ impl<'a> Finder<'a> {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
                     let body_end = (m.last..end).find(|&k| matches!(self.lower(k), "and" | "&")).unwrap_or(end);
-                    let body_type = self.head_type(m.last, body_end);
+                    // A firm's name may count the adjective as one of its words: "Turkish
+                    // Airlines" (not "Russian Embassy", the state's).
+                    let firm = || self.head_at(m.first, body_end).filter(|&(kind, at)| kind == EntityType::Company && at > m.last).map(|(kind, _)| kind);
+                    let body_type = self.head_type(m.last, body_end).or_else(firm);
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first > m.last || k.last <= m.last) {
                         break;
                     }
@@ -1437,12 +1440,16 @@ impl<'a> Finder<'a> {
                 return Some(EntityType::Person);
             }
             let from = article().or_else(possessive)?;
-            // The descriptor ends the apposition's noun phrase: ", a port city in Pakistan".
-            let last = (from..s.tokens.end.min(from + 4)).take_while(|&k| self.tok(k).kind == TokenKind::Word && !matches!(self.lower(k), "in" | "of" | "on" | "near")).last()?;
-            let descriptor = |c: &&super::lexicon::ContextCue| {
-                c.before && c.words.len() == 1 && c.words[0] == self.lower(last) && matches!(c.kind, EntityType::Company | EntityType::Organization | EntityType::Place)
+            // The descriptor is the first of the noun phrase's words that is one, before a
+            // preposition or a verb: ", a port city in Pakistan", ", the family firm run by".
+            let words = (from..s.tokens.end.min(from + 4)).take_while(|&k| self.tok(k).kind == TokenKind::Word && !self.is(k, WordKinds::FUNCTION));
+            let descriptor = |k: usize| {
+                let is = |c: &&super::lexicon::ContextCue| {
+                    c.before && c.words.len() == 1 && c.words[0] == self.lower(k) && matches!(c.kind, EntityType::Company | EntityType::Organization | EntityType::Place)
+                };
+                self.lex.context_cues.iter().find(is).map(|c| c.kind)
             };
-            return self.lex.context_cues.iter().find(descriptor).map(|c| c.kind);
+            return words.into_iter().find_map(descriptor);
         }
         None
     }
