@@ -995,7 +995,10 @@ impl<'a> Finder<'a> {
             if let Some(m) = inside.iter().find(|m| m.first == i) {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
-                    let body_end = (m.last..end).find(|&k| matches!(self.lower(k), "and" | "&")).unwrap_or(end);
+                    // The body ends at "and", unless only common words come before it: "Turkish
+                    // Cooperation and Coordination Agency" is one body.
+                    let and = (m.last..end).find(|&k| matches!(self.lower(k), "and" | "&"));
+                    let body_end = and.filter(|&and| !(m.last..and).all(|k| self.is(k, WordKinds::COMMON))).unwrap_or(end);
                     // A firm's name may count the adjective as one of its words: "Turkish
                     // Airlines" (not "Russian Embassy", the state's).
                     let firm = || self.head_at(m.first, body_end).filter(|&(kind, at)| kind == EntityType::Company && at > m.last).map(|(kind, _)| kind);
@@ -1144,6 +1147,17 @@ impl<'a> Finder<'a> {
         // Known names inside, unknown pieces between them.
         let mut k = start;
         for (n, m) in known.iter().enumerate() {
+            // "Tayyip Erdogan", "Vasily Nebenzya": a given name the gazetteer does not list,
+            // right before a known person's name, is part of it.
+            let given = |j: usize| self.is_capitalised(j) && !self.is(j, WordKinds::ORDINARY) && !self.is(j, WordKinds::HEAD) && !self.is_acronym(j) && self.lower(j).chars().all(char::is_alphabetic);
+            if m.kind == EntityType::Person && m.first > k && m.first - k <= 2 && (k..m.first).all(given) && matches!(m.target, Target::Known(_)) {
+                let mut mention = self.known_mention(m, titled && k == start);
+                mention.first = k;
+                mention.surface = self.surface(k, m.last);
+                out.push(mention);
+                k = m.last;
+                continue;
+            }
             if m.first > k {
                 let before = out.len();
                 self.typed_pieces(s, k, m.first, titled && k == start, &[], out);
@@ -1200,7 +1214,12 @@ impl<'a> Finder<'a> {
             let the = self.lower(k + 1) == "the";
             let next = k + 1 + usize::from(the);
             let known_rest = || known.iter().any(|m| m.first == next && m.last == end && !matches!(m.target, Target::Adjective(_)));
+            // A state's adjective and common words before it: "Turkish Cooperation and
+            // Coordination Agency" is one name.
+            let adjective = known.iter().find(|m| m.first == start && matches!(m.target, Target::Adjective(_)));
+            let common_before = adjective.is_some_and(|a| a.last < k && (a.last..k).all(|j| self.is(j, WordKinds::COMMON) && !self.is(j, WordKinds::FUNCTION)));
             matches!(self.lower(k), "and" | "&")
+                && !common_before
                 && next < end
                 && !known.iter().any(|m| m.first < k && k < m.last)
                 && self.is_capitalised(next)
@@ -1351,10 +1370,14 @@ impl<'a> Finder<'a> {
         if is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && is(first, WordKinds::GIVEN_NAME) {
             return true;
         }
+        let plain = |k: usize| self.is_capitalised(k) && !is(k, WordKinds::ORDINARY) && !is(k, WordKinds::HEAD) && !self.is_acronym(k) && self.lower(k).chars().all(char::is_alphabetic);
+        // "Yasutoshi Nishimura": a known surname after a given name no list holds.
+        if n == 2 && is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && !is(last, WordKinds::SURNAME_FIRST) && plain(first) && self.lower(first).chars().count() >= 4 {
+            return true;
+        }
         // "Nurlan Baimukhanov", "Ukhnaagiin Khurelsukh": two or three plain capitalised
         // words, the last ending as surnames do or the first as a patronymic written first
         // (`Lexicon::has_name_ending`).
-        let plain = |k: usize| self.is_capitalised(k) && !is(k, WordKinds::ORDINARY) && !is(k, WordKinds::HEAD) && !self.is_acronym(k) && self.lower(k).chars().all(char::is_alphabetic);
         n <= 3 && words.iter().all(|&k| plain(k)) && (self.lex.has_name_ending(self.lower(last), false) || self.lex.has_name_ending(self.lower(first), true))
     }
 
@@ -1467,7 +1490,7 @@ impl<'a> Finder<'a> {
         }
         for k in from..s.tokens.end.min(from + 4) {
             if let Some(end) = self.title_at(k, s.tokens.end) {
-                let ends = end >= s.tokens.end || matches!(self.lower(end), "," | "." | ";" | "of" | "for" | "at" | "and");
+                let ends = end >= s.tokens.end || matches!(self.lower(end), "," | "." | ";" | "of" | "for" | "at" | "and" | "to" | "in");
                 return ends;
             }
             if self.tok(k).kind != TokenKind::Word || self.is(k, WordKinds::FUNCTION) {
