@@ -71,7 +71,9 @@ impl Extractor {
             let previous = n.checked_sub(back).map(|q| &resolved[idxs[q]]);
             let state = previous.filter(|q| {
                 q.kind == EntityType::Country && {
-                    let between: Vec<&str> = (q.mention.last..p.mention.first).map(|k| finder.lower(k)).collect();
+                    // The title's own words may hold "and": "Kazakh Industry and Construction Minister".
+                    let title = finder.title_ending_at(q.mention.last, p.mention.first).unwrap_or(p.mention.first);
+                    let between: Vec<&str> = (q.mention.last..title).map(|k| finder.lower(k)).collect();
                     let to_place = back == 2;
                     between.len() <= 8
                         && between.iter().all(|w| matches!(*w, "'s" | "-" | "then" | "former") || w.chars().all(char::is_alphabetic))

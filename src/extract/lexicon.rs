@@ -175,6 +175,11 @@ impl Gazetteer {
 pub struct WordKinds(u32);
 
 impl WordKinds {
+    /// The words in either set of lists.
+    pub const fn union(self, other: WordKinds) -> WordKinds {
+        WordKinds(self.0 | other.0)
+    }
+
     pub const FUNCTION: WordKinds = WordKinds(1);
     pub const COMMON: WordKinds = WordKinds(1 << 1);
     pub const NON_NAME: WordKinds = WordKinds(1 << 2);

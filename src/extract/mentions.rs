@@ -1080,7 +1080,9 @@ impl<'a> Finder<'a> {
         let person_at = (start + 1..end.saturating_sub(1)).find(|&k| {
             self.is(k, WordKinds::GIVEN_NAME) && self.is_capitalised(k) && !self.is(k, WordKinds::COMMON) && !known.iter().any(|m| m.first <= k && k < m.last) && self.looks_like_person(k, end)
         });
-        if let Some(k) = person_at.filter(|_| !self.looks_like_person(start, end)) {
+        // (Only after a body's or portfolio's words: "Luvsannamsrain Oyun-Erdene" is one name.)
+        let body_before = |k: usize| (start..k).any(|j| self.is(j, WordKinds::HEAD) || self.is(j, WordKinds::COMMON) || self.is_acronym(j));
+        if let Some(k) = person_at.filter(|&k| !self.looks_like_person(start, end) && body_before(k)) {
             {
                 self.typed_pieces(s, start, k, false, inside, out);
                 out.push(Mention { first: k, last: end, kind: EntityType::Person, target: Target::Unknown, surface: self.surface(k, end), titled: true, short: None });
@@ -1386,10 +1388,34 @@ impl<'a> Finder<'a> {
     #[inline]
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
         // Most words start no title: answer without building a key.
-        if i >= limit || !self.is(i, WordKinds::TITLE_START) {
+        if i >= limit || !self.is(i, WordKinds::TITLE_START.union(WordKinds::COMMON)) {
             return None;
         }
-        self.title_from(i, limit)
+        let found = if self.is(i, WordKinds::TITLE_START) { self.title_from(i, limit) } else { None };
+        found.or_else(|| self.portfolio_title(i, limit))
+    }
+
+    /// "Industry and Construction Minister", "Economy, Trade and Industry Minister": portfolio
+    /// words joined by "and", "&" or commas before a title of one of them. Returns its end.
+    #[inline(never)]
+    fn portfolio_title(&self, i: usize, limit: usize) -> Option<usize> {
+        let portfolio = |k: usize| self.is_capitalised(k) && self.is(k, WordKinds::TITLE_START.union(WordKinds::COMMON)) && !self.is(k, WordKinds::FUNCTION);
+        if !portfolio(i) {
+            return None;
+        }
+        let mut joined = false;
+        for k in i + 1..limit.min(i + 8) {
+            if matches!(self.lower(k), "and" | "&" | ",") {
+                joined = true;
+            } else if !portfolio(k) {
+                return None;
+            } else if joined && self.is(k, WordKinds::TITLE_START) {
+                if let Some(end) = self.title_from(k, limit) {
+                    return Some(end);
+                }
+            }
+        }
+        None
     }
 
     /// `title_at` for a word that starts a title. Kept out of line so that `title_at`'s
