@@ -86,7 +86,8 @@ impl<'a> SentenceView<'a> {
             match w {
                 "(" => depth += 1,
                 ")" => depth = depth.saturating_sub(1),
-                "," if relative_from.is_some() => {
+                // (Not a comma between two names: "which India, Iran and Russia launched".)
+                "," if relative_from.is_some() && !(i > 0 && i + 1 < n && covering[i - 1].is_some() && covering[i + 1].is_some()) => {
                     // ", which … ," ends at the next comma.
                     if let Some(from) = relative_from.take() {
                         aside[from..=i].iter_mut().for_each(|a| *a = true);
@@ -324,6 +325,27 @@ impl<'a> SentenceView<'a> {
     /// The subject of the clause a cue at token `k` is in: the mention "which"/"who"
     /// refers to for a relative clause, else the nearest mention to the left in the same
     /// clause that is no preposition's object, past asides.
+    /// "the corridor, which India, Iran and Russia launched": the name an object relative
+    /// clause refers to, when the verb at `k` follows its subject right after "which" or
+    /// "that" (the verb's object, not its subject: "X, which has invested" is
+    /// `subject_before`'s).
+    pub(super) fn relative_object_before(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j > self.tokens.start && (self.finder.is(j - 1, WordKinds::VERB_GROUP) || self.word(j - 1).ends_with("ly")) {
+            j -= 1;
+        }
+        let subject = (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten()?;
+        let first = self.list(subject).iter().map(|&m| self.first(m)).min()?.min(self.first(subject));
+        if first <= self.tokens.start || !matches!(self.word(first - 1), "which" | "that") {
+            return None;
+        }
+        let mut r = first - 1;
+        if r > self.tokens.start && self.word(r - 1) == "," {
+            r -= 1;
+        }
+        (r > self.tokens.start).then(|| self.mention_at(r - 1)).flatten()
+    }
+
     pub(super) fn subject_before(&self, k: usize) -> Option<usize> {
         // A relative clause: "X, which has invested", "X who heads".
         let mut j = k;

@@ -506,7 +506,7 @@ impl Frames {
                 (Slot::Subj, true) => view.agent_after(end),
                 (Slot::Dobj, true) => voice.reduced.or_else(|| view.subject_before(k)),
                 (Slot::Subj, false) => view.subject_before(k),
-                (Slot::Dobj, false) => view.object_after(end),
+                (Slot::Dobj, false) => view.relative_object_before(k).or_else(|| view.object_after(end)),
                 (Slot::Poss, _) => view.possessor_before(k),
                 (Slot::Adj, _) => view.modifier_before(k),
                 (Slot::Appos, _) => view.described_by(k),
