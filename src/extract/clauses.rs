@@ -287,10 +287,11 @@ impl<'a> SentenceView<'a> {
         while k > self.tokens.start && nouns < 3 {
             let j = k - 1;
             let w = self.word(j);
+            // ("the first batch": an ordinal is a word of the noun phrase.)
             let noun = self.mention_at(j).is_none()
                 && self.finder.text.tokens[j].kind == TokenKind::Word
                 && w.chars().all(char::is_lowercase)
-                && !self.finder.is(j, WordKinds::FUNCTION.with(WordKinds::VERB_GROUP).with(WordKinds::TITLE_WORD));
+                && (!self.finder.is(j, WordKinds::FUNCTION.with(WordKinds::VERB_GROUP).with(WordKinds::TITLE_WORD)) || (nouns > 0 && self.finder.lex.ordinals.contains(w)));
             if !noun {
                 break;
             }
