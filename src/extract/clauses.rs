@@ -628,8 +628,10 @@ impl<'a> SentenceView<'a> {
                 // ambassador": past the owner of the title or its state's adjective.
                 let first = self.first(m);
                 let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && first > self.tokens.start && matches!(self.word(first - 1), "the" | "a" | "an");
+                // "Turkey, a NATO member": the name that modifies the cue itself.
+                let modifier = self.last(m) == k && first > self.tokens.start && matches!(self.word(first - 1), "the" | "a" | "an");
                 // "Arkhangelsk, Russia's Arctic port".
-                if !self.possessor(m) && !adjective && !self.modifies_after_possessive(m) {
+                if !self.possessor(m) && !adjective && !modifier && !self.modifies_after_possessive(m) {
                     return None;
                 }
                 j = self.first(m);
