@@ -314,8 +314,7 @@ impl Reader {
     /// "Read more:", "Related Article", "Share this article": a short paragraph that is or
     /// starts with a link heading.
     fn is_link_heading(&self, paragraph: &str) -> bool {
-        let lower = paragraph.to_lowercase();
-        paragraph.chars().count() <= 80 && self.link_headings.iter().any(|h| lower == *h || lower.starts_with(&format!("{h} ")) || lower.starts_with(&format!("{h}:")))
+        paragraph.chars().count() <= 80 && starts_with_phrase(&paragraph.to_lowercase(), &self.link_headings)
     }
 
     /// "[Photo] The ministers attend a news conference in Moscow. REUTERS/Jane Roe": an image
@@ -345,7 +344,7 @@ impl Reader {
     fn is_furniture(&self, paragraph: &str) -> bool {
         let lower = paragraph.to_lowercase();
         let short = paragraph.chars().count() <= 80;
-        if short && self.furniture.iter().any(|f| lower == *f || lower.starts_with(&format!("{f} ")) || lower.starts_with(&format!("{f}:"))) {
+        if short && starts_with_phrase(&lower, &self.furniture) {
             return true;
         }
         // A credit line of any length: "Reporting by …; Editing by …".
@@ -504,6 +503,11 @@ fn is_agency_credit(text: &str) -> bool {
     }
     let inside = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')).or_else(|| text.strip_prefix('[').and_then(|t| t.strip_suffix(']')));
     inside.is_some_and(|inside| (1..=2).contains(&inside.split_whitespace().count()) && inside.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase())))
+}
+
+/// Whether the lowercase `text` is one of `phrases` or starts with one, then a space or ":".
+fn starts_with_phrase(text: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|f| text.strip_prefix(f.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':'])))
 }
 
 /// A paragraph of running text: a dozen words or more, ending as a sentence does.

@@ -49,7 +49,7 @@ impl Extractor {
     pub(super) fn sentence_cues(&self, finder: &Finder, tokens: std::ops::Range<usize>) -> SentenceCues {
         let lex = &self.lexicon;
         let mut cues = SentenceCues::default();
-        cues.years.extend(tokens.clone().filter_map(|k| year_at(finder, k).map(|y| (k, y))));
+        cues.years.extend(tokens.clone().filter_map(|k| finder.year_at(k).map(|y| (k, y))));
         let mut hits = Vec::new();
         for k in tokens.clone() {
             // Most words start no cue: the word table and the cue prefixes say which may.
@@ -115,15 +115,6 @@ pub(super) struct Facts<'r> {
     pub(super) rule: &'r str,
 }
 
-/// The year (1900–2099) token `k` is, if it is one: four digits.
-pub(super) fn year_at(finder: &Finder, k: usize) -> Option<i32> {
-    let token = &finder.text.tokens[k];
-    if token.kind != TokenKind::Number || token.end - token.start != 4 {
-        return None;
-    }
-    token.text(finder.body).parse::<i32>().ok().filter(|y| (1900..=2099).contains(y))
-}
-
 /// "$6 billion", "2.1 million tonnes", "23.3%", "KRW 1 trillion" inside or next to the span.
 pub(super) fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<usize>) -> Option<String> {
     const SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "bn", "mn"];
@@ -160,7 +151,7 @@ pub(super) fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::op
         if toks[k].kind != TokenKind::Number {
             continue;
         }
-        if year_at(finder, k).is_some() {
+        if finder.year_at(k).is_some() {
             continue;
         }
         let mut first = k;

@@ -323,9 +323,6 @@ impl<'a> SentenceView<'a> {
         (k > self.tokens.start && dash(k - 1) && tokens[k].joined) || (k + 1 < self.tokens.end && dash(k + 1) && tokens[k + 1].joined)
     }
 
-    /// The subject of the clause a cue at token `k` is in: the mention "which"/"who"
-    /// refers to for a relative clause, else the nearest mention to the left in the same
-    /// clause that is no preposition's object, past asides.
     /// "the corridor, which India, Iran and Russia launched": the name an object relative
     /// clause refers to, when the verb at `k` follows its subject right after "which" or
     /// "that" (the verb's object, not its subject: "X, which has invested" is
@@ -347,6 +344,9 @@ impl<'a> SentenceView<'a> {
         (r > self.tokens.start).then(|| self.mention_at(r - 1)).flatten()
     }
 
+    /// The subject of the clause a cue at token `k` is in: the mention "which"/"who"
+    /// refers to for a relative clause, else the nearest mention to the left in the same
+    /// clause that is no preposition's object, past asides.
     pub(super) fn subject_before(&self, k: usize) -> Option<usize> {
         // A relative clause: "X, which has invested", "X who heads".
         let mut j = k;

@@ -416,10 +416,10 @@ impl Frames {
     fn meeting_companions(&self, view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
         let meets = |m: &FrameMatch| self.frames[m.frame as usize].predicate == Predicate::MeetsWith;
         let at_place = |m: &FrameMatch| view.kind(m.object) == EntityType::Place;
+        let entity = |i: usize| view.resolved[view.mentions[i]].entity;
         let mut companions = Vec::new();
         for place in out[from..].iter().filter(|m| meets(m) && at_place(m)) {
             for partner in out[from..].iter().filter(|m| meets(m) && !at_place(m) && m.cue == place.cue && m.subject == place.subject) {
-                let entity = |i: usize| view.resolved[view.mentions[i]].entity;
                 if entity(partner.object) != entity(place.object) {
                     companions.push(FrameMatch { subject: partner.object, subject_slot: partner.object_slot, ..*place });
                 }

@@ -175,11 +175,6 @@ impl Gazetteer {
 pub struct WordKinds(u32);
 
 impl WordKinds {
-    /// The words in either set of lists.
-    pub const fn union(self, other: WordKinds) -> WordKinds {
-        WordKinds(self.0 | other.0)
-    }
-
     pub const FUNCTION: WordKinds = WordKinds(1);
     pub const COMMON: WordKinds = WordKinds(1 << 1);
     pub const NON_NAME: WordKinds = WordKinds(1 << 2);
@@ -726,6 +721,23 @@ pub(super) fn read_list(path: &Path) -> Result<Vec<String>> {
 }
 
 /// Reads a CSV with a header: one map per row (column → value) with its line number.
+/// A row's word part ("neftegaz", "ov") from column `part`, lowercase letters, and whether
+/// its place column holds the first of its two values ("start" of "start"/"end"): for
+/// `typing/name_parts.csv` and `names/name_endings.csv`. Any other value is an error naming
+/// the file and line.
+fn word_part(path: &Path, line: usize, row: &HashMap<String, String>, part: &str, (column, yes, no): (&str, &str, &str)) -> Result<(String, bool)> {
+    let text = row.get(part).map_or("", String::as_str).to_lowercase();
+    let first = match row.get(column).map(String::as_str) {
+        Some(value) if value == yes => true,
+        Some(value) if value == no => false,
+        other => bail!("{}:{line}: {column} must be {yes} or {no}, not {other:?}", path.display()),
+    };
+    if text.is_empty() || !text.chars().all(char::is_alphabetic) {
+        bail!("{}:{line}: {part} must be letters, not {text:?}", path.display());
+    }
+    Ok((text, first))
+}
+
 pub(super) fn read_csv(path: &Path) -> Result<Vec<(usize, HashMap<String, String>)>> {
     let mut reader = csv::ReaderBuilder::new().comment(Some(b'#')).flexible(false).trim(csv::Trim::All).from_path(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let header = reader.headers().with_context(|| format!("{}: no header row", path.display()))?;
@@ -1024,16 +1036,8 @@ impl Lexicon {
 
     fn load_name_parts(&mut self, path: &Path) -> Result<()> {
         for (line, row) in read_csv(path)? {
-            let part = row.get("part").map_or("", String::as_str).to_lowercase();
-            let start = match row.get("at").map(String::as_str) {
-                Some("start") => true,
-                Some("end") => false,
-                other => bail!("{}:{line}: at must be start or end, not {other:?}", path.display()),
-            };
+            let (part, start) = word_part(path, line, &row, "part", ("at", "start", "end"))?;
             let Some(kind) = row.get("type").and_then(|t| EntityType::parse(t)) else { bail!("{}:{line}: no such type {:?}", path.display(), row.get("type")) };
-            if part.is_empty() || !part.chars().all(char::is_alphabetic) {
-                bail!("{}:{line}: a part is letters, not {part:?}", path.display());
-            }
             self.name_parts.push((part, start, kind));
         }
         Ok(())
@@ -1047,16 +1051,7 @@ impl Lexicon {
 
     fn load_name_endings(&mut self, path: &Path) -> Result<()> {
         for (line, row) in read_csv(path)? {
-            let ending = row.get("ending").map_or("", String::as_str).to_lowercase();
-            let first = match row.get("word").map(String::as_str) {
-                Some("first") => true,
-                Some("last") => false,
-                other => bail!("{}:{line}: word must be first or last, not {other:?}", path.display()),
-            };
-            if ending.is_empty() || !ending.chars().all(char::is_alphabetic) {
-                bail!("{}:{line}: an ending is letters, not {ending:?}", path.display());
-            }
-            self.name_endings.push((ending, first));
+            self.name_endings.push(word_part(path, line, &row, "ending", ("word", "first", "last"))?);
         }
         Ok(())
     }

@@ -1151,8 +1151,7 @@ impl<'a> Finder<'a> {
         for (n, m) in known.iter().enumerate() {
             // "Tayyip Erdogan", "Vasily Nebenzya": a given name the gazetteer does not list,
             // right before a known person's name, is part of it.
-            let given = |j: usize| self.is_capitalised(j) && !self.is(j, WordKinds::ORDINARY) && !self.is(j, WordKinds::HEAD) && !self.is_acronym(j) && self.lower(j).chars().all(char::is_alphabetic);
-            if m.kind == EntityType::Person && m.first > k && m.first - k <= 2 && (k..m.first).all(given) && matches!(m.target, Target::Known(_)) {
+            if m.kind == EntityType::Person && m.first > k && m.first - k <= 2 && (k..m.first).all(|j| self.is_plain_name_word(j)) && matches!(m.target, Target::Known(_)) {
                 let mut mention = self.known_mention(m, titled && k == start);
                 mention.first = k;
                 mention.surface = self.surface(k, m.last);
@@ -1321,7 +1320,7 @@ impl<'a> Finder<'a> {
         // "arrived in Pevek.", "a plant near Kudankulam,": a name of one or two words after
         // "in" or "near" that ends the clause is where something is.
         // A date after the name ends it too: "in Cholpon-Ata last year", "in Aktau on Monday".
-        let date_at = |k: usize| k < s.tokens.end && (self.is(k, WordKinds::DATE_WORD) || self.lower(k).parse::<u16>().is_ok_and(|y| (1900..2100).contains(&y)));
+        let date_at = |k: usize| k < s.tokens.end && (self.is(k, WordKinds::DATE_WORD) || self.year_at(k).is_some());
         let clause_end = |k: usize| {
             k >= s.tokens.end
                 || matches!(self.lower(k), "." | "," | ";" | ":" | "and")
@@ -1372,7 +1371,7 @@ impl<'a> Finder<'a> {
         if is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && is(first, WordKinds::GIVEN_NAME) {
             return true;
         }
-        let plain = |k: usize| self.is_capitalised(k) && !is(k, WordKinds::ORDINARY) && !is(k, WordKinds::HEAD) && !self.is_acronym(k) && self.lower(k).chars().all(char::is_alphabetic);
+        let plain = |k: usize| self.is_plain_name_word(k);
         // "Yasutoshi Nishimura": a known surname after a given name no list holds.
         if n == 2 && is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && !is(last, WordKinds::SURNAME_FIRST) && plain(first) && self.lower(first).chars().count() >= 4 {
             return true;
@@ -1383,12 +1382,27 @@ impl<'a> Finder<'a> {
         n <= 3 && words.iter().all(|&k| plain(k)) && (self.lex.has_name_ending(self.lower(last), false) || self.lex.has_name_ending(self.lower(first), true))
     }
 
+    /// The year (1900–2099) token `k` is, if it is one: four digits.
+    pub(super) fn year_at(&self, k: usize) -> Option<i32> {
+        let token = self.tok(k);
+        if token.kind != TokenKind::Number || token.end - token.start != 4 {
+            return None;
+        }
+        self.raw(k).parse::<i32>().ok().filter(|y| (1900..=2099).contains(y))
+    }
+
+    /// Token `k` is a capitalised word of letters that is no ordinary word, head or acronym:
+    /// what a name no list holds is made of ("Yasutoshi", "Baimukhanov").
+    fn is_plain_name_word(&self, k: usize) -> bool {
+        self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY) && !self.is(k, WordKinds::HEAD) && !self.is_acronym(k) && self.lower(k).chars().all(char::is_alphabetic)
+    }
+
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
     /// Inlined: it is asked at most words, and most start no title.
     #[inline]
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
         // Most words start no title: answer without building a key.
-        if i >= limit || !self.is(i, WordKinds::TITLE_START.union(WordKinds::COMMON)) {
+        if i >= limit || !self.is(i, WordKinds::TITLE_START.with(WordKinds::COMMON)) {
             return None;
         }
         let found = if self.is(i, WordKinds::TITLE_START) { self.title_from(i, limit) } else { None };
@@ -1399,7 +1413,7 @@ impl<'a> Finder<'a> {
     /// words joined by "and", "&" or commas before a title of one of them. Returns its end.
     #[inline(never)]
     fn portfolio_title(&self, i: usize, limit: usize) -> Option<usize> {
-        let portfolio = |k: usize| self.is_capitalised(k) && self.is(k, WordKinds::TITLE_START.union(WordKinds::COMMON)) && !self.is(k, WordKinds::FUNCTION);
+        let portfolio = |k: usize| self.is_capitalised(k) && self.is(k, WordKinds::TITLE_START.with(WordKinds::COMMON)) && !self.is(k, WordKinds::FUNCTION);
         if !portfolio(i) {
             return None;
         }
