@@ -286,3 +286,14 @@ fn the_fingerprint_covers_the_data_the_extractor_reads_not_the_tools() {
     let furniture = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology/lexicon/furniture.txt")).unwrap();
     assert_ne!(fingerprint(&ontology_with("lexicon/furniture.txt", &format!("{furniture}one more phrase\n"))), shipped, "a data file is");
 }
+
+#[test]
+fn a_described_event_is_the_named_one_with_its_head_and_place() {
+    let ex = extract("Russia's war against Ukraine continues. The war in Ukraine hurt trade.");
+    let war = find(&ex, "war against Ukraine");
+    assert_eq!(war.len(), 1, "{}", show(&ex));
+    assert_eq!(war[0].label, "war in Ukraine", "{}", show(&ex));
+    // Another head is another event.
+    let ex = extract("Russia's invasion of Ukraine began in 2022. The war in Ukraine hurt trade.");
+    assert_eq!(ex.entities.iter().filter(|e| e.kind.to_string() == "Event").count(), 2, "{}", show(&ex));
+}

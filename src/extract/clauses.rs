@@ -98,8 +98,13 @@ impl<'a> SentenceView<'a> {
             if depth > 0 || w == ")" {
                 aside[i] = true;
             }
-            if matches!(w, "which" | "who") && i > 0 && word(k - 1) == "," {
-                relative_from = Some(i);
+            // ", which …", and with the preposition fronted: ", in which …", ", of whom …".
+            if matches!(w, "which" | "who" | "whom") && i > 0 {
+                if word(k - 1) == "," {
+                    relative_from = Some(i);
+                } else if i > 1 && word(k - 2) == "," && finder.preposition(k - 1).is_some() {
+                    relative_from = Some(i - 1);
+                }
             }
             clause[i] = c;
         }
@@ -497,13 +502,14 @@ impl<'a> SentenceView<'a> {
         None
     }
 
-    /// The first mention after token `from`, in the same clause and within 15 words,
-    /// governed by preposition `p`.
+    /// The first mention after token `from`, in the same clause (and aside) and within 15
+    /// words, governed by preposition `p`.
     pub(super) fn prep_object_after(&self, from: usize, p: u8) -> Option<usize> {
         let clause = (from < self.tokens.end).then(|| self.clause_of(from))?;
+        let inside = self.is_aside(from);
         let mut k = from;
         while k < self.tokens.end && k < from + 15 {
-            if self.clause_of(k) != clause {
+            if self.clause_of(k) != clause || (inside && !self.is_aside(k)) {
                 return None;
             }
             if let Some(m) = self.mention_at(k).filter(|&m| !self.possessive_pronoun(m)) {
@@ -521,6 +527,26 @@ impl<'a> SentenceView<'a> {
                 }
             }
             k += 1;
+        }
+        None
+    }
+
+    /// "Nayara, in which Rosneft holds a stake", "the bloc, of which Turkey is a member":
+    /// the name a relative clause fronted by preposition `p` refers to, for a cue at `k`
+    /// inside that clause.
+    pub(super) fn fronted_relative(&self, k: usize, p: u8) -> Option<usize> {
+        let clause = self.clause_of(k);
+        let mut j = k;
+        while j > self.tokens.start + 3 && k - j < 12 {
+            j -= 1;
+            let w = self.word(j);
+            if self.clause_of(j) != clause || w == "," || self.mention_at(j).is_some_and(|m| self.first(m) < j) {
+                return None;
+            }
+            if matches!(w, "which" | "whom") {
+                let fronted = self.finder.preposition(j - 1) == Some(p) && self.word(j - 2) == ",";
+                return fronted.then(|| self.mention_at(j - 3)).flatten();
+            }
         }
         None
     }

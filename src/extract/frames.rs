@@ -514,7 +514,7 @@ impl Frames {
                 (Slot::Between, _) => view.between_after(end, 8),
                 (Slot::Left, _) => view.left_of(k),
                 (Slot::Right, _) => view.right_after(end).or_else(|| view.after_seat(end)),
-                (Slot::Prep(p), _) => view.prep_object_after(end, p),
+                (Slot::Prep(p), _) => view.prep_object_after(end, p).or_else(|| view.fronted_relative(k, p)),
             }
         };
         let first = |slots: &[Slot]| slots.iter().find_map(|&s| find(s).map(|m| (m, s)));

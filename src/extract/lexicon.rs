@@ -460,6 +460,8 @@ pub struct Lexicon {
     pub agreement_heads: Vec<Vec<String>>,
     /// Lowercase words that do not specify an agreement ("prospective", "new").
     pub vague_modifiers: FxHashSet<String>,
+    /// Heads of events named by the place they befall ("the invasion of Ukraine").
+    pub place_events: FxHashSet<String>,
     /// Ordinal words ("ninth": `lexicon/ordinals.txt`).
     pub ordinals: FxHashSet<String>,
     /// Adjectives naming two states ("inter-Korean"): their tokens and gazetteer entries.
@@ -817,6 +819,7 @@ impl Lexicon {
         lex.government_nouns = lower_set(&lexicon_dir.join("government_nouns.txt"))?;
         lex.agreement_heads = read_list(&lexicon_dir.join("agreement_heads.txt"))?.iter().map(|h| cue_tokens(&lex.splitter, h)).collect();
         lex.vague_modifiers = lower_set(&lexicon_dir.join("vague_modifiers.txt"))?;
+        lex.place_events = lower_set(&lexicon_dir.join("place_events.txt"))?;
         lex.ordinals = lower_set(&lexicon_dir.join("ordinals.txt"))?;
         lex.place_cues = read_list(&lexicon_dir.join("place_cues.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
         let names = root.join("names");

@@ -312,6 +312,7 @@ impl<'a> Finder<'a> {
         self.joined_names(s, &mut mentions);
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.described_projects(s, &mut mentions);
+        self.described_events(s, &mut mentions);
         self.joint_bodies(s, &known, &mut mentions);
         self.numbered_sessions(s, &mut mentions);
         self.route_projects(s, &mut mentions);
@@ -431,6 +432,59 @@ impl<'a> Finder<'a> {
                 None => self.surface(first, place.last),
             };
             found.push(Mention { first, last: at - 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: short.contains(' ').then_some(short) });
+        }
+        self.add_described(mentions, found);
+    }
+
+    /// "Russia's invasion of Ukraine", "the Russian invasion of Ukraine", "the war in Syria":
+    /// a determined phrase whose lowercase head names an event that befalls a place
+    /// (`lexicon/place_events.txt`), with "of", "in" or "against" and a named state or place,
+    /// is an event named by the phrase (with its owner or the state's adjective before it;
+    /// "full-scale" and other modifiers kept). Its span stays the phrase without the place
+    /// and owner, so both remain mentions of their own (who took part, where it was).
+    fn described_events(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
+        let covered = |k: usize| mentions.iter().find(|m| m.first <= k && k < m.last);
+        let mut found = Vec::new();
+        for place in mentions.iter().filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_))) {
+            let at = self.before_article(s, place.first);
+            if at < s.tokens.start + 3 || !matches!(self.lower(at - 1), "of" | "in" | "against") {
+                continue;
+            }
+            let head = at - 2;
+            if !plain(head) || !self.lex.place_events.contains(self.lower(head)) || covered(head).is_some() {
+                continue;
+            }
+            // Lowercase modifiers, hyphenated ones too ("full-scale").
+            let mut first = head;
+            while first > s.tokens.start + 1 && head - first < 5 {
+                if plain(first - 1) && covered(first - 1).is_none() {
+                    first -= 1;
+                } else if self.lower(first - 1) == "-" && self.tok(first - 1).joined && self.tok(first).joined && plain(first - 2) {
+                    first -= 2;
+                } else {
+                    break;
+                }
+            }
+            while first < head && self.lex.vague_modifiers.contains(self.lower(first)) {
+                first += 1;
+            }
+            // Named with its owner ("Russia's") or a state's adjective ("the Russian invasion").
+            let owner_at = if matches!(self.lower(first - 1), "'s" | "'") { first - 2 } else { first - 1 };
+            let before = covered(owner_at).filter(|m| m.last == owner_at + 1);
+            let owned = before.filter(|m| matches!(m.kind, EntityType::Country) || matches!(m.target, Target::Adjective(_)));
+            let determined = owned.is_some() || matches!(self.lower(first - 1), "a" | "an" | "the");
+            if !determined {
+                continue;
+            }
+            let phrase = self.surface(first, place.last);
+            let surface = match owned {
+                Some(owner) if matches!(owner.target, Target::Adjective(_)) => self.surface(owner.first, place.last),
+                Some(owner) => format!("{}'s {}", owner.surface, phrase),
+                None => phrase.clone(),
+            };
+            let short = (surface != phrase).then_some(phrase);
+            found.push(Mention { first, last: head + 1, kind: EntityType::Event, target: Target::Unknown, surface, titled: false, short });
         }
         self.add_described(mentions, found);
     }

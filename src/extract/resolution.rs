@@ -104,6 +104,8 @@ impl Extractor {
         local_acronyms(&mut drafts, &mut resolved);
         misspelt_names(&mut drafts, &mut resolved);
         merge_described_projects(&mut drafts, &mut resolved);
+        let known: FxHashSet<usize> = draft_index.by_entry.values().copied().collect();
+        merge_described_events(&self.lexicon.place_events, &known, &mut drafts, &mut resolved);
         merge_short_names(&mut drafts, &mut resolved);
         Resolution { drafts, index: draft_index, resolved }
     }
@@ -620,6 +622,31 @@ pub(super) fn merge_described_projects(drafts: &mut [Draft], resolved: &mut [Res
             merge_entity(drafts, resolved, d, into);
             drafts[d].label = drafts[into].label.clone();
             project_words[d] = project_words[into].clone();
+        }
+    }
+}
+
+/// "the war against Ukraine" and "the war in Ukraine" (or "the invasion of Ukraine" and
+/// "Russia's invasion of Ukraine") in one article: an event described by a place-event head
+/// and its place (`mentions::described_events`) is the one other event whose name has the
+/// head and the place's words, when exactly one has.
+/// (`known`: the drafts of gazetteer entries, which keep their names.)
+fn merge_described_events(place_events: &FxHashSet<String>, known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let words = |label: &str| label.split_whitespace().map(fold).collect::<Vec<String>>();
+    let event_words: Vec<Vec<String>> = drafts.iter().map(|d| if d.kind == EntityType::Event { words(&d.label) } else { Vec::new() }).collect();
+    for d in 0..drafts.len() {
+        if drafts[d].kind != EntityType::Event || drafts[d].surfaces.is_empty() || known.contains(&d) {
+            continue;
+        }
+        let label = &event_words[d];
+        let Some(at) = label.windows(2).position(|w| place_events.contains(&w[0]) && matches!(w[1].as_str(), "of" | "in" | "against")) else { continue };
+        let mut wanted: Vec<&String> = label[at + 2..].iter().filter(|w| *w != "the").collect();
+        wanted.push(&label[at]);
+        let named: Vec<usize> =
+            (0..drafts.len()).filter(|&e| e != d && drafts[e].kind == EntityType::Event && !drafts[e].surfaces.is_empty() && wanted.iter().all(|w| event_words[e].contains(w))).collect();
+        if let [into] = named[..] {
+            merge_entity(drafts, resolved, d, into);
+            drafts[d].label = drafts[into].label.clone();
         }
     }
 }
