@@ -2,7 +2,8 @@
 //! appositions ("South Korean President Moon Jae-in"; a titled person the gazetteer ties
 //! to a state), leaders' governments ("the Biden administration"), state-pair
 //! adjectives ("inter-Korean dialogue"), and two states joined by a dash in the name of an
-//! undertaking ("the Russian-Korean Commission on Fisheries", "the EU-Japan Summit"),
+//! undertaking ("the Russian-Korean Commission on Fisheries", "the EU-Japan Summit") or two
+//! places in a project's ("the Tumen–Hunchun railway"),
 //! the places a route runs through ("a pipeline from Russia to Busan via North Korea"),
 //! and the state whose adjective starts a place's or body's name ("the Russian Far East").
 //!
@@ -221,9 +222,11 @@ impl Extractor {
     /// Japan-Russia Intergovernmental Committee", "the inter-Korean summit": two states (names
     /// or adjectives the gazetteer knows joined by a hyphen or dash, or an adjective of two
     /// states, `pair_adjectives.csv`) inside the name of an organisation, event, project or
-    /// initiative, or right before it, take part in it. Per hit: the sentence,
-    /// each state as a mention of the compound's side, and the undertaking's index in `resolved`.
-    pub(super) fn state_pairs(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, usize)> {
+    /// initiative, or right before it, take part in it (are members of a body); two places so
+    /// joined in a project's name are where it runs ("the Tumen–Hunchun railway"). Per hit:
+    /// the sentence, each side as a mention of its words, the undertaking's index in
+    /// `resolved`, and the predicate relating them.
+    pub(super) fn state_pairs(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, usize, Predicate)> {
         let gazetteer = &self.lexicon.gazetteer;
         // The state named by tokens [first, last), if one is.
         // (The names are found by the tokens' name ids; the text as written is joined only for a case-sensitive name.)
@@ -232,7 +235,7 @@ impl Extractor {
             finder
                 .gazetteer_names(first, last)
                 .iter()
-                .find(|n| (!n.case_sensitive || n.surface == raw()) && matches!(gazetteer.entries[n.entry].kind, EntityType::Country | EntityType::Organization))
+                .find(|n| (!n.case_sensitive || n.surface == raw()) && matches!(gazetteer.entries[n.entry].kind, EntityType::Country | EntityType::Organization | EntityType::Place))
                 .map(|n| n.entry)
         };
         let mut found = Vec::new();
@@ -259,8 +262,9 @@ impl Extractor {
                         continue;
                     }
                     let Some(target) = undertaking(k, end) else { continue };
+                    let predicate = if here[target].kind == EntityType::Organization { Predicate::MemberOf } else { Predicate::ParticipatesIn };
                     for entry in [*a, *b] {
-                        found.push((si, state_as_adjective(gazetteer, finder, si, entry, (k, end), drafts, draft_index), i + target));
+                        found.push((si, state_as_adjective(gazetteer, finder, si, entry, (k, end), drafts, draft_index), i + target, predicate));
                     }
                 }
             }
@@ -273,8 +277,16 @@ impl Extractor {
                     continue;
                 }
                 let Some(target) = undertaking(first, end) else { continue };
+                // "the Tumen–Hunchun railway": two places are the ends of a project, where it runs.
+                let places = [a, b].map(|e| gazetteer.entries[e].kind == EntityType::Place);
+                let predicate = match (places, here[target].kind) {
+                    ([true, true], EntityType::Project) => Predicate::LocatedIn,
+                    ([false, false], EntityType::Organization) => Predicate::MemberOf,
+                    ([false, false], _) => Predicate::ParticipatesIn,
+                    _ => continue,
+                };
                 for (entry, from, to) in [(a, first, dash), (b, dash + 1, end)] {
-                    found.push((si, state_as_adjective(gazetteer, finder, si, entry, (from, to), drafts, draft_index), i + target));
+                    found.push((si, state_as_adjective(gazetteer, finder, si, entry, (from, to), drafts, draft_index), i + target, predicate));
                 }
             }
         }

@@ -145,12 +145,15 @@ impl Extractor {
             let facts = self.named_facts(Predicate::CooperatesWith, 0.75, "pair-adjective");
             self.relation(&finder, &text, si, (a.mention.first, a.mention.last + 1), &a, &b, facts, &cues)
         }));
-        relations.extend(state_pairs.into_iter().filter_map(|(si, state, target)| {
+        relations.extend(state_pairs.into_iter().filter_map(|(si, side, target, predicate)| {
             let undertaking = &resolved[target];
-            let predicate = if undertaking.kind == EntityType::Organization { Predicate::MemberOf } else { Predicate::ParticipatesIn };
             let facts = self.named_facts(predicate, 0.7, "state-pair");
-            let span = (state.mention.first.min(undertaking.mention.first), state.mention.last.max(undertaking.mention.last));
-            self.relation(&finder, &text, si, span, &state, undertaking, facts, &cues)
+            let span = (side.mention.first.min(undertaking.mention.first), side.mention.last.max(undertaking.mention.last));
+            match predicate {
+                // The project is located in the place, the state takes part in the undertaking.
+                Predicate::LocatedIn => self.relation(&finder, &text, si, span, undertaking, &side, facts, &cues),
+                _ => self.relation(&finder, &text, si, span, &side, undertaking, facts, &cues),
+            }
         }));
         relations.extend(named_states.into_iter().filter_map(|(si, state, target)| {
             let place = &resolved[target];
