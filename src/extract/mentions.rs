@@ -1150,6 +1150,15 @@ impl<'a> Finder<'a> {
                 return;
             }
         }
+        // "Japan on the Kuril Islands", "Blagoveshchensk on the Amur River": a known name right
+        // before "on" is a name of its own, not the start of a longer one.
+        if let Some(on) = (start + 1..end).find(|&k| self.lower(k) == "on" && !self.is_capitalised(k)) {
+            if known.iter().any(|m| m.first == start && m.last == on && !matches!(m.target, Target::Adjective(_))) {
+                self.typed_pieces(s, start, on, titled, inside, out);
+                self.typed_pieces(s, on + 1, end, false, inside, out);
+                return;
+            }
+        }
         let head_at = self.head_at(start, end);
         let head = head_at.map(|(kind, _)| kind);
         // The whole run is one name when its head word types it, unless the head belongs to a
