@@ -1360,6 +1360,12 @@ impl<'a> Finder<'a> {
         if titled && words.len() <= 4 && !self.is_acronym(start) {
             return Some(EntityType::Person);
         }
+        // "the Zamyn-Uud crossing", "the port of Nam-Dinh": words that make a name a place
+        // outweigh its look ("told Anna Petrova" does not make a person an organisation).
+        let context = self.context_type(s, start, end);
+        if context == Some(EntityType::Place) {
+            return context;
+        }
         if self.looks_like_person(start, end) {
             return Some(EntityType::Person);
         }
@@ -1368,8 +1374,8 @@ impl<'a> Finder<'a> {
         if end - start == 1 && self.is(start, WordKinds::SURNAME) && !self.is(start, WordKinds::COMMON) {
             return Some(EntityType::Person);
         }
-        if let Some(kind) = self.context_type(s, start, end) {
-            return Some(kind);
+        if context.is_some() {
+            return context;
         }
         // "Uzbekneftegaz", "Petrovietnam": a one-word name typed by its parts.
         if end - start == 1 && !self.is(start, WordKinds::ORDINARY) && !self.is_acronym(start) {
