@@ -248,6 +248,8 @@ impl<'a> SentenceView<'a> {
     pub fn preposition_before(&self, m: usize) -> Option<u8> {
         let mut k = self.first(m);
         let mut modifiers = 0;
+        // Modifiers stand after the determiner: "reports that North Korea" is no phrase.
+        let mut determined = false;
         while k > self.tokens.start {
             k -= 1;
             let w = self.word(k);
@@ -269,12 +271,13 @@ impl<'a> SentenceView<'a> {
                 return Some(p);
             }
             if self.finder.is(k, WordKinds::DETERMINER) || (w == "-" && self.finder.text.tokens[k].joined) {
+                determined |= w != "-";
                 continue;
             }
             let lowercase_word = self.mention_at(k).is_none() && w.chars().all(|c| c.is_alphabetic() || c == '-') && !self.finder.text.tokens[k].text(self.finder.body).starts_with(char::is_uppercase);
             // A modifier, not a verb: "state-run", "the new", not "build" in "to build X".
             let modifier = lowercase_word && !self.finder.is(k, WordKinds::FUNCTION) && (self.in_compound(k) || !self.finder.is(k, WordKinds::VERB_GROUP.with(WordKinds::FRAME_CUE)));
-            if modifier && modifiers < 2 {
+            if modifier && modifiers < 2 && !determined {
                 modifiers += 1;
                 continue;
             }
