@@ -370,6 +370,9 @@ impl<'a> SentenceView<'a> {
                 return Some(m);
             }
         }
+        if let Some(m) = self.before_apposition(j) {
+            return Some(m);
+        }
         let clause = self.clause_of(k);
         let inside = self.is_aside(k);
         let mut j = k;
@@ -406,6 +409,23 @@ impl<'a> SentenceView<'a> {
         }
         // "At the forum, Novak said": a phrase before the subject, closed by a comma.
         (reached_start && j == self.tokens.start && owner.is_none()).then(|| self.subject_after_fronted(k)).flatten()
+    }
+
+    /// "Linda Park, his U.S. counterpart, accused", "Gazprom, the Russian gas giant, said":
+    /// the name before an apposition (set off by commas, opening with a determiner or a
+    /// possessive) that ends right before token `j`.
+    fn before_apposition(&self, j: usize) -> Option<usize> {
+        let start = self.tokens.start;
+        if j < start + 4 || self.word(j - 1) != "," {
+            return None;
+        }
+        let close = j - 1;
+        let open = (close.saturating_sub(9).max(start + 1)..close).rev().find(|&t| self.word(t) == ",")?;
+        if !matches!(self.word(open + 1), "his" | "her" | "its" | "their" | "the" | "a" | "an") {
+            return None;
+        }
+        let m = self.mention_at(open - 1)?;
+        (self.preposition_before(m).is_none() && !self.possessor(m) && !self.is_aside(open - 1)).then_some(m)
     }
 
     /// The subject of the main clause when token `k` lies in a phrase fronted before it
