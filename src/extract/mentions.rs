@@ -1620,7 +1620,9 @@ impl<'a> Finder<'a> {
         })
     }
 
-    fn place_cue_before(&self, floor: usize, at: usize) -> bool {
+    /// Words of `lexicon/place_cues.txt` end right before token `at` (and after `floor`):
+    /// "the town of", "south of".
+    pub(super) fn place_cue_before(&self, floor: usize, at: usize) -> bool {
         self.lex.place_cues.iter().any(|cue| cue.len() <= at - floor && cue.iter().enumerate().all(|(n, w)| self.lower(at - cue.len() + n) == *w))
     }
 

@@ -144,7 +144,9 @@ impl Extractor {
                     let place_noun = |k: usize| finder.lower(k) == "capital" || finder.lexicon_place_noun(k);
                     (m.last + 2..tokens.min(m.last + 5)).any(place_noun)
                 };
-                let as_place = !possessive && (owned || described || before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving));
+                // "south of Moscow", "the city of Seoul" (`lexicon/place_cues.txt`).
+                let cued = finder.place_cue_before(0, m.first);
+                let as_place = !possessive && (owned || described || cued || before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving));
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
