@@ -676,10 +676,10 @@ impl<'a> SentenceView<'a> {
                 // "Sergei Lavrov, Russia's foreign minister", "Denis Alipov, the Russian
                 // ambassador": past the owner of the title or its state's adjective.
                 let first = self.first(m);
-                let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && first > self.tokens.start && matches!(self.word(first - 1), "the" | "a" | "an");
+                let article = |at: usize| at > self.tokens.start && matches!(self.word(at - 1), "the" | "a" | "an");
+                let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && article(first);
                 // "Turkey, a NATO member", "became the first NATO member": the name that
                 // modifies the cue itself.
-                let article = |at: usize| at > self.tokens.start && matches!(self.word(at - 1), "the" | "a" | "an");
                 let ordinal = first > self.tokens.start + 1 && self.finder.lex.ordinals.contains(self.word(first - 1)) && article(first - 1);
                 let modifier = self.last(m) == k && (article(first) || ordinal);
                 // "Arkhangelsk, Russia's Arctic port".

@@ -600,32 +600,11 @@ fn one_slip_apart(a: &str, b: &str) -> bool {
 
 /// "an LNG shipment terminal in Kamchatka" and "the Kamchatka LNG terminal" in one
 /// article: a described project is the one named project whose name has its head word and
-/// its place's words, when exactly one has.
+/// its place's words (and no place of its own), when exactly one has.
 pub(super) fn merge_described_projects(drafts: &mut [Draft], resolved: &mut [Resolved]) {
-    let words = |label: &str| label.split_whitespace().map(fold).collect::<Vec<String>>();
-    // The folded words of each project's label, split once.
-    let mut project_words: Vec<Vec<String>> = drafts.iter().map(|d| if d.kind == EntityType::Project { words(&d.label) } else { Vec::new() }).collect();
-    for d in 0..drafts.len() {
-        if drafts[d].kind != EntityType::Project || drafts[d].wikidata.is_some() {
-            continue;
-        }
-        let label = &project_words[d];
-        let Some(at) = label.iter().rposition(|w| super::mentions::ATTACHING.contains(&w.as_str())).filter(|&at| at > 0) else { continue };
-        let mut wanted: Vec<&String> = label[at + 1..].iter().filter(|w| *w != "the").collect();
-        wanted.push(&label[at - 1]);
-        let named: Vec<usize> = (0..drafts.len())
-            .filter(|&e| e != d && drafts[e].kind == EntityType::Project && !drafts[e].surfaces.is_empty())
-            .filter(|&e| {
-                let theirs = &project_words[e];
-                !theirs.iter().any(|w| super::mentions::ATTACHING.contains(&w.as_str())) && wanted.iter().all(|w| theirs.contains(w))
-            })
-            .collect();
-        if let [into] = named[..] {
-            merge_entity(drafts, resolved, d, into);
-            drafts[d].label = drafts[into].label.clone();
-            project_words[d] = project_words[into].clone();
-        }
-    }
+    let attaching = |w: &String| super::mentions::ATTACHING.contains(&w.as_str());
+    let preposition_at = |words: &[String]| words.iter().rposition(attaching).filter(|&at| at > 0);
+    merge_described(drafts, resolved, EntityType::Project, |_, d| d.wikidata.is_some(), preposition_at, |words| !words.iter().any(attaching));
 }
 
 /// "the war against Ukraine" and "the war in Ukraine" (or "the invasion of Ukraine" and
@@ -634,21 +613,40 @@ pub(super) fn merge_described_projects(drafts: &mut [Draft], resolved: &mut [Res
 /// head and the place's words, when exactly one has.
 /// (`known`: the drafts of gazetteer entries, which keep their names.)
 fn merge_described_events(place_events: &FxHashSet<String>, known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &mut [Resolved]) {
-    let words = |label: &str| label.split_whitespace().map(fold).collect::<Vec<String>>();
-    let event_words: Vec<Vec<String>> = drafts.iter().map(|d| if d.kind == EntityType::Event { words(&d.label) } else { Vec::new() }).collect();
+    let preposition_at = |words: &[String]| words.windows(2).position(|w| place_events.contains(&w[0]) && matches!(w[1].as_str(), "of" | "in" | "against")).map(|head| head + 1);
+    merge_described(drafts, resolved, EntityType::Event, |i, d| d.surfaces.is_empty() || known.contains(&i), preposition_at, |_| true);
+}
+
+/// Merges each draft of class `kind` (but those `skip` keeps) whose folded words name a head
+/// and a place, joined by the preposition at `preposition_at`, into the one other mentioned
+/// draft of that class whose words hold the head and the place's words and that `may_take`
+/// allows, when exactly one does; the merged draft takes its name.
+fn merge_described(
+    drafts: &mut [Draft],
+    resolved: &mut [Resolved],
+    kind: EntityType,
+    skip: impl Fn(usize, &Draft) -> bool,
+    preposition_at: impl Fn(&[String]) -> Option<usize>,
+    may_take: impl Fn(&[String]) -> bool,
+) {
+    // The folded words of each label of the class, split once.
+    let mut kind_words: Vec<Vec<String>> = drafts.iter().map(|d| if d.kind == kind { d.label.split_whitespace().map(fold).collect() } else { Vec::new() }).collect();
     for d in 0..drafts.len() {
-        if drafts[d].kind != EntityType::Event || drafts[d].surfaces.is_empty() || known.contains(&d) {
+        if drafts[d].kind != kind || skip(d, &drafts[d]) {
             continue;
         }
-        let label = &event_words[d];
-        let Some(at) = label.windows(2).position(|w| place_events.contains(&w[0]) && matches!(w[1].as_str(), "of" | "in" | "against")) else { continue };
-        let mut wanted: Vec<&String> = label[at + 2..].iter().filter(|w| *w != "the").collect();
-        wanted.push(&label[at]);
-        let named: Vec<usize> =
-            (0..drafts.len()).filter(|&e| e != d && drafts[e].kind == EntityType::Event && !drafts[e].surfaces.is_empty() && wanted.iter().all(|w| event_words[e].contains(w))).collect();
+        let label = &kind_words[d];
+        let Some(at) = preposition_at(label) else { continue };
+        let mut wanted: Vec<&String> = label[at + 1..].iter().filter(|w| *w != "the").collect();
+        wanted.push(&label[at - 1]);
+        let named: Vec<usize> = (0..drafts.len())
+            .filter(|&e| e != d && drafts[e].kind == kind && !drafts[e].surfaces.is_empty())
+            .filter(|&e| may_take(&kind_words[e]) && wanted.iter().all(|w| kind_words[e].contains(w)))
+            .collect();
         if let [into] = named[..] {
             merge_entity(drafts, resolved, d, into);
             drafts[d].label = drafts[into].label.clone();
+            kind_words[d] = kind_words[into].clone();
         }
     }
 }
