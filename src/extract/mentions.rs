@@ -1540,15 +1540,42 @@ impl<'a> Finder<'a> {
     /// (`Lexicon::context_cues`): "shares of X", "X's chief executive", or an apposition
     /// ending in a descriptor ("X, a Norwegian shipping company").
     pub(super) fn context_type(&self, s: &Sentence, start: usize, end: usize) -> Option<EntityType> {
-        let matches_at = |at: usize, words: &[String]| at + words.len() <= s.tokens.end && words.iter().enumerate().all(|(n, w)| self.lower(at + n) == w);
-        // A "before" cue may stand before "the": "an interview with the BBC".
-        let from = if start > s.tokens.start + 1 && self.lower(start - 1) == "the" { start - 1 } else { start };
-        let beside = [(from > s.tokens.start).then(|| from - 1), (end < s.tokens.end).then_some(end)];
+        // A cue word matches its token, or its plural ("border crossings").
+        let word_is = |k: usize, w: &str| {
+            let lower = self.lower(k);
+            lower == w || lower.strip_suffix('s').is_some_and(|one| one == w)
+        };
+        let matches_at = |at: usize, words: &[String]| at + words.len() <= s.tokens.end && words.iter().enumerate().all(|(n, w)| word_is(at + n, w));
+        let cues_at = |k: usize| {
+            let lower = self.lower(k);
+            let plural = lower.strip_suffix('s').and_then(|one| self.lex.context_cues_by_word.get(one));
+            self.lex.context_cues_by_word.get(lower).into_iter().chain(plural).flatten().map(|&c| &self.lex.context_cues[c])
+        };
+        // A "before" cue may stand before "the" or a possessor: "an interview with the BBC",
+        // "a joint venture with France's Orano".
+        let mut from = start;
+        if from > s.tokens.start + 1 && self.lower(from - 1) == "the" {
+            from -= 1;
+        } else if from > s.tokens.start + 2 && self.lower(from - 1) == "'s" && self.tok(from - 1).joined && self.is_capitalised(from - 2) {
+            from -= 2;
+        }
+        // An "after" cue may follow the names coordinated with this one: "the Khorgos and
+        // Dostyk border crossings".
+        let mut after = end;
+        while after + 1 < s.tokens.end && matches!(self.lower(after), "and" | ",") {
+            match (after + 1..s.tokens.end.min(after + 4)).take_while(|&k| self.is_capitalised(k)).last() {
+                Some(last) => after = last + 1,
+                None => break,
+            }
+        }
+        if after >= s.tokens.end || (after != end && self.is_capitalised(after)) {
+            after = end;
+        }
+        let beside = [(from > s.tokens.start).then(|| from - 1), (after < s.tokens.end).then_some(after)];
         for k in beside.into_iter().flatten() {
-            for &c in self.lex.context_cues_by_word.get(self.lower(k)).map_or(&[][..], Vec::as_slice) {
-                let cue = &self.lex.context_cues[c];
+            for cue in cues_at(k) {
                 let n = cue.words.len();
-                let found = if cue.before { k + 1 == from && from >= s.tokens.start + n && matches_at(from - n, &cue.words) } else { k == end && matches_at(end, &cue.words) };
+                let found = if cue.before { k + 1 == from && from >= s.tokens.start + n && matches_at(from - n, &cue.words) } else { k == after && matches_at(after, &cue.words) };
                 if found {
                     return Some(cue.kind);
                 }
@@ -1563,10 +1590,13 @@ impl<'a> Finder<'a> {
             }
         }
         // ", a Norwegian shipping company", ", Rosatom's fuel company,", ", a port city in
-        // Pakistan": up to four words after "a"/"an" or a possessive, the last of its noun
-        // phrase a descriptor.
+        // Pakistan", ", the listed electronics maker,": up to four words after "a"/"an", "the"
+        // or a possessive, the last of its noun phrase a descriptor. After "the" the phrase
+        // must close the apposition ("Meanwhile, the company said" is no apposition).
         let possessive = || (end + 2..s.tokens.end.min(end + 6)).find(|&k| self.lower(k) == "'s" && self.tok(k).joined).filter(|_| self.is_capitalised(end + 1)).map(|k| k + 1);
-        let article = || (end + 2 < s.tokens.end && matches!(self.lower(end + 1), "a" | "an")).then_some(end + 2);
+        let article = || (end + 2 < s.tokens.end && matches!(self.lower(end + 1), "a" | "an" | "the")).then_some(end + 2);
+        let definite = end + 1 < s.tokens.end && self.lower(end + 1) == "the";
+        let closes = |k: usize| !definite || k + 1 >= s.tokens.end || matches!(self.lower(k + 1), "," | "." | ";" | "of" | "in");
         if end + 2 < s.tokens.end && self.lower(end) == "," {
             if self.titled_apposition(s, end + 1) {
                 return Some(EntityType::Person);
@@ -1579,7 +1609,7 @@ impl<'a> Finder<'a> {
                 let is = |c: &&super::lexicon::ContextCue| {
                     c.before && c.words.len() == 1 && c.words[0] == self.lower(k) && matches!(c.kind, EntityType::Company | EntityType::Organization | EntityType::Place)
                 };
-                self.lex.context_cues.iter().find(is).map(|c| c.kind)
+                self.lex.context_cues.iter().find(is).map(|c| c.kind).filter(|_| closes(k))
             };
             return words.into_iter().find_map(descriptor);
         }
