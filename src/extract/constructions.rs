@@ -110,7 +110,10 @@ impl Extractor {
             let route: &[&str] = match finder.lower(p.mention.last) {
                 "from" => &["from", "to", "via"],
                 "between" => &["between", "and"],
-                _ => continue,
+                _ => {
+                    self.route_verb_places(finder, text, si, &idxs[n + 1..], p, resolved, cues, out);
+                    continue;
+                }
             };
             let mut expected = route.iter().peekable();
             let mut k = p.mention.last;
@@ -147,6 +150,51 @@ impl Extractor {
             if route[0] != "between" || expected.peek().is_none() {
                 out.append(&mut found);
             }
+        }
+    }
+
+    /// "The line will run from Kashgar across the Torugart Pass into Kyrgyzstan, then through
+    /// Jalal-Abad to Andijan in Uzbekistan": a project that is the subject of a route verb
+    /// (`lexicon/route_verbs.txt`) is located in every place named after it by a route
+    /// preposition (`lexicon/route_prepositions.txt`), by the verb itself ("links Kashgar
+    /// and Andijan"), or inside such a place ("Andijan in Uzbekistan", "China's Xinjiang").
+    #[allow(clippy::too_many_arguments)]
+    fn route_verb_places(&self, finder: &Finder, text: &Text, si: usize, after: &[usize], p: &Resolved, resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        let frames = &self.lexicon.frames;
+        let end = finder.text.sentences[si].tokens.end;
+        // The verb follows the project past at most three lowercase words ("will", "is to").
+        let Some(verb) = (p.mention.last..end.min(p.mention.last + 4))
+            .take_while(|&k| !finder.is_capitalised(k) && finder.text.tokens[k].kind == crate::text::TokenKind::Word)
+            .find(|&k| frames.is_route_verb(finder.lower(k)))
+        else {
+            return;
+        };
+        let mut k = verb;
+        for &qi in after {
+            let q = &resolved[qi];
+            if q.mention.first <= verb {
+                continue;
+            }
+            if matches!(q.mention.target, Target::Adjective(_)) {
+                continue;
+            }
+            if !matches!(q.kind, EntityType::Place | EntityType::Country) {
+                break;
+            }
+            // What governs the place: the verb, a route preposition, or "in" / a possessive
+            // tying it to the place before; between them lowercase words and commas only.
+            let governed = (k..q.mention.first).rev().take(6).find(|&j| {
+                let w = finder.lower(j);
+                j == verb || frames.is_route_preposition(w) || (j >= k && k > verb && matches!(w, "in" | "'s"))
+            });
+            let Some(g) = governed else { break };
+            let plain = (g + 1..q.mention.first).all(|j| !finder.is_capitalised(j) && !matches!(finder.lower(j), ";" | "which" | "who" | "while" | "but"));
+            if !plain {
+                break;
+            }
+            let facts = self.named_facts(Predicate::LocatedIn, 0.7, "route");
+            out.extend(self.relation(finder, text, si, (p.mention.first, q.mention.last), p, q, facts, cues));
+            k = q.mention.last;
         }
     }
 

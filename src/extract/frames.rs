@@ -167,6 +167,10 @@ pub struct Frames {
     /// Keys of the first words of titles of several words, the whole title excluded.
     title_starts: FxHashSet<String>,
     max_title_words: usize,
+    /// Every form of the verbs a route runs by ("runs", "ran", "crossing": `lexicon/route_verbs.txt`).
+    route_verbs: FxHashSet<String>,
+    /// The prepositions that name a place a route passes (`lexicon/route_prepositions.txt`).
+    route_prepositions: FxHashSet<String>,
 }
 
 impl Frames {
@@ -199,6 +203,11 @@ impl Frames {
             let field = |c: &str| row.get(c).map(|s| fold(s)).filter(|s| !s.is_empty()).with_context(|| format!("{}:{line}: no {c}", irregular_path.display()));
             irregular.insert(field("base")?, (field("past")?, field("participle")?));
         }
+        for verb in read_list(&lexicon.join("route_verbs.txt"))? {
+            let base = fold(&verb);
+            frames.route_verbs.extend(verb_forms(&base, irregular.get(&base)).into_iter().map(|(form, _)| form));
+        }
+        frames.route_prepositions = read_list(&lexicon.join("route_prepositions.txt"))?.iter().map(|w| fold(w)).collect();
         for title in titles {
             let words: Vec<&str> = title.split(' ').collect();
             frames.max_title_words = frames.max_title_words.max(words.len());
@@ -286,6 +295,16 @@ impl Frames {
     }
 
     /// The index of a folded preposition, if it is one.
+    /// Whether the lowercase `word` is a form of a route verb ("runs", "crossed").
+    pub fn is_route_verb(&self, word: &str) -> bool {
+        self.route_verbs.contains(word)
+    }
+
+    /// Whether the lowercase `word` names a place a route passes ("through", "into").
+    pub fn is_route_preposition(&self, word: &str) -> bool {
+        self.route_prepositions.contains(word)
+    }
+
     pub fn preposition(&self, word: &str) -> Option<u8> {
         self.preposition_index.get(word).copied()
     }
