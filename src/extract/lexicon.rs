@@ -166,6 +166,15 @@ impl Gazetteer {
         if !names.iter().any(|n| n.entry == entry && n.kind == kind && n.surface == surface) {
             names.push(Name { entry, kind, case_sensitive, surface: surface.to_string() });
         }
+        // An acronym of four to six letters is also written as a word by some house styles
+        // ("Nato", "Opec", "Kogas"), unless that word is an ordinary one.
+        if all_caps && (4..=6).contains(&letters.len()) && tokens.len() == 1 && !common.contains(&key) && surface.chars().all(char::is_alphabetic) {
+            let mut chars = surface.chars();
+            let word: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+            if !names.iter().any(|n| n.entry == entry && n.surface == word) {
+                names.push(Name { entry, kind, case_sensitive: true, surface: word });
+            }
+        }
     }
 }
 

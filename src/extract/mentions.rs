@@ -1592,11 +1592,16 @@ impl<'a> Finder<'a> {
         // ", a Norwegian shipping company", ", Rosatom's fuel company,", ", a port city in
         // Pakistan", ", the listed electronics maker,": up to four words after "a"/"an", "the"
         // or a possessive, the last of its noun phrase a descriptor. After "the" the phrase
-        // must close the apposition ("Meanwhile, the company said" is no apposition).
+        // must close the apposition or go on with a relative or a participle of ownership
+        // ("the family firm run by"; "Meanwhile, the company said" is no apposition).
         let possessive = || (end + 2..s.tokens.end.min(end + 6)).find(|&k| self.lower(k) == "'s" && self.tok(k).joined).filter(|_| self.is_capitalised(end + 1)).map(|k| k + 1);
         let article = || (end + 2 < s.tokens.end && matches!(self.lower(end + 1), "a" | "an" | "the")).then_some(end + 2);
         let definite = end + 1 < s.tokens.end && self.lower(end + 1) == "the";
-        let closes = |k: usize| !definite || k + 1 >= s.tokens.end || matches!(self.lower(k + 1), "," | "." | ";" | "of" | "in");
+        let closes = |k: usize| {
+            !definite
+                || k + 1 >= s.tokens.end
+                || matches!(self.lower(k + 1), "," | "." | ";" | "of" | "in" | "that" | "which" | "whose" | "run" | "owned" | "controlled" | "founded" | "based" | "led" | "known")
+        };
         if end + 2 < s.tokens.end && self.lower(end) == "," {
             if self.titled_apposition(s, end + 1) {
                 return Some(EntityType::Person);
