@@ -531,6 +531,9 @@ impl<'a> SentenceView<'a> {
         let clause = (from < self.tokens.end).then(|| self.clause_of(from))?;
         let inside = self.is_aside(from);
         let mut k = from;
+        // "sold to more than 30 countries, including Poland": the preposition governs a
+        // plural noun without a name, and the names given as its examples stand for it.
+        let mut governs_noun = false;
         while k < self.tokens.end && k < from + 15 {
             if self.clause_of(k) != clause || (inside && !self.is_aside(k)) {
                 return None;
@@ -540,8 +543,18 @@ impl<'a> SentenceView<'a> {
                 if self.preposition_before(m) == Some(p) && !self.owns_unread_name(m) {
                     return Some(self.owned_by(m));
                 }
+                if governs_noun && self.example_of_noun(m) {
+                    return Some(m);
+                }
+                governs_noun = false;
                 k = self.last(m);
                 continue;
+            }
+            if self.finder.preposition(k) == Some(p) {
+                governs_noun = true;
+            } else if governs_noun && !(self.word(k) == "," || self.word(k).chars().all(|c| c.is_ascii_digit()) || !self.finder.is_capitalised(k) && self.finder.text.tokens[k].kind == TokenKind::Word)
+            {
+                governs_noun = false;
             }
             // "interest in increasing imports of Russian LNG": a gerund's object stands for it.
             if self.finder.preposition(k) == Some(p) && k + 1 < self.tokens.end && self.word(k + 1).ends_with("ing") && self.mention_at(k + 1).is_none() {
@@ -552,6 +565,15 @@ impl<'a> SentenceView<'a> {
             k += 1;
         }
         None
+    }
+
+    /// Mention `m` follows ", including" or another example marker (`lexicon/example_markers.txt`).
+    fn example_of_noun(&self, m: usize) -> bool {
+        let first = self.first(m);
+        self.finder.lex.frames.example_markers().iter().any(|marker| {
+            let n = marker.len();
+            first > self.tokens.start + n && self.word(first - n - 1) == "," && marker.iter().enumerate().all(|(i, w)| self.word(first - n + i) == w)
+        })
     }
 
     /// "Nayara, in which Rosneft holds a stake", "the bloc, of which Turkey is a member":

@@ -171,6 +171,8 @@ pub struct Frames {
     route_verbs: FxHashSet<String>,
     /// The prepositions that name a place a route passes (`lexicon/route_prepositions.txt`).
     route_prepositions: FxHashSet<String>,
+    /// Words that give examples of a plural noun ("including", "such as"), as word lists.
+    example_markers: Vec<Vec<String>>,
 }
 
 impl Frames {
@@ -208,6 +210,7 @@ impl Frames {
             frames.route_verbs.extend(verb_forms(&base, irregular.get(&base)).into_iter().map(|(form, _)| form));
         }
         frames.route_prepositions = read_list(&lexicon.join("route_prepositions.txt"))?.iter().map(|w| fold(w)).collect();
+        frames.example_markers = read_list(&lexicon.join("example_markers.txt"))?.iter().map(|m| m.split_whitespace().map(fold).collect()).collect();
         for title in titles {
             let words: Vec<&str> = title.split(' ').collect();
             frames.max_title_words = frames.max_title_words.max(words.len());
@@ -303,6 +306,11 @@ impl Frames {
     /// Whether the lowercase `word` names a place a route passes ("through", "into").
     pub fn is_route_preposition(&self, word: &str) -> bool {
         self.route_prepositions.contains(word)
+    }
+
+    /// The example markers ("including", "such as": `lexicon/example_markers.txt`).
+    pub fn example_markers(&self) -> &[Vec<String>] {
+        &self.example_markers
     }
 
     pub fn preposition(&self, word: &str) -> Option<u8> {
