@@ -16,8 +16,10 @@ use crate::text::TokenKind;
 
 /// Determiners and possessive pronouns that may stand between a preposition or verb and
 /// the name it governs (flagged `WordKinds::DETERMINER` in the word table).
-pub(super) const DETERMINERS: &[&str] =
-    &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "all", "some", "other", "another", "each", "two", "three", "several", "many"];
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "all", "some", "other", "another", "each", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "several", "many", "numerous",
+];
 
 /// Relative pronouns: the verb after one has the name before it as its subject (flagged
 /// `WordKinds::RELATIVE`).
@@ -501,7 +503,16 @@ impl<'a> SentenceView<'a> {
         let mut quantity = false;
         while k < self.tokens.end && skipped <= 7 {
             if let Some(m) = self.mention_at(k).filter(|&m| !self.possessive_pronoun(m)) {
-                return Some(self.past_adjective(m));
+                // "five US-linked subsidiaries of X": a name joined by a hyphen to the
+                // lowercase word after it modifies the noun, it is not the object.
+                let last = self.last(m);
+                let compound = last + 1 < self.tokens.end && self.word(last) == "-" && self.finder.text.tokens[last].joined && !self.finder.is_capitalised(last + 1);
+                if !compound {
+                    return Some(self.past_adjective(m));
+                }
+                skipped += last + 2 - k;
+                k = last + 2;
+                continue;
             }
             let w = self.word(k);
             let number = self.finder.text.tokens[k].kind == TokenKind::Number;
