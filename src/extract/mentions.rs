@@ -1173,7 +1173,9 @@ impl<'a> Finder<'a> {
         let whole_is_name = head.is_some() && end - start >= 2 && !head_taken && !and_joins_known && and_joins_names.is_none();
         // Not one name: coordinated names split at "and" ("Sochi and Vladivostok").
         if !whole_is_name {
-            if let Some(and) = and_joins_names.or_else(|| (start + 1..end).find(|&k| matches!(self.lower(k), "and" | "&") && !known.iter().any(|m| m.first < k && k < m.last))) {
+            // "&" joins the words of one firm's name ("Larsen & Toubro") unless it joins known names.
+            let splits_at = |k: usize| self.lower(k) == "and" || (self.lower(k) == "&" && and_joins_known);
+            if let Some(and) = and_joins_names.or_else(|| (start + 1..end).find(|&k| splits_at(k) && !known.iter().any(|m| m.first < k && k < m.last))) {
                 let before = out.len();
                 self.typed_pieces(s, start, and, titled, inside, out);
                 let left_found = out.len() > before;
@@ -1268,8 +1270,7 @@ impl<'a> Finder<'a> {
         ok.then(|| Mention { first, last, kind, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None })
     }
 
-    /// "Calder Holdings and Mizuho Bank", "Norvik Tankers and Calder Shipping": the "and" (or
-    /// "&") of tokens `[start, end)` after which a name of its own begins, one of two or more
+    /// "Calder Holdings and Mizuho Bank", "Norvik Tankers and Calder Shipping": the "and" of tokens `[start, end)` after which a name of its own begins, one of two or more
     /// words starting with a proper word, a known name or an acronym ("Ministry of Energy and Rosatom";
     /// "Ministry of Trade and Industry", "Shipbuilding and Ship Repair Center" are one name each).
     fn and_before_name(&self, start: usize, end: usize, known: &[Known]) -> Option<usize> {
@@ -1282,7 +1283,7 @@ impl<'a> Finder<'a> {
             // Coordination Agency" is one name.
             let adjective = known.iter().find(|m| m.first == start && matches!(m.target, Target::Adjective(_)));
             let common_before = adjective.is_some_and(|a| a.last < k && (a.last..k).all(|j| self.is(j, WordKinds::COMMON) && !self.is(j, WordKinds::FUNCTION)));
-            matches!(self.lower(k), "and" | "&")
+            self.lower(k) == "and"
                 && !common_before
                 && next < end
                 && !known.iter().any(|m| m.first < k && k < m.last)
@@ -1359,6 +1360,10 @@ impl<'a> Finder<'a> {
         }
         if titled && words.len() <= 4 && !self.is_acronym(start) {
             return Some(EntityType::Person);
+        }
+        // "Larsen & Toubro", "Tanaka & Sons": names joined by "&" are a firm's.
+        if (start + 1..end).any(|k| self.lower(k) == "&") {
+            return Some(EntityType::Company);
         }
         // "the Zamyn-Uud crossing", "the port of Nam-Dinh": words that make a name a place
         // outweigh its look ("told Anna Petrova" does not make a person an organisation).
