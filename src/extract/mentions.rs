@@ -1361,8 +1361,10 @@ impl<'a> Finder<'a> {
         if titled && words.len() <= 4 && !self.is_acronym(start) {
             return Some(EntityType::Person);
         }
-        // "Larsen & Toubro", "Tanaka & Sons": names joined by "&" are a firm's.
-        if (start + 1..end).any(|k| self.lower(k) == "&") {
+        // "Larsen & Toubro", "Tanaka & Sons": names joined by "&" are a firm's; so is a
+        // name after a legal form in capitals ("JSC Inkai", "PT Vale Indonesia").
+        let legal_first = end - start >= 2 && self.is_acronym(start) && self.is_legal_form(start);
+        if legal_first || (start + 1..end).any(|k| self.lower(k) == "&") {
             return Some(EntityType::Company);
         }
         // "the Zamyn-Uud crossing", "the port of Nam-Dinh": words that make a name a place
