@@ -34,8 +34,8 @@ WORLD_MIN = 300_000
 FOCUS_MIN = 50_000
 FOCUS_COUNTRIES = {"RU", "KR", "KP", "JP"}
 # the wider neighbourhood the articles cover (Central Asia, the Caucasus, Mongolia, Turkey,
-# India, China, Southeast Asia): cities from NEAR_MIN with names of five letters or more; names that are also personal names
-# (names/*.txt) are left out of this pool
+# India, China, Southeast Asia): cities from NEAR_MIN with names of five letters or more;
+# names that are also personal names (names/*.txt) are left out of this pool
 NEAR_MIN = 100_000
 NEAR_COUNTRIES = {"KZ", "UZ", "KG", "TJ", "TM", "MN", "AZ", "GE", "AM", "TR", "IN", "CN", "VN",
                   "ID", "MY", "TH", "PH", "BY", "UA", "IR", "PK", "AF"}
@@ -46,8 +46,6 @@ NEAR_STOPLIST = {"Anand", "Dasha", "Quezon", "Masai", "Manas", "Lucena", "Bashan
 # many per city, each this close (edit distance) to the name, same first letter, >= 5 letters
 VARIANT_DISTANCE = 2
 VARIANTS_MAX = 3
-# surname endings of names/name_endings.csv, read by main()
-SURNAME_ENDINGS = []
 # GeoNames admin1 codes for China: 05 Jilin, 08 Heilongjiang, 19 Liaoning
 CN_NORTHEAST = {"05", "08", "19"}
 
@@ -240,8 +238,9 @@ def distance(a, b):
     return row[-1]
 
 
-def spelling_variants(name, c, personal):
-    """ASCII alternate names of city `c` that spell `name` another way (VARIANT_DISTANCE)."""
+def spelling_variants(name, c, personal, surname_endings):
+    """ASCII alternate names of city `c` that spell `name` another way (VARIANT_DISTANCE), none
+    of them in `personal` (given names, surnames) or ending as a surname does."""
     out = []
     for alt in c.get("alternatenames") or []:
         if not re.fullmatch(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*", alt) or len(alt) < 5:
@@ -250,7 +249,7 @@ def spelling_variants(name, c, personal):
         if alt[0] != fold(name)[:1] or alt in STOPLIST or alt.startswith(fold(name)) or fold(name).startswith(alt):
             continue
         # a variant that is or looks like a personal name ("Ivanova" of Ivanovo) is left out
-        if alt in personal or any(alt.lower().endswith(e) and len(alt) - len(e) >= 3 for e in SURNAME_ENDINGS):
+        if alt in personal or any(alt.lower().endswith(e) and len(alt) - len(e) >= 3 for e in surname_endings):
             continue
         d = distance(alt.lower(), fold(name).lower())
         if 0 < d <= VARIANT_DISTANCE:
@@ -303,7 +302,7 @@ def main():
             personal.update(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
     with open(os.path.join(ROOT, "ontology", "names", "name_endings.csv"), encoding="utf-8") as fh:
-        SURNAME_ENDINGS.extend(r["ending"] for r in csv.DictReader(line for line in fh if not line.startswith("#")))
+        surname_endings = [r["ending"] for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
 
     # ordinary English words (Debian's wamerican), left out of the wider pool ("Metro")
     with open("/usr/share/dict/american-english", encoding="utf-8") as fh:
@@ -371,7 +370,7 @@ def main():
         variants = [fold(name), norm(name).title() if fold(name).lower() != norm(name) else ""]
         if c["name"].strip() != name:
             variants.append(c["name"].strip())
-        for a in variants + EXTRA_ALIASES.get(name, []) + spelling_variants(name, c, personal):
+        for a in variants + EXTRA_ALIASES.get(name, []) + spelling_variants(name, c, personal, surname_endings):
             if a and a != name and a not in aliases and a not in used_surface and a not in best:
                 aliases.append(a)
         label = ENGLISH_LABEL.get(name, name)

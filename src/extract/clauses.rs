@@ -561,12 +561,10 @@ impl<'a> SentenceView<'a> {
                 k = self.last(m);
                 continue;
             }
-            if self.finder.preposition(k) == Some(p) {
-                governs_noun = true;
-            } else if governs_noun && !(self.word(k) == "," || self.word(k).chars().all(|c| c.is_ascii_digit()) || !self.finder.is_capitalised(k) && self.finder.text.tokens[k].kind == TokenKind::Word)
-            {
-                governs_noun = false;
-            }
+            // The noun phrase goes on over numbers, lowercase words and the comma before the marker.
+            let token = &self.finder.text.tokens[k];
+            let in_noun = self.word(k).chars().all(|c| c.is_ascii_digit()) || self.word(k) == "," || (token.kind == TokenKind::Word && !self.finder.is_capitalised(k));
+            governs_noun = self.finder.preposition(k) == Some(p) || (governs_noun && in_noun);
             // "interest in increasing imports of Russian LNG": a gerund's object stands for it.
             if self.finder.preposition(k) == Some(p) && k + 1 < self.tokens.end && self.word(k + 1).ends_with("ing") && self.mention_at(k + 1).is_none() {
                 if let Some(m) = self.object_of_gerund(k + 1) {

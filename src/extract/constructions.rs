@@ -18,7 +18,7 @@ use super::mentions::{Finder, Mention, Target, SEATED};
 use super::resolution::{known_draft, Draft, DraftIndex, Resolved};
 use super::Extractor;
 use crate::model::{EntityType, Predicate};
-use crate::text::Text;
+use crate::text::{Text, TokenKind};
 
 impl Extractor {
     /// The role appositions of every sentence (`role_appositions`).
@@ -163,9 +163,8 @@ impl Extractor {
         let frames = &self.lexicon.frames;
         let end = finder.text.sentences[si].tokens.end;
         // The verb follows the project past at most three lowercase words ("will", "is to").
-        let Some(verb) = (p.mention.last..end.min(p.mention.last + 4))
-            .take_while(|&k| !finder.is_capitalised(k) && finder.text.tokens[k].kind == crate::text::TokenKind::Word)
-            .find(|&k| frames.is_route_verb(finder.lower(k)))
+        let Some(verb) =
+            (p.mention.last..end.min(p.mention.last + 4)).take_while(|&k| !finder.is_capitalised(k) && finder.text.tokens[k].kind == TokenKind::Word).find(|&k| frames.is_route_verb(finder.lower(k)))
         else {
             return;
         };

@@ -297,7 +297,6 @@ impl Frames {
         found
     }
 
-    /// The index of a folded preposition, if it is one.
     /// Whether the lowercase `word` is a form of a route verb ("runs", "crossed").
     pub fn is_route_verb(&self, word: &str) -> bool {
         self.route_verbs.contains(word)
@@ -313,6 +312,7 @@ impl Frames {
         &self.example_markers
     }
 
+    /// The index of a folded preposition, if it is one.
     pub fn preposition(&self, word: &str) -> Option<u8> {
         self.preposition_index.get(word).copied()
     }

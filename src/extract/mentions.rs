@@ -1270,8 +1270,8 @@ impl<'a> Finder<'a> {
         ok.then(|| Mention { first, last, kind, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None })
     }
 
-    /// "Calder Holdings and Mizuho Bank", "Norvik Tankers and Calder Shipping": the "and" of tokens `[start, end)` after which a name of its own begins, one of two or more
-    /// words starting with a proper word, a known name or an acronym ("Ministry of Energy and Rosatom";
+    /// "Calder Holdings and Mizuho Bank", "Norvik Tankers and Calder Shipping": the "and" of
+    /// tokens `[start, end)` after which a name of its own begins, one of two or more words starting with a proper word, a known name or an acronym ("Ministry of Energy and Rosatom";
     /// "Ministry of Trade and Industry", "Shipbuilding and Ship Repair Center" are one name each).
     fn and_before_name(&self, start: usize, end: usize, known: &[Known]) -> Option<usize> {
         (start + 1..end.saturating_sub(1)).find(|&k| {
