@@ -501,6 +501,7 @@ impl<'a> SentenceView<'a> {
         let mut k = from;
         let mut skipped = 0;
         let mut quantity = false;
+        let mut past_compound = false;
         while k < self.tokens.end && skipped <= 7 {
             if let Some(m) = self.mention_at(k).filter(|&m| !self.possessive_pronoun(m)) {
                 // "five US-linked subsidiaries of X": a name joined by a hyphen to the
@@ -512,6 +513,7 @@ impl<'a> SentenceView<'a> {
                 }
                 skipped += last + 2 - k;
                 k = last + 2;
+                past_compound = true;
                 continue;
             }
             let w = self.word(k);
@@ -525,7 +527,9 @@ impl<'a> SentenceView<'a> {
             }
             // "2.1 million tonnes of LNG": the object is what is counted; "the deployment of
             // THAAD": what the noun is of.
-            let counted = w == "of" && (quantity || self.nominal_before(k) == Some(from));
+            // ("sanctioned two units of X", "five US-linked subsidiaries of X": the noun
+            // phrase starts at the verb's object, or past a name joined to it.)
+            let counted = w == "of" && (quantity || self.nominal_before(k).is_some_and(|start| start <= from || past_compound));
             if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || self.finder.is(k, WordKinds::RELATIVE))
             {
                 return None;

@@ -5,7 +5,8 @@
 //! undertaking ("the Russian-Korean Commission on Fisheries", "the EU-Japan Summit") or two
 //! places in a project's ("the Tumen–Hunchun railway"),
 //! the places a route runs through ("a pipeline from Russia to Busan via North Korea"),
-//! and the state whose adjective starts a place's or body's name ("the Russian Far East").
+//! the state whose adjective starts a place's or body's name ("the Russian Far East"),
+//! and the place of a "<place>-based" body ("the Istanbul-based Center for …").
 //!
 //! Their relations are made directly, with a fixed confidence; role appositions and
 //! governments are also shown to the scorer as evidence for the pairs they relate (pair
@@ -40,6 +41,7 @@ impl Extractor {
             self.owned_programmes(finder, text, si, &idxs, resolved, cues, &mut out);
             self.national_goods(finder, text, si, &idxs, resolved, cues, &mut out);
             self.route_places(finder, text, si, &idxs, resolved, cues, &mut out);
+            self.based_places(finder, text, si, &idxs, resolved, cues, &mut out);
         }
         out
     }
@@ -78,7 +80,9 @@ impl Extractor {
                     let to_place = back == 2;
                     between.len() <= 8
                         && between.iter().all(|w| matches!(*w, "'s" | "-" | "then" | "former") || w.chars().all(char::is_alphabetic))
-                        && !between.iter().any(|w| matches!(*w, "and" | "with" | "by") || (*w == "to" && !to_place))
+                        && !between.iter().any(|w| matches!(*w, "with" | "by") || (*w == "to" && !to_place))
+                        // "and" only between two titles: "Deputy Prime Minister and Defence Minister".
+                        && (q.mention.last..title).all(|k| finder.lower(k) != "and" || finder.title_at(k + 1, p.mention.first).is_some())
                 }
             });
             let span = (state.map_or(p.mention.first, |q| q.mention.first), p.mention.last);
@@ -211,6 +215,32 @@ impl Extractor {
             if adjacent && !matches!(owner.kind, EntityType::Project | EntityType::Commodity | EntityType::Place) {
                 let facts = self.named_facts(Predicate::Builds, 0.7, "owned-programme");
                 out.extend(self.relation(finder, text, si, (owner.mention.first, p.mention.last), owner, p, facts, cues));
+            }
+        }
+    }
+
+    /// "the Almaty-based environmental group Save Balkhash", "Karachi-based Topline
+    /// Securities": the body after "<place>-based" (past up to three lowercase words) is
+    /// located in the place.
+    #[allow(clippy::too_many_arguments)]
+    fn based_places(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        for (n, &at) in idxs.iter().enumerate() {
+            let place = &resolved[at];
+            let k = place.mention.last;
+            if k + 1 >= finder.text.tokens.len() {
+                continue;
+            }
+            let hyphen = finder.lower(k) == "-" && finder.text.tokens[k].joined;
+            if !matches!(place.kind, EntityType::Place | EntityType::Country) || !hyphen || finder.lower(k + 1) != "based" {
+                continue;
+            }
+            let Some(&bi) = idxs.get(n + 1) else { continue };
+            let body = &resolved[bi];
+            let between = k + 2..body.mention.first;
+            let descriptors = between.len() <= 3 && between.clone().all(|j| finder.text.tokens[j].kind == TokenKind::Word && !finder.is_capitalised(j) && !finder.is(j, WordKinds::FUNCTION));
+            if descriptors && self.lexicon.signatures.allows(Predicate::LocatedIn, body.kind, place.kind) {
+                let facts = self.named_facts(Predicate::LocatedIn, 0.7, "based-place");
+                out.extend(self.relation(finder, text, si, (place.mention.first, body.mention.last), body, place, facts, cues));
             }
         }
     }

@@ -5,7 +5,9 @@
 //! or in the three sentences before, preferring one whose name holds the noun ("the
 //! plant" → "Nakhodka fertilizer plant"); and "its" → the nearest company, organisation or
 //! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
-//! organisation or state that speaks; "the two firms", "both sides" → the two nearest
+//! organisation or state that speaks; "it" as a clause's subject ("Months later it formed
+//! …") → the company, organisation or state that is the subject here (named first in this
+//! sentence) or in the nearest sentence before that names one; "the two firms", "both sides" → the two nearest
 //! different entities of the class (`lexicon/pair_descriptions.csv`), as two mentions that
 //! `clauses.rs` coordinates. The new mentions join the resolved ones, so frames and candidates see
 //! them like names; each keeps its own words as its span, so evidence stays exact.
@@ -108,6 +110,22 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                     if let Some(r) = speaker {
                         added.push(reference(finder, si, k, k + 1, r));
                     }
+                } else if subject_it(finder, sentence.tokens.clone(), k) {
+                    // "Baykar bought Piaggio in 2024. It also formed …": the body or state that is
+                    // the subject here (named first in this sentence), else in the nearest sentence
+                    // before that names one.
+                    let subject = |r: &&Resolved| matches!(r.kind, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
+                    // (A description resolved before it in this sentence counts: "The company's … when it".)
+                    let named_here = this.iter().filter(|r| r.mention.last <= k).find(subject);
+                    let referred_here = added.iter().filter(|r: &&Resolved| r.sentence == si && r.mention.last <= k).find(subject);
+                    let here = match (named_here, referred_here) {
+                        (Some(a), Some(b)) => Some(if b.mention.first < a.mention.first { b } else { a }),
+                        (a, b) => a.or(b),
+                    };
+                    let earlier = || (si.saturating_sub(WINDOW - 1)..si).rev().find_map(|sj| resolved[starts[sj]..starts[sj + 1]].iter().find(subject));
+                    if let Some(r) = here.or_else(earlier) {
+                        added.push(reference(finder, si, k, k + 1, r));
+                    }
                 }
                 continue;
             }
@@ -156,6 +174,21 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
     }
     resolved.extend(added);
     resolved.sort_by_key(|r| (r.sentence, r.mention.first));
+}
+
+/// Token `k`, "it", is the subject of a clause about something named before: it opens the
+/// sentence or follows a conjunction or comma, and no form of "be" follows it ("It is
+/// expected that …", "it has been reported" say nothing of it).
+fn subject_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> bool {
+    // (After a time: "Months later it formed", "In 2024 it bought".)
+    let opens = k == tokens.start
+        || matches!(finder.lower(k - 1), "," | "and" | "but" | "because" | "after" | "while" | "since" | "when" | "as" | "so" | "later" | "then" | "now" | "\"" | "“")
+        || finder.is(k - 1, WordKinds::DATE_WORD)
+        || finder.text.tokens[k - 1].kind == TokenKind::Number;
+    let next = |i: usize| if k + i < tokens.end { finder.lower(k + i) } else { "" };
+    let be = |w: &str| matches!(w, "is" | "was" | "'s" | "’s" | "be" | "been" | "being" | "seems" | "seemed" | "appears" | "appeared" | "remains" | "remained" | "became" | "becomes");
+    let modal_be = matches!(next(1), "will" | "would" | "could" | "may" | "might" | "should" | "must" | "has" | "had" | "can" | "also" | "now" | "still") && be(next(2));
+    opens && !be(next(1)) && !modal_be && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
 }
 
 /// "[modifiers] noun" at token `at` (up to two lowercase modifiers, a hyphenated one

@@ -365,7 +365,14 @@ fn verb_forms(base: &str, irregular: Option<&(String, String)>) -> Vec<(String, 
         format!("{stem}ing")
     };
     let (past, participle) = irregular.cloned().unwrap_or((regular_past.clone(), regular_past));
-    vec![(base.to_string(), Form::PLAIN), (third, Form::PLAIN), (past, Form::PLAIN), (participle, Form::PARTICIPLE), (gerund, Form::GERUND)]
+    let mut forms = vec![(base.to_string(), Form::PLAIN), (third, Form::PLAIN), (past, Form::PLAIN), (participle, Form::PARTICIPLE), (gerund, Form::GERUND)];
+    // British spelling doubles a final "l" after one vowel: "travelled", "cancelling".
+    let b = base.as_bytes();
+    let n = b.len();
+    if irregular.is_none() && !double && n >= 4 && b[n - 1] == b'l' && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]) {
+        forms.extend([(format!("{base}led"), Form::PLAIN), (format!("{base}led"), Form::PARTICIPLE), (format!("{base}ling"), Form::GERUND)]);
+    }
+    forms
 }
 
 /// The forms of a noun: singular and plural ("talks" and "relations" are given as written).
@@ -550,6 +557,9 @@ impl Frames {
         // name it is or is attached to.
         let fillers = |m: usize, slot: Slot| -> &[usize] {
             match slot {
+                // "U.S. and EU sanctions", "Russian and Chinese investment": the modifiers
+                // coordinated with the one right before the cue.
+                Slot::Adj if view.resolved[view.mentions[m]].mention.last == k && view.list(m).len() > 1 && view.list(m).last() == Some(&m) => view.list(m),
                 Slot::Adj | Slot::Left => std::slice::from_ref(&view.mentions_index[m]),
                 Slot::Right if frame.pos == Pos::Agent => std::slice::from_ref(&view.head[m]),
                 _ => view.list(m),
@@ -618,6 +628,7 @@ mod tests {
         assert_eq!(forms("host"), ["host", "hosts", "hosted", "hosted", "hosting"]);
         assert_eq!(forms("approach"), ["approach", "approaches", "approached", "approached", "approaching"]);
         assert_eq!(forms("tie"), ["tie", "ties", "tied", "tied", "tying"]);
+        assert_eq!(forms("travel"), ["travel", "travels", "traveled", "traveled", "traveling", "travelled", "travelled", "travelling"]);
         let built: Vec<String> = verb_forms("build", Some(&("built".into(), "built".into()))).into_iter().map(|(w, _)| w).collect();
         assert_eq!(built, ["build", "builds", "built", "built", "building"]);
         let committed: Vec<String> = verb_forms("commit", Some(&("committed".into(), "committed".into()))).into_iter().map(|(w, _)| w).collect();

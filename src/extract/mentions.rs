@@ -1070,6 +1070,10 @@ impl<'a> Finder<'a> {
                 // "Minister of Agriculture": a portfolio after the title, not a person.
                 titled = !matches!(self.lower(t_end.min(end - 1)), "of" | "for");
                 i = t_end;
+                // "Deputy Prime Minister and Defence Minister": two titles of one person.
+                if i + 1 < end && self.lower(i) == "and" && self.title_at(i + 1, end).is_some() {
+                    i += 1;
+                }
                 continue;
             }
             let lower = self.lower(i);
@@ -1476,7 +1480,7 @@ impl<'a> Finder<'a> {
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
     /// Inlined: it is asked at most words, and most start no title.
     #[inline]
-    fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
+    pub(super) fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
         // Most words start no title: answer without building a key.
         if i >= limit || !self.is(i, WordKinds::TITLE_START.with(WordKinds::COMMON)) {
             return None;
