@@ -757,12 +757,16 @@ impl<'a> SentenceView<'a> {
         }
     }
 
-    /// The mention right after token `k`, past determiners and a place cue ("in the town of
-    /// Bolshoy Kamen").
+    /// The mention right after token `k`, past determiners, a compass adjective and a place
+    /// cue ("in the town of Bolshoy Kamen", "Gliwice, southern Poland").
     pub(super) fn right_after(&self, k: usize) -> Option<usize> {
         let mut j = self.finder.place_cue_at(k, self.tokens.end).unwrap_or(k);
         // "the 2018 Eastern Economic Forum": a year or number after the determiner.
-        let determiner = |j: usize| self.finder.is(j, WordKinds::DETERMINER) || (j > k && self.finder.is(j - 1, WordKinds::DETERMINER) && self.word(j).starts_with(|c: char| c.is_ascii_digit()));
+        let determiner = |j: usize| {
+            self.finder.is(j, WordKinds::DETERMINER)
+                || (j > k && self.finder.is(j - 1, WordKinds::DETERMINER) && self.word(j).starts_with(|c: char| c.is_ascii_digit()))
+                || self.finder.lex.compass_words.contains(self.word(j))
+        };
         while j < self.tokens.end && determiner(j) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
             j += 1;
         }

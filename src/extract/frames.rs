@@ -492,6 +492,10 @@ impl Frames {
     /// Frame `f` with its cue word at `k`: its following words, voice and slots.
     fn match_at(&self, view: &SentenceView, f: u32, form: Form, k: usize, out: &mut Vec<FrameMatch>) {
         let frame = &self.frames[f as usize];
+        // "an order", "the supply": after an article a verb's form is a noun.
+        if frame.pos == Pos::Verb && k > view.tokens.start && matches!(view.word(k - 1), "a" | "an" | "the") {
+            return;
+        }
         // The cue's other words, each within three words of the last.
         let mut end = k + 1;
         for w in &frame.then {

@@ -473,6 +473,8 @@ pub struct Lexicon {
     pub place_events: FxHashSet<String>,
     /// Ordinal words ("ninth": `lexicon/ordinals.txt`).
     pub ordinals: FxHashSet<String>,
+    /// Compass adjectives ("southern": `lexicon/compass_words.txt`).
+    pub compass_words: FxHashSet<String>,
     /// Adjectives naming two states ("inter-Korean"): their tokens and gazetteer entries.
     pub pair_adjectives: Vec<(Vec<String>, usize, usize)>,
     /// Lowercase nouns after a pair adjective that make it cooperation ("dialogue").
@@ -830,6 +832,7 @@ impl Lexicon {
         lex.vague_modifiers = lower_set(&lexicon_dir.join("vague_modifiers.txt"))?;
         lex.place_events = lower_set(&lexicon_dir.join("place_events.txt"))?;
         lex.ordinals = lower_set(&lexicon_dir.join("ordinals.txt"))?;
+        lex.compass_words = lower_set(&lexicon_dir.join("compass_words.txt"))?;
         lex.place_cues = read_list(&lexicon_dir.join("place_cues.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
         let names = root.join("names");
         lex.given_names = lower_set(&names.join("given_names.txt"))?;
