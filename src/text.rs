@@ -138,6 +138,13 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// Whether the letters after an apostrophe (`rest` starts right after it) go on with the
+/// word: two or more, and not the ends of a contraction ("'re", "'ve", "'ll").
+fn inner_apostrophe(rest: &str) -> bool {
+    let letters = rest.chars().take_while(|c| c.is_alphabetic()).count();
+    letters >= 2 && !(letters == 2 && matches!(rest.get(..2).map(str::to_ascii_lowercase).as_deref(), Some("re" | "ve" | "ll")))
+}
+
 impl Splitter {
     /// `abbreviations` are written with or without their final period ("Corp." or "Corp");
     /// they are matched case-sensitively.
@@ -206,10 +213,10 @@ impl Splitter {
                     continue;
                 }
                 // ASCII letters and digits starting with a letter, followed by nothing that
-                // could continue them (a period, '&', a non-ASCII letter).
+                // could continue them (a period, '&', an apostrophe, a non-ASCII letter).
                 LETTER => {
                     let end = alphanumeric_end(bytes, i + 1);
-                    if bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'&') {
+                    if bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'.' && b != b'&' && b != b'\'') {
                         tokens.push(Token { start, end, kind: TokenKind::Word, joined });
                         // The usual space after a word is passed at once.
                         joined = bytes.get(end) != Some(&b' ');
@@ -243,6 +250,9 @@ impl Splitter {
                         Some((d, past)) if is_alphanumeric(d) => j = past,
                         // "S&P", "AT&T"
                         Some(('&', _)) if char_at(j + 1).is_some_and(char::is_uppercase) && c.is_uppercase() && body[start..j].chars().count() <= 2 => j += 1,
+                        // "Ma'aden", "O'zbekiston", "d'Ivoire": an apostrophe inside a name, not
+                        // a possessive or a contraction ("'s", "n't", "'re", "'ve", "'ll").
+                        Some((d, past)) if is_apostrophe(d) && inner_apostrophe(&body[past..]) => j = past,
                         _ => break,
                     }
                 }
@@ -418,6 +428,12 @@ mod tests {
     fn possessive_and_hyphens_are_their_own_tokens() {
         assert_eq!(words("Moscow’s plan with Moon Jae-in"), ["Moscow", "’s", "plan", "with", "Moon", "Jae", "-", "in"]);
         assert_eq!(words("US-led"), ["US", "-", "led"]);
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_name_keeps_it_whole() {
+        assert_eq!(words("Ma'aden's O’zbekiston deal"), ["Ma'aden", "'s", "O’zbekiston", "deal"]);
+        assert_eq!(words("Korea's firms won't say they're late"), ["Korea", "'s", "firms", "won", "'", "t", "say", "they", "'", "re", "late"]);
     }
 
     #[test]

@@ -422,6 +422,21 @@ pub struct ContextCue {
     /// True when the words come before the name, false when after.
     pub before: bool,
     pub kind: EntityType,
+    /// The one word is the end of a closed compound ("-maker": "tankmaker", "chipmakers").
+    pub suffix: bool,
+}
+
+impl ContextCue {
+    /// Whether the lowercase `word` is this one-word cue (or its plural), or for a suffix
+    /// cue a compound ending in it.
+    pub fn is_word(&self, word: &str) -> bool {
+        let cue = self.words[0].as_str();
+        let one = word.strip_suffix('s').unwrap_or(word);
+        match self.suffix {
+            true => (word.ends_with(cue) && word.len() > cue.len()) || (one.ends_with(cue) && one.len() > cue.len()),
+            false => word == cue || one == cue,
+        }
+    }
 }
 
 /// All extraction knowledge.
@@ -489,6 +504,8 @@ pub struct Lexicon {
     /// Per word next to the name (a "before" cue's last word, an "after" cue's first), the
     /// cues of `context_cues` that have it there: most names have none beside them.
     pub context_cues_by_word: FxHashMap<String, Vec<usize>>,
+    /// The suffix cues ("-maker") by their index in `context_cues`.
+    pub context_suffix_cues: Vec<usize>,
     /// Word parts that type an unknown one-word name (`ontology/typing/name_parts.csv`):
     /// the part, whether it starts the word (else it ends it), the type.
     pub name_parts: Vec<(String, bool, EntityType)>,
@@ -1028,6 +1045,11 @@ impl Lexicon {
         for (line, row) in read_csv(path)? {
             // "'s chief executive" is tokenised as it is written: after a word.
             let cue = row.get("cue").map_or("", String::as_str);
+            // "-maker": the end of a closed compound ("tankmaker").
+            let (cue, suffix) = match cue.strip_prefix('-') {
+                Some(end) => (end, true),
+                None => (cue, false),
+            };
             let possessive = cue.starts_with('\'');
             let key = if possessive { token_key(&self.splitter, &format!("x{cue}")) } else { token_key(&self.splitter, cue) };
             let words: Vec<String> = key.split(' ').skip(usize::from(possessive)).filter(|w| !w.is_empty()).map(str::to_string).collect();
@@ -1038,10 +1060,14 @@ impl Lexicon {
                 other => bail!("{}:{line}: side must be before or after, not {other:?}", path.display()),
             };
             match kind {
-                Some(kind) if !words.is_empty() => {
+                Some(kind) if suffix && words.len() == 1 => {
+                    self.context_suffix_cues.push(self.context_cues.len());
+                    self.context_cues.push(ContextCue { words, before, kind, suffix });
+                }
+                Some(kind) if !words.is_empty() && !suffix => {
                     let next_to_name = if before { words[words.len() - 1].clone() } else { words[0].clone() };
                     self.context_cues_by_word.entry(next_to_name).or_default().push(self.context_cues.len());
-                    self.context_cues.push(ContextCue { words, before, kind });
+                    self.context_cues.push(ContextCue { words, before, kind, suffix });
                 }
                 _ => bail!("{}:{line}: a cue needs words and a type", path.display()),
             }

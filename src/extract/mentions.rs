@@ -1560,7 +1560,8 @@ impl<'a> Finder<'a> {
         let cues_at = |k: usize| {
             let lower = self.lower(k);
             let plural = lower.strip_suffix('s').and_then(|one| self.lex.context_cues_by_word.get(one));
-            self.lex.context_cues_by_word.get(lower).into_iter().chain(plural).flatten().map(|&c| &self.lex.context_cues[c])
+            let compound = self.lex.context_suffix_cues.iter().filter(move |&&c| self.lex.context_cues[c].is_word(lower));
+            self.lex.context_cues_by_word.get(lower).into_iter().chain(plural).flatten().chain(compound).map(|&c| &self.lex.context_cues[c])
         };
         // A "before" cue may stand before "the" or a possessor: "an interview with the BBC",
         // "a joint venture with France's Orano".
@@ -1586,7 +1587,13 @@ impl<'a> Finder<'a> {
         for k in beside.into_iter().flatten() {
             for cue in cues_at(k) {
                 let n = cue.words.len();
-                let found = if cue.before { k + 1 == from && from >= s.tokens.start + n && matches_at(from - n, &cue.words) } else { k == after && matches_at(after, &cue.words) };
+                let found = if cue.suffix {
+                    (if cue.before { k + 1 == from } else { k == after }) && cue.is_word(self.lower(k))
+                } else if cue.before {
+                    k + 1 == from && from >= s.tokens.start + n && matches_at(from - n, &cue.words)
+                } else {
+                    k == after && matches_at(after, &cue.words)
+                };
                 if found {
                     return Some(cue.kind);
                 }
@@ -1623,7 +1630,10 @@ impl<'a> Finder<'a> {
             let words = (from..s.tokens.end.min(from + 4)).take_while(|&k| self.tok(k).kind == TokenKind::Word && !self.is(k, WordKinds::FUNCTION));
             let descriptor = |k: usize| {
                 let is = |c: &&super::lexicon::ContextCue| {
-                    c.before && c.words.len() == 1 && c.words[0] == self.lower(k) && matches!(c.kind, EntityType::Company | EntityType::Organization | EntityType::Place)
+                    c.before
+                        && c.words.len() == 1
+                        && (c.words[0] == self.lower(k) || (c.suffix && c.is_word(self.lower(k))))
+                        && matches!(c.kind, EntityType::Company | EntityType::Organization | EntityType::Place)
                 };
                 self.lex.context_cues.iter().find(is).map(|c| c.kind).filter(|_| closes(k))
             };
