@@ -203,7 +203,9 @@ fn description_at<'f>(descriptions: &Descriptions, finder: &'f Finder, at: usize
                 first += 2;
             }
         }
-        if first >= limit || finder.text.tokens[first].kind != TokenKind::Word || finder.text.tokens[first].text(finder.body).starts_with(char::is_uppercase) {
+        // ("the Company", "the Group": a defined term of a press release, capitalised.)
+        let defined_term = modifiers == 0 && descriptions.nouns.contains_key(finder.lower(first));
+        if first >= limit || finder.text.tokens[first].kind != TokenKind::Word || (finder.text.tokens[first].text(finder.body).starts_with(char::is_uppercase) && !defined_term) {
             return None;
         }
         let mut key = String::new();

@@ -480,7 +480,11 @@ impl Frames {
                 }
             }
             if !self.title_frames.is_empty() {
-                if let Some(end) = self.title_at(finder, k, view.tokens.end) {
+                if let Some(mut end) = self.title_at(finder, k, view.tokens.end) {
+                    // "president and chief executive Mark Bristow": two titles of one person.
+                    if end + 1 < view.tokens.end && finder.lower(end) == "and" {
+                        end = self.title_at(finder, end + 1, view.tokens.end).unwrap_or(end);
+                    }
                     for &f in &self.title_frames {
                         self.fill(view, f, k, end, Voice::default(), out);
                     }
