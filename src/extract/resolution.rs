@@ -107,6 +107,7 @@ impl Extractor {
         let known: FxHashSet<usize> = draft_index.by_entry.values().copied().collect();
         merge_described_events(&self.lexicon.place_events, &known, &mut drafts, &mut resolved);
         merge_short_names(&mut drafts, &mut resolved);
+        merge_prefixed_names(&mut drafts, &mut resolved);
         Resolution { drafts, index: draft_index, resolved }
     }
 
@@ -672,6 +673,33 @@ fn merge_short_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
             .collect();
         if let [into] = longer[..] {
             merge_entity(drafts, resolved, d, into);
+        }
+    }
+}
+
+/// "NAC Kazatomprom" and "National Atomic Company Kazatomprom" beside "Kazatomprom": a company
+/// or organisation the gazetteer does not know, whose name is an acronym or words ending in
+/// "Company", "Corporation" or "Group" before the one-word name of exactly one other of its
+/// class, is that one.
+fn merge_prefixed_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let eligible = |d: &Draft| matches!(d.kind, EntityType::Company | EntityType::Organization) && !d.surfaces.is_empty();
+    for d in 0..drafts.len() {
+        if !eligible(&drafts[d]) || drafts[d].wikidata.is_some() {
+            continue;
+        }
+        let words: Vec<&str> = drafts[d].label.split_whitespace().collect();
+        let Some((last, prefix)) = words.split_last() else { continue };
+        let acronym = |w: &str| (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+        let descriptor = prefix.last().is_some_and(|w| matches!(fold(w).as_str(), "company" | "corporation" | "group"));
+        if prefix.is_empty() || !(prefix.iter().all(|w| acronym(w)) || descriptor) {
+            continue;
+        }
+        let short = fold(last);
+        let named: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].kind == drafts[d].kind && short.len() >= 5 && fold(&drafts[e].label) == short).collect();
+        if let [into] = named[..] {
+            merge_entity(drafts, resolved, d, into);
+            // (The entity keeps the short name's label, whichever was named first.)
+            drafts[d].label = drafts[into].label.clone();
         }
     }
 }
