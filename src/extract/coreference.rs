@@ -7,7 +7,8 @@
 //! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
 //! organisation or state that speaks; "it" as a clause's subject ("Months later it formed
 //! …") → the company, organisation or state that is the subject here (named first in this
-//! sentence) or in the nearest sentence before that names one; "the two firms", "both sides" → the two nearest
+//! sentence) or in the nearest sentence before that names one; "the Company" capitalised, a
+//! press release's defined term, → the first company named; "the two firms", "both sides" → the two nearest
 //! different entities of the class (`lexicon/pair_descriptions.csv`), as two mentions that
 //! `clauses.rs` coordinates. The new mentions join the resolved ones, so frames and candidates see
 //! them like names; each keeps its own words as its span, so evidence stays exact.
@@ -163,7 +164,10 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             }
             let named = |r: &&Resolved| r.kind == kind && !r.referring;
             let holds_noun = |r: &&Resolved| drafts[r.entity].label.split_whitespace().any(|w| fold(w) == noun || fold(w).trim_end_matches('s') == noun);
-            let antecedent = before(k).filter(named).find(holds_noun).or_else(|| before(k).find(named));
+            // "the Company" capitalised is what a press release defined it as: the first named.
+            let defined_term = finder.text.tokens[end - 1].text(finder.body).starts_with(char::is_uppercase);
+            let first_named = || resolved[..starts[si]].iter().chain(this.iter().filter(|r| r.mention.last <= k)).find(named);
+            let antecedent = if defined_term { first_named() } else { before(k).filter(named).find(holds_noun).or_else(|| before(k).find(named)) };
             if let Some(r) = antecedent {
                 added.push(reference(finder, si, end - 1, end, r));
             }
