@@ -192,7 +192,9 @@ fn subject_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> bool
     let next = |i: usize| if k + i < tokens.end { finder.lower(k + i) } else { "" };
     let be = |w: &str| matches!(w, "is" | "was" | "'s" | "’s" | "be" | "been" | "being" | "seems" | "seemed" | "appears" | "appeared" | "remains" | "remained" | "became" | "becomes");
     let modal_be = matches!(next(1), "will" | "would" | "could" | "may" | "might" | "should" | "must" | "has" | "had" | "can" | "also" | "now" | "still") && be(next(2));
-    opens && !be(next(1)) && !modal_be && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
+    // (Inside brackets the subject is the aside's: "(to date, it covers 1,431 items)".)
+    let bracketed = (tokens.start..k).rev().map(|j| finder.lower(j)).find(|w| matches!(*w, "(" | ")")) == Some("(");
+    opens && !bracketed && !be(next(1)) && !modal_be && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
 }
 
 /// "[modifiers] noun" at token `at` (up to two lowercase modifiers, a hyphenated one
