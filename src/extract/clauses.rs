@@ -217,7 +217,7 @@ impl<'a> SentenceView<'a> {
         self.resolved[self.mentions[m]].mention.first
     }
 
-    fn last(&self, m: usize) -> usize {
+    pub(super) fn last(&self, m: usize) -> usize {
         self.resolved[self.mentions[m]].mention.last
     }
 

@@ -119,10 +119,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                     // (A description resolved before it in this sentence counts: "The company's … when it".)
                     let named_here = this.iter().filter(|r| r.mention.last <= k).find(subject);
                     let referred_here = added.iter().filter(|r: &&Resolved| r.sentence == si && r.mention.last <= k).find(subject);
-                    let here = match (named_here, referred_here) {
-                        (Some(a), Some(b)) => Some(if b.mention.first < a.mention.first { b } else { a }),
-                        (a, b) => a.or(b),
-                    };
+                    let here = named_here.into_iter().chain(referred_here).min_by_key(|r| r.mention.first);
                     let earlier = || (si.saturating_sub(WINDOW - 1)..si).rev().find_map(|sj| resolved[starts[sj]..starts[sj + 1]].iter().find(subject));
                     if let Some(r) = here.or_else(earlier) {
                         added.push(reference(finder, si, k, k + 1, r));
@@ -181,20 +178,21 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
 }
 
 /// Token `k`, "it", is the subject of a clause about something named before: it opens the
-/// sentence or follows a conjunction or comma, and no form of "be" follows it ("It is
-/// expected that …", "it has been reported" say nothing of it).
+/// sentence or follows a conjunction or comma, and no copula follows it, alone or after a
+/// word of a verb group (`lexicon/auxiliaries.csv`: "It is expected that …", "it has been
+/// reported" say nothing of it).
 fn subject_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> bool {
     // (After a time: "Months later it formed", "In 2024 it bought".)
     let opens = k == tokens.start
         || matches!(finder.lower(k - 1), "," | "and" | "but" | "because" | "after" | "while" | "since" | "when" | "as" | "so" | "later" | "then" | "now" | "\"" | "“")
         || finder.is(k - 1, WordKinds::DATE_WORD)
         || finder.text.tokens[k - 1].kind == TokenKind::Number;
-    let next = |i: usize| if k + i < tokens.end { finder.lower(k + i) } else { "" };
-    let be = |w: &str| matches!(w, "is" | "was" | "'s" | "’s" | "be" | "been" | "being" | "seems" | "seemed" | "appears" | "appeared" | "remains" | "remained" | "became" | "becomes");
-    let modal_be = matches!(next(1), "will" | "would" | "could" | "may" | "might" | "should" | "must" | "has" | "had" | "can" | "also" | "now" | "still") && be(next(2));
+    // ("it's" and "it seems" too.)
+    let be = |j: usize| j < tokens.end && (finder.is(j, WordKinds::COPULA) || matches!(finder.lower(j), "'s" | "’s" | "seems" | "seemed" | "appears" | "appeared"));
+    let modal_be = k + 1 < tokens.end && finder.is(k + 1, WordKinds::VERB_GROUP) && be(k + 2);
     // (Inside brackets the subject is the aside's: "(to date, it covers 1,431 items)".)
     let bracketed = (tokens.start..k).rev().map(|j| finder.lower(j)).find(|w| matches!(*w, "(" | ")")) == Some("(");
-    opens && !bracketed && !be(next(1)) && !modal_be && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
+    opens && !bracketed && !be(k + 1) && !modal_be && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
 }
 
 /// "[modifiers] noun" at token `at` (up to two lowercase modifiers, a hyphenated one

@@ -567,7 +567,7 @@ impl Frames {
             match slot {
                 // "U.S. and EU sanctions", "Russian and Chinese investment": the modifiers
                 // coordinated with the one right before the cue.
-                Slot::Adj if view.resolved[view.mentions[m]].mention.last == k && view.list(m).len() > 1 && view.list(m).last() == Some(&m) => view.list(m),
+                Slot::Adj if view.last(m) == k && view.list(m).len() > 1 && view.list(m).last() == Some(&m) => view.list(m),
                 Slot::Adj | Slot::Left => std::slice::from_ref(&view.mentions_index[m]),
                 Slot::Right if frame.pos == Pos::Agent => std::slice::from_ref(&view.head[m]),
                 _ => view.list(m),

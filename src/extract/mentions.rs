@@ -1587,12 +1587,11 @@ impl<'a> Finder<'a> {
         for k in beside.into_iter().flatten() {
             for cue in cues_at(k) {
                 let n = cue.words.len();
-                let found = if cue.suffix {
-                    (if cue.before { k + 1 == from } else { k == after }) && cue.is_word(self.lower(k))
-                } else if cue.before {
-                    k + 1 == from && from >= s.tokens.start + n && matches_at(from - n, &cue.words)
+                // (A suffix cue is one word, and `cues_at` found it in this one.)
+                let found = if cue.before {
+                    k + 1 == from && (cue.suffix || (from >= s.tokens.start + n && matches_at(from - n, &cue.words)))
                 } else {
-                    k == after && matches_at(after, &cue.words)
+                    k == after && (cue.suffix || matches_at(after, &cue.words))
                 };
                 if found {
                     return Some(cue.kind);

@@ -695,7 +695,10 @@ fn merge_prefixed_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
             continue;
         }
         let short = fold(last);
-        let named: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].kind == drafts[d].kind && short.len() >= 5 && fold(&drafts[e].label) == short).collect();
+        if short.len() < 5 {
+            continue;
+        }
+        let named: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].kind == drafts[d].kind && fold(&drafts[e].label) == short).collect();
         if let [into] = named[..] {
             merge_entity(drafts, resolved, d, into);
             // (The entity keeps the short name's label, whichever was named first.)
