@@ -403,6 +403,52 @@ impl Extractor {
         found.into_iter().map(|(si, entry, span, i)| (si, state_as_adjective(gazetteer, finder, si, entry, span, drafts, draft_index), i)).collect()
     }
 
+    /// "the Vladivostok airport", "its Changwon plant", "the Kamchatka LNG terminal": a
+    /// project or event whose name starts with a place the gazetteer knows within a state (a
+    /// city or region, not a state itself: "Korea Gas Corporation", "Russia–Korea pipeline") is located there. Not
+    /// a name that pairs places ("the Bishkek–Osh highway": `route_places`, `state_pairs`).
+    /// Per hit: the sentence, the place as a mention of the name's first words, and the
+    /// project's or event's index in `resolved`.
+    pub(super) fn named_places(&self, finder: &Finder, resolved: &[Resolved], drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, usize)> {
+        let gazetteer = &self.lexicon.gazetteer;
+        let named = |id: &str| resolved.iter().any(|r| drafts[r.entity].id == id);
+        let mut found = Vec::new();
+        for (i, r) in resolved.iter().enumerate() {
+            if r.referring || !matches!(r.kind, EntityType::Project | EntityType::Event) || !matches!(r.mention.target, Target::Unknown) {
+                continue;
+            }
+            let first = r.mention.first;
+            let place = [3, 2, 1].into_iter().filter(|&n| first + n < r.mention.last).find_map(|n| {
+                // The place's words end the run of names: a dash, slash or "and" after them pairs it.
+                if finder.text.tokens[first + n].kind != TokenKind::Word || matches!(finder.lower(first + n), "and" | "to") {
+                    return None;
+                }
+                let names = finder.gazetteer_names(first, first + n);
+                names
+                    .iter()
+                    .find_map(|name| match (name.kind, gazetteer.entries[name.entry].kind) {
+                        (NameKind::Label | NameKind::Alias, EntityType::Place) => Some(name.entry),
+                        (NameKind::Capital, _) => self.known_place(&finder.surface(first, first + n)),
+                        _ => None,
+                    })
+                    // A place within one state: "the Arctic LNG project" is no more in the Arctic than
+                    // "the Africa Energy Forum" is held across Africa.
+                    .filter(|&entry| gazetteer.entries[entry].country.is_some() && named(&gazetteer.entries[entry].id))
+                    .map(|entry| (n, entry))
+            });
+            let Some((n, entry)) = place else { continue };
+            found.push((r.sentence, entry, (first, first + n), i));
+        }
+        found
+            .into_iter()
+            .map(|(si, entry, span, i)| {
+                let entity = known_draft(gazetteer, entry, drafts, draft_index);
+                let mention = Mention { first: span.0, last: span.1, kind: EntityType::Place, target: Target::Known(entry), surface: finder.surface(span.0, span.1), titled: false, short: None };
+                (si, Resolved { mention, sentence: si, entity, kind: EntityType::Place, referring: false }, i)
+            })
+            .collect()
+    }
+
     /// "the Biden administration", "the government of Shinzo Abe", "the administrations of
     /// Park Geun-hye and Moon Jae-in": the person at `idxs[n]` leads a government.
     fn leads_government(&self, finder: &Finder, idxs: &[usize], n: usize, resolved: &[Resolved]) -> bool {

@@ -71,6 +71,7 @@ impl Extractor {
         let pairs = self.pair_adjectives(&finder, &text, &mut drafts, &mut draft_index);
         let state_pairs = self.state_pairs(&finder, &text, &resolved, &mut drafts, &mut draft_index);
         let named_states = self.named_states(&finder, &resolved, &mut drafts, &mut draft_index);
+        let named_places = self.named_places(&finder, &resolved, &mut drafts, &mut draft_index);
         let cues = CueCache(vec![OnceCell::new(); text.sentences.len()]);
         // The constructions' relations, made as they are and shown to the scorer by sentence.
         let mut relations = self.constructions(&finder, &text, &resolved, &drafts, &cues);
@@ -159,6 +160,11 @@ impl Extractor {
             let place = &resolved[target];
             let facts = self.named_facts(Predicate::LocatedIn, 0.7, "state-name");
             self.relation(&finder, &text, si, (state.mention.first, place.mention.last), place, &state, facts, &cues)
+        }));
+        relations.extend(named_places.into_iter().filter_map(|(si, place, target)| {
+            let named = &resolved[target];
+            let facts = self.named_facts(Predicate::LocatedIn, 0.7, "place-name");
+            self.relation(&finder, &text, si, (named.mention.first, named.mention.last), named, &place, facts, &cues)
         }));
         finish(body, drafts, relations, training.is_some())
     }

@@ -7,7 +7,7 @@
 //! merged with their names. Works sentence by sentence, in document order; knows nothing
 //! of relations.
 
-use super::lexicon::{self, fold, folds_to, WordKinds};
+use super::lexicon::{self, fold, folds_to, NameKind, WordKinds};
 use super::mentions::{Finder, Mention, Target};
 use super::{agreements, Extractor};
 use crate::model::{slug, EntityType};
@@ -147,7 +147,14 @@ impl Extractor {
                 };
                 // "south of Moscow", "the city of Seoul" (`lexicon/place_cues.txt`).
                 let cued = finder.place_cue_before(0, m.first);
-                let as_place = !possessive && (owned || described || cued || before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving));
+                // "Baku in Azerbaijan", "Tashkent, Uzbekistan": placed in its own state.
+                let placed = m.last + 1 < tokens
+                    && matches!(finder.lower(m.last), "in" | ",")
+                    && (2..=4).any(|n| {
+                        let names = finder.gazetteer_names(m.last + 1, (m.last + n).min(tokens));
+                        names.iter().any(|name| matches!(name.kind, NameKind::Label | NameKind::Alias) && name.entry == *entry)
+                    });
+                let as_place = !possessive && (owned || described || cued || placed || before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving));
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
@@ -203,7 +210,7 @@ impl Extractor {
     }
 
     /// The gazetteer place written `name`, if there is one.
-    fn known_place(&self, name: &str) -> Option<usize> {
+    pub(super) fn known_place(&self, name: &str) -> Option<usize> {
         let gaz = &self.lexicon.gazetteer;
         gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, name)).iter().find(|n| gaz.entries[n.entry].kind == EntityType::Place).map(|n| n.entry)
     }
