@@ -119,7 +119,8 @@ impl<'a> SentenceView<'a> {
 
     /// Which mention each one belongs to: a nationality adjective to the name it modifies
     /// ("Russian President Vladimir Putin", "Korean KOGAS"; not a commodity: "Russian
-    /// gas" is Russia's), a name in brackets to the name before it ("… Fund (RDIF)").
+    /// gas" is Russia's), a good to the company its noun describes ("oil giant Saudi
+    /// Aramco"), a name in brackets to the name before it ("… Fund (RDIF)").
     fn attach(&mut self) {
         let n = self.mentions.len();
         self.head = (0..n).collect();
@@ -130,7 +131,14 @@ impl<'a> SentenceView<'a> {
                 && next.kind != EntityType::Commodity
                 && gap.len() <= 3
                 && gap.clone().all(|k| self.finder.text.tokens[k].kind == TokenKind::Word && (!self.finder.is(k, WordKinds::FUNCTION) || self.in_title(k)));
-            if modifies {
+            // "oil giant Saudi Aramco", "gas producer Novatek": a good before a noun that
+            // describes the company or organisation named next modifies that noun.
+            let describes = r.kind == EntityType::Commodity
+                && matches!(next.kind, EntityType::Company | EntityType::Organization)
+                && (1..=2).contains(&gap.len())
+                && gap.clone().all(|k| self.finder.text.tokens[k].kind == TokenKind::Word && !self.finder.is_capitalised(k) && !self.finder.is(k, WordKinds::FUNCTION))
+                && self.finder.lex.descriptions.names_body(self.word(next.mention.first - 1));
+            if modifies || describes {
                 self.head[i] = self.head[i + 1];
             }
         }

@@ -3,7 +3,8 @@
 //! Owns "the company", "the plant", "the ministry" (`ontology/lexicon/descriptions.csv`):
 //! each refers to the nearest entity of the noun's class named in this sentence before it
 //! or in the three sentences before, preferring one whose name holds the noun ("the
-//! plant" → "Nakhodka fertilizer plant"); and "its" → the nearest company, organisation or
+//! plant" → "Nakhodka fertilizer plant") and, after a state's adjective, one of that state ("the South
+//! Korean shipbuilder" is not Sovcomflot); and "its" → the nearest company, organisation or
 //! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
 //! organisation or state that speaks; "it" as a clause's subject ("Months later it formed
 //! …") → the company, organisation or state that is the subject here (named first in this
@@ -57,6 +58,14 @@ impl Descriptions {
             out.nouns.insert(noun, kind);
         }
         Ok(out)
+    }
+}
+
+impl Descriptions {
+    /// Whether lowercase `noun` describes a company or organisation ("giant", "producer"):
+    /// "oil giant Saudi Aramco" is Saudi Aramco.
+    pub(super) fn names_body(&self, noun: &str) -> bool {
+        self.nouns.get(noun).is_some_and(|kind| matches!(kind, EntityType::Company | EntityType::Organization))
     }
 }
 
@@ -159,12 +168,16 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             if next_is_name || (from..end).any(covered) {
                 continue;
             }
-            let named = |r: &&Resolved| r.kind == kind && !r.referring;
+            // "the South Korean shipbuilder" is none the gazetteer ties to another state, and
+            // one it ties to South Korea before one it ties to none.
+            let state = adjective.map(|a| drafts[a.entity].id.as_str());
+            let of_state = |r: &&Resolved| state.is_some() && drafts[r.entity].country.as_deref() == state;
+            let named = |r: &&Resolved| r.kind == kind && !r.referring && (state.is_none() || drafts[r.entity].country.is_none() || of_state(r));
             let holds_noun = |r: &&Resolved| drafts[r.entity].label.split_whitespace().any(|w| fold(w) == noun || fold(w).trim_end_matches('s') == noun);
             // "the Company" capitalised is what a press release defined it as: the first named.
             let defined_term = finder.text.tokens[end - 1].text(finder.body).starts_with(char::is_uppercase);
             let first_named = || resolved[..starts[si]].iter().chain(this.iter().filter(|r| r.mention.last <= k)).find(named);
-            let antecedent = if defined_term { first_named() } else { before(k).filter(named).find(holds_noun).or_else(|| before(k).find(named)) };
+            let antecedent = if defined_term { first_named() } else { before(k).filter(named).find(holds_noun).or_else(|| before(k).filter(named).find(of_state)).or_else(|| before(k).find(named)) };
             if let Some(r) = antecedent {
                 added.push(reference(finder, si, end - 1, end, r));
             }

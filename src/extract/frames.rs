@@ -602,7 +602,11 @@ impl Frames {
         // The object is the first slot filled by another entity than the subject, of a class
         // the predicate takes ("supplied the army with shells": the shells are traded).
         let entity = |m: usize| view.resolved[view.mentions[m]].entity;
-        let takes = |o: usize| view.finder.lex.signatures.allows_object(frame.predicate, view.kind(o));
+        // ("with oil giant Saudi Aramco": a good attached to a company stands for it.)
+        let takes = |o: usize| {
+            let allows = |m: usize| view.finder.lex.signatures.allows_object(frame.predicate, view.kind(m));
+            allows(o) || (view.kind(o) == EntityType::Commodity && view.head[o] != o && allows(view.head[o]))
+        };
         let object = frame.object.iter().find_map(|&slot| find(slot).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s) && takes(o)).map(|o| (o, slot)));
         let Some((o, object_slot)) = object else { return };
         for &s in fillers(s, subject_slot) {

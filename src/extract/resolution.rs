@@ -349,8 +349,8 @@ pub(super) fn covered(resolved: &[Resolved], k: usize) -> bool {
 }
 
 /// "He", "his", "him", "she", "her" (`lexicon::PERSONAL_PRONOUNS`) for the one person named
-/// in this sentence before it or in the two sentences before; nothing when two people were
-/// named there.
+/// in this sentence before it or in the two sentences before; when two people were named
+/// there, a pronoun opening the sentence is the earlier one's subject (`subject_before`).
 pub(super) fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
     let mut out = Vec::new();
     if !finder.sentence_has(si, WordKinds::PERSONAL_PRONOUN) {
@@ -362,13 +362,36 @@ pub(super) fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentenc
         }
         let window = resolved.iter().rev().take_while(|r| r.sentence + 2 >= si);
         let named_after = named_after_opening(finder, sentence, k, &resolved[this_sentence..]);
-        if let Some(person) = named_after.or_else(|| sole_antecedent(window, |r| r.kind == EntityType::Person && (r.sentence < si || r.mention.last <= k))) {
+        let sole = || sole_antecedent(window, |r| r.kind == EntityType::Person && (r.sentence < si || r.mention.last <= k));
+        let subject = || subject_before(finder, sentence, k, si, &resolved[..this_sentence]);
+        if let Some(person) = named_after.or_else(sole).or_else(subject) {
             let surface = finder.surface(k, k + 1);
             let mention = Mention { first: k, last: k + 1, kind: EntityType::Person, target: Target::Unknown, surface, titled: false, short: None };
             out.push(Resolved { mention, sentence: si, entity: person, kind: EntityType::Person, referring: true });
         }
     }
     out
+}
+
+/// "Chung's grandson Chung Ki-sun attended the ceremony. He also signed …": "he" or "she"
+/// opening a sentence that names no one before it stands for the subject of the nearest
+/// sentence before (within two) that names people: its first person not a possessive
+/// ("Chung's") nor after a preposition.
+fn subject_before(finder: &Finder, sentence: &crate::text::Sentence, k: usize, si: usize, earlier: &[Resolved]) -> Option<usize> {
+    if k != sentence.tokens.start || !matches!(finder.lower(k), "he" | "she") {
+        return None;
+    }
+    let nearest = earlier.iter().rev().find(|r| r.kind == EntityType::Person && r.sentence + 2 >= si && r.sentence < si)?.sentence;
+    let tokens = finder.text.tokens.len();
+    earlier
+        .iter()
+        .filter(|r| r.sentence == nearest && r.kind == EntityType::Person && !r.referring)
+        .find(|r| {
+            let possessive = r.mention.last < tokens && matches!(finder.lower(r.mention.last), "'s" | "’s");
+            let governed = r.mention.first > 0 && finder.is(r.mention.first - 1, WordKinds::PREPOSITION);
+            !possessive && !governed
+        })
+        .map(|r| r.entity)
 }
 
 /// "During his visit to Seoul, Putin signed": a pronoun in a phrase that opens the
