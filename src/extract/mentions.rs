@@ -1078,7 +1078,9 @@ impl<'a> Finder<'a> {
             }
             let lower = self.lower(i);
             let sentence_initial = i == s.tokens.start || matches!(self.raw(i - 1), "\"" | "“" | "(" | "‘" | "'" | ":" | "—");
-            if (sentence_initial || headline) && self.is(i, WordKinds::ORDINARY) && !self.is_acronym(i) {
+            // ("Lake Balkhash is shrinking": a place prefix starts the name.)
+            let place_prefix = i + 1 < end && self.lex.place_prefixes.contains(lower);
+            if (sentence_initial || headline) && self.is(i, WordKinds::ORDINARY) && !self.is_acronym(i) && !place_prefix {
                 i += 1;
                 continue;
             }
@@ -1356,6 +1358,10 @@ impl<'a> Finder<'a> {
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
         if let Some(kind) = self.head_type(start, end) {
             return Some(kind);
+        }
+        // "Lake Balkhash", "Port Qasim" (`lexicon/place_prefixes.txt`).
+        if end - start >= 2 && self.lex.place_prefixes.contains(self.lower(start)) && self.is_capitalised(start + 1) {
+            return Some(EntityType::Place);
         }
         // The tokens that are words of letters only: a name of nothing but non-names is none.
         let words: Vec<usize> = (start..end).filter(|&k| self.lower(k).chars().all(char::is_alphabetic)).collect();
