@@ -517,6 +517,8 @@ pub struct Lexicon {
     pub lowercase_place_heads: FxHashSet<String>,
     /// Place heads that stand first in a name ("Lake Balkhash", "Port Qasim": `place_prefixes.txt`).
     pub place_prefixes: FxHashSet<String>,
+    /// Words after a known place naming its region ("the Zhambyl region": `region_heads.txt`).
+    pub region_heads: FxHashSet<String>,
     /// "program", "programme": heads of an owner's programme (`programme_heads.txt`).
     pub programme_heads: FxHashSet<String>,
     /// "shells", "fuel": heads of a traded good, with whether they stand alone (`goods_heads.csv`).
@@ -902,6 +904,7 @@ impl Lexicon {
         lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
         lex.lowercase_place_heads = lower_set(&lexicon_dir.join("lowercase_place_heads.txt"))?;
         lex.place_prefixes = lower_set(&lexicon_dir.join("place_prefixes.txt"))?;
+        lex.region_heads = lower_set(&lexicon_dir.join("region_heads.txt"))?;
         lex.programme_heads = lower_set(&lexicon_dir.join("programme_heads.txt"))?;
         let goods_path = lexicon_dir.join("goods_heads.csv");
         for (line, row) in read_csv(&goods_path)? {

@@ -311,6 +311,7 @@ impl<'a> Finder<'a> {
         self.drop_verbs_read_as_goods(s, &mut mentions);
         self.joined_names(s, &mut mentions);
         self.extend_with_lowercase_heads(s, &mut mentions);
+        self.named_regions(s, &mut mentions);
         self.described_projects(s, &mut mentions);
         self.described_events(s, &mut mentions);
         self.joint_bodies(s, &known, &mut mentions);
@@ -1771,6 +1772,23 @@ impl<'a> Finder<'a> {
             let short = (!same_letters(&written, &surface)).then_some(written);
             mentions[i] = Mention { first, last: head.last, kind: head.kind, target: Target::Unknown, surface, titled: false, short };
             i += 1;
+        }
+    }
+
+    /// "the Zhambyl region", "Jilin province": a known place followed by a region word
+    /// (`lexicon/region_heads.txt`) is that place, the words together an alias of it.
+    fn named_regions(&self, s: &Sentence, mentions: &mut [Mention]) {
+        let gaz = &self.lex.gazetteer;
+        for m in mentions.iter_mut() {
+            let place = match m.target {
+                Target::Known(entry) => gaz.entries[entry].kind == EntityType::Place,
+                Target::Capital(_) => true,
+                _ => false,
+            };
+            if place && m.last < s.tokens.end && self.tok(m.last).kind == TokenKind::Word && !self.is_capitalised(m.last) && self.lex.region_heads.contains(self.lower(m.last)) {
+                m.last += 1;
+                m.short = Some(self.surface(m.first, m.last));
+            }
         }
     }
 

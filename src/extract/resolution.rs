@@ -124,6 +124,7 @@ impl Extractor {
         Some(match &m.target {
             Target::Known(entry) => {
                 let idx = add_known(*entry, Some(&m.surface), drafts);
+                drafts[idx].surfaces.extend(m.short.clone());
                 if let Some(d) = defined_by {
                     merge_surfaces(drafts, d, idx);
                 }
@@ -154,12 +155,18 @@ impl Extractor {
                         let names = finder.gazetteer_names(m.last + 1, (m.last + n).min(tokens));
                         names.iter().any(|name| matches!(name.kind, NameKind::Label | NameKind::Alias) && name.entry == *entry)
                     });
-                let as_place = !possessive && (owned || described || cued || placed || before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving));
+                // "the Moscow region" (`mentions::named_regions` gave it its region word).
+                let regional = m.short.is_some();
+                let as_place = !possessive && (owned || described || cued || placed || regional || before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving));
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
                 match self.known_place(&m.surface) {
-                    Some(p) => (add_known(p, Some(&m.surface), drafts), EntityType::Place),
+                    Some(p) => {
+                        let idx = add_known(p, Some(&m.surface), drafts);
+                        drafts[idx].surfaces.extend(m.short.clone());
+                        (idx, EntityType::Place)
+                    }
                     None => {
                         let country = gaz.entries[*entry].id.clone();
                         let idx = self.unknown(m, EntityType::Place, drafts, draft_index);
