@@ -404,7 +404,7 @@ impl<'a> SentenceView<'a> {
             if let Some(m) = self.mention_at(j) {
                 // "a South Korean politician who chairs": an adjective of a plain noun is no subject.
                 let describing = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && !self.finder.is_actor_noun_after(self.last(m)) && self.head[m] == m;
-                if (self.preposition_before(m).is_none() || self.of_unnamed_official(m)) && !self.possessor(m) && !describing {
+                if (self.preposition_before(m).is_none() || self.of_unnamed_official(m)) && !self.possessor(m) && !describing && !self.object_of_past_verb(m, k) {
                     return Some(m);
                 }
                 if self.possessor(m) {
@@ -419,6 +419,35 @@ impl<'a> SentenceView<'a> {
         }
         // "At the forum, Novak said": a phrase before the subject, closed by a comma.
         (reached_start && j == self.tokens.start && owner.is_none()).then(|| self.subject_after_fronted(k)).flatten()
+    }
+
+    /// Mention `m` is the object of a verb in the past right before it, and the cue at `k`
+    /// begins a phrase of its own after it ("Modi visited Tokyo for talks with Ishiba",
+    /// "joined NATO and signed"): not the cue's subject. Not so for a noun in apposition
+    /// ("formed LBA, a venture with Leonardo") or a gerund ("praised Pyongyang for
+    /// supporting Russia": the object acts). The verb is a frame's ("visited", "met") or a
+    /// lowercase word in "-ed" after no article ("reached"; "the newly formed X" is a modifier).
+    fn object_of_past_verb(&self, m: usize, k: usize) -> bool {
+        let between = self.last(m)..k;
+        let own_phrase = between.clone().any(|j| self.finder.preposition(j).is_some() || self.word(j) == "and") && !between.clone().any(|j| self.word(j) == ",");
+        if !own_phrase || self.word(k).ends_with("ing") {
+            return false;
+        }
+        let mut v = self.first(m);
+        while v > self.tokens.start && self.finder.is(v - 1, WordKinds::DETERMINER) {
+            v -= 1;
+        }
+        if v == self.tokens.start {
+            return false;
+        }
+        let verb = v - 1;
+        let w = self.word(verb);
+        let token = &self.finder.text.tokens[verb];
+        if token.kind != TokenKind::Word || self.finder.is_capitalised(verb) || self.mention_at(verb).is_some() {
+            return false;
+        }
+        let determined = verb > self.tokens.start && (self.finder.is(verb - 1, WordKinds::DETERMINER) || self.word(verb - 1).ends_with("ly") || self.word(verb - 1) == "-");
+        self.finder.lex.frames.is_past_verb(w) || (w.len() > 4 && w.ends_with("ed") && !determined && !token.joined)
     }
 
     /// "Linda Park, his U.S. counterpart, accused", "Gazprom, the Russian gas giant, said":

@@ -302,6 +302,12 @@ impl Frames {
         self.route_verbs.contains(word)
     }
 
+    /// Whether the lowercase `word` is a past or participle form of a frame's verb
+    /// ("visited", "met", "signed"): a name right after it is its object.
+    pub fn is_past_verb(&self, word: &str) -> bool {
+        self.forms.get(word).is_some_and(|entries| entries.iter().any(|&(f, form)| self.frames[f as usize].pos == Pos::Verb && form.is_participle()))
+    }
+
     /// Whether the lowercase `word` names a place a route passes ("through", "into").
     pub fn is_route_preposition(&self, word: &str) -> bool {
         self.route_prepositions.contains(word)

@@ -291,6 +291,11 @@ mod tests {
         has("Chile and Peru signed a trade agreement.", "cooperatesWith Chile → Peru (coord/coord)");
         has("Chile and Peru joined the Pacific Alliance.", "memberOf Peru → Pacific Alliance (subj/dobj)");
         has("Talks between Chile and Peru resumed.", "meetsWith Chile → Peru (between/between)");
+        // A verb's object is not the subject of a phrase after it, except in apposition or
+        // before a gerund.
+        has("Anna Kim visited Lima for talks with Pedro Castillo.", "meetsWith Anna Kim → Pedro Castillo (subj/prep)");
+        has("Anna Kim formed Calder Holdings, a joint venture with Norvik Group.", "cooperatesWith Calder Holdings → Norvik Group (subj/prep)");
+        has("Anna Kim praised Chile for supporting Peru.", "cooperatesWith Chile → Peru (subj/dobj)");
         // Inversion: the importer is the supplier's object.
         has("Chile imports copper from Peru.", "supplies Peru → Chile (prep/subj)");
     }
