@@ -698,9 +698,19 @@ impl<'a> Finder<'a> {
                 let after_function = k > s.tokens.start && self.is(k - 1, WordKinds::FUNCTION) && !self.is(k - 1, WordKinds::VERB_GROUP.with(WordKinds::PERSONAL_PRONOUN));
                 plain(k) && !self.is(k, WordKinds::FRAME_CUE) && !word.ends_with("ly") && (!participle || after_function)
             };
+            // "self-propelled howitzers", "long-range missiles": a hyphenated modifier is one word.
+            let compound = |k: usize| k >= s.tokens.start + 2 && plain(k) && self.is_dash(k - 1) && self.tok(k - 1).joined && self.tok(k).joined && plain(k - 2);
             let mut first = head;
-            while first > s.tokens.start && head - first < 3 && modifier(first - 1) {
-                first -= 1;
+            let mut modifiers = 0;
+            while first > s.tokens.start && modifiers < 3 {
+                if compound(first - 1) {
+                    first -= 3;
+                } else if modifier(first - 1) {
+                    first -= 1;
+                } else {
+                    break;
+                }
+                modifiers += 1;
             }
             // "the first fuel", "additional gas": vague modifiers do not say which good.
             while first < head && self.lex.vague_modifiers.contains(self.lower(first)) {
