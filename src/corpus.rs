@@ -317,6 +317,14 @@ impl Reader {
         paragraph.chars().count() <= 80 && starts_with_phrase(&paragraph.to_lowercase(), &self.link_headings)
     }
 
+    /// "Related: Japan, India to sign minerals pact | Toyota weighs new plant": a link
+    /// heading and a colon, then the headlines of other stories on the same line (of any
+    /// length short of running text).
+    fn is_link_line(&self, paragraph: &str) -> bool {
+        let lower = paragraph.to_lowercase();
+        self.link_headings.iter().any(|h| lower.strip_prefix(h.as_str()).is_some_and(|rest| rest.starts_with(':'))) && !is_running_text(paragraph)
+    }
+
     /// "[Photo] The ministers attend a news conference in Moscow. REUTERS/Jane Roe": an image
     /// caption, a paragraph opened by a bracketed furniture word ("[Photo]", "(Image)"). It
     /// repeats the story or names the photographer's agency: it is no text of the article.
@@ -348,7 +356,7 @@ impl Reader {
             return true;
         }
         // A credit line of any length: "Reporting by …; Editing by …".
-        if self.is_credit(paragraph) {
+        if self.is_credit(paragraph) || self.is_link_line(paragraph) {
             return true;
         }
         // "(votes: 3, rating: 5)", "33 (31%)", "★★★★☆", "[1]"
@@ -774,6 +782,9 @@ mod tests {
         // A heading's block ends at the first sentence; a headline before the text stays.
         let text = format!("Related\n\nPort deal signed\n\n{running}\n\nRelated\n\nThe envoy met the minister in Quito.\n\nA closing line without a stop");
         assert_eq!(parse(&text).body, format!("Port deal signed\n\n{running}\n\nThe envoy met the minister in Quito.\n\nA closing line without a stop"));
+        // Headlines of other stories on one line after "Related:", however long.
+        let text = format!("{running}\n\nRelated: Andes Shipping weighs new financing for its fleet | Pacific Lines wins order from Chilean owner\n\nThe talks ended.");
+        assert_eq!(parse(&text).body, format!("{running}\n\nThe talks ended."));
         // "By Friday, …" is a sentence, not a byline.
         assert_eq!(parse("By Friday, Peru had signed the deal with Chile and Bolivia on the new port.").body, "By Friday, Peru had signed the deal with Chile and Bolivia on the new port.");
     }

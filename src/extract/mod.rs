@@ -300,3 +300,4 @@ mod tests {
         has("Chile imports copper from Peru.", "supplies Peru → Chile (prep/subj)");
     }
 }
+
