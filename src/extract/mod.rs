@@ -300,4 +300,3 @@ mod tests {
         has("Chile imports copper from Peru.", "supplies Peru → Chile (prep/subj)");
     }
 }
-
