@@ -1727,7 +1727,10 @@ impl<'a> Finder<'a> {
             }
             k += 1;
         }
-        found.map(|(last, kind)| Mention { first: start, last, kind, target: Target::Unknown, surface: self.surface(start, last), titled: false, short: None })
+        // "main battle tanks": a head before a good's head modifies it.
+        let (last, kind) = found?;
+        let modifies_good = last < s.tokens.end && self.tok(last).kind == TokenKind::Word && !self.is_capitalised(last) && self.is(last, WordKinds::GOODS_HEAD);
+        (!modifies_good).then(|| Mention { first: start, last, kind, target: Target::Unknown, surface: self.surface(start, last), titled: false, short: None })
     }
 
     /// "Bac Ninh province", "the Kozmino port": an unknown name right before a lowercase
