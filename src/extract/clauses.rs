@@ -221,7 +221,7 @@ impl<'a> SentenceView<'a> {
         self.covering.get(k.wrapping_sub(self.tokens.start)).copied().flatten().map(|m| m as usize)
     }
 
-    fn first(&self, m: usize) -> usize {
+    pub(super) fn first(&self, m: usize) -> usize {
         self.resolved[self.mentions[m]].mention.first
     }
 

@@ -11,7 +11,7 @@
 
 use super::clauses::SentenceView;
 use super::lexicon::{fold, read_csv, read_list, WordKinds};
-use super::mentions::Finder;
+use super::mentions::{Finder, Target};
 use crate::model::{EntityType, Predicate};
 use anyhow::{bail, Context, Result};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -545,6 +545,23 @@ impl Frames {
         self.fill(view, f, k, end, Voice { passive, progressive, reduced }, out);
     }
 
+    /// "India's purchases of Russian oil", "Japan imports Qatari LNG": for a buying cue
+    /// whose seller stands after "from", with no "from" there, the state whose adjective
+    /// marks the good bought (its object, or its "of" for a noun) sells it.
+    fn origin_of_good(&self, view: &SentenceView, frame: &Frame, p: u8, end: usize) -> Option<usize> {
+        if frame.predicate != Predicate::Supplies || self.preposition("from") != Some(p) {
+            return None;
+        }
+        let good = match frame.pos {
+            Pos::Verb => view.object_after(end),
+            _ => view.prep_object_after(end, self.preposition("of")?),
+        }?;
+        let origin = good.checked_sub(1)?;
+        let adjacent = view.last(origin) == view.first(good);
+        let adjective = matches!(view.resolved[view.mentions[origin]].mention.target, Target::Adjective(_));
+        (view.kind(good) == EntityType::Commodity && adjective && adjacent).then_some(origin)
+    }
+
     /// Fills the slots of frame `f` whose cue spans `[k, end)`.
     fn fill(&self, view: &SentenceView, f: u32, k: usize, end: usize, voice: Voice, out: &mut Vec<FrameMatch>) {
         let passive = voice.passive;
@@ -562,7 +579,7 @@ impl Frames {
                 (Slot::Between, _) => view.between_after(end, 8),
                 (Slot::Left, _) => view.left_of(k),
                 (Slot::Right, _) => view.right_after(end).or_else(|| view.after_seat(end)),
-                (Slot::Prep(p), _) => view.prep_object_after(end, p).or_else(|| view.fronted_relative(k, p)),
+                (Slot::Prep(p), _) => view.prep_object_after(end, p).or_else(|| view.fronted_relative(k, p)).or_else(|| self.origin_of_good(view, frame, p, end)),
             }
         };
         let first = |slots: &[Slot]| slots.iter().find_map(|&s| find(s).map(|m| (m, s)));
