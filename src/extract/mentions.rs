@@ -1825,9 +1825,30 @@ impl<'a> Finder<'a> {
                     mentions.drain(idx + 1..idx + 1 + swallowed);
                     mentions[idx] = extended;
                 }
+            } else if let Some(event) = self.bracketed_acronym_head(s, mentions, idx) {
+                // "the Shanghai Cooperation Organisation (SCO) summit": the body stays, its
+                // acronym and the head name the event.
+                mentions[idx + 1] = event;
             }
             idx += 1;
         }
+    }
+
+    /// "… Organisation (SCO) summit": mention `idx + 1` is an acronym in brackets right
+    /// after mention `idx`, followed by a lowercase head of an event, project or initiative;
+    /// the mention of acronym and head ("SCO summit").
+    fn bracketed_acronym_head(&self, s: &Sentence, mentions: &[Mention], idx: usize) -> Option<Mention> {
+        let (m, n) = (&mentions[idx], mentions.get(idx + 1)?);
+        let bracketed = n.first == m.last + 1 && self.lower(m.last) == "(" && n.last + 1 < s.tokens.end && self.lower(n.last) == ")" && n.last - n.first == 1 && self.is_acronym(n.first);
+        if !bracketed || matches!(m.kind, EntityType::Person | EntityType::Commodity) {
+            return None;
+        }
+        let head = self.lowercase_head_after(s, n.last + 1, n.last + 1)?;
+        if mentions.get(idx + 2).is_some_and(|next| next.first < head.last) {
+            return None;
+        }
+        let surface = format!("{} {}", n.surface, self.surface(n.last + 1, head.last));
+        Some(Mention { first: n.first, last: head.last, kind: head.kind, target: Target::Unknown, surface, titled: false, short: None })
     }
 }
 
