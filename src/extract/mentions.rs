@@ -1414,8 +1414,9 @@ impl<'a> Finder<'a> {
         if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
             return Some(EntityType::Place);
         }
-        // "arrived in Pevek.", "a plant near Kudankulam,": a name of one or two words after
-        // "in" or "near" that ends the clause is where something is.
+        // "arrived in Pevek.", "a plant near Kudankulam,", "carried via Makmal and": a name of
+        // one or two words after "in", "near", "via", "through", "across" or "outside" that
+        // ends the clause is where something is.
         // A date after the name ends it too: "in Cholpon-Ata last year", "in Aktau on Monday".
         let date_at = |k: usize| k < s.tokens.end && (self.is(k, WordKinds::DATE_WORD) || self.year_at(k).is_some());
         let clause_end = |k: usize| {
@@ -1424,7 +1425,7 @@ impl<'a> Finder<'a> {
                 || (matches!(self.lower(k), "last" | "next" | "this" | "in" | "on") && (date_at(k + 1) || matches!(self.lower(k + 1), "year" | "month" | "week")))
         };
         let words = (start..end).filter(|&k| !self.is_dash(k)).count();
-        if start > s.tokens.start + 1 && words <= 2 && matches!(self.lower(start - 1), "in" | "near") && clause_end(end) && !self.is_acronym(start) {
+        if start > s.tokens.start + 1 && words <= 2 && matches!(self.lower(start - 1), "in" | "near" | "via" | "through" | "across" | "outside") && clause_end(end) && !self.is_acronym(start) {
             return Some(EntityType::Place);
         }
         // An acronym alone is an organisation, unless it modifies the lowercase noun after
