@@ -1228,6 +1228,16 @@ impl<'a> Finder<'a> {
             }
             return;
         }
+        // "Électricité de France", "Petróleos de Venezuela", "Banco do Brasil": capitalised
+        // words, a Romance particle and a known state or place make a firm's name.
+        if let [place] = known {
+            let particle = place.first >= start + 2 && matches!(self.lower(place.first - 1), "de" | "des" | "du" | "do" | "da" | "del");
+            let words = (start..place.first.saturating_sub(1)).all(|k| self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY));
+            if particle && words && place.last == end && matches!(place.kind, EntityType::Country | EntityType::Place) {
+                out.push(Mention { first: start, last: end, kind: EntityType::Company, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None });
+                return;
+            }
+        }
         // Known names inside, unknown pieces between them.
         let mut k = start;
         for (n, m) in known.iter().enumerate() {
