@@ -199,8 +199,15 @@ fn export_formats_filters_and_diagrams_from_the_command_line() {
     let ego: serde_json::Value = serde_json::from_str(&ok(&run(&["export", "--format", "json", "--focus", "Korea Gas Corporation"]))).unwrap();
     let ids: Vec<&str> = ego["entities"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
     assert!(ids.contains(&"company/kogas") && ids.len() >= 2 && ids.len() < 10, "KOGAS and its neighbours: {ids:?}");
-    for relation in ego["relations"].as_array().unwrap() {
-        assert!(relation["subject"] == "company/kogas" || relation["object"] == "company/kogas", "depth 1 keeps only KOGAS's own edges: {relation}");
+    // Depth 1 is KOGAS's neighbours and the ties among them (the induced ego network): every
+    // entity is linked to KOGAS itself, every relation joins two kept entities.
+    let relations = ego["relations"].as_array().unwrap();
+    for id in ids.iter().filter(|&&id| id != "company/kogas") {
+        let linked = relations.iter().any(|r| (r["subject"] == "company/kogas" && r["object"] == *id) || (r["object"] == "company/kogas" && r["subject"] == *id));
+        assert!(linked, "depth 1 keeps only KOGAS's neighbours: {id}");
+    }
+    for relation in relations {
+        assert!(ids.contains(&relation["subject"].as_str().unwrap()) && ids.contains(&relation["object"].as_str().unwrap()), "a relation between kept entities: {relation}");
     }
     let bad = run(&["export", "--types", "Planet"]);
     assert!(stderr(&bad).contains("unknown class \"Planet\"") && stderr(&bad).contains("Company"), "{}", stderr(&bad));
