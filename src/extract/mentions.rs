@@ -584,8 +584,10 @@ impl<'a> Finder<'a> {
             if at >= s.tokens.start + 3 && self.lower(at - 1) == "between" && from.last < s.tokens.end && self.lower(from.last) == "and" {
                 let k = from.last + 1 + usize::from(from.last + 1 < s.tokens.end && self.is(from.last + 1, WordKinds::DETERMINER));
                 let to = mentions.get(i + 1).filter(|to| is_place(to) && to.first == k);
-                if let Some((to, first)) = to.and_then(|to| self.described_phrase(s, at - 2, mentions).map(|first| (to, first))) {
-                    found.push(self.route_mention(first, at - 1, from, to));
+                // ("The first section, between Surat and Bilimora,": past a comma.)
+                let head = if self.lower(at - 2) == "," && at >= s.tokens.start + 4 { at - 3 } else { at - 2 };
+                if let Some((to, first)) = to.and_then(|to| self.described_phrase(s, head, mentions).map(|first| (to, first))) {
+                    found.push(self.route_mention(first, head + 1, from, to));
                 }
                 continue;
             }
