@@ -975,6 +975,22 @@ impl<'a> Finder<'a> {
                 end += 2;
                 continue;
             }
+            // "China Railway 20th Bureau Group": an ordinal between capitalised words.
+            let ordinal = |k: usize| {
+                let raw = self.raw(k);
+                let digits = raw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(&raw[digits.len()..], "st" | "nd" | "rd" | "th")
+            };
+            if ordinal(end) && end + 1 < limit && self.is_capitalised(end + 1) {
+                end += 2;
+                continue;
+            }
+            // (The same written as a number and its joined suffix.)
+            let suffix = |k: usize| k < limit && self.tok(k).joined && matches!(self.lower(k), "st" | "nd" | "rd" | "th");
+            if t.kind == TokenKind::Number && suffix(end + 1) && end + 2 < limit && self.is_capitalised(end + 2) {
+                end += 3;
+                continue;
+            }
             // "Primorye-2", "Nord Stream 2", "Arctic LNG 2": a short number ends a name.
             if t.kind == TokenKind::Number && (t.joined || (self.raw(end).len() <= 2 && self.is_capitalised(end - 1))) {
                 end += 1;
