@@ -320,8 +320,8 @@ impl Reader {
     /// "Related: Japan, India to sign minerals pact | Toyota weighs new plant": a link
     /// heading and a colon, then the headlines of other stories on the same line (of any
     /// length short of running text).
-    fn is_link_line(&self, paragraph: &str) -> bool {
-        let lower = paragraph.to_lowercase();
+    /// (`lower` is `paragraph` in lower case.)
+    fn is_link_line(&self, paragraph: &str, lower: &str) -> bool {
         self.link_headings.iter().any(|h| lower.strip_prefix(h.as_str()).is_some_and(|rest| rest.starts_with(':'))) && !is_running_text(paragraph)
     }
 
@@ -356,7 +356,7 @@ impl Reader {
             return true;
         }
         // A credit line of any length: "Reporting by …; Editing by …".
-        if self.is_credit(paragraph) || self.is_link_line(paragraph) {
+        if self.is_credit(paragraph) || self.is_link_line(paragraph, &lower) {
             return true;
         }
         // "(votes: 3, rating: 5)", "33 (31%)", "★★★★☆", "[1]"

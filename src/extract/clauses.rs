@@ -433,10 +433,7 @@ impl<'a> SentenceView<'a> {
         if !own_phrase || self.word(k).ends_with("ing") {
             return false;
         }
-        let mut v = self.first(m);
-        while v > self.tokens.start && self.finder.is(v - 1, WordKinds::DETERMINER) {
-            v -= 1;
-        }
+        let v = self.past_determiners(self.first(m));
         if v == self.tokens.start {
             return false;
         }
@@ -489,14 +486,19 @@ impl<'a> SentenceView<'a> {
         None
     }
 
+    /// The first of the determiners right before token `k` ("the", "its"), `k` when none.
+    fn past_determiners(&self, k: usize) -> usize {
+        let mut first = k;
+        while first > self.tokens.start && self.finder.is(first - 1, WordKinds::DETERMINER) {
+            first -= 1;
+        }
+        first
+    }
+
     /// "the deputy defence minister of X visited": X acts through an official the
     /// sentence does not name (no name stands before the title).
     fn of_unnamed_official(&self, m: usize) -> bool {
-        let first = self.first(m);
-        let mut k = first;
-        while k > self.tokens.start && self.finder.is(k - 1, WordKinds::DETERMINER) {
-            k -= 1;
-        }
+        let k = self.past_determiners(self.first(m));
         if k < self.tokens.start + 2 || self.word(k - 1) != "of" || !self.in_title(k - 2) {
             return false;
         }
@@ -504,9 +506,7 @@ impl<'a> SentenceView<'a> {
         while t > self.tokens.start && (self.in_title(t - 1) || self.mention_at(t - 1).is_some_and(|a| self.head[a] != a)) {
             t -= 1;
         }
-        while t > self.tokens.start && self.finder.is(t - 1, WordKinds::DETERMINER) {
-            t -= 1;
-        }
+        let t = self.past_determiners(t);
         // "Sergei Lavrov, the foreign minister of Russia": the official is named.
         let named = t >= self.tokens.start + 2 && self.word(t - 1) == "," && self.mention_at(t - 2).is_some();
         !named && (t == self.tokens.start || self.mention_at(t - 1).is_none())

@@ -59,9 +59,7 @@ impl Descriptions {
         }
         Ok(out)
     }
-}
 
-impl Descriptions {
     /// Whether lowercase `noun` describes a company or organisation ("giant", "producer"):
     /// "oil giant Saudi Aramco" is Saudi Aramco.
     pub(super) fn names_body(&self, noun: &str) -> bool {

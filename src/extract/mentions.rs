@@ -975,17 +975,8 @@ impl<'a> Finder<'a> {
                 end += 2;
                 continue;
             }
-            // "China Railway 20th Bureau Group": an ordinal between capitalised words.
-            let ordinal = |k: usize| {
-                let raw = self.raw(k);
-                let digits = raw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(&raw[digits.len()..], "st" | "nd" | "rd" | "th")
-            };
-            if ordinal(end) && end + 1 < limit && self.is_capitalised(end + 1) {
-                end += 2;
-                continue;
-            }
-            // (The same written as a number and its joined suffix.)
+            // "China Railway 20th Bureau Group": an ordinal (a number and its joined suffix)
+            // between capitalised words.
             let suffix = |k: usize| k < limit && self.tok(k).joined && matches!(self.lower(k), "st" | "nd" | "rd" | "th");
             if t.kind == TokenKind::Number && suffix(end + 1) && end + 2 < limit && self.is_capitalised(end + 2) {
                 end += 3;
