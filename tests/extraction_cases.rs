@@ -206,6 +206,18 @@ fn a_known_place_with_a_generic_head_is_that_place() {
     assert_eq!(rajin[0].label, "Rajin", "{}", show(&ex));
 }
 
+#[test]
+fn a_project_named_again_with_lowercase_words_added_is_one_project() {
+    let ex = extract("Loans were extended for the Tarsk–Olvin high-speed rail line. The corridor, officially the Tarsk-Olvin High Speed Rail, opens in 2030.");
+    let line = find(&ex, "Tarsk-Olvin High Speed Rail");
+    assert_eq!(line.len(), 1, "{}", show(&ex));
+    assert!(line[0].aliases.iter().chain([&line[0].label]).any(|n| n.ends_with("rail line")), "{}", show(&ex));
+    // A number or a name after it makes another project.
+    let ex = extract("Gazprom runs the Power of Tarsk pipeline. The Power of Tarsk 2 is planned.");
+    assert_eq!(find(&ex, "Power of Tarsk 2").len(), 1, "{}", show(&ex));
+    assert!(find(&ex, "Power of Tarsk 2").iter().all(|e| e.label != "Power of Tarsk pipeline"), "{}", show(&ex));
+}
+
 /// A copy of the ontology with the file at `relative` (inside `ontology/`) replaced by `content`.
 fn ontology_with(relative: &str, content: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -25,6 +25,9 @@ pub(super) const DETERMINERS: &[&str] = &[
 /// `WordKinds::RELATIVE`).
 pub(super) const RELATIVE: &[&str] = &["which", "who", "that"];
 
+/// The longest apposition between commas read as describing the name before it, in tokens.
+const APPOSITION_WORDS: usize = 24;
+
 /// One sentence as the relation stages read it: its tokens, its mentions in order (none
 /// inside another), their coordination lists, its clauses, and the tokens inside
 /// parentheses or non-restrictive relative clauses.
@@ -401,6 +404,13 @@ impl<'a> SentenceView<'a> {
             if self.is_aside(j) && !inside {
                 continue;
             }
+            // "Manara, the vehicle set up by Ma'aden, has agreed to buy a stake": the name
+            // before an apposition that closes before the cue's verb phrase.
+            if self.word(j) == "," {
+                if let Some(m) = self.before_apposition(j + 1) {
+                    return Some(m);
+                }
+            }
             if let Some(m) = self.mention_at(j) {
                 // "a South Korean politician who chairs": an adjective of a plain noun is no subject.
                 let describing = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && !self.finder.is_actor_noun_after(self.last(m)) && self.head[m] == m;
@@ -447,16 +457,17 @@ impl<'a> SentenceView<'a> {
         self.finder.lex.frames.is_past_verb(w) || (w.len() > 4 && w.ends_with("ed") && !determined && !token.joined)
     }
 
-    /// "Linda Park, his U.S. counterpart, accused", "Gazprom, the Russian gas giant, said":
-    /// the name before an apposition (set off by commas, opening with a determiner or a
-    /// possessive) that ends right before token `j`.
+    /// "Linda Park, his U.S. counterpart, accused", "Gazprom, the Russian gas giant, said",
+    /// "Manara, the vehicle set up by Ma'aden and the fund (PIF), has agreed": the name
+    /// before an apposition (set off by commas, opening with a determiner or a possessive,
+    /// at most `APPOSITION_WORDS` tokens) that ends right before token `j`.
     fn before_apposition(&self, j: usize) -> Option<usize> {
         let start = self.tokens.start;
         if j < start + 4 || self.word(j - 1) != "," {
             return None;
         }
         let close = j - 1;
-        let open = (close.saturating_sub(9).max(start + 1)..close).rev().find(|&t| self.word(t) == ",")?;
+        let open = (close.saturating_sub(APPOSITION_WORDS).max(start + 1)..close).rev().find(|&t| self.word(t) == ",")?;
         if !matches!(self.word(open + 1), "his" | "her" | "its" | "their" | "the" | "a" | "an") {
             return None;
         }

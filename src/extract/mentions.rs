@@ -1393,8 +1393,9 @@ impl<'a> Finder<'a> {
         if end - start >= 2 && self.lex.place_prefixes.contains(self.lower(start)) && self.is_capitalised(start + 1) {
             return Some(EntityType::Place);
         }
-        // The tokens that are words of letters only: a name of nothing but non-names is none.
-        let words: Vec<usize> = (start..end).filter(|&k| self.lower(k).chars().all(char::is_alphabetic)).collect();
+        // The tokens that are words of letters only (an apostrophe inside: "Ma'aden"): a name
+        // of nothing but non-names is none.
+        let words: Vec<usize> = (start..end).filter(|&k| self.lower(k).chars().all(|c| c.is_alphabetic() || c == '\'')).collect();
         if words.iter().all(|&k| self.is(k, WordKinds::NON_NAME)) {
             return None;
         }
@@ -1423,6 +1424,12 @@ impl<'a> Finder<'a> {
         }
         if context.is_some() {
             return context;
+        }
+        // "Saudi Arabia's Ma'aden", "Italy's Piaggio": one unknown word a state owns is its
+        // firm (its people are known names or have a given name; its places are in the
+        // gazetteer or have a head).
+        if end - start == 1 && !self.is(start, WordKinds::ORDINARY) && !self.is_acronym(start) && self.state_possessive_before(s, start) {
+            return Some(EntityType::Company);
         }
         // "Uzbekneftegaz", "Petrovietnam": a one-word name typed by its parts.
         if end - start == 1 && !self.is(start, WordKinds::ORDINARY) && !self.is_acronym(start) {
@@ -1457,6 +1464,18 @@ impl<'a> Finder<'a> {
             return Some(EntityType::Organization);
         }
         None
+    }
+
+    /// Token `at` follows "<state>'s" ("Saudi Arabia's", "Italy's"): a state's label or alias
+    /// of up to three words, then a joined "'s".
+    fn state_possessive_before(&self, s: &Sentence, at: usize) -> bool {
+        if at < s.tokens.start + 2 || self.lower(at - 1) != "'s" || !self.tok(at - 1).joined {
+            return false;
+        }
+        let gazetteer = &self.lex.gazetteer;
+        (1..=3)
+            .filter(|&n| at > s.tokens.start + n)
+            .any(|n| self.gazetteer_names(at - 1 - n, at - 1).iter().any(|name| matches!(name.kind, NameKind::Label | NameKind::Alias) && gazetteer.entries[name.entry].kind == EntityType::Country))
     }
 
     /// Tokens `[start, end)`: a given name first, a Korean surname and syllables, or a known

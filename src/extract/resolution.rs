@@ -691,11 +691,17 @@ fn merge_described(
 
 /// "Hyundai Engineering" (a headline) and "Hyundai Engineering & Construction Co." in one
 /// article: a company or organisation the gazetteer does not know, named by two words or more
-/// that begin the name of exactly one other of its class, is that one.
+/// that begin the name of exactly one other of its class, is that one. So is a project whose
+/// longer name adds only lowercase words ("Mumbai-Ahmedabad High Speed Rail" and "the
+/// Mumbai–Ahmedabad high-speed rail line"; not "Power of Siberia 2"). Hyphens and dashes
+/// split words.
 fn merge_short_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
-    let eligible = |d: &Draft| matches!(d.kind, EntityType::Company | EntityType::Organization) && !d.surfaces.is_empty();
-    // The folded words of each eligible label, split once (merging changes no label).
-    let label_words: Vec<Vec<String>> = drafts.iter().map(|d| if eligible(d) { d.label.split_whitespace().map(fold).collect() } else { Vec::new() }).collect();
+    let eligible = |d: &Draft| matches!(d.kind, EntityType::Company | EntityType::Organization | EntityType::Project) && !d.surfaces.is_empty();
+    let words_of = |label: &str| -> Vec<String> { label.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—')).filter(|w| !w.is_empty()).map(str::to_string).collect() };
+    // The words of each eligible label, split once (merging changes no label), and folded.
+    let raw_words: Vec<Vec<String>> = drafts.iter().map(|d| if eligible(d) { words_of(&d.label) } else { Vec::new() }).collect();
+    let label_words: Vec<Vec<String>> = raw_words.iter().map(|words| words.iter().map(|w| fold(w)).collect()).collect();
+    let lowercase_tail = |e: usize, from: usize| raw_words[e][from..].iter().all(|w| w.chars().all(|c| c.is_lowercase()));
     for d in 0..drafts.len() {
         if !eligible(&drafts[d]) || drafts[d].wikidata.is_some() {
             continue;
@@ -707,6 +713,7 @@ fn merge_short_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
         let longer: Vec<usize> = (0..drafts.len())
             .filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].kind == drafts[d].kind)
             .filter(|&e| label_words[e].len() > short.len() && label_words[e].starts_with(short))
+            .filter(|&e| drafts[e].kind != EntityType::Project || lowercase_tail(e, short.len()))
             .collect();
         if let [into] = longer[..] {
             merge_entity(drafts, resolved, d, into);
