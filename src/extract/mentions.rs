@@ -318,6 +318,7 @@ impl<'a> Finder<'a> {
         self.numbered_sessions(s, &mut mentions);
         self.route_projects(s, &mut mentions);
         self.owned_programmes(s, &mut mentions);
+        self.phrase_named_initiatives(s, &mut mentions);
         self.traded_goods(s, &mut mentions);
         self.quoted_terms(s, &mut mentions);
         self.split_inner_places(&mut mentions);
@@ -533,7 +534,7 @@ impl<'a> Finder<'a> {
             }
             found.push(Mention { first: a.first, last, kind: EntityType::Organization, target: Target::Unknown, surface: self.surface(a.first, last), titled: false, short: None });
         }
-        replace_covered(mentions, found, |m, f| f.first <= m.first && m.last <= f.last);
+        replace_covered(mentions, found, |m, f| f.first <= m.first && m.first < f.last);
     }
 
     /// "the 23rd session of the Russian-Korean Commission on Fisheries", "the ninth meeting
@@ -626,6 +627,46 @@ impl<'a> Finder<'a> {
         let phrase = self.surface(first, last);
         let surface = format!("{}–{} {phrase}", from.surface, to.surface);
         Mention { first, last, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(phrase) }
+    }
+
+    /// "Modi's Make in India program", "the kingdom's Vision 2030 drive": capitalised words and
+    /// numbers joined by "in", "of", "for", "to" or "and" — a phrase, at least one of its
+    /// words no name of its own — right before a lowercase head of an initiative
+    /// (`typing/heads.csv`) name one, head and all. A name alone before the head ("Hyundai
+    /// Motor investment plan", "Russia-Ukraine peace plan") names none.
+    fn phrase_named_initiatives(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        for head in s.tokens.start + 1..s.tokens.end {
+            let initiative_head =
+                self.tok(head).kind == TokenKind::Word && !self.is_capitalised(head) && self.lex.heads.get(self.lower(head)).is_some_and(|h| h.kind == EntityType::Initiative && h.min_words <= 2);
+            if !initiative_head {
+                continue;
+            }
+            let word = |k: usize| (self.is_capitalised(k) && self.tok(k).kind == TokenKind::Word) || self.tok(k).kind == TokenKind::Number;
+            let mut start = head;
+            while start > s.tokens.start {
+                let k = start - 1;
+                let joins = matches!(self.lower(k), "in" | "of" | "for" | "to" | "and") && k > s.tokens.start && word(k - 1);
+                if word(k) || joins || (self.lower(k) == "-" && self.tok(k).joined) {
+                    start = k;
+                } else {
+                    break;
+                }
+            }
+            while start < head && !word(start) {
+                start += 1;
+            }
+            let own_word = (start..head).any(|k| self.is_capitalised(k) && !self.is(k, WordKinds::TITLE_WORD.with(WordKinds::DATE_WORD)) && !mentions.iter().any(|m| m.first <= k && k < m.last));
+            let phrase = (start..head).any(|k| matches!(self.lower(k), "in" | "of" | "for" | "to") || self.tok(k).kind == TokenKind::Number);
+            // (Not at a sentence's start, where a capital says nothing; not inside a longer
+            // name: "Tarsk program" from "Build in Tarsk program" gives way.)
+            let inside_name = mentions.iter().any(|m| m.first <= start.min(head) && head < m.last);
+            if start == s.tokens.start || !own_word || !phrase || inside_name {
+                continue;
+            }
+            found.push(Mention { first: start, last: head + 1, kind: EntityType::Initiative, target: Target::Unknown, surface: self.surface(start, head + 1), titled: false, short: None });
+        }
+        replace_covered(mentions, found, |m, f| f.first <= m.first && m.first < f.last);
     }
 
     /// "North Korea's missile program", "its weapons of mass destruction program", "the
