@@ -679,9 +679,47 @@ impl<'a> SentenceView<'a> {
         }
     }
 
-    /// The by-agent of a passive verb ending at `from`.
+    /// The by-agent of a passive verb ending at `from`: a name after "by", or the name after
+    /// "from" that follows a noun after "by" ("blocked by objections from Moscow", "financed
+    /// by a loan from JICA").
     pub(super) fn agent_after(&self, from: usize) -> Option<usize> {
-        self.prep_object_after(from, self.finder.lex.frames.preposition("by")?)
+        let by = self.finder.lex.frames.preposition("by")?;
+        self.prep_object_after(from, by).or_else(|| self.agent_noun_from(from, by))
+    }
+
+    /// "by [a] noun(s) from X" in the clause of token `from`, within 15 words: X.
+    fn agent_noun_from(&self, from: usize, by: u8) -> Option<usize> {
+        let end = self.tokens.end.min(from + 15);
+        let clause = (from < self.tokens.end).then(|| self.clause_of(from))?;
+        for k in (from..end).filter(|&k| self.finder.preposition(k) == Some(by) && self.clause_of(k) == clause) {
+            let mut j = self.skip_determiners(k + 1);
+            let mut nouns = 0;
+            while j < end
+                && nouns < 3
+                && self.mention_at(j).is_none()
+                && self.finder.text.tokens[j].kind == TokenKind::Word
+                && !self.finder.is_capitalised(j)
+                && !self.finder.is(j, WordKinds::FUNCTION)
+            {
+                j += 1;
+                nouns += 1;
+            }
+            if nouns == 0 || j >= end || self.word(j) != "from" {
+                continue;
+            }
+            if let Some(m) = self.mention_at(self.skip_determiners(j + 1)) {
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    /// The first token at or after `k` that is no determiner.
+    fn skip_determiners(&self, mut k: usize) -> usize {
+        while k < self.tokens.end && self.finder.is(k, WordKinds::DETERMINER) {
+            k += 1;
+        }
+        k
     }
 
     /// "X's [modifiers] cue": X.
