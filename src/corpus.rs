@@ -272,7 +272,8 @@ impl Reader {
             }
             kept.push(p);
         }
-        let kept = drop_name_fragments(kept, &mut meta);
+        let mut kept = drop_name_fragments(kept, &mut meta);
+        drop_author_bio(&mut kept, meta.author.as_deref());
         let body = kept.join("\n\n");
         if !body.chars().any(|c| c.is_alphabetic()) {
             return Err(CorpusError::Empty { path: path.to_path_buf() });
@@ -367,6 +368,10 @@ impl Reader {
         if short && (lower.starts_with('(') && lower.contains("vote")) {
             return true;
         }
+        // "Media contact: Anna Kim, press@example.com": a short contact line with an address.
+        if paragraph.split_whitespace().count() <= 25 && !is_running_text(paragraph) && paragraph.split_whitespace().any(is_email) && byline(paragraph).is_none() {
+            return true;
+        }
         // A list of links or footnotes: mostly URLs.
         let url_chars: usize = paragraph.split_whitespace().filter(|w| is_url(w)).map(str::len).sum();
         url_chars * 2 > paragraph.len()
@@ -450,6 +455,12 @@ struct Meta {
     url: Option<String>,
 }
 
+/// "press@example.com", "<anna.kim@example.org>": a word that is an e-mail address.
+fn is_email(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    word.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.'))
+}
+
 fn is_url(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| c == '[' || c.is_ascii_digit() || c == ']' || c == '.' || c == ' ');
     (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")) && !t.contains(' ')
@@ -468,7 +479,8 @@ fn drop_name_fragments(paragraphs: Vec<String>, meta: &mut Meta) -> Vec<String> 
     let mut in_bio = false;
     let mut title_kept = false;
     for (i, p) in paragraphs.into_iter().enumerate() {
-        let name = p.trim_start_matches(['•', '·', '*', '-', '–', ' ']);
+        // ("Anna Kim Jun 3, 2025": a byline with its date.)
+        let name = without_trailing_date(p.trim_start_matches(['•', '·', '*', '-', '–', ' ']));
         let words = name.split_whitespace().count();
         let mut fragment = (i < first || i > last) && words <= 4 && looks_like_byline(name) && !name.ends_with(['.', '!', '?']) && !name.chars().any(|c| c.is_ascii_digit());
         if fragment && i < first && words >= 3 && !title_kept {
@@ -492,13 +504,55 @@ fn drop_name_fragments(paragraphs: Vec<String>, meta: &mut Meta) -> Vec<String> 
     kept
 }
 
+/// "Anna Kim is a freelance journalist covering Peru.": the author's bio closing the article,
+/// a short last paragraph opening with the author's full name and "is", "was" or "writes".
+fn drop_author_bio(paragraphs: &mut Vec<String>, author: Option<&str>) {
+    let Some(author) = author.filter(|a| a.split_whitespace().count() >= 2) else { return };
+    let bio = |p: &String| p.split_whitespace().count() <= 40 && p.strip_prefix(author).is_some_and(|rest| [" is ", " was ", " writes "].iter().any(|verb| rest.starts_with(verb)));
+    if paragraphs.len() > 1 && paragraphs.last().is_some_and(bio) {
+        paragraphs.pop();
+    }
+}
+
+/// `text` without a date that ends it ("Anna Kim Jun 3, 2025" → "Anna Kim"; also "3 June
+/// 2025", "June 3 2025"): a year, a day and a month name (or its abbreviation) last.
+fn without_trailing_date(text: &str) -> &str {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let n = words.len();
+    if n < 4 {
+        return text;
+    }
+    let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+    let day = |w: &str| {
+        let w = w.trim_end_matches(',');
+        (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+    };
+    let month = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']).to_lowercase();
+        w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && w.chars().all(char::is_alphabetic)
+    };
+    let (a, b) = (words[n - 3], words[n - 2]);
+    if !(year(words[n - 1]) && ((month(a) && day(b)) || (day(a) && month(b)))) {
+        return text;
+    }
+    // The text before the date's three words.
+    let mut rest = text.trim_end();
+    for _ in 0..3 {
+        rest = rest[..rest.rfind(char::is_whitespace).unwrap_or(0)].trim_end();
+    }
+    rest
+}
+
 /// The author of a byline paragraph: "By Anna Kim", "BY PARK EUN-JI, Industry Reporter
 /// [park@example.com]", "By Anna Kim, Energy Correspondent, and Jon Ray, Moscow Bureau Chief":
 /// "By" and a capitalised name, a short paragraph that is no sentence.
 fn byline(paragraph: &str) -> Option<&str> {
-    let rest = paragraph.strip_prefix("By ").or_else(|| paragraph.strip_prefix("BY "))?;
+    // "Interview by Anna Kim | Print edition, page 6", "Text by …": one capitalised word first.
+    let after_word = paragraph.split_once(' ').filter(|(word, _)| word.chars().next().is_some_and(char::is_uppercase) && word.chars().all(char::is_alphabetic)).map(|(_, rest)| rest);
+    let rest = paragraph.strip_prefix("By ").or_else(|| paragraph.strip_prefix("BY ")).or_else(|| after_word.and_then(|rest| rest.strip_prefix("by ")))?;
     let words = rest.split_whitespace().count();
-    let name = rest.split([',', '[', '(', ';']).next().unwrap_or(rest).trim();
+    let name = rest.split([',', '[', '(', ';', '|']).next().unwrap_or(rest).trim();
     let no_sentence = !rest.trim_end().ends_with(['.', '!', '?']) || words <= 6;
     (words <= 20 && no_sentence && looks_like_byline(name) && !name.is_empty()).then_some(name)
 }
@@ -787,6 +841,24 @@ mod tests {
         assert_eq!(parse(&text).body, format!("{running}\n\nThe talks ended."));
         // "By Friday, …" is a sentence, not a byline.
         assert_eq!(parse("By Friday, Peru had signed the deal with Chile and Bolivia on the new port.").body, "By Friday, Peru had signed the deal with Chile and Bolivia on the new port.");
+    }
+
+    #[test]
+    fn bylines_with_a_role_or_a_date_contact_lines_and_closing_bios_are_dropped() {
+        let running = "The ministry said on Tuesday that the new terminal would handle twice the cargo of the old one.";
+        let text = format!("Port deal signed\n\nInterview by Ana Ruiz | Print edition, page 6\n\n{running}\n\nMedia relations: Tomas Vidal, press@andes.example\n\nThe talks ended.");
+        let doc = parse(Format::Text, &text).unwrap();
+        assert_eq!(doc.body, format!("Port deal signed\n\n{running}\n\nThe talks ended."));
+        assert_eq!(doc.author.as_deref(), Some("Ana Ruiz"));
+        let text = format!("Port deal signed\n\nJon Ray Jun 3, 2025\n\n{running}\n\nJon Ray is a freelance journalist covering Peru.");
+        let doc = parse(Format::Text, &text).unwrap();
+        assert_eq!(doc.body, format!("Port deal signed\n\n{running}"));
+        assert_eq!(doc.author.as_deref(), Some("Jon Ray"));
+        // A sentence about someone else, an address in running text and a "by" in prose stay.
+        let text = format!("{running}\n\nWrite to the ministry at info@andes.example if you have questions about the new terminal and its cargo.\n\nAna Ruiz is the new minister.");
+        assert_eq!(parse(Format::Text, &text).unwrap().body, text);
+        assert_eq!(without_trailing_date("Anna Kim 3 June 2023"), "Anna Kim");
+        assert_eq!(without_trailing_date("Anna Kim"), "Anna Kim");
     }
 
     #[test]
