@@ -771,6 +771,9 @@ fn read_meta_tag(attributes: &std::collections::BTreeMap<html5gum::HtmlString, h
 mod tests {
     use super::*;
 
+    /// A paragraph of running text.
+    const RUNNING: &str = "The ministry said on Tuesday that the new terminal would handle twice the cargo of the old one.";
+
     fn reader() -> Reader {
         Reader::new(vec!["rate this article".into(), "share this article".into(), "related articles".into(), "poll conducted".into()], vec!["related articles".into()])
     }
@@ -788,7 +791,7 @@ mod tests {
 
     #[test]
     fn bylines_bios_site_names_and_credits_around_the_text_are_dropped() {
-        let running = "The ministry said on Tuesday that the new terminal would handle twice the cargo of the old one.";
+        let running = RUNNING;
         let text = format!("MARITIME HERALD\n\nPortside Talks Resume\n\nIrina Volkova\n\nSenior Fellow at the Baltic Institute, Kaliningrad\n\n{running}\n\nSecond paragraph of running text, which also has enough words to count as prose.\n\nImage: Shutterstock/Pavel Orlov\n\n• Irina Volkova");
         let doc = parse(Format::Text, &text).unwrap();
         assert_eq!(doc.body, format!("Portside Talks Resume\n\n{running}\n\nSecond paragraph of running text, which also has enough words to count as prose."));
@@ -826,7 +829,7 @@ mod tests {
     fn captions_bylines_agency_credits_and_link_blocks_are_dropped() {
         let r = Reader::new(vec!["photo".into(), "read more".into(), "related".into()], vec!["read more".into(), "related".into()]);
         let parse = |text: &str| r.parse(Path::new("a"), "a", Format::Text, text.as_bytes()).unwrap();
-        let running = "The ministry said on Tuesday that the new terminal would handle twice the cargo of the old one.";
+        let running = RUNNING;
         let text = format!(
             "Port deal signed\n\nBY PARK MIN-JI, Industry Reporter [park@example.com]\n\n[Photo] The ministers meet in Lima. REUTERS/Ana Ruiz\n\nLIMA/QUITO, Aug 21 (Reuters) - {running}\n\nRead more:\nAndes Shipping weighs new financing\n- Pacific Lines wins order from Chilean owner\n\nThe envoy met the minister in Quito. (Andina)\n\nThe talks ended. ANDINA/Jon Ray"
         );
@@ -845,7 +848,7 @@ mod tests {
 
     #[test]
     fn bylines_with_a_role_or_a_date_contact_lines_and_closing_bios_are_dropped() {
-        let running = "The ministry said on Tuesday that the new terminal would handle twice the cargo of the old one.";
+        let running = RUNNING;
         let text = format!("Port deal signed\n\nInterview by Ana Ruiz | Print edition, page 6\n\n{running}\n\nMedia relations: Tomas Vidal, press@andes.example\n\nThe talks ended.");
         let doc = parse(Format::Text, &text).unwrap();
         assert_eq!(doc.body, format!("Port deal signed\n\n{running}\n\nThe talks ended."));
