@@ -852,6 +852,8 @@ impl<'a> SentenceView<'a> {
             self.finder.is(j, WordKinds::DETERMINER)
                 || (j > k && self.finder.is(j - 1, WordKinds::DETERMINER) && self.word(j).starts_with(|c: char| c.is_ascii_digit()))
                 || self.finder.lex.compass_words.contains(self.word(j))
+                // "of southern and central Kazakhstan".
+                || (self.word(j) == "and" && j > k && j + 1 < self.tokens.end && self.finder.lex.compass_words.contains(self.word(j - 1)) && self.finder.lex.compass_words.contains(self.word(j + 1)))
         };
         while j < self.tokens.end && determiner(j) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
             j += 1;

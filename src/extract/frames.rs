@@ -591,6 +591,8 @@ impl Frames {
                 // "U.S. and EU sanctions", "Russian and Chinese investment": the modifiers
                 // coordinated with the one right before the cue.
                 Slot::Adj if view.last(m) == k && view.list(m).len() > 1 && view.list(m).last() == Some(&m) => view.list(m),
+                // "the Donetsk and Luhansk regions of Ukraine": a plural noun after the list.
+                Slot::Left if k > view.tokens.start + 1 && view.mention_at(k - 1).is_none() && view.word(k - 1).ends_with('s') && view.last(m) == k - 1 => view.list(m),
                 Slot::Adj | Slot::Left => std::slice::from_ref(&view.mentions_index[m]),
                 Slot::Right if frame.pos == Pos::Agent => std::slice::from_ref(&view.head[m]),
                 _ => view.list(m),
@@ -632,6 +634,14 @@ impl Frames {
         };
         let object = frame.object.iter().find_map(|&slot| find(slot).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s) && takes(o)).map(|o| (o, slot)));
         let Some((o, object_slot)) = object else { return };
+        // "located in the Turkestan, Kyzylorda and Ulytau regions", "Tashkent, Almaty and
+        // Bishkek": names of one class in one list are not related by a cue outside it or by
+        // a list's comma (a cue word inside may: "Belarus and its ally Russia").
+        let list = view.list(s);
+        let outside = |list: &[usize]| list.first().zip(list.last()).is_none_or(|(&a, &b)| k < view.first(a) || k >= view.last(b));
+        if view.kind(s) == view.kind(o) && list.len() > 1 && list.contains(&o) && (outside(list) || frame.pos == Pos::Prep) {
+            return;
+        }
         for &s in fillers(s, subject_slot) {
             for &o in fillers(o, object_slot) {
                 push(out, s, o, subject_slot.kind(), object_slot.kind());

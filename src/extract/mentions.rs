@@ -312,6 +312,7 @@ impl<'a> Finder<'a> {
         self.joined_names(s, &mut mentions);
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.named_regions(s, &mut mentions);
+        self.coordinated_regions(s, &mut mentions);
         self.described_projects(s, &mut mentions);
         self.described_events(s, &mut mentions);
         self.joint_bodies(s, &known, &mut mentions);
@@ -1883,6 +1884,60 @@ impl<'a> Finder<'a> {
                 m.short = Some(self.surface(m.first, m.last));
             }
         }
+    }
+
+    /// "the Turkestan, Kyzylorda and Ulytau regions", "the Donetsk and Luhansk oblasts": names
+    /// coordinated before a plural region word (`lexicon/region_heads.txt`) are regions, each
+    /// also named with the word ("Kyzylorda region"); an unknown one-word name among them is
+    /// a place too.
+    fn coordinated_regions(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        for head in s.tokens.start + 2..s.tokens.end {
+            let lower = self.lower(head);
+            let Some(singular) = lower.strip_suffix('s').filter(|one| !self.is_capitalised(head) && self.lex.region_heads.contains(*one)) else { continue };
+            // The names of the list, last first: a mention or one capitalised word each.
+            let mut names: Vec<(usize, usize, Option<usize>)> = Vec::new();
+            let mut end = head;
+            loop {
+                let mention = mentions.iter().position(|m| m.last == end && matches!(m.kind, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_)));
+                let (first, at) = match mention {
+                    Some(i) => (mentions[i].first, Some(i)),
+                    None if end > s.tokens.start
+                        && self.is_capitalised(end - 1)
+                        && self.tok(end - 1).kind == TokenKind::Word
+                        && !self.is(end - 1, WordKinds::ORDINARY)
+                        && mentions.iter().all(|m| m.last < end || m.first >= end) =>
+                    {
+                        (end - 1, None)
+                    }
+                    None => break,
+                };
+                names.push((first, end, at));
+                // Past "," / "and" / ", and" to the name before.
+                let mut k = first;
+                let mut separated = false;
+                while k > s.tokens.start && matches!(self.lower(k - 1), "," | "and") {
+                    k -= 1;
+                    separated = true;
+                }
+                if !separated || k == s.tokens.start {
+                    break;
+                }
+                end = k;
+            }
+            if names.len() < 2 {
+                continue;
+            }
+            for (first, last, at) in names {
+                let short = format!("{} {singular}", self.surface(first, last));
+                match at {
+                    Some(i) => mentions[i].short = Some(short),
+                    None => found.push(Mention { first, last, kind: EntityType::Place, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: Some(short) }),
+                }
+            }
+        }
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.first);
     }
 
     /// "Nakhodka fertilizer plant", "APEC summit", "North-South corridor": a name followed
