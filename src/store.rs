@@ -58,6 +58,25 @@ fn ng(local: &str) -> NamedNode {
     node(format!("{}{local}", vocab::NG))
 }
 
+/// A triple of a Turtle file as text, each term as N-Triples writes it: `<iri>`, `_:id` or a
+/// quoted literal. For readers of the ontology that need no RDF types (`extract::signatures`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextTriple {
+    pub subject: String,
+    pub predicate: String,
+    pub object: String,
+}
+
+/// The triples of the Turtle file at `path`, as text.
+pub fn read_turtle(path: &Path) -> Result<Vec<TextTriple>> {
+    let ttl = std::fs::read(path).with_context(|| format!("{}: cannot read the ontology", path.display()))?;
+    RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(&ttl)
+        .map(|q| q.map(|q| TextTriple { subject: q.subject.to_string(), predicate: q.predicate.to_string(), object: q.object.to_string() }))
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("{}: invalid Turtle", path.display()))
+}
+
 /// The IRI of an entity id (`country/russia`).
 pub fn entity_iri(id: &str) -> String {
     format!("{}entity/{}", vocab::ID, id)

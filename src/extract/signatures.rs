@@ -4,10 +4,8 @@
 //! is never made, whatever the scorer says.
 
 use crate::model::{EntityType, Predicate};
-use crate::store::vocab::NG;
+use crate::store::{read_turtle, vocab::NG};
 use anyhow::{Context, Result};
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::path::Path;
 
 const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
@@ -32,39 +30,36 @@ impl Signatures {
     /// Reads the domains and ranges of the ontology at `path`; a predicate without one allows
     /// every class there.
     pub fn load(path: &Path) -> Result<Signatures> {
-        let ttl = std::fs::read(path).with_context(|| format!("{}: cannot read the ontology", path.display()))?;
-        let triples: Vec<Triple> =
-            RdfParser::from_format(RdfFormat::Turtle).for_slice(&ttl).map(|q| q.map(Triple::from)).collect::<Result<_, _>>().with_context(|| format!("{}: invalid Turtle", path.display()))?;
-        let object = |subject: &NamedOrBlankNode, predicate: &str| triples.iter().find(|t| &t.subject == subject && t.predicate.as_str() == predicate).map(|t| t.object.clone());
+        let triples = read_turtle(path)?;
+        let iri = |text: String| format!("<{text}>");
+        let object = |subject: &str, predicate: &str| triples.iter().find(|t| t.subject == subject && t.predicate == iri(predicate.to_string())).map(|t| t.object.as_str());
         // The classes a domain or range names: one class, or the members of its union.
-        let classes = |term: &Term| -> Result<u16> {
+        let classes = |term: &str| -> Result<u16> {
             let mut bits = 0u16;
-            let mut add = |term: &Term| -> Result<()> {
-                let Term::NamedNode(class) = term else { return Ok(()) };
-                let name = class.as_str().strip_prefix(NG).unwrap_or("");
+            let mut add = |term: &str| -> Result<()> {
+                let Some(class) = term.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else { return Ok(()) };
+                let name = class.strip_prefix(NG).unwrap_or("");
                 let kind = EntityType::parse(name).with_context(|| format!("{}: {} is no entity class", path.display(), class))?;
                 bits |= 1 << kind as u16;
                 Ok(())
             };
-            match term {
-                Term::BlankNode(b) => {
-                    let mut list = object(&b.clone().into(), &format!("{OWL}unionOf"));
-                    while let Some(Term::BlankNode(cell)) = list {
-                        let cell: NamedOrBlankNode = cell.into();
-                        if let Some(first) = object(&cell, &format!("{RDF}first")) {
-                            add(&first)?;
-                        }
-                        list = object(&cell, &format!("{RDF}rest"));
+            if term.starts_with("_:") {
+                let mut list = object(term, &format!("{OWL}unionOf"));
+                while let Some(cell) = list.filter(|cell| cell.starts_with("_:")) {
+                    if let Some(first) = object(cell, &format!("{RDF}first")) {
+                        add(first)?;
                     }
+                    list = object(cell, &format!("{RDF}rest"));
                 }
-                other => add(other)?,
+            } else {
+                add(term)?;
             }
             Ok(bits)
         };
         let mut out = Signatures::default();
         for &predicate in Predicate::ALL.iter() {
-            let property: NamedOrBlankNode = oxigraph::model::NamedNode::new_unchecked(format!("{NG}{predicate}")).into();
-            let side = |which: &str| -> Result<u16> { object(&property, &format!("{RDFS}{which}")).map_or(Ok(u16::MAX), |t| classes(&t)) };
+            let property = iri(format!("{NG}{predicate}"));
+            let side = |which: &str| -> Result<u16> { object(&property, &format!("{RDFS}{which}")).map_or(Ok(u16::MAX), classes) };
             out.allowed[predicate as usize] = (side("domain")?, side("range")?);
         }
         Ok(out)
