@@ -201,8 +201,12 @@ impl<'a> SentenceView<'a> {
             let words = &words[..count.min(4)];
             // "as" joins only in "as well as": "sees Russia as China's ally" is no list.
             let as_well_as = words.windows(3).any(|w| w == ["as", "well", "as"]);
-            let joined =
-                count > 0 && count <= 4 && gap().all(|k| matches!(self.word(k), "," | "and" | "or" | "&" | "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
+            // (A modifier only after a joining word: "Mongolia exports coal" is no list.)
+            let joins = |w: &str| matches!(w, "," | "and" | "or" | "&");
+            let joined = count > 0
+                && count <= 4
+                && words.iter().any(|w| joins(w) || as_well_as)
+                && gap().all(|k| joins(self.word(k)) || matches!(self.word(k), "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
             // "the two firms", "both sides" (`coreference.rs`): two references side by side.
             let (a, b) = (&self.resolved[self.mentions[m]], &self.resolved[self.mentions[next]]);
             let pair = count == 0 && a.referring && b.referring && a.kind == b.kind && a.entity != b.entity;

@@ -299,4 +299,14 @@ mod tests {
         // Inversion: the importer is the supplier's object.
         has("Chile imports copper from Peru.", "supplies Peru → Chile (prep/subj)");
     }
+
+    #[test]
+    fn a_verb_between_two_names_joins_no_list() {
+        // "exports" is no modifier of "copper": Chile is not coordinated with Peru.
+        let found = frames_in("Chile exports copper and Peru signed a trade agreement.");
+        assert!(!found.iter().any(|f| f.starts_with("cooperatesWith Chile → Peru")), "{found:?}");
+        // A modifier after "and" still joins: "Gazprom and Korean KOGAS".
+        let found = frames_in("Chile and Andean Peru signed a trade agreement.");
+        assert!(found.iter().any(|f| f.starts_with("cooperatesWith Chile → Peru (coord/coord)")), "{found:?}");
+    }
 }
