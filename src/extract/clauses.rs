@@ -205,7 +205,7 @@ impl<'a> SentenceView<'a> {
             let joins = |w: &str| matches!(w, "," | "and" | "or" | "&");
             let joined = count > 0
                 && count <= 4
-                && words.iter().any(|w| joins(w) || as_well_as)
+                && (as_well_as || words.iter().any(|w| joins(w)))
                 && gap().all(|k| joins(self.word(k)) || matches!(self.word(k), "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
             // "the two firms", "both sides" (`coreference.rs`): two references side by side.
             let (a, b) = (&self.resolved[self.mentions[m]], &self.resolved[self.mentions[next]]);

@@ -638,8 +638,8 @@ impl Frames {
         // Bishkek": names of one class in one list are not related by a cue outside it or by
         // a list's comma (a cue word inside may: "Belarus and its ally Russia").
         let list = view.list(s);
-        let outside = |list: &[usize]| list.first().zip(list.last()).is_none_or(|(&a, &b)| k < view.first(a) || k >= view.last(b));
-        if view.kind(s) == view.kind(o) && list.len() > 1 && list.contains(&o) && (outside(list) || frame.pos == Pos::Prep) {
+        let outside = list.first().zip(list.last()).is_none_or(|(&a, &b)| k < view.first(a) || k >= view.last(b));
+        if view.kind(s) == view.kind(o) && list.len() > 1 && list.contains(&o) && (outside || frame.pos == Pos::Prep) {
             return;
         }
         for &s in fillers(s, subject_slot) {

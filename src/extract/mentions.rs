@@ -535,7 +535,7 @@ impl<'a> Finder<'a> {
             }
             found.push(Mention { first: a.first, last, kind: EntityType::Organization, target: Target::Unknown, surface: self.surface(a.first, last), titled: false, short: None });
         }
-        replace_covered(mentions, found, |m, f| f.first <= m.first && m.first < f.last);
+        replace_covered(mentions, found, |m, f| f.first <= m.first && m.last <= f.last);
     }
 
     /// "the 23rd session of the Russian-Korean Commission on Fisheries", "the ninth meeting

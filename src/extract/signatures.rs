@@ -31,8 +31,10 @@ impl Signatures {
     /// every class there.
     pub fn load(path: &Path) -> Result<Signatures> {
         let triples = read_turtle(path)?;
+        // IRIs as the triples write them: "<…>".
         let iri = |text: String| format!("<{text}>");
-        let object = |subject: &str, predicate: &str| triples.iter().find(|t| t.subject == subject && t.predicate == iri(predicate.to_string())).map(|t| t.object.as_str());
+        let (union_of, first, rest) = (iri(format!("{OWL}unionOf")), iri(format!("{RDF}first")), iri(format!("{RDF}rest")));
+        let object = |subject: &str, predicate: &str| triples.iter().find(|t| t.subject == subject && t.predicate == predicate).map(|t| t.object.as_str());
         // The classes a domain or range names: one class, or the members of its union.
         let classes = |term: &str| -> Result<u16> {
             let mut bits = 0u16;
@@ -44,12 +46,12 @@ impl Signatures {
                 Ok(())
             };
             if term.starts_with("_:") {
-                let mut list = object(term, &format!("{OWL}unionOf"));
+                let mut list = object(term, &union_of);
                 while let Some(cell) = list.filter(|cell| cell.starts_with("_:")) {
-                    if let Some(first) = object(cell, &format!("{RDF}first")) {
-                        add(first)?;
+                    if let Some(member) = object(cell, &first) {
+                        add(member)?;
                     }
-                    list = object(cell, &format!("{RDF}rest"));
+                    list = object(cell, &rest);
                 }
             } else {
                 add(term)?;
@@ -59,7 +61,7 @@ impl Signatures {
         let mut out = Signatures::default();
         for &predicate in Predicate::ALL.iter() {
             let property = iri(format!("{NG}{predicate}"));
-            let side = |which: &str| -> Result<u16> { object(&property, &format!("{RDFS}{which}")).map_or(Ok(u16::MAX), classes) };
+            let side = |which: &str| -> Result<u16> { object(&property, &iri(format!("{RDFS}{which}"))).map_or(Ok(u16::MAX), classes) };
             out.allowed[predicate as usize] = (side("domain")?, side("range")?);
         }
         Ok(out)
