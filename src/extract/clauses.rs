@@ -272,7 +272,7 @@ impl<'a> SentenceView<'a> {
             let w = self.word(k);
             if let Some(p) = self.finder.preposition(k) {
                 // "in the town of Bolshoy Kamen": a place cue names the place, not its owner.
-                if let Some(start) = self.place_cue_ending(k + 1) {
+                if let Some(start) = self.finder.place_cue_ending(self.tokens.start, k + 1) {
                     k = start;
                     continue;
                 }
@@ -330,15 +330,6 @@ impl<'a> SentenceView<'a> {
             k -= 1;
         }
         Some(k)
-    }
-
-    /// The first token of a place cue ("the city of", `lexicon/place_cues.txt`) ending right
-    /// before token `end`, if one does.
-    fn place_cue_ending(&self, end: usize) -> Option<usize> {
-        self.finder.lex.place_cues.iter().find_map(|cue| {
-            let start = end.checked_sub(cue.len()).filter(|&s| s >= self.tokens.start)?;
-            cue.iter().enumerate().all(|(i, w)| self.word(start + i) == w).then_some(start)
-        })
     }
 
     /// Token `k` is part of a hyphenated compound ("state-run", "Korean-built").

@@ -238,6 +238,8 @@ impl WordKinds {
     pub const GOODS_ALONE: WordKinds = WordKinds(1 << 29);
     /// The first word of an adjective of two states ("inter" of "inter-Korean": `pair_adjectives.csv`).
     pub const PAIR_ADJECTIVE_START: WordKinds = WordKinds(1 << 30);
+    /// The "-ing" form of a verb a route runs by ("connecting", "linking": `route_verbs.txt`).
+    pub const ROUTE_GERUND: WordKinds = WordKinds(1 << 31);
     /// A surname written before the given name ("Wang" of "Wang Yi": `names/surname_first.txt`).
     pub const SURNAME_FIRST: WordKinds = WordKinds(1 << 31);
 

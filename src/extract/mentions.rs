@@ -415,24 +415,39 @@ impl<'a> Finder<'a> {
 
     /// "a plant near Nakhodka", "a road bridge over the Tumen River", "an industrial park in
     /// the Nadezhdinskaya ADT", "an LNG shipment terminal in Kamchatka", "Hyundai's car plant
-    /// in St. Petersburg": a noun phrase after a determiner or a possessive whose head names
+    /// in St. Petersburg", "a plant near the village of Ulken": a noun phrase after a determiner or a possessive whose head names
     /// a project, attached to a named place, is a project named by the whole phrase (with its
     /// owner, after a possessive; a commodity among its modifiers becomes part of it). Its
     /// span stays the noun phrase, so the place remains a mention of its own (`locatedIn`).
     fn described_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
         for place in mentions.iter().filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country)) {
-            let at = self.before_article(s, place.first);
+            // "near the village of Ulken": past a place cue, which its name leaves out.
+            let cue = self.place_cue_ending(s.tokens.start, place.first);
+            let at = cue.unwrap_or_else(|| self.before_article(s, place.first));
             if at < s.tokens.start + 3 || !ATTACHING.contains(&self.lower(at - 1)) {
                 continue;
             }
             let Some(first) = self.described_phrase(s, at - 2, mentions) else { continue };
+            // "Oyu Tolgoi, the copper mine in the Gobi,": an apposition describes the name
+            // before it (`context_type` types the name by it), no project of its own.
+            if first >= s.tokens.start + 3
+                && matches!(self.lower(first - 1), "a" | "an" | "the")
+                && self.lower(first - 2) == ","
+                && mentions.iter().any(|m| m.last == first - 2 && m.kind == EntityType::Project)
+            {
+                continue;
+            }
             let short = self.surface(first, at - 1);
+            let named = match cue {
+                Some(_) => format!("{} {}", self.surface(first, at), place.surface),
+                None => self.surface(first, place.last),
+            };
             // "Hyundai's car plant in St. Petersburg" is named with its owner.
             let owner = mentions.iter().find(|m| first >= 2 && m.last == first - 1 && matches!(self.lower(first - 1), "'s" | "'") && !matches!(m.target, Target::Adjective(_)));
             let surface = match owner {
-                Some(owner) => format!("{} {}", owner.surface, self.surface(first, place.last)),
-                None => self.surface(first, place.last),
+                Some(owner) => format!("{} {named}", owner.surface),
+                None => named,
             };
             found.push(Mention { first, last: at - 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: short.contains(' ').then_some(short) });
         }
@@ -573,7 +588,8 @@ impl<'a> Finder<'a> {
     }
 
     /// "the transport corridor from the Korean Peninsula to Europe", "a pipeline network
-    /// from Russia to Busan", "a ferry line between Sokcho and Vladivostok": a described
+    /// from Russia to Busan", "a ferry line between Sokcho and Vladivostok", "a railway
+    /// linking Kashgar with Osh": a described
     /// project from one named place to another (or between them) is named
     /// after both ("Korean Peninsula–Europe transport corridor"), the phrase its alias; its
     /// span stays the noun phrase, so the places remain mentions of their own.
@@ -582,8 +598,13 @@ impl<'a> Finder<'a> {
         let mut found = Vec::new();
         for (i, from) in mentions.iter().enumerate().filter(|(_, m)| is_place(m)) {
             let at = self.before_article(s, from.first);
-            // "the container line between Shanghai and Arkhangelsk".
-            if at >= s.tokens.start + 3 && self.lower(at - 1) == "between" && from.last < s.tokens.end && self.lower(from.last) == "and" {
+            // "the container line between Shanghai and Arkhangelsk", "a railway connecting
+            // Urumqi with Almaty".
+            let linking = at >= s.tokens.start + 3 && from.last < s.tokens.end && {
+                let (before, after) = (self.lower(at - 1), self.lower(from.last));
+                (before == "between" && after == "and") || (self.is(at - 1, WordKinds::ROUTE_GERUND) && matches!(after, "and" | "with" | "to"))
+            };
+            if linking {
                 let k = from.last + 1 + usize::from(from.last + 1 < s.tokens.end && self.is(from.last + 1, WordKinds::DETERMINER));
                 let to = mentions.get(i + 1).filter(|to| is_place(to) && to.first == k);
                 // ("The first section, between Surat and Bilimora,": past a comma.)
@@ -1479,7 +1500,7 @@ impl<'a> Finder<'a> {
                 return Some(kind);
             }
         }
-        if start > s.tokens.start && self.place_cue_before(s.tokens.start, start) {
+        if start > s.tokens.start && self.place_cue_ending(s.tokens.start, start).is_some() {
             return Some(EntityType::Place);
         }
         // "arrived in Pevek.", "a plant near Kudankulam,", "carried via Makmal and": a name of
@@ -1715,7 +1736,7 @@ impl<'a> Finder<'a> {
         let closes = |k: usize| {
             !definite
                 || k + 1 >= s.tokens.end
-                || matches!(self.lower(k + 1), "," | "." | ";" | "of" | "in" | "that" | "which" | "whose" | "run" | "owned" | "controlled" | "founded" | "based" | "led" | "known")
+                || matches!(self.lower(k + 1), "," | "." | ";" | "of" | "in" | "with" | "near" | "that" | "which" | "whose" | "run" | "owned" | "controlled" | "founded" | "based" | "led" | "known")
         };
         if end + 2 < s.tokens.end && self.lower(end) == "," {
             if self.titled_apposition(s, end + 1) {
@@ -1724,7 +1745,9 @@ impl<'a> Finder<'a> {
             let from = article().or_else(possessive)?;
             // The descriptor is the first of the noun phrase's words that is one, before a
             // preposition or a verb: ", a port city in Pakistan", ", the family firm run by".
-            let words = (from..s.tokens.end.min(from + 4)).take_while(|&k| self.tok(k).kind == TokenKind::Word && !self.is(k, WordKinds::FUNCTION));
+            // (A hyphen inside a compound is part of its word: "the state-owned lender".)
+            let in_word = |k: usize| self.tok(k).kind == TokenKind::Word || (self.is_dash(k) && self.tok(k).joined && k + 1 < s.tokens.end && self.tok(k + 1).joined);
+            let words = (from..s.tokens.end.min(from + 6)).take_while(|&k| in_word(k) && !self.is(k, WordKinds::FUNCTION)).filter(|&k| !self.is_dash(k));
             let descriptor = |k: usize| {
                 let is = |c: &&super::lexicon::ContextCue| {
                     c.before
@@ -1732,7 +1755,10 @@ impl<'a> Finder<'a> {
                         && (c.words[0] == self.lower(k) || (c.suffix && c.is_word(self.lower(k))))
                         && matches!(c.kind, EntityType::Company | EntityType::Organization | EntityType::Place)
                 };
-                self.lex.context_cues.iter().find(is).map(|c| c.kind).filter(|_| closes(k))
+                let cued = self.lex.context_cues.iter().find(is).map(|c| c.kind);
+                // ", the copper mine in the Gobi": a lowercase head of a project.
+                let headed = || (!self.is_capitalised(k)).then(|| self.head_kind_ending_at(k, k)).flatten().filter(|&kind| kind == EntityType::Project);
+                cued.or_else(headed).filter(|_| closes(k))
             };
             return words.into_iter().find_map(descriptor);
         }
@@ -1773,10 +1799,11 @@ impl<'a> Finder<'a> {
         })
     }
 
-    /// Words of `lexicon/place_cues.txt` end right before token `at` (and after `floor`):
-    /// "the town of", "south of".
-    pub(super) fn place_cue_before(&self, floor: usize, at: usize) -> bool {
-        self.lex.place_cues.iter().any(|cue| cue.len() <= at - floor && cue.iter().enumerate().all(|(n, w)| self.lower(at - cue.len() + n) == *w))
+    /// The first token of the longest place cue (`lexicon/place_cues.txt`: "the town of",
+    /// "south of") ending right before token `at`, no word of it before `floor`.
+    pub(super) fn place_cue_ending(&self, floor: usize, at: usize) -> Option<usize> {
+        let matches = |cue: &Vec<String>| cue.len() <= at - floor && cue.iter().enumerate().all(|(n, w)| self.lower(at - cue.len() + n) == *w);
+        self.lex.place_cues.iter().filter(|cue| matches(cue)).map(|cue| at - cue.len()).min()
     }
 
     /// "South Korean investors": an actor noun follows, so the adjective stands for its state.

@@ -147,7 +147,7 @@ impl Extractor {
                     (m.last + 2..tokens.min(m.last + 5)).any(place_noun)
                 };
                 // "south of Moscow", "the city of Seoul" (`lexicon/place_cues.txt`).
-                let cued = finder.place_cue_before(0, m.first);
+                let cued = finder.place_cue_ending(0, m.first).is_some();
                 // "Baku in Azerbaijan", "Tashkent, Uzbekistan": placed in its own state.
                 let placed = m.last + 1 < tokens
                     && matches!(finder.lower(m.last), "in" | ",")
