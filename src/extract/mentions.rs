@@ -1449,6 +1449,10 @@ impl<'a> Finder<'a> {
 
     /// The type of an unknown name, or None when unsure.
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
+        // "PT" of "PT Vale Indonesia" split off a known name: a legal form alone names nothing.
+        if end - start == 1 && self.is_legal_form(start) {
+            return None;
+        }
         if let Some(kind) = self.head_type(start, end) {
             return Some(kind);
         }
@@ -1475,6 +1479,16 @@ impl<'a> Finder<'a> {
         // outweigh its look ("told Anna Petrova" does not make a person an organisation).
         let context = self.context_type(s, start, end);
         if context == Some(EntityType::Place) {
+            return context;
+        }
+        // "its Indian unit Maruti Suzuki": a firm's noun right before the name outweighs a
+        // surname in it, not a given name ("the firm's owner Anna Petrova").
+        let firm_noun = start > s.tokens.start && !self.is(start, WordKinds::GIVEN_NAME) && {
+            let word = self.lower(start - 1);
+            let cues = self.lex.context_cues_by_word.get(word).into_iter().flatten().map(|&c| &self.lex.context_cues[c]);
+            cues.into_iter().any(|c| c.before && c.words.len() == 1 && c.kind == EntityType::Company)
+        };
+        if firm_noun && context == Some(EntityType::Company) {
             return context;
         }
         if self.looks_like_person(start, end) {
