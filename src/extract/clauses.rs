@@ -409,7 +409,7 @@ impl<'a> SentenceView<'a> {
             if let Some(m) = self.mention_at(j) {
                 // "a South Korean politician who chairs": an adjective of a plain noun is no subject.
                 let describing = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && !self.finder.is_actor_noun_after(self.last(m)) && self.head[m] == m;
-                if (self.preposition_before(m).is_none() || self.of_unnamed_official(m)) && !self.possessor(m) && !describing && !self.object_of_past_verb(m, k) {
+                if (self.preposition_before(m).is_none() || self.of_unnamed_official(m) || self.of_work(m)) && !self.possessor(m) && !describing && !self.object_of_past_verb(m, k) {
                     return Some(m);
                 }
                 if self.possessor(m) {
@@ -516,6 +516,26 @@ impl<'a> SentenceView<'a> {
         // "Sergei Lavrov, the foreign minister of Russia": the official is named.
         let named = t >= self.tokens.start + 2 && self.word(t - 1) == "," && self.mention_at(t - 2).is_some();
         !named && (t == self.tokens.start || self.mention_at(t - 1).is_none())
+    }
+
+    /// "Work on X is being carried out by", "Tunnelling on X was done": X after "on", "of"
+    /// or "at" after a noun of work (`lexicon/work_nouns.txt`) that begins its clause.
+    fn of_work(&self, m: usize) -> bool {
+        let k = self.past_determiners(self.first(m));
+        if k < self.tokens.start + 2 || !matches!(self.word(k - 1), "on" | "of" | "at") || !self.finder.lex.work_nouns.contains(self.word(k - 2)) {
+            return false;
+        }
+        // What stands before the noun: at most a determiner, lowercase modifiers and a
+        // quantity ("Much of the civil work on").
+        let mut t = k - 2;
+        while t > self.tokens.start && self.mention_at(t - 1).is_none() && self.word(t - 1) != "," {
+            let quantity = t >= self.tokens.start + 2 && self.word(t - 1) == "of" && matches!(self.word(t - 2), "much" | "most" | "part" | "some" | "all");
+            if self.finder.preposition(t - 1).is_some() && !quantity {
+                break;
+            }
+            t -= 1;
+        }
+        t == self.tokens.start || self.clause_of(t - 1) != self.clause_of(k) || self.word(t - 1) == ","
     }
 
     /// Mention `m` is "its", "their", "his" or "her" resolved to its owner: a determiner of

@@ -486,6 +486,9 @@ pub struct Lexicon {
     pub agreement_heads: Vec<Vec<String>>,
     /// Lowercase words that do not specify an agreement ("prospective", "new").
     pub vague_modifiers: FxHashSet<String>,
+    /// Nouns of work done on a project ("work", "tunnelling": `lexicon/work_nouns.txt`): the
+    /// project after their "on" or "of" is what the clause is about.
+    pub work_nouns: FxHashSet<String>,
     /// Heads of events named by the place they befall ("the invasion of Ukraine").
     pub place_events: FxHashSet<String>,
     /// Ordinal words ("ninth": `lexicon/ordinals.txt`).
@@ -853,6 +856,7 @@ impl Lexicon {
         lex.government_nouns = lower_set(&lexicon_dir.join("government_nouns.txt"))?;
         lex.agreement_heads = read_list(&lexicon_dir.join("agreement_heads.txt"))?.iter().map(|h| cue_tokens(&lex.splitter, h)).collect();
         lex.vague_modifiers = lower_set(&lexicon_dir.join("vague_modifiers.txt"))?;
+        lex.work_nouns = lower_set(&lexicon_dir.join("work_nouns.txt"))?;
         lex.place_events = lower_set(&lexicon_dir.join("place_events.txt"))?;
         lex.ordinals = lower_set(&lexicon_dir.join("ordinals.txt"))?;
         lex.compass_words = lower_set(&lexicon_dir.join("compass_words.txt"))?;
