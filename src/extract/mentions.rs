@@ -1310,6 +1310,16 @@ impl<'a> Finder<'a> {
                 return;
             }
         }
+        // "LG Innotek", "Toyota Tsusho": a known firm's name and one or two name words no
+        // list holds, ending the run, name another firm of its family.
+        if let [firm] = known {
+            let family = firm.first == start && firm.kind == EntityType::Company && matches!(firm.target, Target::Known(_));
+            let rest = (firm.last..end).len();
+            if family && (1..=2).contains(&rest) && (firm.last..end).all(|k| self.is_plain_name_word(k) && !self.is(k, WordKinds::GIVEN_NAME)) {
+                out.push(Mention { first: start, last: end, kind: EntityType::Company, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None });
+                return;
+            }
+        }
         // Known names inside, unknown pieces between them.
         let mut k = start;
         for (n, m) in known.iter().enumerate() {
@@ -1531,6 +1541,12 @@ impl<'a> Finder<'a> {
         if start > s.tokens.start + 1 && words <= 2 && matches!(self.lower(start - 1), "in" | "near" | "via" | "through" | "across" | "outside") && clause_end(end) && !self.is_acronym(start) {
             return Some(EntityType::Place);
         }
+        // "completed by Daelim", "Bumar is building", "Mubadala invested": one unknown word
+        // a frame's verb takes as its agent is a firm (people are named in full, states and
+        // places are known).
+        if end - start == 1 && self.is_plain_name_word(start) && self.agent_of_cue(s, start) {
+            return Some(EntityType::Company);
+        }
         // An acronym alone is an organisation, unless it modifies the lowercase noun after
         // it ("IUU fishing", "NPP construction").
         let modifies = end < s.tokens.end && self.tok(end).kind == TokenKind::Word && !self.is_capitalised(end) && {
@@ -1541,6 +1557,26 @@ impl<'a> Finder<'a> {
             return Some(EntityType::Organization);
         }
         None
+    }
+
+    /// The word at token `at` is the agent of a frame's verb (`WordKinds::FRAME_CUE`): after
+    /// "by" right after the verb ("completed by Daelim"), or before it as its subject, past
+    /// auxiliaries ("Bumar is building") or with the verb in the past ("Mubadala invested"),
+    /// not after a preposition.
+    fn agent_of_cue(&self, s: &Sentence, at: usize) -> bool {
+        if at >= s.tokens.start + 2 && self.lower(at - 1) == "by" && self.is(at - 2, WordKinds::FRAME_CUE) {
+            return true;
+        }
+        if at > s.tokens.start && self.preposition(at - 1).is_some() {
+            return false;
+        }
+        let mut k = at + 1;
+        while k < s.tokens.end && k <= at + 3 && self.is(k, WordKinds::VERB_GROUP) {
+            k += 1;
+        }
+        // (Not "-s": "Ulytau regions" is a plural noun as often as "Bumar builds" a verb.)
+        let inflected = |w: &str| w.ends_with("ed");
+        k < s.tokens.end && self.tok(k).kind == TokenKind::Word && self.is(k, WordKinds::FRAME_CUE) && !self.is_capitalised(k) && (k > at + 1 || inflected(self.lower(k)))
     }
 
     /// Token `at` follows "<state>'s" ("Saudi Arabia's", "Italy's"): a state's label or alias
