@@ -409,7 +409,7 @@ impl<'a> SentenceView<'a> {
             if let Some(m) = self.mention_at(j) {
                 // "a South Korean politician who chairs": an adjective of a plain noun is no subject.
                 let describing = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && !self.finder.is_actor_noun_after(self.last(m)) && self.head[m] == m;
-                if (self.preposition_before(m).is_none() || self.of_unnamed_official(m) || self.of_work(m)) && !self.possessor(m) && !describing && !self.object_of_past_verb(m, k) {
+                if (self.preposition_before(m).is_none() || self.of_unnamed_official(m) || self.of_subject_noun(m)) && !self.possessor(m) && !describing && !self.object_of_past_verb(m, k) {
                     return Some(m);
                 }
                 if self.possessor(m) {
@@ -518,11 +518,15 @@ impl<'a> SentenceView<'a> {
         !named && (t == self.tokens.start || self.mention_at(t - 1).is_none())
     }
 
-    /// "Work on X is being carried out by", "Tunnelling on X was done": X after "on", "of"
-    /// or "at" after a noun of work (`lexicon/work_nouns.txt`) that begins its clause.
-    fn of_work(&self, m: usize) -> bool {
+    /// "Work on X is being carried out by", "The ceremony in X was witnessed by": X after a
+    /// preposition of a noun that begins its clause (`lexicon/subject_nouns.csv`).
+    fn of_subject_noun(&self, m: usize) -> bool {
         let k = self.past_determiners(self.first(m));
-        if k < self.tokens.start + 2 || !matches!(self.word(k - 1), "on" | "of" | "at") || !self.finder.lex.work_nouns.contains(self.word(k - 2)) {
+        if k < self.tokens.start + 2 {
+            return false;
+        }
+        let preposition = self.word(k - 1);
+        if !self.finder.lex.subject_nouns.get(self.word(k - 2)).is_some_and(|after| after.iter().any(|p| p == preposition)) {
             return false;
         }
         // What stands before the noun: at most a determiner, lowercase modifiers and a

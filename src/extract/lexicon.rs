@@ -486,9 +486,9 @@ pub struct Lexicon {
     pub agreement_heads: Vec<Vec<String>>,
     /// Lowercase words that do not specify an agreement ("prospective", "new").
     pub vague_modifiers: FxHashSet<String>,
-    /// Nouns of work done on a project ("work", "tunnelling": `lexicon/work_nouns.txt`): the
-    /// project after their "on" or "of" is what the clause is about.
-    pub work_nouns: FxHashSet<String>,
+    /// Nouns a clause's subject is named through, each with the prepositions after which the
+    /// name stands ("work" → on, of, at; "ceremony" → in, at: `lexicon/subject_nouns.csv`).
+    pub subject_nouns: FxHashMap<String, Vec<String>>,
     /// Heads of events named by the place they befall ("the invasion of Ukraine").
     pub place_events: FxHashSet<String>,
     /// Ordinal words ("ninth": `lexicon/ordinals.txt`).
@@ -822,6 +822,7 @@ fn columns_of(path: &Path, header: &[String]) -> Option<(&'static [&'static str]
         "pair_adjectives.csv" => (&["adjective", "first", "second"], &[]),
         "goods_heads.csv" => (&["head", "alone"], &[]),
         "descriptions.csv" => (&["noun", "type"], &[]),
+        "subject_nouns.csv" => (&["noun", "prepositions"], &[]),
         "pair_descriptions.csv" => (&["noun", "types"], &[]),
         "frames.csv" => (&["predicate", "cue", "pos", "subject", "object"], &[]),
         "auxiliaries.csv" => (&["word", "kind"], &[]),
@@ -856,7 +857,6 @@ impl Lexicon {
         lex.government_nouns = lower_set(&lexicon_dir.join("government_nouns.txt"))?;
         lex.agreement_heads = read_list(&lexicon_dir.join("agreement_heads.txt"))?.iter().map(|h| cue_tokens(&lex.splitter, h)).collect();
         lex.vague_modifiers = lower_set(&lexicon_dir.join("vague_modifiers.txt"))?;
-        lex.work_nouns = lower_set(&lexicon_dir.join("work_nouns.txt"))?;
         lex.place_events = lower_set(&lexicon_dir.join("place_events.txt"))?;
         lex.ordinals = lower_set(&lexicon_dir.join("ordinals.txt"))?;
         lex.compass_words = lower_set(&lexicon_dir.join("compass_words.txt"))?;
@@ -912,6 +912,15 @@ impl Lexicon {
         lex.place_prefixes = lower_set(&lexicon_dir.join("place_prefixes.txt"))?;
         lex.region_heads = lower_set(&lexicon_dir.join("region_heads.txt"))?;
         lex.programme_heads = lower_set(&lexicon_dir.join("programme_heads.txt"))?;
+        let subject_path = lexicon_dir.join("subject_nouns.csv");
+        for (line, row) in read_csv(&subject_path)? {
+            let noun = row.get("noun").map(|n| fold(n.trim())).unwrap_or_default();
+            let prepositions: Vec<String> = row.get("prepositions").map(|p| p.split('|').map(|w| fold(w.trim())).filter(|w| !w.is_empty()).collect()).unwrap_or_default();
+            if noun.is_empty() || noun.contains(' ') || prepositions.is_empty() {
+                bail!("{}:{line}: a one-word noun and its prepositions (on|of) are needed", subject_path.display());
+            }
+            lex.subject_nouns.insert(noun, prepositions);
+        }
         let goods_path = lexicon_dir.join("goods_heads.csv");
         for (line, row) in read_csv(&goods_path)? {
             let head = row.get("head").map(|h| h.to_lowercase()).unwrap_or_default();
