@@ -157,7 +157,14 @@ impl Extractor {
                     });
                 // "the Moscow region" (`mentions::named_regions` gave it its region word).
                 let regional = m.short.is_some();
-                let as_place = !possessive && (owned || described || cued || placed || regional || before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving));
+                // "talks with the government in Astana", "the authorities in Pyongyang": a
+                // state noun (`lexicon/state_nouns.txt`) seated there is the state.
+                let seated = before == Some("in") && m.first > 1 && {
+                    let noun = finder.lower(m.first - 2);
+                    self.lexicon.state_nouns.iter().any(|n| n.len() == 1 && n[0] == noun)
+                };
+                let locative = before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving) && !seated;
+                let as_place = !possessive && (owned || described || cued || placed || regional || locative);
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
