@@ -528,6 +528,9 @@ pub struct Lexicon {
     pub programme_heads: FxHashSet<String>,
     /// "shells", "fuel": heads of a traded good, with whether they stand alone (`goods_heads.csv`).
     pub goods_heads: Vec<(String, bool)>,
+    /// Nouns naming a form of a good ("concentrate": `goods_forms.txt`): "uranium
+    /// concentrate" is uranium.
+    pub goods_forms: FxHashSet<String>,
     /// Lowercase words that name a legal act by its number ("resolution 2397").
     pub numbered_acts: Vec<String>,
     /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
@@ -934,6 +937,7 @@ impl Lexicon {
             }
             lex.goods_heads.push((head, alone));
         }
+        lex.goods_forms = lower_set(&lexicon_dir.join("goods_forms.txt"))?;
         lex.numbered_acts = read_list(&lexicon_dir.join("numbered_acts.txt"))?.iter().map(|a| fold(a)).collect();
         lex.legal_forms = read_list(&lexicon_dir.join("legal_forms.txt"))?.iter().map(|f| legal_form_key(f)).collect();
         lex.index_words();

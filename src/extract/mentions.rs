@@ -321,6 +321,7 @@ impl<'a> Finder<'a> {
         self.owned_programmes(s, &mut mentions);
         self.phrase_named_initiatives(s, &mut mentions);
         self.traded_goods(s, &mut mentions);
+        self.good_forms(s, &mut mentions);
         self.quoted_terms(s, &mut mentions);
         self.split_inner_places(&mut mentions);
         self.seated_missions(&mut mentions);
@@ -793,6 +794,17 @@ impl<'a> Finder<'a> {
             found.push(Mention { first, last: head + 1, kind: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
         }
         replace_covered(mentions, found, |m, g| m.kind == EntityType::Commodity && g.first <= m.first && m.last <= g.last);
+    }
+
+    /// "uranium concentrate", "copper cathodes": a known good right before a noun naming a
+    /// form of it (`lexicon/goods_forms.txt`) is that good, named so here (an alias).
+    fn good_forms(&self, s: &Sentence, mentions: &mut [Mention]) {
+        for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Commodity && matches!(m.target, Target::Known(_))) {
+            if m.last < s.tokens.end && self.tok(m.last).kind == TokenKind::Word && !self.is_capitalised(m.last) && self.lex.goods_forms.contains(self.lower(m.last)) {
+                m.last += 1;
+                m.surface = self.surface(m.first, m.last);
+            }
+        }
     }
 
     /// "Aframax tankers", "K9 howitzers", "Su-35 fighters", "Arc7 carriers": the start of a
