@@ -238,8 +238,6 @@ impl WordKinds {
     pub const GOODS_ALONE: WordKinds = WordKinds(1 << 29);
     /// The first word of an adjective of two states ("inter" of "inter-Korean": `pair_adjectives.csv`).
     pub const PAIR_ADJECTIVE_START: WordKinds = WordKinds(1 << 30);
-    /// The "-ing" form of a verb a route runs by ("connecting", "linking": `route_verbs.txt`).
-    pub const ROUTE_GERUND: WordKinds = WordKinds(1 << 31);
     /// A surname written before the given name ("Wang" of "Wang Yi": `names/surname_first.txt`).
     pub const SURNAME_FIRST: WordKinds = WordKinds(1 << 31);
 
@@ -1286,6 +1284,20 @@ fn cue_matches(cue: &str, token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_kind_has_a_bit_of_its_own() {
+        // Two lists on one bit would answer each other's questions ("connecting" a surname
+        // written first): every `WordKinds(1 << n)` of this file names a different n.
+        let source = include_str!("lexicon.rs");
+        let marker = ["WordKinds(1 ", "<< "].concat();
+        let mut bits: Vec<&str> = source.split(marker.as_str()).skip(1).map(|rest| rest.split(')').next().unwrap_or("")).collect();
+        let n = bits.len();
+        bits.sort_unstable();
+        bits.dedup();
+        assert!(n >= 30, "the bits were not found ({n})");
+        assert_eq!(bits.len(), n, "a bit is given twice");
+    }
 
     /// `Prefixes::matching` finds what trying every prefix finds, in the same order, and
     /// `may_match` is false only when nothing matches: with one-byte and empty prefixes,

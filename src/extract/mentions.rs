@@ -603,7 +603,7 @@ impl<'a> Finder<'a> {
             // Urumqi with Almaty".
             let linking = at >= s.tokens.start + 3 && from.last < s.tokens.end && {
                 let (before, after) = (self.lower(at - 1), self.lower(from.last));
-                (before == "between" && after == "and") || (self.is(at - 1, WordKinds::ROUTE_GERUND) && matches!(after, "and" | "with" | "to"))
+                (before == "between" && after == "and") || (self.lex.frames.is_route_gerund(before) && matches!(after, "and" | "with" | "to"))
             };
             if linking {
                 let k = from.last + 1 + usize::from(from.last + 1 < s.tokens.end && self.is(from.last + 1, WordKinds::DETERMINER));
