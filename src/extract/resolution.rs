@@ -106,7 +106,7 @@ impl Extractor {
         merge_described_projects(&mut drafts, &mut resolved);
         let known: FxHashSet<usize> = draft_index.by_entry.values().copied().collect();
         merge_described_events(&self.lexicon.place_events, &known, &mut drafts, &mut resolved);
-        merge_short_names(&mut drafts, &mut resolved);
+        merge_short_names(&known, &mut drafts, &mut resolved);
         merge_prefixed_names(&mut drafts, &mut resolved);
         Resolution { drafts, index: draft_index, resolved }
     }
@@ -700,9 +700,10 @@ fn merge_described(
 /// article: a company or organisation the gazetteer does not know, named by two words or more
 /// that begin the name of exactly one other of its class, is that one. So is a project whose
 /// longer name adds only lowercase words ("Mumbai-Ahmedabad High Speed Rail" and "the
-/// Mumbai–Ahmedabad high-speed rail line"; not "Power of Siberia 2"). Hyphens and dashes
-/// split words.
-fn merge_short_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
+/// Mumbai–Ahmedabad high-speed rail line"; not "Power of Siberia 2"). One word does so only as
+/// a firm the gazetteer does not know ("Barrick" of "Barrick Gold"; its "Hyundai" is a group
+/// of many firms). Hyphens and dashes split words.
+fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &mut [Resolved]) {
     let eligible = |d: &Draft| matches!(d.kind, EntityType::Company | EntityType::Organization | EntityType::Project) && !d.surfaces.is_empty();
     let words_of = |label: &str| -> Vec<String> { label.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—')).filter(|w| !w.is_empty()).map(str::to_string).collect() };
     // The words of each eligible label, split once (merging changes no label), and folded.
@@ -714,7 +715,8 @@ fn merge_short_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
             continue;
         }
         let short = &label_words[d];
-        if short.len() < 2 {
+        let one_word_firm = short.len() == 1 && drafts[d].kind == EntityType::Company && !known.contains(&d) && short[0].chars().count() >= 4;
+        if short.len() < 2 && !one_word_firm {
             continue;
         }
         let longer: Vec<usize> = (0..drafts.len())
