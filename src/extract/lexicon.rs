@@ -520,6 +520,9 @@ pub struct Lexicon {
     pub lowercase_place_heads: FxHashSet<String>,
     /// Place heads that stand first in a name ("Lake Balkhash", "Port Qasim": `place_prefixes.txt`).
     pub place_prefixes: FxHashSet<String>,
+    /// Firm heads that may stand before a name word ("Bank Mandiri", "PKO Bank Polski":
+    /// `firm_prefixes.txt`).
+    pub firm_prefixes: FxHashSet<String>,
     /// Words after a known place naming its region ("the Zhambyl region": `region_heads.txt`).
     pub region_heads: FxHashSet<String>,
     /// "program", "programme": heads of an owner's programme (`programme_heads.txt`).
@@ -911,6 +914,7 @@ impl Lexicon {
         lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
         lex.lowercase_place_heads = lower_set(&lexicon_dir.join("lowercase_place_heads.txt"))?;
         lex.place_prefixes = lower_set(&lexicon_dir.join("place_prefixes.txt"))?;
+        lex.firm_prefixes = lower_set(&lexicon_dir.join("firm_prefixes.txt"))?;
         lex.region_heads = lower_set(&lexicon_dir.join("region_heads.txt"))?;
         lex.programme_heads = lower_set(&lexicon_dir.join("programme_heads.txt"))?;
         let subject_path = lexicon_dir.join("subject_nouns.csv");

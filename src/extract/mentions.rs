@@ -1174,7 +1174,7 @@ impl<'a> Finder<'a> {
             let lower = self.lower(i);
             let sentence_initial = i == s.tokens.start || matches!(self.raw(i - 1), "\"" | "“" | "(" | "‘" | "'" | ":" | "—");
             // ("Lake Balkhash is shrinking": a place prefix starts the name.)
-            let place_prefix = i + 1 < end && self.lex.place_prefixes.contains(lower);
+            let place_prefix = i + 1 < end && (self.lex.place_prefixes.contains(lower) || self.firm_prefix_at(i, end));
             if (sentence_initial || headline) && self.is(i, WordKinds::ORDINARY) && !self.is_acronym(i) && !place_prefix {
                 i += 1;
                 continue;
@@ -1469,6 +1469,12 @@ impl<'a> Finder<'a> {
         self.lex.head_at(&lowers).map(|(kind, at)| (kind, start + at))
     }
 
+    /// Whether token `k` is a firm's head word that a name word follows within `[k, end)`
+    /// ("Bank" of "Bank Mandiri" and "PKO Bank Polski"; not "Bank of Korea").
+    fn firm_prefix_at(&self, k: usize, end: usize) -> bool {
+        k + 1 < end && self.lex.firm_prefixes.contains(self.lower(k)) && self.is_capitalised(k + 1) && !self.is(k + 1, WordKinds::FUNCTION)
+    }
+
     /// The type of an unknown name, or None when unsure.
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
         // "PT" of "PT Vale Indonesia" split off a known name: a legal form alone names nothing.
@@ -1481,6 +1487,10 @@ impl<'a> Finder<'a> {
         // "Lake Balkhash", "Port Qasim" (`lexicon/place_prefixes.txt`).
         if end - start >= 2 && self.lex.place_prefixes.contains(self.lower(start)) && self.is_capitalised(start + 1) {
             return Some(EntityType::Place);
+        }
+        // "Bank Mandiri", "PKO Bank Polski" (`lexicon/firm_prefixes.txt`).
+        if (start..end).any(|k| self.firm_prefix_at(k, end)) {
+            return Some(EntityType::Company);
         }
         // The tokens that are words of letters only (an apostrophe inside: "Ma'aden"): a name
         // of nothing but non-names is none.
