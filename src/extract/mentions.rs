@@ -1566,7 +1566,9 @@ impl<'a> Finder<'a> {
         // "completed by Daelim", "Bumar is building", "Mubadala invested": one unknown word
         // a frame's verb takes as its agent is a firm (people are named in full, states and
         // places are known).
-        if end - start == 1 && self.is_plain_name_word(start) && self.agent_of_cue(s, start) {
+        // (Not a plural noun that starts the sentence: "Lenders joined", "Refiners bought".)
+        let plural_opening = start == s.tokens.start && ["ers", "ors", "ists", "ants", "ents", "ians", "ies"].iter().any(|e| self.lower(start).ends_with(e));
+        if end - start == 1 && self.is_plain_name_word(start) && !plural_opening && self.agent_of_cue(s, start) {
             return Some(EntityType::Company);
         }
         // An acronym alone is an organisation, unless it modifies the lowercase noun after
