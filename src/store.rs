@@ -663,7 +663,9 @@ fn storage_error(error: StorageError, what: &Path) -> anyhow::Error {
     let text = error.to_string();
     let plain = match &error {
         StorageError::Io(io) if io.kind() == std::io::ErrorKind::StorageFull => "the disk is full: free some space and run again (every document stored before is kept whole)".to_string(),
-        _ if text.contains("While lock file") => "another newsgraph is using this store (an ingest or build writing it, a command reading it, or `newsgraph serve` serving it: to add articles while it serves, start it with `--watch DIR` and put them in DIR); try again when it ends".to_string(),
+        _ if text.contains("While lock file") => "another newsgraph is using this store (an ingest or build writing it, a command reading it, or `newsgraph serve` serving it: \
+                                                   to add articles while it serves, start it with `--watch DIR` and put them in DIR); try again when it ends"
+            .to_string(),
         _ => "store error".to_string(),
     };
     anyhow::Error::new(error).context(format!("{}: {plain}", what.display()))
@@ -1027,7 +1029,10 @@ mod tests {
         let (doc, ex) = sample();
         store.ingest(&doc, &ex, "v1").unwrap();
         let (_, rows) = store
-            .select("SELECT ?year ?ev ?doc WHERE { ?s ng:supplies ?o . ?a rdf:subject ?s ; rdf:predicate ng:supplies ; rdf:object ?o ; ng:year ?year ; ng:evidence ?ev ; prov:wasDerivedFrom ?d . ?d ng:sourceFile ?doc }")
+            .select(
+                "SELECT ?year ?ev ?doc WHERE { ?s ng:supplies ?o . ?a rdf:subject ?s ; rdf:predicate ng:supplies ; rdf:object ?o ; \
+                 ng:year ?year ; ng:evidence ?ev ; prov:wasDerivedFrom ?d . ?d ng:sourceFile ?doc }",
+            )
             .unwrap();
         assert_eq!(rows.len(), 1);
         let row: Vec<String> = rows[0].iter().map(|t| term_text(t.as_ref().unwrap())).collect();
