@@ -34,13 +34,15 @@ pub mod vocab {
     pub const SCHEMA: &str = "http://schema.org/";
     pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
     pub const PROV: &str = "http://www.w3.org/ns/prov#";
+    pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
     pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
     pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
     /// Prefixes every query may use without declaring them.
     pub const PREFIXES: &[(&str, &str)] = &[
         ("ng", NG),
-        ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-        ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+        ("rdf", RDF),
+        ("rdfs", RDFS),
         ("owl", OWL),
         ("xsd", "http://www.w3.org/2001/XMLSchema#"),
         ("skos", SKOS),
