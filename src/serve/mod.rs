@@ -120,13 +120,15 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
 ];
 
 /// What the explorer page is told at start: the classes with their colours (as every export
-/// draws them), the predicates, and the README's SPARQL questions as examples.
+/// draws them), the predicates, the README's SPARQL questions as examples, and the IRI
+/// prefixes of entities and of the ontology's terms.
 fn explorer_meta() -> String {
     use crate::model::{EntityType, Predicate};
     let classes: Vec<_> = EntityType::ALL.iter().map(|t| serde_json::json!({"name": t.as_str(), "colour": crate::export::type_hex(*t)})).collect();
     let predicates: Vec<&str> = Predicate::ALL.iter().map(|p| p.as_str()).collect();
     let examples: Vec<_> = readme_questions().into_iter().map(|(title, query)| serde_json::json!({"title": title, "query": query})).collect();
-    serde_json::json!({"classes": classes, "predicates": predicates, "examples": examples}).to_string()
+    let prefixes = serde_json::json!({"entity": crate::store::entity_iri(""), "ng": crate::store::vocab::NG});
+    serde_json::json!({"classes": classes, "predicates": predicates, "examples": examples, "prefixes": prefixes}).to_string()
 }
 
 /// The README's ```sparql blocks, each with its first comment line as its title.
