@@ -73,8 +73,8 @@ pub enum CorpusError {
     Empty { path: PathBuf },
     #[error("{path}: no such file or folder")]
     Missing { path: PathBuf },
-    #[error("{path}: not a regular file ({kind}), skipped")]
-    NotRegular { path: PathBuf, kind: Special },
+    #[error("{path}: not a regular file ({file_type}), skipped")]
+    NotRegular { path: PathBuf, file_type: Special },
     #[error("{path}: internal error while reading it (please report): {message}")]
     Bug { path: PathBuf, message: String },
 }
@@ -174,12 +174,12 @@ impl Reader {
                     // itself) like any unreadable file.
                     Found::File { path: file, meta } => match meta {
                         _ if Format::from_path(&file).is_none() => {}
-                        Ok(meta) if !meta.is_file() => errors.push(CorpusError::NotRegular { path: file, kind: Special::of(&meta.file_type()) }),
+                        Ok(meta) if !meta.is_file() => errors.push(CorpusError::NotRegular { path: file, file_type: Special::of(&meta.file_type()) }),
                         _ => found.push(Source::within(path, file)),
                     },
                 }),
                 Ok(meta) if meta.is_file() => found.push(Source::file(path)),
-                Ok(meta) => errors.push(CorpusError::NotRegular { path: path.clone(), kind: Special::of(&meta.file_type()) }),
+                Ok(meta) => errors.push(CorpusError::NotRegular { path: path.clone(), file_type: Special::of(&meta.file_type()) }),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(CorpusError::Missing { path: path.clone() }),
                 Err(source) => errors.push(CorpusError::Io { path: path.clone(), source }),
             }
@@ -203,7 +203,7 @@ impl Reader {
         let io = |source| CorpusError::Io { path: path.clone(), source };
         let meta = fs::metadata(path).map_err(io)?;
         if !meta.is_file() {
-            return Err(CorpusError::NotRegular { path: path.clone(), kind: Special::of(&meta.file_type()) });
+            return Err(CorpusError::NotRegular { path: path.clone(), file_type: Special::of(&meta.file_type()) });
         }
         let bytes = fs::read(path).map_err(io)?;
         let format = Format::from_path(path).unwrap_or(Format::Text);

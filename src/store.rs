@@ -852,7 +852,7 @@ impl Media {
         }
     }
 
-    pub fn kind(self) -> AnswerKind {
+    pub fn answer_kind(self) -> AnswerKind {
         match self {
             Media::ResultsJson | Media::ResultsXml | Media::ResultsCsv | Media::ResultsTsv => AnswerKind::Results,
             Media::Turtle | Media::NTriples | Media::JsonLd => AnswerKind::Graph,
@@ -905,7 +905,7 @@ impl Store {
     pub fn run_endpoint_query(&self, query: EndpointQuery, choose: impl FnOnce(AnswerKind) -> Option<Media>, mut out: impl Write) -> Result<Result<Media, AnswerKind>> {
         let results = query.0.on_store(&self.inner).execute()?;
         let kind = if matches!(results, QueryResults::Graph(_)) { AnswerKind::Graph } else { AnswerKind::Results };
-        let Some(media) = choose(kind).filter(|m| m.kind() == kind) else { return Ok(Err(kind)) };
+        let Some(media) = choose(kind).filter(|m| m.answer_kind() == kind) else { return Ok(Err(kind)) };
         let results_format = match media {
             Media::ResultsXml => QueryResultsFormat::Xml,
             Media::ResultsCsv => QueryResultsFormat::Csv,

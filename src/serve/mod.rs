@@ -250,7 +250,7 @@ impl Endpoint {
         match result {
             Ok(Ok(Ok((media, bytes)))) => Ok(respond(StatusCode::OK, media.content_type(), bytes)),
             Ok(Ok(Err(kind))) => {
-                let offered: Vec<&str> = Media::ALL.iter().filter(|m| m.kind() == kind).map(|m| m.content_type()).collect();
+                let offered: Vec<&str> = Media::ALL.iter().filter(|m| m.answer_kind() == kind).map(|m| m.content_type()).collect();
                 Err(Refusal::new(StatusCode::NOT_ACCEPTABLE, format!("no media type of Accept: {accept} fits this answer; it is written as {}", offered.join(", "))))
             }
             Ok(Err(e)) if !late => Err(Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the query failed: {e:#}"))),
@@ -339,7 +339,7 @@ fn read_body(request: &mut Request<Body>) -> Result<Vec<u8>, Refusal> {
 /// The media type to write an answer of `kind` in, by the Accept header (q-values, `*/*`,
 /// `type/*`); no header means the kind's first. `None`: nothing acceptable (406).
 pub fn negotiate(accept: &str, kind: AnswerKind) -> Option<Media> {
-    let offered: Vec<Media> = Media::ALL.iter().copied().filter(|m| m.kind() == kind).collect();
+    let offered: Vec<Media> = Media::ALL.iter().copied().filter(|m| m.answer_kind() == kind).collect();
     if accept.trim().is_empty() {
         return offered.first().copied();
     }
