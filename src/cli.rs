@@ -12,7 +12,7 @@ use crate::graph::{self, Filter, KnowledgeGraph};
 use crate::model::{EntityType, Predicate};
 use crate::pipeline::{self, load_lexicon, open_store, ExtractFormat as PipelineFormat, Target};
 use crate::push::Endpoint;
-use crate::store::{AnswerFormat, DocumentGraph, Store};
+use crate::store::{AnswerFormat, Store};
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
@@ -210,18 +210,15 @@ struct StoreArg {
 struct EndpointArg {
     /// Send each document's graph to this SPARQL 1.1 Graph Store Protocol endpoint instead
     /// of the local store (HTTP PUT per named graph, the ontology's first; e.g.
-    /// http://127.0.0.1:7878/store for `oxigraph serve`).
+    /// http://127.0.0.1:7878/store for Oxigraph's server).
     #[arg(long, value_name = "URL")]
     endpoint: Option<String>,
 }
 
 impl EndpointArg {
-    /// The endpoint, the ontology graph sent to it first.
+    /// The endpoint if one was given (`Endpoint::connect`: the ontology graph sent first).
     fn connect(&self, ontology: &Path) -> Result<Option<Endpoint>> {
-        let Some(url) = &self.endpoint else { return Ok(None) };
-        let endpoint = Endpoint::new(url)?;
-        endpoint.put(&DocumentGraph::ontology(&ontology.join("newsgraph.ttl"))?, "the ontology")?;
-        Ok(Some(endpoint))
+        self.endpoint.as_deref().map(|url| Endpoint::connect(url, ontology)).transpose()
     }
 }
 

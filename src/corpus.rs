@@ -73,8 +73,8 @@ pub enum CorpusError {
     Empty { path: PathBuf },
     #[error("{path}: no such file or folder")]
     Missing { path: PathBuf },
-    #[error("{path}: not a regular file ({kind}), skipped")]
-    NotRegular { path: PathBuf, kind: Special },
+    #[error("{path}: not a regular file ({file_type}), skipped")]
+    NotRegular { path: PathBuf, file_type: Special },
     #[error("{path}: internal error while reading it (please report): {message}")]
     Bug { path: PathBuf, message: String },
 }
@@ -174,12 +174,12 @@ impl Reader {
                     // itself) like any unreadable file.
                     Found::File { path: file, meta } => match meta {
                         _ if Format::from_path(&file).is_none() => {}
-                        Ok(meta) if !meta.is_file() => errors.push(CorpusError::NotRegular { path: file, kind: Special::of(&meta.file_type()) }),
+                        Ok(meta) if !meta.is_file() => errors.push(CorpusError::NotRegular { path: file, file_type: Special::of(&meta.file_type()) }),
                         _ => found.push(Source::within(path, file)),
                     },
                 }),
                 Ok(meta) if meta.is_file() => found.push(Source::file(path)),
-                Ok(meta) => errors.push(CorpusError::NotRegular { path: path.clone(), kind: Special::of(&meta.file_type()) }),
+                Ok(meta) => errors.push(CorpusError::NotRegular { path: path.clone(), file_type: Special::of(&meta.file_type()) }),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(CorpusError::Missing { path: path.clone() }),
                 Err(source) => errors.push(CorpusError::Io { path: path.clone(), source }),
             }
@@ -203,7 +203,7 @@ impl Reader {
         let io = |source| CorpusError::Io { path: path.clone(), source };
         let meta = fs::metadata(path).map_err(io)?;
         if !meta.is_file() {
-            return Err(CorpusError::NotRegular { path: path.clone(), kind: Special::of(&meta.file_type()) });
+            return Err(CorpusError::NotRegular { path: path.clone(), file_type: Special::of(&meta.file_type()) });
         }
         let bytes = fs::read(path).map_err(io)?;
         let format = Format::from_path(path).unwrap_or(Format::Text);
@@ -784,7 +784,8 @@ mod tests {
 
     #[test]
     fn furniture_and_repeats_are_dropped() {
-        let text = "Rate this article\n(votes: 3, rating: 5)\nShare this article\nKogas signed a long contract with the supplier.\n\nKogas signed a long contract with the supplier.\n 33 (31%)\nhttps://example.org/a https://example.org/b\nRelated Articles";
+        let text = "Rate this article\n(votes: 3, rating: 5)\nShare this article\nKogas signed a long contract with the supplier.\n\n\
+                    Kogas signed a long contract with the supplier.\n 33 (31%)\nhttps://example.org/a https://example.org/b\nRelated Articles";
         let doc = parse(Format::Text, text).unwrap();
         assert_eq!(doc.body, "Kogas signed a long contract with the supplier.");
     }
@@ -792,7 +793,10 @@ mod tests {
     #[test]
     fn bylines_bios_site_names_and_credits_around_the_text_are_dropped() {
         let running = RUNNING;
-        let text = format!("MARITIME HERALD\n\nPortside Talks Resume\n\nIrina Volkova\n\nSenior Fellow at the Baltic Institute, Kaliningrad\n\n{running}\n\nSecond paragraph of running text, which also has enough words to count as prose.\n\nImage: Shutterstock/Pavel Orlov\n\n• Irina Volkova");
+        let text = format!(
+            "MARITIME HERALD\n\nPortside Talks Resume\n\nIrina Volkova\n\nSenior Fellow at the Baltic Institute, Kaliningrad\n\n{running}\n\n\
+             Second paragraph of running text, which also has enough words to count as prose.\n\nImage: Shutterstock/Pavel Orlov\n\n• Irina Volkova"
+        );
         let doc = parse(Format::Text, &text).unwrap();
         assert_eq!(doc.body, format!("Portside Talks Resume\n\n{running}\n\nSecond paragraph of running text, which also has enough words to count as prose."));
         assert_eq!(doc.author.as_deref(), Some("Irina Volkova"));
@@ -831,7 +835,9 @@ mod tests {
         let parse = |text: &str| r.parse(Path::new("a"), "a", Format::Text, text.as_bytes()).unwrap();
         let running = RUNNING;
         let text = format!(
-            "Port deal signed\n\nBY PARK MIN-JI, Industry Reporter [park@example.com]\n\n[Photo] The ministers meet in Lima. REUTERS/Ana Ruiz\n\nLIMA/QUITO, Aug 21 (Reuters) - {running}\n\nRead more:\nAndes Shipping weighs new financing\n- Pacific Lines wins order from Chilean owner\n\nThe envoy met the minister in Quito. (Andina)\n\nThe talks ended. ANDINA/Jon Ray"
+            "Port deal signed\n\nBY PARK MIN-JI, Industry Reporter [park@example.com]\n\n[Photo] The ministers meet in Lima. REUTERS/Ana Ruiz\n\n\
+             LIMA/QUITO, Aug 21 (Reuters) - {running}\n\nRead more:\nAndes Shipping weighs new financing\n- Pacific Lines wins order from Chilean owner\n\n\
+             The envoy met the minister in Quito. (Andina)\n\nThe talks ended. ANDINA/Jon Ray"
         );
         let doc = parse(&text);
         assert_eq!(doc.body, format!("Port deal signed\n\n{running}\n\nThe envoy met the minister in Quito.\n\nThe talks ended."));

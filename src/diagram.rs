@@ -567,7 +567,13 @@ pub fn svg(d: &Diagram) -> String {
         h = d.height
     );
     let _ = writeln!(out, "  <title>{}</title>", xml_escape(&d.title));
-    out.push_str("  <defs>\n    <marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">\n      <path d=\"M0,0 L10,5 L0,10 z\" fill=\"#777777\"/>\n    </marker>\n  </defs>\n");
+    out.push_str(concat!(
+        "  <defs>\n",
+        "    <marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">\n",
+        "      <path d=\"M0,0 L10,5 L0,10 z\" fill=\"#777777\"/>\n",
+        "    </marker>\n",
+        "  </defs>\n",
+    ));
     out.push_str(
         "  <style>text { paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; fill: #1a1a1a; } text.edge { fill: #555555; } text.title { font-weight: bold; }</style>\n",
     );

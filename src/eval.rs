@@ -20,7 +20,7 @@ pub struct GoldEntity {
     pub id: String,
     pub label: String,
     #[serde(rename = "type", default)]
-    pub kind: String,
+    pub class: String,
     #[serde(default)]
     pub aliases: Vec<String>,
 }
@@ -60,7 +60,7 @@ pub fn predicted(extraction: &Extraction) -> Annotated {
 
 /// Entities in the gold file's shape.
 pub fn predicted_entities(entities: &[Entity]) -> Vec<GoldEntity> {
-    entities.iter().map(|e| GoldEntity { id: e.id.clone(), label: e.label.clone(), kind: e.kind.to_string(), aliases: e.aliases.clone() }).collect()
+    entities.iter().map(|e| GoldEntity { id: e.id.clone(), label: e.label.clone(), class: e.kind.to_string(), aliases: e.aliases.clone() }).collect()
 }
 
 /// Counts and misses for one document.
@@ -209,11 +209,11 @@ pub fn typed_hits(gold: &Annotated, pred: &Annotated) -> Vec<bool> {
 /// Scores one predicted document against its gold.
 pub fn score(gold: &Annotated, pred: &Annotated) -> DocScore {
     let (pred_e, pairs, pred_to_gold) = matched(gold, pred);
-    let typed_ok = pairs.iter().filter(|(&pi, &gi)| local_name(&pred_e[pi].kind) == gold.entities[gi].kind.to_lowercase()).count();
+    let typed_ok = pairs.iter().filter(|(&pi, &gi)| local_name(&pred_e[pi].class) == gold.entities[gi].class.to_lowercase()).count();
     let wrong_types = pairs
         .iter()
-        .filter(|(&pi, &gi)| local_name(&pred_e[pi].kind) != gold.entities[gi].kind.to_lowercase())
-        .map(|(&pi, &gi)| format!("{} ({} ≠ gold {})", pred_e[pi].label, pred_e[pi].kind, gold.entities[gi].kind))
+        .filter(|(&pi, &gi)| local_name(&pred_e[pi].class) != gold.entities[gi].class.to_lowercase())
+        .map(|(&pi, &gi)| format!("{} ({} ≠ gold {})", pred_e[pi].label, pred_e[pi].class, gold.entities[gi].class))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -337,8 +337,8 @@ pub fn evaluate(extractor: &Extractor, gold_dir: &Path, corpus: &Path, verbose: 
 mod tests {
     use super::*;
 
-    fn ent(id: &str, label: &str, kind: &str, aliases: &[&str]) -> GoldEntity {
-        GoldEntity { id: id.into(), label: label.into(), kind: kind.into(), aliases: aliases.iter().map(|a| a.to_string()).collect() }
+    fn ent(id: &str, label: &str, class: &str, aliases: &[&str]) -> GoldEntity {
+        GoldEntity { id: id.into(), label: label.into(), class: class.into(), aliases: aliases.iter().map(|a| a.to_string()).collect() }
     }
 
     fn rel(s: &str, p: &str, o: &str) -> GoldRelation {

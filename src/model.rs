@@ -183,7 +183,13 @@ pub fn short_hash<B: AsRef<[u8]>>(parts: impl IntoIterator<Item = B>) -> String 
     for part in parts {
         hasher.update(part.as_ref());
     }
-    hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+    hex(&hasher.finalize()[..8])
+}
+
+/// `bytes` as lowercase hex digits, two a byte: how SHA-256 digests are written
+/// (`short_hash`, the shard manifest's hashes).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Lowercase ASCII slug with underscores: "Moon Jae-in" → "moon_jae_in". Non-ASCII

@@ -12,6 +12,7 @@ use crate::store::DocumentGraph;
 use anyhow::{bail, Context, Result};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::time::Duration;
 
 /// How many times a document is sent before its error is given up on.
@@ -39,10 +40,18 @@ pub enum Put {
 }
 
 impl Endpoint {
+    /// The endpoint at `url` (http only), the ontology's graph (`newsgraph.ttl` of the
+    /// `ontology` folder) sent to it first, as a local store is made with it.
+    pub fn connect(url: &str, ontology: &Path) -> Result<Endpoint> {
+        let endpoint = Endpoint::new(url)?;
+        endpoint.put(&DocumentGraph::ontology(&ontology.join("newsgraph.ttl"))?, "the ontology")?;
+        Ok(endpoint)
+    }
+
     /// The endpoint at `url` (http only).
-    pub fn new(url: &str) -> Result<Endpoint> {
+    fn new(url: &str) -> Result<Endpoint> {
         let Some(rest) = url.strip_prefix("http://") else {
-            bail!("--endpoint {url}: give an http:// URL of a Graph Store Protocol endpoint (e.g. http://127.0.0.1:7878/store for `oxigraph serve`)");
+            bail!("--endpoint {url}: give an http:// URL of a Graph Store Protocol endpoint (e.g. http://127.0.0.1:7878/store for Oxigraph's server)");
         };
         let (host, path) = rest.find(['/', '?']).map_or((rest, "/"), |at| rest.split_at(at));
         if host.is_empty() {

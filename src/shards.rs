@@ -7,6 +7,7 @@
 //! opens one, its hash checked, gzip undone. The quads themselves are the store's
 //! (`store::DocumentGraph::into_nquads`): no blank nodes, so shards made anywhere merge.
 
+use crate::model::hex;
 use crate::store::Nquads;
 use anyhow::{bail, Context, Result};
 use flate2::write::GzEncoder;
@@ -137,10 +138,6 @@ fn close(dir: &Path, shard: Box<Open>, manifest: &mut Manifest) -> Result<()> {
     manifest.quads += entry.quads;
     manifest.shards.push(entry);
     Ok(())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A file `load` reads, with the hash its folder's manifest gives it.

@@ -34,13 +34,15 @@ pub mod vocab {
     pub const SCHEMA: &str = "http://schema.org/";
     pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
     pub const PROV: &str = "http://www.w3.org/ns/prov#";
+    pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
     pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
     pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
     /// Prefixes every query may use without declaring them.
     pub const PREFIXES: &[(&str, &str)] = &[
         ("ng", NG),
-        ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-        ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+        ("rdf", RDF),
+        ("rdfs", RDFS),
         ("owl", OWL),
         ("xsd", "http://www.w3.org/2001/XMLSchema#"),
         ("skos", SKOS),
@@ -663,7 +665,9 @@ fn storage_error(error: StorageError, what: &Path) -> anyhow::Error {
     let text = error.to_string();
     let plain = match &error {
         StorageError::Io(io) if io.kind() == std::io::ErrorKind::StorageFull => "the disk is full: free some space and run again (every document stored before is kept whole)".to_string(),
-        _ if text.contains("While lock file") => "another newsgraph is using this store (an ingest or build writing it, a command reading it, or `newsgraph serve` serving it: to add articles while it serves, start it with `--watch DIR` and put them in DIR); try again when it ends".to_string(),
+        _ if text.contains("While lock file") => "another newsgraph is using this store (an ingest or build writing it, a command reading it, or `newsgraph serve` serving it: \
+                                                   to add articles while it serves, start it with `--watch DIR` and put them in DIR); try again when it ends"
+            .to_string(),
         _ => "store error".to_string(),
     };
     anyhow::Error::new(error).context(format!("{}: {plain}", what.display()))
@@ -848,7 +852,7 @@ impl Media {
         }
     }
 
-    pub fn kind(self) -> AnswerKind {
+    pub fn answer_kind(self) -> AnswerKind {
         match self {
             Media::ResultsJson | Media::ResultsXml | Media::ResultsCsv | Media::ResultsTsv => AnswerKind::Results,
             Media::Turtle | Media::NTriples | Media::JsonLd => AnswerKind::Graph,
@@ -901,7 +905,7 @@ impl Store {
     pub fn run_endpoint_query(&self, query: EndpointQuery, choose: impl FnOnce(AnswerKind) -> Option<Media>, mut out: impl Write) -> Result<Result<Media, AnswerKind>> {
         let results = query.0.on_store(&self.inner).execute()?;
         let kind = if matches!(results, QueryResults::Graph(_)) { AnswerKind::Graph } else { AnswerKind::Results };
-        let Some(media) = choose(kind).filter(|m| m.kind() == kind) else { return Ok(Err(kind)) };
+        let Some(media) = choose(kind).filter(|m| m.answer_kind() == kind) else { return Ok(Err(kind)) };
         let results_format = match media {
             Media::ResultsXml => QueryResultsFormat::Xml,
             Media::ResultsCsv => QueryResultsFormat::Csv,
@@ -1027,7 +1031,10 @@ mod tests {
         let (doc, ex) = sample();
         store.ingest(&doc, &ex, "v1").unwrap();
         let (_, rows) = store
-            .select("SELECT ?year ?ev ?doc WHERE { ?s ng:supplies ?o . ?a rdf:subject ?s ; rdf:predicate ng:supplies ; rdf:object ?o ; ng:year ?year ; ng:evidence ?ev ; prov:wasDerivedFrom ?d . ?d ng:sourceFile ?doc }")
+            .select(
+                "SELECT ?year ?ev ?doc WHERE { ?s ng:supplies ?o . ?a rdf:subject ?s ; rdf:predicate ng:supplies ; rdf:object ?o ; \
+                 ng:year ?year ; ng:evidence ?ev ; prov:wasDerivedFrom ?d . ?d ng:sourceFile ?doc }",
+            )
             .unwrap();
         assert_eq!(rows.len(), 1);
         let row: Vec<String> = rows[0].iter().map(|t| term_text(t.as_ref().unwrap())).collect();

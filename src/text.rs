@@ -4,8 +4,9 @@
 //! token and sentence is a byte range into the original body, and no later stage
 //! changes them, so evidence offsets always point into the text as read.
 //!
-//! Knows nothing about entities or the ontology; the only knowledge it takes is a
-//! set of abbreviations ("Corp.", "Sept.") handed in by the caller.
+//! Knows nothing about entities or the ontology; the only knowledge it takes is handed
+//! in by the caller: abbreviations ("Corp.", "Sept.") and the words that open a sentence
+//! ("The", "However").
 
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -52,10 +53,14 @@ pub struct Text {
     pub sentences: Vec<Sentence>,
 }
 
-/// Cuts text into tokens and sentences. Holds the abbreviations that keep their period.
+/// Cuts text into tokens and sentences. Holds the abbreviations that keep their period
+/// and the words that open a sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Splitter {
     abbreviations: FxHashSet<String>,
+    /// After "U.S." a capitalised word usually continues the sentence ("the U.S. Embassy"),
+    /// unless it is one of these, as written ("the U.S. The talks").
+    openers: FxHashSet<String>,
 }
 
 /// Byte classes of the tokenizer's fast path (`class`): ASCII letters, digits, whitespace,
@@ -147,10 +152,11 @@ fn inner_apostrophe(rest: &str) -> bool {
 
 impl Splitter {
     /// `abbreviations` are written with or without their final period ("Corp." or "Corp");
-    /// they are matched case-sensitively.
-    pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(abbreviations: I) -> Self {
+    /// they and the sentence `openers` ("The", "However") are matched case-sensitively.
+    pub fn new(abbreviations: impl IntoIterator<Item = impl AsRef<str>>, openers: impl IntoIterator<Item = impl AsRef<str>>) -> Self {
         let abbreviations = abbreviations.into_iter().map(|a| a.as_ref().trim().trim_end_matches('.').to_string()).filter(|a| !a.is_empty()).collect();
-        Splitter { abbreviations }
+        let openers = openers.into_iter().map(|o| o.as_ref().trim().to_string()).collect();
+        Splitter { abbreviations, openers }
     }
 
     /// Tokens of `body`, each a byte span.
@@ -306,12 +312,12 @@ impl Splitter {
                 last += 1;
             }
             // The sentence ends at a line break or the last token, and at a terminal before
-            // what opens a new sentence.
+            // what opens a new sentence (after an initialism, only one of `openers`).
             let ends = last + 1 == line_starts[line]
                 || terminal && {
                     let n = &tokens[last + 1];
                     let c = body[n.start..].chars().next().unwrap_or(' ');
-                    !n.joined && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'')) && !(initialism && starts_name_like(&body[n.start..n.end]))
+                    !n.joined && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'')) && (!initialism || self.openers.contains(&body[n.start..n.end]))
                 };
             if ends {
                 push_bounded(&mut sentences, &tokens, bytes, first..last + 1);
@@ -365,47 +371,12 @@ fn is_initialism(bytes: &[u8]) -> bool {
     bytes.len() >= 4 && bytes[1] == b'.' && bytes.iter().enumerate().all(|(k, b)| if k % 2 == 1 { *b == b'.' } else { b.is_ascii_alphabetic() })
 }
 
-/// After "U.S." a capitalised word usually continues the sentence ("the U.S. Embassy"),
-/// unless it is a typical sentence opener; without a lexicon we only keep "The"/"It"/"This"… as openers.
-fn starts_name_like(word: &str) -> bool {
-    !matches!(
-        word,
-        "The"
-            | "It"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "But"
-            | "And"
-            | "In"
-            | "On"
-            | "At"
-            | "A"
-            | "An"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "However"
-            | "Meanwhile"
-            | "Still"
-            | "Yet"
-            | "So"
-            | "As"
-            | "If"
-            | "When"
-            | "While"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn splitter() -> Splitter {
-        Splitter::new(["Corp.", "Co.", "Inc.", "Ltd.", "Sept.", "Mr.", "Dr.", "St.", "Jan."])
+        Splitter::new(["Corp.", "Co.", "Inc.", "Ltd.", "Sept.", "Mr.", "Dr.", "St.", "Jan."], ["The", "It"])
     }
 
     fn words(body: &str) -> Vec<&str> {

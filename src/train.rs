@@ -10,6 +10,7 @@
 
 use crate::corpus::{article_named, Document, Reader};
 use crate::eval::{self, Annotated};
+use crate::extract::lexicon::fold_mark;
 use crate::extract::scorer::{Class, Example, Scorer};
 use crate::extract::{Extractor, Lexicon, PairFeatures};
 use crate::model::Entity;
@@ -207,8 +208,9 @@ fn dump_article(out: &mut String, article: &Article, scorer: &Scorer) {
     }
 }
 
-/// Lowercase text with runs of whitespace as one space and curly quotes straightened,
-/// for finding a gold evidence fragment in a sentence.
+/// Lowercase text with runs of whitespace as one space, curly quotes straightened and
+/// dashes as "-" (`lexicon::fold_mark`, as names are matched), for finding a gold evidence
+/// fragment in a sentence.
 fn squeeze(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -216,8 +218,7 @@ fn squeeze(text: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
-            out.push(match c {
-                '\u{2018}' | '\u{2019}' => '\'',
+            out.push(match fold_mark(c) {
                 '\u{201C}' | '\u{201D}' => '"',
                 c => c.to_lowercase().next().unwrap_or(c),
             });

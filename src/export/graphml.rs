@@ -17,7 +17,10 @@ pub fn write(kg: &KnowledgeGraph) -> String {
 pub fn write_to(kg: &KnowledgeGraph, out: &mut impl Write) -> std::io::Result<()> {
     let g = &kg.graph;
     out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
-    out.write_all(b"<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")?;
+    out.write_all(
+        b"<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+    )?;
     let keys: &[(&str, &str, &str, &str)] = &[
         ("label", "node", "label", "string"),
         ("n_type", "node", "type", "string"),

@@ -117,33 +117,7 @@ pub(super) struct Facts<'r> {
 
 /// "$6 billion", "2.1 million tonnes", "23.3%", "KRW 1 trillion" inside or next to the span.
 pub(super) fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::ops::Range<usize>) -> Option<String> {
-    const SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "bn", "mn"];
-    const UNITS: &[&str] = &[
-        "%",
-        "percent",
-        "per",
-        "dollars",
-        "euros",
-        "rubles",
-        "roubles",
-        "won",
-        "yuan",
-        "yen",
-        "tonnes",
-        "tons",
-        "barrels",
-        "bcm",
-        "cubic",
-        "mt",
-        "mtpa",
-        "kilometers",
-        "km",
-        "units",
-        "vehicles",
-        "cars",
-    ];
-    const CURRENCY: &[&str] = &["$", "€", "£", "¥", "₩", "₽", "usd", "eur", "krw", "rub", "us$"];
-    let toks = &finder.text.tokens;
+    let (toks, lex) = (&finder.text.tokens, finder.lex);
     let text = |k: usize| finder.lower(k);
     let lo = span.0.saturating_sub(3).max(tokens.start);
     let hi = (span.1 + 6).min(tokens.end);
@@ -155,15 +129,15 @@ pub(super) fn amount_near(finder: &Finder, span: (usize, usize), tokens: std::op
             continue;
         }
         let mut first = k;
-        if k > tokens.start && CURRENCY.contains(&text(k - 1)) {
+        if k > tokens.start && lex.currencies.contains(text(k - 1)) {
             first = k - 1;
         }
         let mut last = k + 1;
-        if last < tokens.end && SCALES.contains(&text(last)) {
+        if last < tokens.end && lex.amount_scales.contains(text(last)) {
             last += 1;
         }
         let mut has_unit = first < k;
-        if last < tokens.end && UNITS.contains(&text(last)) {
+        if last < tokens.end && lex.amount_units.contains(text(last)) {
             last += 1;
             has_unit = true;
             if text(last - 1) == "cubic" && last < tokens.end {

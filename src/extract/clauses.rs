@@ -14,13 +14,6 @@ use super::resolution::Resolved;
 use crate::model::EntityType;
 use crate::text::TokenKind;
 
-/// Determiners and possessive pronouns that may stand between a preposition or verb and
-/// the name it governs (flagged `WordKinds::DETERMINER` in the word table).
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "both", "all", "some", "other", "another", "each", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "several", "many", "numerous",
-];
-
 /// Relative pronouns: the verb after one has the name before it as its subject (flagged
 /// `WordKinds::RELATIVE`).
 pub(super) const RELATIVE: &[&str] = &["which", "who", "that"];

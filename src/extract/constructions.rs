@@ -15,7 +15,7 @@
 
 use super::attributes::{CueCache, Facts, Found};
 use super::lexicon::{Gazetteer, NameKind, WordKinds};
-use super::mentions::{Finder, Mention, Target, SEATED};
+use super::mentions::{Finder, Mention, Target};
 use super::resolution::{known_draft, Draft, DraftIndex, Resolved};
 use super::Extractor;
 use crate::model::{EntityType, Predicate};
@@ -384,8 +384,8 @@ impl Extractor {
             if r.referring || !matches!(r.kind, EntityType::Place | EntityType::Organization) || matches!(r.mention.target, Target::Adjective(_)) {
                 continue;
             }
-            // "the U.S. Embassy in Seoul" is where it sits (`mentions::SEATED`).
-            if SEATED.contains(&finder.lower(r.mention.last - 1)) {
+            // "the U.S. Embassy in Seoul" is where it sits (`lexicon/seated_missions.txt`).
+            if finder.lex.seated_missions.contains(finder.lower(r.mention.last - 1)) {
                 continue;
             }
             let first = r.mention.first;

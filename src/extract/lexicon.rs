@@ -224,7 +224,7 @@ impl WordKinds {
     pub const VERB_GROUP: WordKinds = WordKinds(1 << 21);
     pub const COPULA: WordKinds = WordKinds(1 << 22);
     pub const TITLE_WORD: WordKinds = WordKinds(1 << 23);
-    /// The clause reading's determiners ("the", "its": `clauses::DETERMINERS`) and relative
+    /// The clause reading's determiners ("the", "its": `lexicon/determiners.txt`) and relative
     /// pronouns ("which": `clauses::RELATIVE`).
     pub const DETERMINER: WordKinds = WordKinds(1 << 24);
     pub const RELATIVE: WordKinds = WordKinds(1 << 25);
@@ -478,6 +478,25 @@ pub struct Lexicon {
     pub actor_nouns: FxHashSet<String>,
     /// Lowercase words that make "to/from <capital>" the city ("flights to Seoul").
     pub motion_words: FxHashSet<String>,
+    /// Words before a capital that make it the city, not its state ("in", "visited":
+    /// `locative_words.txt`).
+    pub locative_words: FxHashSet<String>,
+    /// Words of an amount: scales after its number ("billion": `amount_scales.txt`), units
+    /// after it ("tonnes", "%": `amount_units.txt`), currencies before it ("$", "krw":
+    /// `currencies.txt`).
+    pub amount_scales: FxHashSet<String>,
+    pub amount_units: FxHashSet<String>,
+    pub currencies: FxHashSet<String>,
+    /// Missions named by where they sit ("embassy": `seated_missions.txt`).
+    pub seated_missions: FxHashSet<String>,
+    /// Prepositions that attach a described project to a place ("near":
+    /// `attaching_prepositions.txt`).
+    pub attaching_prepositions: FxHashSet<String>,
+    /// Lowercase connectors that may join the words of one name ("of", "&": `name_connectors.txt`).
+    pub name_connectors: FxHashSet<String>,
+    /// The clause reading's determiners ("the", "its": `determiners.txt`), flagged
+    /// `WordKinds::DETERMINER` in the word table.
+    determiners: FxHashSet<String>,
     /// Lowercase nouns for a leader's government: "the Biden administration".
     pub government_nouns: FxHashSet<String>,
     /// Lowercase heads of agreements ("agreement", "treaty", "regime"): `agreements.rs`.
@@ -848,7 +867,7 @@ impl Lexicon {
     pub fn load_untrained(root: &Path) -> Result<Lexicon> {
         let mut lex = Lexicon { root: root.to_path_buf(), fingerprint: fingerprint(root)?, ..Lexicon::default() };
         let lexicon_dir = root.join("lexicon");
-        lex.splitter = Splitter::new(read_list(&lexicon_dir.join("abbreviations.txt"))?);
+        lex.splitter = Splitter::new(read_list(&lexicon_dir.join("abbreviations.txt"))?, read_list(&lexicon_dir.join("sentence_openers.txt"))?);
         lex.furniture = read_list(&lexicon_dir.join("furniture.txt"))?;
         lex.link_headings = read_list(&lexicon_dir.join("link_headings.txt"))?;
         let lower_set = |path: &Path| -> Result<FxHashSet<String>> { Ok(read_list(path)?.iter().map(|w| fold(w)).collect()) };
@@ -858,12 +877,20 @@ impl Lexicon {
         lex.function_words = lower_set(&lexicon_dir.join("function_words.txt"))?;
         lex.actor_nouns = lower_set(&lexicon_dir.join("actor_nouns.txt"))?;
         lex.motion_words = lower_set(&lexicon_dir.join("motion_words.txt"))?;
+        lex.locative_words = lower_set(&lexicon_dir.join("locative_words.txt"))?;
         lex.government_nouns = lower_set(&lexicon_dir.join("government_nouns.txt"))?;
         lex.agreement_heads = read_list(&lexicon_dir.join("agreement_heads.txt"))?.iter().map(|h| cue_tokens(&lex.splitter, h)).collect();
         lex.vague_modifiers = lower_set(&lexicon_dir.join("vague_modifiers.txt"))?;
         lex.place_events = lower_set(&lexicon_dir.join("place_events.txt"))?;
         lex.ordinals = lower_set(&lexicon_dir.join("ordinals.txt"))?;
         lex.compass_words = lower_set(&lexicon_dir.join("compass_words.txt"))?;
+        lex.amount_scales = lower_set(&lexicon_dir.join("amount_scales.txt"))?;
+        lex.amount_units = lower_set(&lexicon_dir.join("amount_units.txt"))?;
+        lex.currencies = lower_set(&lexicon_dir.join("currencies.txt"))?;
+        lex.seated_missions = lower_set(&lexicon_dir.join("seated_missions.txt"))?;
+        lex.attaching_prepositions = lower_set(&lexicon_dir.join("attaching_prepositions.txt"))?;
+        lex.name_connectors = lower_set(&lexicon_dir.join("name_connectors.txt"))?;
+        lex.determiners = lower_set(&lexicon_dir.join("determiners.txt"))?;
         lex.place_cues = read_list(&lexicon_dir.join("place_cues.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
         let names = root.join("names");
         lex.given_names = lower_set(&names.join("given_names.txt"))?;
@@ -1026,10 +1053,11 @@ impl Lexicon {
             entry.kinds.0 |= WordKinds::PREPOSITION.0;
             entry.preposition = u8::try_from(i).expect("fewer than 255 prepositions");
         }
-        for (list, kind) in [(super::clauses::DETERMINERS, WordKinds::DETERMINER), (super::clauses::RELATIVE, WordKinds::RELATIVE)] {
-            for word in list {
-                words.entry(word.to_string()).or_default().kinds.0 |= kind.0;
-            }
+        for word in &self.determiners {
+            words.entry(word.clone()).or_default().kinds.0 |= WordKinds::DETERMINER.0;
+        }
+        for word in super::clauses::RELATIVE {
+            words.entry(word.to_string()).or_default().kinds.0 |= WordKinds::RELATIVE.0;
         }
         for (list, kind) in self.frames.word_lists() {
             for word in list {

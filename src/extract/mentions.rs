@@ -58,18 +58,6 @@ fn within(known: &[Known], start: usize, end: usize) -> &[Known] {
     &known[from..to]
 }
 
-/// Heads of missions that are named by where they sit: "the U.S. Embassy in Seoul".
-pub(super) const SEATED: &[&str] = &["embassy", "consulate", "consulate-general", "mission", "legation"];
-
-/// Prepositions that attach a described project to a named place ("a plant near Nakhodka").
-pub(super) const ATTACHING: &[&str] = &["near", "in", "at", "over", "across", "outside", "off"];
-
-/// Lowercase connectors that may join the words of one name.
-#[inline]
-fn is_connector(lower: &str) -> bool {
-    matches!(lower, "of" | "and" | "for" | "on" | "de" | "&" | "the" | "du" | "van" | "von" | "der" | "al" | "bin" | "ibn" | "da" | "dos" | "di" | "del")
-}
-
 /// What the finder knows of one token, found once in `Finder::new`.
 #[derive(Debug, Clone, Copy)]
 struct TokenFacts<'a> {
@@ -208,6 +196,12 @@ impl<'a> Finder<'a> {
             raw.chars().filter(|c| c.is_alphabetic()).fold((0, true), |(n, upper), c| (n + 1, upper && c.is_uppercase()))
         };
         letters >= 2 && all_upper
+    }
+
+    /// A lowercase connector that may join the words of one name ("of", "&":
+    /// `lexicon/name_connectors.txt`).
+    fn is_connector(&self, i: usize) -> bool {
+        self.lex.name_connectors.contains(self.lower(i))
     }
 
     #[inline]
@@ -379,7 +373,7 @@ impl<'a> Finder<'a> {
         for i in 0..mentions.len() {
             let (m, next) = (&mentions[i], mentions.get(i + 1));
             let Some(place) = next.filter(|p| matches!(p.kind, EntityType::Place | EntityType::Country)) else { continue };
-            let seated = m.kind == EntityType::Organization && SEATED.contains(&self.lower(m.last - 1));
+            let seated = m.kind == EntityType::Organization && self.lex.seated_missions.contains(self.lower(m.last - 1));
             if seated && place.first == m.last + 1 && matches!(self.lower(m.last), "in" | "to") {
                 let surface = self.surface(m.first, place.last);
                 mentions[i].surface = surface;
@@ -426,7 +420,7 @@ impl<'a> Finder<'a> {
             // "near the village of Ulken": past a place cue, which its name leaves out.
             let cue = self.place_cue_ending(s.tokens.start, place.first);
             let at = cue.unwrap_or_else(|| self.before_article(s, place.first));
-            if at < s.tokens.start + 3 || !ATTACHING.contains(&self.lower(at - 1)) {
+            if at < s.tokens.start + 3 || !self.lex.attaching_prepositions.contains(self.lower(at - 1)) {
                 continue;
             }
             let Some(first) = self.described_phrase(s, at - 2, mentions) else { continue };
@@ -1074,10 +1068,10 @@ impl<'a> Finder<'a> {
                 end += 3;
                 continue;
             }
-            if is_connector(self.lower(end)) && !t.joined {
+            if self.is_connector(end) && !t.joined {
                 // Allow up to two connectors ("of the") before the next capitalised word.
                 let mut k = end;
-                while k < limit && k < end + 2 && is_connector(self.lower(k)) {
+                while k < limit && k < end + 2 && self.is_connector(k) {
                     k += 1;
                 }
                 // "Samsung Electronics on Friday": a date is no part of a name.
@@ -1179,7 +1173,7 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            if self.is(i, WordKinds::NON_NAME) || is_connector(lower) {
+            if self.is(i, WordKinds::NON_NAME) || self.is_connector(i) {
                 i += 1;
                 continue;
             }
@@ -1204,10 +1198,10 @@ impl<'a> Finder<'a> {
     /// typed head beyond its known parts, else the known names and the unknown rest.
     fn typed_pieces(&self, s: &Sentence, start: usize, end: usize, titled: bool, inside: &[Known], out: &mut Vec<Mention>) {
         let (mut start, mut end) = (start, end);
-        while end > start && (is_connector(self.lower(end - 1)) || self.is_dash(end - 1)) {
+        while end > start && (self.is_connector(end - 1) || self.is_dash(end - 1)) {
             end -= 1;
         }
-        while start < end && is_connector(self.lower(start)) && !self.is_capitalised(start) {
+        while start < end && self.is_connector(start) && !self.is_capitalised(start) {
             start += 1;
         }
         // A title inside a run ("APLN Vice Chair Chung-in Moon") starts a titled name.

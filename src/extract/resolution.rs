@@ -15,9 +15,6 @@ use crate::text::Text;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 
-/// Words before a capital city that make it a place, not its state.
-const LOCATIVE: &[&str] = &["in", "to", "from", "at", "near", "into", "via", "through", "across", "around", "outside", "inside", "visit", "visited", "visiting", "toward", "towards"];
-
 /// A mention after resolution: which entity, and as which type it acts here.
 #[derive(Debug, Clone)]
 pub(super) struct Resolved {
@@ -103,7 +100,7 @@ impl Extractor {
         repeated_names(finder, &untyped, &mut drafts, &mut resolved);
         local_acronyms(&mut drafts, &mut resolved);
         misspelt_names(&mut drafts, &mut resolved);
-        merge_described_projects(&mut drafts, &mut resolved);
+        merge_described_projects(&self.lexicon.attaching_prepositions, &mut drafts, &mut resolved);
         let known: FxHashSet<usize> = draft_index.by_entry.values().copied().collect();
         merge_described_events(&self.lexicon.place_events, &known, &mut drafts, &mut resolved);
         merge_short_names(&known, &mut drafts, &mut resolved);
@@ -163,7 +160,7 @@ impl Extractor {
                     let noun = finder.lower(m.first - 2);
                     self.lexicon.state_nouns.iter().any(|n| n.len() == 1 && n[0] == noun)
                 };
-                let locative = before.is_some_and(|b| LOCATIVE.contains(&b)) && (!directional || moving) && !seated;
+                let locative = before.is_some_and(|b| self.lexicon.locative_words.contains(b)) && (!directional || moving) && !seated;
                 let as_place = !possessive && (owned || described || cued || placed || regional || locative);
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
@@ -646,8 +643,8 @@ fn one_slip_apart(a: &str, b: &str) -> bool {
 /// "an LNG shipment terminal in Kamchatka" and "the Kamchatka LNG terminal" in one
 /// article: a described project is the one named project whose name has its head word and
 /// its place's words (and no place of its own), when exactly one has.
-pub(super) fn merge_described_projects(drafts: &mut [Draft], resolved: &mut [Resolved]) {
-    let attaching = |w: &String| super::mentions::ATTACHING.contains(&w.as_str());
+pub(super) fn merge_described_projects(attaching_prepositions: &FxHashSet<String>, drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let attaching = |w: &String| attaching_prepositions.contains(w);
     let preposition_at = |words: &[String]| words.iter().rposition(attaching).filter(|&at| at > 0);
     merge_described(drafts, resolved, EntityType::Project, |_, d| d.wikidata.is_some(), preposition_at, |words| !words.iter().any(attaching));
 }

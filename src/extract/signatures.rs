@@ -4,13 +4,10 @@
 //! is never made, whatever the scorer says.
 
 use crate::model::{EntityType, Predicate};
-use crate::store::{read_turtle, vocab::NG};
+use crate::store::read_turtle;
+use crate::store::vocab::{NG, OWL, RDF, RDFS};
 use anyhow::{Context, Result};
 use std::path::Path;
-
-const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
-const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-const OWL: &str = "http://www.w3.org/2002/07/owl#";
 
 /// Per predicate (by discriminant), the classes allowed as subject and as object, one bit per
 /// class (by discriminant).

@@ -2,12 +2,12 @@
 // State (focus, expanded entities, filters, year, query) lives in the URL's hash.
 'use strict';
 
-const ENTITY = 'https://newsgraph.dev/id/entity/';
-const NG = 'https://newsgraph.dev/ns#';
 const $ = (id) => document.getElementById(id);
 
 const state = {
-  meta: { classes: [], predicates: [], examples: [] },
+  // explorer.json: classes, predicates, examples, and the IRI prefixes of entities and
+  // of the ontology's terms (the server's, so no IRI is written here).
+  meta: { classes: [], predicates: [], examples: [], prefixes: { entity: '', ng: '' } },
   expanded: [],          // entity IRIs whose ego networks are drawn, the first is the focus
   hiddenClasses: new Set(),
   hiddenPredicates: new Set(),
@@ -35,8 +35,8 @@ async function sparql(query) {
 const literal = (text) => JSON.stringify(String(text));
 const iri = (value) => `<${value}>`;
 const value = (binding, name) => (binding[name] ? binding[name].value : undefined);
-const local = (value) => (value || '').replace(NG, '');
-const short = (value) => (value || '').replace(ENTITY, '');
+const local = (value) => (value || '').replace(state.meta.prefixes.ng, '');
+const short = (value) => (value || '').replace(state.meta.prefixes.entity, '');
 
 // ---------- search with suggestions ----------
 
@@ -51,7 +51,7 @@ async function suggest(text) {
   const data = await sparql(`SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) (SAMPLE(?hit) AS ?matched) WHERE {
     ?e rdfs:label ?l ; a ?c .
     { ?e rdfs:label ?hit } UNION { ?e skos:altLabel ?hit }
-    FILTER(STRSTARTS(STR(?e), "${ENTITY}") && STRSTARTS(STR(?c), STR(ng:)))
+    FILTER(STRSTARTS(STR(?e), "${state.meta.prefixes.entity}") && STRSTARTS(STR(?c), STR(ng:)))
     FILTER(CONTAINS(LCASE(?hit), ${literal(needle)}))
   } GROUP BY ?e ORDER BY STRLEN(SAMPLE(?l)) ?label LIMIT 15`);
   if (token !== searchToken) return;
@@ -344,7 +344,7 @@ async function readHash() {
   state.confidence = Number(p.get('confidence') || 0);
   if (p.get('query')) $('query').value = p.get('query');
   const year = p.get('year') ? Number(p.get('year')) : null;
-  const entities = list('entities').map((e) => ENTITY + e);
+  const entities = list('entities').map((e) => state.meta.prefixes.entity + e);
   return { entities, year };
 }
 
@@ -415,7 +415,7 @@ async function runQuery() {
       html += '<tr>' + vars.map((v) => {
         const cell = b[v];
         if (!cell) return '<td></td>';
-        if (cell.type === 'uri' && cell.value.startsWith(ENTITY)) return `<td><a data-entity="${escapeHtml(cell.value)}" title="Draw its network">${escapeHtml(short(cell.value))}</a></td>`;
+        if (cell.type === 'uri' && cell.value.startsWith(state.meta.prefixes.entity)) return `<td><a data-entity="${escapeHtml(cell.value)}" title="Draw its network">${escapeHtml(short(cell.value))}</a></td>`;
         return `<td>${escapeHtml(cell.value)}</td>`;
       }).join('') + '</tr>';
     }

@@ -120,13 +120,15 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
 ];
 
 /// What the explorer page is told at start: the classes with their colours (as every export
-/// draws them), the predicates, and the README's SPARQL questions as examples.
+/// draws them), the predicates, the README's SPARQL questions as examples, and the IRI
+/// prefixes of entities and of the ontology's terms.
 fn explorer_meta() -> String {
     use crate::model::{EntityType, Predicate};
     let classes: Vec<_> = EntityType::ALL.iter().map(|t| serde_json::json!({"name": t.as_str(), "colour": crate::export::type_hex(*t)})).collect();
     let predicates: Vec<&str> = Predicate::ALL.iter().map(|p| p.as_str()).collect();
     let examples: Vec<_> = readme_questions().into_iter().map(|(title, query)| serde_json::json!({"title": title, "query": query})).collect();
-    serde_json::json!({"classes": classes, "predicates": predicates, "examples": examples}).to_string()
+    let prefixes = serde_json::json!({"entity": crate::store::entity_iri(""), "ng": crate::store::vocab::NG});
+    serde_json::json!({"classes": classes, "predicates": predicates, "examples": examples, "prefixes": prefixes}).to_string()
 }
 
 /// The README's ```sparql blocks, each with its first comment line as its title.
@@ -248,7 +250,7 @@ impl Endpoint {
         match result {
             Ok(Ok(Ok((media, bytes)))) => Ok(respond(StatusCode::OK, media.content_type(), bytes)),
             Ok(Ok(Err(kind))) => {
-                let offered: Vec<&str> = Media::ALL.iter().filter(|m| m.kind() == kind).map(|m| m.content_type()).collect();
+                let offered: Vec<&str> = Media::ALL.iter().filter(|m| m.answer_kind() == kind).map(|m| m.content_type()).collect();
                 Err(Refusal::new(StatusCode::NOT_ACCEPTABLE, format!("no media type of Accept: {accept} fits this answer; it is written as {}", offered.join(", "))))
             }
             Ok(Err(e)) if !late => Err(Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the query failed: {e:#}"))),
@@ -337,7 +339,7 @@ fn read_body(request: &mut Request<Body>) -> Result<Vec<u8>, Refusal> {
 /// The media type to write an answer of `kind` in, by the Accept header (q-values, `*/*`,
 /// `type/*`); no header means the kind's first. `None`: nothing acceptable (406).
 pub fn negotiate(accept: &str, kind: AnswerKind) -> Option<Media> {
-    let offered: Vec<Media> = Media::ALL.iter().copied().filter(|m| m.kind() == kind).collect();
+    let offered: Vec<Media> = Media::ALL.iter().copied().filter(|m| m.answer_kind() == kind).collect();
     if accept.trim().is_empty() {
         return offered.first().copied();
     }
