@@ -175,6 +175,11 @@ pub struct Frames {
     route_prepositions: FxHashSet<String>,
     /// Words that give examples of a plural noun ("including", "such as"), as word lists.
     example_markers: Vec<Vec<String>>,
+    /// Every form of the words of desire before "to" or "in" (`lexicon/desire_words.txt`).
+    desire_words: FxHashSet<String>,
+    /// Per frame, its interestedIn twin when it is a verb of taking part or investing: what
+    /// it cues after a word of desire ("wants to join", "keen to invest in").
+    desired: Vec<Option<u32>>,
 }
 
 impl Frames {
@@ -217,6 +222,10 @@ impl Frames {
             }
         }
         frames.route_prepositions = read_list(&lexicon.join("route_prepositions.txt"))?.iter().map(|w| fold(w)).collect();
+        for word in read_list(&lexicon.join("desire_words.txt"))? {
+            let base = fold(&word);
+            frames.desire_words.extend(verb_forms(&base, irregular.get(&base)).into_iter().map(|(form, _)| form));
+        }
         frames.example_markers = read_list(&lexicon.join("example_markers.txt"))?.iter().map(|m| m.split_whitespace().map(fold).collect()).collect();
         for title in titles {
             let words: Vec<&str> = title.split(' ').collect();
@@ -262,7 +271,30 @@ impl Frames {
                 }
             }
         }
+        // "wants to join", "keen to invest in": taking part or investing, desired, is interest.
+        frames.desired = vec![None; frames.frames.len()];
+        for f in 0..frames.frames.len() {
+            let frame = &frames.frames[f];
+            if frame.pos == Pos::Verb && matches!(frame.predicate, Predicate::ParticipatesIn | Predicate::InvestsIn) {
+                let twin = Frame { id: format!("{} (desired)", frame.id), predicate: Predicate::InterestedIn, ..frame.clone() };
+                frames.desired[f] = Some(u32::try_from(frames.frames.len()).context("too many frames")?);
+                frames.frames.push(twin);
+            }
+        }
         Ok(frames)
+    }
+
+    /// Whether a word of desire governs the cue at token `k`: "wants to join", "ready to
+    /// invest in", "interest in joining".
+    fn desired_at(&self, view: &SentenceView, k: usize, form: Form) -> bool {
+        k >= view.tokens.start + 2 && {
+            let desire = view.word(k - 2);
+            match view.word(k - 1) {
+                "to" => self.desire_words.contains(desire),
+                "in" => form.is_gerund() && matches!(desire, "interest" | "interested"),
+                _ => false,
+            }
+        }
     }
 
     fn slot(&self, name: &str) -> Option<Slot> {
@@ -513,6 +545,10 @@ impl Frames {
 
     /// Frame `f` with its cue word at `k`: its following words, voice and slots.
     fn match_at(&self, view: &SentenceView, f: u32, form: Form, k: usize, out: &mut Vec<FrameMatch>) {
+        let f = match self.desired[f as usize] {
+            Some(twin) if self.desired_at(view, k, form) => twin,
+            _ => f,
+        };
         let frame = &self.frames[f as usize];
         // "an order", "the supply": after an article a verb's form is a noun.
         if frame.pos == Pos::Verb && k > view.tokens.start && matches!(view.word(k - 1), "a" | "an" | "the") {
