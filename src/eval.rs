@@ -60,7 +60,7 @@ pub fn predicted(extraction: &Extraction) -> Annotated {
 
 /// Entities in the gold file's shape.
 pub fn predicted_entities(entities: &[Entity]) -> Vec<GoldEntity> {
-    entities.iter().map(|e| GoldEntity { id: e.id.clone(), label: e.label.clone(), class: e.kind.to_string(), aliases: e.aliases.clone() }).collect()
+    entities.iter().map(|e| GoldEntity { id: e.id.clone(), label: e.label.clone(), class: e.class.to_string(), aliases: e.aliases.clone() }).collect()
 }
 
 /// Counts and misses for one document.

@@ -136,7 +136,7 @@ pub struct Entity {
     /// Stable across documents: `<type>/<slug>`, e.g. `country/south_korea`.
     pub id: String,
     pub label: String,
-    pub kind: EntityType,
+    pub class: EntityType,
     /// Other surface forms this document used, sorted.
     pub aliases: Vec<String>,
     pub wikidata: Option<String>,

@@ -221,7 +221,7 @@ fn hand_over(target: Target<'_>, batch: &mut Batch, waiting: &mut Vec<Extracted>
             for done in waiting.drain(..) {
                 report.stored.insert(done.id);
                 for e in &done.extraction.entities {
-                    *report.entities.entry(e.kind).or_default() += 1;
+                    *report.entities.entry(e.class).or_default() += 1;
                 }
                 for r in &done.extraction.relations {
                     *report.relations.entry(r.predicate).or_default() += 1;

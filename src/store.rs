@@ -750,7 +750,7 @@ fn document_lines(doc: &Document, extraction: &Extraction, graph: &NamedNode) ->
     }
     for e in &extraction.entities {
         let s = node(entity_iri(&e.id));
-        add(&s, rdf::TYPE, ng(e.kind.as_str()).into());
+        add(&s, rdf::TYPE, ng(e.class.as_str()).into());
         add(&s, rdfs::LABEL, text(&e.label));
         for a in &e.aliases {
             add(&s, node(format!("{}altLabel", vocab::SKOS)).as_ref(), text(a));
@@ -984,8 +984,8 @@ mod tests {
         let doc = Reader::default().parse(Path::new("a.txt"), "a.txt", Format::Text, b"Gazprom supplies gas to China.").unwrap();
         let ex = Extraction {
             entities: vec![
-                Entity { id: "company/gazprom".into(), label: "Gazprom".into(), kind: EntityType::Company, aliases: vec![], wikidata: None },
-                Entity { id: "country/china".into(), label: "China".into(), kind: EntityType::Country, aliases: vec!["PRC".into()], wikidata: Some("Q148".into()) },
+                Entity { id: "company/gazprom".into(), label: "Gazprom".into(), class: EntityType::Company, aliases: vec![], wikidata: None },
+                Entity { id: "country/china".into(), label: "China".into(), class: EntityType::Country, aliases: vec!["PRC".into()], wikidata: Some("Q148".into()) },
             ],
             relations: vec![Relation {
                 subject: "company/gazprom".into(),

@@ -202,13 +202,13 @@ fn random_label(rng: &mut Rng) -> String {
 /// A store with one document whose entities have random hostile labels.
 fn random_store(path: &Path, seed: u64) -> Store {
     let mut rng = Rng(seed);
-    let kinds = EntityType::ALL;
+    let classes = EntityType::ALL;
     let entities: Vec<Entity> = (0..30)
         .map(|i| {
-            let kind = kinds[rng.below(kinds.len())];
+            let class = classes[rng.below(classes.len())];
             let label = random_label(&mut rng);
             let alias = random_label(&mut rng);
-            Entity { id: format!("{}/{}_{i}", kind.id_prefix(), slug(&label)), label, kind, aliases: vec![alias], wikidata: None }
+            Entity { id: format!("{}/{}_{i}", class.id_prefix(), slug(&label)), label, class, aliases: vec![alias], wikidata: None }
         })
         .collect();
     let body = "Evidence sentence with \"quotes\" & <markup>.".to_string();

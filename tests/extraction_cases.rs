@@ -38,7 +38,7 @@ fn find<'a>(ex: &'a Extraction, name: &str) -> Vec<&'a Entity> {
 }
 
 fn show(ex: &Extraction) -> String {
-    let entities: Vec<String> = ex.entities.iter().map(|e| format!("{} [{}] {:?}", e.label, e.kind, e.aliases)).collect();
+    let entities: Vec<String> = ex.entities.iter().map(|e| format!("{} [{}] {:?}", e.label, e.class, e.aliases)).collect();
     let relations: Vec<String> = ex.relations.iter().map(|r| format!("{} {} {}{}", r.subject, r.predicate, r.object, if r.negated { " (negated)" } else { "" })).collect();
     format!("entities: {entities:?}\n      relations: {relations:?}")
 }
@@ -92,14 +92,14 @@ fn entity_cases() {
                 Err(format!("{} should not be an entity", &name[1..]))
             }
         }
-        (Some(name), Some(kind)) => {
+        (Some(name), Some(class)) => {
             let found = find(ex, name);
-            if found.iter().any(|e| e.kind.as_str() == kind) {
+            if found.iter().any(|e| e.class.as_str() == class) {
                 Ok(())
             } else if found.is_empty() {
                 Err(format!("no entity {name}"))
             } else {
-                Err(format!("{name} typed {} not {kind}", found[0].kind))
+                Err(format!("{name} typed {} not {class}", found[0].class))
             }
         }
         _ => Err("a case needs a name and a type, or !name".into()),
@@ -307,5 +307,5 @@ fn a_described_event_is_the_named_one_with_its_head_and_place() {
     assert_eq!(war[0].label, "war in Ukraine", "{}", show(&ex));
     // Another head is another event.
     let ex = extract("Russia's invasion of Ukraine began in 2022. The war in Ukraine hurt trade.");
-    assert_eq!(ex.entities.iter().filter(|e| e.kind.to_string() == "Event").count(), 2, "{}", show(&ex));
+    assert_eq!(ex.entities.iter().filter(|e| e.class.to_string() == "Event").count(), 2, "{}", show(&ex));
 }

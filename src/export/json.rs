@@ -58,7 +58,7 @@ pub fn extraction_json(doc: &Document, ex: &Extraction) -> String {
         entities: ex
             .entities
             .iter()
-            .map(|e| EntityJson { id: &e.id, label: &e.label, class: e.kind.as_str(), aliases: e.aliases.iter().map(String::as_str).collect(), wikidata: e.wikidata.as_deref(), documents: None })
+            .map(|e| EntityJson { id: &e.id, label: &e.label, class: e.class.as_str(), aliases: e.aliases.iter().map(String::as_str).collect(), wikidata: e.wikidata.as_deref(), documents: None })
             .collect(),
         relations: ex
             .relations

@@ -60,8 +60,8 @@ pub fn with_agreements(finder: &Finder, si: usize, mut mentions: Vec<Mention>) -
         // Typed by its head (`ontology/typing/heads.csv`: an agreement is an initiative, a
         // trade agreement a project); an arrangement or a regime is a project.
         let lowers: Vec<&str> = (first..=head).map(|k| finder.lower(k)).collect();
-        let kind = lex.head_type(&lowers).unwrap_or(EntityType::Project);
-        found.push(Mention { first, last: head + 1, kind, target: Target::Unknown, surface, titled: false, short });
+        let class = lex.head_type(&lowers).unwrap_or(EntityType::Project);
+        found.push(Mention { first, last: head + 1, class, target: Target::Unknown, surface, titled: false, short });
     }
     mentions.extend(found);
     mentions.sort_by_key(|m| m.first);
@@ -89,13 +89,13 @@ fn specified_names(finder: &Finder, sentence: &Sentence, mentions: &mut Vec<Ment
         .collect();
     for &k in &bare {
         let at = mentions.partition_point(|m| m.first < k);
-        mentions.insert(at, Mention { first: k, last: k + 1, kind: EntityType::Initiative, target: Target::Unknown, surface: finder.surface(k, k + 1), titled: false, short: None });
+        mentions.insert(at, Mention { first: k, last: k + 1, class: EntityType::Initiative, target: Target::Unknown, surface: finder.surface(k, k + 1), titled: false, short: None });
     }
     let mut i = 0;
     while i < mentions.len() {
         let m = &mentions[i];
         let agreement = matches!(m.target, Target::Unknown)
-            && matches!(m.kind, EntityType::Initiative | EntityType::Project)
+            && matches!(m.class, EntityType::Initiative | EntityType::Project)
             && finder.text.tokens[m.last - 1].text(finder.body).starts_with(char::is_uppercase)
             && (m.first..m.last).any(|k| finder.is(k, WordKinds::AGREEMENT_START));
         let is_bare = m.last == m.first + 1 && bare.contains(&m.first);
@@ -107,7 +107,7 @@ fn specified_names(finder: &Finder, sentence: &Sentence, mentions: &mut Vec<Ment
             }
             continue;
         }
-        let lowercase_name = |k: usize| mentions[i + 1..].iter().find(|n| n.first == k && n.kind == EntityType::Commodity).map(|n| n.last);
+        let lowercase_name = |k: usize| mentions[i + 1..].iter().find(|n| n.first == k && n.class == EntityType::Commodity).map(|n| n.last);
         let (mut k, mut last) = (m.last, m.last);
         while k < end && k < m.last + MAX_SPECIFICATION {
             if let Some(name_end) = lowercase_name(k) {
@@ -162,7 +162,7 @@ fn between_parties<'m>(finder: &Finder, sentence: &Sentence, at: usize, mentions
 }
 
 fn is_party(m: &Mention) -> bool {
-    matches!(m.kind, EntityType::Country | EntityType::Organization | EntityType::Company) && !matches!(m.target, Target::Adjective(_))
+    matches!(m.class, EntityType::Country | EntityType::Organization | EntityType::Company) && !matches!(m.target, Target::Adjective(_))
 }
 
 #[cfg(test)]

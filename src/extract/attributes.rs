@@ -26,7 +26,7 @@ impl Extractor {
         let amount = amount_near(finder, span, sentence.tokens.clone());
         // A status cue of the sentence ("planned", "suspended") stages undertakings only (a
         // project's route among them): a role or a criticism is not planned or suspended.
-        let staged = facts.predicate.has_stages() || (facts.predicate == Predicate::LocatedIn && s.kind == EntityType::Project);
+        let staged = facts.predicate.has_stages() || (facts.predicate == Predicate::LocatedIn && s.class == EntityType::Project);
         let status = facts.status.or_else(|| cues.status.iter().filter(|_| staged).min_by_key(|(k, _)| distance(*k)).map(|(_, st)| *st));
         let near = |k: &usize| k + 4 >= span.0 && *k < span.1;
         let negated = cues.negations.iter().any(near) || (!facts.predicate.is_adversarial() && cues.weakenings.iter().any(near));

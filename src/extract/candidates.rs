@@ -196,7 +196,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         if a == 0 {
             shared.push(Shared::FirstOfSentence);
         }
-        if ra.kind == rb.kind {
+        if ra.class == rb.class {
             shared.push(Shared::SameType);
         }
         if headline {
@@ -217,12 +217,12 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
             shared.push(Shared::FrequentSecond);
         }
         let adjective = matches!(ra.mention.target, Target::Adjective(_));
-        if adjective && rb.kind == EntityType::Commodity && rb.mention.first <= ra.mention.last + 2 {
+        if adjective && rb.class == EntityType::Commodity && rb.mention.first <= ra.mention.last + 2 {
             shared.push(Shared::AdjectiveOfCommodity);
         }
         let cues_between = cue_at.iter().filter(|(k, _)| gap_start <= *k && *k < gap_end).fold(0, |all, (_, b)| all | b);
         let mut features = Features {
-            kinds: [Some(ra.kind), Some(rb.kind)],
+            kinds: [Some(ra.class), Some(rb.class)],
             shared,
             distance: kept.distance,
             prepositions: [preposition(a), preposition(b)],

@@ -124,13 +124,13 @@ impl<'a> SentenceView<'a> {
             let (r, next) = (&self.resolved[self.mentions[i]], &self.resolved[self.mentions[i + 1]]);
             let gap = r.mention.last..next.mention.first;
             let modifies = matches!(r.mention.target, Target::Adjective(_))
-                && next.kind != EntityType::Commodity
+                && next.class != EntityType::Commodity
                 && gap.len() <= 3
                 && gap.clone().all(|k| self.finder.text.tokens[k].kind == TokenKind::Word && (!self.finder.is(k, WordKinds::FUNCTION) || self.in_title(k)));
             // "oil giant Saudi Aramco", "gas producer Novatek": a good before a noun that
             // describes the company or organisation named next modifies that noun.
-            let describes = r.kind == EntityType::Commodity
-                && matches!(next.kind, EntityType::Company | EntityType::Organization)
+            let describes = r.class == EntityType::Commodity
+                && matches!(next.class, EntityType::Company | EntityType::Organization)
                 && (1..=2).contains(&gap.len())
                 && gap.clone().all(|k| self.finder.text.tokens[k].kind == TokenKind::Word && !self.finder.is_capitalised(k) && !self.finder.is(k, WordKinds::FUNCTION))
                 && self.finder.lex.descriptions.names_body(self.word(next.mention.first - 1));
@@ -143,7 +143,7 @@ impl<'a> SentenceView<'a> {
             let bracketed = first > self.tokens.start && self.word(first - 1) == "(" && last < self.tokens.end && self.word(last) == ")" && self.last(i - 1) + 1 == first;
             // "Khasan (Russia)": a state or place in brackets after another entity says where it is.
             let (r, before) = (&self.resolved[self.mentions[i]], &self.resolved[self.mentions[i - 1]]);
-            let gloss = matches!(r.kind, EntityType::Country | EntityType::Place) && r.entity != before.entity;
+            let gloss = matches!(r.class, EntityType::Country | EntityType::Place) && r.entity != before.entity;
             if bracketed && !gloss {
                 self.head[i] = self.head[i - 1];
             }
@@ -202,7 +202,7 @@ impl<'a> SentenceView<'a> {
                 && gap().all(|k| joins(self.word(k)) || matches!(self.word(k), "both" | "the") || (as_well_as && matches!(self.word(k), "as" | "well")) || modifier(k));
             // "the two firms", "both sides" (`coreference.rs`): two references side by side.
             let (a, b) = (&self.resolved[self.mentions[m]], &self.resolved[self.mentions[next]]);
-            let pair = count == 0 && a.referring && b.referring && a.kind == b.kind && a.entity != b.entity;
+            let pair = count == 0 && a.referring && b.referring && a.class == b.class && a.entity != b.entity;
             let joined = joined || pair;
             conjunction |= pair || (joined && (as_well_as || words.iter().any(|w| matches!(*w, "and" | "or" | "&"))));
             if !joined {
@@ -229,8 +229,8 @@ impl<'a> SentenceView<'a> {
         self.resolved[self.mentions[m]].mention.last
     }
 
-    pub fn kind(&self, m: usize) -> EntityType {
-        self.resolved[self.mentions[m]].kind
+    pub fn class(&self, m: usize) -> EntityType {
+        self.resolved[self.mentions[m]].class
     }
 
     /// The coordination list of mention `m`'s head (the head alone when in none).
@@ -546,7 +546,7 @@ impl<'a> SentenceView<'a> {
     /// "Russia's Arctic port", "Korea's LNG imports".
     fn modifies_after_possessive(&self, m: usize) -> bool {
         let first = self.first(m);
-        matches!(self.kind(m), EntityType::Place | EntityType::Commodity) && first > self.tokens.start && self.word(first - 1) == "'s"
+        matches!(self.class(m), EntityType::Place | EntityType::Commodity) && first > self.tokens.start && self.word(first - 1) == "'s"
     }
 
     /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
@@ -590,8 +590,8 @@ impl<'a> SentenceView<'a> {
             // ("sanctioned two units of X", "five US-linked subsidiaries of X": the noun
             // phrase starts at the verb's object, or past a name joined to it.)
             let counted = w == "of" && (quantity || self.nominal_before(k).is_some_and(|start| start <= from || past_compound));
-            if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")") || self.finder.is(k, WordKinds::RELATIVE))
-            {
+            let punctuation = matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")");
+            if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || punctuation || self.finder.is(k, WordKinds::RELATIVE)) {
                 return None;
             }
             k += 1;
@@ -686,7 +686,7 @@ impl<'a> SentenceView<'a> {
     fn past_adjective(&self, m: usize) -> usize {
         let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_));
         match self.mention_at(self.last(m)) {
-            Some(next) if adjective && self.kind(next) == EntityType::Commodity => next,
+            Some(next) if adjective && self.class(next) == EntityType::Commodity => next,
             _ => m,
         }
     }
@@ -771,7 +771,7 @@ impl<'a> SentenceView<'a> {
         while j > self.tokens.start {
             j -= 1;
             if let Some(m) = self.mention_at(j) {
-                if self.kind(m) == EntityType::Commodity && !commodity && self.first(m) > self.tokens.start && self.mention_at(self.first(m) - 1).is_some() {
+                if self.class(m) == EntityType::Commodity && !commodity && self.first(m) > self.tokens.start && self.mention_at(self.first(m) - 1).is_some() {
                     commodity = true;
                     j = self.first(m);
                     continue;

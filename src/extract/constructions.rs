@@ -52,7 +52,7 @@ impl Extractor {
     fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         for (n, &pi) in idxs.iter().enumerate() {
             let p = &resolved[pi];
-            if p.kind == EntityType::Person && !p.mention.titled && self.leads_government(finder, idxs, n, resolved) {
+            if p.class == EntityType::Person && !p.mention.titled && self.leads_government(finder, idxs, n, resolved) {
                 // "the Biden administration": a role in the state the gazetteer ties them to.
                 if let Some(state) = state_named_for(p, resolved, drafts) {
                     let facts = self.named_facts(Predicate::HoldsRole, 0.7, "apposition:leader-government");
@@ -60,7 +60,7 @@ impl Extractor {
                 }
                 continue;
             }
-            if p.kind != EntityType::Person || !p.mention.titled {
+            if p.class != EntityType::Person || !p.mention.titled {
                 continue;
             }
             // "Russian Ambassador to Seoul Georgy Zinoviev": look past "to <place>".
@@ -73,7 +73,7 @@ impl Extractor {
             }
             let previous = n.checked_sub(back).map(|q| &resolved[idxs[q]]);
             let state = previous.filter(|q| {
-                q.kind == EntityType::Country && {
+                q.class == EntityType::Country && {
                     // The title's own words may hold "and": "Kazakh Industry and Construction Minister".
                     let title = finder.title_ending_at(q.mention.last, p.mention.first).unwrap_or(p.mention.first);
                     let between: Vec<&str> = (q.mention.last..title).map(|k| finder.lower(k)).collect();
@@ -105,10 +105,10 @@ impl Extractor {
     /// "via" places (or "between" and "and") is located in each of them.
     #[allow(clippy::too_many_arguments)]
     fn route_places(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
-        let is_place = |r: &Resolved| matches!(r.kind, EntityType::Place | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
+        let is_place = |r: &Resolved| matches!(r.class, EntityType::Place | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
         for (n, &pi) in idxs.iter().enumerate() {
             let p = &resolved[pi];
-            if p.kind != EntityType::Project || p.mention.last >= finder.text.tokens.len() {
+            if p.class != EntityType::Project || p.mention.last >= finder.text.tokens.len() {
                 continue;
             }
             let route: &[&str] = match finder.lower(p.mention.last) {
@@ -181,7 +181,7 @@ impl Extractor {
             if matches!(q.mention.target, Target::Adjective(_)) {
                 continue;
             }
-            if !matches!(q.kind, EntityType::Place | EntityType::Country) {
+            if !matches!(q.class, EntityType::Place | EntityType::Country) {
                 break;
             }
             // What governs the place: the verb, a route preposition, or "in" / a possessive
@@ -207,12 +207,12 @@ impl Extractor {
     fn owned_programmes(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         for (n, &pi) in idxs.iter().enumerate().skip(1) {
             let p = &resolved[pi];
-            if p.kind != EntityType::Project || !finder.is(p.mention.last - 1, WordKinds::PROGRAMME_HEAD) {
+            if p.class != EntityType::Project || !finder.is(p.mention.last - 1, WordKinds::PROGRAMME_HEAD) {
                 continue;
             }
             let owner = &resolved[idxs[n - 1]];
             let adjacent = owner.mention.last == p.mention.first || (owner.mention.last + 1 == p.mention.first && finder.lower(owner.mention.last) == "'s");
-            if adjacent && !matches!(owner.kind, EntityType::Project | EntityType::Commodity | EntityType::Place) {
+            if adjacent && !matches!(owner.class, EntityType::Project | EntityType::Commodity | EntityType::Place) {
                 let facts = self.named_facts(Predicate::Builds, 0.7, "owned-programme");
                 out.extend(self.relation(finder, text, si, (owner.mention.first, p.mention.last), owner, p, facts, cues));
             }
@@ -231,14 +231,14 @@ impl Extractor {
                 continue;
             }
             let hyphen = finder.lower(k) == "-" && finder.text.tokens[k].joined;
-            if !matches!(place.kind, EntityType::Place | EntityType::Country) || !hyphen || finder.lower(k + 1) != "based" {
+            if !matches!(place.class, EntityType::Place | EntityType::Country) || !hyphen || finder.lower(k + 1) != "based" {
                 continue;
             }
             let Some(&bi) = idxs.get(n + 1) else { continue };
             let body = &resolved[bi];
             let between = k + 2..body.mention.first;
             let descriptors = between.len() <= 3 && between.clone().all(|j| finder.text.tokens[j].kind == TokenKind::Word && !finder.is_capitalised(j) && !finder.is(j, WordKinds::FUNCTION));
-            if descriptors && self.lexicon.signatures.allows(Predicate::LocatedIn, body.kind, place.kind) {
+            if descriptors && self.lexicon.signatures.allows(Predicate::LocatedIn, body.class, place.class) {
                 let facts = self.named_facts(Predicate::LocatedIn, 0.7, "based-place");
                 out.extend(self.relation(finder, text, si, (place.mention.first, body.mention.last), body, place, facts, cues));
             }
@@ -251,14 +251,14 @@ impl Extractor {
     fn national_goods(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         for (n, &at) in idxs.iter().enumerate() {
             let state = &resolved[at];
-            if state.kind != EntityType::Country || !matches!(state.mention.target, Target::Adjective(_)) {
+            if state.class != EntityType::Country || !matches!(state.mention.target, Target::Adjective(_)) {
                 continue;
             }
             let mut end = state.mention.last;
             for &gi in &idxs[n + 1..] {
                 let goods = &resolved[gi];
                 let joined = goods.mention.first == end || (end < goods.mention.first && (end..goods.mention.first).all(|k| matches!(finder.lower(k), "," | "and")));
-                if goods.kind != EntityType::Commodity || !joined {
+                if goods.class != EntityType::Commodity || !joined {
                     break;
                 }
                 let facts = self.named_facts(Predicate::Trades, 0.6, "national-goods");
@@ -312,7 +312,7 @@ impl Extractor {
             finder
                 .gazetteer_names(first, last)
                 .iter()
-                .find(|n| (!n.case_sensitive || n.surface == raw()) && matches!(gazetteer.entries[n.entry].kind, EntityType::Country | EntityType::Organization | EntityType::Place))
+                .find(|n| (!n.case_sensitive || n.surface == raw()) && matches!(gazetteer.entries[n.entry].class, EntityType::Country | EntityType::Organization | EntityType::Place))
                 .map(|n| n.entry)
         };
         let mut found = Vec::new();
@@ -328,7 +328,7 @@ impl Extractor {
                 here.iter().position(|r| {
                     let holds = r.mention.first <= first && end <= r.mention.last;
                     let after = r.mention.first >= end && r.mention.first <= end + 1 && (end..r.mention.first).all(|k| finder.text.tokens[k].joined || finder.lower(k) == "the");
-                    (holds || after) && matches!(r.kind, EntityType::Organization | EntityType::Event | EntityType::Project | EntityType::Initiative)
+                    (holds || after) && matches!(r.class, EntityType::Organization | EntityType::Event | EntityType::Project | EntityType::Initiative)
                 })
             };
             // "the inter-Korean summit": an adjective of two states (`pair_adjectives.csv`).
@@ -339,7 +339,7 @@ impl Extractor {
                         continue;
                     }
                     let Some(target) = undertaking(k, end) else { continue };
-                    let predicate = if here[target].kind == EntityType::Organization { Predicate::MemberOf } else { Predicate::ParticipatesIn };
+                    let predicate = if here[target].class == EntityType::Organization { Predicate::MemberOf } else { Predicate::ParticipatesIn };
                     for entry in [*a, *b] {
                         found.push((si, state_as_adjective(gazetteer, finder, si, entry, (k, end), drafts, draft_index), i + target, predicate));
                     }
@@ -355,8 +355,8 @@ impl Extractor {
                 }
                 let Some(target) = undertaking(first, end) else { continue };
                 // "the Tumen–Hunchun railway": two places are the ends of a project, where it runs.
-                let places = [a, b].map(|e| gazetteer.entries[e].kind == EntityType::Place);
-                let predicate = match (places, here[target].kind) {
+                let places = [a, b].map(|e| gazetteer.entries[e].class == EntityType::Place);
+                let predicate = match (places, here[target].class) {
                     ([true, true], EntityType::Project) => Predicate::LocatedIn,
                     ([false, false], EntityType::Organization) => Predicate::MemberOf,
                     ([false, false], _) => Predicate::ParticipatesIn,
@@ -381,7 +381,7 @@ impl Extractor {
         let named = |id: &str| resolved.iter().any(|r| !matches!(r.mention.target, Target::Adjective(_)) && drafts[r.entity].id == id);
         let mut found = Vec::new();
         for (i, r) in resolved.iter().enumerate() {
-            if r.referring || !matches!(r.kind, EntityType::Place | EntityType::Organization) || matches!(r.mention.target, Target::Adjective(_)) {
+            if r.referring || !matches!(r.class, EntityType::Place | EntityType::Organization) || matches!(r.mention.target, Target::Adjective(_)) {
                 continue;
             }
             // "the U.S. Embassy in Seoul" is where it sits (`lexicon/seated_missions.txt`).
@@ -390,7 +390,7 @@ impl Extractor {
             }
             let first = r.mention.first;
             let state = [2, 1].into_iter().filter(|&n| first + n < r.mention.last).find_map(|n| {
-                let entry = finder.gazetteer_names(first, first + n).iter().find(|name| name.kind == NameKind::Adjective && gazetteer.entries[name.entry].kind == EntityType::Country)?.entry;
+                let entry = finder.gazetteer_names(first, first + n).iter().find(|name| name.kind == NameKind::Adjective && gazetteer.entries[name.entry].class == EntityType::Country)?.entry;
                 (!finder.is_dash(first + n)).then_some((n, entry))
             });
             let Some((n, entry)) = state else { continue };
@@ -414,7 +414,7 @@ impl Extractor {
         let named = |id: &str| resolved.iter().any(|r| drafts[r.entity].id == id);
         let mut found = Vec::new();
         for (i, r) in resolved.iter().enumerate() {
-            if r.referring || !matches!(r.kind, EntityType::Project | EntityType::Event) || !matches!(r.mention.target, Target::Unknown) {
+            if r.referring || !matches!(r.class, EntityType::Project | EntityType::Event) || !matches!(r.mention.target, Target::Unknown) {
                 continue;
             }
             let first = r.mention.first;
@@ -426,7 +426,7 @@ impl Extractor {
                 let names = finder.gazetteer_names(first, first + n);
                 names
                     .iter()
-                    .find_map(|name| match (name.kind, gazetteer.entries[name.entry].kind) {
+                    .find_map(|name| match (name.kind, gazetteer.entries[name.entry].class) {
                         (NameKind::Label | NameKind::Alias, EntityType::Place) => Some(name.entry),
                         (NameKind::Capital, _) => self.known_place(&finder.surface(first, first + n)),
                         _ => None,
@@ -443,8 +443,8 @@ impl Extractor {
             .into_iter()
             .map(|(si, entry, span, i)| {
                 let entity = known_draft(gazetteer, entry, drafts, draft_index);
-                let mention = Mention { first: span.0, last: span.1, kind: EntityType::Place, target: Target::Known(entry), surface: finder.surface(span.0, span.1), titled: false, short: None };
-                (si, Resolved { mention, sentence: si, entity, kind: EntityType::Place, referring: false }, i)
+                let mention = Mention { first: span.0, last: span.1, class: EntityType::Place, target: Target::Known(entry), surface: finder.surface(span.0, span.1), titled: false, short: None };
+                (si, Resolved { mention, sentence: si, entity, class: EntityType::Place, referring: false }, i)
             })
             .collect()
     }
@@ -460,7 +460,7 @@ impl Extractor {
         // The second of "of Park Geun-hye and Moon Jae-in".
         let coordinated = n > 0 && {
             let q = &resolved[idxs[n - 1]];
-            q.kind == EntityType::Person && q.mention.last + 1 == p.mention.first && matches!(finder.lower(q.mention.last), "and" | ",") && of_government(q)
+            q.class == EntityType::Person && q.mention.last + 1 == p.mention.first && matches!(finder.lower(q.mention.last), "and" | ",") && of_government(q)
         };
         before_noun || of_government(p) || coordinated
     }
@@ -474,10 +474,10 @@ impl Extractor {
 /// Gazetteer state `entry` as the resolved mention of the adjective or name spanning tokens
 /// `span` of sentence `si` ("inter-Korean", the "Russian" of "Russian-Korean").
 fn state_as_adjective(gazetteer: &Gazetteer, finder: &Finder, si: usize, entry: usize, span: (usize, usize), drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Resolved {
-    let kind = gazetteer.entries[entry].kind;
+    let class = gazetteer.entries[entry].class;
     let entity = known_draft(gazetteer, entry, drafts, draft_index);
-    let mention = Mention { first: span.0, last: span.1, kind, target: Target::Adjective(entry), surface: finder.surface(span.0, span.1), titled: false, short: None };
-    Resolved { mention, sentence: si, entity, kind, referring: false }
+    let mention = Mention { first: span.0, last: span.1, class, target: Target::Adjective(entry), surface: finder.surface(span.0, span.1), titled: false, short: None };
+    Resolved { mention, sentence: si, entity, class, referring: false }
 }
 
 /// A mention in the document of the state the gazetteer ties person `p` to.

@@ -48,14 +48,14 @@ impl Descriptions {
         for (line, row) in read_csv(&pairs_path)? {
             let noun = row.get("noun").map(|n| fold(n.trim())).unwrap_or_default();
             let types = row.get("types").map(String::as_str).unwrap_or_default();
-            let kinds = types.split('|').map(|t| EntityType::parse(t.trim()).with_context(|| format!("{}:{line}: unknown type {t:?}", pairs_path.display()))).collect::<Result<Vec<_>>>()?;
-            out.pairs.insert(noun, kinds);
+            let classes = types.split('|').map(|t| EntityType::parse(t.trim()).with_context(|| format!("{}:{line}: unknown type {t:?}", pairs_path.display()))).collect::<Result<Vec<_>>>()?;
+            out.pairs.insert(noun, classes);
         }
         for (line, row) in read_csv(path)? {
             let noun = row.get("noun").map(|n| fold(n.trim())).unwrap_or_default();
-            let kind = row.get("type").and_then(|t| EntityType::parse(t)).with_context(|| format!("{}:{line}: unknown type {:?}", path.display(), row.get("type")))?;
+            let class = row.get("type").and_then(|t| EntityType::parse(t)).with_context(|| format!("{}:{line}: unknown type {:?}", path.display(), row.get("type")))?;
             out.max_words = out.max_words.max(noun.split(' ').count());
-            out.nouns.insert(noun, kind);
+            out.nouns.insert(noun, class);
         }
         Ok(out)
     }
@@ -63,7 +63,7 @@ impl Descriptions {
     /// Whether lowercase `noun` describes a company or organisation ("giant", "producer"):
     /// "oil giant Saudi Aramco" is Saudi Aramco.
     pub(super) fn names_body(&self, noun: &str) -> bool {
-        self.nouns.get(noun).is_some_and(|kind| matches!(kind, EntityType::Company | EntityType::Organization))
+        self.nouns.get(noun).is_some_and(|class| matches!(class, EntityType::Company | EntityType::Organization))
     }
 }
 
@@ -91,8 +91,8 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             let word = finder.lower(k);
             if word == "its" && !covered(k) {
                 // A company or organisation before a state, and this sentence before the earlier ones.
-                let body = |r: &&Resolved| matches!(r.kind, EntityType::Company | EntityType::Organization) && !r.referring;
-                let state = |r: &&Resolved| r.kind == EntityType::Country;
+                let body = |r: &&Resolved| matches!(r.class, EntityType::Company | EntityType::Organization) && !r.referring;
+                let state = |r: &&Resolved| r.class == EntityType::Country;
                 let here = || this.iter().filter(|r| r.mention.last <= k).rev();
                 let earlier = || resolved[starts[si.saturating_sub(WINDOW)]..starts[si]].iter().rev();
                 let antecedent = here().find(body).or_else(|| here().find(state)).or_else(|| earlier().find(body)).or_else(|| earlier().find(state));
@@ -114,7 +114,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                         .iter()
                         .filter(|r| r.mention.last <= verb)
                         .rev()
-                        .find(|r| matches!(r.kind, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_)));
+                        .find(|r| matches!(r.class, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_)));
                     if let Some(r) = speaker {
                         added.push(reference(finder, si, k, k + 1, r));
                     }
@@ -122,7 +122,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                     // "Baykar bought Piaggio in 2024. It also formed …": the body or state that is
                     // the subject here (named first in this sentence), else in the nearest sentence
                     // before that names one.
-                    let subject = |r: &&Resolved| matches!(r.kind, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
+                    let subject = |r: &&Resolved| matches!(r.class, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
                     // (A description resolved before it in this sentence counts: "The company's … when it".)
                     let named_here = this.iter().filter(|r| r.mention.last <= k).find(subject);
                     let referred_here = added.iter().filter(|r: &&Resolved| r.sentence == si && r.mention.last <= k).find(subject);
@@ -138,12 +138,12 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             if (word == "two" && k > sentence.tokens.start && finder.lower(k - 1) == "the") || word == "both" {
                 let adjective = this.iter().find(|r| r.mention.first == k + 1 && matches!(r.mention.target, Target::Adjective(_)));
                 let noun = adjective.map_or(k + 1, |r| r.mention.last);
-                let kinds = (noun < sentence.tokens.end && !covered(k) && !covered(noun)).then(|| descriptions.pairs.get(finder.lower(noun))).flatten();
+                let classes = (noun < sentence.tokens.end && !covered(k) && !covered(noun)).then(|| descriptions.pairs.get(finder.lower(noun))).flatten();
                 let next_is_name = noun + 1 < sentence.tokens.end && (covered(noun + 1) || finder.lower(noun + 1) == "of");
-                if let Some(kinds) = kinds.filter(|_| !next_is_name) {
-                    let named = |r: &&Resolved| kinds.contains(&r.kind) && !r.referring && !matches!(r.mention.target, Target::Adjective(_));
+                if let Some(classes) = classes.filter(|_| !next_is_name) {
+                    let named = |r: &&Resolved| classes.contains(&r.class) && !r.referring && !matches!(r.mention.target, Target::Adjective(_));
                     if let Some(a) = before(k).find(named) {
-                        if let Some(b) = before(k).filter(named).find(|r| r.kind == a.kind && r.entity != a.entity) {
+                        if let Some(b) = before(k).filter(named).find(|r| r.class == a.class && r.entity != a.entity) {
                             added.push(reference(finder, si, k, k + 1, a));
                             added.push(reference(finder, si, noun, noun + 1, b));
                         }
@@ -160,7 +160,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             if from >= sentence.tokens.end || covered(from) {
                 continue;
             }
-            let Some((end, kind, noun)) = description_at(descriptions, finder, from, sentence.tokens.end) else { continue };
+            let Some((end, class, noun)) = description_at(descriptions, finder, from, sentence.tokens.end) else { continue };
             // "the company Samsung", "the plant of": the name or its complement follows.
             let next_is_name = end < sentence.tokens.end && (covered(end) || finder.text.tokens[end].text(finder.body).starts_with(char::is_uppercase) || finder.lower(end) == "of");
             if next_is_name || (from..end).any(covered) {
@@ -170,7 +170,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             // one it ties to South Korea before one it ties to none.
             let state = adjective.map(|a| drafts[a.entity].id.as_str());
             let of_state = |r: &&Resolved| state.is_some() && drafts[r.entity].country.as_deref() == state;
-            let named = |r: &&Resolved| r.kind == kind && !r.referring && (state.is_none() || drafts[r.entity].country.is_none() || of_state(r));
+            let named = |r: &&Resolved| r.class == class && !r.referring && (state.is_none() || drafts[r.entity].country.is_none() || of_state(r));
             let holds_noun = |r: &&Resolved| drafts[r.entity].label.split_whitespace().any(|w| fold(w) == noun || fold(w).trim_end_matches('s') == noun);
             // "the Company" capitalised is what a press release defined it as: the first named.
             let defined_term = finder.text.tokens[end - 1].text(finder.body).starts_with(char::is_uppercase);
@@ -230,8 +230,8 @@ fn description_at<'f>(descriptions: &Descriptions, finder: &'f Finder, at: usize
                 key.push(' ');
             }
             key.push_str(finder.lower(end - 1));
-            if let Some(&kind) = descriptions.nouns.get(&key) {
-                found = Some((end, kind, finder.lower(end - 1)));
+            if let Some(&class) = descriptions.nouns.get(&key) {
+                found = Some((end, class, finder.lower(end - 1)));
             }
         }
         if found.is_some() {
@@ -243,6 +243,6 @@ fn description_at<'f>(descriptions: &Descriptions, finder: &'f Finder, at: usize
 
 /// A mention of `antecedent`'s entity at tokens `[first, last)` of sentence `si`.
 fn reference(finder: &Finder, si: usize, first: usize, last: usize, antecedent: &Resolved) -> Resolved {
-    let mention = Mention { first, last, kind: antecedent.kind, target: Target::Unknown, surface: finder.surface(first, last), titled: false, short: None };
-    Resolved { mention, sentence: si, entity: antecedent.entity, kind: antecedent.kind, referring: true }
+    let mention = Mention { first, last, class: antecedent.class, target: Target::Unknown, surface: finder.surface(first, last), titled: false, short: None };
+    Resolved { mention, sentence: si, entity: antecedent.entity, class: antecedent.class, referring: true }
 }

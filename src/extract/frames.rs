@@ -95,7 +95,7 @@ impl SlotKind {
 }
 
 impl Slot {
-    fn kind(self) -> SlotKind {
+    fn slot_kind(self) -> SlotKind {
         match self {
             Slot::Subj => SlotKind::Subj,
             Slot::Dobj => SlotKind::Dobj,
@@ -499,7 +499,7 @@ impl Frames {
     /// cue pairs with its subject meets where the cue places the meeting, too.
     fn meeting_companions(&self, view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
         let meets = |m: &FrameMatch| self.frames[m.frame as usize].predicate == Predicate::MeetsWith;
-        let at_place = |m: &FrameMatch| view.kind(m.object) == EntityType::Place;
+        let at_place = |m: &FrameMatch| view.class(m.object) == EntityType::Place;
         let entity = |i: usize| view.resolved[view.mentions[i]].entity;
         let mut companions = Vec::new();
         for place in out[from..].iter().filter(|m| meets(m) && at_place(m)) {
@@ -580,7 +580,7 @@ impl Frames {
         let reduced = (frame.pos == Pos::Verb && form.is_participle() && k > view.tokens.start && end < view.tokens.end && frame.object.contains(&Slot::Dobj))
             .then(|| view.mention_at(k - 1))
             .flatten()
-            .filter(|&m| signatures.allows_object(frame.predicate, view.kind(m)) && !signatures.allows_subject(frame.predicate, view.kind(m)) && view.finder.preposition(end).is_some());
+            .filter(|&m| signatures.allows_object(frame.predicate, view.class(m)) && !signatures.allows_subject(frame.predicate, view.class(m)) && view.finder.preposition(end).is_some());
         let passive = passive || reduced.is_some();
         // "is now building": a form of "be", adverbs, then the "-ing" form.
         let progressive = frame.pos == Pos::Verb && form.is_gerund() && {
@@ -607,7 +607,7 @@ impl Frames {
         let origin = good.checked_sub(1)?;
         let adjacent = view.last(origin) == view.first(good);
         let adjective = matches!(view.resolved[view.mentions[origin]].mention.target, Target::Adjective(_));
-        (view.kind(good) == EntityType::Commodity && adjective && adjacent).then_some(origin)
+        (view.class(good) == EntityType::Commodity && adjective && adjacent).then_some(origin)
     }
 
     /// Fills the slots of frame `f` whose cue spans `[k, end)`.
@@ -677,8 +677,8 @@ impl Frames {
         let entity = |m: usize| view.resolved[view.mentions[m]].entity;
         // ("with oil giant Saudi Aramco": a good attached to a company stands for it.)
         let takes = |o: usize| {
-            let allows = |m: usize| view.finder.lex.signatures.allows_object(frame.predicate, view.kind(m));
-            allows(o) || (view.kind(o) == EntityType::Commodity && view.head[o] != o && allows(view.head[o]))
+            let allows = |m: usize| view.finder.lex.signatures.allows_object(frame.predicate, view.class(m));
+            allows(o) || (view.class(o) == EntityType::Commodity && view.head[o] != o && allows(view.head[o]))
         };
         let object = frame.object.iter().find_map(|&slot| find(slot).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s) && takes(o)).map(|o| (o, slot)));
         let Some((o, object_slot)) = object else { return };
@@ -687,12 +687,12 @@ impl Frames {
         // a list's comma (a cue word inside may: "Belarus and its ally Russia").
         let list = view.list(s);
         let outside = list.first().zip(list.last()).is_none_or(|(&a, &b)| k < view.first(a) || k >= view.last(b));
-        if view.kind(s) == view.kind(o) && list.len() > 1 && list.contains(&o) && (outside || frame.pos == Pos::Prep) {
+        if view.class(s) == view.class(o) && list.len() > 1 && list.contains(&o) && (outside || frame.pos == Pos::Prep) {
             return;
         }
         for &s in fillers(s, subject_slot) {
             for &o in fillers(o, object_slot) {
-                push(out, s, o, subject_slot.kind(), object_slot.kind());
+                push(out, s, o, subject_slot.slot_kind(), object_slot.slot_kind());
             }
         }
     }

@@ -31,7 +31,7 @@ pub struct Entry {
     /// `<type>/<slug>`, stable across runs.
     pub id: String,
     pub label: String,
-    pub kind: EntityType,
+    pub class: EntityType,
     pub wikidata: Option<String>,
     /// The entry id of the country it belongs to, if any.
     pub country: Option<String>,
@@ -127,7 +127,7 @@ impl Gazetteer {
         }
         let index = self.entries.len();
         self.by_id.insert(entry.id.clone(), index);
-        if let Some((first, last)) = name_ends(&entry.label).filter(|_| entry.kind == EntityType::Person) {
+        if let Some((first, last)) = name_ends(&entry.label).filter(|_| entry.class == EntityType::Person) {
             for part in [fold(first), fold(last)] {
                 let people = self.people_by_name_part.entry(part).or_default();
                 if people.last() != Some(&index) {
@@ -410,7 +410,7 @@ fn packed_word(bytes: &[u8]) -> Option<u128> {
 /// A head word ("Corporation", "heavy industries") that types a name.
 #[derive(Debug, Clone)]
 pub struct Head {
-    pub kind: EntityType,
+    pub class: EntityType,
     pub min_words: usize,
 }
 
@@ -421,7 +421,7 @@ pub struct ContextCue {
     pub words: Vec<String>,
     /// True when the words come before the name, false when after.
     pub before: bool,
-    pub kind: EntityType,
+    pub class: EntityType,
     /// The one word is the end of a closed compound ("-maker": "tankmaker", "chipmakers").
     pub suffix: bool,
 }
@@ -1077,8 +1077,8 @@ impl Lexicon {
     fn load_heads(&mut self, path: &Path) -> Result<()> {
         for (line, row) in read_csv(path)? {
             let head = row.get("head").cloned().unwrap_or_default();
-            let kind = row.get("type").and_then(|t| EntityType::parse(t));
-            let Some(kind) = kind else { bail!("{}:{line}: unknown type {:?}", path.display(), row.get("type")) };
+            let class = row.get("type").and_then(|t| EntityType::parse(t));
+            let Some(class) = class else { bail!("{}:{line}: unknown type {:?}", path.display(), row.get("type")) };
             let min_words = match row.get("min_words").map(String::as_str) {
                 None | Some("") => 2,
                 Some(m) => m.parse().ok().filter(|&n: &usize| n >= 1).with_context(|| format!("{}:{line}: min_words must be a number of words (1 or more), not {m:?}", path.display()))?,
@@ -1091,7 +1091,7 @@ impl Lexicon {
             }
             self.max_head_tokens = self.max_head_tokens.max(key.split(' ').count());
             self.head_last_words.insert(key.rsplit(' ').next().unwrap_or_default().to_string());
-            self.heads.entry(key).or_insert(Head { kind, min_words });
+            self.heads.entry(key).or_insert(Head { class, min_words });
         }
         Ok(())
     }
@@ -1108,21 +1108,21 @@ impl Lexicon {
             let possessive = cue.starts_with('\'');
             let key = if possessive { token_key(&self.splitter, &format!("x{cue}")) } else { token_key(&self.splitter, cue) };
             let words: Vec<String> = key.split(' ').skip(usize::from(possessive)).filter(|w| !w.is_empty()).map(str::to_string).collect();
-            let kind = row.get("type").and_then(|t| EntityType::parse(t));
+            let class = row.get("type").and_then(|t| EntityType::parse(t));
             let before = match row.get("side").map(String::as_str) {
                 Some("before") => true,
                 Some("after") => false,
                 other => bail!("{}:{line}: side must be before or after, not {other:?}", path.display()),
             };
-            match kind {
-                Some(kind) if suffix && words.len() == 1 => {
+            match class {
+                Some(class) if suffix && words.len() == 1 => {
                     self.context_suffix_cues.push(self.context_cues.len());
-                    self.context_cues.push(ContextCue { words, before, kind, suffix });
+                    self.context_cues.push(ContextCue { words, before, class, suffix });
                 }
-                Some(kind) if !words.is_empty() && !suffix => {
+                Some(class) if !words.is_empty() && !suffix => {
                     let next_to_name = if before { words[words.len() - 1].clone() } else { words[0].clone() };
                     self.context_cues_by_word.entry(next_to_name).or_default().push(self.context_cues.len());
-                    self.context_cues.push(ContextCue { words, before, kind, suffix });
+                    self.context_cues.push(ContextCue { words, before, class, suffix });
                 }
                 _ => bail!("{}:{line}: a cue needs words and a type", path.display()),
             }
@@ -1133,8 +1133,8 @@ impl Lexicon {
     fn load_name_parts(&mut self, path: &Path) -> Result<()> {
         for (line, row) in read_csv(path)? {
             let (part, start) = word_part(path, line, &row, "part", ("at", "start", "end"))?;
-            let Some(kind) = row.get("type").and_then(|t| EntityType::parse(t)) else { bail!("{}:{line}: no such type {:?}", path.display(), row.get("type")) };
-            self.name_parts.push((part, start, kind));
+            let Some(class) = row.get("type").and_then(|t| EntityType::parse(t)) else { bail!("{}:{line}: no such type {:?}", path.display(), row.get("type")) };
+            self.name_parts.push((part, start, class));
         }
         Ok(())
     }
@@ -1142,7 +1142,7 @@ impl Lexicon {
     /// The type a word part gives the unknown one-word name `lower` ("uzbekneftegaz").
     pub fn name_part_type(&self, lower: &str) -> Option<EntityType> {
         let long_enough = |part: &str| lower.len() >= part.len() + 3;
-        self.name_parts.iter().find(|(part, start, _)| long_enough(part) && if *start { lower.starts_with(part.as_str()) } else { lower.ends_with(part.as_str()) }).map(|&(_, _, kind)| kind)
+        self.name_parts.iter().find(|(part, start, _)| long_enough(part) && if *start { lower.starts_with(part.as_str()) } else { lower.ends_with(part.as_str()) }).map(|&(_, _, class)| class)
     }
 
     fn load_name_endings(&mut self, path: &Path) -> Result<()> {
@@ -1194,16 +1194,16 @@ impl Lexicon {
                 let at = || format!("{}:{line}", path.display());
                 let label = non_empty(row.get("label")).with_context(|| format!("{}: empty label", at()))?;
                 let is_country_file = row.contains_key("capitals");
-                let kind = if is_country_file {
+                let class = if is_country_file {
                     EntityType::Country
                 } else {
                     let t = row.get("type").cloned().unwrap_or_default();
                     EntityType::parse(&t).with_context(|| format!("{}: unknown type {t:?}", at()))?
                 };
                 let raw_id = non_empty(row.get("id")).unwrap_or_else(|| slug(&label));
-                let id = format!("{}/{}", kind.id_prefix(), raw_id);
+                let id = format!("{}/{}", class.id_prefix(), raw_id);
                 let country = non_empty(row.get("country")).map(|c| format!("country/{c}"));
-                let entry = Entry { id, label: label.clone(), kind, wikidata: non_empty(row.get("wikidata")), country };
+                let entry = Entry { id, label: label.clone(), class, wikidata: non_empty(row.get("wikidata")), country };
                 let index = gaz.add_entry(entry).with_context(at)?;
                 gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Label, &label);
                 for alias in split_multi(row.get("aliases")) {
@@ -1230,7 +1230,7 @@ impl Lexicon {
 
     /// The head type of a name given as lowercase tokens (head before "of"/"on"/"for", or last).
     pub fn head_type(&self, tokens: &[&str]) -> Option<EntityType> {
-        self.head_at(tokens).map(|(kind, _)| kind)
+        self.head_at(tokens).map(|(class, _)| class)
     }
 
     /// The head type of a name given as lowercase tokens, and where its head ends.
@@ -1245,7 +1245,7 @@ impl Lexicon {
                 let key = tokens[end - n..end].join(" ");
                 if let Some(head) = self.heads.get(&key) {
                     if words >= head.min_words {
-                        return Some((head.kind, end));
+                        return Some((head.class, end));
                     }
                 }
             }

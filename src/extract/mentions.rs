@@ -29,7 +29,7 @@ pub struct Mention {
     /// Token index range `[first, last)` into `Text::tokens`.
     pub first: usize,
     pub last: usize,
-    pub kind: EntityType,
+    pub class: EntityType,
     pub target: Target,
     /// The text as written.
     pub surface: String,
@@ -47,7 +47,7 @@ pub struct Mention {
 struct Known {
     first: usize,
     last: usize,
-    kind: EntityType,
+    class: EntityType,
     target: Target,
 }
 
@@ -216,7 +216,7 @@ impl<'a> Finder<'a> {
 
     /// The mention of a known name, its text copied from the body.
     fn known_mention(&self, k: &Known, titled: bool) -> Mention {
-        Mention { first: k.first, last: k.last, kind: k.kind, target: k.target.clone(), surface: self.surface(k.first, k.last), titled, short: None }
+        Mention { first: k.first, last: k.last, class: k.class, target: k.target.clone(), surface: self.surface(k.first, k.last), titled, short: None }
     }
 
     /// A headline: no final punctuation and most longer words capitalised.
@@ -331,7 +331,7 @@ impl<'a> Finder<'a> {
         mentions.retain(|m| {
             let after_subject = m.first > s.tokens.start && (previous_end == Some(m.first) || matches!(self.lower(m.first - 1), "it" | "they" | "which" | "that" | "who"));
             previous_end = Some(m.last);
-            !(m.kind == EntityType::Commodity && m.last == m.first + 1 && self.is(m.first, WordKinds::FRAME_CUE) && after_subject)
+            !(m.class == EntityType::Commodity && m.last == m.first + 1 && self.is(m.first, WordKinds::FRAME_CUE) && after_subject)
         });
     }
 
@@ -355,13 +355,13 @@ impl<'a> Finder<'a> {
                 last += 2;
             }
             // The issuer: the organisation named right before, or capitalised words no name took.
-            let issuer = mentions[..at].last().filter(|m| m.last == head && m.kind == EntityType::Organization).map(|m| m.first);
+            let issuer = mentions[..at].last().filter(|m| m.last == head && m.class == EntityType::Organization).map(|m| m.first);
             let bare = (s.tokens.start..head)
                 .rev()
                 .take_while(|&j| self.is_capitalised(j) && (!self.is(j, WordKinds::ORDINARY) || self.is(j, WordKinds::HEAD)) && mentions[..at].last().is_none_or(|m| m.last <= j))
                 .last();
             let from = issuer.or(bare).unwrap_or(head);
-            let mention = Mention { first: head, last, kind: EntityType::Initiative, target: Target::Unknown, surface: self.surface(from, last), titled: false, short: None };
+            let mention = Mention { first: head, last, class: EntityType::Initiative, target: Target::Unknown, surface: self.surface(from, last), titled: false, short: None };
             mentions.insert(at, mention);
         }
     }
@@ -372,8 +372,8 @@ impl<'a> Finder<'a> {
     fn seated_missions(&self, mentions: &mut [Mention]) {
         for i in 0..mentions.len() {
             let (m, next) = (&mentions[i], mentions.get(i + 1));
-            let Some(place) = next.filter(|p| matches!(p.kind, EntityType::Place | EntityType::Country)) else { continue };
-            let seated = m.kind == EntityType::Organization && self.lex.seated_missions.contains(self.lower(m.last - 1));
+            let Some(place) = next.filter(|p| matches!(p.class, EntityType::Place | EntityType::Country)) else { continue };
+            let seated = m.class == EntityType::Organization && self.lex.seated_missions.contains(self.lower(m.last - 1));
             if seated && place.first == m.last + 1 && matches!(self.lower(m.last), "in" | "to") {
                 let surface = self.surface(m.first, place.last);
                 mentions[i].surface = surface;
@@ -387,15 +387,15 @@ impl<'a> Finder<'a> {
     fn split_inner_places(&self, mentions: &mut Vec<Mention>) {
         let gaz = &self.lex.gazetteer;
         let mut inner = Vec::new();
-        for m in mentions.iter_mut().filter(|m| matches!(m.target, Target::Known(_)) && matches!(m.kind, EntityType::Event | EntityType::Project | EntityType::Initiative)) {
+        for m in mentions.iter_mut().filter(|m| matches!(m.target, Target::Known(_)) && matches!(m.class, EntityType::Event | EntityType::Project | EntityType::Initiative)) {
             let Some(k) = (m.first + 1..m.last.saturating_sub(1)).find(|&k| self.lower(k) == "in") else { continue };
             let key = (k + 1..m.last).map(|j| self.lower(j)).collect::<Vec<_>>().join(" ");
-            let place = gaz.lookup(&key).iter().find(|n| matches!(gaz.entries[n.entry].kind, EntityType::Country | EntityType::Place) && matches!(n.kind, NameKind::Label | NameKind::Alias));
+            let place = gaz.lookup(&key).iter().find(|n| matches!(gaz.entries[n.entry].class, EntityType::Country | EntityType::Place) && matches!(n.kind, NameKind::Label | NameKind::Alias));
             if let Some(name) = place {
                 inner.push(Mention {
                     first: k + 1,
                     last: m.last,
-                    kind: gaz.entries[name.entry].kind,
+                    class: gaz.entries[name.entry].class,
                     target: Target::Known(name.entry),
                     surface: self.surface(k + 1, m.last),
                     titled: false,
@@ -416,7 +416,7 @@ impl<'a> Finder<'a> {
     /// span stays the noun phrase, so the place remains a mention of its own (`locatedIn`).
     fn described_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
-        for place in mentions.iter().filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country)) {
+        for place in mentions.iter().filter(|m| matches!(m.class, EntityType::Place | EntityType::Country)) {
             // "near the village of Ulken": past a place cue, which its name leaves out.
             let cue = self.place_cue_ending(s.tokens.start, place.first);
             let at = cue.unwrap_or_else(|| self.before_article(s, place.first));
@@ -429,7 +429,7 @@ impl<'a> Finder<'a> {
             if first >= s.tokens.start + 3
                 && matches!(self.lower(first - 1), "a" | "an" | "the")
                 && self.lower(first - 2) == ","
-                && mentions.iter().any(|m| m.last == first - 2 && m.kind == EntityType::Project)
+                && mentions.iter().any(|m| m.last == first - 2 && m.class == EntityType::Project)
             {
                 continue;
             }
@@ -444,7 +444,7 @@ impl<'a> Finder<'a> {
                 Some(owner) => format!("{} {named}", owner.surface),
                 None => named,
             };
-            found.push(Mention { first, last: at - 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: short.contains(' ').then_some(short) });
+            found.push(Mention { first, last: at - 1, class: EntityType::Project, target: Target::Unknown, surface, titled: false, short: short.contains(' ').then_some(short) });
         }
         self.add_described(mentions, found);
     }
@@ -459,7 +459,7 @@ impl<'a> Finder<'a> {
         let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
         let covered = |k: usize| mentions.iter().find(|m| m.first <= k && k < m.last);
         let mut found = Vec::new();
-        for place in mentions.iter().filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_))) {
+        for place in mentions.iter().filter(|m| matches!(m.class, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_))) {
             let at = self.before_article(s, place.first);
             if at < s.tokens.start + 3 || !matches!(self.lower(at - 1), "of" | "in" | "against") {
                 continue;
@@ -485,7 +485,7 @@ impl<'a> Finder<'a> {
             // Named with its owner ("Russia's") or a state's adjective ("the Russian invasion").
             let owner_at = if matches!(self.lower(first - 1), "'s" | "'") { first - 2 } else { first - 1 };
             let before = covered(owner_at).filter(|m| m.last == owner_at + 1);
-            let owned = before.filter(|m| matches!(m.kind, EntityType::Country) || matches!(m.target, Target::Adjective(_)));
+            let owned = before.filter(|m| matches!(m.class, EntityType::Country) || matches!(m.target, Target::Adjective(_)));
             let determined = owned.is_some() || matches!(self.lower(first - 1), "a" | "an" | "the");
             if !determined {
                 continue;
@@ -497,7 +497,7 @@ impl<'a> Finder<'a> {
                 None => phrase.clone(),
             };
             let short = (surface != phrase).then_some(phrase);
-            found.push(Mention { first, last: head + 1, kind: EntityType::Event, target: Target::Unknown, surface, titled: false, short });
+            found.push(Mention { first, last: head + 1, class: EntityType::Event, target: Target::Unknown, surface, titled: false, short });
         }
         self.add_described(mentions, found);
     }
@@ -520,7 +520,7 @@ impl<'a> Finder<'a> {
             let mut head = None;
             let mut k = b.last;
             while k < b.last + 3 && plain(k) && !self.is(k, WordKinds::FUNCTION) {
-                if self.is(k, WordKinds::HEAD) && self.lex.heads.get(self.lower(k)).is_some_and(|h| h.kind == EntityType::Organization) {
+                if self.is(k, WordKinds::HEAD) && self.lex.heads.get(self.lower(k)).is_some_and(|h| h.class == EntityType::Organization) {
                     head = Some(k);
                 }
                 k += 1;
@@ -543,7 +543,7 @@ impl<'a> Finder<'a> {
                     last = k;
                 }
             }
-            found.push(Mention { first: a.first, last, kind: EntityType::Organization, target: Target::Unknown, surface: self.surface(a.first, last), titled: false, short: None });
+            found.push(Mention { first: a.first, last, class: EntityType::Organization, target: Target::Unknown, surface: self.surface(a.first, last), titled: false, short: None });
         }
         replace_covered(mentions, found, |m, f| f.first <= m.first && m.last <= f.last);
     }
@@ -560,7 +560,7 @@ impl<'a> Finder<'a> {
         };
         let mut found = Vec::new();
         for head in s.tokens.start + 1..s.tokens.end.saturating_sub(2) {
-            let event_head = self.is(head, WordKinds::HEAD) && !self.is_capitalised(head) && self.lex.heads.get(self.lower(head)).is_some_and(|h| h.kind == EntityType::Event);
+            let event_head = self.is(head, WordKinds::HEAD) && !self.is_capitalised(head) && self.lex.heads.get(self.lower(head)).is_some_and(|h| h.class == EntityType::Event);
             if !event_head || self.lower(head + 1) != "of" {
                 continue;
             }
@@ -572,12 +572,12 @@ impl<'a> Finder<'a> {
             }
             let at = head + 2 + usize::from(self.lower(head + 2) == "the");
             let Some(body) =
-                mentions.iter().find(|m| m.first == at && matches!(m.kind, EntityType::Organization | EntityType::Event | EntityType::Initiative) && !matches!(m.target, Target::Adjective(_)))
+                mentions.iter().find(|m| m.first == at && matches!(m.class, EntityType::Organization | EntityType::Event | EntityType::Initiative) && !matches!(m.target, Target::Adjective(_)))
             else {
                 continue;
             };
             let short = self.surface(first, head + 1);
-            found.push(Mention { first, last: head + 1, kind: EntityType::Event, target: Target::Unknown, surface: self.surface(first, body.last), titled: false, short: Some(short) });
+            found.push(Mention { first, last: head + 1, class: EntityType::Event, target: Target::Unknown, surface: self.surface(first, body.last), titled: false, short: Some(short) });
         }
         replace_covered(mentions, found, |m, f| m.first < f.last && f.first < m.last);
     }
@@ -589,7 +589,7 @@ impl<'a> Finder<'a> {
     /// after both ("Korean Peninsula–Europe transport corridor"), the phrase its alias; its
     /// span stays the noun phrase, so the places remain mentions of their own.
     fn route_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
-        let is_place = |m: &Mention| matches!(m.kind, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_));
+        let is_place = |m: &Mention| matches!(m.class, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_));
         let mut found = Vec::new();
         for (i, from) in mentions.iter().enumerate().filter(|(_, m)| is_place(m)) {
             let at = self.before_article(s, from.first);
@@ -643,7 +643,7 @@ impl<'a> Finder<'a> {
     fn route_mention(&self, first: usize, last: usize, from: &Mention, to: &Mention) -> Mention {
         let phrase = self.surface(first, last);
         let surface = format!("{}–{} {phrase}", from.surface, to.surface);
-        Mention { first, last, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(phrase) }
+        Mention { first, last, class: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(phrase) }
     }
 
     /// "Modi's Make in India program", "the kingdom's Vision 2030 drive": capitalised words and
@@ -655,7 +655,7 @@ impl<'a> Finder<'a> {
         let mut found = Vec::new();
         for head in s.tokens.start + 1..s.tokens.end {
             let initiative_head =
-                self.tok(head).kind == TokenKind::Word && !self.is_capitalised(head) && self.lex.heads.get(self.lower(head)).is_some_and(|h| h.kind == EntityType::Initiative && h.min_words <= 2);
+                self.tok(head).kind == TokenKind::Word && !self.is_capitalised(head) && self.lex.heads.get(self.lower(head)).is_some_and(|h| h.class == EntityType::Initiative && h.min_words <= 2);
             if !initiative_head {
                 continue;
             }
@@ -681,7 +681,7 @@ impl<'a> Finder<'a> {
             if start == s.tokens.start || !own_word || !phrase || inside_name {
                 continue;
             }
-            found.push(Mention { first: start, last: head + 1, kind: EntityType::Initiative, target: Target::Unknown, surface: self.surface(start, head + 1), titled: false, short: None });
+            found.push(Mention { first: start, last: head + 1, class: EntityType::Initiative, target: Target::Unknown, surface: self.surface(start, head + 1), titled: false, short: None });
         }
         replace_covered(mentions, found, |m, f| f.first <= m.first && m.first < f.last);
     }
@@ -724,7 +724,7 @@ impl<'a> Finder<'a> {
                     Some(open) => (format!("{} {}", self.surface(first, open), self.surface(open + 3, head + 1)), Some(self.surface(first, head + 1))),
                     None => (self.surface(first, head + 1), None),
                 };
-                found.push(Mention { first, last: head + 1, kind: EntityType::Project, target: Target::Unknown, surface, titled: false, short });
+                found.push(Mention { first, last: head + 1, class: EntityType::Project, target: Target::Unknown, surface, titled: false, short });
             }
         }
         self.add_described(mentions, found);
@@ -742,7 +742,7 @@ impl<'a> Finder<'a> {
         let mut found = Vec::new();
         for head in s.tokens.clone().filter(|&k| self.is(k, WordKinds::GOODS_HEAD) && plain(k)) {
             // A known good named by the head alone ("minerals") takes modifiers too: "valuable minerals".
-            let known_head = |m: &Mention| m.kind == EntityType::Commodity && m.first == head && m.last == head + 1;
+            let known_head = |m: &Mention| m.class == EntityType::Commodity && m.first == head && m.last == head + 1;
             if mentions.iter().any(|m| m.first <= head && head < m.last && !known_head(m)) {
                 continue;
             }
@@ -776,7 +776,7 @@ impl<'a> Finder<'a> {
             while first < head && self.lex.vague_modifiers.contains(self.lower(first)) {
                 first += 1;
             }
-            if let Some(c) = mentions.iter().find(|m| m.kind == EntityType::Commodity && m.last == first && m.first >= s.tokens.start) {
+            if let Some(c) = mentions.iter().find(|m| m.class == EntityType::Commodity && m.last == first && m.first >= s.tokens.start) {
                 first = c.first;
             }
             let designated = self.designation_before(s, first, mentions);
@@ -785,15 +785,15 @@ impl<'a> Finder<'a> {
             if first == head && (known || !self.is(head, WordKinds::GOODS_ALONE)) {
                 continue;
             }
-            found.push(Mention { first, last: head + 1, kind: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
+            found.push(Mention { first, last: head + 1, class: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
         }
-        replace_covered(mentions, found, |m, g| m.kind == EntityType::Commodity && g.first <= m.first && m.last <= g.last);
+        replace_covered(mentions, found, |m, g| m.class == EntityType::Commodity && g.first <= m.first && m.last <= g.last);
     }
 
     /// "uranium concentrate", "copper cathodes": a known good right before a noun naming a
     /// form of it (`lexicon/goods_forms.txt`) is that good, named so here (an alias).
     fn good_forms(&self, s: &Sentence, mentions: &mut [Mention]) {
-        for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Commodity && matches!(m.target, Target::Known(_))) {
+        for m in mentions.iter_mut().filter(|m| m.class == EntityType::Commodity && matches!(m.target, Target::Known(_))) {
             if m.last < s.tokens.end && self.tok(m.last).kind == TokenKind::Word && !self.is_capitalised(m.last) && self.lex.goods_forms.contains(self.lower(m.last)) {
                 m.last += 1;
                 m.surface = self.surface(m.first, m.last);
@@ -839,8 +839,8 @@ impl<'a> Finder<'a> {
     fn quoted_terms(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let is_quote = |k: usize| matches!(self.raw(k), "\"" | "\u{201c}" | "\u{201d}");
         let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
-        // The kind a head ending at token `last` gives, if it names an undertaking.
-        let head_kind = |last: usize, first: usize| self.head_kind_ending_at(first, last).filter(|kind| matches!(kind, EntityType::Project | EntityType::Initiative));
+        // The class a head ending at token `last` gives, if it names an undertaking.
+        let head_class = |last: usize, first: usize| self.head_class_ending_at(first, last).filter(|class| matches!(class, EntityType::Project | EntityType::Initiative));
         let mut found = Vec::new();
         let mut k = s.tokens.start;
         while k + 2 < s.tokens.end {
@@ -855,19 +855,19 @@ impl<'a> Finder<'a> {
                 close += 1;
             }
             let words = (first..close).filter(|&j| self.lower(j) != "-").count();
-            if close == first || close >= s.tokens.end || !is_quote(close) || !(1..=3).contains(&words) || mentions.iter().any(|m| m.kind != EntityType::Commodity && m.first < close && first < m.last)
-            {
+            let taken = mentions.iter().any(|m| m.class != EntityType::Commodity && m.first < close && first < m.last);
+            if close == first || close >= s.tokens.end || !is_quote(close) || !(1..=3).contains(&words) || taken {
                 k = close.max(k + 1);
                 continue;
             }
             let term = self.surface(first, close);
-            let inside = head_kind(close - 1, first).map(|kind| (kind, close - 1));
-            let after = (close + 1..s.tokens.end.min(close + 5)).take_while(|&j| plain(j)).find_map(|j| head_kind(j, close + 1).map(|kind| (kind, j)));
-            if let Some((kind, head)) = after.or(inside) {
+            let inside = head_class(close - 1, first).map(|class| (class, close - 1));
+            let after = (close + 1..s.tokens.end.min(close + 5)).take_while(|&j| plain(j)).find_map(|j| head_class(j, close + 1).map(|class| (class, j)));
+            if let Some((class, head)) = after.or(inside) {
                 let surface = if head < close { term.clone() } else { format!("{term} {}", self.surface(close + 1, head + 1)) };
                 let short = (head >= close).then_some(term);
-                if !mentions.iter().any(|m| m.kind != EntityType::Commodity && m.first <= head && close < m.last) {
-                    found.push(Mention { first, last: head + 1, kind, target: Target::Unknown, surface, titled: false, short });
+                if !mentions.iter().any(|m| m.class != EntityType::Commodity && m.first <= head && close < m.last) {
+                    found.push(Mention { first, last: head + 1, class, target: Target::Unknown, surface, titled: false, short });
                 }
             }
             k = close + 1;
@@ -877,10 +877,10 @@ impl<'a> Finder<'a> {
 
     /// The type of the head key (`typing/heads.csv`) made of the last two words ending at token
     /// `last`, else of that word alone; no word before `floor` is read.
-    fn head_kind_ending_at(&self, floor: usize, last: usize) -> Option<EntityType> {
+    fn head_class_ending_at(&self, floor: usize, last: usize) -> Option<EntityType> {
         [2, 1].into_iter().filter(|&n| last + 1 >= floor + n).find_map(|n| {
             let key = (last + 1 - n..=last).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
-            self.lex.heads.get(&key).map(|h| h.kind)
+            self.lex.heads.get(&key).map(|h| h.class)
         })
     }
 
@@ -911,10 +911,10 @@ impl<'a> Finder<'a> {
         if !is_plain(head) || !self.is(head, WordKinds::HEAD_LAST) {
             return None;
         }
-        if !matches!(self.head_kind_ending_at(s.tokens.start, head), Some(EntityType::Project)) {
+        if !matches!(self.head_class_ending_at(s.tokens.start, head), Some(EntityType::Project)) {
             return None;
         }
-        let commodity_at = |k: usize| mentions.iter().find(|m| m.kind == EntityType::Commodity && m.first <= k && k < m.last);
+        let commodity_at = |k: usize| mentions.iter().find(|m| m.class == EntityType::Commodity && m.first <= k && k < m.last);
         let mut first = head;
         while first > s.tokens.start && head - first < 4 {
             match commodity_at(first - 1) {
@@ -930,13 +930,13 @@ impl<'a> Finder<'a> {
         while first < head && self.lex.vague_modifiers.contains(self.lower(first)) {
             first += 1;
         }
-        let taken = mentions.iter().any(|m| m.first <= head && first < m.last && m.kind != EntityType::Commodity);
+        let taken = mentions.iter().any(|m| m.first <= head && first < m.last && m.class != EntityType::Commodity);
         (determined && !taken).then_some(first)
     }
 
     /// Adds described projects to `mentions`: commodities inside one are part of its name.
     fn add_described(&self, mentions: &mut Vec<Mention>, found: Vec<Mention>) {
-        replace_covered(mentions, found, |m, p| m.kind == EntityType::Commodity && p.first <= m.first && m.last <= p.last);
+        replace_covered(mentions, found, |m, p| m.class == EntityType::Commodity && p.first <= m.first && m.last <= p.last);
     }
 
     /// Longest gazetteer matches, left to right.
@@ -974,18 +974,18 @@ impl<'a> Finder<'a> {
                     // Prefer a real name over a capital or adjective reading of the same words.
                     // Same words, several readings: a capital beats the city (the metonym rule
                     // decides later), a real name beats an adjective.
-                    let rank = |t: &Target, kind: EntityType| match t {
+                    let rank = |t: &Target, class: EntityType| match t {
                         Target::Capital(_) => 3,
-                        Target::Known(_) if kind != EntityType::Place => 2,
+                        Target::Known(_) if class != EntityType::Place => 2,
                         Target::Known(_) => 1,
                         _ => 0,
                     };
                     let better = match &best {
                         None => true,
-                        Some((end, t, k)) => j + 1 > *end || (j + 1 == *end && rank(&target, entry.kind) > rank(t, *k)),
+                        Some((end, t, k)) => j + 1 > *end || (j + 1 == *end && rank(&target, entry.class) > rank(t, *k)),
                     };
                     if better {
-                        best = Some((j + 1, target, entry.kind));
+                        best = Some((j + 1, target, entry.class));
                     }
                 }
                 if !found.is_prefix {
@@ -996,8 +996,8 @@ impl<'a> Finder<'a> {
             let currency = |end: usize| end < s.tokens.end && ((self.lower(end) == "$" && self.tok(end).joined) || matches!(self.lower(end), "dollar" | "dollars"));
             match best {
                 Some((end, _, EntityType::Country)) if currency(end) => i = end,
-                Some((end, target, kind)) => {
-                    out.push(Known { first: i, last: end, kind, target });
+                Some((end, target, class)) => {
+                    out.push(Known { first: i, last: end, class, target });
                     i = end;
                 }
                 None => i += 1,
@@ -1144,7 +1144,7 @@ impl<'a> Finder<'a> {
                     let body_end = and.filter(|&and| !(m.last..and).all(|k| self.is(k, WordKinds::COMMON))).unwrap_or(end);
                     // A firm's name may count the adjective as one of its words: "Turkish
                     // Airlines" (not "Russian Embassy", the state's).
-                    let firm = || self.head_at(m.first, body_end).filter(|&(kind, at)| kind == EntityType::Company && at > m.last).map(|(kind, _)| kind);
+                    let firm = || self.head_at(m.first, body_end).filter(|&(class, at)| class == EntityType::Company && at > m.last).map(|(class, _)| class);
                     let body_type = self.head_type(m.last, body_end).or_else(firm);
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first > m.last || k.last <= m.last) {
                         break;
@@ -1234,14 +1234,14 @@ impl<'a> Finder<'a> {
         if let Some(k) = person_at.filter(|&k| !self.looks_like_person(start, end) && body_before(k)) {
             {
                 self.typed_pieces(s, start, k, false, inside, out);
-                out.push(Mention { first: k, last: end, kind: EntityType::Person, target: Target::Unknown, surface: self.surface(k, end), titled: true, short: None });
+                out.push(Mention { first: k, last: end, class: EntityType::Person, target: Target::Unknown, surface: self.surface(k, end), titled: true, short: None });
                 return;
             }
         }
         // "Government of the Russian Federation": the state itself.
         if let [state] = known {
-            if state.last == end && matches!(state.target, Target::Known(_)) && state.kind == EntityType::Country && self.state_noun_of(start, state.first) {
-                out.push(Mention { first: start, last: end, kind: EntityType::Country, target: state.target.clone(), surface: self.surface(start, end), titled: false, short: None });
+            if state.last == end && matches!(state.target, Target::Known(_)) && state.class == EntityType::Country && self.state_noun_of(start, state.first) {
+                out.push(Mention { first: start, last: end, class: EntityType::Country, target: state.target.clone(), surface: self.surface(start, end), titled: false, short: None });
                 return;
             }
         }
@@ -1255,12 +1255,12 @@ impl<'a> Finder<'a> {
             }
         }
         let head_at = self.head_at(start, end);
-        let head = head_at.map(|(kind, _)| kind);
+        let head = head_at.map(|(class, _)| class);
         // The whole run is one name when its head word types it, unless the head belongs to a
         // longer known name of another type (but "Committee on Trade of the Republic of
         // Moldova" is one name), or "and" joins two known names ("Russia and the EU").
         let seat_after_head = |m: &Known| self.is_seat(m) && head_at.is_some_and(|(_, at)| self.of_before(at, m.first).is_some());
-        let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.kind) != head && !seat_after_head(m));
+        let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.class) != head && !seat_after_head(m));
         // "Korean Investment Corporation and RDIF": an adjective that is part of a name joins nothing.
         let named = |m: &&Known| !matches!(m.target, Target::Adjective(_));
         let and_joins_known = (start..end).filter(|&k| matches!(self.lower(k), "and" | "&")).any(|k| known.iter().filter(named).any(|m| m.last <= k) && known.iter().any(|m| m.first > k));
@@ -1280,7 +1280,7 @@ impl<'a> Finder<'a> {
                 // untyped name coordinated with a company or organisation is one too.
                 if left_found != (out.len() > after_left) {
                     let (piece, partner) = if left_found { ((and, end), out.iter().rfind(|m| m.last == and)) } else { ((start, and + 1), out.get(before).filter(|m| m.first == and + 1)) };
-                    let partner = partner.map(|m| (m.kind, m.first, m.last));
+                    let partner = partner.map(|m| (m.class, m.first, m.last));
                     let at = if left_found { out.len() } else { before };
                     if let Some(m) = self.coordinated_actor(piece.0, piece.1, partner) {
                         out.insert(at, m);
@@ -1290,7 +1290,7 @@ impl<'a> Finder<'a> {
             }
         }
         if whole_is_name || known.is_empty() {
-            if let Some(kind) = head.filter(|_| whole_is_name).or_else(|| self.type_unknown(s, start, end, titled)) {
+            if let Some(class) = head.filter(|_| whole_is_name).or_else(|| self.type_unknown(s, start, end, titled)) {
                 // "National Defence Commission of North Korea": the name is written with the
                 // state or place it belongs to (kept as an alias), which stays a mention of its own.
                 let seat = head_at.and_then(|(_, at)| {
@@ -1301,7 +1301,7 @@ impl<'a> Finder<'a> {
                 });
                 let last = seat.map_or(end, |(of, _)| of);
                 let short = seat.map(|_| self.surface(start, last));
-                out.push(Mention { first: start, last, kind, target: Target::Unknown, surface: self.surface(start, end), titled, short });
+                out.push(Mention { first: start, last, class, target: Target::Unknown, surface: self.surface(start, end), titled, short });
                 out.extend(seat.map(|(_, m)| self.known_mention(m, false)));
             }
             return;
@@ -1311,18 +1311,18 @@ impl<'a> Finder<'a> {
         if let [place] = known {
             let particle = place.first >= start + 2 && matches!(self.lower(place.first - 1), "de" | "des" | "du" | "do" | "da" | "del");
             let words = (start..place.first.saturating_sub(1)).all(|k| self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY));
-            if particle && words && place.last == end && matches!(place.kind, EntityType::Country | EntityType::Place) {
-                out.push(Mention { first: start, last: end, kind: EntityType::Company, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None });
+            if particle && words && place.last == end && matches!(place.class, EntityType::Country | EntityType::Place) {
+                out.push(Mention { first: start, last: end, class: EntityType::Company, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None });
                 return;
             }
         }
         // "LG Innotek", "Toyota Tsusho": a known firm's name and one or two name words no
         // list holds, ending the run, name another firm of its family.
         if let [firm] = known {
-            let family = firm.first == start && firm.kind == EntityType::Company && matches!(firm.target, Target::Known(_));
+            let family = firm.first == start && firm.class == EntityType::Company && matches!(firm.target, Target::Known(_));
             let rest = (firm.last..end).len();
             if family && (1..=2).contains(&rest) && (firm.last..end).all(|k| self.is_plain_name_word(k) && !self.is(k, WordKinds::GIVEN_NAME)) {
-                out.push(Mention { first: start, last: end, kind: EntityType::Company, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None });
+                out.push(Mention { first: start, last: end, class: EntityType::Company, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None });
                 return;
             }
         }
@@ -1331,7 +1331,7 @@ impl<'a> Finder<'a> {
         for (n, m) in known.iter().enumerate() {
             // "Tayyip Erdogan", "Vasily Nebenzya": a given name the gazetteer does not list,
             // right before a known person's name, is part of it.
-            if m.kind == EntityType::Person && m.first > k && m.first - k <= 2 && (k..m.first).all(|j| self.is_plain_name_word(j)) && matches!(m.target, Target::Known(_)) {
+            if m.class == EntityType::Person && m.first > k && m.first - k <= 2 && (k..m.first).all(|j| self.is_plain_name_word(j)) && matches!(m.target, Target::Known(_)) {
                 let mut mention = self.known_mention(m, titled && k == start);
                 mention.first = k;
                 mention.surface = self.surface(k, m.last);
@@ -1343,7 +1343,7 @@ impl<'a> Finder<'a> {
                 let before = out.len();
                 self.typed_pieces(s, k, m.first, titled && k == start, &[], out);
                 if out.len() == before {
-                    let partner = |m: &Known| Some((m.kind, m.first, m.last));
+                    let partner = |m: &Known| Some((m.class, m.first, m.last));
                     let found = self.coordinated_actor(k, m.first, partner(m)).or_else(|| self.coordinated_actor(k, m.first, known[..n].last().and_then(partner)));
                     out.extend(found);
                 }
@@ -1357,7 +1357,7 @@ impl<'a> Finder<'a> {
             let before = out.len();
             self.typed_pieces(s, k, end, false, &[], out);
             if out.len() == before {
-                out.extend(self.coordinated_actor(k, end, known.last().map(|m| (m.kind, m.first, m.last))));
+                out.extend(self.coordinated_actor(k, end, known.last().map(|m| (m.class, m.first, m.last))));
             }
         }
     }
@@ -1366,7 +1366,7 @@ impl<'a> Finder<'a> {
     /// the "and" that joins it to `partner`, a mention's class and span) when the partner is a
     /// company or organisation: a name of the same class.
     fn coordinated_actor(&self, start: usize, end: usize, partner: Option<(EntityType, usize, usize)>) -> Option<Mention> {
-        let (kind, p_first, p_last) = partner.filter(|p| matches!(p.0, EntityType::Company | EntityType::Organization))?;
+        let (class, p_first, p_last) = partner.filter(|p| matches!(p.0, EntityType::Company | EntityType::Organization))?;
         let is_and = |k: usize| matches!(self.lower(k), "and" | "&");
         let (mut first, mut last) = (start, end);
         if p_last == start && first < last && is_and(first) {
@@ -1382,7 +1382,7 @@ impl<'a> Finder<'a> {
         let words = (first..last).filter(|&k| self.tok(k).kind == TokenKind::Word).count();
         let proper = (first..last).any(|k| self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY) && !self.is(k, WordKinds::NON_NAME));
         let ok = first < last && (1..=4).contains(&words) && proper && self.is_capitalised(first) && !(first..last).any(is_and) && !self.looks_like_person(first, last);
-        ok.then(|| Mention { first, last, kind, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None })
+        ok.then(|| Mention { first, last, class, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None })
     }
 
     /// "Calder Holdings and Mizuho Bank", "Norvik Tankers and Calder Shipping": the "and" of
@@ -1410,7 +1410,7 @@ impl<'a> Finder<'a> {
 
     /// A known state or place (not an adjective) that may end an official name as its seat.
     fn is_seat(&self, m: &Known) -> bool {
-        matches!(m.kind, EntityType::Country | EntityType::Place) && matches!(m.target, Target::Known(_))
+        matches!(m.class, EntityType::Country | EntityType::Place) && matches!(m.target, Target::Known(_))
     }
 
     /// The "of" (or "of the") right before token `at_name`, when it comes at or after `from`.
@@ -1431,7 +1431,7 @@ impl<'a> Finder<'a> {
         for i in 0..mentions.len() {
             let m = &mentions[i];
             let entry = match m.target {
-                Target::Known(e) | Target::Adjective(e) if m.kind == EntityType::Country => e,
+                Target::Known(e) | Target::Adjective(e) if m.class == EntityType::Country => e,
                 _ => continue,
             };
             let fits = |noun: &&Vec<String>| m.last + noun.len() <= s.tokens.end && noun.iter().enumerate().all(|(n, w)| self.lower(m.last + n) == w);
@@ -1448,7 +1448,7 @@ impl<'a> Finder<'a> {
 
     /// The head type of the name of tokens `[start, end)` (`Lexicon::head_type`).
     fn head_type(&self, start: usize, end: usize) -> Option<EntityType> {
-        self.head_at(start, end).map(|(kind, _)| kind)
+        self.head_at(start, end).map(|(class, _)| class)
     }
 
     /// The head type of the name of tokens `[start, end)` and the token its head ends
@@ -1460,7 +1460,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let lowers: Vec<&str> = (start..end).map(|k| self.lower(k)).collect();
-        self.lex.head_at(&lowers).map(|(kind, at)| (kind, start + at))
+        self.lex.head_at(&lowers).map(|(class, at)| (class, start + at))
     }
 
     /// Whether token `k` is a firm's head word that a name word follows within `[k, end)`
@@ -1475,8 +1475,8 @@ impl<'a> Finder<'a> {
         if end - start == 1 && self.is_legal_form(start) {
             return None;
         }
-        if let Some(kind) = self.head_type(start, end) {
-            return Some(kind);
+        if let Some(class) = self.head_type(start, end) {
+            return Some(class);
         }
         // "Lake Balkhash", "Port Qasim" (`lexicon/place_prefixes.txt`).
         if end - start >= 2 && self.lex.place_prefixes.contains(self.lower(start)) && self.is_capitalised(start + 1) {
@@ -1512,7 +1512,7 @@ impl<'a> Finder<'a> {
         let firm_noun = start > s.tokens.start && !self.is(start, WordKinds::GIVEN_NAME) && {
             let word = self.lower(start - 1);
             let cues = self.lex.context_cues_by_word.get(word).into_iter().flatten().map(|&c| &self.lex.context_cues[c]);
-            cues.into_iter().any(|c| c.before && c.words.len() == 1 && c.kind == EntityType::Company)
+            cues.into_iter().any(|c| c.before && c.words.len() == 1 && c.class == EntityType::Company)
         };
         if firm_noun && context == Some(EntityType::Company) {
             return context;
@@ -1536,8 +1536,8 @@ impl<'a> Finder<'a> {
         }
         // "Uzbekneftegaz", "Petrovietnam": a one-word name typed by its parts.
         if end - start == 1 && !self.is(start, WordKinds::ORDINARY) && !self.is_acronym(start) {
-            if let Some(kind) = self.lex.name_part_type(self.lower(start)) {
-                return Some(kind);
+            if let Some(class) = self.lex.name_part_type(self.lower(start)) {
+                return Some(class);
             }
         }
         if start > s.tokens.start && self.place_cue_ending(s.tokens.start, start).is_some() {
@@ -1606,7 +1606,7 @@ impl<'a> Finder<'a> {
         let gazetteer = &self.lex.gazetteer;
         (1..=3)
             .filter(|&n| at > s.tokens.start + n)
-            .any(|n| self.gazetteer_names(at - 1 - n, at - 1).iter().any(|name| matches!(name.kind, NameKind::Label | NameKind::Alias) && gazetteer.entries[name.entry].kind == EntityType::Country))
+            .any(|n| self.gazetteer_names(at - 1 - n, at - 1).iter().any(|name| matches!(name.kind, NameKind::Label | NameKind::Alias) && gazetteer.entries[name.entry].class == EntityType::Country))
     }
 
     /// Tokens `[start, end)`: a given name first, a Korean surname and syllables, or a known
@@ -1781,7 +1781,7 @@ impl<'a> Finder<'a> {
                     k == after && (cue.suffix || matches_at(after, &cue.words))
                 };
                 if found {
-                    return Some(cue.kind);
+                    return Some(cue.class);
                 }
             }
         }
@@ -1789,8 +1789,8 @@ impl<'a> Finder<'a> {
         // after a lowercase head is what the head names.
         let comma = |k: usize| k < s.tokens.end && self.lower(k) == ",";
         if start >= s.tokens.start + 2 && comma(start - 1) && comma(end) && !self.is_capitalised(start - 2) {
-            if let Some(kind) = self.head_kind_ending_at(s.tokens.start, start - 2) {
-                return Some(kind);
+            if let Some(class) = self.head_class_ending_at(s.tokens.start, start - 2) {
+                return Some(class);
             }
         }
         // ", a Norwegian shipping company", ", Rosatom's fuel company,", ", a port city in
@@ -1821,11 +1821,11 @@ impl<'a> Finder<'a> {
                     c.before
                         && c.words.len() == 1
                         && (c.words[0] == self.lower(k) || (c.suffix && c.is_word(self.lower(k))))
-                        && matches!(c.kind, EntityType::Company | EntityType::Organization | EntityType::Place)
+                        && matches!(c.class, EntityType::Company | EntityType::Organization | EntityType::Place)
                 };
-                let cued = self.lex.context_cues.iter().find(is).map(|c| c.kind);
+                let cued = self.lex.context_cues.iter().find(is).map(|c| c.class);
                 // ", the copper mine in the Gobi": a lowercase head of a project.
-                let headed = || (!self.is_capitalised(k)).then(|| self.head_kind_ending_at(k, k)).flatten().filter(|&kind| kind == EntityType::Project);
+                let headed = || (!self.is_capitalised(k)).then(|| self.head_class_ending_at(k, k)).flatten().filter(|&class| class == EntityType::Project);
                 cued.or_else(headed).filter(|_| closes(k))
             };
             return words.into_iter().find_map(descriptor);
@@ -1862,7 +1862,7 @@ impl<'a> Finder<'a> {
         self.lex.context_cues_by_word.get(self.lower(k)).is_some_and(|cues| {
             cues.iter().any(|&c| {
                 let cue = &self.lex.context_cues[c];
-                cue.before && cue.words.len() == 1 && cue.kind == EntityType::Place
+                cue.before && cue.words.len() == 1 && cue.class == EntityType::Place
             })
         })
     }
@@ -1896,17 +1896,17 @@ impl<'a> Finder<'a> {
             words += 1;
             // The last head in reach wins: "road bridge", not "road".
             if let Some(head) = self.is(k, WordKinds::HEAD).then(|| self.lex.heads.get(self.lower(k))).flatten() {
-                let place = head.kind == EntityType::Place && self.lex.lowercase_place_heads.contains(self.lower(k));
-                if place || matches!(head.kind, EntityType::Project | EntityType::Event | EntityType::Initiative) {
-                    found = Some((k + 1, head.kind));
+                let place = head.class == EntityType::Place && self.lex.lowercase_place_heads.contains(self.lower(k));
+                if place || matches!(head.class, EntityType::Project | EntityType::Event | EntityType::Initiative) {
+                    found = Some((k + 1, head.class));
                 }
             }
             k += 1;
         }
         // "main battle tanks": a head before a good's head modifies it.
-        let (last, kind) = found?;
+        let (last, class) = found?;
         let modifies_good = last < s.tokens.end && self.tok(last).kind == TokenKind::Word && !self.is_capitalised(last) && self.is(last, WordKinds::GOODS_HEAD);
-        (!modifies_good).then(|| Mention { first: start, last, kind, target: Target::Unknown, surface: self.surface(start, last), titled: false, short: None })
+        (!modifies_good).then(|| Mention { first: start, last, class, target: Target::Unknown, surface: self.surface(start, last), titled: false, short: None })
     }
 
     /// "Bac Ninh province", "the Kozmino port": an unknown name right before a lowercase
@@ -1917,9 +1917,9 @@ impl<'a> Finder<'a> {
         if end >= s.tokens.end || self.tok(end).kind != TokenKind::Word || self.is_capitalised(end) || !self.is(end, WordKinds::HEAD) {
             return None;
         }
-        self.lex.heads.get(self.lower(end)).filter(|h| h.kind == EntityType::Place)?;
+        self.lex.heads.get(self.lower(end)).filter(|h| h.class == EntityType::Place)?;
         let last = end + 1;
-        Some(Mention { first: start, last, kind: EntityType::Place, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: Some(self.surface(start, last)) })
+        Some(Mention { first: start, last, class: EntityType::Place, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: Some(self.surface(start, last)) })
     }
 
     /// "in Kudankulam, India,": an unknown name followed by a comma and a state that ends
@@ -1928,9 +1928,9 @@ impl<'a> Finder<'a> {
         if end >= s.tokens.end || self.lower(end) != "," {
             return None;
         }
-        let country = known.iter().find(|k| k.first == end + 1 && k.kind == EntityType::Country && matches!(k.target, Target::Known(_)))?;
+        let country = known.iter().find(|k| k.first == end + 1 && k.class == EntityType::Country && matches!(k.target, Target::Known(_)))?;
         let clause_end = country.last >= s.tokens.end || matches!(self.lower(country.last), "." | "," | ";" | ":" | ")");
-        clause_end.then(|| Mention { first: start, last: end, kind: EntityType::Place, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None })
+        clause_end.then(|| Mention { first: start, last: end, class: EntityType::Place, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None })
     }
 
     /// "the Tumen–Hunchun line", "the Irkutsk to Dalian corridor", "the Omsk / Novosibirsk /
@@ -1938,7 +1938,7 @@ impl<'a> Finder<'a> {
     /// project, event or initiative name it together ("Irkutsk–Dalian corridor", the text an
     /// alias when it is written otherwise).
     fn joined_names(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
-        let joinable = |m: &Mention| !matches!(m.kind, EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
+        let joinable = |m: &Mention| !matches!(m.class, EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
         let joined = |a: &Mention, b: &Mention| b.first == a.last + 1 && (self.is_dash(a.last) || matches!(self.lower(a.last), "/" | "to"));
         let mut i = 0;
         while i < mentions.len() {
@@ -1959,7 +1959,7 @@ impl<'a> Finder<'a> {
             let swallowed = mentions[j + 1..].iter().take_while(|n| n.first < head.last).count();
             mentions.drain(i + 1..j + 1 + swallowed);
             let short = (!same_letters(&written, &surface)).then_some(written);
-            mentions[i] = Mention { first, last: head.last, kind: head.kind, target: Target::Unknown, surface, titled: false, short };
+            mentions[i] = Mention { first, last: head.last, class: head.class, target: Target::Unknown, surface, titled: false, short };
             i += 1;
         }
     }
@@ -1970,7 +1970,7 @@ impl<'a> Finder<'a> {
         let gaz = &self.lex.gazetteer;
         for m in mentions.iter_mut() {
             let place = match m.target {
-                Target::Known(entry) => gaz.entries[entry].kind == EntityType::Place,
+                Target::Known(entry) => gaz.entries[entry].class == EntityType::Place,
                 Target::Capital(_) => true,
                 _ => false,
             };
@@ -1994,7 +1994,7 @@ impl<'a> Finder<'a> {
             let mut names: Vec<(usize, usize, Option<usize>)> = Vec::new();
             let mut end = head;
             loop {
-                let mention = mentions.iter().position(|m| m.last == end && matches!(m.kind, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_)));
+                let mention = mentions.iter().position(|m| m.last == end && matches!(m.class, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_)));
                 let (first, at) = match mention {
                     Some(i) => (mentions[i].first, Some(i)),
                     None if end > s.tokens.start
@@ -2027,7 +2027,7 @@ impl<'a> Finder<'a> {
                 let short = format!("{} {singular}", self.surface(first, last));
                 match at {
                     Some(i) => mentions[i].short = Some(short),
-                    None => found.push(Mention { first, last, kind: EntityType::Place, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: Some(short) }),
+                    None => found.push(Mention { first, last, class: EntityType::Place, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: Some(short) }),
                 }
             }
         }
@@ -2042,10 +2042,10 @@ impl<'a> Finder<'a> {
         let mut idx = 0;
         while idx < mentions.len() {
             let m = &mentions[idx];
-            let extendable = !matches!(m.kind, EntityType::Country | EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
+            let extendable = !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
             if let Some(mut extended) = extendable.then(|| self.lowercase_head_after(s, m.first, m.last)).flatten() {
                 // "the Arctic LNG 2 project": a head of the known name's own type names the same thing.
-                if matches!(m.target, Target::Known(_)) && extended.kind == m.kind {
+                if matches!(m.target, Target::Known(_)) && extended.class == m.class {
                     extended.target = m.target.clone();
                     extended.surface = m.surface.clone();
                 }
@@ -2070,7 +2070,7 @@ impl<'a> Finder<'a> {
     fn bracketed_acronym_head(&self, s: &Sentence, mentions: &[Mention], idx: usize) -> Option<Mention> {
         let (m, n) = (&mentions[idx], mentions.get(idx + 1)?);
         let bracketed = n.first == m.last + 1 && self.lower(m.last) == "(" && n.last + 1 < s.tokens.end && self.lower(n.last) == ")" && n.last - n.first == 1 && self.is_acronym(n.first);
-        if !bracketed || matches!(m.kind, EntityType::Person | EntityType::Commodity) {
+        if !bracketed || matches!(m.class, EntityType::Person | EntityType::Commodity) {
             return None;
         }
         let head = self.lowercase_head_after(s, n.last + 1, n.last + 1)?;
@@ -2078,7 +2078,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let surface = format!("{} {}", n.surface, self.surface(n.last + 1, head.last));
-        Some(Mention { first: n.first, last: head.last, kind: head.kind, target: Target::Unknown, surface, titled: false, short: None })
+        Some(Mention { first: n.first, last: head.last, class: head.class, target: Target::Unknown, surface, titled: false, short: None })
     }
 }
 

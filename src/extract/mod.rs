@@ -120,7 +120,7 @@ impl Extractor {
                 lex.scorer.decide(&c.features, &mut scores, &mut classes);
                 for &(class, p) in &classes {
                     let (s, o): (&Resolved, &Resolved) = if class.forward { (a, b) } else { (b, a) };
-                    if !lex.signatures.allows(class.predicate, s.kind, o.kind) {
+                    if !lex.signatures.allows(class.predicate, s.class, o.class) {
                         continue;
                     }
                     // The frame that agreed names the relation's rule.
@@ -216,10 +216,10 @@ fn finish(body: &str, drafts: Vec<Draft>, mut found: Vec<Found>, all: bool) -> E
         if d.surfaces.is_empty() && !in_relation.contains(d.id.as_str()) && !all {
             continue;
         }
-        if d.kind == EntityType::Commodity && !in_relation.contains(d.id.as_str()) && !all {
+        if d.class == EntityType::Commodity && !in_relation.contains(d.id.as_str()) && !all {
             continue;
         }
-        let entity = entities.entry(d.id.clone()).or_insert_with(|| Entity { id: d.id.clone(), label: d.label.clone(), kind: d.kind, aliases: Vec::new(), wikidata: d.wikidata.clone() });
+        let entity = entities.entry(d.id.clone()).or_insert_with(|| Entity { id: d.id.clone(), label: d.label.clone(), class: d.class, aliases: Vec::new(), wikidata: d.wikidata.clone() });
         for s in d.surfaces {
             let s = clean_label(&s);
             if s != entity.label && !entity.aliases.contains(&s) {

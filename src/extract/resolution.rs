@@ -21,7 +21,7 @@ pub(super) struct Resolved {
     pub(super) mention: Mention,
     pub(super) sentence: usize,
     pub(super) entity: usize,
-    pub(super) kind: EntityType,
+    pub(super) class: EntityType,
     /// A pronoun or description standing for an entity named elsewhere ("he", "it",
     /// "the project", "the company"), not a name.
     pub(super) referring: bool,
@@ -32,14 +32,14 @@ pub(super) struct Resolved {
 pub(super) struct Draft {
     pub(super) id: String,
     pub(super) label: String,
-    pub(super) kind: EntityType,
+    pub(super) class: EntityType,
     pub(super) wikidata: Option<String>,
     pub(super) country: Option<String>,
     pub(super) surfaces: BTreeSet<String>,
 }
 
 impl Draft {
-    /// A name the gazetteer does not know: its id is `kind/slug` (`Extractor::unknown`),
+    /// A name the gazetteer does not know: its id is `class/slug` (`Extractor::unknown`),
     /// where a gazetteer id has no slash.
     pub(super) fn is_unknown(&self) -> bool {
         self.id.contains('/')
@@ -79,11 +79,11 @@ impl Extractor {
                     continue;
                 }
                 let defined_by = acronym_definition(finder, &mentions, mi, &resolved);
-                let Some((entity, kind)) = self.resolve(finder, sentence, &mentions[mi], defined_by, &mut drafts, &mut draft_index) else { continue };
+                let Some((entity, class)) = self.resolve(finder, sentence, &mentions[mi], defined_by, &mut drafts, &mut draft_index) else { continue };
                 // The text moves to the resolved mention: the next mentions' checks read positions only.
                 let m = &mut mentions[mi];
                 let mention = Mention { surface: std::mem::take(&mut m.surface), short: m.short.take(), ..m.clone() };
-                resolved.push(Resolved { mention, sentence: si, entity, kind, referring: false });
+                resolved.push(Resolved { mention, sentence: si, entity, class, referring: false });
             }
             let pronouns = personal_pronouns(finder, sentence, si, &resolved, start);
             resolved.extend(pronouns);
@@ -125,7 +125,7 @@ impl Extractor {
                 if let Some(d) = defined_by {
                     merge_surfaces(drafts, d, idx);
                 }
-                (idx, gaz.entries[*entry].kind)
+                (idx, gaz.entries[*entry].class)
             }
             Target::Adjective(entry) => (add_known(*entry, None, drafts), EntityType::Country),
             Target::Capital(entry) => {
@@ -182,17 +182,17 @@ impl Extractor {
             Target::Unknown => {
                 if let Some(d) = defined_by {
                     drafts[d].add_surface(&m.surface);
-                    return Some((d, drafts[d].kind));
+                    return Some((d, drafts[d].class));
                 }
                 if let Some(idx) = self.corefer(m, drafts) {
                     drafts[idx].add_surface(&m.surface);
-                    return Some((idx, drafts[idx].kind));
+                    return Some((idx, drafts[idx].class));
                 }
                 // "Rosneft PJSC": a known company written with its legal form.
                 if let Some(entry) = self.known_without_legal_form(m) {
-                    return Some((add_known(entry, Some(&m.surface), drafts), gaz.entries[entry].kind));
+                    return Some((add_known(entry, Some(&m.surface), drafts), gaz.entries[entry].class));
                 }
-                if m.kind == EntityType::Place && m.last - m.first >= 2 && self.lexicon.same_place_heads.contains(finder.lower(m.last - 1)) {
+                if m.class == EntityType::Place && m.last - m.first >= 2 && self.lexicon.same_place_heads.contains(finder.lower(m.last - 1)) {
                     // "Rajin Port", "Incheon City": a known place named with a generic head is that place.
                     if let Some(entry) = self.known_place(&finder.surface(m.first, m.last - 1)) {
                         return Some((add_known(entry, Some(&m.surface), drafts), EntityType::Place));
@@ -202,10 +202,10 @@ impl Extractor {
                 // organisation a reader could tell, unless the words around it say it is one
                 // ("an interview with the BBC"); one spelt out in brackets, or after its name,
                 // was resolved above.
-                if m.kind == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first) && finder.context_type(sentence, m.first, m.last).is_none() {
+                if m.class == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first) && finder.context_type(sentence, m.first, m.last).is_none() {
                     return None;
                 }
-                if m.kind == EntityType::Person && m.last - m.first == 1 {
+                if m.class == EntityType::Person && m.last - m.first == 1 {
                     // A lone surname with no full name before it: the one known person of
                     // that name ("the Yoon administration"), else nobody unless titled.
                     if let Some(entry) = self.only_known_person_named(&m.surface) {
@@ -215,7 +215,7 @@ impl Extractor {
                         return None;
                     }
                 }
-                (self.unknown(m, m.kind, drafts, draft_index), m.kind)
+                (self.unknown(m, m.class, drafts, draft_index), m.class)
             }
         })
     }
@@ -223,31 +223,31 @@ impl Extractor {
     /// The gazetteer place written `name`, if there is one.
     pub(super) fn known_place(&self, name: &str) -> Option<usize> {
         let gaz = &self.lexicon.gazetteer;
-        gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, name)).iter().find(|n| gaz.entries[n.entry].kind == EntityType::Place).map(|n| n.entry)
+        gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, name)).iter().find(|n| gaz.entries[n.entry].class == EntityType::Place).map(|n| n.entry)
     }
 
     /// The gazetteer company or organisation a company's name without its legal form names.
     fn known_without_legal_form(&self, m: &Mention) -> Option<usize> {
         let lex = &self.lexicon;
-        if m.kind != EntityType::Company {
+        if m.class != EntityType::Company {
             return None;
         }
         let name = lexicon::without_legal_form(&m.surface, &lex.legal_forms)?;
         let names = lex.gazetteer.lookup(&lexicon::token_key(&lex.splitter, name));
-        names.iter().find(|n| matches!(lex.gazetteer.entries[n.entry].kind, EntityType::Company | EntityType::Organization)).map(|n| n.entry)
+        names.iter().find(|n| matches!(lex.gazetteer.entries[n.entry].class, EntityType::Company | EntityType::Organization)).map(|n| n.entry)
     }
 
     /// The draft of an unknown name: its label is the text as written, a company's without
     /// its legal form ("Sovtrans PJSC" is "Sovtrans", the text an alias).
-    fn unknown(&self, m: &Mention, kind: EntityType, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> usize {
+    fn unknown(&self, m: &Mention, class: EntityType, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> usize {
         let label = clean_label(&m.surface);
-        let label = match (kind == EntityType::Company).then(|| lexicon::without_legal_form(&label, &self.lexicon.legal_forms)).flatten() {
+        let label = match (class == EntityType::Company).then(|| lexicon::without_legal_form(&label, &self.lexicon.legal_forms)).flatten() {
             Some(name) => name.to_string(),
             None => label,
         };
-        let id = format!("{}/{}", kind.id_prefix(), slug(&label));
+        let id = format!("{}/{}", class.id_prefix(), slug(&label));
         let idx = *draft_index.by_id.entry(id.clone()).or_insert_with(|| {
-            drafts.push(Draft { id, label: label.clone(), kind, wikidata: None, country: None, surfaces: BTreeSet::new() });
+            drafts.push(Draft { id, label: label.clone(), class, wikidata: None, country: None, surfaces: BTreeSet::new() });
             drafts.len() - 1
         });
         drafts[idx].add_surface(&m.surface);
@@ -274,22 +274,22 @@ impl Extractor {
         }
         // "Resolution 2397" after "UN Security Council resolution 2397": a numbered act
         // written without its issuer.
-        if m.kind == EntityType::Initiative && m.surface.ends_with(|c: char| c.is_ascii_digit()) {
+        if m.class == EntityType::Initiative && m.surface.ends_with(|c: char| c.is_ascii_digit()) {
             let act = fold(&m.surface);
-            if let Some(d) = drafts.iter().position(|d| d.kind == EntityType::Initiative && !d.surfaces.is_empty() && fold(&d.label).ends_with(&act)) {
+            if let Some(d) = drafts.iter().position(|d| d.class == EntityType::Initiative && !d.surfaces.is_empty() && fold(&d.label).ends_with(&act)) {
                 return Some(d);
             }
         }
         let words: Vec<&str> = m.surface.split_whitespace().collect();
         if words.len() == 1 {
             let word = fold(words[0]);
-            let person = drafts.iter().position(|d| d.kind == EntityType::Person && is_name_part(&d.label, &word));
+            let person = drafts.iter().position(|d| d.class == EntityType::Person && is_name_part(&d.label, &word));
             if person.is_some() {
                 return person;
             }
             let letters: Vec<char> = words[0].chars().filter(|c| c.is_alphabetic()).collect();
             if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-                return drafts.iter().position(|d| d.kind != EntityType::Person && initials(&d.label).eq_ignore_ascii_case(&letters.iter().collect::<String>()));
+                return drafts.iter().position(|d| d.class != EntityType::Person && initials(&d.label).eq_ignore_ascii_case(&letters.iter().collect::<String>()));
             }
         }
         None
@@ -311,12 +311,12 @@ pub(super) fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usiz
     // "Committee on Trade of Moldova (CTM)": a state or place that ends a longer name is not
     // what the bracket defines; the name is.
     if let Some(longer) = mi.checked_sub(2).and_then(|pp| resolved_as(&mentions[pp])) {
-        if matches!(defining.kind, EntityType::Country | EntityType::Place) && longer.mention.surface.ends_with(&defining.mention.surface) {
+        if matches!(defining.class, EntityType::Country | EntityType::Place) && longer.mention.surface.ends_with(&defining.mention.surface) {
             defining = longer;
         }
     }
     // "Rajin Port (North Korea)": a known name of another type in brackets says where, not who.
-    let other_type = matches!(m.target, Target::Known(_)) && m.kind != defining.kind;
+    let other_type = matches!(m.target, Target::Known(_)) && m.class != defining.class;
     (!other_type).then_some(defining.entity)
 }
 
@@ -334,7 +334,7 @@ fn common_acronym(finder: &Finder, mentions: &[Mention], mi: usize, common: &mut
         && text(m.first - 1) == "("
         && tokens.get(m.last).is_some_and(|t| t.text(finder.body) == ")")
         && text(m.first - 2).starts_with(char::is_lowercase)
-        && !mentions.iter().any(|n| n.kind != EntityType::Commodity && n.first < m.first - 1 && m.first - 2 < n.last);
+        && !mentions.iter().any(|n| n.class != EntityType::Commodity && n.first < m.first - 1 && m.first - 2 < n.last);
     if defined {
         common.insert(m.surface.clone());
     }
@@ -373,12 +373,12 @@ pub(super) fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentenc
         }
         let window = resolved.iter().rev().take_while(|r| r.sentence + 2 >= si);
         let named_after = named_after_opening(finder, sentence, k, &resolved[this_sentence..]);
-        let sole = || sole_antecedent(window, |r| r.kind == EntityType::Person && (r.sentence < si || r.mention.last <= k));
+        let sole = || sole_antecedent(window, |r| r.class == EntityType::Person && (r.sentence < si || r.mention.last <= k));
         let subject = || subject_before(finder, sentence, k, si, &resolved[..this_sentence]);
         if let Some(person) = named_after.or_else(sole).or_else(subject) {
             let surface = finder.surface(k, k + 1);
-            let mention = Mention { first: k, last: k + 1, kind: EntityType::Person, target: Target::Unknown, surface, titled: false, short: None };
-            out.push(Resolved { mention, sentence: si, entity: person, kind: EntityType::Person, referring: true });
+            let mention = Mention { first: k, last: k + 1, class: EntityType::Person, target: Target::Unknown, surface, titled: false, short: None };
+            out.push(Resolved { mention, sentence: si, entity: person, class: EntityType::Person, referring: true });
         }
     }
     out
@@ -392,11 +392,11 @@ fn subject_before(finder: &Finder, sentence: &crate::text::Sentence, k: usize, s
     if k != sentence.tokens.start || !matches!(finder.lower(k), "he" | "she") {
         return None;
     }
-    let nearest = earlier.iter().rev().find(|r| r.kind == EntityType::Person && r.sentence + 2 >= si && r.sentence < si)?.sentence;
+    let nearest = earlier.iter().rev().find(|r| r.class == EntityType::Person && r.sentence + 2 >= si && r.sentence < si)?.sentence;
     let tokens = finder.text.tokens.len();
     earlier
         .iter()
-        .filter(|r| r.sentence == nearest && r.kind == EntityType::Person && !r.referring)
+        .filter(|r| r.sentence == nearest && r.class == EntityType::Person && !r.referring)
         .find(|r| {
             let possessive = r.mention.last < tokens && matches!(finder.lower(r.mention.last), "'s" | "’s");
             let governed = r.mention.first > 0 && finder.is(r.mention.first - 1, WordKinds::PREPOSITION);
@@ -414,10 +414,10 @@ fn named_after_opening(finder: &Finder, sentence: &crate::text::Sentence, k: usi
         return None;
     }
     let comma = (k..sentence.tokens.end.min(k + 12)).find(|&j| finder.lower(j) == ",")?;
-    if this_sentence.iter().any(|r| r.kind == EntityType::Person && r.mention.first < comma) {
+    if this_sentence.iter().any(|r| r.class == EntityType::Person && r.mention.first < comma) {
         return None;
     }
-    let next = this_sentence.iter().find(|r| r.mention.first > comma && r.kind == EntityType::Person)?;
+    let next = this_sentence.iter().find(|r| r.mention.first > comma && r.class == EntityType::Person)?;
     (next.mention.first <= comma + 6).then_some(next.entity)
 }
 
@@ -439,7 +439,7 @@ pub(super) fn described_people(finder: &Finder, si: usize, drafts: &[Draft], res
         // "Denis Alipov, the Russian ambassador,": an apposition to the person named right
         // before keeps its state, which the role's frame relates to the person.
         let apposition =
-            first >= 2 && finder.lower(first - 2) == "," && resolved[..i].iter().rev().take_while(|r| r.sentence == si).any(|r| r.kind == EntityType::Person && r.mention.last + 2 == first);
+            first >= 2 && finder.lower(first - 2) == "," && resolved[..i].iter().rev().take_while(|r| r.sentence == si).any(|r| r.class == EntityType::Person && r.mention.last + 2 == first);
         if apposition {
             continue;
         }
@@ -448,13 +448,13 @@ pub(super) fn described_people(finder: &Finder, si: usize, drafts: &[Draft], res
         let Target::Adjective(entry) = m.target else { continue };
         let state = finder.lex.gazetteer.entries[entry].id.as_str();
         let window = || resolved[..i].iter().rev().take_while(|r| r.sentence + 2 >= si);
-        let of_state = sole_antecedent(window(), |r| r.kind == EntityType::Person && drafts[r.entity].country.as_deref() == Some(state));
-        let sole = || sole_antecedent(window(), |r| r.kind == EntityType::Person).filter(|&p| drafts[p].country.as_deref().is_none_or(|c| c == state));
+        let of_state = sole_antecedent(window(), |r| r.class == EntityType::Person && drafts[r.entity].country.as_deref() == Some(state));
+        let sole = || sole_antecedent(window(), |r| r.class == EntityType::Person).filter(|&p| drafts[p].country.as_deref().is_none_or(|c| c == state));
         if let Some(person) = of_state.or_else(sole) {
             let r = &mut resolved[i];
             r.entity = person;
-            r.kind = EntityType::Person;
-            r.mention.kind = EntityType::Person;
+            r.class = EntityType::Person;
+            r.mention.class = EntityType::Person;
             r.mention.target = Target::Unknown;
         }
     }
@@ -477,11 +477,11 @@ pub(super) fn project_references(finder: &Finder, sentence: &crate::text::Senten
             continue;
         }
         let window = resolved.iter().rev().take_while(|r| r.sentence + 1 >= si);
-        let wanted = |r: &Resolved| matches!(r.kind, EntityType::Project | EntityType::Initiative) && (r.sentence < si || (!it && r.mention.last <= k));
+        let wanted = |r: &Resolved| matches!(r.class, EntityType::Project | EntityType::Initiative) && (r.sentence < si || (!it && r.mention.last <= k));
         if let Some(project) = sole_antecedent(window, wanted) {
-            let kind = resolved.iter().rev().find(|r| r.entity == project).map_or(EntityType::Project, |r| r.kind);
-            let mention = Mention { first: k, last: k + 1, kind, target: Target::Unknown, surface: finder.surface(k, k + 1), titled: false, short: None };
-            out.push(Resolved { mention, sentence: si, entity: project, kind, referring: true });
+            let class = resolved.iter().rev().find(|r| r.entity == project).map_or(EntityType::Project, |r| r.class);
+            let mention = Mention { first: k, last: k + 1, class, target: Target::Unknown, surface: finder.surface(k, k + 1), titled: false, short: None };
+            out.push(Resolved { mention, sentence: si, entity: project, class, referring: true });
         }
     }
     out
@@ -525,7 +525,7 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
         }
     };
     let mut words: Vec<&str> = Vec::new();
-    for (d, draft) in drafts.iter().enumerate().filter(|(_, d)| !d.surfaces.is_empty() && !matches!(d.kind, EntityType::Country | EntityType::Commodity)) {
+    for (d, draft) in drafts.iter().enumerate().filter(|(_, d)| !d.surfaces.is_empty() && !matches!(d.class, EntityType::Country | EntityType::Commodity)) {
         for surface in draft.surfaces.iter().chain(std::iter::once(&draft.label)) {
             words.clear();
             words.extend(surface.split_whitespace());
@@ -533,7 +533,7 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
         }
         words.clear();
         words.extend(draft.label.split_whitespace());
-        match draft.kind {
+        match draft.class {
             EntityType::Person if words.len() >= 2 => {
                 add(&words[..1], d);
                 add(&words[words.len() - 1..], d);
@@ -559,8 +559,8 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
         };
         let surface = finder.surface(first, last);
         drafts[d].add_surface(&surface);
-        let mention = Mention { first, last, kind: drafts[d].kind, target: Target::Unknown, surface, titled: false, short: None };
-        resolved.push(Resolved { mention, sentence: si, entity: d, kind: drafts[d].kind, referring: false });
+        let mention = Mention { first, last, class: drafts[d].class, target: Target::Unknown, surface, titled: false, short: None };
+        resolved.push(Resolved { mention, sentence: si, entity: d, class: drafts[d].class, referring: false });
     }
     if resolved.len() > before {
         resolved.sort_by_key(|r| (r.sentence, r.mention.first));
@@ -618,7 +618,7 @@ fn one_slip_from(written: &str, drafts: &[Draft]) -> Vec<usize> {
     }
     // (Lengths first: most names are far longer or shorter, and folding allocates.)
     let near = |e: &Draft| e.surfaces.iter().chain(std::iter::once(&e.label)).any(|s| s.len().abs_diff(written.len()) <= 4 && slip_prone(s) && one_slip_apart(written, &fold(s)));
-    (0..drafts.len()).filter(|&e| !drafts[e].surfaces.is_empty() && !matches!(drafts[e].kind, EntityType::Person | EntityType::Country | EntityType::Commodity) && near(&drafts[e])).collect()
+    (0..drafts.len()).filter(|&e| !drafts[e].surfaces.is_empty() && !matches!(drafts[e].class, EntityType::Person | EntityType::Country | EntityType::Commodity) && near(&drafts[e])).collect()
 }
 
 /// Whether `a` and `b` differ by exactly one letter added, dropped or changed, or two
@@ -659,36 +659,36 @@ fn merge_described_events(place_events: &FxHashSet<String>, known: &FxHashSet<us
     merge_described(drafts, resolved, EntityType::Event, |i, d| d.surfaces.is_empty() || known.contains(&i), preposition_at, |_| true);
 }
 
-/// Merges each draft of class `kind` (but those `skip` keeps) whose folded words name a head
+/// Merges each draft of class `class` (but those `skip` keeps) whose folded words name a head
 /// and a place, joined by the preposition at `preposition_at`, into the one other mentioned
 /// draft of that class whose words hold the head and the place's words and that `may_take`
 /// allows, when exactly one does; the merged draft takes its name.
 fn merge_described(
     drafts: &mut [Draft],
     resolved: &mut [Resolved],
-    kind: EntityType,
+    class: EntityType,
     skip: impl Fn(usize, &Draft) -> bool,
     preposition_at: impl Fn(&[String]) -> Option<usize>,
     may_take: impl Fn(&[String]) -> bool,
 ) {
     // The folded words of each label of the class, split once.
-    let mut kind_words: Vec<Vec<String>> = drafts.iter().map(|d| if d.kind == kind { d.label.split_whitespace().map(fold).collect() } else { Vec::new() }).collect();
+    let mut class_words: Vec<Vec<String>> = drafts.iter().map(|d| if d.class == class { d.label.split_whitespace().map(fold).collect() } else { Vec::new() }).collect();
     for d in 0..drafts.len() {
-        if drafts[d].kind != kind || skip(d, &drafts[d]) {
+        if drafts[d].class != class || skip(d, &drafts[d]) {
             continue;
         }
-        let label = &kind_words[d];
+        let label = &class_words[d];
         let Some(at) = preposition_at(label) else { continue };
         let mut wanted: Vec<&String> = label[at + 1..].iter().filter(|w| *w != "the").collect();
         wanted.push(&label[at - 1]);
         let named: Vec<usize> = (0..drafts.len())
-            .filter(|&e| e != d && drafts[e].kind == kind && !drafts[e].surfaces.is_empty())
-            .filter(|&e| may_take(&kind_words[e]) && wanted.iter().all(|w| kind_words[e].contains(w)))
+            .filter(|&e| e != d && drafts[e].class == class && !drafts[e].surfaces.is_empty())
+            .filter(|&e| may_take(&class_words[e]) && wanted.iter().all(|w| class_words[e].contains(w)))
             .collect();
         if let [into] = named[..] {
             merge_entity(drafts, resolved, d, into);
             drafts[d].label = drafts[into].label.clone();
-            kind_words[d] = kind_words[into].clone();
+            class_words[d] = class_words[into].clone();
         }
     }
 }
@@ -701,7 +701,7 @@ fn merge_described(
 /// a firm the gazetteer does not know ("Barrick" of "Barrick Gold"; its "Hyundai" is a group
 /// of many firms). Hyphens and dashes split words.
 fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &mut [Resolved]) {
-    let eligible = |d: &Draft| matches!(d.kind, EntityType::Company | EntityType::Organization | EntityType::Project) && !d.surfaces.is_empty();
+    let eligible = |d: &Draft| matches!(d.class, EntityType::Company | EntityType::Organization | EntityType::Project) && !d.surfaces.is_empty();
     let words_of = |label: &str| -> Vec<String> { label.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—')).filter(|w| !w.is_empty()).map(str::to_string).collect() };
     // The words of each eligible label, split once (merging changes no label), and folded.
     let raw_words: Vec<Vec<String>> = drafts.iter().map(|d| if eligible(d) { words_of(&d.label) } else { Vec::new() }).collect();
@@ -712,14 +712,14 @@ fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &
             continue;
         }
         let short = &label_words[d];
-        let one_word_firm = short.len() == 1 && drafts[d].kind == EntityType::Company && !known.contains(&d) && short[0].chars().count() >= 4;
+        let one_word_firm = short.len() == 1 && drafts[d].class == EntityType::Company && !known.contains(&d) && short[0].chars().count() >= 4;
         if short.len() < 2 && !one_word_firm {
             continue;
         }
         let longer: Vec<usize> = (0..drafts.len())
-            .filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].kind == drafts[d].kind)
+            .filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].class == drafts[d].class)
             .filter(|&e| label_words[e].len() > short.len() && label_words[e].starts_with(short))
-            .filter(|&e| drafts[e].kind != EntityType::Project || lowercase_tail(e, short.len()))
+            .filter(|&e| drafts[e].class != EntityType::Project || lowercase_tail(e, short.len()))
             .collect();
         if let [into] = longer[..] {
             merge_entity(drafts, resolved, d, into);
@@ -732,7 +732,7 @@ fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &
 /// "Company", "Corporation" or "Group" before the one-word name of exactly one other of its
 /// class, is that one.
 fn merge_prefixed_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
-    let eligible = |d: &Draft| matches!(d.kind, EntityType::Company | EntityType::Organization) && !d.surfaces.is_empty();
+    let eligible = |d: &Draft| matches!(d.class, EntityType::Company | EntityType::Organization) && !d.surfaces.is_empty();
     for d in 0..drafts.len() {
         if !eligible(&drafts[d]) || drafts[d].wikidata.is_some() {
             continue;
@@ -748,7 +748,7 @@ fn merge_prefixed_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
         if short.len() < 5 {
             continue;
         }
-        let named: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].kind == drafts[d].kind && fold(&drafts[e].label) == short).collect();
+        let named: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].class == drafts[d].class && fold(&drafts[e].label) == short).collect();
         if let [into] = named[..] {
             merge_entity(drafts, resolved, d, into);
             // (The entity keeps the short name's label, whichever was named first.)
@@ -761,7 +761,7 @@ fn merge_prefixed_names(drafts: &mut [Draft], resolved: &mut [Resolved]) {
 fn merge_entity(drafts: &mut [Draft], resolved: &mut [Resolved], from: usize, into: usize) {
     merge_surfaces(drafts, from, into);
     for r in resolved.iter_mut().filter(|r| r.entity == from) {
-        (r.entity, r.kind) = (into, drafts[into].kind);
+        (r.entity, r.class) = (into, drafts[into].class);
     }
 }
 
@@ -770,7 +770,7 @@ pub(super) fn merge_surfaces(drafts: &mut [Draft], from: usize, into: usize) {
         let surfaces: Vec<String> = drafts[from].surfaces.iter().cloned().collect();
         drafts[into].surfaces.extend(surfaces);
         drafts[from].surfaces.clear();
-        drafts[from].kind = drafts[into].kind;
+        drafts[from].class = drafts[into].class;
         drafts[from].id = drafts[into].id.clone();
     }
 }
@@ -804,7 +804,7 @@ pub(super) fn known_draft(gaz: &lexicon::Gazetteer, entry: usize, drafts: &mut V
     }
     let e = &gaz.entries[entry];
     let draft = *index.by_id.entry(e.id.clone()).or_insert_with(|| {
-        drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), kind: e.kind, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
+        drafts.push(Draft { id: e.id.clone(), label: e.label.clone(), class: e.class, wikidata: e.wikidata.clone(), country: e.country.clone(), surfaces: BTreeSet::new() });
         drafts.len() - 1
     });
     index.by_entry.insert(entry, draft);

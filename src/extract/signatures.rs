@@ -36,10 +36,10 @@ impl Signatures {
         let classes = |term: &str| -> Result<u16> {
             let mut bits = 0u16;
             let mut add = |term: &str| -> Result<()> {
-                let Some(class) = term.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else { return Ok(()) };
-                let name = class.strip_prefix(NG).unwrap_or("");
-                let kind = EntityType::parse(name).with_context(|| format!("{}: {} is no entity class", path.display(), class))?;
-                bits |= 1 << kind as u16;
+                let Some(class_iri) = term.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else { return Ok(()) };
+                let name = class_iri.strip_prefix(NG).unwrap_or("");
+                let class = EntityType::parse(name).with_context(|| format!("{}: {} is no entity class", path.display(), class_iri))?;
+                bits |= 1 << class as u16;
                 Ok(())
             };
             if term.starts_with("_:") {
