@@ -542,6 +542,9 @@ pub struct Lexicon {
     /// Firm heads that may stand before a name word ("Bank Mandiri", "PKO Bank Polski":
     /// `firm_prefixes.txt`).
     pub firm_prefixes: FxHashSet<String>,
+    /// Heads that name a part of a project ("a stretch in Gujarat": `part_heads.txt`): no
+    /// described project of their own.
+    pub part_heads: FxHashSet<String>,
     /// Words after a known place naming its region ("the Zhambyl region": `region_heads.txt`).
     pub region_heads: FxHashSet<String>,
     /// "program", "programme": heads of an owner's programme (`programme_heads.txt`).
@@ -942,6 +945,7 @@ impl Lexicon {
         lex.lowercase_place_heads = lower_set(&lexicon_dir.join("lowercase_place_heads.txt"))?;
         lex.place_prefixes = lower_set(&lexicon_dir.join("place_prefixes.txt"))?;
         lex.firm_prefixes = lower_set(&lexicon_dir.join("firm_prefixes.txt"))?;
+        lex.part_heads = lower_set(&lexicon_dir.join("part_heads.txt"))?;
         lex.region_heads = lower_set(&lexicon_dir.join("region_heads.txt"))?;
         lex.programme_heads = lower_set(&lexicon_dir.join("programme_heads.txt"))?;
         let subject_path = lexicon_dir.join("subject_nouns.csv");

@@ -423,6 +423,10 @@ impl<'a> Finder<'a> {
             if at < s.tokens.start + 3 || !self.lex.attaching_prepositions.contains(self.lower(at - 1)) {
                 continue;
             }
+            // "a 237-km stretch in Gujarat" is a part of a project named elsewhere.
+            if self.lex.part_heads.contains(self.lower(at - 2)) {
+                continue;
+            }
             let Some(first) = self.described_phrase(s, at - 2, mentions) else { continue };
             // "Oyu Tolgoi, the copper mine in the Gobi,": an apposition describes the name
             // before it (`context_type` types the name by it), no project of its own.
@@ -434,9 +438,14 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let short = self.surface(first, at - 1);
+            // "a 21-km tunnel beneath Thane Creek" is named "tunnel beneath Thane Creek".
+            let mut name_first = first;
+            if self.tok(first).kind == TokenKind::Number && first + 2 < at - 1 {
+                name_first += if self.raw(first + 1) == "-" { 3 } else { 2 };
+            }
             let named = match cue {
-                Some(_) => format!("{} {}", self.surface(first, at), place.surface),
-                None => self.surface(first, place.last),
+                Some(_) => format!("{} {}", self.surface(name_first, at), place.surface),
+                None => self.surface(name_first, place.last),
             };
             // "Hyundai's car plant in St. Petersburg" is named with its owner.
             let owner = mentions.iter().find(|m| first >= 2 && m.last == first - 1 && matches!(self.lower(first - 1), "'s" | "'") && !matches!(m.target, Target::Adjective(_)));
@@ -915,11 +924,13 @@ impl<'a> Finder<'a> {
             return None;
         }
         let commodity_at = |k: usize| mentions.iter().find(|m| m.class == EntityType::Commodity && m.first <= k && k < m.last);
+        // "a 21-km tunnel", "a 300 km pipeline": a measure is a modifier too.
+        let measure = |k: usize| self.tok(k).kind == TokenKind::Number || (self.raw(k) == "-" && k > s.tokens.start && self.tok(k - 1).kind == TokenKind::Number);
         let mut first = head;
-        while first > s.tokens.start && head - first < 4 {
+        while first > s.tokens.start && head - first < 5 {
             match commodity_at(first - 1) {
                 Some(c) if c.last == first => first = c.first,
-                _ if is_plain(first - 1) => first -= 1,
+                _ if is_plain(first - 1) || measure(first - 1) => first -= 1,
                 _ => break,
             }
         }
