@@ -336,6 +336,11 @@ impl Frames {
         found
     }
 
+    /// Whether the lowercase `word` is a form of a word of desire ("wants", "sought").
+    pub fn is_desire_word(&self, word: &str) -> bool {
+        self.desire_words.contains(word)
+    }
+
     /// Whether the lowercase `word` is the "-ing" form of a route verb ("connecting").
     pub fn is_route_gerund(&self, word: &str) -> bool {
         self.route_gerunds.contains(word)

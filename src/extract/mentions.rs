@@ -7,7 +7,7 @@
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
 use super::lexicon::{fold_into, head_ends, is_legal_form, Lexicon, Name, NameKind, Word, WordKinds};
-use crate::model::EntityType;
+use crate::model::{EntityType, Status};
 use crate::text::{Sentence, Text, Token, TokenKind};
 
 /// What a mention refers to before resolution.
@@ -1602,6 +1602,23 @@ impl<'a> Finder<'a> {
         let mut k = at + 1;
         while k < s.tokens.end && k <= at + 3 && self.is(k, WordKinds::VERB_GROUP) {
             k += 1;
+        }
+        // "Orsted plans to build", "Bumar agreed to supply", "Nokia wants to invest": a cue of
+        // a planned status (`status.csv`) or a word of desire, and "to", before the cue.
+        if k + 2 < s.tokens.end {
+            let mut hits = Vec::new();
+            let cues = &self.lex.status_cues;
+            cues.starting_at(k, s.tokens.end, |j| self.lower(j), self.is(k, cues.first_word), &mut hits);
+            let intent = hits.iter().filter(|&&i| self.lex.statuses[i] == Status::Planned).map(|&i| k + cues.cues[i].len()).max();
+            let past = intent.or_else(|| self.lex.frames.is_desire_word(self.lower(k)).then_some(k + 1));
+            if let Some(mut j) = past.filter(|&j| j < s.tokens.end) {
+                if self.lower(j) == "to" && self.lower(j - 1) != "to" {
+                    j += 1;
+                }
+                if j < s.tokens.end && self.lower(j - 1) == "to" && self.is(j, WordKinds::FRAME_CUE) {
+                    k = j;
+                }
+            }
         }
         // (Not "-s": "Ulytau regions" is a plural noun as often as "Bumar builds" a verb.)
         let inflected = |w: &str| w.ends_with("ed");
