@@ -102,6 +102,11 @@ impl<'a> SentenceView<'a> {
                     relative_from = Some(i);
                 } else if i > 1 && word(k - 2) == "," && finder.preposition(k - 1).is_some() {
                     relative_from = Some(i - 1);
+                } else if word(k - 1) == "of" {
+                    // ", 75% of which …", ", most of whom …": a part of it, fronted.
+                    if let Some(comma) = (tokens.start.max(k.saturating_sub(5))..k - 1).rev().find(|&j| word(j) == ",") {
+                        relative_from = Some(comma + 1 - tokens.start);
+                    }
                 }
             }
             clause[i] = c;
