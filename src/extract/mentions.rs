@@ -1036,6 +1036,15 @@ impl<'a> Finder<'a> {
                 end += 1;
                 continue;
             }
+            // "Government Holdings (Private) Ltd": a bracketed legal form before another.
+            if self.raw(end) == "(" && end + 3 < limit && self.is_legal_form(end + 1) {
+                // ("(Pvt.)": the dot may stand alone.)
+                let close = if self.raw(end + 2) == "." { end + 3 } else { end + 2 };
+                if close + 1 < limit && self.raw(close) == ")" && self.is_legal_form(close + 1) && self.is_capitalised(close + 1) {
+                    end = close + 2;
+                    continue;
+                }
+            }
             // "Tanaka & Co., Ltd.", "Calder Holdings, Inc.": a legal form after a comma.
             if self.lower(end) == "," && end + 1 < limit && self.is_legal_form(end + 1) && self.is_capitalised(end + 1) {
                 end += 2;
