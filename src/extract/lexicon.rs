@@ -1264,10 +1264,16 @@ pub fn head_ends<'w>(len: usize, lower: impl Fn(usize) -> &'w str) -> [usize; 2]
     [(0..len).find(|&i| matches!(lower(i), "of" | "on" | "for")).unwrap_or(len), len]
 }
 
-/// The key of a legal form or of a word that may be one: lowercase, without dots, commas
-/// and brackets ("Co.," → "co", "S.A." → "sa", "(Private)" → "private").
+/// Characters a legal form is matched without: dots, commas and brackets ("Co.,", "S.A.",
+/// "(Private)").
+fn outside_legal_form(c: char) -> bool {
+    matches!(c, '.' | ',' | '(' | ')')
+}
+
+/// The key of a legal form or of a word that may be one: lowercase, without the characters
+/// of `outside_legal_form` ("Co.," → "co", "S.A." → "sa", "(Private)" → "private").
 pub fn legal_form_key(word: &str) -> String {
-    fold(word).chars().filter(|c| !matches!(c, '.' | ',' | '(' | ')')).collect()
+    fold(word).chars().filter(|&c| !outside_legal_form(c)).collect()
 }
 
 /// Whether `word` is one of `legal_forms` (`legal_form_key` without allocating: legal
@@ -1275,7 +1281,7 @@ pub fn legal_form_key(word: &str) -> String {
 pub fn is_legal_form(word: &str, legal_forms: &FxHashSet<String>) -> bool {
     let mut key = [0u8; 16];
     let mut len = 0;
-    for b in word.bytes().filter(|b| !matches!(b, b'.' | b',' | b'(' | b')')) {
+    for b in word.bytes().filter(|&b| !outside_legal_form(char::from(b))) {
         if len == key.len() || !b.is_ascii() {
             return false;
         }
