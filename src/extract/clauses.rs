@@ -165,7 +165,8 @@ impl<'a> SentenceView<'a> {
     /// somewhere in the list.
     fn coordinate(&mut self) {
         let n = self.mentions.len();
-        let heads: Vec<usize> = (0..n).filter(|&i| self.head[i] == i).collect();
+        // ("Abe and his counterpart Li": the pronoun stands in the gap, as a determiner.)
+        let heads: Vec<usize> = (0..n).filter(|&i| self.head[i] == i && !(self.possessive_pronoun(i) && self.owner_before_title(self.first(i)))).collect();
         self.list_of = vec![(0, 0); n];
         let mut run: Vec<usize> = Vec::with_capacity(heads.len());
         let mut conjunction = false;
@@ -219,6 +220,12 @@ impl<'a> SentenceView<'a> {
         for i in 0..n {
             self.list_of[i] = self.list_of[self.head[i]];
         }
+    }
+
+    /// Token `k` is a possessive pronoun before a title, past any names: "his Chinese
+    /// counterpart Li".
+    fn owner_before_title(&self, k: usize) -> bool {
+        matches!(self.word(k), "his" | "her" | "its" | "their") && (k + 1..self.tokens.end).find(|&j| self.mention_at(j).is_none()).is_some_and(|j| self.in_title(j))
     }
 
     /// The mention position covering token `k`, if any.

@@ -160,7 +160,8 @@ pub struct Frames {
     preposition_index: FxHashMap<String, u8>,
     clause_breaks: FxHashSet<String>,
     copulas: FxHashSet<String>,
-    /// Auxiliaries, copulas and adverbs: words between a subject and its verb.
+    /// Auxiliaries, copulas, adverbs and light verbs: words between a subject and its verb
+    /// or cue noun.
     verb_group: FxHashSet<String>,
     /// Token keys of the titles and role nouns "@title" stands for.
     titles: FxHashSet<String>,
@@ -222,6 +223,10 @@ impl Frames {
             }
         }
         frames.route_prepositions = read_list(&lexicon.join("route_prepositions.txt"))?.iter().map(|w| fold(w)).collect();
+        for verb in read_list(&lexicon.join("light_verbs.txt"))? {
+            let base = fold(&verb);
+            frames.verb_group.extend(verb_forms(&base, irregular.get(&base)).into_iter().map(|(form, _)| form));
+        }
         for word in read_list(&lexicon.join("desire_words.txt"))? {
             let base = fold(&word);
             frames.desire_words.extend(verb_forms(&base, irregular.get(&base)).into_iter().map(|(form, _)| form));
