@@ -1193,7 +1193,7 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            if self.is(i, WordKinds::NON_NAME) || self.is_connector(i) {
+            if (self.is(i, WordKinds::NON_NAME) || self.is_connector(i)) && self.spelled_by_acronym_after(s, i, end) != Some(i) {
                 i += 1;
                 continue;
             }
@@ -1273,6 +1273,17 @@ impl<'a> Finder<'a> {
                 self.typed_pieces(s, on + 1, end, false, inside, out);
                 return;
             }
+        }
+        // "Kazakhstan Temir Zholy (KTZ)", "Patriotic Front (PF)": the words an acronym in
+        // brackets after the run spells are one name, whatever is known inside them.
+        if let Some(first) = self.spelled_by_acronym_after(s, start, end).filter(|_| !(known.len() == 1 && known[0].first == start && known[0].last == end)) {
+            if first > start {
+                self.typed_pieces(s, start, first, titled, inside, out);
+            }
+            let legal_form = (first..end).any(|k| self.is_legal_form(k));
+            let class = self.head_type(first, end).or_else(|| legal_form.then_some(EntityType::Company)).or_else(|| self.context_type(s, first, end + 3)).unwrap_or(EntityType::Organization);
+            out.push(Mention { first, last: end, class, target: Target::Unknown, surface: self.surface(first, end), titled: false, short: None });
+            return;
         }
         let head_at = self.head_at(start, end);
         let head = head_at.map(|(class, _)| class);
@@ -1380,6 +1391,34 @@ impl<'a> Finder<'a> {
                 out.extend(self.coordinated_actor(k, end, known.last().map(|m| (m.class, m.first, m.last))));
             }
         }
+    }
+
+    /// The first token of the words of `[start, end)` whose initials an acronym in brackets
+    /// right after spells, two words or more, connectors skipped ("Fábrica de Armas y
+    /// Municiones del Ejército (FAME)").
+    fn spelled_by_acronym_after(&self, s: &Sentence, start: usize, end: usize) -> Option<usize> {
+        let bracketed = end + 2 < s.tokens.end && self.raw(end) == "(" && self.raw(end + 2) == ")" && self.is_acronym(end + 1);
+        if !bracketed {
+            return None;
+        }
+        let mut letters = self.raw(end + 1).chars().filter(|c| c.is_alphabetic()).rev().peekable();
+        let mut first = None;
+        // ("… Ejército S.A.C. (FAME)": legal forms after the words are not spelled.)
+        let words_end = (start..end).rev().find(|&k| !self.is_legal_form(k) && self.raw(k) != ",").map_or(start, |k| k + 1);
+        for k in (start..words_end).rev() {
+            if self.is_connector(k) && !self.is_capitalised(k) || self.is_dash(k) {
+                continue;
+            }
+            let initial = self.raw(k).chars().next()?;
+            if letters.next_if(|&c| c == initial).is_none() || !self.is_capitalised(k) {
+                return None;
+            }
+            first = Some(k);
+            if letters.peek().is_none() {
+                break;
+            }
+        }
+        first.filter(|&k| letters.peek().is_none() && words_end - k >= 2)
     }
 
     /// "HD Hyundai and Huntington Ingalls": the unknown name of tokens `[start, end)` (with
