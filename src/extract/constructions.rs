@@ -20,6 +20,7 @@ use super::resolution::{known_draft, Draft, DraftIndex, Resolved};
 use super::Extractor;
 use crate::model::{EntityType, Predicate};
 use crate::text::{Text, TokenKind};
+use rustc_hash::FxHashMap;
 
 impl Extractor {
     /// The role appositions of every sentence (`role_appositions`).
@@ -88,10 +89,16 @@ impl Extractor {
             let span = (state.map_or(p.mention.first, |q| q.mention.first), p.mention.last);
             let (object, confidence, rule) = match state {
                 Some(q) => (q, 0.85, "apposition:nationality-title-person"),
-                None => {
-                    let Some(c) = state_named_for(p, resolved, drafts) else { continue };
-                    (c, 0.6, "apposition:title-known-person")
-                }
+                None => match state_named_for(p, resolved, drafts) {
+                    Some(c) => (c, 0.6, "apposition:title-known-person"),
+                    None => {
+                        // ("Energy Minister X and Japan's minister Y": not Japan, Y's state.)
+                        let others: Vec<usize> =
+                            idxs.iter().map(|&q| &resolved[q]).filter(|q| q.class == EntityType::Country && joined_after(finder, p, q) && titles_after(finder, q)).map(|q| q.entity).collect();
+                        let Some(c) = self.state_office(finder, p).then(|| home_state(resolved, &others)).flatten() else { continue };
+                        (c, 0.5, "apposition:state-office-home-state")
+                    }
+                },
             };
             let facts = self.named_facts(Predicate::HoldsRole, confidence, rule);
             if let Some(rel) = self.relation(finder, text, si, span, p, object, facts, cues) {
@@ -449,6 +456,14 @@ impl Extractor {
             .collect()
     }
 
+    /// Titled person `p` holds a state office ("Energy Minister", `lexicon/state_offices.txt`)
+    /// whose title follows no name ("Hyundai President Kim" is the firm's).
+    fn state_office(&self, finder: &Finder, p: &Resolved) -> bool {
+        let Some(title) = finder.title_ending_at(p.mention.first.saturating_sub(6), p.mention.first) else { return false };
+        let after_name = title > 0 && finder.is_capitalised(title - 1) && finder.lower(title - 1) != "the";
+        !after_name && self.lexicon.state_offices.contains(finder.lower(p.mention.first - 1))
+    }
+
     /// "the Biden administration", "the government of Shinzo Abe", "the administrations of
     /// Park Geun-hye and Moon Jae-in": the person at `idxs[n]` leads a government.
     fn leads_government(&self, finder: &Finder, idxs: &[usize], n: usize, resolved: &[Resolved]) -> bool {
@@ -478,6 +493,35 @@ fn state_as_adjective(gazetteer: &Gazetteer, finder: &Finder, si: usize, entry: 
     let entity = known_draft(gazetteer, entry, drafts, draft_index);
     let mention = Mention { first: span.0, last: span.1, class, target: Target::Adjective(entry), surface: finder.surface(span.0, span.1), titled: false, short: None };
     Resolved { mention, sentence: si, entity, class, referring: false }
+}
+
+/// The document's state: the state it names most (its name, capital or adjective), at least
+/// three times and half as often again as any other, of those not in `others` (states of
+/// other people's titles); a mention of it.
+fn home_state<'r>(resolved: &'r [Resolved], others: &[usize]) -> Option<&'r Resolved> {
+    let mut counts: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+    for (i, r) in resolved.iter().enumerate().filter(|(_, r)| r.class == EntityType::Country && !r.referring && !others.contains(&r.entity)) {
+        counts.entry(r.entity).or_insert((0, i)).0 += 1;
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_values().collect();
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (top, first) = *ranked.first()?;
+    let second = ranked.get(1).map_or(0, |r| r.0);
+    (top >= 3 && top * 2 >= second * 3).then(|| &resolved[first])
+}
+
+/// Mention `q` follows person `p`, joined by "and" ("Bektenov and South Korea's", "Saidov
+/// and his Japanese").
+fn joined_after(finder: &Finder, p: &Resolved, q: &Resolved) -> bool {
+    let between = p.mention.last..q.mention.first;
+    q.mention.first > p.mention.last && between.len() <= 3 && between.clone().any(|k| finder.lower(k) == "and")
+}
+
+/// State mention `q` stands before a title or role ("Japan's minister", "his Japanese
+/// counterpart", "South Korea's ambassador").
+fn titles_after(finder: &Finder, q: &Resolved) -> bool {
+    let k = q.mention.last + usize::from(finder.text.tokens.get(q.mention.last).is_some_and(|_| finder.lower(q.mention.last) == "'s"));
+    k < finder.text.tokens.len() && finder.is(k, WordKinds::TITLE_WORD)
 }
 
 /// A mention in the document of the state the gazetteer ties person `p` to.

@@ -508,6 +508,9 @@ pub struct Lexicon {
     pub subject_nouns: FxHashMap<String, Vec<String>>,
     /// Heads of events named by the place they befall ("the invasion of Ukraine").
     pub place_events: FxHashSet<String>,
+    /// The last words of titles of state offices ("Foreign Minister", "President"): a holder
+    /// no state is named for serves the document's state (`constructions.rs`).
+    pub state_offices: FxHashSet<String>,
     /// Ordinal words ("ninth": `lexicon/ordinals.txt`).
     pub ordinals: FxHashSet<String>,
     /// Compass adjectives ("southern": `lexicon/compass_words.txt`).
@@ -885,6 +888,7 @@ impl Lexicon {
         lex.agreement_heads = read_list(&lexicon_dir.join("agreement_heads.txt"))?.iter().map(|h| cue_tokens(&lex.splitter, h)).collect();
         lex.vague_modifiers = lower_set(&lexicon_dir.join("vague_modifiers.txt"))?;
         lex.place_events = lower_set(&lexicon_dir.join("place_events.txt"))?;
+        lex.state_offices = lower_set(&lexicon_dir.join("state_offices.txt"))?;
         lex.ordinals = lower_set(&lexicon_dir.join("ordinals.txt"))?;
         lex.compass_words = lower_set(&lexicon_dir.join("compass_words.txt"))?;
         lex.amount_scales = lower_set(&lexicon_dir.join("amount_scales.txt"))?;
