@@ -522,8 +522,9 @@ pub struct Lexicon {
     /// Lowercase generic heads that name a known place itself: "Rajin Port" is Rajin.
     pub same_place_heads: FxHashSet<String>,
     /// Lowercase token keys of nouns that make a state's name or adjective the state itself
-    /// ("the Russian government", "Government of Japan", "the Korean side").
-    pub state_nouns: Vec<Vec<String>>,
+    /// ("the Russian government", "Government of Japan", "the Korean side"), each with
+    /// whether it may be capitalised ("the Russian Government"; "the Peruvian Army" is a body).
+    pub state_nouns: Vec<(Vec<String>, bool)>,
     /// Words around an unknown name that type it (`ontology/typing/context.csv`).
     pub context_cues: Vec<ContextCue>,
     /// Per word next to the name (a "before" cue's last word, an "after" cue's first), the
@@ -945,7 +946,8 @@ impl Lexicon {
         lex.frames = super::frames::Frames::load(root, lex.titles.iter().chain(&lex.roles))?;
         lex.descriptions = super::coreference::Descriptions::load(&lexicon_dir.join("descriptions.csv"))?;
         lex.signatures = super::signatures::Signatures::load(&root.join("newsgraph.ttl"))?;
-        lex.state_nouns = read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
+        lex.state_nouns =
+            read_list(&lexicon_dir.join("state_nouns.txt"))?.iter().map(|n| (token_key(&lex.splitter, n).split(' ').map(str::to_string).collect(), n.starts_with(char::is_uppercase))).collect();
         lex.lowercase_place_heads = lower_set(&lexicon_dir.join("lowercase_place_heads.txt"))?;
         lex.place_prefixes = lower_set(&lexicon_dir.join("place_prefixes.txt"))?;
         lex.firm_prefixes = lower_set(&lexicon_dir.join("firm_prefixes.txt"))?;

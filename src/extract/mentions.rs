@@ -1162,9 +1162,15 @@ impl<'a> Finder<'a> {
                     // Cooperation and Coordination Agency" is one body.
                     let and = (m.last..end).find(|&k| matches!(self.lower(k), "and" | "&"));
                     let body_end = and.filter(|&and| !(m.last..and).all(|k| self.is(k, WordKinds::COMMON))).unwrap_or(end);
-                    // A firm's name may count the adjective as one of its words: "Turkish
-                    // Airlines" (not "Russian Embassy", the state's).
-                    let firm = || self.head_at(m.first, body_end).filter(|&(class, at)| class == EntityType::Company && at > m.last).map(|(class, _)| class);
+                    // A firm's or body's name may count the adjective as one of its words:
+                    // "Turkish Airlines", "the Peruvian Navy" (not "Russian Embassy", nor
+                    // "the Russian Government": the state's).
+                    let state_noun = |at: usize| self.lex.state_nouns.iter().any(|(noun, capitalised)| *capitalised && noun.len() == 1 && noun[0] == self.lower(at));
+                    // (`at` is where the head ends.)
+                    let body = |class: EntityType, at: usize| {
+                        class == EntityType::Company || (class == EntityType::Organization && !state_noun(at - 1) && !self.lex.seated_missions.contains(self.lower(at - 1)))
+                    };
+                    let firm = || self.head_at(m.first, body_end).filter(|&(class, at)| body(class, at) && at > m.last).map(|(class, _)| class);
                     let body_type = self.head_type(m.last, body_end).or_else(firm);
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first > m.last || k.last <= m.last) {
                         break;
@@ -1481,7 +1487,7 @@ impl<'a> Finder<'a> {
     /// Whether tokens `[start, state)` are a state noun and "of" or "of the"
     /// ("Government of the …": `Lexicon::state_nouns`).
     fn state_noun_of(&self, start: usize, state: usize) -> bool {
-        self.of_before(start, state).is_some_and(|of| self.lex.state_nouns.iter().any(|noun| noun.len() == of - start && noun.iter().enumerate().all(|(n, w)| self.lower(start + n) == w)))
+        self.of_before(start, state).is_some_and(|of| self.lex.state_nouns.iter().any(|(noun, _)| noun.len() == of - start && noun.iter().enumerate().all(|(n, w)| self.lower(start + n) == w)))
     }
 
     /// "the Russian government", "ROK government", "the Korean side": a state's name or
@@ -1493,8 +1499,10 @@ impl<'a> Finder<'a> {
                 Target::Known(e) | Target::Adjective(e) if m.class == EntityType::Country => e,
                 _ => continue,
             };
-            let fits = |noun: &&Vec<String>| m.last + noun.len() <= s.tokens.end && noun.iter().enumerate().all(|(n, w)| self.lower(m.last + n) == w);
-            let Some(noun) = self.lex.state_nouns.iter().find(fits) else { continue };
+            let fits = |(noun, capitalised): &&(Vec<String>, bool)| {
+                m.last + noun.len() <= s.tokens.end && noun.iter().enumerate().all(|(n, w)| self.lower(m.last + n) == w) && (*capitalised || !self.is_capitalised(m.last))
+            };
+            let Some((noun, _)) = self.lex.state_nouns.iter().find(fits) else { continue };
             let last = m.last + noun.len();
             if mentions.get(i + 1).is_some_and(|next| next.first < last) {
                 continue;

@@ -158,7 +158,7 @@ impl Extractor {
                 // state noun (`lexicon/state_nouns.txt`) seated there is the state.
                 let seated = before == Some("in") && m.first > 1 && {
                     let noun = finder.lower(m.first - 2);
-                    self.lexicon.state_nouns.iter().any(|n| n.len() == 1 && n[0] == noun)
+                    self.lexicon.state_nouns.iter().any(|(n, _)| n.len() == 1 && n[0] == noun)
                 };
                 let locative = before.is_some_and(|b| self.lexicon.locative_words.contains(b)) && (!directional || moving) && !seated;
                 let as_place = !possessive && (owned || described || cued || placed || regional || locative);
