@@ -26,6 +26,7 @@ impl Extractor {
     /// The role appositions of every sentence (`role_appositions`).
     pub(super) fn constructions(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache) -> Vec<Found<'_>> {
         let mut out = Vec::new();
+        self.parts_of_projects(finder, text, resolved, drafts, cues, &mut out);
         let mut idxs: Vec<usize> = Vec::new();
         let mut run_start = 0;
         while run_start < resolved.len() {
@@ -103,6 +104,31 @@ impl Extractor {
             let facts = self.named_facts(Predicate::HoldsRole, confidence, rule);
             if let Some(rel) = self.relation(finder, text, si, span, p, object, facts, cues) {
                 out.push(rel);
+            }
+        }
+    }
+
+    /// "The Mumbai–Ahmedabad line … The first section, between Surat and Bilimora, opens in
+    /// 2027": a project first named by a part head (`lexicon/part_heads.txt`: "the Surat–Bilimora
+    /// section") is part of the whole project named before it that the document names most
+    /// (the line it is about, not a station on it: "the project", "the line" count), the
+    /// first named of equals.
+    fn parts_of_projects(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        let part = |d: &Draft| d.label.rsplit(' ').next().is_some_and(|w| self.lexicon.part_heads.contains(&w.to_lowercase()));
+        let mentions_of = |entity: usize| resolved.iter().filter(|r| r.entity == entity).count();
+        let mut seen: Vec<usize> = Vec::new();
+        for (i, p) in resolved.iter().enumerate() {
+            if p.class != EntityType::Project || p.referring || seen.contains(&p.entity) {
+                continue;
+            }
+            seen.push(p.entity);
+            if !part(&drafts[p.entity]) {
+                continue;
+            }
+            let whole = resolved[..i].iter().filter(|w| w.class == EntityType::Project && w.entity != p.entity && !part(&drafts[w.entity])).rev().max_by_key(|w| mentions_of(w.entity));
+            if let Some(whole) = whole {
+                let facts = self.named_facts(Predicate::PartOf, 0.5, "part-of-named-project");
+                out.extend(self.relation(finder, text, p.sentence, (p.mention.first, p.mention.last), p, whole, facts, cues));
             }
         }
     }
