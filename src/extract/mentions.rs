@@ -443,6 +443,10 @@ impl<'a> Finder<'a> {
             if self.tok(first).kind == TokenKind::Number && first + 2 < at - 1 {
                 name_first += if self.raw(first + 1) == "-" { 3 } else { 2 };
             }
+            // "a Korean-backed fertilizer plant near Nakhodka" is named "fertilizer plant near Nakhodka".
+            if let Some(m) = mentions.iter().find(|m| m.first == first && matches!(m.target, Target::Adjective(_)) && self.is_dash(m.last) && m.last + 2 < at - 1) {
+                name_first = m.last + 2;
+            }
             let named = match cue {
                 Some(_) => format!("{} {}", self.surface(name_first, at), place.surface),
                 None => self.surface(name_first, place.last),
@@ -926,22 +930,31 @@ impl<'a> Finder<'a> {
         let commodity_at = |k: usize| mentions.iter().find(|m| m.class == EntityType::Commodity && m.first <= k && k < m.last);
         // "a 21-km tunnel", "a 300 km pipeline": a measure is a modifier too.
         let measure = |k: usize| self.tok(k).kind == TokenKind::Number || (self.raw(k) == "-" && k > s.tokens.start && self.tok(k - 1).kind == TokenKind::Number);
+        // "a Korean-backed plant", "a Chinese-built terminal": a name, a hyphen and a plain
+        // word modify the head too.
+        let name_compound = |k: usize| (k >= s.tokens.start + 2 && is_plain(k) && self.is_dash(k - 1)).then(|| mentions.iter().find(|m| m.last == k - 1).map(|m| m.first)).flatten();
+        // "a ferry and cargo terminal", "an oil and gas pipeline": plain words joined by "and".
+        let joined = |k: usize| k > s.tokens.start + 1 && k < head && self.lower(k) == "and" && (is_plain(k - 1) || commodity_at(k - 1).is_some());
         let mut first = head;
-        while first > s.tokens.start && head - first < 5 {
+        while first > s.tokens.start && head - first < 6 {
             match commodity_at(first - 1) {
                 Some(c) if c.last == first => first = c.first,
-                _ if is_plain(first - 1) || measure(first - 1) => first -= 1,
-                _ => break,
+                _ if joined(first - 1) => first -= 1,
+                _ => match name_compound(first - 1) {
+                    Some(name) => first = name,
+                    None if is_plain(first - 1) || measure(first - 1) => first -= 1,
+                    None => break,
+                },
             }
         }
-        // "a plant", "the plant", "Hyundai's plant" (not "its plant": the owner is not known
-        // here to name it with).
+        // "a plant", "the plant", "Hyundai's plant" (not "its plant in Gliwice": a firm's own
+        // works, seldom a project of the story).
         let determined = first > s.tokens.start && matches!(self.lower(first - 1), "a" | "an" | "the" | "'s" | "'");
         // "a new plant": vague modifiers do not name it.
         while first < head && self.lex.vague_modifiers.contains(self.lower(first)) {
             first += 1;
         }
-        let taken = mentions.iter().any(|m| m.first <= head && first < m.last && m.class != EntityType::Commodity);
+        let taken = mentions.iter().any(|m| m.first <= head && first < m.last && m.class != EntityType::Commodity && !matches!(m.target, Target::Adjective(_)));
         (determined && !taken).then_some(first)
     }
 
