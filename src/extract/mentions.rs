@@ -1245,12 +1245,17 @@ impl<'a> Finder<'a> {
         }
         // A title inside a run ("APLN Vice Chair Chung-in Moon") starts a titled name.
         let mut titled = titled;
-        if !inside.iter().any(|m| m.first == start) {
+        if !inside.iter().any(|m| m.first == start) && self.title_at(start, end).is_some_and(|t| t < end) {
             while let Some(t_end) = self.title_at(start, end).filter(|&t| t < end) {
                 titled = true;
                 start = t_end;
             }
-        } else if let Some(k) = (start + 1..end).find(|&k| !inside.iter().any(|m| m.first < k && k < m.last) && self.title_at(k, end).is_some_and(|t| t < end)) {
+        } else if let Some(k) = (start + 1..end).find(|&k| {
+            // (After an unknown word, only a person's name of plain words follows the title:
+            // "Lufwanyama Member of Parliament Kampamba Mwape", not "Armed Forces General Staff".)
+            let person_after = |t: usize| inside.iter().any(|m| m.first == start) || (t + 2 <= end && (t..end).all(|j| self.is_plain_name_word(j)));
+            !inside.iter().any(|m| m.first < k && k < m.last) && self.title_at(k, end).is_some_and(|t| t < end && person_after(t))
+        }) {
             self.typed_pieces(s, start, k, titled, inside, out);
             self.typed_pieces(s, k, end, false, inside, out);
             return;
