@@ -550,6 +550,20 @@ fn titles_after(finder: &Finder, q: &Resolved) -> bool {
     k < finder.text.tokens.len() && finder.is(k, WordKinds::TITLE_WORD)
 }
 
+/// "Deputy Chairman of the Gazprom Management Committee": a role in a body whose name is a
+/// company's name and more (its board, its committee) is a role in the company too.
+pub(super) fn roles_in_organs<'r>(drafts: &[Draft], relations: &[Found<'r>]) -> Vec<Found<'r>> {
+    let owner = |organ: usize| {
+        let label = &drafts[organ].label;
+        drafts.iter().position(|d| d.class == EntityType::Company && !d.surfaces.is_empty() && label.len() > d.label.len() && label.starts_with(&d.label) && label.as_bytes()[d.label.len()] == b' ')
+    };
+    relations
+        .iter()
+        .filter(|r| r.predicate == Predicate::HoldsRole && drafts[r.object].class == EntityType::Organization)
+        .filter_map(|r| owner(r.object).map(|company| Found { object: company, rule: "role-in-company-organ", amount: r.amount.clone(), ..*r }))
+        .collect()
+}
+
 /// A mention in the document of the state the gazetteer ties person `p` to.
 fn state_named_for<'r>(p: &Resolved, resolved: &'r [Resolved], drafts: &[Draft]) -> Option<&'r Resolved> {
     let country = drafts[p.entity].country.as_ref()?;

@@ -142,6 +142,7 @@ impl Extractor {
             }
         }
         relations.append(&mut decided);
+        relations.extend(constructions::roles_in_organs(&drafts, &relations));
         relations.extend(pairs.into_iter().filter_map(|(si, a, b)| {
             let facts = self.named_facts(Predicate::CooperatesWith, 0.75, "pair-adjective");
             self.relation(&finder, &text, si, (a.mention.first, a.mention.last + 1), &a, &b, facts, &cues)
