@@ -214,8 +214,10 @@ impl<'a> Finder<'a> {
         self.body[self.tok(first).start..self.tok(last - 1).end].to_string()
     }
 
-    /// The mention of a known name, its text copied from the body.
+    /// The mention of a known name, its text copied from the body; a person's is titled too
+    /// when the name as the gazetteer writes it starts with a title ("Emperor Naruhito").
     fn known_mention(&self, k: &Known, titled: bool) -> Mention {
+        let titled = titled || (k.class == EntityType::Person && self.title_at(k.first, k.last).is_some_and(|t| t < k.last));
         Mention { first: k.first, last: k.last, class: k.class, target: k.target.clone(), surface: self.surface(k.first, k.last), titled, short: None }
     }
 
