@@ -166,7 +166,7 @@ impl<'a> SentenceView<'a> {
     fn coordinate(&mut self) {
         let n = self.mentions.len();
         // ("Abe and his counterpart Li": the pronoun stands in the gap, as a determiner.)
-        let heads: Vec<usize> = (0..n).filter(|&i| self.head[i] == i && !(self.possessive_pronoun(i) && self.owner_before_title(self.first(i)))).collect();
+        let heads: Vec<usize> = (0..n).filter(|&i| self.head[i] == i && !(self.possessive_pronoun(i) && self.title_follows(self.last(i)))).collect();
         self.list_of = vec![(0, 0); n];
         let mut run: Vec<usize> = Vec::with_capacity(heads.len());
         let mut conjunction = false;
@@ -222,10 +222,10 @@ impl<'a> SentenceView<'a> {
         }
     }
 
-    /// Token `k` is a possessive pronoun before a title, past any names: "his Chinese
+    /// The first word from token `k` on that no mention covers is a title: "[his] Chinese
     /// counterpart Li".
-    fn owner_before_title(&self, k: usize) -> bool {
-        matches!(self.word(k), "his" | "her" | "its" | "their") && (k + 1..self.tokens.end).find(|&j| self.mention_at(j).is_none()).is_some_and(|j| self.in_title(j))
+    fn title_follows(&self, k: usize) -> bool {
+        (k..self.tokens.end).find(|&j| self.mention_at(j).is_none()).is_some_and(|j| self.in_title(j))
     }
 
     /// The mention position covering token `k`, if any.

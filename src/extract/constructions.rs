@@ -23,7 +23,9 @@ use crate::text::{Text, TokenKind};
 use rustc_hash::FxHashMap;
 
 impl Extractor {
-    /// The role appositions of every sentence (`role_appositions`).
+    /// The relations of the fixed constructions: parts of projects over the document, then per
+    /// sentence role appositions, owned programmes, national goods, route places and
+    /// "<place>-based" bodies.
     pub(super) fn constructions(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache) -> Vec<Found<'_>> {
         let mut out = Vec::new();
         self.parts_of_projects(finder, text, resolved, drafts, cues, &mut out);
@@ -485,7 +487,8 @@ impl Extractor {
     /// Titled person `p` holds a state office ("Energy Minister", `lexicon/state_offices.txt`)
     /// whose title follows no name ("Hyundai President Kim" is the firm's).
     fn state_office(&self, finder: &Finder, p: &Resolved) -> bool {
-        let Some(title) = finder.title_ending_at(p.mention.first.saturating_sub(6), p.mention.first) else { return false };
+        let floor = finder.text.sentences[p.sentence].tokens.start;
+        let Some(title) = finder.title_ending_at(floor, p.mention.first) else { return false };
         let after_name = title > 0 && finder.is_capitalised(title - 1) && finder.lower(title - 1) != "the";
         !after_name && self.lexicon.state_offices.contains(finder.lower(p.mention.first - 1))
     }

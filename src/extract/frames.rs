@@ -223,14 +223,18 @@ impl Frames {
             }
         }
         frames.route_prepositions = read_list(&lexicon.join("route_prepositions.txt"))?.iter().map(|w| fold(w)).collect();
-        for verb in read_list(&lexicon.join("light_verbs.txt"))? {
-            let base = fold(&verb);
-            frames.verb_group.extend(verb_forms(&base, irregular.get(&base)).into_iter().map(|(form, _)| form));
-        }
-        for word in read_list(&lexicon.join("desire_words.txt"))? {
-            let base = fold(&word);
-            frames.desire_words.extend(verb_forms(&base, irregular.get(&base)).into_iter().map(|(form, _)| form));
-        }
+        // Every form of every verb of a list.
+        let inflected = |file: &str| -> Result<Vec<String>> {
+            Ok(read_list(&lexicon.join(file))?
+                .iter()
+                .flat_map(|verb| {
+                    let base = fold(verb);
+                    verb_forms(&base, irregular.get(&base)).into_iter().map(|(form, _)| form)
+                })
+                .collect())
+        };
+        frames.verb_group.extend(inflected("light_verbs.txt")?);
+        frames.desire_words.extend(inflected("desire_words.txt")?);
         frames.example_markers = read_list(&lexicon.join("example_markers.txt"))?.iter().map(|m| m.split_whitespace().map(fold).collect()).collect();
         for title in titles {
             let words: Vec<&str> = title.split(' ').collect();

@@ -1180,10 +1180,9 @@ impl<'a> Finder<'a> {
                     // A firm's or body's name may count the adjective as one of its words:
                     // "Turkish Airlines", "the Peruvian Navy" (not "Russian Embassy", nor
                     // "the Russian Government": the state's).
-                    let state_noun = |at: usize| self.lex.state_nouns.iter().any(|(noun, capitalised)| *capitalised && noun.len() == 1 && noun[0] == self.lower(at));
                     // (`at` is where the head ends.)
                     let body = |class: EntityType, at: usize| {
-                        class == EntityType::Company || (class == EntityType::Organization && !state_noun(at - 1) && !self.lex.seated_missions.contains(self.lower(at - 1)))
+                        class == EntityType::Company || (class == EntityType::Organization && self.state_noun_at(at - 1, at).is_none() && !self.lex.seated_missions.contains(self.lower(at - 1)))
                     };
                     let firm = || self.head_at(m.first, body_end).filter(|&(class, at)| body(class, at) && at > m.last).map(|(class, _)| class);
                     let body_type = self.head_type(m.last, body_end).or_else(firm);
@@ -1510,6 +1509,13 @@ impl<'a> Finder<'a> {
         self.of_before(start, state).is_some_and(|of| self.lex.state_nouns.iter().any(|(noun, _)| noun.len() == of - start && noun.iter().enumerate().all(|(n, w)| self.lower(start + n) == w)))
     }
 
+    /// The end of the state noun (`Lexicon::state_nouns`) starting at token `k`, before
+    /// `limit`, written as the noun may be: "government" or "Government", "army" only so.
+    fn state_noun_at(&self, k: usize, limit: usize) -> Option<usize> {
+        let fits = |(noun, capitalised): &&(Vec<String>, bool)| k + noun.len() <= limit && noun.iter().enumerate().all(|(n, w)| self.lower(k + n) == w) && (*capitalised || !self.is_capitalised(k));
+        self.lex.state_nouns.iter().find(fits).map(|(noun, _)| k + noun.len())
+    }
+
     /// "the Russian government", "ROK government", "the Korean side": a state's name or
     /// adjective before a state noun (`Lexicon::state_nouns`) is the state, with the noun.
     fn state_nouns(&self, s: &Sentence, mentions: &mut [Mention]) {
@@ -1519,11 +1525,7 @@ impl<'a> Finder<'a> {
                 Target::Known(e) | Target::Adjective(e) if m.class == EntityType::Country => e,
                 _ => continue,
             };
-            let fits = |(noun, capitalised): &&(Vec<String>, bool)| {
-                m.last + noun.len() <= s.tokens.end && noun.iter().enumerate().all(|(n, w)| self.lower(m.last + n) == w) && (*capitalised || !self.is_capitalised(m.last))
-            };
-            let Some((noun, _)) = self.lex.state_nouns.iter().find(fits) else { continue };
-            let last = m.last + noun.len();
+            let Some(last) = self.state_noun_at(m.last, s.tokens.end) else { continue };
             if mentions.get(i + 1).is_some_and(|next| next.first < last) {
                 continue;
             }
