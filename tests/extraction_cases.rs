@@ -309,3 +309,16 @@ fn a_described_event_is_the_named_one_with_its_head_and_place() {
     let ex = extract("Russia's invasion of Ukraine began in 2022. The war in Ukraine hurt trade.");
     assert_eq!(ex.entities.iter().filter(|e| e.class.to_string() == "Event").count(), 2, "{}", show(&ex));
 }
+
+#[test]
+fn places_in_a_list_are_not_in_each_other() {
+    // "Olvendo, Tarsk Province" places the first in the second; a list of places does not.
+    for text in
+        ["Offices in Nakhodka, Vladivostok and Khabarovsk will open.", "Offices in Nakhodka, Vladivostok, Khabarovsk and Ussuriysk will open.", "Offices in Astana, Almaty or Shymkent will open."]
+    {
+        let ex = extract(text);
+        assert!(ex.relations.iter().all(|r| r.predicate.as_str() != "locatedIn"), "{text}: {:?}", ex.relations);
+    }
+    let ex = extract("The office in Olvendo, Tarsk Province, will open.");
+    assert!(ex.relations.iter().any(|r| r.predicate.as_str() == "locatedIn" && r.subject == "place/olvendo"), "{:?}", ex.relations);
+}

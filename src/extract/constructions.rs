@@ -6,7 +6,8 @@
 //! places in a project's ("the Tumen–Hunchun railway"),
 //! the places a route runs through ("a pipeline from Russia to Busan via North Korea"),
 //! the state whose adjective starts a place's or body's name ("the Russian Far East"),
-//! and the place of a "<place>-based" body ("the Istanbul-based Center for …").
+//! the place of a "<place>-based" body ("the Istanbul-based Center for …"), and the place or
+//! state after a place's comma ("Uiwang, Gyeonggi Province").
 //!
 //! Their relations are made directly, with a fixed confidence; role appositions and
 //! governments are also shown to the scorer as evidence for the pairs they relate (pair
@@ -46,6 +47,7 @@ impl Extractor {
             self.national_goods(finder, text, si, &idxs, resolved, cues, &mut out);
             self.route_places(finder, text, si, &idxs, resolved, cues, &mut out);
             self.based_places(finder, text, si, &idxs, resolved, cues, &mut out);
+            self.places_after_commas(finder, text, si, &idxs, resolved, cues, &mut out);
         }
         out
     }
@@ -277,6 +279,44 @@ impl Extractor {
                 let facts = self.named_facts(Predicate::LocatedIn, 0.7, "based-place");
                 out.extend(self.relation(finder, text, si, (place.mention.first, body.mention.last), body, place, facts, cues));
             }
+        }
+    }
+
+    /// "Uiwang, Gyeonggi Province", "Astana, Kazakhstan", "Ust-Luga, in Leningrad Oblast",
+    /// "Ruza, outside Moscow": a place, a comma, and (after "in", "near" or "outside", the
+    /// determiners and a compass word) a place or state that closes the phrase lies there.
+    /// Not a list ("Tashkent, Almaty and Bishkek"): no place or state before a comma right
+    /// before the first, no "and" or "or" after the second.
+    #[allow(clippy::too_many_arguments)]
+    fn places_after_commas(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        let end = text.sentences[si].tokens.end;
+        let placed = |r: &Resolved| matches!(r.class, EntityType::Place | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
+        for (n, pair) in idxs.windows(2).enumerate() {
+            let (place, whole) = (&resolved[pair[0]], &resolved[pair[1]]);
+            let k = place.mention.last;
+            if place.class != EntityType::Place || !placed(whole) || place.entity == whole.entity || k >= end || finder.lower(k) != "," {
+                continue;
+            }
+            let mut j = k + 1;
+            if matches!(finder.lower(j), "in" | "near" | "outside") {
+                j += 1;
+            }
+            while j < whole.mention.first && (finder.is(j, WordKinds::DETERMINER) || self.lexicon.compass_words.contains(finder.lower(j))) {
+                j += 1;
+            }
+            let listed_before = n > 0 && {
+                let before = &resolved[idxs[n - 1]];
+                placed(before) && before.mention.last + 1 == place.mention.first && finder.lower(before.mention.last) == ","
+            };
+            let after = whole.mention.last;
+            let listed_after = after < end && matches!(finder.lower(after), "and" | "or" | "&");
+            // "Vladivostok, Nakhodka, Ussuriysk": a third name after another comma is a list.
+            let third = idxs.get(n + 2).map(|&q| &resolved[q]).is_some_and(|r| placed(r) && r.mention.first == after + 1 && finder.lower(after) == ",");
+            if j != whole.mention.first || listed_before || listed_after || third {
+                continue;
+            }
+            let facts = self.named_facts(Predicate::LocatedIn, 0.7, "place-comma-place");
+            out.extend(self.relation(finder, text, si, (place.mention.first, whole.mention.last), place, whole, facts, cues));
         }
     }
 

@@ -1632,18 +1632,25 @@ impl<'a> Finder<'a> {
         if start > s.tokens.start && self.place_cue_ending(s.tokens.start, start).is_some() {
             return Some(EntityType::Place);
         }
-        // "arrived in Pevek.", "a plant near Kudankulam,", "carried via Makmal and": a name of
-        // one or two words after "in", "near", "via", "through", "across" or "outside" that
-        // ends the clause is where something is.
+        // "arrived in Pevek.", "a plant near Kudankulam,", "its smelter at Chambishi and",
+        // "met in Lufwanyama to discuss": a name of one or two words after "in", "near", "at",
+        // "off", "via", "through", "across" or "outside" that ends the clause is where
+        // something is ("an analyst at Renaissance": not after a title or role word).
         // A date after the name ends it too: "in Cholpon-Ata last year", "in Aktau on Monday".
         let date_at = |k: usize| k < s.tokens.end && (self.is(k, WordKinds::DATE_WORD) || self.year_at(k).is_some());
         let clause_end = |k: usize| {
             k >= s.tokens.end
-                || matches!(self.lower(k), "." | "," | ";" | ":" | "and")
+                || matches!(self.lower(k), "." | "," | ";" | ":" | "and" | "to" | "where" | "which" | "(" | ")" | "—" | "–")
                 || (matches!(self.lower(k), "last" | "next" | "this" | "in" | "on") && (date_at(k + 1) || matches!(self.lower(k + 1), "year" | "month" | "week")))
         };
         let words = (start..end).filter(|&k| !self.is_dash(k)).count();
-        if start > s.tokens.start + 1 && words <= 2 && matches!(self.lower(start - 1), "in" | "near" | "via" | "through" | "across" | "outside") && clause_end(end) && !self.is_acronym(start) {
+        let locative = start > s.tokens.start + 1
+            && match self.lower(start - 1) {
+                "in" | "near" | "off" | "via" | "through" | "across" | "outside" => true,
+                "at" => !self.is(start - 2, WordKinds::TITLE_WORD.with(WordKinds::ACTOR_NOUN)),
+                _ => false,
+            };
+        if locative && words <= 2 && clause_end(end) && !self.is_acronym(start) {
             return Some(EntityType::Place);
         }
         // "completed by Daelim", "Bumar is building", "Mubadala invested": one unknown word
@@ -2070,15 +2077,17 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// "the Zhambyl region", "Jilin province": a known place followed by a region word
-    /// (`lexicon/region_heads.txt`) is that place, the words together an alias of it.
+    /// "the Zhambyl region", "Jilin province", "Kazakhstan's Torvak region": a place, known or
+    /// not, followed by a region word (`lexicon/region_heads.txt`) is that place, the words
+    /// together an alias of it.
     fn named_regions(&self, s: &Sentence, mentions: &mut [Mention]) {
         let gaz = &self.lex.gazetteer;
         for m in mentions.iter_mut() {
             let place = match m.target {
                 Target::Known(entry) => gaz.entries[entry].class == EntityType::Place,
                 Target::Capital(_) => true,
-                _ => false,
+                Target::Unknown => m.class == EntityType::Place,
+                Target::Adjective(_) => false,
             };
             if place && m.last < s.tokens.end && self.tok(m.last).kind == TokenKind::Word && !self.is_capitalised(m.last) && self.lex.region_heads.contains(self.lower(m.last)) {
                 m.last += 1;
