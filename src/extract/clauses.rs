@@ -355,7 +355,16 @@ impl<'a> SentenceView<'a> {
         }
         let subject = (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten()?;
         let first = self.list(subject).iter().map(|&m| self.first(m)).min()?.min(self.first(subject));
-        if first <= self.tokens.start || !matches!(self.word(first - 1), "which" | "that") {
+        if first <= self.tokens.start {
+            return None;
+        }
+        // "the fuel North Korea can import", "the tankers Zvezda built": a thing named right
+        // before the subject, with no "which" or "that", is the object of its clause.
+        if let Some(thing) = self.mention_at(first - 1).filter(|&t| matches!(self.class(t), EntityType::Commodity | EntityType::Project)) {
+            let actor = !matches!(self.class(subject), EntityType::Commodity | EntityType::Project | EntityType::Place);
+            return actor.then_some(thing);
+        }
+        if !matches!(self.word(first - 1), "which" | "that") {
             return None;
         }
         let mut r = first - 1;
@@ -385,6 +394,13 @@ impl<'a> SentenceView<'a> {
         }
         if let Some(m) = self.before_apposition(j) {
             return Some(m);
+        }
+        // "with Uzbekistan exporting cotton": the name between "with" and an "-ing" form is its subject.
+        if let Some(m) = (j > self.tokens.start && self.word(k).ends_with("ing")).then(|| self.mention_at(j - 1)).flatten() {
+            let first = self.list(m).iter().map(|&n| self.first(n)).min().unwrap_or(self.first(m)).min(self.first(m));
+            if first > self.tokens.start && self.word(first - 1) == "with" {
+                return Some(m);
+            }
         }
         let clause = self.clause_of(k);
         let inside = self.is_aside(k);

@@ -366,6 +366,18 @@ impl Frames {
         self.forms.get(word).is_some_and(|entries| entries.iter().any(|&(f, form)| self.frames[f as usize].pos == Pos::Verb && form.is_participle()))
     }
 
+    /// Whether the lowercase `word` is a form of a verb whose direct object is something
+    /// built or paid for ("build", "constructs", "financed": `builds` and `investsIn` frames
+    /// with a `dobj` object, and no words after the cue).
+    pub fn builds_its_object(&self, word: &str) -> bool {
+        self.forms.get(word).is_some_and(|entries| {
+            entries.iter().any(|&(f, _)| {
+                let frame = &self.frames[f as usize];
+                frame.pos == Pos::Verb && frame.then.is_empty() && matches!(frame.predicate, Predicate::Builds | Predicate::InvestsIn) && frame.object.contains(&Slot::Dobj)
+            })
+        })
+    }
+
     /// Whether the lowercase `word` names a place a route passes ("through", "into").
     pub fn is_route_preposition(&self, word: &str) -> bool {
         self.route_prepositions.contains(word)

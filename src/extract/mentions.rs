@@ -461,7 +461,65 @@ impl<'a> Finder<'a> {
             };
             found.push(Mention { first, last: at - 1, class: EntityType::Project, target: Target::Unknown, surface, titled: false, short: short.contains(' ').then_some(short) });
         }
+        self.built_objects(s, mentions, &mut found);
         self.add_described(mentions, found);
+    }
+
+    /// "will build a methanol unit and a ferry and cargo terminal", "financed the thermal power
+    /// plant", "a cargo terminal operated by Semurg": a described phrase with a modifier of its
+    /// own, the direct object of a verb of building or paying for (`Frames::builds_its_object`)
+    /// or before its participle and "by", is a project named by the phrase, with no place
+    /// needed ("build a plant", "build a new plant": no modifier, no name).
+    fn built_objects(&self, s: &Sentence, mentions: &[Mention], found: &mut Vec<Mention>) {
+        let frames = &self.lex.frames;
+        let add = |first: usize, head: usize, found: &mut Vec<Mention>| {
+            let overlaps = |m: &Mention| m.first <= head && first < m.last;
+            if !found.iter().any(overlaps) {
+                found.push(Mention { first, last: head + 1, class: EntityType::Project, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
+            }
+        };
+        for k in s.tokens.start..s.tokens.end.saturating_sub(2) {
+            if !self.is(k, WordKinds::FRAME_CUE) || self.is_capitalised(k) || !frames.builds_its_object(self.lower(k)) {
+                continue;
+            }
+            // "a ferry and cargo terminal operated by Semurg": the phrase before the participle and "by".
+            if k > s.tokens.start + 2 && self.lower(k + 1) == "by" && frames.is_past_verb(self.lower(k)) {
+                if let Some(first) = self.described_phrase(s, k - 1, mentions).filter(|&first| first < k - 1) {
+                    add(first, k - 1, found);
+                }
+                continue;
+            }
+            // The objects after the verb: a phrase, and those joined to it by "and" after a determiner.
+            let mut det = k + 1;
+            while det + 2 < s.tokens.end && matches!(self.lower(det), "a" | "an" | "the") {
+                // The phrase's head: the last plain word of the run after the determiner.
+                let mut head = det + 1;
+                while head + 1 < s.tokens.end && head - det < 7 && self.tok(head + 1).kind == TokenKind::Word && !self.is_capitalised(head + 1) && !self.is(head + 1, WordKinds::FUNCTION) {
+                    head += 1;
+                }
+                // "a ferry and cargo terminal": the run goes on past "and" before a plain word.
+                while head + 2 < s.tokens.end
+                    && self.lower(head + 1) == "and"
+                    && !matches!(self.lower(head + 2), "a" | "an" | "the")
+                    && self.tok(head + 2).kind == TokenKind::Word
+                    && !self.is_capitalised(head + 2)
+                {
+                    head += 2;
+                    while head + 1 < s.tokens.end && self.tok(head + 1).kind == TokenKind::Word && !self.is_capitalised(head + 1) && !self.is(head + 1, WordKinds::FUNCTION) {
+                        head += 1;
+                    }
+                }
+                if let Some(first) = self.described_phrase(s, head, mentions).filter(|&first| first < head && first > det) {
+                    add(first, head, found);
+                }
+                det = head + 1;
+                if det + 1 < s.tokens.end && matches!(self.lower(det), "and" | ",") {
+                    det += 1;
+                } else {
+                    break;
+                }
+            }
+        }
     }
 
     /// "Russia's invasion of Ukraine", "the Russian invasion of Ukraine", "the war in Syria":
@@ -974,8 +1032,13 @@ impl<'a> Finder<'a> {
             // Most words start no known name: no key to look up.
             let Some(skipped) = self.facts[i..s.tokens.end].iter().position(|f| f.word.kinds.any(WordKinds::NAME_START)) else { break };
             i += skipped;
-            // A proper name written in lowercase ("to erode ties") is an ordinary word.
+            // A proper name written in lowercase ("to erode ties") is an ordinary word; one
+            // word in capitals is an acronym, not a place the gazetteer writes in lower case
+            // ("KABIL" is no "Kabil"), unless it is a dateline's ("KITWE –", "MOSCOW,"); firms
+            // are often written in capitals ("LOTTE", "GAZPROM").
             let lowercase_text = self.raw(i).chars().next().is_some_and(char::is_lowercase);
+            let dateline = i == s.tokens.start && i + 1 < s.tokens.end && (self.is_dash(i + 1) || self.lower(i + 1) == ",");
+            let acronym_text = !dateline && !headline && self.is_acronym(i);
             let mut key = 0;
             let mut best: Option<(usize, Target, EntityType)> = None;
             for j in i..s.tokens.end.min(i + gaz.max_tokens) {
@@ -988,7 +1051,8 @@ impl<'a> Finder<'a> {
                     // (Asked only of lowercase text: reading the name's text is a cache miss.)
                     let proper = || name.surface.chars().next().is_some_and(char::is_uppercase);
                     let surface = || &self.body[self.tok(i).start..self.tok(j).end];
-                    if common_opener || (lowercase_text && proper()) || (name.case_sensitive && !same_letters(&name.surface, surface())) {
+                    let written_lower = || gaz.entries[name.entry].class == EntityType::Place && name.surface.chars().any(char::is_lowercase);
+                    if common_opener || (lowercase_text && proper()) || (acronym_text && j == i && written_lower()) || (name.case_sensitive && !same_letters(&name.surface, surface())) {
                         continue;
                     }
                     let entry = &gaz.entries[name.entry];
