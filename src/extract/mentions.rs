@@ -1654,10 +1654,11 @@ impl<'a> Finder<'a> {
         if legal_first || (start + 1..end).any(|k| self.lower(k) == "&") {
             return Some(EntityType::Company);
         }
-        // "the Zamyn-Uud crossing", "the port of Nam-Dinh": words that make a name a place
-        // outweigh its look ("told Anna Petrova" does not make a person an organisation).
+        // "the Zamyn-Uud crossing", "the port of Nam-Dinh", "the tanker Jasmine Star": words
+        // that make a name a place or a ship outweigh its look ("told Anna Petrova" does not
+        // make a person an organisation).
         let context = self.context_type(s, start, end);
-        if context == Some(EntityType::Place) {
+        if matches!(context, Some(EntityType::Place | EntityType::Project)) {
             return context;
         }
         // "its Indian unit Maruti Suzuki": a firm's noun right before the name outweighs a
