@@ -208,7 +208,12 @@ fn articles_put_in_the_watched_folder_appear_while_serving() {
         assert!(start.elapsed() < Duration::from_secs(60), "the watched article never appeared: {}", served.log_text());
         std::thread::sleep(Duration::from_millis(200));
     }
-    assert!(served.log_text().contains("1 added"), "{}", served.log_text());
+    // The report line follows the commit that made the article visible: wait for it too.
+    let start = Instant::now();
+    while !served.log_text().contains("1 added") {
+        assert!(start.elapsed() < Duration::from_secs(30), "no report of the added article: {}", served.log_text());
+        std::thread::sleep(Duration::from_millis(100));
+    }
     let (status, body) = served.query("SELECT ?d WHERE { ?d ng:sourceFile \"copper.txt\" }");
     assert!(status == 200 && body.contains("https://newsgraph.dev/id/doc/"), "{body}");
 }
