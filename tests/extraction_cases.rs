@@ -322,3 +322,13 @@ fn places_in_a_list_are_not_in_each_other() {
     let ex = extract("The office in Olvendo, Tarsk Province, will open.");
     assert!(ex.relations.iter().any(|r| r.predicate.as_str() == "locatedIn" && r.subject == "place/olvendo"), "{:?}", ex.relations);
 }
+
+#[test]
+fn sanctions_with_no_target_named_anywhere_are_aimed_at_nobody_else() {
+    // Two states named as often: no document state, no target named after "on"/"against".
+    let ex = extract("Japan and China traded more. Japan and China met. The UN sanctions call for the repatriation of workers.");
+    assert!(ex.relations.iter().all(|r| r.predicate.as_str() != "sanctions"), "{:?}", ex.relations);
+    // A target named elsewhere in the document is theirs.
+    let ex = extract("Japan and China traded more. The UN imposed sanctions against North Korea. The UN sanctions call for the repatriation of workers.");
+    assert!(ex.relations.iter().any(|r| r.predicate.as_str() == "sanctions" && r.rule == "sanctions:document-target" && r.object == "country/north_korea"), "{:?}", ex.relations);
+}

@@ -6,8 +6,9 @@
 //! places in a project's ("the Tumen–Hunchun railway"),
 //! the places a route runs through ("a pipeline from Russia to Busan via North Korea"),
 //! the state whose adjective starts a place's or body's name ("the Russian Far East"),
-//! the place of a "<place>-based" body ("the Istanbul-based Center for …"), and the place or
-//! state after a place's comma ("Uiwang, Gyeonggi Province").
+//! the place of a "<place>-based" body ("the Istanbul-based Center for …"), the place or
+//! state after a place's comma ("Uiwang, Gyeonggi Province"), and the target of sanctions
+//! whose sanctioners alone a sentence names ("the UN sanctions call for …").
 //!
 //! Their relations are made directly, with a fixed confidence; role appositions and
 //! governments are also shown to the scorer as evidence for the pairs they relate (pair
@@ -24,12 +25,13 @@ use crate::text::{Text, TokenKind};
 use rustc_hash::FxHashMap;
 
 impl Extractor {
-    /// The relations of the fixed constructions: parts of projects over the document, then per
-    /// sentence role appositions, owned programmes, national goods, route places and
-    /// "<place>-based" bodies.
+    /// The relations of the fixed constructions: parts of projects and sanctions' targets over
+    /// the document, then per sentence role appositions, owned programmes, national goods,
+    /// route places, "<place>-based" bodies and places after a place's comma.
     pub(super) fn constructions(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &[Draft], cues: &CueCache) -> Vec<Found<'_>> {
         let mut out = Vec::new();
         self.parts_of_projects(finder, text, resolved, drafts, cues, &mut out);
+        self.sanctions_without_target(finder, text, resolved, cues, &mut out);
         let mut idxs: Vec<usize> = Vec::new();
         let mut run_start = 0;
         while run_start < resolved.len() {
@@ -108,6 +110,92 @@ impl Extractor {
             let facts = self.named_facts(Predicate::HoldsRole, confidence, rule);
             if let Some(rel) = self.relation(finder, text, si, span, p, object, facts, cues) {
                 out.push(rel);
+            }
+        }
+    }
+
+    /// "the UN sanctions call for …", "Seoul's alignment with U.S., EU and other sanctions",
+    /// "comply with the sanctions of the United States": a sanction noun (`frames.csv`) whose
+    /// sanctioners are named (the states or bodies right before it, or after its "of"/"by")
+    /// but whose target is not is aimed at the target the document names after such a noun's
+    /// "on" or "against" in the nearest sentence ("sanctions against North Korea"); with no
+    /// such target anywhere, at the document's state (`home_state`), if it is no sanctioner.
+    /// A name "under" sanctions is their target ("VEB.RF is under U.S. and EU sanctions").
+    fn sanctions_without_target(&self, finder: &Finder, text: &Text, resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        let frames = &self.lexicon.frames;
+        let actor = |r: &Resolved| matches!(r.class, EntityType::Country | EntityType::Organization);
+        let starting = |k: usize| resolved.iter().find(|r| r.mention.first == k || (finder.lower(k) == "the" && r.mention.first == k + 1));
+        let ending = |k: usize| resolved.iter().rfind(|r| r.mention.last == k);
+        // Per sanction noun: its sentence, token, and the sanctioners or the target.
+        let mut targets: Vec<(usize, &Resolved)> = Vec::new();
+        let mut open: Vec<(usize, usize, Vec<&Resolved>)> = Vec::new();
+        for (si, sentence) in text.sentences.iter().enumerate() {
+            for k in sentence.tokens.clone() {
+                if !finder.is(k, WordKinds::FRAME_CUE) || (finder.is_capitalised(k) && k > sentence.tokens.start) || !frames.is_sanction_noun(finder.lower(k)) {
+                    continue;
+                }
+                let next = k + 1;
+                if next < sentence.tokens.end && matches!(finder.lower(next), "on" | "against") {
+                    if let Some(target) = starting(next + 1).filter(|r| r.class != EntityType::Commodity) {
+                        targets.push((si, target));
+                    }
+                    continue;
+                }
+                // The sanctioners before the noun ("UN", "U.S., EU and other"), past two
+                // lowercase words, then the names listed before them.
+                let mut sanctioners = Vec::new();
+                let mut j = k;
+                while j > sentence.tokens.start && k - j < 2 && finder.text.tokens[j - 1].kind == TokenKind::Word && !finder.is_capitalised(j - 1) && !finder.is(j - 1, WordKinds::FUNCTION) {
+                    j -= 1;
+                }
+                if j > sentence.tokens.start && finder.lower(j - 1) == "and" && j < k {
+                    j -= 1;
+                }
+                while let Some(r) = ending(j).filter(|r| r.sentence == si && actor(r)) {
+                    sanctioners.push(r);
+                    j = r.mention.first;
+                    if j > sentence.tokens.start + 1 && matches!(finder.lower(j - 1), "," | "and") && ending(j - 1).is_some() {
+                        j -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                // "the sanctions of the United States", "sanctions by the UN".
+                if sanctioners.is_empty() && next < sentence.tokens.end && matches!(finder.lower(next), "of" | "by") {
+                    sanctioners.extend(starting(next + 1).filter(|r| r.sentence == si && actor(r)));
+                }
+                // "VEB.RF, which …, is itself under U.S. and EU sanctions", "Ingosstrakh, a
+                // Russian insurer under UK sanctions": the name (no adjective) nearest before
+                // "under" is the target.
+                let first = sanctioners.last().map_or(j, |r| r.mention.first);
+                if first > sentence.tokens.start && finder.lower(first - 1) == "under" {
+                    let under = first - 1;
+                    if let Some(target) = resolved
+                        .iter()
+                        .rfind(|r| r.sentence == si && r.mention.last <= under && !matches!(r.class, EntityType::Commodity | EntityType::Place) && !matches!(r.mention.target, Target::Adjective(_)))
+                    {
+                        targets.push((si, target));
+                        for sanctioner in sanctioners {
+                            let facts = self.named_facts(Predicate::Sanctions, 0.6, "sanctions:under");
+                            out.extend(self.relation(finder, text, si, (target.mention.first, k + 1), sanctioner, target, facts, cues));
+                        }
+                    }
+                    continue;
+                }
+                if !sanctioners.is_empty() {
+                    open.push((si, k, sanctioners));
+                }
+            }
+        }
+        for (si, k, sanctioners) in open {
+            // With no target named anywhere, the document's own state (`home_state`: named
+            // most, and clearly), when it is not a sanctioner.
+            let nearest = targets.iter().min_by_key(|(ti, _)| ti.abs_diff(si)).map(|&(_, t)| t);
+            let home = || home_state(resolved, &[]).filter(|h| !sanctioners.iter().any(|s| s.entity == h.entity));
+            let Some(target) = nearest.or_else(home) else { continue };
+            for sanctioner in sanctioners {
+                let facts = self.named_facts(Predicate::Sanctions, 0.5, "sanctions:document-target");
+                out.extend(self.relation(finder, text, si, (sanctioner.mention.first, k + 1), sanctioner, target, facts, cues));
             }
         }
     }

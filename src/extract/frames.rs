@@ -378,6 +378,12 @@ impl Frames {
         })
     }
 
+    /// Whether the lowercase `word` is a form of a noun cue of `sanctions` ("sanctions",
+    /// "embargo", "tariffs").
+    pub fn is_sanction_noun(&self, word: &str) -> bool {
+        self.forms.get(word).is_some_and(|entries| entries.iter().any(|&(f, _)| self.frames[f as usize].predicate == Predicate::Sanctions && self.frames[f as usize].pos == Pos::Noun))
+    }
+
     /// Whether the lowercase `word` names a place a route passes ("through", "into").
     pub fn is_route_preposition(&self, word: &str) -> bool {
         self.route_prepositions.contains(word)
