@@ -131,7 +131,8 @@ impl Extractor {
         let mut open: Vec<(usize, usize, Vec<&Resolved>)> = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate() {
             for k in sentence.tokens.clone() {
-                if !finder.is(k, WordKinds::FRAME_CUE) || (finder.is_capitalised(k) && k > sentence.tokens.start) || !frames.is_sanction_noun(finder.lower(k)) {
+                // (Most cue words are short prepositions: the length is asked before the table.)
+                if !finder.is(k, WordKinds::FRAME_CUE) || finder.lower(k).len() < 6 || (finder.is_capitalised(k) && k > sentence.tokens.start) || !frames.is_sanction_noun(finder.lower(k)) {
                     continue;
                 }
                 let next = k + 1;
