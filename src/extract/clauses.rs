@@ -344,10 +344,10 @@ impl<'a> SentenceView<'a> {
         (k > self.tokens.start && dash(k - 1) && tokens[k].joined) || (k + 1 < self.tokens.end && dash(k + 1) && tokens[k + 1].joined)
     }
 
-    /// "the corridor, which India, Iran and Russia launched": the name an object relative
-    /// clause refers to, when the verb at `k` follows its subject right after "which" or
-    /// "that" (the verb's object, not its subject: "X, which has invested" is
-    /// `subject_before`'s).
+    /// "the corridor, which India, Iran and Russia launched", "the fuel North Korea can
+    /// import": the name an object relative clause refers to, when the verb at `k` follows its
+    /// subject right after "which" or "that", or right after a good or project with neither
+    /// (the verb's object, not its subject: "X, which has invested" is `subject_before`'s).
     pub(super) fn relative_object_before(&self, k: usize) -> Option<usize> {
         let mut j = k;
         while j > self.tokens.start && (self.finder.is(j - 1, WordKinds::VERB_GROUP) || self.word(j - 1).ends_with("ly")) {
@@ -375,8 +375,9 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The subject of the clause a cue at token `k` is in: the mention "which"/"who"
-    /// refers to for a relative clause, else the nearest mention to the left in the same
-    /// clause that is no preposition's object, past asides.
+    /// refers to for a relative clause, the name after "with" before an "-ing" cue ("with
+    /// Uzbekistan exporting"), else the nearest mention to the left in the same clause that
+    /// is no preposition's object, past asides.
     pub(super) fn subject_before(&self, k: usize) -> Option<usize> {
         // A relative clause: "X, which has invested", "X who heads".
         let mut j = k;

@@ -489,25 +489,15 @@ impl<'a> Finder<'a> {
                 }
                 continue;
             }
+            let plain = |j: usize| j < s.tokens.end && self.tok(j).kind == TokenKind::Word && !self.is_capitalised(j) && !self.is(j, WordKinds::FUNCTION);
             // The objects after the verb: a phrase, and those joined to it by "and" after a determiner.
             let mut det = k + 1;
             while det + 2 < s.tokens.end && matches!(self.lower(det), "a" | "an" | "the") {
-                // The phrase's head: the last plain word of the run after the determiner.
+                // The phrase's head: the last plain word of the run after the determiner, the
+                // run going on past "and" before a plain word ("a ferry and cargo terminal").
                 let mut head = det + 1;
-                while head + 1 < s.tokens.end && head - det < 7 && self.tok(head + 1).kind == TokenKind::Word && !self.is_capitalised(head + 1) && !self.is(head + 1, WordKinds::FUNCTION) {
-                    head += 1;
-                }
-                // "a ferry and cargo terminal": the run goes on past "and" before a plain word.
-                while head + 2 < s.tokens.end
-                    && self.lower(head + 1) == "and"
-                    && !matches!(self.lower(head + 2), "a" | "an" | "the")
-                    && self.tok(head + 2).kind == TokenKind::Word
-                    && !self.is_capitalised(head + 2)
-                {
-                    head += 2;
-                    while head + 1 < s.tokens.end && self.tok(head + 1).kind == TokenKind::Word && !self.is_capitalised(head + 1) && !self.is(head + 1, WordKinds::FUNCTION) {
-                        head += 1;
-                    }
+                while head - det < 7 && (plain(head + 1) || (self.lower(head + 1) == "and" && plain(head + 2))) {
+                    head += if plain(head + 1) { 1 } else { 2 };
                 }
                 if let Some(first) = self.described_phrase(s, head, mentions).filter(|&first| first < head && first > det) {
                     add(first, head, found);
