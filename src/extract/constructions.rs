@@ -124,7 +124,8 @@ impl Extractor {
     fn sanctions_without_target(&self, finder: &Finder, text: &Text, resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         let frames = &self.lexicon.frames;
         let actor = |r: &Resolved| matches!(r.class, EntityType::Country | EntityType::Organization);
-        let starting = |k: usize| resolved.iter().find(|r| r.mention.first == k || (finder.lower(k) == "the" && r.mention.first == k + 1));
+        let tokens = finder.text.tokens.len();
+        let starting = |k: usize| (k < tokens).then(|| resolved.iter().find(|r| r.mention.first == k || (finder.lower(k) == "the" && r.mention.first == k + 1))).flatten();
         let ending = |k: usize| resolved.iter().rfind(|r| r.mention.last == k);
         // Per sanction noun: its sentence, token, and the sanctioners or the target.
         let mut targets: Vec<(usize, &Resolved)> = Vec::new();
@@ -137,7 +138,7 @@ impl Extractor {
                 }
                 let next = k + 1;
                 if next < sentence.tokens.end && matches!(finder.lower(next), "on" | "against") {
-                    if let Some(target) = starting(next + 1).filter(|r| r.class != EntityType::Commodity) {
+                    if let Some(target) = starting(next + 1).filter(|r| r.sentence == si && r.class != EntityType::Commodity) {
                         targets.push((si, target));
                     }
                     continue;

@@ -496,7 +496,7 @@ impl<'a> Finder<'a> {
                 // The phrase's head: the last plain word of the run after the determiner, the
                 // run going on past "and" before a plain word ("a ferry and cargo terminal").
                 let mut head = det + 1;
-                while head - det < 7 && (plain(head + 1) || (self.lower(head + 1) == "and" && plain(head + 2))) {
+                while head - det < 7 && (plain(head + 1) || (plain(head + 2) && self.lower(head + 1) == "and")) {
                     head += if plain(head + 1) { 1 } else { 2 };
                 }
                 if let Some(first) = self.described_phrase(s, head, mentions).filter(|&first| first < head && first > det) {
