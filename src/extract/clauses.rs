@@ -237,6 +237,11 @@ impl<'a> SentenceView<'a> {
         self.resolved[self.mentions[m]].mention.first
     }
 
+    /// The first token of the list mention `m` is in ("India, Iran and Russia"), or of `m`.
+    fn list_first(&self, m: usize) -> usize {
+        self.list(m).iter().map(|&n| self.first(n)).min().unwrap_or(self.first(m)).min(self.first(m))
+    }
+
     pub(super) fn last(&self, m: usize) -> usize {
         self.resolved[self.mentions[m]].mention.last
     }
@@ -354,7 +359,7 @@ impl<'a> SentenceView<'a> {
             j -= 1;
         }
         let subject = (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten()?;
-        let first = self.list(subject).iter().map(|&m| self.first(m)).min()?.min(self.first(subject));
+        let first = self.list_first(subject);
         if first <= self.tokens.start {
             return None;
         }
@@ -398,7 +403,7 @@ impl<'a> SentenceView<'a> {
         }
         // "with Uzbekistan exporting cotton": the name between "with" and an "-ing" form is its subject.
         if let Some(m) = (j > self.tokens.start && self.word(k).ends_with("ing")).then(|| self.mention_at(j - 1)).flatten() {
-            let first = self.list(m).iter().map(|&n| self.first(n)).min().unwrap_or(self.first(m)).min(self.first(m));
+            let first = self.list_first(m);
             if first > self.tokens.start && self.word(first - 1) == "with" {
                 return Some(m);
             }

@@ -360,28 +360,29 @@ impl Frames {
         self.route_verbs.contains(word)
     }
 
+    /// Whether the lowercase `word` is a form of a cue for which `test` holds of its frame
+    /// and the form.
+    fn cues(&self, word: &str, test: impl Fn(&Frame, Form) -> bool) -> bool {
+        self.forms.get(word).is_some_and(|entries| entries.iter().any(|&(f, form)| test(&self.frames[f as usize], form)))
+    }
+
     /// Whether the lowercase `word` is a past or participle form of a frame's verb
     /// ("visited", "met", "signed"): a name right after it is its object.
     pub fn is_past_verb(&self, word: &str) -> bool {
-        self.forms.get(word).is_some_and(|entries| entries.iter().any(|&(f, form)| self.frames[f as usize].pos == Pos::Verb && form.is_participle()))
+        self.cues(word, |frame, form| frame.pos == Pos::Verb && form.is_participle())
     }
 
     /// Whether the lowercase `word` is a form of a verb whose direct object is something
     /// built or paid for ("build", "constructs", "financed": `builds` and `investsIn` frames
     /// with a `dobj` object, and no words after the cue).
     pub fn builds_its_object(&self, word: &str) -> bool {
-        self.forms.get(word).is_some_and(|entries| {
-            entries.iter().any(|&(f, _)| {
-                let frame = &self.frames[f as usize];
-                frame.pos == Pos::Verb && frame.then.is_empty() && matches!(frame.predicate, Predicate::Builds | Predicate::InvestsIn) && frame.object.contains(&Slot::Dobj)
-            })
-        })
+        self.cues(word, |frame, _| frame.pos == Pos::Verb && frame.then.is_empty() && matches!(frame.predicate, Predicate::Builds | Predicate::InvestsIn) && frame.object.contains(&Slot::Dobj))
     }
 
     /// Whether the lowercase `word` is a form of a noun cue of `sanctions` ("sanctions",
     /// "embargo", "tariffs").
     pub fn is_sanction_noun(&self, word: &str) -> bool {
-        self.forms.get(word).is_some_and(|entries| entries.iter().any(|&(f, _)| self.frames[f as usize].predicate == Predicate::Sanctions && self.frames[f as usize].pos == Pos::Noun))
+        self.cues(word, |frame, _| frame.predicate == Predicate::Sanctions && frame.pos == Pos::Noun)
     }
 
     /// Whether the lowercase `word` names a place a route passes ("through", "into").
