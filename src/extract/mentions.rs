@@ -1074,7 +1074,16 @@ impl<'a> Finder<'a> {
             }
             // "US$1.2 billion", "the US dollar": a currency, not the state.
             let currency = |end: usize| end < s.tokens.end && ((self.lower(end) == "$" && self.tok(end).joined) || matches!(self.lower(end), "dollar" | "dollars"));
+            // "Kara-Suu", "Dostyk-Moyynty": a known place joined by a hyphen to a capitalised
+            // word that starts no known name is a fragment of an unknown name.
+            let name_word = |k: usize| self.is_capitalised(k) && !self.facts[k].word.kinds.any(WordKinds::NAME_START);
+            let hyphened = |end: usize| {
+                let after = end + 1 < s.tokens.end && self.is_dash(end) && self.tok(end).joined && self.tok(end + 1).joined && name_word(end + 1);
+                let before = i >= s.tokens.start + 2 && self.is_dash(i - 1) && self.tok(i - 1).joined && self.tok(i).joined && name_word(i - 2);
+                after || before
+            };
             match best {
+                Some((end, _, EntityType::Place)) if hyphened(end) => i = end,
                 Some((end, _, EntityType::Country)) if currency(end) => i = end,
                 Some((end, target, class)) => {
                     out.push(Known { first: i, last: end, class, target });
@@ -1325,11 +1334,18 @@ impl<'a> Finder<'a> {
         }
         // "Federal Agency for Fisheries Ilya Shestakov", "Energy Ivan Petrov": a person's full
         // name after a body's name or a portfolio is a titled person of its own.
+        // ("Trade Nguyen Hong Dien": a surname written first starts one too; "Jeyhun Bayramov
+        // of Azerbaijan and Murat Nurtleu of Kazakhstan": no known name inside the person's.)
         let person_at = (start + 1..end.saturating_sub(1)).find(|&k| {
-            self.is(k, WordKinds::GIVEN_NAME) && self.is_capitalised(k) && !self.is(k, WordKinds::COMMON) && !known.iter().any(|m| m.first <= k && k < m.last) && self.looks_like_person(k, end)
+            self.is(k, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME_FIRST))
+                && self.is_capitalised(k)
+                && !self.is(k, WordKinds::COMMON)
+                && !known.iter().any(|m| m.first <= k && k < m.last)
+                && !known.iter().any(|m| m.first > k && m.first < end)
+                && self.looks_like_person(k, end)
         });
         // (Only after a body's or portfolio's words: "Luvsannamsrain Oyun-Erdene" is one name.)
-        let body_before = |k: usize| (start..k).any(|j| self.is(j, WordKinds::HEAD) || self.is(j, WordKinds::COMMON) || self.is_acronym(j));
+        let body_before = |k: usize| (start..k).any(|j| !self.is(j, WordKinds::FUNCTION) && (self.is(j, WordKinds::HEAD) || self.is(j, WordKinds::COMMON) || self.is_acronym(j)));
         if let Some(k) = person_at.filter(|&k| !self.looks_like_person(start, end) && body_before(k)) {
             {
                 self.typed_pieces(s, start, k, false, inside, out);
@@ -1433,6 +1449,16 @@ impl<'a> Finder<'a> {
             let rest = (firm.last..end).len();
             if family && (1..=2).contains(&rest) && (firm.last..end).all(|k| self.is_plain_name_word(k) && !self.is(k, WordKinds::GIVEN_NAME)) {
                 out.push(Mention { first: start, last: end, class: EntityType::Company, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None });
+                return;
+            }
+            // "Tokyo Electron", "Kazakhstan Temir Zholy": a known place or state and one or two
+            // name words no list holds (no person's), ending the run, name a firm or body of
+            // it (not in a headline: "Russia Optimistic").
+            let seat = firm.first == start && matches!(firm.class, EntityType::Place | EntityType::Country) && matches!(firm.target, Target::Known(_) | Target::Capital(_));
+            let name_words = (firm.last..end).all(|k| self.is_plain_name_word(k) && !self.is(k, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME).with(WordKinds::SURNAME_FIRST)));
+            if seat && (1..=2).contains(&rest) && name_words && !self.is_headline(s) {
+                let class = self.context_type(s, start, end).filter(|&c| c == EntityType::Organization).unwrap_or(EntityType::Company);
+                out.push(Mention { first: start, last: end, class, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None });
                 return;
             }
         }
@@ -1640,8 +1666,10 @@ impl<'a> Finder<'a> {
         }
         // "Larsen & Toubro", "Tanaka & Sons": names joined by "&" are a firm's; so is a
         // name after a legal form in capitals ("JSC Inkai", "PT Vale Indonesia").
+        // ("Golden Reef Shipping FZE": one ended by a legal form too.)
         let legal_first = end - start >= 2 && self.is_acronym(start) && self.is_legal_form(start);
-        if legal_first || (start + 1..end).any(|k| self.lower(k) == "&") {
+        let legal_last = end - start >= 2 && self.is_capitalised(end - 1) && self.is_legal_form(end - 1);
+        if legal_first || legal_last || (start + 1..end).any(|k| self.lower(k) == "&") {
             return Some(EntityType::Company);
         }
         // "the Zamyn-Uud crossing", "the port of Nam-Dinh", "the tanker Jasmine Star": words
@@ -1767,7 +1795,7 @@ impl<'a> Finder<'a> {
 
     /// Token `at` follows "<state>'s" ("Saudi Arabia's", "Italy's"): a state's label or alias
     /// of up to three words, then a joined "'s".
-    fn state_possessive_before(&self, s: &Sentence, at: usize) -> bool {
+    pub(super) fn state_possessive_before(&self, s: &Sentence, at: usize) -> bool {
         if at < s.tokens.start + 2 || self.lower(at - 1) != "'s" || !self.tok(at - 1).joined {
             return false;
         }

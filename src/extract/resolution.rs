@@ -200,9 +200,10 @@ impl Extractor {
                 }
                 // An acronym the document never spells out ("the NSR", "FTA talks") names no
                 // organisation a reader could tell, unless the words around it say it is one
-                // ("an interview with the BBC"); one spelt out in brackets, or after its name,
-                // was resolved above.
-                if m.class == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first) && finder.context_type(sentence, m.first, m.last).is_none() {
+                // ("an interview with the BBC", "Turkey's BOTAŞ"); one spelt out in brackets, or
+                // after its name, was resolved above.
+                let undefined = m.class == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first);
+                if undefined && finder.context_type(sentence, m.first, m.last).is_none() && !finder.state_possessive_before(sentence, m.first) {
                     return None;
                 }
                 if m.class == EntityType::Person && m.last - m.first == 1 {
@@ -716,9 +717,20 @@ fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &
         if short.len() < 2 && !one_word_firm {
             continue;
         }
+        // (A firm's or body's longer name may be one of its surfaces, and either class:
+        // "China Exim" and the Export-Import Bank of China written "China Exim Bank".)
+        let actor = |c: EntityType| matches!(c, EntityType::Company | EntityType::Organization);
+        let same_kind = |a: EntityType, b: EntityType| a == b || (actor(a) && actor(b));
+        let begins = |name: &str| {
+            let words: Vec<String> = words_of(name).iter().map(|w| fold(w)).collect();
+            words.len() > short.len() && words.starts_with(short)
+        };
         let longer: Vec<usize> = (0..drafts.len())
-            .filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].class == drafts[d].class)
-            .filter(|&e| label_words[e].len() > short.len() && label_words[e].starts_with(short))
+            .filter(|&e| e != d && eligible(&drafts[e]) && same_kind(drafts[e].class, drafts[d].class))
+            .filter(|&e| {
+                let by_label = label_words[e].len() > short.len() && label_words[e].starts_with(short);
+                by_label || (actor(drafts[e].class) && drafts[e].surfaces.iter().any(|s| begins(s)))
+            })
             .filter(|&e| drafts[e].class != EntityType::Project || lowercase_tail(e, short.len()))
             .collect();
         if let [into] = longer[..] {
