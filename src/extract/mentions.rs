@@ -1624,6 +1624,14 @@ impl<'a> Finder<'a> {
     /// before (`Lexicon::head_at`). Most names end in no head word (`WordKinds::HEAD_LAST`):
     /// they are answered without building keys.
     fn head_at(&self, start: usize, end: usize) -> Option<(EntityType, usize)> {
+        // "Metro Line 1", "Power Development Plan 8": a short number after the head numbers
+        // the thing the head names (not a good's or a place's: "Arctic LNG 2").
+        let numbered = end - start >= 3 && self.tok(end - 1).kind == TokenKind::Number && self.raw(end - 1).len() <= 2;
+        if numbered {
+            if let Some((class, at)) = self.head_at(start, end - 1).filter(|(class, _)| !matches!(class, EntityType::Commodity | EntityType::Place | EntityType::Person | EntityType::Country)) {
+                return Some((class, at));
+            }
+        }
         let may_end_head = |at: usize| at > 0 && self.is(start + at - 1, WordKinds::HEAD_LAST);
         if !head_ends(end - start, |i| self.lower(start + i)).into_iter().any(may_end_head) {
             return None;
@@ -2086,7 +2094,10 @@ impl<'a> Finder<'a> {
                 k += 2;
                 continue;
             }
-            if self.tok(k).kind != TokenKind::Word || self.is_capitalised(k) || self.is(k, WordKinds::FUNCTION) {
+            // ("the plant in Dong Nai province began operation": a region word or a verb ends
+            // the phrase.)
+            let ends = || self.is(k, WordKinds::VERB_GROUP) || self.lex.region_heads.contains(self.lower(k)) || self.lex.frames.is_past_verb(self.lower(k));
+            if self.tok(k).kind != TokenKind::Word || self.is_capitalised(k) || self.is(k, WordKinds::FUNCTION) || ends() {
                 break;
             }
             words += 1;
@@ -2240,7 +2251,9 @@ impl<'a> Finder<'a> {
         let mut idx = 0;
         while idx < mentions.len() {
             let m = &mentions[idx];
-            let extendable = !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
+            // ("Dong Nai province": a place its region word ends is complete.)
+            let region = m.class == EntityType::Place && self.lex.region_heads.contains(self.lower(m.last - 1));
+            let extendable = !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_)) && !region;
             if let Some(mut extended) = extendable.then(|| self.lowercase_head_after(s, m.first, m.last)).flatten() {
                 // "the Arctic LNG 2 project": a head of the known name's own type names the same thing.
                 if matches!(m.target, Target::Known(_)) && extended.class == m.class {
