@@ -332,3 +332,12 @@ fn sanctions_with_no_target_named_anywhere_are_aimed_at_nobody_else() {
     let ex = extract("Japan and China traded more. The UN imposed sanctions against North Korea. The UN sanctions call for the repatriation of workers.");
     assert!(ex.relations.iter().any(|r| r.predicate.as_str() == "sanctions" && r.rule == "sanctions:document-target" && r.object == "country/north_korea"), "{:?}", ex.relations);
 }
+
+#[test]
+fn a_place_before_a_title_is_the_titles_not_a_party() {
+    let ex = extract("Jin Sung-ho met Ohio Gov. Daniel Harper on Tuesday.");
+    // The frame's object is the person; the place is left to the scorer's weaker guess.
+    let met = |object: &str| ex.relations.iter().find(|r| r.predicate.as_str() == "meetsWith" && r.subject == "person/jin_sung_ho" && r.object == object);
+    assert!(met("person/daniel_harper").is_some_and(|r| r.rule.starts_with("frames.csv")), "{:?}", ex.relations);
+    assert!(met("place/ohio").is_none_or(|r| !r.rule.starts_with("frames.csv")), "{:?}", ex.relations);
+}

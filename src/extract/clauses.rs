@@ -139,7 +139,14 @@ impl<'a> SentenceView<'a> {
                 && (1..=2).contains(&gap.len())
                 && gap.clone().all(|k| self.finder.text.tokens[k].kind == TokenKind::Word && !self.finder.is_capitalised(k) && !self.finder.is(k, WordKinds::FUNCTION))
                 && self.finder.lex.descriptions.names_body(self.word(next.mention.first - 1));
-            if modifies || describes {
+            // "Indiana Gov. Mike Braun", "Purdue University President Mung Chiang": a place, state
+            // or body before a title of the person named next is the title's, not a party.
+            let titles = matches!(r.class, EntityType::Place | EntityType::Country)
+                && next.class == EntityType::Person
+                && (1..=4).contains(&gap.len())
+                && gap.clone().any(|k| self.in_title(k))
+                && gap.clone().all(|k| self.in_title(k) || (self.word(k) == "." && self.finder.text.tokens[k].joined));
+            if modifies || describes || titles {
                 self.head[i] = self.head[i + 1];
             }
         }
