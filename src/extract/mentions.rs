@@ -1744,6 +1744,18 @@ impl<'a> Finder<'a> {
         if locative && words <= 2 && clause_end(end) && !self.is_acronym(start) {
             return Some(EntityType::Place);
         }
+        // "supplies electricity to Pevek in Chukotka", "sailed from Tarvik, Primorsky Krai": a
+        // name of one or two words after a preposition of place or motion, with "in" or a
+        // comma and a known place (not a state: "sold to Sberbank in Russia") after it.
+        let moving = start > s.tokens.start && matches!(self.lower(start - 1), "in" | "near" | "to" | "from" | "via" | "outside");
+        let known_place_at = |k: usize| {
+            (1..=3)
+                .filter(|n| k + n <= s.tokens.end)
+                .any(|n| self.gazetteer_names(k, k + n).iter().any(|name| matches!(name.kind, NameKind::Label | NameKind::Alias) && self.lex.gazetteer.entries[name.entry].class == EntityType::Place))
+        };
+        if moving && words <= 2 && end + 1 < s.tokens.end && matches!(self.lower(end), "in" | ",") && !self.is_acronym(start) && known_place_at(end + 1) {
+            return Some(EntityType::Place);
+        }
         // "completed by Daelim", "Bumar is building", "Mubadala invested": one unknown word
         // a frame's verb takes as its agent is a firm (people are named in full, states and
         // places are known).
