@@ -50,8 +50,41 @@ impl Extractor {
             self.route_places(finder, text, si, &idxs, resolved, cues, &mut out);
             self.based_places(finder, text, si, &idxs, resolved, cues, &mut out);
             self.places_after_commas(finder, text, si, &idxs, resolved, cues, &mut out);
+            self.event_parties(finder, text, si, &idxs, resolved, cues, &mut out);
         }
         out
+    }
+
+    /// "the Baku Trilateral Summit of Turkey, Azerbaijan and Kazakhstan": the states listed
+    /// after an event's "of" (two or more, joined by commas and "and") take part in it.
+    #[allow(clippy::too_many_arguments)]
+    fn event_parties(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        for (n, &ei) in idxs.iter().enumerate() {
+            let event = &resolved[ei];
+            if event.class != EntityType::Event || finder.lower(event.mention.last) != "of" {
+                continue;
+            }
+            let mut states = Vec::new();
+            let mut at = event.mention.last + 1;
+            for &si_ in &idxs[n + 1..] {
+                let m = &resolved[si_];
+                while at < m.mention.first && matches!(finder.lower(at), "," | "and" | "the") {
+                    at += 1;
+                }
+                if m.mention.first != at || m.class != EntityType::Country || matches!(m.mention.target, Target::Adjective(_)) {
+                    break;
+                }
+                states.push(m);
+                at = m.mention.last;
+            }
+            if states.len() < 2 {
+                continue;
+            }
+            for state in states {
+                let facts = self.named_facts(Predicate::ParticipatesIn, 0.7, "event-of-states");
+                out.extend(self.relation(finder, text, si, (event.mention.first, state.mention.last), state, event, facts, cues));
+            }
+        }
     }
 
     /// "South Korean President Moon Jae-in", "Russia's Foreign Minister Sergei Lavrov":

@@ -1426,8 +1426,17 @@ impl<'a> Finder<'a> {
                         .and_then(|m| self.of_before(at, m.first).filter(|&of| self.head_type(start, of).is_some()).map(|of| (of, m)))
                 });
                 let last = seat.map_or(end, |(of, _)| of);
-                let short = seat.map(|_| self.surface(start, last));
-                out.push(Mention { first: start, last, class, target: Target::Unknown, surface: self.surface(start, end), titled, short });
+                // ("the Baku Summit of Turkey, Azerbaijan and Kazakhstan": "of" that governs a
+                // list of states names the parties, not the seat.)
+                let list_after = end + 1 < s.tokens.end
+                    && matches!(self.lower(end), "," | "and")
+                    && self.gazetteer_names(end + 1, end + 2).iter().any(|n| self.lex.gazetteer.entries[n.entry].class == EntityType::Country);
+                let (surface, short) = match seat {
+                    Some(_) if list_after => (self.surface(start, last), None),
+                    Some(_) => (self.surface(start, end), Some(self.surface(start, last))),
+                    None => (self.surface(start, end), None),
+                };
+                out.push(Mention { first: start, last, class, target: Target::Unknown, surface, titled, short });
                 out.extend(seat.map(|(_, m)| self.known_mention(m, false)));
             }
             return;
