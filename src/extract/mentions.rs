@@ -1336,19 +1336,29 @@ impl<'a> Finder<'a> {
         // name after a body's name or a portfolio is a titled person of its own.
         // ("Trade Nguyen Hong Dien": a surname written first starts one too; "Jeyhun Bayramov
         // of Azerbaijan and Murat Nurtleu of Kazakhstan": no known name inside the person's.)
-        let person_at = (start + 1..end.saturating_sub(1)).find(|&k| {
-            self.is(k, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME_FIRST))
-                && self.is_capitalised(k)
-                && !self.is(k, WordKinds::COMMON)
-                && !known.iter().any(|m| m.first <= k && k < m.last)
-                && !known.iter().any(|m| m.first > k && m.first < end)
-                && self.looks_like_person(k, end)
-        });
+        // ("Minister of Economy, Trade and Industry Yoji Muto": after a portfolio's words with
+        // a title shortly before, two or three name words no list holds are a person's too.)
+        let title_before = (start.saturating_sub(6).max(s.tokens.start)..start).any(|j| self.title_at(j, start).is_some());
+        let plain_person =
+            |k: usize| title_before && (2..=3).contains(&(end - k)) && (k..end).all(|j| self.is_plain_name_word(j)) && self.is(k - 1, WordKinds::COMMON) && !self.is(k - 1, WordKinds::FUNCTION);
+        let unknown_from = |k: usize| !known.iter().any(|m| m.first <= k && k < m.last) && !known.iter().any(|m| m.first > k && m.first < end);
+        let person_at = (start + 1..end.saturating_sub(1))
+            .find(|&k| {
+                self.is(k, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME_FIRST)) && self.is_capitalised(k) && !self.is(k, WordKinds::COMMON) && unknown_from(k) && self.looks_like_person(k, end)
+            })
+            .or_else(|| (start + 1..end.saturating_sub(1)).find(|&k| plain_person(k) && unknown_from(k)));
         // (Only after a body's or portfolio's words: "Luvsannamsrain Oyun-Erdene" is one name.)
         let body_before = |k: usize| (start..k).any(|j| !self.is(j, WordKinds::FUNCTION) && (self.is(j, WordKinds::HEAD) || self.is(j, WordKinds::COMMON) || self.is_acronym(j)));
         if let Some(k) = person_at.filter(|&k| !self.looks_like_person(start, end) && body_before(k)) {
             {
-                self.typed_pieces(s, start, k, false, inside, out);
+                // (A title's portfolio of common words names nothing: "Minister of Industry and
+                // Construction Yersayin Nagaspayev"; "the Federal Agency for Fisheries" does.)
+                let after_title = start >= s.tokens.start + 2
+                    && matches!(self.lower(start - 1), "of" | "for")
+                    && (start.saturating_sub(5).max(s.tokens.start)..start - 1).any(|j| self.title_at(j, start - 1) == Some(start - 1));
+                if !(after_title && (start..k).all(|j| self.is(j, WordKinds::ORDINARY))) {
+                    self.typed_pieces(s, start, k, false, inside, out);
+                }
                 out.push(Mention { first: k, last: end, class: EntityType::Person, target: Target::Unknown, surface: self.surface(k, end), titled: true, short: None });
                 return;
             }
