@@ -343,10 +343,20 @@ impl<'a> Finder<'a> {
     fn numbered_acts(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let number = |k: usize| k < s.tokens.end && self.tok(k).kind == TokenKind::Number;
         for k in s.tokens.start + 1..s.tokens.end {
-            if !number(k) || !self.lex.numbered_acts.iter().any(|a| a == self.lower(k - 1)) {
+            if !number(k) {
                 continue;
             }
-            let head = k - 1;
+            // "decree No. 302", "Resolution no 2397": the act's word before "No." and the number.
+            let mut head = k - 1;
+            if head > s.tokens.start + 1 && self.lower(head) == "." && matches!(self.lower(head - 1), "no" | "nr") {
+                head -= 1;
+            }
+            if head > s.tokens.start && matches!(self.lower(head), "no" | "no." | "nr" | "nr." | "#" | "№") {
+                head -= 1;
+            }
+            if !self.lex.numbered_acts.iter().any(|a| a == self.lower(head)) {
+                continue;
+            }
             let at = mentions.partition_point(|m| m.last <= head);
             if mentions.get(at).is_some_and(|m| m.first <= head) {
                 continue;
