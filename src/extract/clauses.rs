@@ -139,8 +139,9 @@ impl<'a> SentenceView<'a> {
                 && (1..=2).contains(&gap.len())
                 && gap.clone().all(|k| self.finder.text.tokens[k].kind == TokenKind::Word && !self.finder.is_capitalised(k) && !self.finder.is(k, WordKinds::FUNCTION))
                 && self.finder.lex.descriptions.names_body(self.word(next.mention.first - 1));
-            // "Indiana Gov. Mike Braun", "Purdue University President Mung Chiang": a place, state
-            // or body before a title of the person named next is the title's, not a party.
+            // "Indiana Gov. Mike Braun": a place or state before a title of the person named
+            // next is the title's, not a party (not a body: "APLN Vice Chair Chung-in Moon"
+            // holds a role in it, which `frames` finds only while it stands apart).
             let titles = matches!(r.class, EntityType::Place | EntityType::Country)
                 && next.class == EntityType::Person
                 && (1..=4).contains(&gap.len())

@@ -66,8 +66,8 @@ impl Extractor {
             }
             let mut states = Vec::new();
             let mut at = event.mention.last + 1;
-            for &si_ in &idxs[n + 1..] {
-                let m = &resolved[si_];
+            for &mi in &idxs[n + 1..] {
+                let m = &resolved[mi];
                 while at < m.mention.first && matches!(finder.lower(at), "," | "and" | "the") {
                     at += 1;
                 }

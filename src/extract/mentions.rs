@@ -1348,24 +1348,24 @@ impl<'a> Finder<'a> {
         // of Azerbaijan and Murat Nurtleu of Kazakhstan": no known name inside the person's.)
         // ("Minister of Economy, Trade and Industry Yoji Muto": after a portfolio's words with
         // a title shortly before, two or three name words no list holds are a person's too.)
-        let title_before = (start.saturating_sub(6).max(s.tokens.start)..start).any(|j| self.title_at(j, start).is_some());
-        let plain_person =
-            |k: usize| title_before && (2..=3).contains(&(end - k)) && (k..end).all(|j| self.is_plain_name_word(j)) && self.is(k - 1, WordKinds::COMMON) && !self.is(k - 1, WordKinds::FUNCTION);
+        let plain_person = |k: usize| (2..=3).contains(&(end - k)) && (k..end).all(|j| self.is_plain_name_word(j)) && self.is(k - 1, WordKinds::COMMON) && !self.is(k - 1, WordKinds::FUNCTION);
         let unknown_from = |k: usize| !known.iter().any(|m| m.first <= k && k < m.last) && !known.iter().any(|m| m.first > k && m.first < end);
         let person_at = (start + 1..end.saturating_sub(1))
             .find(|&k| {
                 self.is(k, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME_FIRST)) && self.is_capitalised(k) && !self.is(k, WordKinds::COMMON) && unknown_from(k) && self.looks_like_person(k, end)
             })
-            .or_else(|| (start + 1..end.saturating_sub(1)).find(|&k| plain_person(k) && unknown_from(k)));
+            .or_else(|| {
+                // (Asked only when no listed name starts a person: most runs are not after a title.)
+                let title_before = (start.saturating_sub(6).max(s.tokens.start)..start).any(|j| self.title_at(j, start).is_some());
+                (start + 1..end.saturating_sub(1)).find(|&k| title_before && plain_person(k) && unknown_from(k))
+            });
         // (Only after a body's or portfolio's words: "Luvsannamsrain Oyun-Erdene" is one name.)
         let body_before = |k: usize| (start..k).any(|j| !self.is(j, WordKinds::FUNCTION) && (self.is(j, WordKinds::HEAD) || self.is(j, WordKinds::COMMON) || self.is_acronym(j)));
         if let Some(k) = person_at.filter(|&k| !self.looks_like_person(start, end) && body_before(k)) {
             {
                 // (A title's portfolio of common words names nothing: "Minister of Industry and
                 // Construction Yersayin Nagaspayev"; "the Federal Agency for Fisheries" does.)
-                let after_title = start >= s.tokens.start + 2
-                    && matches!(self.lower(start - 1), "of" | "for")
-                    && (start.saturating_sub(5).max(s.tokens.start)..start - 1).any(|j| self.title_at(j, start - 1) == Some(start - 1));
+                let after_title = start >= s.tokens.start + 2 && matches!(self.lower(start - 1), "of" | "for") && self.title_ending_at(s.tokens.start, start - 1).is_some();
                 if !(after_title && (start..k).all(|j| self.is(j, WordKinds::ORDINARY))) {
                     self.typed_pieces(s, start, k, false, inside, out);
                 }
@@ -1483,9 +1483,9 @@ impl<'a> Finder<'a> {
             // "Tokyo Electron", "Kazakhstan Temir Zholy": a known place or state and one or two
             // name words no list holds (no person's), ending the run, name a firm or body of
             // it (not in a headline: "Russia Optimistic").
-            let seat = firm.first == start && matches!(firm.class, EntityType::Place | EntityType::Country) && matches!(firm.target, Target::Known(_) | Target::Capital(_));
+            let place_first = firm.first == start && matches!(firm.class, EntityType::Place | EntityType::Country) && matches!(firm.target, Target::Known(_) | Target::Capital(_));
             let name_words = (firm.last..end).all(|k| self.is_plain_name_word(k) && !self.is(k, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME).with(WordKinds::SURNAME_FIRST)));
-            if seat && (1..=2).contains(&rest) && name_words && !self.is_headline(s) {
+            if place_first && (1..=2).contains(&rest) && name_words && !self.is_headline(s) {
                 let class = self.context_type(s, start, end).filter(|&c| c == EntityType::Organization).unwrap_or(EntityType::Company);
                 out.push(Mention { first: start, last: end, class, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None });
                 return;

@@ -708,6 +708,8 @@ fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &
     let raw_words: Vec<Vec<String>> = drafts.iter().map(|d| if eligible(d) { words_of(&d.label) } else { Vec::new() }).collect();
     let label_words: Vec<Vec<String>> = raw_words.iter().map(|words| words.iter().map(|w| fold(w)).collect()).collect();
     let lowercase_tail = |e: usize, from: usize| raw_words[e][from..].iter().all(|w| w.chars().all(|c| c.is_lowercase()));
+    let actor = |c: EntityType| matches!(c, EntityType::Company | EntityType::Organization);
+    let same_kind = |a: EntityType, b: EntityType| a == b || (actor(a) && actor(b));
     for d in 0..drafts.len() {
         if !eligible(&drafts[d]) || drafts[d].wikidata.is_some() {
             continue;
@@ -719,8 +721,6 @@ fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &
         }
         // (A firm's or body's longer name may be one of its surfaces, and either class:
         // "China Exim" and the Export-Import Bank of China written "China Exim Bank".)
-        let actor = |c: EntityType| matches!(c, EntityType::Company | EntityType::Organization);
-        let same_kind = |a: EntityType, b: EntityType| a == b || (actor(a) && actor(b));
         let begins = |name: &str| {
             let words: Vec<String> = words_of(name).iter().map(|w| fold(w)).collect();
             words.len() > short.len() && words.starts_with(short)
