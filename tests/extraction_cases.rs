@@ -341,3 +341,28 @@ fn a_place_before_a_title_is_the_titles_not_a_party() {
     assert!(met("person/daniel_harper").is_some_and(|r| r.rule.starts_with("frames.csv")), "{:?}", ex.relations);
     assert!(met("place/ohio").is_none_or(|r| !r.rule.starts_with("frames.csv")), "{:?}", ex.relations);
 }
+
+#[test]
+fn a_participle_after_a_plain_noun_describes_the_noun() {
+    // "based in" says where the companies are, not the agency that names them.
+    let ex = extract("The Tarsk Sanctions Office is sanctioning four companies based in Olvendo, Tarsk Province, and Dubai.");
+    let placed = |r: &newsgraph::model::Relation| r.predicate.as_str() == "locatedIn" && r.subject.ends_with("tarsk_sanctions_office") && r.rule.starts_with("frames.csv");
+    assert!(!ex.relations.iter().any(placed), "{:?}", ex.relations);
+    // Said of the name itself, through a copula, a relative pronoun or an apposition, it holds.
+    for text in [
+        "The Tarsk Sanctions Office is based in Olvendo.",
+        "The Tarsk Sanctions Office, which is based in Olvendo, will open.",
+        "The Tarsk Sanctions Office, a small agency based in Olvendo, will open.",
+    ] {
+        let ex = extract(text);
+        assert!(ex.relations.iter().any(placed), "{text}: {:?}", ex.relations);
+    }
+}
+
+#[test]
+fn an_acronym_and_its_name_relate_to_nothing_as_two() {
+    // A name defining a known acronym ("CRBC" is in the gazetteer) joins the acronym's
+    // entity: never a relation with itself.
+    let ex = extract("The venture has hired Tarsk Tunnel Group and China Road and Bridge Corporation (CRBC) as main contractors.");
+    assert!(ex.relations.iter().all(|r| r.subject != r.object), "{:?}", ex.relations);
+}

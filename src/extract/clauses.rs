@@ -487,6 +487,23 @@ impl<'a> SentenceView<'a> {
         self.finder.lex.frames.is_past_verb(w) || (w.len() > 4 && w.ends_with("ed") && !determined && !token.joined)
     }
 
+    /// Whether the adjective or participle cue at token `k` ("based", "interested") can be
+    /// said of mention `m` before it: no verb stands between them but the copula, relative
+    /// pronoun, adverbs and quotes the cue's own clause opens with ("X, which is based in",
+    /// "X is very much interested in", "have now become \"allied\""). In "OFAC
+    /// is sanctioning four companies based in Hong Kong" it is the companies that are based
+    /// there, not OFAC; "Hanmi, a chipmaker based in Incheon" keeps Hanmi.
+    pub(super) fn described_by_adjective(&self, m: usize, k: usize) -> bool {
+        let mut j = k;
+        let adverb = |t: usize| self.word(t).ends_with("ly") || (self.finder.is(t, WordKinds::FUNCTION) && !self.finder.is(t, WordKinds::PREPOSITION.with(WordKinds::DETERMINER)));
+        let punctuation = |t: usize| matches!(self.word(t), "," | "\"" | "“" | "”" | "'" | "‘");
+        while j > self.last(m) && (self.finder.is(j - 1, WordKinds::VERB_GROUP.with(WordKinds::RELATIVE)) || adverb(j - 1) || punctuation(j - 1)) {
+            j -= 1;
+        }
+        let verb = |t: usize| self.finder.is(t, WordKinds::VERB_GROUP) || (!self.finder.is_capitalised(t) && (self.word(t).ends_with("ing") || self.word(t).ends_with("ed")));
+        !(self.last(m)..j).any(verb)
+    }
+
     /// "Linda Park, his U.S. counterpart, accused", "Gazprom, the Russian gas giant, said",
     /// "Manara, the vehicle set up by Ma'aden and the fund (PIF), has agreed": the name
     /// before an apposition (set off by commas, opening with a determiner or a possessive,

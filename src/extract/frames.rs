@@ -651,6 +651,7 @@ impl Frames {
             match (slot, passive) {
                 (Slot::Subj, true) => view.agent_after(end),
                 (Slot::Dobj, true) => voice.reduced.or_else(|| view.subject_before(k)),
+                (Slot::Subj, false) if frame.pos == Pos::Adj => view.subject_before(k).filter(|&m| view.described_by_adjective(m, k)),
                 (Slot::Subj, false) => view.subject_before(k),
                 (Slot::Dobj, false) => view.relative_object_before(k).or_else(|| view.object_after(end)),
                 (Slot::Poss, _) => view.possessor_before(k),

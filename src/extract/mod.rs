@@ -196,6 +196,8 @@ fn finish(body: &str, drafts: Vec<Draft>, mut found: Vec<Found>, all: bool) -> E
     let key = |r: &Found<'_>| (r.start, rank[r.subject], r.predicate, rank[r.object], r.status.is_none(), -((r.confidence * 100.0) as i32));
     found.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.rule.cmp(b.rule)));
     found.dedup_by(|a, b| rank[a.subject] == rank[b.subject] && a.predicate == b.predicate && rank[a.object] == rank[b.object] && a.start == b.start);
+    // Two drafts that share an id are one entity: a relation between them relates nothing.
+    found.retain(|f| rank[f.subject] != rank[f.object]);
     let relations: Vec<Relation> = found
         .into_iter()
         .map(|f| Relation {
