@@ -344,14 +344,19 @@ impl Extractor {
             if !matches!(q.class, EntityType::Place | EntityType::Country) {
                 break;
             }
-            // What governs the place: the verb, a route preposition, or "in" / a possessive
-            // tying it to the place before; between them lowercase words and commas only.
+            // What governs the place: a route verb (the first or one coordinated with it:
+            // "cross into Kyrgyzstan, run through Makmal and end in Andijan"), a route
+            // preposition, "in" or "at" right after a route verb ("start in Kashgar"), or
+            // "in", "at" or a possessive tying it to the place before ("in Kashgar in
+            // China's Xinjiang region", "into Kyrgyzstan at the Torugart pass"); between
+            // them lowercase words and commas only.
+            let route_verb = |j: usize| j >= verb && frames.is_route_verb(finder.lower(j));
             let governed = (k..q.mention.first).rev().take(6).find(|&j| {
                 let w = finder.lower(j);
-                j == verb || frames.is_route_preposition(w) || (j >= k && k > verb && matches!(w, "in" | "'s"))
+                route_verb(j) || frames.is_route_preposition(w) || (matches!(w, "in" | "at") && j > verb && route_verb(j - 1)) || (j >= k && k > verb && matches!(w, "in" | "at" | "'s"))
             });
             let Some(g) = governed else { break };
-            let plain = (g + 1..q.mention.first).all(|j| !finder.is_capitalised(j) && !matches!(finder.lower(j), ";" | "which" | "who" | "while" | "but"));
+            let plain = (g + 1..q.mention.first).all(|j| !finder.is_capitalised(j) && !matches!(finder.lower(j), ";" | "which" | "who" | "where" | "while" | "but"));
             if !plain {
                 break;
             }

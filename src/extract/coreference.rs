@@ -3,7 +3,8 @@
 //! Owns "the company", "the plant", "the ministry" (`ontology/lexicon/descriptions.csv`):
 //! each refers to the nearest entity of the noun's class named in this sentence before it
 //! or in the three sentences before, preferring one whose name holds the noun ("the
-//! plant" → "Nakhodka fertilizer plant") and, after a state's adjective, one of that state ("the South
+//! plant" → "Nakhodka fertilizer plant"), else to the only entity named anywhere before whose
+//! name holds it, and, after a state's adjective, one of that state ("the South
 //! Korean shipbuilder" is not Sovcomflot); and "its" → the nearest company, organisation or
 //! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
 //! organisation or state that speaks; "it" as a clause's subject ("Months later it formed
@@ -175,7 +176,23 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             // "the Company" capitalised is what a press release defined it as: the first named.
             let defined_term = finder.text.tokens[end - 1].text(finder.body).starts_with(char::is_uppercase);
             let first_named = || resolved[..starts[si]].iter().chain(this.iter().filter(|r| r.mention.last <= k)).find(named);
-            let antecedent = if defined_term { first_named() } else { before(k).filter(named).find(holds_noun).or_else(|| before(k).filter(named).find(of_state)).or_else(|| before(k).find(named)) };
+            // Past the window, the one entity named anywhere before whose name holds the noun
+            // ("the railway", paragraphs after "the China–Kyrgyzstan–Uzbekistan railway"); a
+            // noun with words of its own ("the pilot route") may name a new one.
+            let bare = from + 1 == end;
+            let sole_holder = || {
+                if !bare {
+                    return None;
+                }
+                let mut holders = resolved[..starts[si]].iter().rev().filter(named).filter(holds_noun);
+                let nearest = holders.next()?;
+                holders.all(|r| r.entity == nearest.entity).then_some(nearest)
+            };
+            let antecedent = if defined_term {
+                first_named()
+            } else {
+                before(k).filter(named).find(holds_noun).or_else(|| before(k).filter(named).find(of_state)).or_else(|| before(k).find(named)).or_else(sole_holder)
+            };
             if let Some(r) = antecedent {
                 added.push(reference(finder, si, end - 1, end, r));
             }
