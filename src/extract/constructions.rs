@@ -115,8 +115,9 @@ impl Extractor {
             let previous = n.checked_sub(back).map(|q| &resolved[idxs[q]]);
             let state = previous.filter(|q| {
                 q.class == EntityType::Country && {
-                    // The title's own words may hold "and": "Kazakh Industry and Construction Minister".
-                    let title = finder.title_ending_at(q.mention.last, p.mention.first).unwrap_or(p.mention.first);
+                    // The title's own words may hold "and": "Kazakh Industry and Construction Minister",
+                    // "Japan's Minister of Economy, Trade and Industry Yoji Muto".
+                    let title = finder.title_ending_at(q.mention.last, p.mention.first).or_else(|| finder.title_with_portfolio(q.mention.last, p.mention.first)).unwrap_or(p.mention.first);
                     let between: Vec<&str> = (q.mention.last..title).map(|k| finder.lower(k)).collect();
                     let to_place = back == 2;
                     between.len() <= 8

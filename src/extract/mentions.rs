@@ -1360,12 +1360,15 @@ impl<'a> Finder<'a> {
                 (start + 1..end.saturating_sub(1)).find(|&k| title_before && plain_person(k) && unknown_from(k))
             });
         // (Only after a body's or portfolio's words: "Luvsannamsrain Oyun-Erdene" is one name.)
-        let body_before = |k: usize| (start..k).any(|j| !self.is(j, WordKinds::FUNCTION) && (self.is(j, WordKinds::HEAD) || self.is(j, WordKinds::COMMON) || self.is_acronym(j)));
-        if let Some(k) = person_at.filter(|&k| !self.looks_like_person(start, end) && body_before(k)) {
+        // ("Minister of Agriculture Ivan Tarsov": a title's portfolio is such words, listed or not.)
+        let after_title = start >= s.tokens.start + 2 && matches!(self.lower(start - 1), "of" | "for") && self.title_ending_at(s.tokens.start, start - 1).is_some();
+        let body_before = |k: usize| after_title || (start..k).any(|j| !self.is(j, WordKinds::FUNCTION) && (self.is(j, WordKinds::HEAD) || self.is(j, WordKinds::COMMON) || self.is_acronym(j)));
+        // (After a title's "of", the run is one person only if it starts with a given name.)
+        let one_person = (!after_title || self.is(start, WordKinds::GIVEN_NAME)) && self.looks_like_person(start, end);
+        if let Some(k) = person_at.filter(|&k| !one_person && body_before(k)) {
             {
                 // (A title's portfolio of common words names nothing: "Minister of Industry and
                 // Construction Yersayin Nagaspayev"; "the Federal Agency for Fisheries" does.)
-                let after_title = start >= s.tokens.start + 2 && matches!(self.lower(start - 1), "of" | "for") && self.title_ending_at(s.tokens.start, start - 1).is_some();
                 if !(after_title && (start..k).all(|j| self.is(j, WordKinds::ORDINARY))) {
                     self.typed_pieces(s, start, k, false, inside, out);
                 }
@@ -1977,6 +1980,19 @@ impl<'a> Finder<'a> {
     /// A title ending right before `at` ("then-Energy Minister", "Ambassador").
     pub(super) fn title_ending_at(&self, floor: usize, at: usize) -> Option<usize> {
         (at.saturating_sub(self.lex.max_title_tokens.max(1)).max(floor)..at).find(|&k| self.title_at(k, at) == Some(at))
+    }
+
+    /// A title followed by its portfolio that ends right before `at` ("Minister of Economy,
+    /// Trade and Industry"): capitalised words joined by commas, "and" or "&" after "of" or
+    /// "for". Returns where the title starts.
+    pub(super) fn title_with_portfolio(&self, floor: usize, at: usize) -> Option<usize> {
+        let portfolio_from = |k: usize| {
+            k + 1 < at
+                && matches!(self.lower(k), "of" | "for")
+                && self.is_capitalised(at - 1)
+                && (k + 1..at).all(|j| (self.is_capitalised(j) && self.lower(j).chars().all(char::is_alphabetic)) || matches!(self.lower(j), "," | "and" | "&"))
+        };
+        (at.saturating_sub(12).max(floor)..at).find(|&k| self.title_at(k, at).is_some_and(&portfolio_from))
     }
 
     /// The type the words around the name `[start, end)` of sentence `s` give it
