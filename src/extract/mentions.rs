@@ -1348,7 +1348,10 @@ impl<'a> Finder<'a> {
         // of Azerbaijan and Murat Nurtleu of Kazakhstan": no known name inside the person's.)
         // ("Minister of Economy, Trade and Industry Yoji Muto": after a portfolio's words with
         // a title shortly before, two or three name words no list holds are a person's too.)
-        let plain_person = |k: usize| (2..=3).contains(&(end - k)) && (k..end).all(|j| self.is_plain_name_word(j)) && self.is(k - 1, WordKinds::COMMON) && !self.is(k - 1, WordKinds::FUNCTION);
+        // ("Minister of Road and Transport Development B. Tuvshinjargal": an initial may open it.)
+        let plain_person = |k: usize| {
+            (2..=3).contains(&(end - k)) && (k..end).all(|j| self.is_plain_name_word(j) || (j == k && self.is_initial(j))) && self.is(k - 1, WordKinds::COMMON) && !self.is(k - 1, WordKinds::FUNCTION)
+        };
         let unknown_from = |k: usize| !known.iter().any(|m| m.first <= k && k < m.last) && !known.iter().any(|m| m.first > k && m.first < end);
         let person_at = (start + 1..end.saturating_sub(1))
             .find(|&k| {
@@ -1910,6 +1913,12 @@ impl<'a> Finder<'a> {
     /// what a name no list holds is made of ("Yasutoshi", "Baimukhanov").
     fn is_plain_name_word(&self, k: usize) -> bool {
         self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY) && !self.is(k, WordKinds::HEAD) && !self.is_acronym(k) && self.lower(k).chars().all(char::is_alphabetic)
+    }
+
+    /// Token `k` is an initial: one capital letter and its period ("B.").
+    fn is_initial(&self, k: usize) -> bool {
+        let raw = self.raw(k);
+        raw.len() == 2 && raw.starts_with(|c: char| c.is_ascii_uppercase()) && raw.ends_with('.')
     }
 
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.
