@@ -546,6 +546,8 @@ pub struct Lexicon {
     /// Firm heads that may stand before a name word ("Bank Mandiri", "PKO Bank Polski":
     /// `firm_prefixes.txt`).
     pub firm_prefixes: FxHashSet<String>,
+    /// Prefixes of ships' names ("INS Tushil", "USS Nimitz": `ship_prefixes.txt`).
+    pub ship_prefixes: FxHashSet<String>,
     /// Heads that name a part of a project ("a stretch in Gujarat": `part_heads.txt`): no
     /// described project of their own.
     pub part_heads: FxHashSet<String>,
@@ -951,6 +953,7 @@ impl Lexicon {
         lex.lowercase_place_heads = lower_set(&lexicon_dir.join("lowercase_place_heads.txt"))?;
         lex.place_prefixes = lower_set(&lexicon_dir.join("place_prefixes.txt"))?;
         lex.firm_prefixes = lower_set(&lexicon_dir.join("firm_prefixes.txt"))?;
+        lex.ship_prefixes = lower_set(&lexicon_dir.join("ship_prefixes.txt"))?;
         lex.part_heads = lower_set(&lexicon_dir.join("part_heads.txt"))?;
         lex.region_heads = lower_set(&lexicon_dir.join("region_heads.txt"))?;
         lex.programme_heads = lower_set(&lexicon_dir.join("programme_heads.txt"))?;

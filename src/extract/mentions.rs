@@ -1694,6 +1694,10 @@ impl<'a> Finder<'a> {
         if end - start >= 2 && self.lex.place_prefixes.contains(self.lower(start)) && self.is_capitalised(start + 1) {
             return Some(EntityType::Place);
         }
+        // "INS Tushil", "USS Nimitz" (`lexicon/ship_prefixes.txt`): a vessel.
+        if end - start >= 2 && self.is_acronym(start) && self.lex.ship_prefixes.contains(self.lower(start)) && self.is_capitalised(start + 1) {
+            return Some(EntityType::Project);
+        }
         // "Bank Mandiri", "PKO Bank Polski" (`lexicon/firm_prefixes.txt`).
         if (start..end).any(|k| self.firm_prefix_at(k, end)) {
             return Some(EntityType::Company);
@@ -2040,12 +2044,22 @@ impl<'a> Finder<'a> {
         if after >= s.tokens.end || (after != end && self.is_capitalised(after)) {
             after = end;
         }
-        let beside = [(from > s.tokens.start).then(|| from - 1), (after < s.tokens.end).then_some(after)];
+        // And a "before" cue may precede the names coordinated before it: "the frigates
+        // Triput and Tavasya".
+        let mut listed = from;
+        while listed > s.tokens.start + 2 && matches!(self.lower(listed - 1), "and" | ",") {
+            match (listed.saturating_sub(4).max(s.tokens.start)..listed - 1).rev().take_while(|&k| self.is_capitalised(k)).last() {
+                Some(first) => listed = first,
+                None => break,
+            }
+        }
+        let beside = [(from > s.tokens.start).then(|| from - 1), (after < s.tokens.end).then_some(after), (listed != from && listed > s.tokens.start).then(|| listed - 1)];
         for k in beside.into_iter().flatten() {
             for cue in cues_at(k) {
                 let n = cue.words.len();
                 // (A suffix cue is one word, and `cues_at` found it in this one.)
                 let found = if cue.before {
+                    let from = if k + 1 == listed { listed } else { from };
                     k + 1 == from && (cue.suffix || (from >= s.tokens.start + n && matches_at(from - n, &cue.words)))
                 } else {
                     k == after && (cue.suffix || matches_at(after, &cue.words))
