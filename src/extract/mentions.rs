@@ -132,14 +132,31 @@ impl<'a> Finder<'a> {
     pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text, lowered: &'a Lowered) -> Self {
         debug_assert_eq!(text.tokens.len(), lowered.ranges.len(), "one folded form per token");
         let bytes = body.as_bytes();
+        let capitalised = |t: &Token| {
+            let first = bytes[t.start];
+            t.kind == TokenKind::Word && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) }
+        };
+        // "Evangelos Marinakis' Capital Maritime Group": an apostrophe joined to a name ending
+        // in "s", before a capitalised word, is the possessive "'s" ("APEC Leaders’ Meeting",
+        // after an ordinary plural, is one name).
+        let possessive = |i: usize| {
+            let t = &text.tokens[i];
+            let name_in_s = |p: usize| {
+                let (p, (start, end)) = (&text.tokens[p], lowered.ranges[p]);
+                p.kind == TokenKind::Word && matches!(bytes[p.end - 1], b's' | b'S') && !lex.word_in(&lowered.body, start, end).kinds.any(WordKinds::COMMON)
+            };
+            matches!(t.text(body), "'" | "’") && t.joined && i > 0 && name_in_s(i - 1) && text.tokens.get(i + 1).is_some_and(|n| !n.joined && capitalised(n))
+        };
         let facts = text
             .tokens
             .iter()
             .zip(&lowered.ranges)
-            .map(|(t, &(start, end))| {
-                let first = bytes[t.start];
-                let capitalised = t.kind == TokenKind::Word && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) };
-                TokenFacts { lower: &lowered.body[start..end], word: lex.word_in(&lowered.body, start, end), capitalised }
+            .enumerate()
+            .map(|(i, (t, &(start, end)))| {
+                if possessive(i) {
+                    return TokenFacts { lower: "'s", word: lex.word_in("'s", 0, 2), capitalised: false };
+                }
+                TokenFacts { lower: &lowered.body[start..end], word: lex.word_in(&lowered.body, start, end), capitalised: capitalised(t) }
             })
             .collect::<Vec<_>>();
         let sentence_kinds = text.sentences.iter().map(|s| facts[s.tokens.clone()].iter().fold(WordKinds::default(), |all, f| all.with(f.word.kinds))).collect();
@@ -1279,7 +1296,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let lower = self.lower(i);
-            let sentence_initial = i == s.tokens.start || matches!(self.raw(i - 1), "\"" | "“" | "(" | "‘" | "'" | ":" | "—");
+            let sentence_initial = i == s.tokens.start || (matches!(self.raw(i - 1), "\"" | "“" | "(" | "‘" | "'" | ":" | "—") && self.lower(i - 1) != "'s");
             // ("Lake Balkhash is shrinking": a place prefix starts the name.)
             let place_prefix = i + 1 < end && (self.lex.place_prefixes.contains(lower) || self.firm_prefix_at(i, end));
             if (sentence_initial || headline) && self.is(i, WordKinds::ORDINARY) && !self.is_acronym(i) && !place_prefix {
@@ -1784,13 +1801,16 @@ impl<'a> Finder<'a> {
             return Some(EntityType::Place);
         }
         // "supplies electricity to Pevek in Chukotka", "sailed from Tarvik, Primorsky Krai": a
-        // name of one or two words after a preposition of place or motion, with "in" or a
-        // comma and a known place (not a state: "sold to Sberbank in Russia") after it.
-        let moving = start > s.tokens.start && matches!(self.lower(start - 1), "in" | "near" | "to" | "from" | "via" | "outside");
+        // name of one or two words after a preposition of place or motion (or "between"), with
+        // "in" or a comma and a known place (not a state: "sold to Sberbank in Russia") after it.
+        let moving = start > s.tokens.start && matches!(self.lower(start - 1), "in" | "near" | "to" | "from" | "via" | "outside" | "between");
+        // (Or a name and a region word: "between Gashuunsukhait in Umnugovi province and".)
         let known_place_at = |k: usize| {
-            (1..=3)
-                .filter(|n| k + n <= s.tokens.end)
-                .any(|n| self.gazetteer_names(k, k + n).iter().any(|name| matches!(name.kind, NameKind::Label | NameKind::Alias) && self.lex.gazetteer.entries[name.entry].class == EntityType::Place))
+            (1..=3).filter(|n| k + n <= s.tokens.end).any(|n| {
+                let regional = k + n < s.tokens.end && (k..k + n).all(|j| self.is_capitalised(j)) && self.lex.region_heads.contains(self.lower(k + n));
+                regional
+                    || self.gazetteer_names(k, k + n).iter().any(|name| matches!(name.kind, NameKind::Label | NameKind::Alias) && self.lex.gazetteer.entries[name.entry].class == EntityType::Place)
+            })
         };
         if moving && words <= 2 && end + 1 < s.tokens.end && matches!(self.lower(end), "in" | ",") && !self.is_acronym(start) && known_place_at(end + 1) {
             return Some(EntityType::Place);
