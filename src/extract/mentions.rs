@@ -2090,11 +2090,17 @@ impl<'a> Finder<'a> {
             }
         }
         // "Turkey's first nuclear power plant, Akkuyu, is": a name set off by commas right
-        // after a lowercase head is what the head names.
+        // after a lowercase head is what the head names; so is each name of a list set off
+        // so ("the two follow-on frigates, Triput and Tavasya, being built").
         let comma = |k: usize| k < s.tokens.end && self.lower(k) == ",";
-        if start >= s.tokens.start + 2 && comma(start - 1) && comma(end) && !self.is_capitalised(start - 2) {
-            if let Some(class) = self.head_class_ending_at(s.tokens.start, start - 2) {
+        let (first, last) = (listed.min(start), if after > end && self.lower(end) == "and" { after } else { end });
+        if first >= s.tokens.start + 2 && comma(first - 1) && comma(last) && !self.is_capitalised(first - 2) {
+            if let Some(class) = self.head_class_ending_at(s.tokens.start, first - 2) {
                 return Some(class);
+            }
+            // ("the frigates, Triput and Tavasya,": or a one-word cue of what it names.)
+            if let Some(cue) = cues_at(first - 2).find(|c| c.before && c.words.len() == 1 && matches!(c.class, EntityType::Project | EntityType::Place)) {
+                return Some(cue.class);
             }
         }
         // ", a Norwegian shipping company", ", Rosatom's fuel company,", ", a port city in
