@@ -366,3 +366,12 @@ fn an_acronym_and_its_name_relate_to_nothing_as_two() {
     let ex = extract("The venture has hired Tarsk Tunnel Group and China Road and Bridge Corporation (CRBC) as main contractors.");
     assert!(ex.relations.iter().all(|r| r.subject != r.object), "{:?}", ex.relations);
 }
+
+#[test]
+fn the_audience_of_what_is_said_is_no_party() {
+    // `lexicon/audience_verbs.txt`: the name after "told" is addressed; the scorer pairs it with nothing.
+    let ex = extract("The Tarsk-Olvendo Investment Platform was set up in 2013. Although the platform has no sector focus, a Tarvex Capital spokesman told Infrastructure Weekly that the platform will mostly focus on energy.");
+    assert!(ex.relations.iter().all(|r| !r.subject.contains("infrastructure_weekly") && !r.object.contains("infrastructure_weekly")), "{:?}", ex.relations);
+    // What the speaker's body does is still read.
+    assert!(ex.relations.iter().any(|r| r.subject.contains("tarvex_capital")), "{:?}", ex.relations);
+}

@@ -106,6 +106,12 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
     // "Fund (RDIF)": the name in brackets is its head's, not a pair of its own; "Khasan
     // (Russia)" names another entity.
     let bracketed = |m: usize| view.head[m] != m && !matches!(mention(m).mention.target, Target::Adjective(_)) && mention(view.head[m]).entity == mention(m).entity;
+    // "a KIC spokesman told Infrastructure Investor": the audience of what is said is no party
+    // (`lexicon/audience_verbs.txt`).
+    let addressed = |m: usize| {
+        let first = mention(m).mention.first;
+        first > view.tokens.start && finder.lex.audience_verbs.contains(finder.lower(first - 1))
+    };
     // The words between the two mentions of a pair.
     let gap = |a: usize, b: usize| {
         let (ra, rb) = (mention(a), mention(b));
@@ -130,6 +136,9 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
             }
             let (gap_start, gap_end) = gap(a, b);
             let evidence = frames_of(a, b).next().is_some() || constructions_of(a, b).next().is_some();
+            if !evidence && (addressed(a) || addressed(b)) {
+                continue;
+            }
             let entities = (ra.entity.min(rb.entity), ra.entity.max(rb.entity));
             pairs.push(PairRank { entities, no_evidence: !evidence, distance: distance_bucket(gap_end - gap_start), first: a, second: b });
         }

@@ -515,6 +515,8 @@ pub struct Lexicon {
     pub ordinals: FxHashSet<String>,
     /// Compass adjectives ("southern": `lexicon/compass_words.txt`).
     pub compass_words: FxHashSet<String>,
+    /// Verbs whose object is an audience ("told": `lexicon/audience_verbs.txt`).
+    pub audience_verbs: FxHashSet<String>,
     /// Adjectives naming two states ("inter-Korean"): their tokens and gazetteer entries.
     pub pair_adjectives: Vec<(Vec<String>, usize, usize)>,
     /// Lowercase nouns after a pair adjective that make it cooperation ("dialogue").
@@ -885,6 +887,7 @@ impl Lexicon {
         lex.date_words = lower_set(&lexicon_dir.join("date_words.txt"))?;
         lex.function_words = lower_set(&lexicon_dir.join("function_words.txt"))?;
         lex.actor_nouns = lower_set(&lexicon_dir.join("actor_nouns.txt"))?;
+        lex.audience_verbs = lower_set(&lexicon_dir.join("audience_verbs.txt"))?;
         lex.motion_words = lower_set(&lexicon_dir.join("motion_words.txt"))?;
         lex.locative_words = lower_set(&lexicon_dir.join("locative_words.txt"))?;
         lex.government_nouns = lower_set(&lexicon_dir.join("government_nouns.txt"))?;
