@@ -375,3 +375,11 @@ fn the_audience_of_what_is_said_is_no_party() {
     // What the speaker's body does is still read.
     assert!(ex.relations.iter().any(|r| r.subject.contains("tarvex_capital")), "{:?}", ex.relations);
 }
+
+#[test]
+fn the_of_right_after_a_cue_noun_is_the_cues_own() {
+    // "on the sidelines of X": the "of" belongs to "sidelines", though "on" governs its phrase.
+    let ex = extract("Ken Harumo held talks with Olvar Tarsakis on the sidelines of the Tarsk Economic Forum.");
+    let at_forum = ex.relations.iter().find(|r| r.predicate.as_str() == "participatesIn" && r.subject == "person/ken_harumo" && r.object == "event/tarsk_economic_forum");
+    assert!(at_forum.is_some_and(|r| r.rule.starts_with("frames.csv")), "{:?}", ex.relations);
+}

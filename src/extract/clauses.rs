@@ -674,7 +674,10 @@ impl<'a> SentenceView<'a> {
             }
             if let Some(m) = self.mention_at(k).filter(|&m| !self.possessive_pronoun(m)) {
                 // "near Mongolia's Ulan Bator", the owned name unread: the owner is not it.
-                if self.preposition_before(m) == Some(p) && !self.owns_unread_name(m) {
+                // ("the sidelines of the forum", "the acquisition of X": the "of" right after the
+                // cue is the cue's own, whatever governs the cue's noun phrase.)
+                let own_of = self.finder.preposition(from) == Some(p) && self.word(from) == "of" && (from + 1..self.first(m)).all(|j| self.finder.preposition(j).is_none());
+                if (own_of || self.preposition_before(m) == Some(p)) && !self.owns_unread_name(m) {
                     return Some(self.owned_by(m));
                 }
                 if governs_noun && self.example_of_noun(m) {
