@@ -668,15 +668,16 @@ impl<'a> SentenceView<'a> {
         // "sold to more than 30 countries, including Poland": the preposition governs a
         // plural noun without a name, and the names given as its examples stand for it.
         let mut governs_noun = false;
+        // ("the sidelines of the forum", "the acquisition of X": the "of" right after the cue
+        // is the cue's own, whatever governs the cue's noun phrase.)
+        let cue_of = self.word(from) == "of" && self.finder.preposition(from) == Some(p);
         while k < self.tokens.end && k < from + 15 {
             if self.clause_of(k) != clause || (inside && !self.is_aside(k)) {
                 return None;
             }
             if let Some(m) = self.mention_at(k).filter(|&m| !self.possessive_pronoun(m)) {
                 // "near Mongolia's Ulan Bator", the owned name unread: the owner is not it.
-                // ("the sidelines of the forum", "the acquisition of X": the "of" right after the
-                // cue is the cue's own, whatever governs the cue's noun phrase.)
-                let own_of = self.finder.preposition(from) == Some(p) && self.word(from) == "of" && (from + 1..self.first(m)).all(|j| self.finder.preposition(j).is_none());
+                let own_of = cue_of && (from + 1..self.first(m)).all(|j| self.finder.preposition(j).is_none());
                 if (own_of || self.preposition_before(m) == Some(p)) && !self.owns_unread_name(m) {
                     return Some(self.owned_by(m));
                 }

@@ -132,33 +132,26 @@ impl<'a> Finder<'a> {
     pub fn new(lex: &'a Lexicon, body: &'a str, text: &'a Text, lowered: &'a Lowered) -> Self {
         debug_assert_eq!(text.tokens.len(), lowered.ranges.len(), "one folded form per token");
         let bytes = body.as_bytes();
-        let capitalised = |t: &Token| {
-            let first = bytes[t.start];
-            t.kind == TokenKind::Word && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) }
-        };
-        // "Evangelos Marinakis' Capital Maritime Group": an apostrophe joined to a name ending
-        // in "s", before a capitalised word, is the possessive "'s" ("APEC Leaders’ Meeting",
-        // after an ordinary plural, is one name).
-        let possessive = |i: usize| {
-            let t = &text.tokens[i];
-            let name_in_s = |p: usize| {
-                let (p, (start, end)) = (&text.tokens[p], lowered.ranges[p]);
-                p.kind == TokenKind::Word && matches!(bytes[p.end - 1], b's' | b'S') && !lex.word_in(&lowered.body, start, end).kinds.any(WordKinds::COMMON)
-            };
-            matches!(t.text(body), "'" | "’") && t.joined && i > 0 && name_in_s(i - 1) && text.tokens.get(i + 1).is_some_and(|n| !n.joined && capitalised(n))
-        };
-        let facts = text
+        let mut facts = text
             .tokens
             .iter()
             .zip(&lowered.ranges)
-            .enumerate()
-            .map(|(i, (t, &(start, end)))| {
-                if possessive(i) {
-                    return TokenFacts { lower: "'s", word: lex.word_in("'s", 0, 2), capitalised: false };
-                }
-                TokenFacts { lower: &lowered.body[start..end], word: lex.word_in(&lowered.body, start, end), capitalised: capitalised(t) }
+            .map(|(t, &(start, end))| {
+                let first = bytes[t.start];
+                let capitalised = t.kind == TokenKind::Word && if first.is_ascii() { first.is_ascii_uppercase() } else { t.text(body).chars().next().is_some_and(char::is_uppercase) };
+                TokenFacts { lower: &lowered.body[start..end], word: lex.word_in(&lowered.body, start, end), capitalised }
             })
             .collect::<Vec<_>>();
+        // "Evangelos Marinakis' Capital Maritime Group": an apostrophe joined to a name ending
+        // in "s", before a capitalised word, is the possessive "'s" ("APEC Leaders’ Meeting",
+        // after an ordinary plural, is one name).
+        for i in 1..facts.len().saturating_sub(1) {
+            let (name, t, next) = (&text.tokens[i - 1], &text.tokens[i], &text.tokens[i + 1]);
+            let name_in_s = name.kind == TokenKind::Word && matches!(bytes[name.end - 1], b's' | b'S') && !facts[i - 1].word.kinds.any(WordKinds::COMMON);
+            if t.joined && !next.joined && facts[i + 1].capitalised && name_in_s && matches!(t.text(body), "'" | "’") {
+                facts[i] = TokenFacts { lower: "'s", word: lex.word_in("'s", 0, 2), capitalised: false };
+            }
+        }
         let sentence_kinds = text.sentences.iter().map(|s| facts[s.tokens.clone()].iter().fold(WordKinds::default(), |all, f| all.with(f.word.kinds))).collect();
         Finder { lex, body, text, facts, sentence_kinds }
     }
