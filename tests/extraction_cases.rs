@@ -218,6 +218,29 @@ fn a_project_named_again_with_lowercase_words_added_is_one_project() {
     assert!(find(&ex, "Power of Tarsk 2").iter().all(|e| e.label != "Power of Tarsk pipeline"), "{}", show(&ex));
 }
 
+#[test]
+fn names_coordinated_before_a_plural_head_join_the_project_named_in_full() {
+    let ex = extract("The Trans-Tarsk Railway was planned in 2001. Goods will move along the Trans-Tarsk and Trans-Olvin railways.");
+    let railway = find(&ex, "Trans-Tarsk Railway");
+    assert_eq!(railway.len(), 1, "{}", show(&ex));
+    assert!(railway[0].aliases.iter().any(|a| a == "Trans-Tarsk"), "{}", show(&ex));
+    assert_eq!(ex.entities.iter().filter(|e| e.class.as_str() == "Project").count(), 2, "{}", show(&ex));
+}
+
+#[test]
+fn a_route_named_with_its_acronym_is_the_project_the_gazetteer_knows() {
+    let ex = extract("Transneft runs the Eastern Siberia-Pacific Ocean (ESPO) oil pipeline. ESPO carries oil to Kozmino. The ESPO pipeline is long.");
+    let pipelines: Vec<_> = ex.entities.iter().filter(|e| e.class.as_str() == "Project").collect();
+    assert_eq!(pipelines.len(), 1, "{}", show(&ex));
+    assert!(pipelines[0].aliases.iter().any(|a| a == "ESPO"), "{}", show(&ex));
+}
+
+#[test]
+fn places_listed_with_their_preposition_are_not_in_each_other() {
+    let ex = extract("Novatek operates plants in Yamal, in Sakhalin and in Chukotka.");
+    assert!(ex.relations.iter().all(|r| r.predicate.as_str() != "locatedIn"), "{}", show(&ex));
+}
+
 /// A copy of the ontology with the file at `relative` (inside `ontology/`) replaced by `content`.
 fn ontology_with(relative: &str, content: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -877,7 +877,14 @@ impl<'a> SentenceView<'a> {
                 // "Turkey, a NATO member", "became the first NATO member": the name that
                 // modifies the cue itself.
                 let ordinal = first > self.tokens.start + 1 && self.finder.lex.ordinals.contains(self.word(first - 1)) && article(first - 1);
-                let modifier = self.last(m) == k && (article(first) || ordinal);
+                // ("Qatar, a major LNG exporter", "the world's biggest uranium producer": up to
+                // five lowercase words or dashes between the article or possessive and the modifier.)
+                let described = || {
+                    let lowercase = |at: usize| (self.word(at).chars().all(char::is_lowercase) && !self.finder.is(at, WordKinds::FUNCTION)) || self.finder.is_dash(at);
+                    let words = (first.saturating_sub(5).max(self.tokens.start)..first).rev().take_while(|&at| lowercase(at)).count();
+                    words > 0 && (article(first - words) || (first - words > self.tokens.start && self.word(first - words - 1) == "'s"))
+                };
+                let modifier = self.last(m) == k && (article(first) || ordinal || described());
                 // "Arkhangelsk, Russia's Arctic port".
                 if !self.possessor(m) && !adjective && !modifier && !self.modifies_after_possessive(m) {
                     return None;
@@ -891,11 +898,22 @@ impl<'a> SentenceView<'a> {
 
     /// The mention right before token `k`, or before one lowercase noun that heads it
     /// ("the Far East region in Russia"), or the name that noun describes ("Zarubino is a
-    /// port in …", "Harbin, a city in …").
+    /// port in …", "Harbin, a city in …"), or the name a phrase set off by a comma after it
+    /// describes ("the Amur plant, near Svobodny").
     pub(super) fn left_of(&self, k: usize) -> Option<usize> {
         let before = |j: usize| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
         if let Some(m) = before(k) {
             return Some(m);
+        }
+        // "the Amur plant, near Svobodny,", "the Baimskaya project, also in Chukotka": a
+        // phrase set off by a comma describes the name before it, unless that name is the
+        // object of the same preposition ("in Yamal, in Sakhalin": a list).
+        let comma = (k > self.tokens.start + 1)
+            .then(|| if self.finder.is(k - 1, WordKinds::VERB_GROUP) && !self.finder.is(k - 1, WordKinds::COPULA) { k - 1 } else { k })
+            .filter(|&c| c > self.tokens.start + 1 && self.word(c - 1) == ",");
+        if let Some(c) = comma {
+            let same_preposition = |m: usize| self.first(m) > self.tokens.start && self.word(self.first(m) - 1) == self.word(k);
+            return before(c - 1).filter(|&m| !same_preposition(m));
         }
         let noun = k > self.tokens.start && self.finder.text.tokens[k - 1].kind == TokenKind::Word && !self.finder.is(k - 1, WordKinds::FUNCTION) && self.word(k - 1).chars().all(char::is_lowercase);
         if !noun {

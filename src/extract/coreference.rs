@@ -158,13 +158,15 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             // "the South Korean conglomerate": past a nationality adjective.
             let adjective = this.iter().find(|r| r.mention.first == k + 1 && matches!(r.mention.target, Target::Adjective(_)));
             let from = adjective.map_or(k + 1, |r| r.mention.last);
-            if from >= sentence.tokens.end || covered(from) {
+            // ("the state-run gas company": a good among the modifiers leaves it a description.)
+            let good_at = |j: usize| this.iter().any(|r| r.mention.first <= j && j < r.mention.last && r.class == EntityType::Commodity && !finder.is_capitalised(j));
+            if from >= sentence.tokens.end || (covered(from) && !good_at(from)) {
                 continue;
             }
             let Some((end, class, noun)) = description_at(descriptions, finder, from, sentence.tokens.end) else { continue };
             // "the company Samsung", "the plant of": the name or its complement follows.
             let next_is_name = end < sentence.tokens.end && (covered(end) || finder.text.tokens[end].text(finder.body).starts_with(char::is_uppercase) || finder.lower(end) == "of");
-            if next_is_name || (from..end).any(covered) {
+            if next_is_name || (from..end).any(|j| covered(j) && !good_at(j)) {
                 continue;
             }
             // "the South Korean shipbuilder" is none the gazetteer ties to another state, and

@@ -714,7 +714,19 @@ impl Frames {
             let allows = |m: usize| view.finder.lex.signatures.allows_object(frame.predicate, view.class(m));
             allows(o) || (view.class(o) == EntityType::Commodity && view.head[o] != o && allows(view.head[o]))
         };
-        let object = frame.object.iter().find_map(|&slot| find(slot).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s) && takes(o)).map(|o| (o, slot)));
+        // ("concerned about North Korea's arms transfers": an owned good the predicate does not
+        // take gives way to its owner, right before the "'s"; "the largest buyer of Russian
+        // crude": a state's adjective to the name it modifies, right after it.)
+        let owner_if_untaken = |o: usize| {
+            if takes(o) {
+                Some(o)
+            } else if matches!(view.resolved[view.mentions[o]].mention.target, Target::Adjective(_)) {
+                view.mention_at(view.last(o)).filter(|&m| takes(m))
+            } else {
+                view.possessor_before(view.first(o)).filter(|&p| view.class(o) == EntityType::Commodity && view.last(p) + 1 == view.first(o) && takes(p))
+            }
+        };
+        let object = frame.object.iter().find_map(|&slot| find(slot).and_then(owner_if_untaken).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s)).map(|o| (o, slot)));
         let Some((o, object_slot)) = object else { return };
         // "located in the Turkestan, Kyzylorda and Ulytau regions", "Tashkent, Almaty and
         // Bishkek": names of one class in one list are not related by a cue outside it or by

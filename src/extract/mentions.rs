@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold_into, head_ends, is_legal_form, Lexicon, Name, NameKind, Word, WordKinds};
+use super::lexicon::{fold_into, head_ends, is_legal_form, ContextCue, Lexicon, Name, NameKind, Word, WordKinds};
 use crate::model::{EntityType, Status};
 use crate::text::{Sentence, Text, Token, TokenKind};
 
@@ -318,7 +318,7 @@ impl<'a> Finder<'a> {
         self.joined_names(s, &mut mentions);
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.named_regions(s, &mut mentions);
-        self.coordinated_regions(s, &mut mentions);
+        self.coordinated_names(s, &mut mentions);
         self.described_projects(s, &mut mentions);
         self.described_events(s, &mut mentions);
         self.joint_bodies(s, &known, &mut mentions);
@@ -333,7 +333,39 @@ impl<'a> Finder<'a> {
         self.seated_missions(&mut mentions);
         self.state_nouns(s, &mut mentions);
         self.numbered_acts(s, &mut mentions);
+        self.named_vessels(s, &mut mentions);
         mentions
+    }
+
+    /// "the tanker Angara", "the LNG carrier Christophe de Margerie": a name right after the
+    /// kind of a vessel (a "before" cue of a project, `typing/context.csv`: all name vessels)
+    /// and its determiner, quoted or not, is the vessel, whatever place the gazetteer reads in
+    /// it or person it looks like (not a person the gazetteer knows: "the submarine Kim Jong Un
+    /// inspected").
+    fn named_vessels(&self, s: &Sentence, mentions: &mut [Mention]) {
+        let renamable = |m: &Mention| match m.class {
+            EntityType::Place => !matches!(m.target, Target::Adjective(_)),
+            EntityType::Person => matches!(m.target, Target::Unknown),
+            _ => false,
+        };
+        for m in mentions.iter_mut().filter(|m| renamable(m)) {
+            let mut k = m.first;
+            if k > s.tokens.start && matches!(self.raw(k - 1), "\"" | "“" | "'" | "‘") {
+                k -= 1;
+            }
+            if k <= s.tokens.start {
+                continue;
+            }
+            // (After its determiner: "to ship Sakhalin crude" is a verb.)
+            let written_before = |words: &[String]| {
+                k > s.tokens.start + words.len()
+                    && words[..words.len() - 1].iter().enumerate().all(|(n, w)| self.lower(k - words.len() + n) == w)
+                    && self.is(k - words.len() - 1, WordKinds::DETERMINER)
+            };
+            if self.context_cues_at(k - 1).any(|cue| cue.before && !cue.suffix && cue.class == EntityType::Project && written_before(&cue.words)) {
+                (m.class, m.target, m.titled) = (EntityType::Project, Target::Unknown, false);
+            }
+        }
     }
 
     /// "Uzbekistan ships copper", "it ships grain": a one-word good that is also a form of a
@@ -1643,11 +1675,25 @@ impl<'a> Finder<'a> {
 
     /// "the Russian government", "ROK government", "the Korean side": a state's name or
     /// adjective before a state noun (`Lexicon::state_nouns`) is the state, with the noun.
-    fn state_nouns(&self, s: &Sentence, mentions: &mut [Mention]) {
+    /// "the Biden administration", "the Ishiba government": a known leader's name before a
+    /// government noun (`lexicon/government_nouns.txt`) is the state the gazetteer ties them to.
+    fn state_nouns(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let gazetteer = &self.lex.gazetteer;
+        let mut governments = Vec::new();
         for i in 0..mentions.len() {
             let m = &mentions[i];
             let entry = match m.target {
                 Target::Known(e) | Target::Adjective(e) if m.class == EntityType::Country => e,
+                Target::Known(e) if m.class == EntityType::Person => {
+                    let governs =
+                        m.last < s.tokens.end && !self.is_capitalised(m.last) && self.lex.government_nouns.contains(self.lower(m.last)) && mentions.get(i + 1).is_none_or(|next| next.first > m.last);
+                    let Some(state) = gazetteer.entries[e].country.as_deref().and_then(|c| gazetteer.entry(c)).filter(|_| governs) else { continue };
+                    // (The noun is the state's mention, named with the leader's name; the name
+                    // stays the leader's.)
+                    let surface = self.surface(m.first, m.last + 1);
+                    governments.push(Mention { first: m.last, last: m.last + 1, class: EntityType::Country, target: Target::Known(state), surface, titled: false, short: None });
+                    continue;
+                }
                 _ => continue,
             };
             let Some(last) = self.state_noun_at(m.last, s.tokens.end) else { continue };
@@ -1657,6 +1703,10 @@ impl<'a> Finder<'a> {
             let surface = self.surface(m.first, last);
             let m = &mut mentions[i];
             (m.last, m.target, m.surface) = (last, Target::Known(entry), surface);
+        }
+        if !governments.is_empty() {
+            mentions.extend(governments);
+            mentions.sort_by_key(|m| m.first);
         }
     }
 
@@ -2021,6 +2071,15 @@ impl<'a> Finder<'a> {
         (at.saturating_sub(12).max(floor)..at).find(|&k| self.title_at(k, at).is_some_and(&portfolio_from))
     }
 
+    /// The context cues (`Lexicon::context_cues`) whose word next to a name is token `k`, or
+    /// its singular ("border crossings"), or that end the closed compound it is ("tankmaker").
+    fn context_cues_at(&self, k: usize) -> impl Iterator<Item = &'a ContextCue> + '_ {
+        let lower = self.lower(k);
+        let plural = lower.strip_suffix('s').and_then(|one| self.lex.context_cues_by_word.get(one));
+        let compound = self.lex.context_suffix_cues.iter().filter(move |&&c| self.lex.context_cues[c].is_word(lower));
+        self.lex.context_cues_by_word.get(lower).into_iter().chain(plural).flatten().chain(compound).map(|&c| &self.lex.context_cues[c])
+    }
+
     /// The type the words around the name `[start, end)` of sentence `s` give it
     /// (`Lexicon::context_cues`): "shares of X", "X's chief executive", or an apposition
     /// ending in a descriptor ("X, a Norwegian shipping company").
@@ -2031,12 +2090,7 @@ impl<'a> Finder<'a> {
             lower == w || lower.strip_suffix('s').is_some_and(|one| one == w)
         };
         let matches_at = |at: usize, words: &[String]| at + words.len() <= s.tokens.end && words.iter().enumerate().all(|(n, w)| word_is(at + n, w));
-        let cues_at = |k: usize| {
-            let lower = self.lower(k);
-            let plural = lower.strip_suffix('s').and_then(|one| self.lex.context_cues_by_word.get(one));
-            let compound = self.lex.context_suffix_cues.iter().filter(move |&&c| self.lex.context_cues[c].is_word(lower));
-            self.lex.context_cues_by_word.get(lower).into_iter().chain(plural).flatten().chain(compound).map(|&c| &self.lex.context_cues[c])
-        };
+        let cues_at = |k: usize| self.context_cues_at(k);
         // A "before" cue may stand before "the" or a possessor: "an interview with the BBC",
         // "a joint venture with France's Orano".
         let mut from = start;
@@ -2120,7 +2174,7 @@ impl<'a> Finder<'a> {
             let in_word = |k: usize| self.tok(k).kind == TokenKind::Word || (self.is_dash(k) && self.tok(k).joined && k + 1 < s.tokens.end && self.tok(k + 1).joined);
             let words = (from..s.tokens.end.min(from + 6)).take_while(|&k| in_word(k) && !self.is(k, WordKinds::FUNCTION)).filter(|&k| !self.is_dash(k));
             let descriptor = |k: usize| {
-                let is = |c: &&super::lexicon::ContextCue| {
+                let is = |c: &&ContextCue| {
                     c.before
                         && c.words.len() == 1
                         && (c.words[0] == self.lower(k) || (c.suffix && c.is_word(self.lower(k))))
@@ -2292,17 +2346,27 @@ impl<'a> Finder<'a> {
     /// "the Turkestan, Kyzylorda and Ulytau regions", "the Donetsk and Luhansk oblasts": names
     /// coordinated before a plural region word (`lexicon/region_heads.txt`) are regions, each
     /// also named with the word ("Kyzylorda region"); an unknown one-word name among them is
-    /// a place too.
-    fn coordinated_regions(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+    /// a place too. So with a project's head (`typing/heads.csv`): "its Kandym and Gissar
+    /// projects" are two projects.
+    fn coordinated_names(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
         for head in s.tokens.start + 2..s.tokens.end {
             let lower = self.lower(head);
-            let Some(singular) = lower.strip_suffix('s').filter(|one| !self.is_capitalised(head) && self.lex.region_heads.contains(*one)) else { continue };
+            let Some(singular) = lower.strip_suffix('s').filter(|_| !self.is_capitalised(head)) else { continue };
+            // ("its Kandym and Gissar projects": a project's head names projects.)
+            let class = if self.lex.region_heads.contains(singular) {
+                EntityType::Place
+            } else if self.lex.heads.get(singular).is_some_and(|h| h.class == EntityType::Project) {
+                EntityType::Project
+            } else {
+                continue;
+            };
+            let of_class = |c: EntityType| if class == EntityType::Place { matches!(c, EntityType::Place | EntityType::Country) } else { c == class };
             // The names of the list, last first: a mention or one capitalised word each.
             let mut names: Vec<(usize, usize, Option<usize>)> = Vec::new();
             let mut end = head;
             loop {
-                let mention = mentions.iter().position(|m| m.last == end && matches!(m.class, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_)));
+                let mention = mentions.iter().position(|m| m.last == end && of_class(m.class) && !matches!(m.target, Target::Adjective(_)));
                 let (first, at) = match mention {
                     Some(i) => (mentions[i].first, Some(i)),
                     None if end > s.tokens.start
@@ -2311,7 +2375,18 @@ impl<'a> Finder<'a> {
                         && !self.is(end - 1, WordKinds::ORDINARY)
                         && mentions.iter().all(|m| m.last < end || m.first >= end) =>
                     {
-                        (end - 1, None)
+                        // ("the Trans-Korean and Trans-Siberian railways": joined by a dash.)
+                        let mut first = end - 1;
+                        while first >= s.tokens.start + 2
+                            && self.is_dash(first - 1)
+                            && self.tok(first - 1).joined
+                            && self.tok(first).joined
+                            && self.is_capitalised(first - 2)
+                            && mentions.iter().all(|m| m.last < first - 1 || m.first >= end)
+                        {
+                            first -= 2;
+                        }
+                        (first, None)
                     }
                     None => break,
                 };
@@ -2335,7 +2410,7 @@ impl<'a> Finder<'a> {
                 let short = format!("{} {singular}", self.surface(first, last));
                 match at {
                     Some(i) => mentions[i].short = Some(short),
-                    None => found.push(Mention { first, last, class: EntityType::Place, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: Some(short) }),
+                    None => found.push(Mention { first, last, class, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: Some(short) }),
                 }
             }
         }
@@ -2345,7 +2420,10 @@ impl<'a> Finder<'a> {
 
     /// "Nakhodka fertilizer plant", "APEC summit", "North-South corridor": a name followed
     /// by up to two lowercase modifiers and a lowercase head of a project, event or initiative.
-    /// A lowercase known name inside ("fertilizer") becomes part of it.
+    /// A lowercase known name inside ("fertilizer") becomes part of it. A name with an acronym
+    /// in brackets before a head: "the Shanghai Cooperation Organisation (SCO) summit" (the
+    /// acronym and head name the event), "the Eastern Siberia–Pacific Ocean (ESPO) pipeline"
+    /// (places, acronym and head name one project).
     fn extend_with_lowercase_heads(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut idx = 0;
         while idx < mentions.len() {
@@ -2366,9 +2444,22 @@ impl<'a> Finder<'a> {
                     mentions[idx] = extended;
                 }
             } else if let Some(event) = self.bracketed_acronym_head(s, mentions, idx) {
-                // "the Shanghai Cooperation Organisation (SCO) summit": the body stays, its
-                // acronym and the head name the event.
-                mentions[idx + 1] = event;
+                let swallowed = mentions[idx + 2..].iter().take_while(|n| n.first < event.last).count();
+                mentions.drain(idx + 2..idx + 2 + swallowed);
+                if mentions[idx].class == EntityType::Place && event.class == EntityType::Project {
+                    // "the Eastern Siberia–Pacific Ocean (ESPO) pipeline": the places and the
+                    // head name the project, as the acronym and the head do.
+                    // (The acronym may be the project the gazetteer knows.)
+                    let (m, acronym) = (&mentions[idx], &mentions[idx + 1]);
+                    let target = if acronym.class == EntityType::Project { acronym.target.clone() } else { Target::Unknown };
+                    let surface = format!("{} {}", m.surface, self.surface(acronym.last + 1, event.last));
+                    mentions[idx] = Mention { first: m.first, last: event.last, class: EntityType::Project, target, surface, titled: false, short: Some(event.surface) };
+                    mentions.remove(idx + 1);
+                } else {
+                    // "the Shanghai Cooperation Organisation (SCO) summit": the body stays, its
+                    // acronym and the head name the event.
+                    mentions[idx + 1] = event;
+                }
             }
             idx += 1;
         }
@@ -2384,7 +2475,8 @@ impl<'a> Finder<'a> {
             return None;
         }
         let head = self.lowercase_head_after(s, n.last + 1, n.last + 1)?;
-        if mentions.get(idx + 2).is_some_and(|next| next.first < head.last) {
+        // ("the … (ESPO) oil pipeline": a lowercase good before the head is one of its words.)
+        if mentions[idx + 2..].iter().take_while(|next| next.first < head.last).any(|next| next.class != EntityType::Commodity || self.is_capitalised(next.first) || next.last > head.last) {
             return None;
         }
         let surface = format!("{} {}", n.surface, self.surface(n.last + 1, head.last));

@@ -700,10 +700,13 @@ fn merge_described(
 /// longer name adds only lowercase words ("Mumbai-Ahmedabad High Speed Rail" and "the
 /// Mumbai–Ahmedabad high-speed rail line"; not "Power of Siberia 2"). One word does so only as
 /// a firm the gazetteer does not know ("Barrick" of "Barrick Gold"; its "Hyundai" is a group
-/// of many firms). Hyphens and dashes split words.
+/// of many firms). Hyphens and dashes split words. And a name whose surface, written another
+/// way, is the label of exactly one other of its class is that one ("the Trans-Korean and
+/// Trans-Siberian railways" gave "Trans-Korean" the surface "Trans-Korean railway").
 fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &mut [Resolved]) {
     let eligible = |d: &Draft| matches!(d.class, EntityType::Company | EntityType::Organization | EntityType::Project) && !d.surfaces.is_empty();
     let words_of = |label: &str| -> Vec<String> { label.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—')).filter(|w| !w.is_empty()).map(str::to_string).collect() };
+    let folded = |name: &str| -> Vec<String> { words_of(name).iter().map(|w| fold(w)).collect() };
     // The words of each eligible label, split once (merging changes no label), and folded.
     let raw_words: Vec<Vec<String>> = drafts.iter().map(|d| if eligible(d) { words_of(&d.label) } else { Vec::new() }).collect();
     let label_words: Vec<Vec<String>> = raw_words.iter().map(|words| words.iter().map(|w| fold(w)).collect()).collect();
@@ -715,6 +718,17 @@ fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &
             continue;
         }
         let short = &label_words[d];
+        // ("the Trans-Korean and Trans-Siberian railways" beside "Trans-Korean Railway": a
+        // surface the head gave a short name is that name written otherwise. Projects the
+        // gazetteer does not know only: their labels are the document's words.)
+        if drafts[d].class == EntityType::Project && !known.contains(&d) {
+            let spelled: Vec<Vec<String>> = drafts[d].surfaces.iter().map(|s| folded(s)).filter(|w| w.len() > short.len()).collect();
+            let same_name: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].class == EntityType::Project && spelled.contains(&label_words[e])).collect();
+            if let [into] = same_name[..] {
+                merge_entity(drafts, resolved, d, into);
+                continue;
+            }
+        }
         let one_word_firm = short.len() == 1 && drafts[d].class == EntityType::Company && !known.contains(&d) && short[0].chars().count() >= 4;
         if short.len() < 2 && !one_word_firm {
             continue;
@@ -722,7 +736,7 @@ fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &
         // (A firm's or body's longer name may be one of its surfaces, and either class:
         // "China Exim" and the Export-Import Bank of China written "China Exim Bank".)
         let begins = |name: &str| {
-            let words: Vec<String> = words_of(name).iter().map(|w| fold(w)).collect();
+            let words = folded(name);
             words.len() > short.len() && words.starts_with(short)
         };
         let longer: Vec<usize> = (0..drafts.len())
