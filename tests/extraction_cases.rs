@@ -406,3 +406,20 @@ fn the_of_right_after_a_cue_noun_is_the_cues_own() {
     let at_forum = ex.relations.iter().find(|r| r.predicate.as_str() == "participatesIn" && r.subject == "person/ken_harumo" && r.object == "event/tarsk_economic_forum");
     assert!(at_forum.is_some_and(|r| r.rule.starts_with("frames.csv")), "{:?}", ex.relations);
 }
+
+#[test]
+fn a_legal_form_before_a_firms_name_is_an_alias_and_the_name_its_label() {
+    let ex = extract("PJSC Vortana signed the contract. Vortana said output would rise.");
+    let firms = find(&ex, "Vortana");
+    assert_eq!(firms.len(), 1, "{}", show(&ex));
+    assert_eq!(firms[0].label, "Vortana", "{}", show(&ex));
+    assert!(firms[0].aliases.iter().any(|a| a == "PJSC Vortana"), "{}", show(&ex));
+}
+
+#[test]
+fn a_short_form_defined_in_brackets_names_the_same_firm_later() {
+    let ex = extract("The plant of PT Sentara Borneo Green Power (SBG Green Power) is in Karuna. SBG Green Power began output in 2024.");
+    let firms: Vec<_> = ex.entities.iter().filter(|e| e.class.as_str() == "Company").collect();
+    assert_eq!(firms.len(), 1, "{}", show(&ex));
+    assert!(firms[0].aliases.iter().any(|a| a == "SBG Green Power"), "{}", show(&ex));
+}

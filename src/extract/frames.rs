@@ -117,7 +117,7 @@ pub struct Frame {
     pub id: String,
     pub predicate: Predicate,
     pub pos: Pos,
-    /// Words that must follow the cue word, in order, each within three words of the
+    /// Words that must follow the cue word, in order, each within four words of the
     /// last ("take part" → ["part"]).
     pub then: Vec<String>,
     pub subject: Vec<Slot>,
@@ -587,10 +587,10 @@ impl Frames {
         if frame.pos == Pos::Verb && k > view.tokens.start && matches!(view.word(k - 1), "a" | "an" | "the") {
             return;
         }
-        // The cue's other words, each within three words of the last.
+        // The cue's other words, each within four words of the last ("sell a 10 percent stake").
         let mut end = k + 1;
         for w in &frame.then {
-            let found = (end..view.tokens.end.min(end + 3)).find(|&j| view.mention_at(j).is_none() && (view.word(j) == w || fold_plural_eq(view.word(j), w)));
+            let found = (end..view.tokens.end.min(end + 4)).find(|&j| view.mention_at(j).is_none() && (view.word(j) == w || fold_plural_eq(view.word(j), w)));
             match found {
                 Some(j) => end = j + 1,
                 None => return,

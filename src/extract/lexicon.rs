@@ -1304,11 +1304,16 @@ pub fn is_legal_form(word: &str, legal_forms: &FxHashSet<String>) -> bool {
 }
 
 /// `name` without the legal forms it ends in ("Sovtrans PJSC" → "Sovtrans", "Tanaka & Co.,
-/// Ltd." → "Tanaka"), when a word is left; None when it ends in none.
+/// Ltd." → "Tanaka") or begins with in capitals ("PJSC Gazprom" → "Gazprom"), when a word
+/// is left; None when it has none.
 pub fn without_legal_form<'n>(name: &'n str, legal_forms: &FxHashSet<String>) -> Option<&'n str> {
     let mut rest = name.trim_end();
     while let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| is_legal_form(last, legal_forms)) {
         rest = before.trim_end_matches([' ', ',', '&']);
+    }
+    let capitals = |w: &str| w.chars().all(|c| c.is_ascii_uppercase());
+    while let Some((_, after)) = rest.split_once(' ').filter(|(first, _)| capitals(first) && is_legal_form(first, legal_forms)) {
+        rest = after.trim_start();
     }
     (rest.len() < name.trim_end().len() && rest.chars().any(char::is_alphabetic)).then_some(rest)
 }

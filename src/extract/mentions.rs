@@ -1443,13 +1443,16 @@ impl<'a> Finder<'a> {
             if first > start {
                 self.typed_pieces(s, start, first, titled, inside, out);
             }
-            let legal_form = (first..end).any(|k| self.is_legal_form(k));
+            // ("PT Hyundai Motor Manufacturing Indonesia (HMMI)": the legal form before them too.)
+            let legal_form = (first..end).any(|k| self.is_legal_form(k)) || (first > start && self.legal_form_at_edge(first - 1, end));
             let class = self.head_type(first, end).or_else(|| legal_form.then_some(EntityType::Company)).or_else(|| self.context_type(s, first, end + 3)).unwrap_or(EntityType::Organization);
             out.push(Mention { first, last: end, class, target: Target::Unknown, surface: self.surface(first, end), titled: false, short: None });
             return;
         }
         let head_at = self.head_at(start, end);
-        let head = head_at.map(|(class, _)| class);
+        // "JSC Georgian Railway", "Azerbaijan Railways CJSC": a legal form at either edge makes
+        // the run one firm's name, whatever its head word says.
+        let head = if self.legal_form_at_edge(start, end) { Some(EntityType::Company) } else { head_at.map(|(class, _)| class) };
         // The whole run is one name when its head word types it, unless the head belongs to a
         // longer known name of another type (but "Committee on Trade of the Republic of
         // Moldova" is one name), or "and" joins two known names ("Russia and the EU").
@@ -1741,11 +1744,22 @@ impl<'a> Finder<'a> {
         k + 1 < end && self.lex.firm_prefixes.contains(self.lower(k)) && self.is_capitalised(k + 1) && !self.is(k + 1, WordKinds::FUNCTION)
     }
 
+    /// Whether the name of tokens `[start, end)` begins with a legal form in capitals ("JSC
+    /// Inkai", "PT Vale Indonesia") or ends in one ("Golden Reef Shipping FZE"): a firm's name.
+    fn legal_form_at_edge(&self, start: usize, end: usize) -> bool {
+        let legal_first = end - start >= 2 && self.is_acronym(start) && self.is_legal_form(start) && self.is_capitalised(start + 1);
+        let legal_last = end - start >= 2 && self.is_capitalised(end - 1) && self.is_legal_form(end - 1);
+        legal_first || legal_last
+    }
+
     /// The type of an unknown name, or None when unsure.
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
         // "PT" of "PT Vale Indonesia" split off a known name: a legal form alone names nothing.
         if end - start == 1 && self.is_legal_form(start) {
             return None;
+        }
+        if self.legal_form_at_edge(start, end) {
+            return Some(EntityType::Company);
         }
         if let Some(class) = self.head_type(start, end) {
             return Some(class);
@@ -1771,12 +1785,8 @@ impl<'a> Finder<'a> {
         if titled && words.len() <= 4 && !self.is_acronym(start) {
             return Some(EntityType::Person);
         }
-        // "Larsen & Toubro", "Tanaka & Sons": names joined by "&" are a firm's; so is a
-        // name after a legal form in capitals ("JSC Inkai", "PT Vale Indonesia").
-        // ("Golden Reef Shipping FZE": one ended by a legal form too.)
-        let legal_first = end - start >= 2 && self.is_acronym(start) && self.is_legal_form(start);
-        let legal_last = end - start >= 2 && self.is_capitalised(end - 1) && self.is_legal_form(end - 1);
-        if legal_first || legal_last || (start + 1..end).any(|k| self.lower(k) == "&") {
+        // "Larsen & Toubro", "Tanaka & Sons": names joined by "&" are a firm's.
+        if (start + 1..end).any(|k| self.lower(k) == "&") {
             return Some(EntityType::Company);
         }
         // "the Zamyn-Uud crossing", "the port of Nam-Dinh", "the tanker Jasmine Star": words

@@ -105,6 +105,7 @@ impl Extractor {
         merge_described_events(&self.lexicon.place_events, &known, &mut drafts, &mut resolved);
         merge_short_names(&known, &mut drafts, &mut resolved);
         merge_prefixed_names(&mut drafts, &mut resolved);
+        defined_short_forms(&mut drafts, &mut resolved);
         Resolution { drafts, index: draft_index, resolved }
     }
 
@@ -583,6 +584,29 @@ fn local_acronyms(drafts: &mut [Draft], resolved: &mut [Resolved]) {
         let Some(acronym) = drafts[d].surfaces.iter().next().filter(|_| by_acronyms).cloned() else { continue };
         let spelled: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && !drafts[e].surfaces.is_empty() && drafts[e].label.contains(' ') && has_initials(&drafts[e].label, &acronym)).collect();
         if let [into] = spelled[..] {
+            merge_entity(drafts, resolved, d, into);
+        }
+    }
+}
+
+/// "HLI Green Power began output" after "PT Hyundai LG Indonesia Green Power (HLI Green
+/// Power)": a named body or undertaking the gazetteer does not know, that exactly one other
+/// entity of its kind with a longer label was written as (a short form defined in
+/// brackets), is that entity.
+/// (Not places: "Seoul" is a place and, standing for the state, a surface of Korea.)
+fn defined_short_forms(drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let kind = |c: EntityType| match c {
+        EntityType::Company | EntityType::Organization => Some(EntityType::Company),
+        EntityType::Project | EntityType::Initiative | EntityType::Event => Some(c),
+        EntityType::Country | EntityType::Person | EntityType::Place | EntityType::Commodity => None,
+    };
+    for d in 0..drafts.len() {
+        if !drafts[d].is_unknown() || drafts[d].surfaces.is_empty() || kind(drafts[d].class).is_none() {
+            continue;
+        }
+        let label = fold(&drafts[d].label);
+        let written: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && kind(drafts[e].class) == kind(drafts[d].class) && drafts[e].label.len() > drafts[d].label.len() && drafts[e].surfaces.iter().any(|s| fold(s) == label)).collect();
+        if let [into] = written[..] {
             merge_entity(drafts, resolved, d, into);
         }
     }
