@@ -2456,7 +2456,10 @@ impl<'a> Finder<'a> {
             } else if let Some(event) = self.bracketed_acronym_head(s, mentions, idx) {
                 let swallowed = mentions[idx + 2..].iter().take_while(|n| n.first < event.last).count();
                 mentions.drain(idx + 2..idx + 2 + swallowed);
-                if mentions[idx].class == EntityType::Place && event.class == EntityType::Project {
+                // (So do unknown names the acronym spells, dashes apart: "the Baku–Tbilisi–Kars (BTK) railway".)
+                let initials: String = mentions[idx].surface.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—')).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+                let spelled = matches!(mentions[idx].target, Target::Unknown) && initials == mentions[idx + 1].surface;
+                if (mentions[idx].class == EntityType::Place || spelled) && event.class == EntityType::Project {
                     // "the Eastern Siberia–Pacific Ocean (ESPO) pipeline": the places and the
                     // head name the project, as the acronym and the head do.
                     // (The acronym may be the project the gazetteer knows.)
