@@ -1782,7 +1782,10 @@ impl<'a> Finder<'a> {
         if words.iter().all(|&k| self.is(k, WordKinds::NON_NAME)) {
             return None;
         }
-        if titled && words.len() <= 4 && !self.is_acronym(start) {
+        // ("Minister of Roads and Urban Development …": common words right after a title's
+        // "of" are its portfolio, split at "and", not a person; "Ambassador Long" is one.)
+        let portfolio = start > s.tokens.start && matches!(self.lower(start - 1), "of" | "for") && words.iter().all(|&k| self.is(k, WordKinds::COMMON));
+        if titled && words.len() <= 4 && !self.is_acronym(start) && !portfolio {
             return Some(EntityType::Person);
         }
         // "Larsen & Toubro", "Tanaka & Sons": names joined by "&" are a firm's.
