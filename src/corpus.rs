@@ -360,6 +360,17 @@ impl Reader {
         if self.is_credit(paragraph) || self.is_link_line(paragraph, &lower) {
             return true;
         }
+        // "Home | Politics | Economy", "Home › Press Service › News", "Anna Kim, Reporter |
+        // 14 May 2024 | 5 min read": three or more short pieces between bars or guillemets
+        // are a menu, a breadcrumb or a byline's facts, never the article's sentences.
+        if paragraph.chars().count() <= 200 {
+            for bar in [" | ", " › ", " » "] {
+                let pieces: Vec<&str> = paragraph.trim().trim_end_matches(['|', ' ']).split(bar).collect();
+                if pieces.len() >= 3 && pieces.iter().all(|p| p.trim().chars().count() <= 48) {
+                    return true;
+                }
+            }
+        }
         // "(votes: 3, rating: 5)", "33 (31%)", "★★★★☆", "[1]"
         let letters = paragraph.chars().filter(|c| c.is_alphabetic()).count();
         if short && letters * 3 < paragraph.chars().count() {
@@ -788,6 +799,18 @@ mod tests {
                     Kogas signed a long contract with the supplier.\n 33 (31%)\nhttps://example.org/a https://example.org/b\nRelated Articles";
         let doc = parse(Format::Text, text).unwrap();
         assert_eq!(doc.body, "Kogas signed a long contract with the supplier.");
+    }
+
+    #[test]
+    fn menus_breadcrumbs_and_barred_bylines_are_dropped() {
+        let running = RUNNING;
+        let text = format!(
+            "HARBOURS & TERMINALS | NORTH ASIA | PACIFIC\nHome › Business › Shipping\nOlga Lim, Staff Writer | 3 May 2024 | 4 min read\n{running}\n\
+             Kogas and Novatek | a deal"
+        );
+        let doc = parse(Format::Text, &text).unwrap();
+        // Two pieces between bars may be a headline's: only three or more make a menu.
+        assert_eq!(doc.body, format!("{running}\n\nKogas and Novatek | a deal"));
     }
 
     #[test]

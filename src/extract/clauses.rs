@@ -147,7 +147,12 @@ impl<'a> SentenceView<'a> {
                 && (1..=4).contains(&gap.len())
                 && gap.clone().any(|k| self.in_title(k))
                 && gap.clone().all(|k| self.in_title(k) || (self.word(k) == "." && self.finder.text.tokens[k].joined));
-            if modifies || describes || titles {
+            // "talks with Prime Minister of Japan Naoto Kan": a state after a title's "of",
+            // right before the person, is the title's too.
+            let first = r.mention.first;
+            let title_of =
+                r.class == EntityType::Country && next.class == EntityType::Person && gap.is_empty() && first >= self.tokens.start + 2 && self.word(first - 1) == "of" && self.in_title(first - 2);
+            if modifies || describes || titles || title_of {
                 self.head[i] = self.head[i + 1];
             }
         }
@@ -296,6 +301,14 @@ impl<'a> SentenceView<'a> {
                 }
                 // "at the plenary session of the EEF", "in the construction of the railway":
                 // the preposition before the noun the "of" depends on governs the name.
+                // ("with Prime Minister of Japan Naoto Kan": the title's "of" governs the state
+                // that names the person's title; the preposition before the title governs both.)
+                if w == "of" && self.head[m] != m && k > self.tokens.start && self.in_title(k - 1) {
+                    while k > self.tokens.start && self.in_title(k - 1) {
+                        k -= 1;
+                    }
+                    continue;
+                }
                 if w == "of" {
                     if let Some(before) = self.nominal_before(k).and_then(|j| j.checked_sub(1)).filter(|&j| j >= self.tokens.start) {
                         if let Some(outer) = self.finder.preposition(before) {

@@ -2175,6 +2175,8 @@ impl<'a> Finder<'a> {
             !definite
                 || k + 1 >= s.tokens.end
                 || matches!(self.lower(k + 1), "," | "." | ";" | "of" | "in" | "with" | "near" | "that" | "which" | "whose" | "run" | "owned" | "controlled" | "founded" | "based" | "led" | "known")
+                // ("Gwadar, the Pakistani port 170 km to the east": a distance goes on with it.)
+                || self.tok(k + 1).kind == TokenKind::Number
         };
         if end + 2 < s.tokens.end && self.lower(end) == "," {
             if self.titled_apposition(s, end + 1) {
@@ -2443,8 +2445,13 @@ impl<'a> Finder<'a> {
             let m = &mentions[idx];
             // ("Dong Nai province": a place its region word ends is complete.)
             let region = m.class == EntityType::Place && self.lex.region_heads.contains(self.lower(m.last - 1));
-            let extendable = !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_)) && !region;
-            if let Some(mut extended) = extendable.then(|| self.lowercase_head_after(s, m.first, m.last)).flatten() {
+            // ("the Shaheen project": one unknown word that is also a surname, untitled, names
+            // the project or place its head says, not a person.)
+            let lone_surname = m.class == EntityType::Person && m.last - m.first == 1 && !m.titled && matches!(m.target, Target::Unknown);
+            let extendable = (lone_surname || !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity)) && !matches!(m.target, Target::Adjective(_)) && !region;
+            let extended = extendable.then(|| self.lowercase_head_after(s, m.first, m.last)).flatten();
+            let extended = extended.filter(|e| !lone_surname || matches!(e.class, EntityType::Project | EntityType::Place));
+            if let Some(mut extended) = extended {
                 // "the Arctic LNG 2 project": a head of the known name's own type names the same thing.
                 if matches!(m.target, Target::Known(_)) && extended.class == m.class {
                     extended.target = m.target.clone();

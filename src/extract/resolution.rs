@@ -605,7 +605,9 @@ fn defined_short_forms(drafts: &mut [Draft], resolved: &mut [Resolved]) {
             continue;
         }
         let label = fold(&drafts[d].label);
-        let written: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && kind(drafts[e].class) == kind(drafts[d].class) && drafts[e].label.len() > drafts[d].label.len() && drafts[e].surfaces.iter().any(|s| fold(s) == label)).collect();
+        let written: Vec<usize> = (0..drafts.len())
+            .filter(|&e| e != d && kind(drafts[e].class) == kind(drafts[d].class) && drafts[e].label.len() > drafts[d].label.len() && drafts[e].surfaces.iter().any(|s| fold(s) == label))
+            .collect();
         if let [into] = written[..] {
             merge_entity(drafts, resolved, d, into);
         }
