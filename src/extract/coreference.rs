@@ -8,8 +8,8 @@
 //! Korean shipbuilder" is not Sovcomflot); and "its" → the nearest company, organisation or
 //! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
 //! organisation or state that speaks; "it" as a clause's subject ("Months later it formed
-//! …") → the company, organisation or state that is the subject here (named first in this
-//! sentence) or in the nearest sentence before that names one; "the Company" capitalised, a
+//! …", "the corridor, which it is building") → the company, organisation or state that is the
+//! subject here (named first in this sentence) or in the nearest sentence before that names one; "the Company" capitalised, a
 //! press release's defined term, → the first company named; "the two firms", "both sides" → the two nearest
 //! different entities of the class (`lexicon/pair_descriptions.csv`), as two mentions that
 //! `clauses.rs` coordinates. The new mentions join the resolved ones, so frames and candidates see
@@ -222,7 +222,14 @@ fn subject_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> bool
     let modal_be = k + 1 < tokens.end && finder.is(k + 1, WordKinds::VERB_GROUP) && be(k + 2);
     // (Inside brackets the subject is the aside's: "(to date, it covers 1,431 items)".)
     let bracketed = (tokens.start..k).rev().map(|j| finder.lower(j)).find(|w| matches!(*w, "(" | ")")) == Some("(");
-    opens && !bracketed && !be(k + 1) && !modal_be && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
+    // "the corridor, which it is building with Iran": the subject of an object's relative
+    // clause, a copula there only as the verb's auxiliary of a frame's cue ("is building").
+    let cue = |j: usize| j < tokens.end && finder.is(j, WordKinds::FRAME_CUE);
+    // (Or with no pronoun, right after the name: "the Tarsk corridor it is building".)
+    let introduced = k > tokens.start && (matches!(finder.lower(k - 1), "which" | "that") || finder.is_capitalised(k - 1));
+    let relative = introduced && (cue(k + 1) || ((be(k + 1) || finder.is(k + 1, WordKinds::VERB_GROUP)) && cue(k + 2)));
+    let says_something = (!be(k + 1) && !modal_be) || relative;
+    (opens || relative) && !bracketed && says_something && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
 }
 
 /// "[modifiers] noun" at token `at` (up to two lowercase modifiers, a hyphenated one
