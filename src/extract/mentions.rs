@@ -1365,6 +1365,10 @@ impl<'a> Finder<'a> {
             while let Some(t_end) = self.title_at(start, end).filter(|&t| t < end) {
                 titled = true;
                 start = t_end;
+                // ("Aramco President and CEO Amin H. Nasser": two titles of one person.)
+                if start + 1 < end && self.lower(start) == "and" && self.title_at(start + 1, end).is_some() {
+                    start += 1;
+                }
             }
         } else if let Some(k) = (start + 1..end).find(|&k| {
             // (After an unknown word, only a person's name of plain words follows the title:
