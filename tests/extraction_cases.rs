@@ -207,6 +207,15 @@ fn a_known_place_with_a_generic_head_is_that_place() {
 }
 
 #[test]
+fn a_name_typed_two_ways_is_one_entity_of_its_commoner_class() {
+    // A verb's agent makes a firm of "Zelvar" once; two places say where things are.
+    let ex = extract("India runs the Tarsk terminal at Zelvar. Zelvar also competes with Omsk. Ships call at the port in Zelvar.");
+    let zelvar = find(&ex, "Zelvar");
+    assert_eq!(zelvar.len(), 1, "{}", show(&ex));
+    assert_eq!(zelvar[0].class.as_str(), "Place", "{}", show(&ex));
+}
+
+#[test]
 fn a_project_named_again_with_lowercase_words_added_is_one_project() {
     let ex = extract("Loans were extended for the Tarsk–Olvin high-speed rail line. The corridor, officially the Tarsk-Olvin High Speed Rail, opens in 2030.");
     let line = find(&ex, "Tarsk-Olvin High Speed Rail");

@@ -98,6 +98,7 @@ impl Extractor {
             finder.untyped_names(sentence, covered, |first, last| untyped.push((si, first, last)));
         }
         repeated_names(finder, &untyped, &mut drafts, &mut resolved);
+        one_class_per_name(&mut drafts, &mut resolved);
         local_acronyms(&mut drafts, &mut resolved);
         misspelt_names(&mut drafts, &mut resolved);
         merge_described_projects(&self.lexicon.attaching_prepositions, &mut drafts, &mut resolved);
@@ -609,6 +610,30 @@ fn defined_short_forms(drafts: &mut [Draft], resolved: &mut [Resolved]) {
             .filter(|&e| e != d && kind(drafts[e].class) == kind(drafts[d].class) && drafts[e].label.len() > drafts[d].label.len() && drafts[e].surfaces.iter().any(|s| fold(s) == label))
             .collect();
         if let [into] = written[..] {
+            merge_entity(drafts, resolved, d, into);
+        }
+    }
+}
+
+/// "Chabahar also competes with Gwadar" (a firm, as a verb's agent) after "the terminal at
+/// Chabahar" (a place): one unknown name that the words around its mentions typed two ways
+/// is one entity, of the class most of its mentions give it (on a tie, the first named).
+/// People and goods keep their own: a person and a firm may share a name.
+fn one_class_per_name(drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let named = |d: &Draft| d.is_unknown() && !d.surfaces.is_empty() && !matches!(d.class, EntityType::Person | EntityType::Commodity);
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for d in (0..drafts.len()).filter(|&d| named(&drafts[d])) {
+        let label = fold(&drafts[d].label);
+        match groups.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, group)) => group.push(d),
+            None => groups.push((label, vec![d])),
+        }
+    }
+    for (_, group) in groups.into_iter().filter(|(_, g)| g.len() > 1) {
+        let mentions = |d: usize| resolved.iter().filter(|r| r.entity == d).count();
+        // (The most mentioned; `max_by_key` keeps the last of equals, so go from the last.)
+        let Some(into) = group.iter().rev().copied().max_by_key(|&d| mentions(d)) else { continue };
+        for &d in group.iter().filter(|&&d| d != into) {
             merge_entity(drafts, resolved, d, into);
         }
     }
