@@ -361,12 +361,16 @@ impl Reader {
             return true;
         }
         // "Home | Politics | Economy", "Home › Press Service › News", "Anna Kim, Reporter |
-        // 14 May 2024 | 5 min read": three or more short pieces between bars or guillemets
-        // are a menu, a breadcrumb or a byline's facts, never the article's sentences.
-        if paragraph.chars().count() <= 200 {
-            for bar in [" | ", " › ", " » "] {
-                let pieces: Vec<&str> = paragraph.trim().trim_end_matches(['|', ' ']).split(bar).collect();
-                if pieces.len() >= 3 && pieces.iter().all(|p| p.trim().chars().count() <= 48) {
+        // 14 May 2024 | 5 min read": three or more short pieces between bars or arrows, all
+        // words capitalised or a number among them, are a menu, a breadcrumb or a page's
+        // facts ("Japan, India sign pact | Business | Nikkei Asia" is a headline; a byline
+        // keeps its author).
+        if paragraph.chars().count() <= 200 && byline(paragraph).is_none() {
+            for bar in [" | ", " › "] {
+                let pieces: Vec<&str> = paragraph.trim().trim_end_matches(['|', '›', ' ']).split(bar).collect();
+                let short = pieces.len() >= 3 && pieces.iter().all(|p| p.trim().chars().count() <= 48);
+                let labels = || paragraph.split_whitespace().all(|w| !w.starts_with(char::is_lowercase)) || paragraph.contains(|c: char| c.is_ascii_digit());
+                if short && labels() {
                     return true;
                 }
             }
@@ -806,11 +810,11 @@ mod tests {
         let running = RUNNING;
         let text = format!(
             "HARBOURS & TERMINALS | NORTH ASIA | PACIFIC\nHome › Business › Shipping\nOlga Lim, Staff Writer | 3 May 2024 | 4 min read\n{running}\n\
-             Kogas and Novatek | a deal"
+             Kogas and Novatek | a deal\n\nKogas, Novatek sign a deal | Business | Daily"
         );
         let doc = parse(Format::Text, &text).unwrap();
-        // Two pieces between bars may be a headline's: only three or more make a menu.
-        assert_eq!(doc.body, format!("{running}\n\nKogas and Novatek | a deal"));
+        // Two pieces between bars may be a headline's; so are three with a lowercase word and no number.
+        assert_eq!(doc.body, format!("{running}\n\nKogas and Novatek | a deal\n\nKogas, Novatek sign a deal | Business | Daily"));
     }
 
     #[test]

@@ -207,6 +207,16 @@ fn a_known_place_with_a_generic_head_is_that_place() {
 }
 
 #[test]
+fn it_in_a_relative_clause_is_the_one_actor_named_before() {
+    let builds = |ex: &Extraction| ex.relations.iter().filter(|r| r.predicate.as_str() == "builds").map(|r| r.subject.clone()).collect::<Vec<_>>();
+    let ex = extract("Japan backs the Tarsk gas project that it is developing.");
+    assert_eq!(builds(&ex), ["country/japan"], "{}", show(&ex));
+    // Two states named before it: it may be either.
+    let ex = extract("Tokyo protested to Beijing over the Tarsk gas project that it is developing.");
+    assert!(builds(&ex).is_empty(), "{}", show(&ex));
+}
+
+#[test]
 fn a_name_typed_two_ways_is_one_entity_of_its_commoner_class() {
     // A verb's agent makes a firm of "Zelvar" once; two places say where things are.
     let ex = extract("India runs the Tarsk terminal at Zelvar. Zelvar also competes with Omsk. Ships call at the port in Zelvar.");

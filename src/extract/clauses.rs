@@ -150,8 +150,12 @@ impl<'a> SentenceView<'a> {
             // "talks with Prime Minister of Japan Naoto Kan": a state after a title's "of",
             // right before the person, is the title's too.
             let first = r.mention.first;
-            let title_of =
-                r.class == EntityType::Country && next.class == EntityType::Person && gap.is_empty() && first >= self.tokens.start + 2 && self.word(first - 1) == "of" && self.in_title(first - 2);
+            let title_of = r.class == EntityType::Country
+                && next.class == EntityType::Person
+                && gap.is_empty()
+                && first >= self.tokens.start + 2
+                && self.word(first - 1) == "of"
+                && self.finder.title_ending_at(self.tokens.start, first - 1).is_some();
             if modifies || describes || titles || title_of {
                 self.head[i] = self.head[i + 1];
             }
@@ -303,7 +307,8 @@ impl<'a> SentenceView<'a> {
                 // the preposition before the noun the "of" depends on governs the name.
                 // ("with Prime Minister of Japan Naoto Kan": the title's "of" governs the state
                 // that names the person's title; the preposition before the title governs both.)
-                if w == "of" && self.head[m] != m && k > self.tokens.start && self.in_title(k - 1) {
+                let titled_state = self.head[m] != m && self.class(m) == EntityType::Country && self.class(self.head[m]) == EntityType::Person;
+                if w == "of" && titled_state && k > self.tokens.start && self.in_title(k - 1) {
                     while k > self.tokens.start && self.in_title(k - 1) {
                         k -= 1;
                     }

@@ -8,8 +8,10 @@
 //! Korean shipbuilder" is not Sovcomflot); and "its" → the nearest company, organisation or
 //! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
 //! organisation or state that speaks; "it" as a clause's subject ("Months later it formed
-//! …", "the corridor, which it is building") → the company, organisation or state that is the
-//! subject here (named first in this sentence) or in the nearest sentence before that names one; "the Company" capitalised, a
+//! …") → the company, organisation or state that is the subject here (named first in this
+//! sentence) or in the nearest sentence before that names one; "it" as the subject of an
+//! object's relative clause ("the corridor, which it is building") → the one company,
+//! organisation or state named before it in the sentence; "the Company" capitalised, a
 //! press release's defined term, → the first company named; "the two firms", "both sides" → the two nearest
 //! different entities of the class (`lexicon/pair_descriptions.csv`), as two mentions that
 //! `clauses.rs` coordinates. The new mentions join the resolved ones, so frames and candidates see
@@ -132,6 +134,16 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                     if let Some(r) = here.or_else(earlier) {
                         added.push(reference(finder, si, k, k + 1, r));
                     }
+                } else if relative_it(finder, sentence.tokens.clone(), k) {
+                    // The one body or state named before it in this sentence ("Tokyo protested
+                    // to Beijing over the field that it is developing" names two: neither).
+                    let actor = |r: &&Resolved| matches!(r.class, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
+                    let mut before = this.iter().filter(|r| r.mention.last <= k).filter(actor);
+                    if let Some(first) = before.next() {
+                        if before.all(|r| r.entity == first.entity) {
+                            added.push(reference(finder, si, k, k + 1, first));
+                        }
+                    }
                 }
                 continue;
             }
@@ -222,14 +234,21 @@ fn subject_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> bool
     let modal_be = k + 1 < tokens.end && finder.is(k + 1, WordKinds::VERB_GROUP) && be(k + 2);
     // (Inside brackets the subject is the aside's: "(to date, it covers 1,431 items)".)
     let bracketed = (tokens.start..k).rev().map(|j| finder.lower(j)).find(|w| matches!(*w, "(" | ")")) == Some("(");
-    // "the corridor, which it is building with Iran": the subject of an object's relative
-    // clause, a copula there only as the verb's auxiliary of a frame's cue ("is building").
+    opens && !bracketed && !be(k + 1) && !modal_be && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
+}
+
+/// Token `k`, "it", is the subject of an object's relative clause whose verb is a frame's
+/// cue, after "which" or "that" or right after the name ("the corridor, which it is building
+/// with Iran", "the Tarsk Corridor it is building"), a copula or auxiliary there only before
+/// the cue ("is building").
+fn relative_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> bool {
+    if k <= tokens.start || k + 1 >= tokens.end {
+        return false;
+    }
+    let introduced = matches!(finder.lower(k - 1), "which" | "that") || finder.is_capitalised(k - 1);
     let cue = |j: usize| j < tokens.end && finder.is(j, WordKinds::FRAME_CUE);
-    // (Or with no pronoun, right after the name: "the Tarsk corridor it is building".)
-    let introduced = k > tokens.start && (matches!(finder.lower(k - 1), "which" | "that") || finder.is_capitalised(k - 1));
-    let relative = introduced && (cue(k + 1) || ((be(k + 1) || finder.is(k + 1, WordKinds::VERB_GROUP)) && cue(k + 2)));
-    let says_something = (!be(k + 1) && !modal_be) || relative;
-    (opens || relative) && !bracketed && says_something && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
+    let auxiliary = finder.is(k + 1, WordKinds::COPULA) || finder.is(k + 1, WordKinds::VERB_GROUP);
+    introduced && (cue(k + 1) || (auxiliary && cue(k + 2)))
 }
 
 /// "[modifiers] noun" at token `at` (up to two lowercase modifiers, a hyphenated one

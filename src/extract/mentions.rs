@@ -1365,9 +1365,14 @@ impl<'a> Finder<'a> {
             while let Some(t_end) = self.title_at(start, end).filter(|&t| t < end) {
                 titled = true;
                 start = t_end;
-                // ("Aramco President and CEO Amin H. Nasser": two titles of one person.)
-                if start + 1 < end && self.lower(start) == "and" && self.title_at(start + 1, end).is_some() {
-                    start += 1;
+                // ("Aramco President and CEO Amin H. Nasser": two titles of one person; "Amin
+                // Nasser, Aramco President and CEO,": titles and no name after them.)
+                if start + 1 < end && self.lower(start) == "and" {
+                    match self.title_at(start + 1, end) {
+                        Some(t) if t < end => start += 1,
+                        Some(_) => return,
+                        None => {}
+                    }
                 }
             }
         } else if let Some(k) = (start + 1..end).find(|&k| {
@@ -2454,7 +2459,8 @@ impl<'a> Finder<'a> {
             let lone_surname = m.class == EntityType::Person && m.last - m.first == 1 && !m.titled && matches!(m.target, Target::Unknown);
             let extendable = (lone_surname || !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity)) && !matches!(m.target, Target::Adjective(_)) && !region;
             let extended = extendable.then(|| self.lowercase_head_after(s, m.first, m.last)).flatten();
-            let extended = extended.filter(|e| !lone_surname || matches!(e.class, EntityType::Project | EntityType::Place));
+            // (The head right after it: "Orlov says pipeline exports rose" names no project.)
+            let extended = extended.filter(|e| !lone_surname || (e.last == m.last + 1 && matches!(e.class, EntityType::Project | EntityType::Place)));
             if let Some(mut extended) = extended {
                 // "the Arctic LNG 2 project": a head of the known name's own type names the same thing.
                 if matches!(m.target, Target::Known(_)) && extended.class == m.class {
