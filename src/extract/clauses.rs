@@ -147,10 +147,11 @@ impl<'a> SentenceView<'a> {
                 && (1..=4).contains(&gap.len())
                 && gap.clone().any(|k| self.in_title(k))
                 && gap.clone().all(|k| self.in_title(k) || (self.word(k) == "." && self.finder.text.tokens[k].joined));
-            // "talks with Prime Minister of Japan Naoto Kan": a state after a title's "of",
-            // right before the person, is the title's too.
+            // "talks with Prime Minister of Japan Naoto Kan", "Governor of Primorye Oleg
+            // Kozhemyako": a state or place after a title's "of", right before the person, is
+            // the title's too.
             let first = r.mention.first;
-            let title_of = r.class == EntityType::Country
+            let title_of = matches!(r.class, EntityType::Country | EntityType::Place)
                 && next.class == EntityType::Person
                 && gap.is_empty()
                 && first >= self.tokens.start + 2
@@ -307,7 +308,7 @@ impl<'a> SentenceView<'a> {
                 // the preposition before the noun the "of" depends on governs the name.
                 // ("with Prime Minister of Japan Naoto Kan": the title's "of" governs the state
                 // that names the person's title; the preposition before the title governs both.)
-                let titled_state = self.head[m] != m && self.class(m) == EntityType::Country && self.class(self.head[m]) == EntityType::Person;
+                let titled_state = self.head[m] != m && matches!(self.class(m), EntityType::Country | EntityType::Place) && self.class(self.head[m]) == EntityType::Person;
                 if w == "of" && titled_state && k > self.tokens.start && self.in_title(k - 1) {
                     while k > self.tokens.start && self.in_title(k - 1) {
                         k -= 1;

@@ -2185,7 +2185,7 @@ impl<'a> Finder<'a> {
                 || k + 1 >= s.tokens.end
                 || matches!(self.lower(k + 1), "," | "." | ";" | "of" | "in" | "with" | "near" | "that" | "which" | "whose" | "run" | "owned" | "controlled" | "founded" | "based" | "led" | "known")
                 // ("Gwadar, the Pakistani port 170 km to the east": a distance goes on with it.)
-                || self.tok(k + 1).kind == TokenKind::Number
+                || (self.tok(k + 1).kind == TokenKind::Number && k + 2 < s.tokens.end && matches!(self.lower(k + 2), "km" | "kilometres" | "kilometers" | "miles" | "nautical"))
         };
         if end + 2 < s.tokens.end && self.lower(end) == "," {
             if self.titled_apposition(s, end + 1) {
