@@ -365,12 +365,11 @@ impl Reader {
         // words capitalised or a number among them, are a menu, a breadcrumb or a page's
         // facts ("Japan, India sign pact | Business | Nikkei Asia" is a headline; a byline
         // keeps its author).
-        if paragraph.chars().count() <= 200 && byline(paragraph).is_none() {
+        let labels = || paragraph.split_whitespace().all(|w| !w.starts_with(char::is_lowercase)) || paragraph.contains(|c: char| c.is_ascii_digit());
+        if paragraph.chars().count() <= 200 && byline(paragraph).is_none() && labels() {
             for bar in [" | ", " › "] {
                 let pieces: Vec<&str> = paragraph.trim().trim_end_matches(['|', '›', ' ']).split(bar).collect();
-                let short = pieces.len() >= 3 && pieces.iter().all(|p| p.trim().chars().count() <= 48);
-                let labels = || paragraph.split_whitespace().all(|w| !w.starts_with(char::is_lowercase)) || paragraph.contains(|c: char| c.is_ascii_digit());
-                if short && labels() {
+                if pieces.len() >= 3 && pieces.iter().all(|p| p.trim().chars().count() <= 48) {
                     return true;
                 }
             }

@@ -1315,7 +1315,7 @@ impl<'a> Finder<'a> {
                 titled = !matches!(self.lower(t_end.min(end - 1)), "of" | "for");
                 i = t_end;
                 // "Deputy Prime Minister and Defence Minister": two titles of one person.
-                if i + 1 < end && self.lower(i) == "and" && self.title_at(i + 1, end).is_some() {
+                if self.title_after_and(i, end).is_some() {
                     i += 1;
                 }
                 continue;
@@ -1367,12 +1367,10 @@ impl<'a> Finder<'a> {
                 start = t_end;
                 // ("Aramco President and CEO Amin H. Nasser": two titles of one person; "Amin
                 // Nasser, Aramco President and CEO,": titles and no name after them.)
-                if start + 1 < end && self.lower(start) == "and" {
-                    match self.title_at(start + 1, end) {
-                        Some(t) if t < end => start += 1,
-                        Some(_) => return,
-                        None => {}
-                    }
+                match self.title_after_and(start, end) {
+                    Some(t) if t < end => start += 1,
+                    Some(_) => return,
+                    None => {}
                 }
             }
         } else if let Some(k) = (start + 1..end).find(|&k| {
@@ -2069,6 +2067,11 @@ impl<'a> Finder<'a> {
             }
         }
         found
+    }
+
+    /// "and" at token `i` followed by a title ("President and CEO"): the title's end.
+    fn title_after_and(&self, i: usize, limit: usize) -> Option<usize> {
+        (i + 1 < limit && self.lower(i) == "and").then(|| self.title_at(i + 1, limit)).flatten()
     }
 
     fn starts_with_title(&self, i: usize, limit: usize) -> bool {

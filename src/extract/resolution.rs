@@ -620,11 +620,14 @@ fn defined_short_forms(drafts: &mut [Draft], resolved: &mut [Resolved]) {
 /// is one entity, of the class most of its mentions give it (on a tie, the first named).
 /// People and goods keep their own: a person and a firm may share a name.
 fn one_class_per_name(drafts: &mut [Draft], resolved: &mut [Resolved]) {
-    // (Only names written as their label: "Orvik LLC", the firm, is not the town Orvik.)
-    let named = |d: &Draft| d.is_unknown() && !d.surfaces.is_empty() && !matches!(d.class, EntityType::Person | EntityType::Commodity) && d.surfaces.iter().all(|s| fold(s) == fold(&d.label));
+    let named = |d: &Draft| d.is_unknown() && !d.surfaces.is_empty() && !matches!(d.class, EntityType::Person | EntityType::Commodity);
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for d in (0..drafts.len()).filter(|&d| named(&drafts[d])) {
         let label = fold(&drafts[d].label);
+        // (Only names written as their label: "Orvik LLC", the firm, is not the town Orvik.)
+        if !drafts[d].surfaces.iter().all(|s| fold(s) == label) {
+            continue;
+        }
         match groups.iter_mut().find(|(l, _)| *l == label) {
             Some((_, group)) => group.push(d),
             None => groups.push((label, vec![d])),
