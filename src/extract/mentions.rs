@@ -873,8 +873,10 @@ impl<'a> Finder<'a> {
                 let after_function = k > s.tokens.start && self.is(k - 1, WordKinds::FUNCTION) && !self.is(k - 1, WordKinds::VERB_GROUP.with(WordKinds::PERSONAL_PRONOUN));
                 plain(k) && !self.is(k, WordKinds::FRAME_CUE) && !word.ends_with("ly") && (!participle || after_function)
             };
-            // "self-propelled howitzers", "long-range missiles": a hyphenated modifier is one word.
-            let compound = |k: usize| k >= s.tokens.start + 2 && plain(k) && self.is_dash(k - 1) && self.tok(k - 1).joined && self.tok(k).joined && plain(k - 2);
+            // "self-propelled howitzers", "long-range missiles": a hyphenated modifier is one
+            // word, and so is a class named after a ship or a design ("Kilo-class submarines").
+            let named_class = |k: usize| k > s.tokens.start && self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !mentions.iter().any(|m| m.first <= k && k < m.last);
+            let compound = |k: usize| k >= s.tokens.start + 2 && plain(k) && self.is_dash(k - 1) && self.tok(k - 1).joined && self.tok(k).joined && (plain(k - 2) || named_class(k - 2));
             let mut first = head;
             let mut modifiers = 0;
             while first > s.tokens.start && modifiers < 3 {
@@ -2268,6 +2270,12 @@ impl<'a> Finder<'a> {
     fn lowercase_head_after(&self, s: &Sentence, start: usize, end: usize) -> Option<Mention> {
         let mut found: Option<(usize, EntityType)> = None;
         let (mut k, mut words) = (end, 0);
+        // "the Ninh Thuan 1 plant": a unit's number after the name is part of it ("the
+        // Yamal 3 million tonne plant" is an amount's).
+        let amount_word = |k: usize| k < s.tokens.end && (self.lex.amount_scales.contains(self.lower(k)) || self.lex.amount_units.contains(self.lower(k)));
+        if start < end && k + 1 < s.tokens.end && self.tok(k).kind == TokenKind::Number && self.raw(k).len() <= 2 && !amount_word(k + 1) {
+            k += 1;
+        }
         while k < s.tokens.end && words < 3 {
             // "high-speed rail line": a hyphenated modifier is one word.
             if k > end && k + 1 < s.tokens.end && self.lower(k) == "-" && self.tok(k).joined && self.tok(k + 1).joined && self.tok(k + 1).kind == TokenKind::Word && !self.is_capitalised(k + 1) {
@@ -2460,10 +2468,14 @@ impl<'a> Finder<'a> {
             // ("the Shaheen project": one unknown word that is also a surname, untitled, names
             // the project or place its head says, not a person.)
             let lone_surname = m.class == EntityType::Person && m.last - m.first == 1 && !m.titled && matches!(m.target, Target::Unknown);
-            let extendable = (lone_surname || !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity)) && !matches!(m.target, Target::Adjective(_)) && !region;
+            // ("the Bach Ho oil field": an unknown untitled name after "the" and before a head
+            // names the head's place or project; people take no article.)
+            let after_the = m.class == EntityType::Person && !m.titled && matches!(m.target, Target::Unknown) && m.first > s.tokens.start && self.lower(m.first - 1) == "the";
+            let extendable =
+                (lone_surname || after_the || !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity)) && !matches!(m.target, Target::Adjective(_)) && !region;
             let extended = extendable.then(|| self.lowercase_head_after(s, m.first, m.last)).flatten();
             // (The head right after it: "Orlov says pipeline exports rose" names no project.)
-            let extended = extended.filter(|e| !lone_surname || (e.last == m.last + 1 && matches!(e.class, EntityType::Project | EntityType::Place)));
+            let extended = extended.filter(|e| after_the || !lone_surname || (e.last == m.last + 1 && matches!(e.class, EntityType::Project | EntityType::Place)));
             if let Some(mut extended) = extended {
                 // "the Arctic LNG 2 project": a head of the known name's own type names the same thing.
                 if matches!(m.target, Target::Known(_)) && extended.class == m.class {
