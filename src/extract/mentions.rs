@@ -2309,11 +2309,15 @@ impl<'a> Finder<'a> {
     /// alias). After a known name the head names its surroundings ("the Moscow region") and
     /// `lowercase_head_after` decides.
     fn place_head_after(&self, s: &Sentence, start: usize, end: usize) -> Option<Mention> {
-        if end >= s.tokens.end || self.tok(end).kind != TokenKind::Word || self.is_capitalised(end) || !self.is(end, WordKinds::HEAD) {
+        let lowercase_word = |k: usize| k < s.tokens.end && self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k);
+        // ("the Anaklia deep-sea port": a hyphenated modifier may stand before the head.)
+        let head =
+            if lowercase_word(end) && end + 3 < s.tokens.end && self.is_dash(end + 1) && self.tok(end + 1).joined && self.tok(end + 2).joined && lowercase_word(end + 2) { end + 3 } else { end };
+        if !lowercase_word(head) || !self.is(head, WordKinds::HEAD) {
             return None;
         }
-        self.lex.heads.get(self.lower(end)).filter(|h| h.class == EntityType::Place)?;
-        let last = end + 1;
+        self.lex.heads.get(self.lower(head)).filter(|h| h.class == EntityType::Place)?;
+        let last = head + 1;
         Some(Mention { first: start, last, class: EntityType::Place, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: Some(self.surface(start, last)) })
     }
 
