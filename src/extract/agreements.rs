@@ -52,17 +52,26 @@ pub fn with_agreements(finder: &Finder, si: usize, mut mentions: Vec<Mention>) -
         let words = (first..at).filter(|&k| finder.text.tokens[k].kind == TokenKind::Word).count();
         let phrase = finder.surface(first, head + 1);
         let parties = between_parties(finder, sentence, head + 1, &mentions);
-        let (surface, short) = match parties {
-            Some((a, b)) => (format!("{}–{} {phrase}", a.surface, b.surface), Some(phrase).filter(|_| words > 0)),
-            None if words >= 2 => (phrase, None),
-            None => continue,
+        // ("an intergovernmental agreement on cooperation in nuclear energy": one specifying
+        // word and what it is about, two words or more, name it too.)
+        let about = |m: &Mention| m.class == EntityType::Commodity;
+        let specified = (words == 1 && head + 1 < sentence.tokens.end && matches!(finder.lower(head + 1), "on" | "in"))
+            .then(|| specification_end(finder, sentence, head + 1, &mentions, about))
+            .filter(|&(_, content)| content >= 2);
+        let (surface, short, head) = match (parties, specified) {
+            (Some((a, b)), _) => (format!("{}–{} {phrase}", a.surface, b.surface), Some(phrase).filter(|_| words > 0), head),
+            (None, _) if words >= 2 => (phrase, None, head),
+            (None, Some((last, _))) => (finder.surface(first, last), None, last - 1),
+            (None, None) => continue,
         };
         // Typed by its head (`ontology/typing/heads.csv`: an agreement is an initiative, a
         // trade agreement a project); an arrangement or a regime is a project.
-        let lowers: Vec<&str> = (first..=head).map(|k| finder.lower(k)).collect();
+        let lowers: Vec<&str> = (first..at + head_words.len()).map(|k| finder.lower(k)).collect();
         let class = lex.head_type(&lowers).unwrap_or(EntityType::Project);
         found.push(Mention { first, last: head + 1, class, target: Target::Unknown, surface, titled: false, short });
     }
+    // (A good named in what an agreement is about is one of its words.)
+    mentions.retain(|m| !found.iter().any(|f| f.first < m.first && m.last <= f.last));
     mentions.extend(found);
     mentions.sort_by_key(|m| m.first);
     specified_names(finder, sentence, &mut mentions);
@@ -107,26 +116,7 @@ fn specified_names(finder: &Finder, sentence: &Sentence, mentions: &mut Vec<Ment
             }
             continue;
         }
-        let lowercase_name = |k: usize| mentions[i + 1..].iter().find(|n| n.first == k && n.class == EntityType::Commodity).map(|n| n.last);
-        let (mut k, mut last) = (m.last, m.last);
-        while k < end && k < m.last + MAX_SPECIFICATION {
-            if let Some(name_end) = lowercase_name(k) {
-                (k, last) = (name_end, name_end);
-                continue;
-            }
-            let token = &finder.text.tokens[k];
-            let word = finder.lower(k);
-            let lowercase = token.kind == TokenKind::Word && token.text(finder.body).starts_with(char::is_lowercase);
-            let connector = ABOUT.contains(&word);
-            let participle = word.ends_with("ed") && !ABOUT.contains(&finder.lower(k - 1));
-            if !lowercase || participle || (finder.is(k, WordKinds::FUNCTION) && !connector) {
-                break;
-            }
-            k += 1;
-            if !connector {
-                last = k;
-            }
-        }
+        let (last, _) = specification_end(finder, sentence, m.last, &mentions[i + 1..], |n| n.class == EntityType::Commodity);
         if last > m.last {
             let swallowed = mentions[i + 1..].iter().take_while(|n| n.first < last).count();
             mentions.drain(i + 1..i + 1 + swallowed);
@@ -139,6 +129,37 @@ fn specified_names(finder: &Finder, sentence: &Sentence, mentions: &mut Vec<Ment
         }
         i += 1;
     }
+}
+
+/// Where what a name is about ends, from token `at` on: lowercase words (and the lowercase
+/// names among `mentions` that `lowercase_name` accepts, "natural gas") after "on", "in",
+/// "of", "for" or "to", up to a name, a number, punctuation, another function word
+/// ("between", "from") or a past participle ("signed"); and how many of its words are not
+/// connectors.
+fn specification_end(finder: &Finder, sentence: &Sentence, at: usize, mentions: &[Mention], lowercase_name: impl Fn(&Mention) -> bool) -> (usize, usize) {
+    let end = sentence.tokens.end;
+    let (mut k, mut last, mut content) = (at, at, 0);
+    while k < end && k < at + MAX_SPECIFICATION {
+        if let Some(name) = mentions.iter().find(|n| n.first == k && lowercase_name(n)) {
+            (k, last) = (name.last, name.last);
+            content += 1;
+            continue;
+        }
+        let token = &finder.text.tokens[k];
+        let word = finder.lower(k);
+        let lowercase = token.kind == TokenKind::Word && token.text(finder.body).starts_with(char::is_lowercase);
+        let connector = ABOUT.contains(&word);
+        let participle = word.ends_with("ed") && !ABOUT.contains(&finder.lower(k - 1));
+        if !lowercase || participle || (finder.is(k, WordKinds::FUNCTION) && !connector) {
+            break;
+        }
+        k += 1;
+        if !connector {
+            last = k;
+            content += 1;
+        }
+    }
+    (last, content)
 }
 
 /// "between X and Y" right after the head: the two party mentions.
@@ -212,5 +233,17 @@ mod tests {
         assert_eq!(agreements("A long-stay work permit arrangement was agreed."), [("long-stay work permit arrangement".to_string(), None)]);
         assert!(agreements("The two sides signed a trade deal in May.").is_empty());
         assert!(agreements("The agreement was signed in May.").is_empty());
+    }
+
+    #[test]
+    fn one_specifying_word_and_what_it_is_about_name_an_agreement() {
+        assert_eq!(
+            agreements("Chile and Peru signed an intergovernmental agreement on cooperation in copper mining."),
+            [("intergovernmental agreement on cooperation in copper mining".to_string(), None)]
+        );
+        assert_eq!(agreements("They signed a bilateral agreement on natural gas supplies."), [("bilateral agreement on natural gas supplies".to_string(), None)]);
+        // What it is about needs two words; a date or a name ends it.
+        assert!(agreements("They signed a bilateral agreement on trade.").is_empty());
+        assert!(agreements("They signed a bilateral agreement on Monday.").is_empty());
     }
 }
