@@ -288,7 +288,10 @@ impl<'a> Finder<'a> {
                     let prefixed = from >= s.tokens.start + 2 && self.is_dash(from - 1) && matches!(self.lower(from - 2), "pro" | "anti" | "non" | "post" | "pre" | "neo");
                     // "A joint project": a sentence-initial article or common word is no name.
                     let named = (from..end).any(|k| !self.is(k, WordKinds::FUNCTION)) && !(from == s.tokens.start && end - from == 1 && self.is(from, WordKinds::COMMON));
-                    let headed = || self.lowercase_head_after(s, from, end).or_else(|| self.place_head_after(s, from, end)).or_else(|| self.place_before_country(s, from, end, &known));
+                    // ("Russia's Pacific coast": a word that names nothing alone names no place.)
+                    let name_words = || !(from..end).all(|k| self.is(k, WordKinds::NON_NAME.with(WordKinds::FUNCTION)));
+                    let place_head = || name_words().then(|| self.place_head_after(s, from, end)).flatten();
+                    let headed = || self.lowercase_head_after(s, from, end).or_else(place_head).or_else(|| self.place_before_country(s, from, end, &known));
                     if let Some(m) = (from < end && !prefixed && named).then(headed).flatten() {
                         let mut this_run = mentions.split_off(before);
                         this_run.retain(|x| x.last <= from);
