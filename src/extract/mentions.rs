@@ -283,7 +283,11 @@ impl<'a> Finder<'a> {
                 // An untyped run before a lowercase head: "North-South corridor".
                 if !mentions[before..].iter().any(|m| m.last == end) {
                     // Only the words after the last name or "and" of the run take the head.
-                    let from = (i..end).rev().find(|&k| matches!(self.lower(k), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1)).map_or(i, |k| k + 1);
+                    let mut from = (i..end).rev().find(|&k| matches!(self.lower(k), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1)).map_or(i, |k| k + 1);
+                    // ("Baku–Tbilisi–Ceyhan pipeline": the dash after a name joins, `joined_names`.)
+                    if from + 1 < end && from > i && self.is_dash(from) {
+                        from += 1;
+                    }
                     // "a pro-West policy": a name after "pro-"/"anti-" is an adjective, not a policy's name.
                     let prefixed = from >= s.tokens.start + 2 && self.is_dash(from - 1) && matches!(self.lower(from - 2), "pro" | "anti" | "non" | "post" | "pre" | "neo");
                     // "A joint project": a sentence-initial article or common word is no name.
@@ -2342,13 +2346,25 @@ impl<'a> Finder<'a> {
     fn joined_names(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let joinable = |m: &Mention| !matches!(m.class, EntityType::Person | EntityType::Commodity) && !matches!(m.target, Target::Adjective(_));
         let joined = |a: &Mention, b: &Mention| b.first == a.last + 1 && (self.is_dash(a.last) || matches!(self.lower(a.last), "/" | "to"));
+        let headed = |m: &Mention| matches!(m.target, Target::Unknown) && matches!(m.class, EntityType::Project | EntityType::Event | EntityType::Initiative) && !self.is_capitalised(m.last - 1);
         let mut i = 0;
         while i < mentions.len() {
             let mut j = i;
-            while j + 1 < mentions.len() && joinable(&mentions[j]) && joinable(&mentions[j + 1]) && joined(&mentions[j], &mentions[j + 1]) {
+            while j + 1 < mentions.len() && !headed(&mentions[j]) && joinable(&mentions[j]) && joinable(&mentions[j + 1]) && joined(&mentions[j], &mentions[j + 1]) {
                 j += 1;
             }
             let (first, names_end) = (mentions[i].first, mentions[j].last);
+            // "the Baku–Tbilisi–Ceyhan pipeline": the last name already took the head.
+            if j > i && headed(&mentions[j]) {
+                let names: Vec<&str> = mentions[i..=j].iter().map(|m| m.surface.as_str()).collect();
+                let (surface, written) = (names.join("–"), self.surface(first, names_end));
+                let short = (!same_letters(&written, &surface)).then_some(written);
+                let class = mentions[j].class;
+                mentions.drain(i + 1..=j);
+                mentions[i] = Mention { first, last: names_end, class, target: Target::Unknown, surface, titled: false, short };
+                i += 1;
+                continue;
+            }
             let head = (j > i).then(|| self.lowercase_head_after(s, first, names_end)).flatten();
             // Only lowercase names (commodities) may lie between the names and the head.
             let Some(head) = head.filter(|h| mentions[j + 1..].iter().take_while(|n| n.first < h.last).all(|n| !self.is_capitalised(n.first) && n.last <= h.last)) else {
