@@ -980,7 +980,9 @@ impl<'a> Finder<'a> {
             }
             let words = (first..close).filter(|&j| self.lower(j) != "-").count();
             let taken = mentions.iter().any(|m| m.class != EntityType::Commodity && m.first < close && first < m.last);
-            if close == first || close >= s.tokens.end || !is_quote(close) || !(1..=3).contains(&words) || taken {
+            // (`the construction of a “gas bridge.”`: a period or comma may stand inside the quotes.)
+            let closes = |j: usize| j < s.tokens.end && (is_quote(j) || (matches!(self.raw(j), "." | ",") && j + 1 < self.text.tokens.len() && is_quote(j + 1)));
+            if close == first || !closes(close) || !(1..=3).contains(&words) || taken {
                 k = close.max(k + 1);
                 continue;
             }
