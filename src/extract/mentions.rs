@@ -705,13 +705,20 @@ impl<'a> Finder<'a> {
     }
 
     /// "the transport corridor from the Korean Peninsula to Europe", "a pipeline network
-    /// from Russia to Busan", "a ferry line between Sokcho and Vladivostok", "a railway
+    /// from Russia to Busan" (or "from Russia via North Korea to Busan"), "a ferry line between Sokcho and Vladivostok", "a railway
     /// linking Kashgar with Osh": a described
     /// project from one named place to another (or between them) is named
     /// after both ("Korean Peninsula–Europe transport corridor"), the phrase its alias; its
     /// span stays the noun phrase, so the places remain mentions of their own.
     fn route_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let is_place = |m: &Mention| matches!(m.class, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_));
+        // The phrase a place after "from" described ("to build a gas pipeline from Mongolia")
+        // is the route's: its name replaces that one.
+        let phrase_at = |head: usize| {
+            let described = |m: &Mention| m.class == EntityType::Project && matches!(m.target, Target::Unknown) && m.last == head + 1 && !self.is_capitalised(m.first);
+            let others: Vec<Mention> = mentions.iter().filter(|m| !described(m)).cloned().collect();
+            self.described_phrase(s, head, &others)
+        };
         let mut found = Vec::new();
         for (i, from) in mentions.iter().enumerate().filter(|(_, m)| is_place(m)) {
             let at = self.before_article(s, from.first);
@@ -726,18 +733,25 @@ impl<'a> Finder<'a> {
                 let to = mentions.get(i + 1).filter(|to| is_place(to) && to.first == k);
                 // ("The first section, between Surat and Bilimora,": past a comma.)
                 let head = if self.lower(at - 2) == "," && at >= s.tokens.start + 4 { at - 3 } else { at - 2 };
-                if let Some((to, first)) = to.and_then(|to| self.described_phrase(s, head, mentions).map(|first| (to, first))) {
+                if let Some((to, first)) = to.and_then(|to| phrase_at(head).map(|first| (to, first))) {
                     found.push(self.route_mention(first, head + 1, from, to));
                 }
                 continue;
             }
-            if from.last >= s.tokens.end || self.lower(from.last) != "to" {
+            // ("a pipeline from Russia via North Korea to South Korea": a place on the way.)
+            let (mut to_at, mut next) = (from.last, i + 1);
+            if to_at < s.tokens.end && self.lower(to_at) == "via" {
+                let k = to_at + 1 + usize::from(to_at + 1 < s.tokens.end && self.is(to_at + 1, WordKinds::DETERMINER));
+                if let Some(via) = mentions.get(next).filter(|m| is_place(m) && m.first == k) {
+                    (to_at, next) = (via.last, next + 1);
+                }
+            }
+            if to_at >= s.tokens.end || self.lower(to_at) != "to" {
                 continue;
             }
             // The place after "to", past an article, state adjectives and a place cue: "to
             // the South Korean city of Busan".
-            let mut k = from.last + 1;
-            let mut next = i + 1;
+            let mut k = to_at + 1;
             loop {
                 if k < s.tokens.end && self.is(k, WordKinds::DETERMINER) {
                     k += 1;
@@ -754,10 +768,12 @@ impl<'a> Finder<'a> {
             if at < s.tokens.start + 3 || self.lower(at - 1) != "from" {
                 continue;
             }
-            let Some(first) = self.described_phrase(s, at - 2, mentions) else { continue };
+            let Some(first) = phrase_at(at - 2) else { continue };
             found.push(self.route_mention(first, at - 1, from, to));
         }
-        self.add_described(mentions, found);
+        replace_covered(mentions, found, |m, p| {
+            (m.class == EntityType::Commodity && p.first <= m.first && m.last <= p.last) || (m.class == EntityType::Project && m.last == p.last && p.first <= m.first)
+        });
     }
 
     /// The described project of tokens `[first, last)` on a route between the places `from`
