@@ -292,12 +292,6 @@ impl<'a> SentenceView<'a> {
     /// up to two modifiers ("in the new Zvezda shipyard").
     pub fn preposition_before(&self, m: usize) -> Option<u8> {
         let mut k = self.first(m);
-        // "talks with President Putin": the preposition before a person's title governs the person.
-        if self.class(m) == EntityType::Person {
-            while k > self.tokens.start && self.in_title(k - 1) && self.mention_at(k - 1).is_none() {
-                k -= 1;
-            }
-        }
         let mut modifiers = 0;
         // Modifiers stand after the determiner: "reports that North Korea" is no phrase.
         let mut determined = false;
