@@ -54,21 +54,20 @@ pub fn with_agreements(finder: &Finder, si: usize, mut mentions: Vec<Mention>) -
         let parties = between_parties(finder, sentence, head + 1, &mentions);
         // ("an intergovernmental agreement on cooperation in nuclear energy": one specifying
         // word and what it is about, two words or more, name it too.)
-        let about = |m: &Mention| m.class == EntityType::Commodity;
         let specified = (words == 1 && head + 1 < sentence.tokens.end && matches!(finder.lower(head + 1), "on" | "in"))
-            .then(|| specification_end(finder, sentence, head + 1, &mentions, about))
+            .then(|| specification_end(finder, sentence, head + 1, &mentions))
             .filter(|&(_, content)| content >= 2);
-        let (surface, short, head) = match (parties, specified) {
-            (Some((a, b)), _) => (format!("{}–{} {phrase}", a.surface, b.surface), Some(phrase).filter(|_| words > 0), head),
-            (None, _) if words >= 2 => (phrase, None, head),
-            (None, Some((last, _))) => (finder.surface(first, last), None, last - 1),
+        let (surface, short, last) = match (parties, specified) {
+            (Some((a, b)), _) => (format!("{}–{} {phrase}", a.surface, b.surface), Some(phrase).filter(|_| words > 0), head + 1),
+            (None, _) if words >= 2 => (phrase, None, head + 1),
+            (None, Some((last, _))) => (finder.surface(first, last), None, last),
             (None, None) => continue,
         };
         // Typed by its head (`ontology/typing/heads.csv`: an agreement is an initiative, a
         // trade agreement a project); an arrangement or a regime is a project.
-        let lowers: Vec<&str> = (first..at + head_words.len()).map(|k| finder.lower(k)).collect();
+        let lowers: Vec<&str> = (first..=head).map(|k| finder.lower(k)).collect();
         let class = lex.head_type(&lowers).unwrap_or(EntityType::Project);
-        found.push(Mention { first, last: head + 1, class, target: Target::Unknown, surface, titled: false, short });
+        found.push(Mention { first, last, class, target: Target::Unknown, surface, titled: false, short });
     }
     // (A good named in what an agreement is about is one of its words.)
     mentions.retain(|m| !found.iter().any(|f| f.first < m.first && m.last <= f.last));
@@ -116,7 +115,7 @@ fn specified_names(finder: &Finder, sentence: &Sentence, mentions: &mut Vec<Ment
             }
             continue;
         }
-        let (last, _) = specification_end(finder, sentence, m.last, &mentions[i + 1..], |n| n.class == EntityType::Commodity);
+        let (last, _) = specification_end(finder, sentence, m.last, &mentions[i + 1..]);
         if last > m.last {
             let swallowed = mentions[i + 1..].iter().take_while(|n| n.first < last).count();
             mentions.drain(i + 1..i + 1 + swallowed);
@@ -131,16 +130,16 @@ fn specified_names(finder: &Finder, sentence: &Sentence, mentions: &mut Vec<Ment
     }
 }
 
-/// Where what a name is about ends, from token `at` on: lowercase words (and the lowercase
-/// names among `mentions` that `lowercase_name` accepts, "natural gas") after "on", "in",
+/// Where what a name is about ends, from token `at` on: lowercase words (and the goods
+/// among `mentions`, "natural gas") after "on", "in",
 /// "of", "for" or "to", up to a name, a number, punctuation, another function word
 /// ("between", "from") or a past participle ("signed"); and how many of its words are not
 /// connectors.
-fn specification_end(finder: &Finder, sentence: &Sentence, at: usize, mentions: &[Mention], lowercase_name: impl Fn(&Mention) -> bool) -> (usize, usize) {
+fn specification_end(finder: &Finder, sentence: &Sentence, at: usize, mentions: &[Mention]) -> (usize, usize) {
     let end = sentence.tokens.end;
     let (mut k, mut last, mut content) = (at, at, 0);
     while k < end && k < at + MAX_SPECIFICATION {
-        if let Some(name) = mentions.iter().find(|n| n.first == k && lowercase_name(n)) {
+        if let Some(name) = mentions.iter().find(|n| n.first == k && n.class == EntityType::Commodity) {
             (k, last) = (name.last, name.last);
             content += 1;
             continue;

@@ -219,6 +219,11 @@ impl<'a> Finder<'a> {
         self.tok(i).kind == TokenKind::Punct && matches!(self.lower(i), "-")
     }
 
+    /// Token `i` is a hyphen inside a word, joined to the tokens on both sides ("deep-sea").
+    fn inner_dash(&self, i: usize) -> bool {
+        self.is_dash(i) && self.tok(i).joined && i + 1 < self.text.tokens.len() && self.tok(i + 1).joined
+    }
+
     /// Surface text of tokens `[first, last)`.
     pub fn surface(&self, first: usize, last: usize) -> String {
         self.body[self.tok(first).start..self.tok(last - 1).end].to_string()
@@ -899,7 +904,7 @@ impl<'a> Finder<'a> {
             // "self-propelled howitzers", "long-range missiles": a hyphenated modifier is one
             // word, and so is a class named after a ship or a design ("Kilo-class submarines").
             let named_class = |k: usize| k > s.tokens.start && self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !mentions.iter().any(|m| m.first <= k && k < m.last);
-            let compound = |k: usize| k >= s.tokens.start + 2 && plain(k) && self.is_dash(k - 1) && self.tok(k - 1).joined && self.tok(k).joined && (plain(k - 2) || named_class(k - 2));
+            let compound = |k: usize| k >= s.tokens.start + 2 && plain(k) && self.inner_dash(k - 1) && (plain(k - 2) || named_class(k - 2));
             let mut first = head;
             let mut modifiers = 0;
             while first > s.tokens.start && modifiers < 3 {
@@ -1157,8 +1162,8 @@ impl<'a> Finder<'a> {
             // word that starts no known name is a fragment of an unknown name.
             let name_word = |k: usize| self.is_capitalised(k) && !self.facts[k].word.kinds.any(WordKinds::NAME_START);
             let hyphened = |end: usize| {
-                let after = end + 1 < s.tokens.end && self.is_dash(end) && self.tok(end).joined && self.tok(end + 1).joined && name_word(end + 1);
-                let before = i >= s.tokens.start + 2 && self.is_dash(i - 1) && self.tok(i - 1).joined && self.tok(i).joined && name_word(i - 2);
+                let after = end + 1 < s.tokens.end && self.inner_dash(end) && name_word(end + 1);
+                let before = i >= s.tokens.start + 2 && self.inner_dash(i - 1) && name_word(i - 2);
                 after || before
             };
             match best {
@@ -2336,8 +2341,7 @@ impl<'a> Finder<'a> {
     fn place_head_after(&self, s: &Sentence, start: usize, end: usize) -> Option<Mention> {
         let lowercase_word = |k: usize| k < s.tokens.end && self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k);
         // ("the Anaklia deep-sea port": a hyphenated modifier may stand before the head.)
-        let head =
-            if lowercase_word(end) && end + 3 < s.tokens.end && self.is_dash(end + 1) && self.tok(end + 1).joined && self.tok(end + 2).joined && lowercase_word(end + 2) { end + 3 } else { end };
+        let head = if lowercase_word(end) && end + 3 < s.tokens.end && self.inner_dash(end + 1) && lowercase_word(end + 2) { end + 3 } else { end };
         if !lowercase_word(head) || !self.is(head, WordKinds::HEAD) {
             return None;
         }
@@ -2372,30 +2376,28 @@ impl<'a> Finder<'a> {
                 j += 1;
             }
             let (first, names_end) = (mentions[i].first, mentions[j].last);
-            // "the Baku–Tbilisi–Ceyhan pipeline": the last name already took the head.
-            if j > i && headed(&mentions[j]) {
-                let names: Vec<&str> = mentions[i..=j].iter().map(|m| m.surface.as_str()).collect();
-                let (surface, written) = (names.join("–"), self.surface(first, names_end));
-                let short = (!same_letters(&written, &surface)).then_some(written);
-                let class = mentions[j].class;
-                mentions.drain(i + 1..=j);
-                mentions[i] = Mention { first, last: names_end, class, target: Target::Unknown, surface, titled: false, short };
-                i += 1;
-                continue;
-            }
-            let head = (j > i).then(|| self.lowercase_head_after(s, first, names_end)).flatten();
-            // Only lowercase names (commodities) may lie between the names and the head.
-            let Some(head) = head.filter(|h| mentions[j + 1..].iter().take_while(|n| n.first < h.last).all(|n| !self.is_capitalised(n.first) && n.last <= h.last)) else {
+            // ("the Baku–Tbilisi–Ceyhan pipeline": the last name may have taken the head itself.)
+            let head = if j > i && headed(&mentions[j]) {
+                Some((names_end, mentions[j].class))
+            } else {
+                let head = (j > i).then(|| self.lowercase_head_after(s, first, names_end)).flatten();
+                // Only lowercase names (commodities) may lie between the names and the head.
+                head.filter(|h| mentions[j + 1..].iter().take_while(|n| n.first < h.last).all(|n| !self.is_capitalised(n.first) && n.last <= h.last)).map(|h| (h.last, h.class))
+            };
+            let Some((last, class)) = head else {
                 i = j + 1;
                 continue;
             };
             let names: Vec<&str> = mentions[i..=j].iter().map(|m| m.surface.as_str()).collect();
-            let surface = format!("{} {}", names.join("–"), self.surface(names_end, head.last));
-            let written = self.surface(first, head.last);
-            let swallowed = mentions[j + 1..].iter().take_while(|n| n.first < head.last).count();
+            let mut surface = names.join("–");
+            if last > names_end {
+                surface = format!("{surface} {}", self.surface(names_end, last));
+            }
+            let written = self.surface(first, last);
+            let swallowed = mentions[j + 1..].iter().take_while(|n| n.first < last).count();
             mentions.drain(i + 1..j + 1 + swallowed);
             let short = (!same_letters(&written, &surface)).then_some(written);
-            mentions[i] = Mention { first, last: head.last, class: head.class, target: Target::Unknown, surface, titled: false, short };
+            mentions[i] = Mention { first, last, class, target: Target::Unknown, surface, titled: false, short };
             i += 1;
         }
     }
