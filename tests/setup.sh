@@ -4,8 +4,8 @@
 #                                 clang's headers (bindgen, for Oxigraph's RocksDB);
 #                                 the README's build command.
 #   bash tests/setup.sh           that, and what the tests need: the export readers —
-#                                 Graphviz, xmllint, Chromium (Debian), a Python venv with
-#                                 networkx, rdflib, SPARQLWrapper and Oxigraph (PyPI), and graphology, cytoscape,
+#                                 Graphviz, xmllint, Chromium, Java (Debian), a Python venv with
+#                                 networkx, rdflib, SPARQLWrapper, Oxigraph and PySpark (PyPI), and graphology, cytoscape,
 #                                 mermaid and playwright-core (npm, tests/readers); run by
 #                                 tests/run.sh.
 # Safe to run again: a second run takes a second or two.
@@ -29,6 +29,8 @@ if ! $build_only; then
   command -v xmllint >/dev/null || missing+=(libxml2-utils)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v node >/dev/null || missing+=(nodejs npm)
+  # Java 17 for PySpark (tests/spark.rs runs bench/spark_extract.py in local mode).
+  command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]} (Debian)" >&2
