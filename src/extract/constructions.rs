@@ -50,6 +50,7 @@ impl Extractor {
             self.route_places(finder, text, si, &idxs, resolved, cues, &mut out);
             self.based_places(finder, text, si, &idxs, resolved, cues, &mut out);
             self.places_after_commas(finder, text, si, &idxs, resolved, cues, &mut out);
+            self.places_described_by_state(finder, text, si, &idxs, resolved, cues, &mut out);
             self.event_parties(finder, text, si, &idxs, resolved, cues, &mut out);
         }
         out
@@ -446,6 +447,31 @@ impl Extractor {
             }
             let facts = self.named_facts(Predicate::LocatedIn, 0.7, "place-comma-place");
             out.extend(self.relation(finder, text, si, (place.mention.first, whole.mention.last), place, whole, facts, cues));
+        }
+    }
+
+    /// "Gwadar, the Pakistani port", "Ulsan, a South Korean industrial city": a place or
+    /// project, a comma, an article, a state's adjective and up to three lowercase words
+    /// ending in a place's or project's head (`typing/heads.csv`) lies in that state.
+    #[allow(clippy::too_many_arguments)]
+    fn places_described_by_state(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        let end = text.sentences[si].tokens.end;
+        let plain = |k: usize| finder.text.tokens[k].kind == TokenKind::Word && !finder.is_capitalised(k) && !finder.is(k, WordKinds::FUNCTION);
+        let site_head = |k: usize| self.lexicon.heads.get(finder.lower(k)).is_some_and(|h| matches!(h.class, EntityType::Place | EntityType::Project));
+        for pair in idxs.windows(2) {
+            let (site, state) = (&resolved[pair[0]], &resolved[pair[1]]);
+            let named_site = matches!(site.class, EntityType::Place | EntityType::Project) && !matches!(site.mention.target, Target::Adjective(_));
+            let adjective = state.class == EntityType::Country && matches!(state.mention.target, Target::Adjective(_));
+            let k = site.mention.last;
+            if !named_site || !adjective || k + 2 != state.mention.first || finder.lower(k) != "," || !matches!(finder.lower(k + 1), "a" | "an" | "the") {
+                continue;
+            }
+            let words = (state.mention.last..end.min(state.mention.last + 3)).take_while(|&j| plain(j)).count();
+            let Some(head) = (state.mention.last..state.mention.last + words).rev().find(|&j| site_head(j)) else { continue };
+            if self.lexicon.signatures.allows(Predicate::LocatedIn, site.class, state.class) {
+                let facts = self.named_facts(Predicate::LocatedIn, 0.7, "place-comma-state-head");
+                out.extend(self.relation(finder, text, si, (site.mention.first, head + 1), site, state, facts, cues));
+            }
         }
     }
 

@@ -1467,10 +1467,12 @@ impl<'a> Finder<'a> {
                 return;
             }
         }
-        // "Japan on the Kuril Islands", "Blagoveshchensk on the Amur River": a known name right
-        // before "on" is a name of its own, not the start of a longer one.
+        // "Japan on the Kuril Islands", "Blagoveshchensk on the Amur River", "Anaklia on the
+        // Black Sea": a known name, or words with no head (as "Commission on Fisheries" has),
+        // right before "on" is a name of its own, not the start of a longer one.
         if let Some(on) = (start + 1..end).find(|&k| self.lower(k) == "on" && !self.is_capitalised(k)) {
-            if known.iter().any(|m| m.first == start && m.last == on && !matches!(m.target, Target::Adjective(_))) {
+            let headless = !(start..on).any(|j| self.is(j, WordKinds::HEAD));
+            if headless || known.iter().any(|m| m.first == start && m.last == on && !matches!(m.target, Target::Adjective(_))) {
                 self.typed_pieces(s, start, on, titled, inside, out);
                 self.typed_pieces(s, on + 1, end, false, inside, out);
                 return;
@@ -1886,19 +1888,30 @@ impl<'a> Finder<'a> {
                 || (matches!(self.lower(k), "last" | "next" | "this" | "in" | "on") && (date_at(k + 1) || matches!(self.lower(k + 1), "year" | "month" | "week")))
         };
         let words = (start..end).filter(|&k| !self.is_dash(k)).count();
+        // "at" after a person's word is where they work ("an analyst at Renaissance"), after a
+        // site's head where the site is ("a port at Anaklia").
+        let site_head = |k: usize| self.lex.heads.get(self.lower(k)).is_some_and(|h| matches!(h.class, EntityType::Place | EntityType::Project));
+        let at_a_site = |k: usize| !self.is(k, WordKinds::TITLE_WORD.with(WordKinds::ACTOR_NOUN)) || site_head(k);
         let locative = start > s.tokens.start + 1
             && match self.lower(start - 1) {
                 "in" | "near" | "off" | "via" | "through" | "across" | "outside" => true,
-                "at" => !self.is(start - 2, WordKinds::TITLE_WORD.with(WordKinds::ACTOR_NOUN)),
+                "at" => at_a_site(start - 2),
                 _ => false,
             };
         if locative && words <= 2 && clause_end(end) && !self.is_acronym(start) {
             return Some(EntityType::Place);
         }
-        // "supplies electricity to Pevek in Chukotka", "sailed from Tarvik, Primorsky Krai": a
-        // name of one or two words after a preposition of place or motion (or "between"), with
-        // "in" or a comma and a known place (not a state: "sold to Sberbank in Russia") after it.
-        let moving = start > s.tokens.start && matches!(self.lower(start - 1), "in" | "near" | "to" | "from" | "via" | "outside" | "between");
+        // "supplies electricity to Pevek in Chukotka", "sailed from Tarvik, Primorsky Krai", "a
+        // yard at Belokamenka near Murmansk", "a port at Anaklia on the Black Sea": a name of
+        // one or two words after a preposition of place or motion (or "between"), with "in",
+        // "near", "on" or a comma and a known place (not a state: "sold to Sberbank in Russia")
+        // after it.
+        let moving = start > s.tokens.start + 1
+            && match self.lower(start - 1) {
+                "in" | "near" | "to" | "from" | "via" | "outside" | "between" => true,
+                "at" => at_a_site(start - 2),
+                _ => false,
+            };
         // (Or a name and a region word: "between Gashuunsukhait in Umnugovi province and".)
         let known_place_at = |k: usize| {
             (1..=3).filter(|n| k + n <= s.tokens.end).any(|n| {
@@ -1907,7 +1920,8 @@ impl<'a> Finder<'a> {
                     || self.gazetteer_names(k, k + n).iter().any(|name| matches!(name.kind, NameKind::Label | NameKind::Alias) && self.lex.gazetteer.entries[name.entry].class == EntityType::Place)
             })
         };
-        if moving && words <= 2 && end + 1 < s.tokens.end && matches!(self.lower(end), "in" | ",") && !self.is_acronym(start) && known_place_at(end + 1) {
+        let place_after = |k: usize| if k + 1 < s.tokens.end && self.lower(k) == "the" { known_place_at(k + 1) } else { known_place_at(k) };
+        if moving && words <= 2 && end + 1 < s.tokens.end && matches!(self.lower(end), "in" | "," | "near" | "on") && !self.is_acronym(start) && place_after(end + 1) {
             return Some(EntityType::Place);
         }
         // "completed by Daelim", "Bumar is building", "Mubadala invested": one unknown word
