@@ -51,6 +51,7 @@ impl Extractor {
             self.based_places(finder, text, si, &idxs, resolved, cues, &mut out);
             self.places_after_commas(finder, text, si, &idxs, resolved, cues, &mut out);
             self.places_described_by_state(finder, text, si, &idxs, resolved, cues, &mut out);
+            self.sites_on_places(finder, text, si, &idxs, resolved, cues, &mut out);
             self.event_parties(finder, text, si, &idxs, resolved, cues, &mut out);
         }
         out
@@ -471,6 +472,27 @@ impl Extractor {
             if self.lexicon.signatures.allows(Predicate::LocatedIn, site.class, state.class) {
                 let facts = self.named_facts(Predicate::LocatedIn, 0.7, "place-comma-state-head");
                 out.extend(self.relation(finder, text, si, (site.mention.first, head + 1), site, state, facts, cues));
+            }
+        }
+    }
+
+    /// "the Utrenneye field on the Gydan Peninsula", "the Varnek terminal on Sakhalin Island":
+    /// a place or project right before "on" (and "the") and a place lies there. Not a state
+    /// after "on" ("talks on Ukraine", "sanctions on Russia" are about it), and not "on" as a
+    /// frame's preposition, which it would be for any pair.
+    #[allow(clippy::too_many_arguments)]
+    fn sites_on_places(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        for pair in idxs.windows(2) {
+            let (site, place) = (&resolved[pair[0]], &resolved[pair[1]]);
+            let unowned = |r: &Resolved| !matches!(r.mention.target, Target::Adjective(_));
+            if !matches!(site.class, EntityType::Place | EntityType::Project) || place.class != EntityType::Place || !unowned(site) || !unowned(place) || site.entity == place.entity {
+                continue;
+            }
+            let k = site.mention.last;
+            let on = finder.lower(k) == "on" && (place.mention.first == k + 1 || (place.mention.first == k + 2 && finder.lower(k + 1) == "the"));
+            if on && self.lexicon.signatures.allows(Predicate::LocatedIn, site.class, place.class) {
+                let facts = self.named_facts(Predicate::LocatedIn, 0.6, "site-on-place");
+                out.extend(self.relation(finder, text, si, (site.mention.first, place.mention.last), site, place, facts, cues));
             }
         }
     }
