@@ -365,11 +365,14 @@ impl Reader {
         // words capitalised or a number among them, are a menu, a breadcrumb or a page's
         // facts ("Japan, India sign pact | Business | Nikkei Asia" is a headline; a byline
         // keeps its author).
+        // Four or more pieces of one to three words, each capitalised, are a menu in sentence
+        // case too ("Trang chủ | Chính trị | Kinh tế | Thế giới").
         let labels = || paragraph.split_whitespace().all(|w| !w.starts_with(char::is_lowercase)) || paragraph.contains(|c: char| c.is_ascii_digit());
-        if paragraph.chars().count() <= 200 && byline(paragraph).is_none() && labels() {
+        let sentence_case_menu = |pieces: &[&str]| pieces.len() >= 4 && pieces.iter().all(|p| p.split_whitespace().count() <= 3 && p.trim().starts_with(char::is_uppercase));
+        if paragraph.chars().count() <= 200 && byline(paragraph).is_none() {
             for bar in [" | ", " › "] {
                 let pieces: Vec<&str> = paragraph.trim().trim_end_matches(['|', '›', ' ']).split(bar).collect();
-                if pieces.len() >= 3 && pieces.iter().all(|p| p.trim().chars().count() <= 48) {
+                if (pieces.len() >= 3 && labels() && pieces.iter().all(|p| p.trim().chars().count() <= 48)) || sentence_case_menu(&pieces) {
                     return true;
                 }
             }
@@ -808,7 +811,7 @@ mod tests {
     fn menus_breadcrumbs_and_barred_bylines_are_dropped() {
         let running = RUNNING;
         let text = format!(
-            "HARBOURS & TERMINALS | NORTH ASIA | PACIFIC\nHome › Business › Shipping\nOlga Lim, Staff Writer | 3 May 2024 | 4 min read\n{running}\n\
+            "HARBOURS & TERMINALS | NORTH ASIA | PACIFIC\nHome › Business › Shipping\nOlga Lim, Staff Writer | 3 May 2024 | 4 min read\nTrang chủ | Chính trị | Kinh tế | Thế giới\n{running}\n\
              Kogas and Novatek | a deal\n\nKogas, Novatek sign a deal | Business | Daily"
         );
         let doc = parse(Format::Text, &text).unwrap();
