@@ -331,6 +331,7 @@ impl<'a> Finder<'a> {
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.named_regions(s, &mut mentions);
         self.coordinated_names(s, &mut mentions);
+        self.listed_names(s, &mut mentions);
         self.described_projects(s, &mut mentions);
         self.described_events(s, &mut mentions);
         self.joint_bodies(s, &known, &mut mentions);
@@ -2432,6 +2433,64 @@ impl<'a> Finder<'a> {
                 m.last += 1;
                 m.short = Some(self.surface(m.first, m.last));
             }
+        }
+    }
+
+    /// "with Aramco, Bahri and Lamprell", "the ports of Vanino, Zarvosk and Nakhodka": unknown
+    /// capitalised names (one to three words, no ordinary word, not a person's) in a list
+    /// of commas and a last "and" or "or" whose named members, two or more, are all
+    /// companies, all organisations or all places, are of that class.
+    fn listed_names(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let end = s.tokens.end;
+        let free = |k: usize| !mentions.iter().any(|m| m.first <= k && k < m.last);
+        let name_word = |k: usize| k < end && self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY.with(WordKinds::NON_NAME)) && free(k);
+        let mut found = Vec::new();
+        let mut k = s.tokens.start;
+        while k < end {
+            // The list's members from token k: a mention's span or an unknown run (None).
+            let mut members: Vec<(usize, usize, Option<EntityType>)> = Vec::new();
+            let mut at = k;
+            let mut closed = false;
+            loop {
+                let member = match mentions.iter().find(|m| m.first == at && !matches!(m.target, Target::Adjective(_))) {
+                    Some(m) => Some((m.first, m.last, Some(m.class))),
+                    None => {
+                        let words = (at..end.min(at + 3)).take_while(|&j| name_word(j)).count();
+                        (words > 0 && (at + words >= end || !self.is_capitalised(at + words))).then_some((at, at + words, None))
+                    }
+                };
+                let Some(member) = member else { break };
+                members.push(member);
+                at = member.1;
+                if closed {
+                    break;
+                }
+                // The separator: a comma, "and"/"or", or both; after "and"/"or" comes the last member.
+                let comma = at < end && self.lower(at) == ",";
+                let mut next = at + usize::from(comma);
+                if next < end && matches!(self.lower(next), "and" | "or") {
+                    closed = true;
+                    next += 1;
+                } else if !comma {
+                    break;
+                }
+                at = next;
+            }
+            let named: Vec<EntityType> = members.iter().filter_map(|m| m.2).collect();
+            let class = named.first().copied().filter(|c| matches!(c, EntityType::Company | EntityType::Organization | EntityType::Place) && named.iter().all(|n| n == c));
+            // (Two named members at least: one company beside an unknown name says too little.)
+            if let (true, Some(class)) = (closed && named.len() >= 2, class) {
+                for &(first, last, _) in members.iter().filter(|m| m.2.is_none()) {
+                    if !self.looks_like_person(first, last) && (first > s.tokens.start || last - first > 1) {
+                        found.push(Mention { first, last, class, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None });
+                    }
+                }
+            }
+            k = members.last().map_or(k + 1, |m| m.1.max(k + 1));
+        }
+        if !found.is_empty() {
+            mentions.extend(found);
+            mentions.sort_by_key(|m| m.first);
         }
     }
 
