@@ -42,6 +42,16 @@ ARTICLE_EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xh
 MANIFEST = "manifest.json"
 
 
+def corpus_name(root, path):
+    """The name of the file at `path` (a URI under the corpus URI `root`): its path in the corpus."""
+    return path[len(root) + 1 :]
+
+
+def path_order(name):
+    """The sort key of a corpus name, component by component, as newsgraph sorts paths."""
+    return name.split("/")
+
+
 def parse_args(argv):
     here = os.path.dirname(os.path.abspath(__file__))
     project = os.path.dirname(here)
@@ -78,12 +88,12 @@ def corpus_files(sc, corpus):
         path = listing.next().getPath().toString()
         if not path.lower().endswith(ARTICLE_EXTENSIONS):
             continue
-        name = path[len(root) + 1 :]
+        name = corpus_name(root, path)
         if any(part.startswith((".", "_")) for part in name.split("/")):
             errors.append(f"error: {path}: not read: Spark's file readers skip hidden files (a name starting with '.' or '_')")
         else:
             names.append(name)
-    names.sort(key=lambda name: name.split("/"))
+    names.sort(key=path_order)
     return root, names, errors
 
 
@@ -107,13 +117,14 @@ def extract_shard(newsgraph, ontology, root, output, shard_number, files):
         errors = [line.replace(corpus + os.sep, root + "/", 1) for line in run.stderr.splitlines() if line.startswith("error:")]
         with open(manifest_path) as f:
             written = json.load(f)["shards"]
+        read = [name for name, _ in files]
         if not written:
-            return None, errors, [name for name, _ in files]
+            return None, errors, read
         (entry,) = written
         made = os.path.join(out, entry["file"])
         entry["file"] = f"shard-{shard_number:05}.nq.gz"
         shutil.copyfile(made, os.path.join(output, entry["file"]))
-        return entry, errors, [name for name, _ in files]
+        return entry, errors, read
 
 
 def main(argv):
@@ -144,13 +155,13 @@ def main(argv):
             def task(shard_number, files):
                 newsgraph = SparkFiles.get(binary_name)
                 os.chmod(newsgraph, 0o755)
-                ordered = sorted(files, key=lambda kv: kv[0].split("/"))
+                ordered = sorted(files, key=lambda kv: path_order(kv[0]))
                 if ordered:
                     yield extract_shard(newsgraph, SparkFiles.get(ontology_name), root, output, shard_number, ordered)
 
             def named(kv):
                 path, data = kv
-                return path[len(root) + 1 :], data
+                return corpus_name(root, path), data
 
             sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
             files = sc.binaryFiles(root).map(named).filter(lambda kv: kv[0] in shard_of.value)

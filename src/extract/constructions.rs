@@ -457,8 +457,6 @@ impl Extractor {
     #[allow(clippy::too_many_arguments)]
     fn places_described_by_state(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         let end = text.sentences[si].tokens.end;
-        let plain = |k: usize| finder.text.tokens[k].kind == TokenKind::Word && !finder.is_capitalised(k) && !finder.is(k, WordKinds::FUNCTION);
-        let site_head = |k: usize| self.lexicon.heads.get(finder.lower(k)).is_some_and(|h| matches!(h.class, EntityType::Place | EntityType::Project));
         for pair in idxs.windows(2) {
             let (site, state) = (&resolved[pair[0]], &resolved[pair[1]]);
             let named_site = matches!(site.class, EntityType::Place | EntityType::Project) && !matches!(site.mention.target, Target::Adjective(_));
@@ -467,8 +465,8 @@ impl Extractor {
             if !named_site || !adjective || k + 2 != state.mention.first || finder.lower(k) != "," || !matches!(finder.lower(k + 1), "a" | "an" | "the") {
                 continue;
             }
-            let words = (state.mention.last..end.min(state.mention.last + 3)).take_while(|&j| plain(j)).count();
-            let Some(head) = (state.mention.last..state.mention.last + words).rev().find(|&j| site_head(j)) else { continue };
+            let words = (state.mention.last..end.min(state.mention.last + 3)).take_while(|&j| finder.is_plain_word(j)).count();
+            let Some(head) = (state.mention.last..state.mention.last + words).rev().find(|&j| finder.is_site_head(j)) else { continue };
             if self.lexicon.signatures.allows(Predicate::LocatedIn, site.class, state.class) {
                 let facts = self.named_facts(Predicate::LocatedIn, 0.7, "place-comma-state-head");
                 out.extend(self.relation(finder, text, si, (site.mention.first, head + 1), site, state, facts, cues));
@@ -482,9 +480,9 @@ impl Extractor {
     /// frame's preposition, which it would be for any pair.
     #[allow(clippy::too_many_arguments)]
     fn sites_on_places(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        let unowned = |r: &Resolved| !matches!(r.mention.target, Target::Adjective(_));
         for pair in idxs.windows(2) {
             let (site, place) = (&resolved[pair[0]], &resolved[pair[1]]);
-            let unowned = |r: &Resolved| !matches!(r.mention.target, Target::Adjective(_));
             if !matches!(site.class, EntityType::Place | EntityType::Project) || place.class != EntityType::Place || !unowned(site) || !unowned(place) || site.entity == place.entity {
                 continue;
             }

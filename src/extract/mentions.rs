@@ -224,6 +224,16 @@ impl<'a> Finder<'a> {
         self.is_dash(i) && self.tok(i).joined && i + 1 < self.text.tokens.len() && self.tok(i + 1).joined
     }
 
+    /// Token `k` is a plain word: a lowercase word that is no function word ("chemical", "port").
+    pub(super) fn is_plain_word(&self, k: usize) -> bool {
+        self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION)
+    }
+
+    /// Token `k` is a head naming a site, a place's or a project's ("port", "refinery").
+    pub(super) fn is_site_head(&self, k: usize) -> bool {
+        self.lex.heads.get(self.lower(k)).is_some_and(|h| matches!(h.class, EntityType::Place | EntityType::Project))
+    }
+
     /// Surface text of tokens `[first, last)`.
     pub fn surface(&self, first: usize, last: usize) -> String {
         self.body[self.tok(first).start..self.tok(last - 1).end].to_string()
@@ -554,7 +564,7 @@ impl<'a> Finder<'a> {
                 }
                 continue;
             }
-            let plain = |j: usize| j < s.tokens.end && self.tok(j).kind == TokenKind::Word && !self.is_capitalised(j) && !self.is(j, WordKinds::FUNCTION);
+            let plain = |j: usize| j < s.tokens.end && self.is_plain_word(j);
             // The objects after the verb: a phrase, and those joined to it by "and" after a determiner.
             let mut det = k + 1;
             while det + 2 < s.tokens.end && matches!(self.lower(det), "a" | "an" | "the") {
@@ -584,7 +594,7 @@ impl<'a> Finder<'a> {
     /// "full-scale" and other modifiers kept). Its span stays the phrase without the place
     /// and owner, so both remain mentions of their own (who took part, where it was).
     fn described_events(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
-        let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
+        let plain = |k: usize| self.is_plain_word(k);
         let covered = |k: usize| mentions.iter().find(|m| m.first <= k && k < m.last);
         let mut found = Vec::new();
         for place in mentions.iter().filter(|m| matches!(m.class, EntityType::Place | EntityType::Country) && !matches!(m.target, Target::Adjective(_))) {
@@ -882,7 +892,7 @@ impl<'a> Finder<'a> {
     /// not stand alone needs one. A head followed by another plain noun modifies it ("arms
     /// race"), one followed by "of" takes a complement ("weapons of mass destruction"): no good.
     fn traded_goods(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
-        let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
+        let plain = |k: usize| self.is_plain_word(k);
         let mut found = Vec::new();
         for head in s.tokens.clone().filter(|&k| self.is(k, WordKinds::GOODS_HEAD) && plain(k)) {
             // A known good named by the head alone ("minerals") takes modifiers too: "valuable minerals".
@@ -984,7 +994,7 @@ impl<'a> Finder<'a> {
     /// The quotes say the words are a name; the head says of what. The term alone is an alias.
     fn quoted_terms(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let is_quote = |k: usize| matches!(self.raw(k), "\"" | "\u{201c}" | "\u{201d}");
-        let plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
+        let plain = |k: usize| self.is_plain_word(k);
         // The class a head ending at token `last` gives, if it names an undertaking.
         let head_class = |last: usize, first: usize| self.head_class_ending_at(first, last).filter(|class| matches!(class, EntityType::Project | EntityType::Initiative));
         let mut found = Vec::new();
@@ -1054,7 +1064,7 @@ impl<'a> Finder<'a> {
     /// up to four lowercase modifiers (a commodity among them) and a lowercase project head
     /// ("a cement plant", "the LNG shipment terminal"), not taken by another name.
     fn described_phrase(&self, s: &Sentence, head: usize, mentions: &[Mention]) -> Option<usize> {
-        let is_plain = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
+        let is_plain = |k: usize| self.is_plain_word(k);
         // A head key ends in a head's last word.
         if !is_plain(head) || !self.is(head, WordKinds::HEAD_LAST) {
             return None;
@@ -1891,8 +1901,7 @@ impl<'a> Finder<'a> {
         let words = (start..end).filter(|&k| !self.is_dash(k)).count();
         // "at" after a person's word is where they work ("an analyst at Renaissance"), after a
         // site's head where the site is ("a port at Anaklia").
-        let site_head = |k: usize| self.lex.heads.get(self.lower(k)).is_some_and(|h| matches!(h.class, EntityType::Place | EntityType::Project));
-        let at_a_site = |k: usize| !self.is(k, WordKinds::TITLE_WORD.with(WordKinds::ACTOR_NOUN)) || site_head(k);
+        let at_a_site = |k: usize| !self.is(k, WordKinds::TITLE_WORD.with(WordKinds::ACTOR_NOUN)) || self.is_site_head(k);
         let locative = start > s.tokens.start + 1
             && match self.lower(start - 1) {
                 "in" | "near" | "off" | "via" | "through" | "across" | "outside" => true,
@@ -2476,10 +2485,11 @@ impl<'a> Finder<'a> {
                 }
                 at = next;
             }
-            let named: Vec<EntityType> = members.iter().filter_map(|m| m.2).collect();
-            let class = named.first().copied().filter(|c| matches!(c, EntityType::Company | EntityType::Organization | EntityType::Place) && named.iter().all(|n| n == c));
             // (Two named members at least: one company beside an unknown name says too little.)
-            if let (true, Some(class)) = (closed && named.len() >= 2, class) {
+            let named: Vec<EntityType> = members.iter().filter_map(|m| m.2).collect();
+            let class =
+                named.first().copied().filter(|c| closed && named.len() >= 2 && matches!(c, EntityType::Company | EntityType::Organization | EntityType::Place) && named.iter().all(|n| n == c));
+            if let Some(class) = class {
                 for &(first, last, _) in members.iter().filter(|m| m.2.is_none()) {
                     if !self.looks_like_person(first, last) && (first > s.tokens.start || last - first > 1) {
                         found.push(Mention { first, last, class, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None });
