@@ -103,7 +103,15 @@ impl Extractor {
                 }
                 continue;
             }
-            if p.class != EntityType::Person || !p.mention.titled {
+            if p.class == EntityType::Person && !p.mention.titled {
+                if let Some(q) = state_title_set_off(finder, text.sentences[si].tokens.end, idxs, n, resolved) {
+                    let span = (q.mention.first.min(p.mention.first), q.mention.last.max(p.mention.last));
+                    let facts = self.named_facts(Predicate::HoldsRole, 0.85, "apposition:state-title-comma-person");
+                    out.extend(self.relation(finder, text, si, span, p, q, facts, cues));
+                }
+                continue;
+            }
+            if p.class != EntityType::Person {
                 continue;
             }
             // "Russian Ambassador to Seoul Georgy Zinoviev": look past "to <place>".
@@ -759,6 +767,64 @@ fn home_state<'r>(resolved: &'r [Resolved], others: &[usize]) -> Option<&'r Reso
 fn joined_after(finder: &Finder, p: &Resolved, q: &Resolved) -> bool {
     let between = p.mention.last..q.mention.first;
     q.mention.first > p.mention.last && between.len() <= 3 && between.clone().any(|k| finder.lower(k) == "and")
+}
+
+/// "Uzbekistan's transport minister, Ilkhom Makhkamov, said", "Sergei Lavrov, Russia's
+/// foreign minister, said": the state of a title set off from the untitled person `idxs[n]`
+/// by a comma, the title ending at the comma before the person or the person's comma
+/// opening the state and its title. The person ends its phrase (a comma, the sentence's end).
+fn state_title_set_off<'r>(finder: &Finder, end: usize, idxs: &[usize], n: usize, resolved: &'r [Resolved]) -> Option<&'r Resolved> {
+    let p = &resolved[idxs[n]];
+    let closes = |k: usize| k >= end || matches!(finder.lower(k), "," | "." | ";" | ")");
+    // What may stand between a state and its title: "'s", "then", "former", lowercase words.
+    let plain = |from: usize, to: usize| {
+        to >= from && to - from <= 6 && (from..to).all(|k| matches!(finder.lower(k), "'s" | "-" | "then" | "former") || (finder.lower(k).chars().all(char::is_alphabetic) && !finder.is(k, WordKinds::FUNCTION)))
+    };
+    let state = |q: &Resolved| q.class == EntityType::Country;
+    // The title before: "<state> <title>, <person>".
+    if p.mention.first >= 2 && finder.lower(p.mention.first - 1) == "," && closes(p.mention.last) && n >= 1 {
+        let comma = p.mention.first - 1;
+        let q = &resolved[idxs[n - 1]];
+        if state(q) && q.mention.last < comma {
+            let title = finder.title_ending_at(q.mention.last, comma).or_else(|| finder.title_with_portfolio(q.mention.last, comma));
+            if title.is_some_and(|t| plain(q.mention.last, t)) {
+                return Some(q);
+            }
+        }
+    }
+    // The title after: "<person>, [the] <state> <title>,".
+    if p.mention.last < end && finder.lower(p.mention.last) == "," {
+        let q = resolved.get(*idxs.get(n + 1)?)?;
+        let mut at = p.mention.last + 1;
+        if at < end && finder.lower(at) == "the" {
+            at += 1;
+        }
+        if state(q) && q.mention.first == at {
+            let mut t = q.mention.last;
+            if t < end && finder.lower(t) == "'s" {
+                t += 1;
+            }
+            while t < end && (finder.lower(t) == "former" || finder.lower(t) == "then") {
+                t += 1;
+            }
+            // ("Türkiye's Minister of Transport and Infrastructure,", "Japan's minister of
+            // economy, trade and industry": past the portfolio's words, to its first comma.)
+            let past_portfolio = |mut k: usize| {
+                if k < end && matches!(finder.lower(k), "of" | "for") {
+                    k += 1;
+                    while k < end && (finder.lower(k).chars().all(char::is_alphabetic) || finder.lower(k) == "&") {
+                        k += 1;
+                    }
+                }
+                k
+            };
+            let title = (t..end.min(t + 4)).find_map(|k| finder.title_at(k, end).filter(|_| plain(t, k)));
+            if title.map(past_portfolio).is_some_and(&closes) {
+                return Some(q);
+            }
+        }
+    }
+    None
 }
 
 /// State mention `q` stands before a title or role ("Japan's minister", "his Japanese

@@ -1389,7 +1389,16 @@ impl<'a> Finder<'a> {
             }
             return;
         }
-        self.typed_pieces(s, i, end, titled, inside, out);
+        // "Uzbekistan's transport minister, Ilko Varnas, said": a name set off by commas right
+        // after a title is the person holding it (typed as titled, but the title is not in
+        // the mention: `constructions.rs` reads the apposition).
+        let closed = end >= s.tokens.end || matches!(self.lower(end), "," | "." | ";" | ")");
+        let titled_apart = !titled && i == start && closed && i >= s.tokens.start + 2 && self.lower(i - 1) == "," && self.title_ending_at(s.tokens.start, i - 1).is_some();
+        let from = out.len();
+        self.typed_pieces(s, i, end, titled || titled_apart, inside, out);
+        if titled_apart {
+            out[from..].iter_mut().for_each(|m| m.titled = false);
+        }
     }
 
     /// The tokens `[start, end)` of a run after peeling: a whole new name when it has a
