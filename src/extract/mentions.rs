@@ -1411,6 +1411,13 @@ impl<'a> Finder<'a> {
         while start < end && self.is_connector(start) && !self.is_capitalised(start) {
             start += 1;
         }
+        // "Secretary of Commerce Howard Lutnick and Secretary of the Navy John Phelan": "and"
+        // before a title joins two titled people, not the words of one name.
+        if let Some(and) = (start + 1..end).find(|&k| self.lower(k) == "and" && !self.is_capitalised(k) && !inside.iter().any(|m| m.first < k && k < m.last) && self.title_at(k + 1, end).is_some()) {
+            self.typed_pieces(s, start, and, titled, inside, out);
+            self.typed_pieces(s, and + 1, end, false, inside, out);
+            return;
+        }
         // A title inside a run ("APLN Vice Chair Chung-in Moon") starts a titled name.
         let mut titled = titled;
         if !inside.iter().any(|m| m.first == start) && self.title_at(start, end).is_some_and(|t| t < end) {
