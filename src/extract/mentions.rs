@@ -1261,6 +1261,10 @@ impl<'a> Finder<'a> {
                 end += 3;
                 continue;
             }
+            if let Some(next) = (self.lower(end) == ",").then(|| self.portfolio_list_end(start, end, limit)).flatten() {
+                end = next;
+                continue;
+            }
             if self.is_connector(end) && !t.joined {
                 // Allow up to two connectors ("of the") before the next capitalised word.
                 let mut k = end;
@@ -1274,6 +1278,48 @@ impl<'a> Finder<'a> {
                 }
             }
             return end;
+        }
+    }
+
+    /// "Ministry of Ports, Shipping and Waterways", "Commission on Trade, Economic, Scientific,
+    /// Technological and Cultural Cooperation": when the run `[start, comma)` ends in "of",
+    /// "on" or "for" and ordinary capitalised words, the portfolio goes on past the comma
+    /// as long as ordinary words joined by commas end with "and" and ordinary words ("the
+    /// Ministry of Defence, Rosatom and Gazprom" is a list of names). Returns the run's new end.
+    fn portfolio_list_end(&self, start: usize, comma: usize, limit: usize) -> Option<usize> {
+        let ordinary = |k: usize| {
+            let w = self.lower(k);
+            // (Common words, plurals and adjectives: "Ports", "Technological".)
+            self.is_capitalised(k) && !self.is_acronym(k) && (self.is(k, WordKinds::COMMON) || w.ends_with('s') || w.ends_with("al"))
+        };
+        let mut j = comma;
+        while j > start && ordinary(j - 1) {
+            j -= 1;
+        }
+        if j == comma || j <= start || !matches!(self.lower(j - 1), "of" | "on" | "for") {
+            return None;
+        }
+        let mut k = comma + 1;
+        loop {
+            let words = k;
+            while k < limit && ordinary(k) {
+                k += 1;
+            }
+            if k == words || k >= limit {
+                return None;
+            }
+            match self.lower(k) {
+                "," => k += 1,
+                "and" | "&" => {
+                    let last = k + 1;
+                    k = last;
+                    while k < limit && ordinary(k) {
+                        k += 1;
+                    }
+                    return (k > last).then_some(k);
+                }
+                _ => return None,
+            }
         }
     }
 
