@@ -778,7 +778,9 @@ fn state_title_set_off<'r>(finder: &Finder, end: usize, idxs: &[usize], n: usize
     let closes = |k: usize| k >= end || matches!(finder.lower(k), "," | "." | ";" | ")");
     // What may stand between a state and its title: "'s", "then", "former", lowercase words.
     let plain = |from: usize, to: usize| {
-        to >= from && to - from <= 6 && (from..to).all(|k| matches!(finder.lower(k), "'s" | "-" | "then" | "former") || (finder.lower(k).chars().all(char::is_alphabetic) && !finder.is(k, WordKinds::FUNCTION)))
+        to >= from
+            && to - from <= 6
+            && (from..to).all(|k| matches!(finder.lower(k), "'s" | "-" | "then" | "former") || (finder.lower(k).chars().all(char::is_alphabetic) && !finder.is(k, WordKinds::FUNCTION)))
     };
     let state = |q: &Resolved| q.class == EntityType::Country;
     // The title before: "<state> <title>, <person>".
