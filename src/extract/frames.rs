@@ -525,6 +525,7 @@ impl Frames {
     pub(super) fn matches(&self, view: &SentenceView, out: &mut Vec<FrameMatch>) {
         let from = out.len();
         self.cue_matches(view, out);
+        coordinated_phrases(view, out, from);
         self.meeting_companions(view, out, from);
     }
 
@@ -740,6 +741,35 @@ impl Frames {
             for &o in fillers(o, object_slot) {
                 push(out, s, o, subject_slot.slot_kind(), object_slot.slot_kind());
             }
+        }
+    }
+}
+
+/// "his meeting with Kim in Moscow in August 2001 and in Vladivostok in August 2002",
+/// "invested in Kazakhstan in 2019 and in Uzbekistan": an object after a preposition
+/// stands for the name of the same class after "and" and the same preposition too.
+fn coordinated_phrases(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
+    let mut more = Vec::new();
+    for m in out[from..].iter().filter(|m| m.object_slot == SlotKind::Prep) {
+        let Some(p) = view.preposition_before(m.object) else { continue };
+        let object = view.resolved[view.mentions[m.object]].entity;
+        let end = view.tokens.end.min(view.last(m.object) + 8);
+        for k in view.last(m.object)..end {
+            if matches!(view.word(k), "," | ";" | "but" | "while") || view.mention_at(k).is_some() {
+                break;
+            }
+            if view.word(k) == "and" && k + 2 < view.tokens.end && view.finder.preposition(k + 1) == Some(p) {
+                let other = view.right_after(k + 2).filter(|&o| view.class(o) == view.class(m.object) && view.resolved[view.mentions[o]].entity != object && view.preposition_before(o) == Some(p));
+                if let Some(o) = other {
+                    more.push(FrameMatch { object: o, ..*m });
+                }
+                break;
+            }
+        }
+    }
+    for m in more {
+        if !out.contains(&m) {
+            out.push(m);
         }
     }
 }
