@@ -134,6 +134,19 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                     if let Some(r) = here.or_else(earlier) {
                         added.push(reference(finder, si, k, k + 1, r));
                     }
+                } else if passive_it(finder, sentence.tokens.clone(), k) {
+                    // "The line is modest … It is being built by Yapı Merkezi": the project named
+                    // first in this sentence before it, else in the nearest sentence before that
+                    // names or refers to one.
+                    let project = |r: &&Resolved| r.class == EntityType::Project && !matches!(r.mention.target, Target::Adjective(_));
+                    let first_in = |sj: usize| {
+                        let named = resolved[starts[sj]..starts[sj + 1]].iter().filter(project);
+                        let referred = added.iter().filter(move |r: &&Resolved| r.sentence == sj).filter(project);
+                        named.chain(referred).filter(|r| sj < si || r.mention.last <= k).min_by_key(|r| r.mention.first)
+                    };
+                    if let Some(r) = (si.saturating_sub(WINDOW - 1)..=si).rev().find_map(first_in) {
+                        added.push(reference(finder, si, k, k + 1, r));
+                    }
                 } else if relative_it(finder, sentence.tokens.clone(), k) {
                     // The one body or state named before it in this sentence ("Tokyo protested
                     // to Beijing over the field that it is developing" names two: neither).
@@ -235,6 +248,17 @@ fn subject_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> bool
     // (Inside brackets the subject is the aside's: "(to date, it covers 1,431 items)".)
     let bracketed = (tokens.start..k).rev().map(|j| finder.lower(j)).find(|w| matches!(*w, "(" | ")")) == Some("(");
     opens && !bracketed && !be(k + 1) && !modal_be && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
+}
+
+/// Token `k`, "it", opening a clause (as in `subject_it`), is the subject of a passive
+/// frame cue with its agent: "It is being built by", "it will be financed by".
+fn passive_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> bool {
+    let opens = k == tokens.start || matches!(finder.lower(k - 1), "," | "and" | "but" | "\"" | "“") || finder.is(k - 1, WordKinds::DATE_WORD);
+    let mut j = k + 1;
+    while j < tokens.end && j < k + 5 && (finder.is(j, WordKinds::COPULA) || finder.is(j, WordKinds::VERB_GROUP)) {
+        j += 1;
+    }
+    opens && j > k + 1 && j + 1 < tokens.end && finder.is(j, WordKinds::FRAME_CUE) && finder.lower(j).ends_with(|c: char| c.is_alphabetic()) && finder.lower(j + 1) == "by"
 }
 
 /// Token `k`, "it", is the subject of an object's relative clause whose verb is a frame's
