@@ -42,6 +42,7 @@ impl Extractor {
             run_start = run_end;
             // A lone leader ("the Trump administration") may hold a role in a state named elsewhere.
             self.role_appositions(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
+            self.portfolio_bodies(finder, text, si, &idxs, resolved, drafts, cues, &mut out);
             if idxs.len() < 2 {
                 continue;
             }
@@ -155,6 +156,54 @@ impl Extractor {
             if let Some(rel) = self.relation(finder, text, si, span, p, object, facts, cues) {
                 out.push(rel);
             }
+        }
+    }
+
+    /// "Minister of Trade, Industry and Energy Kim Jung-kwan" and "the Ministry of Trade,
+    /// Industry and Energy", "Shipping Minister Sarbananda Sonowal" and "the Ministry of
+    /// Ports, Shipping and Waterways", "Secretary of the Navy John Phelan" and "the U.S.
+    /// Navy": a titled person holds a role in the body the document names whose name holds
+    /// every word of the title's portfolio, when the name has a ministry's head
+    /// (`lexicon/portfolio_bodies.txt`) or ends with
+    /// the one word ("Secretary of State" is no role in "the State Duma").
+    #[allow(clippy::too_many_arguments)]
+    fn portfolio_bodies(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        let floor = text.sentences[si].tokens.start;
+        for &pi in idxs {
+            let p = &resolved[pi];
+            if p.class != EntityType::Person || p.mention.first <= floor {
+                continue;
+            }
+            let at = p.mention.first;
+            let Some(mut title) = finder.title_with_portfolio(floor, at).or_else(|| finder.title_ending_at(floor, at)) else { continue };
+            // ("Shipping Minister": the portfolio's capitalised words before the title.)
+            while title > floor
+                && title + 3 > at
+                && finder.is_capitalised(title - 1)
+                && !finder.is(title - 1, WordKinds::FUNCTION)
+                && !resolved.iter().any(|r| r.mention.first < title && title <= r.mention.last && r.sentence == si)
+            {
+                title -= 1;
+            }
+            let portfolio: Vec<String> = (title..at)
+                .filter(|&k| finder.text.tokens[k].kind == TokenKind::Word && !finder.is(k, WordKinds::FUNCTION) && finder.title_at(k, k + 1).is_none())
+                .map(|k| finder.lower(k).to_string())
+                .collect();
+            if portfolio.is_empty() {
+                continue;
+            }
+            let holds = |d: &Draft| {
+                let words: Vec<String> = d.label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+                let ministry = words.iter().any(|w| self.lexicon.portfolio_bodies.contains(w));
+                portfolio.iter().all(|w| words.contains(w)) && (ministry || (portfolio.len() == 1 && words.last() == portfolio.first()))
+            };
+            let mut bodies: Vec<usize> = drafts.iter().enumerate().filter(|(_, d)| d.class == EntityType::Organization && holds(d)).map(|(e, _)| e).collect();
+            bodies.dedup();
+            // (Two bodies hold the words: neither is sure.)
+            let [body] = bodies[..] else { continue };
+            let Some(o) = resolved.iter().find(|r| r.entity == body) else { continue };
+            let facts = self.named_facts(Predicate::HoldsRole, 0.7, "apposition:title-portfolio-body");
+            out.extend(self.relation(finder, text, si, (title, p.mention.last), p, o, facts, cues));
         }
     }
 

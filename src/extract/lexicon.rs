@@ -499,6 +499,9 @@ pub struct Lexicon {
     determiners: FxHashSet<String>,
     /// Lowercase nouns for a leader's government: "the Biden administration".
     pub government_nouns: FxHashSet<String>,
+    /// Lowercase heads of the bodies a portfolio names ("ministry", "department"):
+    /// `constructions.rs`, a titled person's role in the body of their portfolio.
+    pub portfolio_bodies: FxHashSet<String>,
     /// Lowercase heads of agreements ("agreement", "treaty", "regime"): `agreements.rs`.
     pub agreement_heads: Vec<Vec<String>>,
     /// Lowercase words that do not specify an agreement ("prospective", "new").
@@ -891,6 +894,7 @@ impl Lexicon {
         lex.motion_words = lower_set(&lexicon_dir.join("motion_words.txt"))?;
         lex.locative_words = lower_set(&lexicon_dir.join("locative_words.txt"))?;
         lex.government_nouns = lower_set(&lexicon_dir.join("government_nouns.txt"))?;
+        lex.portfolio_bodies = lower_set(&lexicon_dir.join("portfolio_bodies.txt"))?;
         lex.agreement_heads = read_list(&lexicon_dir.join("agreement_heads.txt"))?.iter().map(|h| cue_tokens(&lex.splitter, h)).collect();
         lex.vague_modifiers = lower_set(&lexicon_dir.join("vague_modifiers.txt"))?;
         lex.place_events = lower_set(&lexicon_dir.join("place_events.txt"))?;

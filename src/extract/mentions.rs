@@ -1503,9 +1503,24 @@ impl<'a> Finder<'a> {
         // ("Minister of Economy, Trade and Industry Yoji Muto": after a portfolio's words with
         // a title shortly before, two or three name words no list holds are a person's too.)
         // ("Minister of Road and Transport Development B. Tuvshinjargal": an initial may open it.)
-        let plain_person = |k: usize| {
-            (2..=3).contains(&(end - k)) && (k..end).all(|j| self.is_plain_name_word(j) || (j == k && self.is_initial(j))) && self.is(k - 1, WordKinds::COMMON) && !self.is(k - 1, WordKinds::FUNCTION)
+        // ("Minister of Trade, Industry and Energy Lee Min-ho": a hyphen and a joined syllable
+        // go on the word before them.)
+        let name_words = |k: usize| {
+            let mut words = 0;
+            let mut j = k;
+            while j < end {
+                if self.is_plain_name_word(j) || (j == k && self.is_initial(j)) {
+                    words += 1;
+                    j += 1;
+                } else if j > k && j + 1 < end && self.is_dash(j) && self.tok(j).joined && self.tok(j + 1).joined && (self.is(j + 1, WordKinds::KOREAN_SYLLABLE) || self.is_capitalised(j + 1)) {
+                    j += 2;
+                } else {
+                    return None;
+                }
+            }
+            Some(words)
         };
+        let plain_person = |k: usize| name_words(k).is_some_and(|n| (2..=3).contains(&n)) && self.is(k - 1, WordKinds::COMMON) && !self.is(k - 1, WordKinds::FUNCTION);
         let unknown_from = |k: usize| !known.iter().any(|m| m.first <= k && k < m.last) && !known.iter().any(|m| m.first > k && m.first < end);
         let person_at = (start + 1..end.saturating_sub(1))
             .find(|&k| {
@@ -1526,7 +1541,7 @@ impl<'a> Finder<'a> {
             {
                 // (A title's portfolio of common words names nothing: "Minister of Industry and
                 // Construction Yersayin Nagaspayev"; "the Federal Agency for Fisheries" does.)
-                if !(after_title && (start..k).all(|j| self.is(j, WordKinds::ORDINARY))) {
+                if !(after_title && (start..k).all(|j| self.is(j, WordKinds::ORDINARY) || matches!(self.lower(j), "," | "&"))) {
                     self.typed_pieces(s, start, k, false, inside, out);
                 }
                 out.push(Mention { first: k, last: end, class: EntityType::Person, target: Target::Unknown, surface: self.surface(k, end), titled: true, short: None });
