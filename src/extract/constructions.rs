@@ -630,13 +630,33 @@ impl Extractor {
             }
             let here = &resolved[i..i + resolved[i..].iter().take_while(|r| r.sentence == si).count()];
             let tokens = sentence.tokens.clone();
-            // The undertaking of a compound [first, end): a name that holds it, or one right after it.
-            let undertaking = |first: usize, end: usize| {
-                here.iter().position(|r| {
-                    let holds = r.mention.first <= first && end <= r.mention.last;
-                    let after = r.mention.first >= end && r.mention.first <= end + 1 && (end..r.mention.first).all(|k| finder.text.tokens[k].joined || finder.lower(k) == "the");
-                    (holds || after) && matches!(r.class, EntityType::Organization | EntityType::Event | EntityType::Project | EntityType::Initiative)
-                })
+            // The undertakings of a compound [first, end): the names that hold it ("the 25th
+            // session of the India-Russia Commission" and "the India-Russia Commission"), or one
+            // right after it.
+            let undertakings = |first: usize, end: usize| -> Vec<usize> {
+                let undertaking = |r: &&Resolved| matches!(r.class, EntityType::Organization | EntityType::Event | EntityType::Project | EntityType::Initiative);
+                let mut holding: Vec<usize> = here.iter().enumerate().filter(|(_, r)| r.mention.first <= first && end <= r.mention.last).filter(|(_, r)| undertaking(r)).map(|(n, _)| n).collect();
+                // (An event or project written up to its "of": "the 25th session" of the commission.)
+                let of_holder = |r: &Resolved| {
+                    let mut k = r.mention.last;
+                    if k < tokens.end && finder.lower(k) == "of" {
+                        k += 1;
+                        if k < tokens.end && finder.lower(k) == "the" {
+                            k += 1;
+                        }
+                        return holding.iter().any(|&h| here[h].mention.first == k);
+                    }
+                    false
+                };
+                let owners: Vec<usize> = here.iter().enumerate().filter(|(_, r)| matches!(r.class, EntityType::Event | EntityType::Project) && of_holder(r)).map(|(n, _)| n).collect();
+                holding.extend(owners);
+                if !holding.is_empty() {
+                    return holding;
+                }
+                here.iter()
+                    .position(|r| undertaking(&r) && r.mention.first >= end && r.mention.first <= end + 1 && (end..r.mention.first).all(|k| finder.text.tokens[k].joined || finder.lower(k) == "the"))
+                    .into_iter()
+                    .collect()
             };
             // "the inter-Korean summit": an adjective of two states (`pair_adjectives.csv`).
             for k in tokens.clone().filter(|&k| finder.is(k, WordKinds::PAIR_ADJECTIVE_START)) {
@@ -645,10 +665,11 @@ impl Extractor {
                     if end > tokens.end || !words.iter().enumerate().all(|(n, w)| finder.lower(k + n) == w) {
                         continue;
                     }
-                    let Some(target) = undertaking(k, end) else { continue };
-                    let predicate = if here[target].class == EntityType::Organization { Predicate::MemberOf } else { Predicate::ParticipatesIn };
-                    for entry in [*a, *b] {
-                        found.push((si, state_as_adjective(gazetteer, finder, si, entry, (k, end), drafts, draft_index), i + target, predicate));
+                    for target in undertakings(k, end) {
+                        let predicate = if here[target].class == EntityType::Organization { Predicate::MemberOf } else { Predicate::ParticipatesIn };
+                        for entry in [*a, *b] {
+                            found.push((si, state_as_adjective(gazetteer, finder, si, entry, (k, end), drafts, draft_index), i + target, predicate));
+                        }
                     }
                 }
             }
@@ -660,17 +681,18 @@ impl Extractor {
                 if gazetteer.entries[a].id == gazetteer.entries[b].id {
                     continue;
                 }
-                let Some(target) = undertaking(first, end) else { continue };
-                // "the Tumen–Hunchun railway": two places are the ends of a project, where it runs.
-                let places = [a, b].map(|e| gazetteer.entries[e].class == EntityType::Place);
-                let predicate = match (places, here[target].class) {
-                    ([true, true], EntityType::Project) => Predicate::LocatedIn,
-                    ([false, false], EntityType::Organization) => Predicate::MemberOf,
-                    ([false, false], _) => Predicate::ParticipatesIn,
-                    _ => continue,
-                };
-                for (entry, from, to) in [(a, first, dash), (b, dash + 1, end)] {
-                    found.push((si, state_as_adjective(gazetteer, finder, si, entry, (from, to), drafts, draft_index), i + target, predicate));
+                for target in undertakings(first, end) {
+                    // "the Tumen–Hunchun railway": two places are the ends of a project, where it runs.
+                    let places = [a, b].map(|e| gazetteer.entries[e].class == EntityType::Place);
+                    let predicate = match (places, here[target].class) {
+                        ([true, true], EntityType::Project) => Predicate::LocatedIn,
+                        ([false, false], EntityType::Organization) => Predicate::MemberOf,
+                        ([false, false], _) => Predicate::ParticipatesIn,
+                        _ => continue,
+                    };
+                    for (entry, from, to) in [(a, first, dash), (b, dash + 1, end)] {
+                        found.push((si, state_as_adjective(gazetteer, finder, si, entry, (from, to), drafts, draft_index), i + target, predicate));
+                    }
                 }
             }
         }
