@@ -135,16 +135,25 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                         added.push(reference(finder, si, k, k + 1, r));
                     }
                 } else if passive_it(finder, sentence.tokens.clone(), k) {
-                    // "The line is modest … It is being built by Yapı Merkezi": the project named
-                    // first in this sentence before it, else in the nearest sentence before that
-                    // names or refers to one.
+                    // "The line is modest … It is being built by Yapı Merkezi": in this sentence
+                    // before it, else in the nearest sentence before that names or refers to a
+                    // project, the one project, or the one that opens the sentence (its subject;
+                    // "Rosatom discussed the Amur Bridge, and Rostec the Lena Tunnel. It was …": neither).
                     let project = |r: &&Resolved| r.class == EntityType::Project && !matches!(r.mention.target, Target::Adjective(_));
-                    let first_in = |sj: usize| {
-                        let named = resolved[starts[sj]..starts[sj + 1]].iter().filter(project);
-                        let referred = added.iter().filter(move |r: &&Resolved| r.sentence == sj).filter(project);
-                        named.chain(referred).filter(|r| sj < si || r.mention.last <= k).min_by_key(|r| r.mention.first)
+                    let in_sentence = |sj: usize| {
+                        let named = resolved[starts[sj]..starts[sj + 1]].iter();
+                        let referred = added.iter().filter(move |r: &&Resolved| r.sentence == sj);
+                        let mut all: Vec<&Resolved> = named.chain(referred).filter(|r| sj < si || r.mention.last <= k).collect();
+                        all.sort_by_key(|r| r.mention.first);
+                        all
                     };
-                    if let Some(r) = (si.saturating_sub(WINDOW - 1)..=si).rev().find_map(first_in) {
+                    let antecedent = (si.saturating_sub(WINDOW - 1)..=si).rev().map(in_sentence).find(|all| all.iter().any(|r| project(&r))).and_then(|all| {
+                        let first = all.iter().copied().find(project)?;
+                        let one = all.iter().copied().filter(project).all(|r| r.entity == first.entity);
+                        let opens = all.first().is_some_and(|r| r.entity == first.entity);
+                        (one || opens).then_some(first)
+                    });
+                    if let Some(r) = antecedent {
                         added.push(reference(finder, si, k, k + 1, r));
                     }
                 } else if relative_it(finder, sentence.tokens.clone(), k) {
