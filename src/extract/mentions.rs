@@ -229,6 +229,13 @@ impl<'a> Finder<'a> {
         self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION)
     }
 
+    /// Token `k` is the plural of a common word ("Cargoes", "Shipments" opening a sentence).
+    pub(super) fn is_common_plural(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        let common = |end: usize| end > 2 && self.lex.word_in(w, 0, end).kinds.any(WordKinds::COMMON);
+        w.ends_with('s') && !w.ends_with("ss") && (common(w.len() - 1) || (w.ends_with("es") && common(w.len() - 2)))
+    }
+
     /// Token `k` is a head naming a site, a place's or a project's ("port", "refinery").
     pub(super) fn is_site_head(&self, k: usize) -> bool {
         self.lex.heads.get(self.lower(k)).is_some_and(|h| matches!(h.class, EntityType::Place | EntityType::Project))
@@ -1413,7 +1420,7 @@ impl<'a> Finder<'a> {
             let sentence_initial = i == s.tokens.start || (matches!(self.raw(i - 1), "\"" | "“" | "(" | "‘" | "'" | ":" | "—") && self.lower(i - 1) != "'s");
             // ("Lake Balkhash is shrinking": a place prefix starts the name.)
             let place_prefix = i + 1 < end && (self.lex.place_prefixes.contains(lower) || self.firm_prefix_at(i, end));
-            if (sentence_initial || headline) && self.is(i, WordKinds::ORDINARY) && !self.is_acronym(i) && !place_prefix {
+            if (sentence_initial || headline) && (self.is(i, WordKinds::ORDINARY) || self.is_common_plural(i)) && !self.is_acronym(i) && !place_prefix {
                 i += 1;
                 continue;
             }
