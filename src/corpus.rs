@@ -329,10 +329,14 @@ impl Reader {
     /// "[Photo] The ministers attend a news conference in Moscow. REUTERS/Jane Roe": an image
     /// caption, a paragraph opened by a bracketed furniture word ("[Photo]", "(Image)"). It
     /// repeats the story or names the photographer's agency: it is no text of the article.
+    /// A paragraph that is one bracket opened by such a word and a colon is one too: "[Image:
+    /// A tanker in the East China Sea. (Photo: Reuters)]".
     fn is_caption(&self, paragraph: &str) -> bool {
         let Some(rest) = paragraph.strip_prefix(['[', '(']) else { return false };
         let close = if paragraph.starts_with('[') { ']' } else { ')' };
-        rest.split_once(close).is_some_and(|(inside, after)| !after.trim().is_empty() && self.furniture.iter().any(|f| inside.trim().eq_ignore_ascii_case(f)))
+        let opened = rest.split_once(close).is_some_and(|(inside, after)| !after.trim().is_empty() && self.furniture.iter().any(|f| inside.trim().eq_ignore_ascii_case(f)));
+        let whole = rest.trim_end().strip_suffix(close).and_then(|inside| inside.split_once(':')).is_some_and(|(word, _)| self.furniture.iter().any(|f| word.trim().eq_ignore_ascii_case(f)));
+        opened || whole
     }
 
     /// "Photo: VGP", "Photo by Hyundai Heavy Industries", "Source: Yonhap": a furniture
@@ -879,6 +883,12 @@ mod tests {
         assert_eq!(parse(&text).body, format!("{running}\n\nThe talks ended."));
         // "By Friday, …" is a sentence, not a byline.
         assert_eq!(parse("By Friday, Peru had signed the deal with Chile and Bolivia on the new port.").body, "By Friday, Peru had signed the deal with Chile and Bolivia on the new port.");
+        // A caption that is one bracket opened by a furniture word and a colon.
+        let text = format!("{running}\n\n[Photo: A tanker off Callao. Released by the Navy of Peru. (Photo: Reuters)]\n\nThe talks ended.");
+        assert_eq!(parse(&text).body, format!("{running}\n\nThe talks ended."));
+        // A bracket of running text stays.
+        let text = format!("{running}\n\n[Peru signed the deal with Chile on the new port.]");
+        assert_eq!(parse(&text).body, format!("{running}\n\n[Peru signed the deal with Chile on the new port.]"));
     }
 
     #[test]
