@@ -739,8 +739,13 @@ impl<'a> SentenceView<'a> {
         let mut j = k;
         while j > self.tokens.start + 3 && k - j < 12 {
             j -= 1;
+            // ("in which Tarsk Energy Corp. holds a stake": past the name's words.)
+            if let Some(m) = self.mention_at(j) {
+                j = self.first(m);
+                continue;
+            }
             let w = self.word(j);
-            if self.clause_of(j) != clause || w == "," || self.mention_at(j).is_some_and(|m| self.first(m) < j) {
+            if self.clause_of(j) != clause || w == "," {
                 return None;
             }
             if matches!(w, "which" | "whom") {
