@@ -907,6 +907,15 @@ fn titles_after(finder: &Finder, q: &Resolved) -> bool {
     k < finder.text.tokens.len() && finder.is(k, WordKinds::TITLE_WORD)
 }
 
+/// A person a title ties to one state (a role apposition of `constructions`: "Mongolian
+/// Prime Minister Oyun-Erdene") holds no role the scorer `decided` in another state ("… in
+/// Tokyo in the presence of …"; "President Yoon Suk Yeol's line toward North Korea").
+pub(super) fn drop_roles_in_other_states(drafts: &[Draft], constructions: &[Found<'_>], decided: &mut Vec<Found<'_>>) {
+    let state_role = |r: &Found<'_>| r.predicate == Predicate::HoldsRole && drafts[r.object].class == EntityType::Country;
+    let titled_in: FxHashMap<usize, usize> = constructions.iter().filter(|r| state_role(r) && r.rule.starts_with("apposition:")).map(|r| (r.subject, r.object)).collect();
+    decided.retain(|r| !(state_role(r) && titled_in.get(&r.subject).is_some_and(|&state| state != r.object)));
+}
+
 /// "Deputy Chairman of the Gazprom Management Committee": a role in a body whose name is a
 /// company's name and more (its board, its committee) is a role in the company too.
 pub(super) fn roles_in_organs<'r>(drafts: &[Draft], relations: &[Found<'r>]) -> Vec<Found<'r>> {

@@ -141,14 +141,7 @@ impl Extractor {
                 }
             }
         }
-        // A person a title ties to one state ("Mongolian Prime Minister Oyun-Erdene") holds
-        // no role the scorer finds in another ("… in Tokyo in the presence of …").
-        let titled_in: FxHashMap<usize, usize> = relations
-            .iter()
-            .filter(|r| r.predicate == Predicate::HoldsRole && r.rule.starts_with("apposition:") && drafts[r.object].class == EntityType::Country)
-            .map(|r| (r.subject, r.object))
-            .collect();
-        decided.retain(|r| !(r.predicate == Predicate::HoldsRole && drafts[r.object].class == EntityType::Country && titled_in.get(&r.subject).is_some_and(|&state| state != r.object)));
+        constructions::drop_roles_in_other_states(&drafts, &relations, &mut decided);
         relations.append(&mut decided);
         relations.extend(constructions::roles_in_organs(&drafts, &relations));
         relations.extend(pairs.into_iter().filter_map(|(si, a, b)| {
