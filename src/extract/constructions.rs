@@ -128,7 +128,7 @@ impl Extractor {
                 q.class == EntityType::Country && {
                     // The title's own words may hold "and": "Kazakh Industry and Construction Minister",
                     // "Japan's Minister of Economy, Trade and Industry Yoji Muto".
-                    let title = finder.title_ending_at(q.mention.last, p.mention.first).or_else(|| finder.title_with_portfolio(q.mention.last, p.mention.first)).unwrap_or(p.mention.first);
+                    let title = finder.title_before(q.mention.last, p.mention.first).unwrap_or(p.mention.first);
                     let between: Vec<&str> = (q.mention.last..title).map(|k| finder.lower(k)).collect();
                     let to_place = back == 2;
                     between.len() <= 8
@@ -181,7 +181,7 @@ impl Extractor {
                 && title + 3 > at
                 && finder.is_capitalised(title - 1)
                 && !finder.is(title - 1, WordKinds::FUNCTION)
-                && !resolved.iter().any(|r| r.mention.first < title && title <= r.mention.last && r.sentence == si)
+                && !idxs.iter().any(|&q| resolved[q].mention.first < title && title <= resolved[q].mention.last)
             {
                 title -= 1;
             }
@@ -197,8 +197,7 @@ impl Extractor {
                 let ministry = words.iter().any(|w| self.lexicon.portfolio_bodies.contains(w));
                 portfolio.iter().all(|w| words.contains(w)) && (ministry || (portfolio.len() == 1 && words.last() == portfolio.first()))
             };
-            let mut bodies: Vec<usize> = drafts.iter().enumerate().filter(|(_, d)| d.class == EntityType::Organization && holds(d)).map(|(e, _)| e).collect();
-            bodies.dedup();
+            let bodies: Vec<usize> = drafts.iter().enumerate().filter(|(_, d)| d.class == EntityType::Organization && holds(d)).map(|(e, _)| e).collect();
             // (Two bodies hold the words: neither is sure.)
             let [body] = bodies[..] else { continue };
             let Some(o) = resolved.iter().find(|r| r.entity == body) else { continue };
@@ -846,7 +845,7 @@ fn joined_after(finder: &Finder, p: &Resolved, q: &Resolved) -> bool {
 /// opening the state and its title. The person ends its phrase (a comma, the sentence's end).
 fn state_title_set_off<'r>(finder: &Finder, end: usize, idxs: &[usize], n: usize, resolved: &'r [Resolved]) -> Option<&'r Resolved> {
     let p = &resolved[idxs[n]];
-    let closes = |k: usize| k >= end || matches!(finder.lower(k), "," | "." | ";" | ")");
+    let closes = |k: usize| finder.ends_phrase(k, end);
     // What may stand between a state and its title: "'s", "then", "former", lowercase words.
     let plain = |from: usize, to: usize| {
         to >= from
@@ -859,7 +858,7 @@ fn state_title_set_off<'r>(finder: &Finder, end: usize, idxs: &[usize], n: usize
         let comma = p.mention.first - 1;
         let q = &resolved[idxs[n - 1]];
         if state(q) && q.mention.last < comma {
-            let title = finder.title_ending_at(q.mention.last, comma).or_else(|| finder.title_with_portfolio(q.mention.last, comma));
+            let title = finder.title_before(q.mention.last, comma);
             if title.is_some_and(|t| plain(q.mention.last, t)) {
                 return Some(q);
             }

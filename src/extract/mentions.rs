@@ -1306,24 +1306,24 @@ impl<'a> Finder<'a> {
         if j == comma || j <= start || !matches!(self.lower(j - 1), "of" | "on" | "for") {
             return None;
         }
-        let mut k = comma + 1;
-        loop {
-            let words = k;
+        // The end of the ordinary words from `k`.
+        let words_from = |mut k: usize| {
             while k < limit && ordinary(k) {
                 k += 1;
             }
-            if k == words || k >= limit {
+            k
+        };
+        let mut k = comma + 1;
+        loop {
+            let after = words_from(k);
+            if after == k || after >= limit {
                 return None;
             }
-            match self.lower(k) {
-                "," => k += 1,
+            match self.lower(after) {
+                "," => k = after + 1,
                 "and" | "&" => {
-                    let last = k + 1;
-                    k = last;
-                    while k < limit && ordinary(k) {
-                        k += 1;
-                    }
-                    return (k > last).then_some(k);
+                    let last = words_from(after + 1);
+                    return (last > after + 1).then_some(last);
                 }
                 _ => return None,
             }
@@ -1445,8 +1445,7 @@ impl<'a> Finder<'a> {
         // "Uzbekistan's transport minister, Ilko Varnas, said": a name set off by commas right
         // after a title is the person holding it (typed as titled, but the title is not in
         // the mention: `constructions.rs` reads the apposition).
-        let closed = end >= s.tokens.end || matches!(self.lower(end), "," | "." | ";" | ")");
-        let titled_apart = !titled && i == start && closed && i >= s.tokens.start + 2 && self.lower(i - 1) == "," && self.title_ending_at(s.tokens.start, i - 1).is_some();
+        let titled_apart = !titled && i == start && self.ends_phrase(end, s.tokens.end) && i >= s.tokens.start + 2 && self.lower(i - 1) == "," && self.title_ending_at(s.tokens.start, i - 1).is_some();
         let from = out.len();
         self.typed_pieces(s, i, end, titled || titled_apart, inside, out);
         if titled_apart {
@@ -2221,6 +2220,18 @@ impl<'a> Finder<'a> {
     /// A title ending right before `at` ("then-Energy Minister", "Ambassador").
     pub(super) fn title_ending_at(&self, floor: usize, at: usize) -> Option<usize> {
         (at.saturating_sub(self.lex.max_title_tokens.max(1)).max(floor)..at).find(|&k| self.title_at(k, at) == Some(at))
+    }
+
+    /// Where a title ending right before `at` starts, its portfolio after it or not
+    /// (`title_ending_at`, else `title_with_portfolio`).
+    pub(super) fn title_before(&self, floor: usize, at: usize) -> Option<usize> {
+        self.title_ending_at(floor, at).or_else(|| self.title_with_portfolio(floor, at))
+    }
+
+    /// A name ending at token `k` ends its phrase: a comma, a stop, a semicolon or a closing
+    /// bracket follows, or the sentence ending at `end` does ("…, Ilko Varnas, said").
+    pub(super) fn ends_phrase(&self, k: usize, end: usize) -> bool {
+        k >= end || matches!(self.lower(k), "," | "." | ";" | ")")
     }
 
     /// A title followed by its portfolio that ends right before `at` ("Minister of Economy,
