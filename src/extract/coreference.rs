@@ -147,7 +147,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                         all.sort_by_key(|r| r.mention.first);
                         all
                     };
-                    let antecedent = (si.saturating_sub(WINDOW - 1)..=si).rev().map(in_sentence).find(|all| all.iter().any(|r| project(&r))).and_then(|all| {
+                    let antecedent = (si.saturating_sub(WINDOW - 1)..=si).rev().map(in_sentence).find(|all| all.iter().any(project)).and_then(|all| {
                         let first = all.iter().copied().find(project)?;
                         let one = all.iter().copied().filter(project).all(|r| r.entity == first.entity);
                         let opens = all.first().is_some_and(|r| r.entity == first.entity);
