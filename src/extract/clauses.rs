@@ -657,6 +657,12 @@ impl<'a> SentenceView<'a> {
             let w = self.word(k);
             let number = self.finder.text.tokens[k].kind == TokenKind::Number;
             quantity |= number;
+            // "about 20 million tonnes of coal": a hedge before the count.
+            if let Some(next) = self.finder.approximator_at(k).filter(|&next| next < self.tokens.end) {
+                skipped += next - k;
+                k = next;
+                continue;
+            }
             // "by 2022", "in 2019": a date between a verb and its object.
             if matches!(w, "by" | "in" | "until") && k + 1 < self.tokens.end && self.finder.text.tokens[k + 1].kind == TokenKind::Number {
                 k += 2;

@@ -574,6 +574,8 @@ pub struct Lexicon {
     words: WordTable,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
+    /// Lowercase token keys of words that hedge a number after them ("about", "up to").
+    pub approximators: Vec<Vec<String>>,
     /// Status cues ("planned", "suspend*") and the status each gives, by cue index.
     pub status_cues: CueSet,
     pub statuses: Vec<Status>,
@@ -909,6 +911,7 @@ impl Lexicon {
         lex.name_connectors = lower_set(&lexicon_dir.join("name_connectors.txt"))?;
         lex.determiners = lower_set(&lexicon_dir.join("determiners.txt"))?;
         lex.place_cues = read_list(&lexicon_dir.join("place_cues.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
+        lex.approximators = read_list(&lexicon_dir.join("approximators.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
         let names = root.join("names");
         lex.given_names = lower_set(&names.join("given_names.txt"))?;
         lex.surnames = lower_set(&names.join("surnames.txt"))?;

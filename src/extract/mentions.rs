@@ -1058,6 +1058,16 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// The end of the hedge (`lexicon/approximators.txt`: "about", "up to") starting at
+    /// token `k` when a number follows it: "about 20 million tonnes".
+    pub(super) fn approximator_at(&self, k: usize) -> Option<usize> {
+        self.lex.approximators.iter().find_map(|hedge| {
+            let next = k + hedge.len();
+            let number = next < self.text.tokens.len() && self.text.tokens[next].kind == TokenKind::Number;
+            (number && hedge.iter().enumerate().all(|(n, w)| self.lower(k + n) == w)).then_some(next)
+        })
+    }
+
     /// Token `at`, or the "the" right before it.
     fn before_article(&self, s: &Sentence, at: usize) -> usize {
         if at > s.tokens.start && self.lower(at - 1) == "the" {
@@ -2692,9 +2702,13 @@ impl<'a> Finder<'a> {
             // ("the Bach Ho oil field": an unknown untitled name after "the" and before a head
             // names the head's place or project; people take no article.)
             let after_the = m.class == EntityType::Person && !m.titled && matches!(m.target, Target::Unknown) && m.first > s.tokens.start && self.lower(m.first - 1) == "the";
+            // ("the Astana summit", "the Helsinki talks": a capital standing for its state
+            // names the event held there.)
+            let capital = matches!(m.target, Target::Capital(_));
             let extendable =
-                (lone_surname || after_the || !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity)) && !matches!(m.target, Target::Adjective(_)) && !region;
+                (lone_surname || after_the || capital || !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity)) && !matches!(m.target, Target::Adjective(_)) && !region;
             let extended = extendable.then(|| self.lowercase_head_after(s, m.first, m.last)).flatten();
+            let extended = extended.filter(|e| !capital || e.class == EntityType::Event);
             // (The head right after it: "Orlov says pipeline exports rose" names no project.)
             let extended = extended.filter(|e| after_the || !lone_surname || (e.last == m.last + 1 && matches!(e.class, EntityType::Project | EntityType::Place)));
             if let Some(mut extended) = extended {
