@@ -373,7 +373,12 @@ impl<'a> SentenceView<'a> {
     pub(super) fn in_compound(&self, k: usize) -> bool {
         let tokens = &self.finder.text.tokens;
         let dash = |j: usize| self.word(j) == "-";
-        (k > self.tokens.start && dash(k - 1) && tokens[k].joined) || (k + 1 < self.tokens.end && dash(k + 1) && tokens[k + 1].joined)
+        (k > self.tokens.start && dash(k - 1) && tokens[k].joined && !self.verb_prefix_before(k)) || (k + 1 < self.tokens.end && dash(k + 1) && tokens[k + 1].joined)
+    }
+
+    /// The word at `k` follows a verb's prefix and a hyphen: "co-chaired", "re-signed".
+    pub(super) fn verb_prefix_before(&self, k: usize) -> bool {
+        k >= self.tokens.start + 2 && self.word(k - 1) == "-" && self.finder.text.tokens[k].joined && self.finder.text.tokens[k - 1].joined && matches!(self.word(k - 2), "co" | "re")
     }
 
     /// "the corridor, which India, Iran and Russia launched", "the fuel North Korea can

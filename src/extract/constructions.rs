@@ -49,7 +49,7 @@ impl Extractor {
             self.owned_programmes(finder, text, si, &idxs, resolved, cues, &mut out);
             self.national_goods(finder, text, si, &idxs, resolved, cues, &mut out);
             self.route_places(finder, text, si, &idxs, resolved, cues, &mut out);
-            self.based_places(finder, text, si, &idxs, resolved, cues, &mut out);
+            self.participle_compounds(finder, text, si, &idxs, resolved, cues, &mut out);
             self.places_after_commas(finder, text, si, &idxs, resolved, cues, &mut out);
             self.places_described_by_state(finder, text, si, &idxs, resolved, cues, &mut out);
             self.sites_on_places(finder, text, si, &idxs, resolved, cues, &mut out);
@@ -443,28 +443,41 @@ impl Extractor {
         }
     }
 
-    /// "the Almaty-based environmental group Save Balkhash", "Karachi-based Topline
-    /// Securities": the body after "<place>-based" (past up to three lowercase words) is
-    /// located in the place.
+    /// A name, a hyphen and a participle (`lexicon/compound_participles.csv`) describing
+    /// another name: the one after it past up to three lowercase words ("the Almaty-based
+    /// environmental group Save Balkhash", "the Rosneft-controlled Zvezda shipyard"), or the
+    /// one the phrase is an apposition to ("Zvezda, a Rosneft-controlled yard,"). The
+    /// participle says the relation ("based": located in the place; "controlled": the
+    /// joined name invests in the described one).
     #[allow(clippy::too_many_arguments)]
-    fn based_places(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+    fn participle_compounds(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        let end = text.sentences[si].tokens.end;
+        let lowercase_words =
+            |range: std::ops::Range<usize>| range.len() <= 3 && range.clone().all(|j| finder.text.tokens[j].kind == TokenKind::Word && !finder.is_capitalised(j) && !finder.is(j, WordKinds::FUNCTION));
         for (n, &at) in idxs.iter().enumerate() {
-            let place = &resolved[at];
-            let k = place.mention.last;
-            if k + 1 >= finder.text.tokens.len() {
+            let joined = &resolved[at];
+            let k = joined.mention.last;
+            if k + 1 >= end || finder.lower(k) != "-" || !finder.text.tokens[k].joined || matches!(joined.mention.target, Target::Adjective(_)) {
                 continue;
             }
-            let hyphen = finder.lower(k) == "-" && finder.text.tokens[k].joined;
-            if !matches!(place.class, EntityType::Place | EntityType::Country) || !hyphen || finder.lower(k + 1) != "based" {
-                continue;
-            }
-            let Some(&bi) = idxs.get(n + 1) else { continue };
-            let body = &resolved[bi];
-            let between = k + 2..body.mention.first;
-            let descriptors = between.len() <= 3 && between.clone().all(|j| finder.text.tokens[j].kind == TokenKind::Word && !finder.is_capitalised(j) && !finder.is(j, WordKinds::FUNCTION));
-            if descriptors && self.lexicon.signatures.allows(Predicate::LocatedIn, body.class, place.class) {
-                let facts = self.named_facts(Predicate::LocatedIn, 0.7, "based-place");
-                out.extend(self.relation(finder, text, si, (place.mention.first, body.mention.last), body, place, facts, cues));
+            let Some(&(predicate, joined_is_subject)) = self.lexicon.compound_participles.get(finder.lower(k + 1)) else { continue };
+            let after = idxs.get(n + 1).map(|&i| &resolved[i]).filter(|d| lowercase_words(k + 2..d.mention.first));
+            // ("Zvezda, a Rosneft-controlled yard,": a determiner after the comma, the
+            // phrase's noun closing it.)
+            let apposition = || {
+                let before = &resolved[idxs[n.checked_sub(1)?]];
+                let b = before.mention.last;
+                let set_off = b + 2 == joined.mention.first && finder.lower(b) == "," && matches!(finder.lower(b + 1), "a" | "an" | "the");
+                let noun_end = (k + 2..end.min(k + 6)).find(|&j| !(finder.text.tokens[j].kind == TokenKind::Word && !finder.is_capitalised(j) && !finder.is(j, WordKinds::FUNCTION)))?;
+                let closes = noun_end > k + 2 && matches!(finder.lower(noun_end), "," | "." | ";" | ")");
+                (set_off && closes).then_some(before)
+            };
+            let Some(described) = after.or_else(apposition) else { continue };
+            let (subject, object) = if joined_is_subject { (joined, described) } else { (described, joined) };
+            if subject.entity != object.entity && self.lexicon.signatures.allows(predicate, subject.class, object.class) {
+                let facts = self.named_facts(predicate, 0.7, "participle-compound");
+                let span = (joined.mention.first.min(described.mention.first), joined.mention.last.max(described.mention.last));
+                out.extend(self.relation(finder, text, si, span, subject, object, facts, cues));
             }
         }
     }

@@ -584,12 +584,14 @@ impl Frames {
             _ => f,
         };
         let frame = &self.frames[f as usize];
+        // The cue's other words, each within four words of the last ("sell a 10 percent stake").
+        let mut end = k + 1;
+        // ("co-chaired": the verb's prefix starts the cue.)
+        let k = if view.verb_prefix_before(k) { k - 2 } else { k };
         // "an order", "the supply": after an article a verb's form is a noun.
         if frame.pos == Pos::Verb && k > view.tokens.start && matches!(view.word(k - 1), "a" | "an" | "the") {
             return;
         }
-        // The cue's other words, each within four words of the last ("sell a 10 percent stake").
-        let mut end = k + 1;
         for w in &frame.then {
             let found = (end..view.tokens.end.min(end + 4)).find(|&j| view.mention_at(j).is_none() && (view.word(j) == w || fold_plural_eq(view.word(j), w)));
             match found {

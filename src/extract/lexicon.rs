@@ -4,7 +4,7 @@
 //! Owns the file formats of those data files and their indexes. Every error names the
 //! file and line. The extractor only reads a `Lexicon`; it never names an entity itself.
 
-use crate::model::{slug, EntityType, Status};
+use crate::model::{slug, EntityType, Predicate, Status};
 use crate::text::Splitter;
 use anyhow::{bail, Context, Result};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -509,6 +509,10 @@ pub struct Lexicon {
     /// Nouns a clause's subject is named through, each with the prepositions after which the
     /// name stands ("work" → on, of, at; "ceremony" → in, at: `lexicon/subject_nouns.csv`).
     pub subject_nouns: FxHashMap<String, Vec<String>>,
+    /// Participles after a name and a hyphen ("Rosneft-controlled"): the predicate each
+    /// gives, and whether the name before the hyphen is its subject
+    /// (`lexicon/compound_participles.csv`).
+    pub compound_participles: FxHashMap<String, (Predicate, bool)>,
     /// Heads of events named by the place they befall ("the invasion of Ukraine").
     pub place_events: FxHashSet<String>,
     /// The last words of titles of state offices ("Foreign Minister", "President"): a holder
@@ -862,6 +866,7 @@ fn columns_of(path: &Path, header: &[String]) -> Option<(&'static [&'static str]
         "goods_heads.csv" => (&["head", "alone"], &[]),
         "descriptions.csv" => (&["noun", "type"], &[]),
         "subject_nouns.csv" => (&["noun", "prepositions"], &[]),
+        "compound_participles.csv" => (&["participle", "predicate", "subject"], &[]),
         "pair_descriptions.csv" => (&["noun", "types"], &[]),
         "frames.csv" => (&["predicate", "cue", "pos", "subject", "object"], &[]),
         "auxiliaries.csv" => (&["word", "kind"], &[]),
@@ -975,6 +980,23 @@ impl Lexicon {
                 bail!("{}:{line}: a one-word noun and its prepositions (on|of) are needed", subject_path.display());
             }
             lex.subject_nouns.insert(noun, prepositions);
+        }
+        let participles_path = lexicon_dir.join("compound_participles.csv");
+        for (line, row) in read_csv(&participles_path)? {
+            let field = |name: &str| row.get(name).map(|v| v.trim()).unwrap_or_default();
+            let participle = fold(field("participle"));
+            let Some(predicate) = Predicate::parse(field("predicate")) else {
+                bail!("{}:{line}: unknown predicate {:?}", participles_path.display(), field("predicate"));
+            };
+            let joined = match field("subject") {
+                "joined" => true,
+                "described" => false,
+                other => bail!("{}:{line}: subject must be joined or described, not {other:?}", participles_path.display()),
+            };
+            if participle.is_empty() || participle.contains(' ') {
+                bail!("{}:{line}: a one-word participle is needed", participles_path.display());
+            }
+            lex.compound_participles.insert(participle, (predicate, joined));
         }
         let goods_path = lexicon_dir.join("goods_heads.csv");
         for (line, row) in read_csv(&goods_path)? {

@@ -1576,7 +1576,9 @@ impl<'a> Finder<'a> {
         // right before "on" is a name of its own, not the start of a longer one.
         if let Some(on) = (start + 1..end).find(|&k| self.lower(k) == "on" && !self.is_capitalised(k)) {
             let headless = !(start..on).any(|j| self.is(j, WordKinds::HEAD));
-            if headless || known.iter().any(|m| m.first == start && m.last == on && !matches!(m.target, Target::Adjective(_))) {
+            // ("Paradip Port on the Bay of Bengal": a place's head ends the place's name.)
+            let place = self.head_at(start, on).is_some_and(|(class, _)| class == EntityType::Place);
+            if headless || place || known.iter().any(|m| m.first == start && m.last == on && !matches!(m.target, Target::Adjective(_))) {
                 self.typed_pieces(s, start, on, titled, inside, out);
                 self.typed_pieces(s, on + 1, end, false, inside, out);
                 return;
@@ -1897,6 +1899,28 @@ impl<'a> Finder<'a> {
         legal_first || legal_last
     }
 
+    /// The name at token `start` is one of the examples of a plural noun of firms
+    /// (`typing/context.csv`: "automakers", "lenders") given after an example marker
+    /// (`lexicon/example_markers.txt`): "automakers such as Hyundai Motor India and Maruti
+    /// Suzuki", "lenders, including Sberbank,".
+    fn firms_exemplified_before(&self, s: &Sentence, start: usize) -> bool {
+        // Back over the names listed before this one.
+        let mut k = start;
+        while k > s.tokens.start + 1 && (self.is_capitalised(k - 1) || matches!(self.lower(k - 1), "," | "and")) && start - k < 12 {
+            k -= 1;
+        }
+        while k < start && !self.is_capitalised(k) {
+            k += 1;
+        }
+        self.lex.frames.example_markers().iter().any(|marker| {
+            let n = marker.len();
+            k >= s.tokens.start + n + 1 && marker.iter().enumerate().all(|(i, w)| self.lower(k - n + i) == w) && {
+                let noun = if self.lower(k - n - 1) == "," { k - n - 1 } else { k - n };
+                noun > s.tokens.start && self.lower(noun - 1).ends_with('s') && self.context_cues_at(noun - 1).any(|c| c.before && c.words.len() == 1 && c.class == EntityType::Company)
+            }
+        })
+    }
+
     /// The type of an unknown name, or None when unsure.
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
         // "PT" of "PT Vale Indonesia" split off a known name: a legal form alone names nothing.
@@ -1953,6 +1977,11 @@ impl<'a> Finder<'a> {
         };
         if firm_noun && context == Some(EntityType::Company) {
             return context;
+        }
+        // "automakers such as Hyundai Motor India and Maruti Suzuki": so does a firms' noun
+        // whose examples the list gives.
+        if self.firms_exemplified_before(s, start) {
+            return Some(EntityType::Company);
         }
         if self.looks_like_person(start, end) {
             return Some(EntityType::Person);
@@ -2708,7 +2737,7 @@ impl<'a> Finder<'a> {
             let extendable =
                 (lone_surname || after_the || capital || !matches!(m.class, EntityType::Country | EntityType::Person | EntityType::Commodity)) && !matches!(m.target, Target::Adjective(_)) && !region;
             let extended = extendable.then(|| self.lowercase_head_after(s, m.first, m.last)).flatten();
-            let extended = extended.filter(|e| !capital || e.class == EntityType::Event);
+            let extended = extended.filter(|e| !capital || matches!(e.class, EntityType::Event | EntityType::Project));
             // (The head right after it: "Orlov says pipeline exports rose" names no project.)
             let extended = extended.filter(|e| after_the || !lone_surname || (e.last == m.last + 1 && matches!(e.class, EntityType::Project | EntityType::Place)));
             if let Some(mut extended) = extended {
