@@ -1634,6 +1634,7 @@ impl<'a> Finder<'a> {
             }
         }
         if whole_is_name || known.is_empty() {
+            let head = head.map(|class| self.firm_agent_over_head(s, start, end, class));
             if let Some(class) = head.filter(|_| whole_is_name).or_else(|| self.type_unknown(s, start, end, titled)) {
                 // "National Defence Commission of North Korea": the name is written with the
                 // state or place it belongs to (kept as an alias), which stays a mention of its own.
@@ -1921,6 +1922,18 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// "The line is operated by Ulaanbaatar Railway": the agent of a firm's verb
+    /// (`typing/context.csv`: "operated by", "built by") is a firm, whatever project its
+    /// head names; any other head's class stands.
+    fn firm_agent_over_head(&self, s: &Sentence, start: usize, end: usize, class: EntityType) -> EntityType {
+        let agent = self.before_article(s, start) > s.tokens.start && self.lower(self.before_article(s, start) - 1) == "by";
+        if class == EntityType::Project && agent && self.context_type(s, start, end) == Some(EntityType::Company) {
+            EntityType::Company
+        } else {
+            class
+        }
+    }
+
     /// The type of an unknown name, or None when unsure.
     fn type_unknown(&self, s: &Sentence, start: usize, end: usize, titled: bool) -> Option<EntityType> {
         // "PT" of "PT Vale Indonesia" split off a known name: a legal form alone names nothing.
@@ -1931,7 +1944,7 @@ impl<'a> Finder<'a> {
             return Some(EntityType::Company);
         }
         if let Some(class) = self.head_type(start, end) {
-            return Some(class);
+            return Some(self.firm_agent_over_head(s, start, end, class));
         }
         // "Lake Balkhash", "Port Qasim" (`lexicon/place_prefixes.txt`).
         if end - start >= 2 && self.lex.place_prefixes.contains(self.lower(start)) && self.is_capitalised(start + 1) {
