@@ -284,7 +284,7 @@ impl<'a> SentenceView<'a> {
         self.aside[k - self.tokens.start]
     }
 
-    fn clause_of(&self, k: usize) -> u16 {
+    pub(super) fn clause_of(&self, k: usize) -> u16 {
         self.clause[k - self.tokens.start]
     }
 

@@ -13,6 +13,7 @@ use super::clauses::SentenceView;
 use super::lexicon::{fold, read_csv, read_list, WordKinds};
 use super::mentions::{Finder, Target};
 use crate::model::{EntityType, Predicate};
+use crate::text::TokenKind;
 use anyhow::{bail, Context, Result};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
@@ -526,6 +527,7 @@ impl Frames {
         let from = out.len();
         self.cue_matches(view, out);
         coordinated_phrases(view, out, from);
+        gapped_shares(view, out, from);
         self.meeting_companions(view, out, from);
     }
 
@@ -766,6 +768,41 @@ fn coordinated_phrases(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usi
                     more.push(FrameMatch { object: o, ..*m });
                 }
                 break;
+            }
+        }
+    }
+    for m in more {
+        if !out.contains(&m) {
+            out.push(m);
+        }
+    }
+}
+
+/// "Yamal LNG, in which Novatek holds 50.1%, TotalEnergies 20% and CNPC 20%", "Novatek holds
+/// 50.1% of Yamal LNG, TotalEnergies 20%": a holding whose verb the list leaves out. A name
+/// after a comma or "and" right before its own percentage, after the subject's percentage
+/// in the same clause, holds a share of the same object.
+fn gapped_shares(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
+    let percent_at = |k: usize| {
+        k + 1 < view.tokens.end
+            && view.finder.text.tokens[k].kind == TokenKind::Number
+            && (matches!(view.word(k + 1), "%" | "percent") || (view.word(k + 1) == "per" && k + 2 < view.tokens.end && view.word(k + 2) == "cent"))
+    };
+    let mut more = Vec::new();
+    for m in out[from..].iter().filter(|m| view.finder.lex.frames.frames[m.frame as usize].predicate == Predicate::InvestsIn && m.subject_slot == SlotKind::Subj) {
+        let (subject, object) = (view.resolved[view.mentions[m.subject]].entity, view.resolved[view.mentions[m.object]].entity);
+        // The subject's own percentage, right after the cue.
+        let Some(own) = (m.cue..view.tokens.end.min(m.cue + 4)).find(|&k| percent_at(k)) else { continue };
+        let clause = view.clause_of(own);
+        for k in own + 2..view.tokens.end {
+            if view.clause_of(k) != clause {
+                break;
+            }
+            let Some(n) = view.mention_at(k) else { continue };
+            let listed = view.first(n) > view.tokens.start && matches!(view.word(view.first(n) - 1), "," | "and" | "the");
+            let entity = view.resolved[view.mentions[n]].entity;
+            if listed && percent_at(view.last(n)) && entity != subject && entity != object {
+                more.push(FrameMatch { subject: n, subject_slot: SlotKind::Coordinated, ..*m });
             }
         }
     }

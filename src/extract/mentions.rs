@@ -398,14 +398,17 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// "Uzbekistan ships copper", "it ships grain": a one-word good that is also a form of a
-    /// frame's verb (`FRAME_CUE`), right after a name or a pronoun, is that verb.
+    /// "Uzbekistan ships copper", "it ships grain", "…, ships LNG": a one-word good that is
+    /// also a form of a frame's verb (`FRAME_CUE`), right after a name or a pronoun, or right
+    /// before a name, a number or a determiner (its object), is that verb.
     fn drop_verbs_read_as_goods(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let starts: Vec<usize> = mentions.iter().map(|m| m.first).collect();
         let mut previous_end = None;
         mentions.retain(|m| {
             let after_subject = m.first > s.tokens.start && (previous_end == Some(m.first) || matches!(self.lower(m.first - 1), "it" | "they" | "which" | "that" | "who"));
             previous_end = Some(m.last);
-            !(m.class == EntityType::Commodity && m.last == m.first + 1 && self.is(m.first, WordKinds::FRAME_CUE) && after_subject)
+            let before_object = m.last < s.tokens.end && (self.tok(m.last).kind == TokenKind::Number || self.is(m.last, WordKinds::DETERMINER) || starts.contains(&m.last));
+            !(m.class == EntityType::Commodity && m.last == m.first + 1 && self.is(m.first, WordKinds::FRAME_CUE) && (after_subject || before_object))
         });
     }
 
@@ -1261,8 +1264,10 @@ impl<'a> Finder<'a> {
                 end += 3;
                 continue;
             }
-            // "Primorye-2", "Nord Stream 2", "Arctic LNG 2": a short number ends a name.
-            if t.kind == TokenKind::Number && (t.joined || (self.raw(end).len() <= 2 && self.is_capitalised(end - 1))) {
+            // "Primorye-2", "Nord Stream 2", "Arctic LNG 2": a short number ends a name (not a
+            // share: "Orvik Holdings 20%").
+            let share = end + 1 < limit && matches!(self.lower(end + 1), "%" | "percent" | "per");
+            if t.kind == TokenKind::Number && !share && (t.joined || (self.raw(end).len() <= 2 && self.is_capitalised(end - 1))) {
                 end += 1;
                 continue;
             }
