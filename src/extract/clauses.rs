@@ -471,6 +471,9 @@ impl<'a> SentenceView<'a> {
                 if (self.preposition_before(m).is_none() || self.of_unnamed_official(m) || self.of_subject_noun(m)) && !self.possessor(m) && !describing && !self.object_of_past_verb(m, k) {
                     return Some(m);
                 }
+                if self.agent_before_phrase(m, k) {
+                    return Some(m);
+                }
                 if self.possessor(m) {
                     owner = owner.or(Some(m));
                 }
@@ -483,6 +486,30 @@ impl<'a> SentenceView<'a> {
         }
         // "At the forum, Novak said": a phrase before the subject, closed by a comma.
         (reached_start && j == self.tokens.start && owner.is_none()).then(|| self.subject_after_fronted(k)).flatten()
+    }
+
+    /// "The plant is being built by NPCIL in technical cooperation with Rosatom": mention `m`
+    /// is the agent right after a passive verb ("built by"), and the cue at `k` is in a
+    /// prepositional phrase after it (up to three words from a preposition): the agent does
+    /// what the cue says.
+    fn agent_before_phrase(&self, m: usize, k: usize) -> bool {
+        let first = self.past_determiners(self.list_first(m));
+        let by = first > self.tokens.start + 1 && self.word(first - 1) == "by" && self.finder.lex.frames.is_past_verb(self.word(first - 2));
+        // ("by the Nuclear Power Corporation of India (NPCIL) in cooperation with": past its
+        // acronym in brackets, and past the seat its name is written with: "of India (NPCIL)".)
+        let mut after = self.last(m);
+        if after + 1 < k && self.word(after) == "of" {
+            if let Some(seat) = self.mention_at(after + 1) {
+                after = self.last(seat);
+            }
+        }
+        if after < k && self.word(after) == "(" {
+            after = (after..k).find(|&j| self.word(j) == ")").map_or(k, |j| j + 1);
+        }
+        let between = after..k;
+        by && (1..=4).contains(&between.len())
+            && matches!(self.word(after), "in" | "with" | "under" | "through")
+            && between.clone().skip(1).all(|j| self.finder.text.tokens[j].kind == TokenKind::Word && !self.finder.is(j, WordKinds::VERB_GROUP) && self.mention_at(j).is_none())
     }
 
     /// Mention `m` is the object of a verb in the past right before it, and the cue at `k`

@@ -136,7 +136,10 @@ impl Extractor {
                     // "is building": the frame's verb says the undertaking is underway.
                     let status = frame.filter(|m| m.progressive && class.predicate.has_stages()).map(|_| Status::Underway);
                     let facts = Facts { predicate: class.predicate, confidence: p, status, rule };
+                    // (The span reaches the frame's cue: "Japan and Russia have never signed a
+                    // peace treaty" is negated by the word before "signed".)
                     let span = (a.mention.first.min(b.mention.first), a.mention.last.max(b.mention.last));
+                    let span = frame.map_or(span, |m| (span.0.min(m.cue), span.1.max(m.cue + 1)));
                     decided.extend(self.relation(&finder, &text, si, span, s, o, facts, &cues));
                 }
             }
