@@ -2353,6 +2353,11 @@ impl<'a> Finder<'a> {
                 None => break,
             }
         }
+        // "The programme, dubbed Vostok Shield,", "a pipeline known as Soyuz Vostok": a name a
+        // lowercase head is given is of the head's class.
+        if let Some(class) = self.named_by_head_before(s, from) {
+            return Some(class);
+        }
         let beside = [(from > s.tokens.start).then(|| from - 1), (after < s.tokens.end).then_some(after), (listed != from && listed > s.tokens.start).then(|| listed - 1)];
         for k in beside.into_iter().flatten() {
             for cue in cues_at(k) {
@@ -2423,6 +2428,25 @@ impl<'a> Finder<'a> {
             return words.into_iter().find_map(descriptor);
         }
         None
+    }
+
+    /// The class of the lowercase head (`typing/heads.csv`) that a naming verb right before
+    /// token `at` gives a name: "the programme, dubbed", "a route called", "the pipeline,
+    /// known as".
+    fn named_by_head_before(&self, s: &Sentence, at: usize) -> Option<EntityType> {
+        let mut k = at;
+        if k > s.tokens.start && matches!(self.lower(k - 1), "dubbed" | "called" | "named" | "nicknamed" | "codenamed") {
+            k -= 1;
+        } else if k > s.tokens.start + 1 && self.lower(k - 1) == "as" && self.lower(k - 2) == "known" {
+            k -= 2;
+        } else {
+            return None;
+        }
+        if k > s.tokens.start && self.lower(k - 1) == "," {
+            k -= 1;
+        }
+        let head = k.checked_sub(1).filter(|&h| h > s.tokens.start && self.tok(h).kind == TokenKind::Word && !self.is_capitalised(h))?;
+        self.head_class_ending_at(s.tokens.start, head).filter(|&class| !matches!(class, EntityType::Person | EntityType::Country))
     }
 
     /// ", the Polish foreign minister,", ", Vietnam's planning minister,", ", deputy prime
