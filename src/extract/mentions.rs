@@ -1046,7 +1046,7 @@ impl<'a> Finder<'a> {
     /// The type of the head key (`typing/heads.csv`) made of the last two words ending at token
     /// `last`, else of that word alone; no word before `floor` is read.
     fn head_class_ending_at(&self, floor: usize, last: usize) -> Option<EntityType> {
-        [2, 1].into_iter().filter(|&n| last + 1 >= floor + n).find_map(|n| {
+        [3, 2, 1].into_iter().filter(|&n| last + 1 >= floor + n).find_map(|n| {
             let key = (last + 1 - n..=last).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
             self.lex.heads.get(&key).map(|h| h.class)
         })
@@ -2523,7 +2523,9 @@ impl<'a> Finder<'a> {
             if let Some(head) = self.is(k, WordKinds::HEAD).then(|| self.lex.heads.get(self.lower(k))).flatten() {
                 let place = head.class == EntityType::Place && self.lex.lowercase_place_heads.contains(self.lower(k));
                 if place || matches!(head.class, EntityType::Project | EntityType::Event | EntityType::Initiative) {
-                    found = Some((k + 1, head.class));
+                    // ("free trade agreement": a head of several words types the phrase.)
+                    let class = if place { head.class } else { self.head_class_ending_at(end, k).unwrap_or(head.class) };
+                    found = Some((k + 1, class));
                 }
             }
             k += 1;
