@@ -1480,7 +1480,12 @@ impl<'a> Finder<'a> {
         }
         // "Secretary of Commerce Howard Lutnick and Secretary of the Navy John Phelan": "and"
         // before a title joins two titled people, not the words of one name.
-        if let Some(and) = (start + 1..end).find(|&k| self.lower(k) == "and" && !self.is_capitalised(k) && !inside.iter().any(|m| m.first < k && k < m.last) && self.title_at(k + 1, end).is_some()) {
+        // So does "and" before a body's name and a title ("Chang In-hwa and JSW Group Chairman
+        // Sajjan Jindal").
+        let body_title = |k: usize| (k + 2..end.min(k + 5)).any(|j| self.title_at(j, end).is_some() && matches!(self.head_type(k + 1, j), Some(EntityType::Company | EntityType::Organization)));
+        if let Some(and) =
+            (start + 1..end).find(|&k| self.lower(k) == "and" && !self.is_capitalised(k) && !inside.iter().any(|m| m.first < k && k < m.last) && (self.title_at(k + 1, end).is_some() || body_title(k)))
+        {
             self.typed_pieces(s, start, and, titled, inside, out);
             self.typed_pieces(s, and + 1, end, false, inside, out);
             return;
@@ -1761,9 +1766,10 @@ impl<'a> Finder<'a> {
 
     /// "HD Hyundai and Huntington Ingalls": the unknown name of tokens `[start, end)` (with
     /// the "and" that joins it to `partner`, a mention's class and span) when the partner is a
-    /// company or organisation: a name of the same class.
+    /// company or organisation: a name of the same class. "Chang In-hwa and Sajjan Jindal":
+    /// two or three plain capitalised words with no head beside a person name a person.
     fn coordinated_actor(&self, start: usize, end: usize, partner: Option<(EntityType, usize, usize)>) -> Option<Mention> {
-        let (class, p_first, p_last) = partner.filter(|p| matches!(p.0, EntityType::Company | EntityType::Organization))?;
+        let (class, p_first, p_last) = partner.filter(|p| matches!(p.0, EntityType::Company | EntityType::Organization | EntityType::Person))?;
         let is_and = |k: usize| matches!(self.lower(k), "and" | "&");
         let (mut first, mut last) = (start, end);
         if p_last == start && first < last && is_and(first) {
@@ -1778,7 +1784,13 @@ impl<'a> Finder<'a> {
         }
         let words = (first..last).filter(|&k| self.tok(k).kind == TokenKind::Word).count();
         let proper = (first..last).any(|k| self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY) && !self.is(k, WordKinds::NON_NAME));
-        let ok = first < last && (1..=4).contains(&words) && proper && self.is_capitalised(first) && !(first..last).any(is_and) && !self.looks_like_person(first, last);
+        let ok = first < last && (1..=4).contains(&words) && proper && self.is_capitalised(first) && !(first..last).any(is_and);
+        let ok = if class == EntityType::Person {
+            let plain = (first..last).all(|k| self.is_plain_name_word(k) && !self.is_acronym(k));
+            ok && (2..=3).contains(&words) && words == last - first && plain && self.head_type(first, last).is_none()
+        } else {
+            ok && !self.looks_like_person(first, last)
+        };
         ok.then(|| Mention { first, last, class, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None })
     }
 
