@@ -164,6 +164,14 @@ fn status_cues_stage_undertakings_not_roles_or_criticism() {
 }
 
 #[test]
+fn a_person_a_title_ties_to_one_firm_holds_no_role_in_the_other() {
+    let ex = extract("Tarsk Group Chairman Ivan Orlov and Velmar Group Chairman Sajjan Jindal signed the deal.");
+    let roles: Vec<_> = ex.relations.iter().filter(|r| r.predicate.as_str() == "holdsRole").map(|r| (r.subject.as_str(), r.object.as_str())).collect();
+    assert!(roles.contains(&("person/sajjan_jindal", "company/velmar_group")), "{roles:?}");
+    assert!(!roles.contains(&("person/sajjan_jindal", "company/tarsk_group")), "{roles:?}");
+}
+
+#[test]
 fn it_after_two_projects_refers_to_neither() {
     let ex = extract("Rosatom discussed the Amur Bridge, and Rostec discussed the Lena Tunnel. It was initiated by Gazprom.");
     assert!(ex.relations.iter().all(|r| r.subject != "company/gazprom"), "{:?}", ex.relations);

@@ -928,6 +928,15 @@ pub(super) fn drop_roles_in_other_states(drafts: &[Draft], constructions: &[Foun
     decided.retain(|r| !(state_role(r) && titled_in.get(&r.subject).is_some_and(|&state| state != r.object)));
 }
 
+/// A person a title frame ties to one firm ("JSW Group Chairman Sajjan Jindal") holds no role
+/// the scorer alone `decided` in another firm of the sentence's ("POSCO Group Chairman Chang
+/// In-hwa and …").
+pub(super) fn drop_roles_in_other_firms(drafts: &[Draft], decided: &mut Vec<Found<'_>>) {
+    let firm_role = |r: &Found<'_>| r.predicate == Predicate::HoldsRole && drafts[r.object].class == EntityType::Company;
+    let titled_in: FxHashMap<usize, usize> = decided.iter().filter(|r| firm_role(r) && r.rule != "scorer").map(|r| (r.subject, r.object)).collect();
+    decided.retain(|r| !(firm_role(r) && r.rule == "scorer" && titled_in.get(&r.subject).is_some_and(|&firm| firm != r.object)));
+}
+
 /// "Deputy Chairman of the Gazprom Management Committee": a role in a body whose name is a
 /// company's name and more (its board, its committee) is a role in the company too.
 pub(super) fn roles_in_organs<'r>(drafts: &[Draft], relations: &[Found<'r>]) -> Vec<Found<'r>> {

@@ -145,6 +145,7 @@ impl Extractor {
             }
         }
         constructions::drop_roles_in_other_states(&drafts, &relations, &mut decided);
+        constructions::drop_roles_in_other_firms(&drafts, &mut decided);
         relations.append(&mut decided);
         relations.extend(constructions::roles_in_organs(&drafts, &relations));
         relations.extend(pairs.into_iter().filter_map(|(si, a, b)| {
