@@ -452,8 +452,7 @@ impl Extractor {
     #[allow(clippy::too_many_arguments)]
     fn participle_compounds(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         let end = text.sentences[si].tokens.end;
-        let lowercase_words =
-            |range: std::ops::Range<usize>| range.len() <= 3 && range.clone().all(|j| finder.text.tokens[j].kind == TokenKind::Word && !finder.is_capitalised(j) && !finder.is(j, WordKinds::FUNCTION));
+        let lowercase_words = |range: std::ops::Range<usize>| range.len() <= 3 && range.clone().all(|j| finder.is_plain_word(j));
         for (n, &at) in idxs.iter().enumerate() {
             let joined = &resolved[at];
             let k = joined.mention.last;
@@ -468,7 +467,7 @@ impl Extractor {
                 let before = &resolved[idxs[n.checked_sub(1)?]];
                 let b = before.mention.last;
                 let set_off = b + 2 == joined.mention.first && finder.lower(b) == "," && matches!(finder.lower(b + 1), "a" | "an" | "the");
-                let noun_end = (k + 2..end.min(k + 6)).find(|&j| !(finder.text.tokens[j].kind == TokenKind::Word && !finder.is_capitalised(j) && !finder.is(j, WordKinds::FUNCTION)))?;
+                let noun_end = (k + 2..end.min(k + 6)).find(|&j| !finder.is_plain_word(j))?;
                 let closes = noun_end > k + 2 && matches!(finder.lower(noun_end), "," | "." | ";" | ")");
                 (set_off && closes).then_some(before)
             };

@@ -771,11 +771,7 @@ fn coordinated_phrases(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usi
             }
         }
     }
-    for m in more {
-        if !out.contains(&m) {
-            out.push(m);
-        }
-    }
+    push_new(out, more);
 }
 
 /// "Yamal LNG, in which Novatek holds 50.1%, TotalEnergies 20% and CNPC 20%", "Novatek holds
@@ -783,11 +779,7 @@ fn coordinated_phrases(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usi
 /// after a comma or "and" right before its own percentage, after the subject's percentage
 /// in the same clause, holds a share of the same object.
 fn gapped_shares(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
-    let percent_at = |k: usize| {
-        k + 1 < view.tokens.end
-            && view.finder.text.tokens[k].kind == TokenKind::Number
-            && (matches!(view.word(k + 1), "%" | "percent") || (view.word(k + 1) == "per" && k + 2 < view.tokens.end && view.word(k + 2) == "cent"))
-    };
+    let percent_at = |k: usize| k + 1 < view.tokens.end && view.finder.text.tokens[k].kind == TokenKind::Number && view.finder.is_percent_at(k + 1);
     let mut more = Vec::new();
     for m in out[from..].iter().filter(|m| view.finder.lex.frames.frames[m.frame as usize].predicate == Predicate::InvestsIn && m.subject_slot == SlotKind::Subj) {
         let (subject, object) = (view.resolved[view.mentions[m.subject]].entity, view.resolved[view.mentions[m.object]].entity);
@@ -806,6 +798,11 @@ fn gapped_shares(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
             }
         }
     }
+    push_new(out, more);
+}
+
+/// Adds the matches of `more` that `out` does not hold yet.
+fn push_new(out: &mut Vec<FrameMatch>, more: Vec<FrameMatch>) {
     for m in more {
         if !out.contains(&m) {
             out.push(m);

@@ -915,8 +915,10 @@ impl Lexicon {
         lex.attaching_prepositions = lower_set(&lexicon_dir.join("attaching_prepositions.txt"))?;
         lex.name_connectors = lower_set(&lexicon_dir.join("name_connectors.txt"))?;
         lex.determiners = lower_set(&lexicon_dir.join("determiners.txt"))?;
-        lex.place_cues = read_list(&lexicon_dir.join("place_cues.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
-        lex.approximators = read_list(&lexicon_dir.join("approximators.txt"))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect();
+        let phrases =
+            |file: &str| -> Result<Vec<Vec<String>>> { Ok(read_list(&lexicon_dir.join(file))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect()) };
+        lex.place_cues = phrases("place_cues.txt")?;
+        lex.approximators = phrases("approximators.txt")?;
         let names = root.join("names");
         lex.given_names = lower_set(&names.join("given_names.txt"))?;
         lex.surnames = lower_set(&names.join("surnames.txt"))?;

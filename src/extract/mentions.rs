@@ -229,6 +229,11 @@ impl<'a> Finder<'a> {
         self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION)
     }
 
+    /// Token `k` starts a percent sign: "%", "percent", "per cent".
+    pub(super) fn is_percent_at(&self, k: usize) -> bool {
+        matches!(self.lower(k), "%" | "percent") || (self.lower(k) == "per" && k + 1 < self.text.tokens.len() && self.lower(k + 1) == "cent")
+    }
+
     /// Token `k` is the plural of a common word ("Cargoes", "Shipments" opening a sentence).
     pub(super) fn is_common_plural(&self, k: usize) -> bool {
         let w = self.lower(k);
@@ -1266,7 +1271,7 @@ impl<'a> Finder<'a> {
             }
             // "Primorye-2", "Nord Stream 2", "Arctic LNG 2": a short number ends a name (not a
             // share: "Orvik Holdings 20%").
-            let share = end + 1 < limit && matches!(self.lower(end + 1), "%" | "percent" | "per");
+            let share = end + 1 < limit && self.is_percent_at(end + 1);
             if t.kind == TokenKind::Number && !share && (t.joined || (self.raw(end).len() <= 2 && self.is_capitalised(end - 1))) {
                 end += 1;
                 continue;
@@ -1932,7 +1937,7 @@ impl<'a> Finder<'a> {
         }
         self.lex.frames.example_markers().iter().any(|marker| {
             let n = marker.len();
-            k >= s.tokens.start + n + 1 && marker.iter().enumerate().all(|(i, w)| self.lower(k - n + i) == w) && {
+            k > s.tokens.start + n && marker.iter().enumerate().all(|(i, w)| self.lower(k - n + i) == w) && {
                 let noun = if self.lower(k - n - 1) == "," { k - n - 1 } else { k - n };
                 noun > s.tokens.start && self.lower(noun - 1).ends_with('s') && self.context_cues_at(noun - 1).any(|c| c.before && c.words.len() == 1 && c.class == EntityType::Company)
             }
@@ -1943,7 +1948,8 @@ impl<'a> Finder<'a> {
     /// (`typing/context.csv`: "operated by", "built by") is a firm, whatever project its
     /// head names; any other head's class stands.
     fn firm_agent_over_head(&self, s: &Sentence, start: usize, end: usize, class: EntityType) -> EntityType {
-        let agent = self.before_article(s, start) > s.tokens.start && self.lower(self.before_article(s, start) - 1) == "by";
+        let first = self.before_article(s, start);
+        let agent = first > s.tokens.start && self.lower(first - 1) == "by";
         if class == EntityType::Project && agent && self.context_type(s, start, end) == Some(EntityType::Company) {
             EntityType::Company
         } else {
