@@ -807,10 +807,18 @@ impl<'a> SentenceView<'a> {
     }
 
     /// "buying Australian coal": the commodity a nationality adjective stands before, not
-    /// the adjective's state.
+    /// the adjective's state; "attended the Shanghai Cooperation Organisation (SCO) summit":
+    /// the event named after the body.
     fn past_adjective(&self, m: usize) -> usize {
         let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_));
-        match self.mention_at(self.last(m)) {
+        let last = self.last(m);
+        // "the Shanghai Cooperation Organisation (SCO) summit": the acronym and its head
+        // name the body's event.
+        let bracketed = (last + 1 < self.tokens.end && self.word(last) == "(").then(|| self.mention_at(last + 1)).flatten();
+        if let Some(event) = bracketed.filter(|&n| matches!(self.class(n), EntityType::Event | EntityType::Project | EntityType::Initiative) && self.word(self.first(n) + 1) == ")") {
+            return event;
+        }
+        match self.mention_at(last) {
             Some(next) if adjective && self.class(next) == EntityType::Commodity => next,
             _ => m,
         }
@@ -961,7 +969,8 @@ impl<'a> SentenceView<'a> {
     /// The mention right before token `k`, or before one lowercase noun that heads it
     /// ("the Far East region in Russia"), or the name that noun describes ("Zarubino is a
     /// port in …", "Harbin, a city in …"), or the name a phrase set off by a comma after it
-    /// describes ("the Amur plant, near Svobodny").
+    /// describes ("the Amur plant, near Svobodny"), or the name a description set off by a
+    /// comma describes ("Arctic LNG 2, the $21 billion project in …").
     pub(super) fn left_of(&self, k: usize) -> Option<usize> {
         let before = |j: usize| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
         if let Some(m) = before(k) {
@@ -982,6 +991,10 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         let mut j = k - 1;
+        // "Arctic LNG 2, a huge gas project in …": a longer description (past a name in it).
+        if let Some(comma) = self.finder.appositive_comma_before(j, self.tokens.start) {
+            return before(comma);
+        }
         if let Some(m) = before(j) {
             return Some(m);
         }
@@ -999,7 +1012,8 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The mention right after token `k`, past determiners, a compass adjective and a place
-    /// cue ("in the town of Bolshoy Kamen", "Gliwice, southern Poland").
+    /// cue ("in the town of Bolshoy Kamen", "Gliwice, southern Poland", "in the eastern state
+    /// of Odisha").
     pub(super) fn right_after(&self, k: usize) -> Option<usize> {
         let mut j = self.finder.place_cue_at(k, self.tokens.end).unwrap_or(k);
         // "the 2018 Eastern Economic Forum": a year or number after the determiner.
@@ -1012,6 +1026,10 @@ impl<'a> SentenceView<'a> {
         };
         while j < self.tokens.end && determiner(j) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
             j += 1;
+        }
+        // "in the eastern state of Odisha": the cue after a compass word.
+        if j > k && self.mention_at(j).is_none() {
+            j = self.finder.place_cue_at(j, self.tokens.end).unwrap_or(j);
         }
         let m = (j < self.tokens.end).then(|| self.mention_at(j)).flatten()?;
         Some(self.owned_by(m))

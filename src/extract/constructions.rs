@@ -543,7 +543,8 @@ impl Extractor {
     }
 
     /// "the Utrenneye field on the Gydan Peninsula", "the Varnek terminal on Sakhalin Island":
-    /// a place or project right before "on" (and "the") and a place lies there. Not a state
+    /// a place or project right before "on" (and "the"), or described before it ("Arctic LNG
+    /// 2, the $21 billion project on the Gydan Peninsula"), and a place lies there. Not a state
     /// after "on" ("talks on Ukraine", "sanctions on Russia" are about it), and not "on" as a
     /// frame's preposition, which it would be for any pair.
     #[allow(clippy::too_many_arguments)]
@@ -554,7 +555,9 @@ impl Extractor {
             if !matches!(site.class, EntityType::Place | EntityType::Project) || place.class != EntityType::Place || !unowned(site) || !unowned(place) || site.entity == place.entity {
                 continue;
             }
-            let k = site.mention.last;
+            // "Arctic LNG 2, the $21 billion project on the Gydan Peninsula".
+            let described = |on: usize| on > site.mention.last + 2 && finder.is_site_head(on - 1) && finder.appositive_comma_before(on - 1, site.mention.last) == Some(site.mention.last);
+            let k = (site.mention.last..place.mention.first).find(|&k| finder.lower(k) == "on").filter(|&on| on == site.mention.last || described(on)).unwrap_or(site.mention.last);
             let on = finder.lower(k) == "on" && (place.mention.first == k + 1 || (place.mention.first == k + 2 && finder.lower(k + 1) == "the"));
             if on && self.lexicon.signatures.allows(Predicate::LocatedIn, site.class, place.class) {
                 let facts = self.named_facts(Predicate::LocatedIn, 0.6, "site-on-place");

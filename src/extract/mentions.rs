@@ -246,6 +246,32 @@ impl<'a> Finder<'a> {
         self.lex.heads.get(self.lower(k)).is_some_and(|h| matches!(h.class, EntityType::Place | EntityType::Project))
     }
 
+    /// "Arctic LNG 2, the $21 billion project on …", "X, a cold-rolling and galvanizing mill
+    /// in …": the comma opening an appositive description that ends at token `head` (a
+    /// lowercase noun), when at most six plain words, numbers, hyphens, "and" or signs lead
+    /// back from it to "a", "an" or "the" right after that comma. Not before `floor`.
+    pub(super) fn appositive_comma_before(&self, head: usize, floor: usize) -> Option<usize> {
+        if !self.is_plain_word(head) {
+            return None;
+        }
+        let describing = |j: usize| match self.tok(j).kind {
+            TokenKind::Word => self.is_plain_word(j) || self.lower(j) == "and",
+            TokenKind::Number => true,
+            TokenKind::Punct => self.is_dash(j) || matches!(self.lower(j), "$" | "€" | "£" | "¥" | "%"),
+        };
+        let mut j = head;
+        while j > floor + 1 && head - j < 7 {
+            j -= 1;
+            if matches!(self.lower(j), "a" | "an" | "the") {
+                return (self.lower(j - 1) == ",").then_some(j - 1);
+            }
+            if !describing(j) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// Surface text of tokens `[first, last)`.
     pub fn surface(&self, first: usize, last: usize) -> String {
         self.body[self.tok(first).start..self.tok(last - 1).end].to_string()
@@ -2814,7 +2840,7 @@ impl<'a> Finder<'a> {
                     mentions.drain(idx + 1..idx + 1 + swallowed);
                     mentions[idx] = extended;
                 }
-            } else if let Some(event) = self.bracketed_acronym_head(s, mentions, idx) {
+            } else if let Some(mut event) = self.bracketed_acronym_head(s, mentions, idx) {
                 let swallowed = mentions[idx + 2..].iter().take_while(|n| n.first < event.last).count();
                 mentions.drain(idx + 2..idx + 2 + swallowed);
                 // (So do unknown names the acronym spells, dashes apart: "the Baku–Tbilisi–Kars (BTK) railway".)
@@ -2831,8 +2857,9 @@ impl<'a> Finder<'a> {
                     mentions.remove(idx + 1);
                 } else {
                     // "the Shanghai Cooperation Organisation (SCO) summit": the body stays, its
-                    // acronym and the head name the event.
-                    mentions[idx + 1] = event;
+                    // acronym and the head name the event, which is also the body's summit.
+                    let spelled_out = format!("{} {}", mentions[idx].surface, self.surface(mentions[idx + 1].last + 1, event.last));
+                    mentions[idx + 1] = Mention { short: Some(std::mem::replace(&mut event.surface, spelled_out)), ..event };
                 }
             }
             idx += 1;
