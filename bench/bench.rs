@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo run --release --example bench -- [MEGABYTES] [--extract-only]` (default 50).
 
-use newsgraph::corpus::{Format, Reader};
+use newsgraph::corpus::Format;
 use newsgraph::extract::{Extractor, Lexicon};
 use newsgraph::store::Store;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ fn main() -> anyhow::Result<()> {
     let target_mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(50);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let lexicon = Lexicon::load(&root.join("ontology"))?;
-    let reader = Reader::new(lexicon.furniture.clone(), lexicon.link_headings.clone());
+    let reader = lexicon.reader();
     let mut seeds = Vec::new();
     for entry in std::fs::read_dir(root.join("seeds"))? {
         let path = entry?.path();

@@ -141,20 +141,26 @@ impl Source {
     }
 }
 
-/// Reads articles. Holds the page-furniture phrases and the headings of link blocks (from
-/// `ontology/lexicon/furniture.txt` and `link_headings.txt`).
+/// Reads articles. Holds the page-furniture phrases, the headings of link blocks and the
+/// names of share buttons (from `ontology/lexicon/furniture.txt`, `link_headings.txt` and
+/// `share_buttons.txt`).
 #[derive(Debug, Clone, Default)]
 pub struct Reader {
     furniture: Vec<String>,
     link_headings: Vec<String>,
+    /// Longest first, so "copy link" is read before "copy".
+    share_buttons: Vec<String>,
 }
 
 impl Reader {
     /// `furniture`: phrases; a short paragraph that is or starts with one is dropped.
     /// `link_headings`: phrases; the short lines under such a heading are dropped too.
-    pub fn new(furniture: Vec<String>, link_headings: Vec<String>) -> Self {
-        let lower = |phrases: Vec<String>| phrases.into_iter().map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect();
-        Reader { furniture: lower(furniture), link_headings: lower(link_headings) }
+    /// `share_buttons`: names; a short paragraph of three or more and nothing else is dropped.
+    pub fn new(furniture: Vec<String>, link_headings: Vec<String>, share_buttons: Vec<String>) -> Self {
+        let lower = |phrases: Vec<String>| -> Vec<String> { phrases.into_iter().map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect() };
+        let mut share_buttons = lower(share_buttons);
+        share_buttons.sort_by_key(|b| std::cmp::Reverse(b.len()));
+        Reader { furniture: lower(furniture), link_headings: lower(link_headings), share_buttons }
     }
 
     /// Every article file under `paths` (files as given, folders recursively), sorted by
@@ -312,6 +318,22 @@ impl Reader {
         out.trim().to_string()
     }
 
+    /// "Facebook   X   KakaoTalk   LinkedIn   Email   Copy link": three or more share
+    /// buttons and nothing else (bars and dots between them allowed).
+    /// (`lower` is the paragraph in lower case.)
+    fn is_share_bar(&self, lower: &str) -> bool {
+        let mut rest = lower.trim_start_matches([' ', '|', '·', '•', '/']);
+        let mut buttons = 0;
+        while !rest.is_empty() {
+            let Some(button) = self.share_buttons.iter().find(|b| rest.strip_prefix(b.as_str()).is_some_and(|after| after.is_empty() || after.starts_with([' ', '|', '·', '•', '/']))) else {
+                return false;
+            };
+            rest = rest[button.len()..].trim_start_matches([' ', '|', '·', '•', '/']);
+            buttons += 1;
+        }
+        buttons >= 3
+    }
+
     /// "Read more:", "Related Article", "Share this article": a short paragraph that is or
     /// starts with a link heading.
     fn is_link_heading(&self, paragraph: &str) -> bool {
@@ -357,7 +379,12 @@ impl Reader {
     fn is_furniture(&self, paragraph: &str) -> bool {
         let lower = paragraph.to_lowercase();
         let short = paragraph.chars().count() <= 80;
-        if short && starts_with_phrase(&lower, &self.furniture) {
+        // A consent banner of a few sentences: "We use cookies to … Cookie Policy. [Accept all]".
+        let banner = paragraph.chars().count() <= 400 && lower.contains("cookie");
+        if (short || banner) && starts_with_phrase(&lower, &self.furniture) {
+            return true;
+        }
+        if short && self.is_share_bar(&lower) {
             return true;
         }
         // A credit line of any length: "Reporting by …; Editing by …".
@@ -796,7 +823,7 @@ mod tests {
     const RUNNING: &str = "The ministry said on Tuesday that the new terminal would handle twice the cargo of the old one.";
 
     fn reader() -> Reader {
-        Reader::new(vec!["rate this article".into(), "share this article".into(), "related articles".into(), "poll conducted".into()], vec!["related articles".into()])
+        Reader::new(vec!["rate this article".into(), "share this article".into(), "related articles".into(), "poll conducted".into()], vec!["related articles".into()], vec![])
     }
 
     fn parse(format: Format, text: &str) -> Result<Document, CorpusError> {
@@ -809,6 +836,19 @@ mod tests {
                     Kogas signed a long contract with the supplier.\n 33 (31%)\nhttps://example.org/a https://example.org/b\nRelated Articles";
         let doc = parse(Format::Text, text).unwrap();
         assert_eq!(doc.body, "Kogas signed a long contract with the supplier.");
+    }
+
+    #[test]
+    fn consent_banners_and_share_bars_are_dropped() {
+        let running = RUNNING;
+        let r = Reader::new(vec!["we use cookies".into()], vec![], vec!["facebook".into(), "x".into(), "kakaotalk".into(), "email".into(), "copy link".into()]);
+        let text = format!(
+            "We use cookies to personalize content. By continuing to use this site, you agree to our Privacy Policy and Cookie Policy. [Accept all]\n\n\
+             Facebook   X   KakaoTalk   Email   Copy link\n\n{running}\n\nFacebook X KakaoTalk lost users in Korea last year."
+        );
+        let doc = r.parse(Path::new("a"), "a", Format::Text, text.as_bytes()).unwrap();
+        // Buttons and other words are a sentence.
+        assert_eq!(doc.body, format!("{running}\n\nFacebook X KakaoTalk lost users in Korea last year."));
     }
 
     #[test]
@@ -840,7 +880,7 @@ mod tests {
 
     #[test]
     fn datelines_and_credits_are_dropped() {
-        let r = Reader::new(vec!["photo".into(), "source".into()], vec![]);
+        let r = Reader::new(vec!["photo".into(), "source".into()], vec![], vec![]);
         let parse = |text: &str| r.parse(Path::new("a"), "a", Format::Text, text.as_bytes()).unwrap().body;
         assert_eq!(parse("LIMA, Dec. 16 (UPI) -- Peru signed the deal."), "Peru signed the deal.");
         assert_eq!(parse("LIMA (Reuters) - Peru signed the deal."), "Peru signed the deal.");
@@ -848,7 +888,7 @@ mod tests {
         assert_eq!(parse(" date 2024-06-19 Following talks, Peru signed the deal."), "Following talks, Peru signed the deal.");
         assert_eq!(parse("The minister met the envoy in Lima. Photo: VGP"), "The minister met the envoy in Lima.");
         assert_eq!(parse("[Photo by Andes Shipping] Peru signed the deal (Source: Andina)."), "Peru signed the deal.");
-        let r = Reader::new(vec!["reporting by".into()], vec![]);
+        let r = Reader::new(vec!["reporting by".into()], vec![], vec![]);
         let body = r.parse(Path::new("a"), "a", Format::Text, b"Peru signed the deal. (Reporting by Ana Ruiz in Lima and Jon Ray in Quito; Editing by Tom Oates)").unwrap().body;
         assert_eq!(body, "Peru signed the deal.");
         let body = r
@@ -864,7 +904,7 @@ mod tests {
 
     #[test]
     fn captions_bylines_agency_credits_and_link_blocks_are_dropped() {
-        let r = Reader::new(vec!["photo".into(), "read more".into(), "related".into()], vec!["read more".into(), "related".into()]);
+        let r = Reader::new(vec!["photo".into(), "read more".into(), "related".into()], vec!["read more".into(), "related".into()], vec![]);
         let parse = |text: &str| r.parse(Path::new("a"), "a", Format::Text, text.as_bytes()).unwrap();
         let running = RUNNING;
         let text = format!(

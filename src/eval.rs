@@ -5,7 +5,7 @@
 //! Owns the gold file format, the scoring arithmetic (pure), and `evaluate`, the `eval`
 //! command's loop: each gold file's article read, extracted and scored.
 
-use crate::corpus::{article_named, Reader};
+use crate::corpus::article_named;
 use crate::extract::Extractor;
 use crate::model::{Entity, Extraction, Predicate};
 use anyhow::{Context, Result};
@@ -290,7 +290,7 @@ pub fn summarize(scores: &[DocScore]) -> Summary {
 /// `eval`: extracts the article of every gold file (`<article>.json`) in `gold_dir` from
 /// `corpus`, scores it, and writes the figures (with every miss when `verbose`) to `out`.
 pub fn evaluate(extractor: &Extractor, gold_dir: &Path, corpus: &Path, verbose: bool, out: &mut impl Write) -> Result<()> {
-    let reader = Reader::new(extractor.lexicon.furniture.clone(), extractor.lexicon.link_headings.clone());
+    let reader = extractor.lexicon.reader();
     let mut gold_files: Vec<PathBuf> = std::fs::read_dir(gold_dir)
         .with_context(|| format!("{}: cannot read gold folder", gold_dir.display()))?
         .flatten()

@@ -252,7 +252,7 @@ pub fn ingest(extractor: &Extractor, store: &Store, paths: &[PathBuf]) -> Result
 
 /// `ingest` into the store or to an endpoint.
 pub fn ingest_to(extractor: &Extractor, target: Target<'_>, paths: &[PathBuf]) -> Result<IngestReport> {
-    let reader = Reader::new(extractor.lexicon.furniture.clone(), extractor.lexicon.link_headings.clone());
+    let reader = extractor.lexicon.reader();
     let (files, errors) = reader.discover(paths);
     let mut report = IngestReport::default();
     for e in errors {
@@ -392,7 +392,7 @@ pub enum ExtractFormat {
 /// failed).
 pub fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat, shards: Option<(&Path, usize)>) -> Result<i32> {
     let lexicon = load_lexicon(ontology)?;
-    let reader = Reader::new(lexicon.furniture.clone(), lexicon.link_headings.clone());
+    let reader = lexicon.reader();
     let extractor = Extractor::new(lexicon);
     let (files, errors) = reader.discover(paths);
     let mut failed = errors.len();

@@ -8,7 +8,7 @@
 //! is evidenced in another sentence is left out), the threshold sweep, and the report.
 //! The model itself is `extract::scorer`.
 
-use crate::corpus::{article_named, Document, Reader};
+use crate::corpus::{article_named, Document};
 use crate::eval::{self, Annotated};
 use crate::extract::lexicon::fold_mark;
 use crate::extract::scorer::{Class, Example, Scorer};
@@ -76,7 +76,7 @@ const FLAT_OPTIMUM: f64 = 0.005;
 /// Learns the weights and cross-validates them.
 pub fn train(ontology: &Path, options: &Options) -> Result<Trained> {
     let lexicon = Lexicon::load_untrained(ontology)?;
-    let reader = Reader::new(lexicon.furniture.clone(), lexicon.link_headings.clone());
+    let reader = lexicon.reader();
     let mut extractor = Extractor::new(lexicon);
     let classes = extractor.lexicon.scorer.classes().to_vec();
     let mut articles = Vec::new();

@@ -3,7 +3,7 @@
 //! input may panic; every document gives valid JSON whose relations' evidence is the
 //! body's text at their offsets, and every sentence is a bounded span of the body.
 
-use newsgraph::corpus::{Format, Reader};
+use newsgraph::corpus::Format;
 use newsgraph::export::extraction_json;
 use newsgraph::extract::{Extractor, Lexicon};
 use newsgraph::text::MAX_SENTENCE_BYTES;
@@ -135,7 +135,7 @@ fn input(rng: &mut Rng) -> Vec<u8> {
 fn arbitrary_bytes_never_panic_and_evidence_is_its_span() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let lexicon = Lexicon::load(&root.join("ontology")).expect("the ontology loads");
-    let reader = Reader::new(lexicon.furniture.clone(), lexicon.link_headings.clone());
+    let reader = lexicon.reader();
     let extractor = Extractor::new(lexicon);
     let mut rng = Rng(15);
     let (mut documents, mut relations) = (0, 0);

@@ -452,6 +452,9 @@ pub struct Lexicon {
     /// Headings of link blocks (`ontology/lexicon/link_headings.txt`): the corpus reader
     /// drops the lines under them.
     pub link_headings: Vec<String>,
+    /// Share and follow buttons (`ontology/lexicon/share_buttons.txt`): the corpus reader
+    /// drops a short paragraph made of them.
+    pub share_buttons: Vec<String>,
     pub gazetteer: Gazetteer,
     /// Lowercase token key of a head → its type.
     pub heads: FxHashMap<String, Head>,
@@ -884,6 +887,11 @@ fn non_empty(value: Option<&String>) -> Option<String> {
 }
 
 impl Lexicon {
+    /// The corpus reader with this lexicon's furniture phrases, link headings and share buttons.
+    pub fn reader(&self) -> crate::corpus::Reader {
+        crate::corpus::Reader::new(self.furniture.clone(), self.link_headings.clone(), self.share_buttons.clone())
+    }
+
     /// Loads every data file of `ontology/` but the scorer's weights (`newsgraph train` makes those).
     pub fn load_untrained(root: &Path) -> Result<Lexicon> {
         let mut lex = Lexicon { root: root.to_path_buf(), fingerprint: fingerprint(root)?, ..Lexicon::default() };
@@ -891,6 +899,7 @@ impl Lexicon {
         lex.splitter = Splitter::new(read_list(&lexicon_dir.join("abbreviations.txt"))?, read_list(&lexicon_dir.join("sentence_openers.txt"))?);
         lex.furniture = read_list(&lexicon_dir.join("furniture.txt"))?;
         lex.link_headings = read_list(&lexicon_dir.join("link_headings.txt"))?;
+        lex.share_buttons = read_list(&lexicon_dir.join("share_buttons.txt"))?;
         let lower_set = |path: &Path| -> Result<FxHashSet<String>> { Ok(read_list(path)?.iter().map(|w| fold(w)).collect()) };
         lex.common_words = lower_set(&lexicon_dir.join("common_words.txt"))?;
         lex.non_names = lower_set(&lexicon_dir.join("non_names.txt"))?;

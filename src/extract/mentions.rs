@@ -2016,7 +2016,7 @@ impl<'a> Finder<'a> {
         // ("Minister of Roads and Urban Development …": common words right after a title's
         // "of" are its portfolio, split at "and", not a person; "Ambassador Long" is one.)
         let portfolio = start > s.tokens.start && matches!(self.lower(start - 1), "of" | "for") && words.iter().all(|&k| self.is(k, WordKinds::COMMON));
-        if titled && words.len() <= 4 && !self.is_acronym(start) && !portfolio {
+        if titled && words.len() <= 4 && (!self.is_acronym(start) || self.is_initial(start)) && !portfolio {
             return Some(EntityType::Person);
         }
         // "Larsen & Toubro", "Tanaka & Sons": names joined by "&" are a firm's.
@@ -2197,6 +2197,10 @@ impl<'a> Finder<'a> {
         }
         let is = |k: usize, kinds: WordKinds| self.is(k, kinds);
         let syllables = |ks: &[usize]| ks.iter().all(|&k| is(k, WordKinds::KOREAN_SYLLABLE));
+        // "PRICE GAP": words all in capitals are a subheading's, not a person's name.
+        if words.iter().all(|&k| self.raw(k).chars().filter(|c| c.is_alphabetic()).count() >= 2 && !self.raw(k).chars().any(char::is_lowercase)) {
+            return false;
+        }
         let (first, last) = (words[0], words[n - 1]);
         if is(first, WordKinds::GIVEN_NAME) && !is(first, WordKinds::COMMON) {
             return true;
@@ -2242,10 +2246,11 @@ impl<'a> Finder<'a> {
         self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY) && !self.is(k, WordKinds::HEAD) && !self.is_acronym(k) && self.lower(k).chars().all(char::is_alphabetic)
     }
 
-    /// Token `k` is an initial: one capital letter and its period ("B.").
+    /// Token `k` is an initial: one capital letter and its period ("B."), or up to three
+    /// written together ("H.D.").
     fn is_initial(&self, k: usize) -> bool {
-        let raw = self.raw(k);
-        raw.len() == 2 && raw.starts_with(|c: char| c.is_ascii_uppercase()) && raw.ends_with('.')
+        let raw = self.raw(k).as_bytes();
+        (2..=6).contains(&raw.len()) && raw.len().is_multiple_of(2) && raw.chunks(2).all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
     }
 
     /// Is a title ("President", "Foreign Minister") at `i`? Returns its end.

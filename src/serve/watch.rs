@@ -28,7 +28,7 @@ pub fn spawn(store: Arc<Store>, dir: PathBuf, ontology: &Path) -> Result<()> {
     let lexicon = Lexicon::load(ontology).with_context(|| format!("loading extraction knowledge from {}", ontology.display()))?;
     let extractor = Extractor::new(lexicon);
     std::thread::Builder::new().name("watch".into()).spawn(move || {
-        let reader = Reader::new(extractor.lexicon.furniture.clone(), extractor.lexicon.link_headings.clone());
+        let reader = extractor.lexicon.reader();
         let mut seen = None;
         loop {
             let now = listing(&reader, &dir);
