@@ -12,8 +12,8 @@
 //! sentence) or in the nearest sentence before that names one; "it" as the subject of an
 //! object's relative clause ("the corridor, which it is building") → the one company,
 //! organisation or state named before it in the sentence; "the Company" capitalised, a
-//! press release's defined term, → the first company named; "the two firms", "both sides" → the two nearest
-//! different entities of the class (`lexicon/pair_descriptions.csv`), as two mentions that
+//! press release's defined term, → the first company named; "the two firms", "both sides", "all three leaders" → the two (three) nearest
+//! different entities of the class (`lexicon/pair_descriptions.csv`), as two (three) mentions that
 //! `clauses.rs` coordinates. The new mentions join the resolved ones, so frames and candidates see
 //! them like names; each keeps its own words as its span, so evidence stays exact.
 
@@ -169,8 +169,16 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                 }
                 continue;
             }
-            // "the two firms", "both sides": the two nearest different entities of a class.
-            if (word == "two" && k > sentence.tokens.start && finder.lower(k - 1) == "the") || word == "both" {
+            // "the two firms", "both sides", "all three leaders": the two (three) nearest
+            // different entities of a class.
+            let determined = k > sentence.tokens.start && matches!(finder.lower(k - 1), "the" | "all");
+            let count = match word {
+                "both" => 2,
+                "two" if determined && finder.lower(k - 1) == "the" => 2,
+                "three" if determined && !covered(k - 1) => 3,
+                _ => 0,
+            };
+            if count > 0 {
                 let adjective = this.iter().find(|r| r.mention.first == k + 1 && matches!(r.mention.target, Target::Adjective(_)));
                 let noun = adjective.map_or(k + 1, |r| r.mention.last);
                 let classes = (noun < sentence.tokens.end && !covered(k) && !covered(noun)).then(|| descriptions.pairs.get(finder.lower(noun))).flatten();
@@ -178,9 +186,16 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                 if let Some(classes) = classes.filter(|_| !next_is_name) {
                     let named = |r: &&Resolved| classes.contains(&r.class) && !r.referring && !matches!(r.mention.target, Target::Adjective(_));
                     if let Some(a) = before(k).find(named) {
-                        if let Some(b) = before(k).filter(named).find(|r| r.class == a.class && r.entity != a.entity) {
-                            added.push(reference(finder, si, k, k + 1, a));
-                            added.push(reference(finder, si, noun, noun + 1, b));
+                        let mut found = vec![a];
+                        for r in before(k).filter(named).filter(|r| r.class == a.class) {
+                            if found.len() < count && !found.iter().any(|f| f.entity == r.entity) {
+                                found.push(r);
+                            }
+                        }
+                        // One token for each: "[two] [firms]", "[all] [three] [leaders]".
+                        let tokens = [k - 1, k, noun];
+                        if found.len() == count {
+                            added.extend(tokens[3 - count..].iter().zip(found).map(|(&at, r)| reference(finder, si, at, at + 1, r)));
                         }
                     }
                 }
