@@ -1064,7 +1064,9 @@ impl<'a> SentenceView<'a> {
         let mut j = k;
         while j < self.tokens.end && j < k + reach {
             if matches!(self.word(j), "between" | "among") {
-                return self.right_after(j + 1).filter(|&m| self.list(m).len() > 1);
+                // ("between President Anna Orlova and …": past a title.)
+                let first = (j + 1..self.tokens.end).find(|&at| !self.in_title(at) || self.mention_at(at).is_some())?;
+                return self.right_after(first).filter(|&m| self.list(m).len() > 1);
             }
             j += 1;
         }

@@ -556,7 +556,17 @@ impl Frames {
     fn cue_matches(&self, view: &SentenceView, out: &mut Vec<FrameMatch>) {
         let finder = view.finder;
         for k in view.tokens.clone() {
-            if view.mention_at(k).is_some() {
+            if let Some(m) = view.mention_at(k) {
+                // "the Hanoi summit between Trump and Kim": an event's head noun is a cue
+                // for the names after its "between".
+                if view.class(m) == EntityType::Event && view.last(m) == k + 1 && finder.is(k, WordKinds::FRAME_CUE) {
+                    let from = out.len();
+                    for &(f, form) in self.forms.get(finder.lower(k)).into_iter().flatten().filter(|&&(f, _)| self.frames[f as usize].pos == Pos::Noun) {
+                        self.match_at(view, f, form, k, out);
+                    }
+                    let between: Vec<FrameMatch> = out.drain(from..).filter(|found| found.subject_slot == SlotKind::Between).collect();
+                    out.extend(between);
+                }
                 continue;
             }
             // The flag first: few words are cue forms ("in_compound" reads the neighbours).
@@ -602,14 +612,18 @@ impl Frames {
             }
         }
         let passive = frame.pos == Pos::Verb && form.is_participle() && {
-            // "was (jointly) built", or a participle right before "by" ("the plant built by").
+            // "was (jointly) built", or a participle right before "by" ("the plant built by",
+            // "owned equally by").
             let mut j = k;
             let mut aux = false;
             while j > view.tokens.start && view.finder.is(j - 1, WordKinds::VERB_GROUP) {
                 j -= 1;
                 aux |= view.finder.is(j, WordKinds::COPULA) || view.word(j) == "been";
             }
-            aux || (end < view.tokens.end && view.word(end) == "by") || (k > view.tokens.start && view.word(k - 1) == "," && view.mention_at(k.saturating_sub(2)).is_some())
+            // ("owned equally by", "funded largely by": an adverb in "-ly" between.)
+            let adverb = |j: usize| view.finder.is(j, WordKinds::VERB_GROUP) || (view.word(j).len() >= 6 && view.word(j).ends_with("ly") && view.finder.is_plain_word(j));
+            let by = (end..view.tokens.end.min(end + 3)).find(|&j| !adverb(j)).is_some_and(|j| view.word(j) == "by");
+            aux || by || (k > view.tokens.start && view.word(k - 1) == "," && view.mention_at(k.saturating_sub(2)).is_some())
         };
         // A reduced relative clause: a participle right after a name that can only be its
         // object (the ontology allows its class as the object, not as the subject), with a

@@ -1867,9 +1867,11 @@ impl<'a> Finder<'a> {
 
     /// The end of the state noun (`Lexicon::state_nouns`) starting at token `k`, before
     /// `limit`, written as the noun may be: "government" or "Government", "army" only so.
+    /// Not before "of": "the Malaysian state of Johor" ("a Russian state-owned firm" is the state's).
     fn state_noun_at(&self, k: usize, limit: usize) -> Option<usize> {
         let fits = |(noun, capitalised): &&(Vec<String>, bool)| k + noun.len() <= limit && noun.iter().enumerate().all(|(n, w)| self.lower(k + n) == w) && (*capitalised || !self.is_capitalised(k));
-        self.lex.state_nouns.iter().find(fits).map(|(noun, _)| k + noun.len())
+        let end = self.lex.state_nouns.iter().find(fits).map(|(noun, _)| k + noun.len())?;
+        (end == limit || self.lower(end) != "of").then_some(end)
     }
 
     /// "the Russian government", "ROK government", "the Korean side": a state's name or
