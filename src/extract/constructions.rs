@@ -397,7 +397,8 @@ impl Extractor {
             if q.mention.first <= verb {
                 continue;
             }
-            if matches!(q.mention.target, Target::Adjective(_)) {
+            // (Past what it carries: "would carry Russian gas from Yamal to China".)
+            if matches!(q.mention.target, Target::Adjective(_)) || (q.class == EntityType::Commodity && k == verb) {
                 continue;
             }
             if !matches!(q.class, EntityType::Place | EntityType::Country) {
