@@ -241,6 +241,15 @@ impl<'a> Finder<'a> {
         w.ends_with('s') && !w.ends_with("ss") && (common(w.len() - 1) || (w.ends_with("es") && common(w.len() - 2)))
     }
 
+    /// The word of token `k` is written in lowercase elsewhere in the document, itself or
+    /// its singular ("Cargoes would be carried …" and "the cargoes"): a common word. (A
+    /// linear scan: asked only of a lone unknown word opening a sentence.)
+    fn written_lowercase(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        let forms = [Some(w), w.strip_suffix('s'), w.strip_suffix("es")];
+        (0..self.text.tokens.len()).any(|j| j != k && !self.is_capitalised(j) && self.tok(j).kind == TokenKind::Word && forms.contains(&Some(self.lower(j))))
+    }
+
     /// Token `k` is a head naming a site, a place's or a project's ("port", "refinery").
     pub(super) fn is_site_head(&self, k: usize) -> bool {
         self.lex.heads.get(self.lower(k)).is_some_and(|h| matches!(h.class, EntityType::Place | EntityType::Project))
@@ -1466,7 +1475,9 @@ impl<'a> Finder<'a> {
             let sentence_initial = i == s.tokens.start || (matches!(self.raw(i - 1), "\"" | "“" | "(" | "‘" | "'" | ":" | "—") && self.lower(i - 1) != "'s");
             // ("Lake Balkhash is shrinking": a place prefix starts the name.)
             let place_prefix = i + 1 < end && (self.lex.place_prefixes.contains(lower) || self.firm_prefix_at(i, end));
-            if (sentence_initial || headline) && (self.is(i, WordKinds::ORDINARY) || self.is_common_plural(i)) && !self.is_acronym(i) && !place_prefix {
+            // ("Cargoes would be carried": a lone word the document writes in lowercase too.)
+            let lowercase_elsewhere = || sentence_initial && i + 1 == end && self.written_lowercase(i);
+            if (sentence_initial || headline) && (self.is(i, WordKinds::ORDINARY) || self.is_common_plural(i) || lowercase_elsewhere()) && !self.is_acronym(i) && !place_prefix {
                 i += 1;
                 continue;
             }
