@@ -257,8 +257,9 @@ impl<'a> Finder<'a> {
 
     /// "Arctic LNG 2, the $21 billion project on …", "X, a cold-rolling and galvanizing mill
     /// in …": the comma opening an appositive description that ends at token `head` (a
-    /// lowercase noun), when at most six plain words, numbers, hyphens, "and" or signs lead
-    /// back from it to "a", "an" or "the" right after that comma. Not before `floor`.
+    /// lowercase noun), when at most six plain words, numbers, hyphens, "and", "'s" or signs
+    /// lead back from it to "a", "an" or "the" right after that comma ("POSCO Center, the
+    /// group's headquarters in …"). Not before `floor`.
     pub(super) fn appositive_comma_before(&self, head: usize, floor: usize) -> Option<usize> {
         if !self.is_plain_word(head) {
             return None;
@@ -266,7 +267,7 @@ impl<'a> Finder<'a> {
         let describing = |j: usize| match self.tok(j).kind {
             TokenKind::Word => self.is_plain_word(j) || self.lower(j) == "and",
             TokenKind::Number => true,
-            TokenKind::Punct => self.is_dash(j) || matches!(self.lower(j), "$" | "€" | "£" | "¥" | "%"),
+            TokenKind::Punct => self.is_dash(j) || matches!(self.lower(j), "$" | "€" | "£" | "¥" | "%" | "'s"),
         };
         let mut j = head;
         while j > floor + 1 && head - j < 7 {

@@ -131,7 +131,9 @@ impl Extractor {
             }
             Target::Adjective(entry) => (add_known(*entry, None, drafts), EntityType::Country),
             Target::Capital(entry) => {
-                let before = (m.first > 0).then(|| finder.lower(m.first - 1));
+                // (Past a compass word: "in southern Seoul" is the city.)
+                let compass = m.first > 1 && finder.lex.compass_words.contains(finder.lower(m.first - 1));
+                let before = (m.first > 0).then(|| finder.lower(m.first - 1 - usize::from(compass)));
                 // "Moscow's footsteps": a possessive capital is its government, wherever it stands.
                 let possessive = finder.text.tokens.get(m.last).is_some_and(|_| finder.lower(m.last) == "'s");
                 // "flights to Seoul" is the city, "obligations to Washington" the government.
