@@ -769,9 +769,9 @@ impl<'a> SentenceView<'a> {
         })
     }
 
-    /// "Nayara, in which Rosneft holds a stake", "the bloc, of which Turkey is a member":
-    /// the name a relative clause fronted by preposition `p` refers to, for a cue at `k`
-    /// inside that clause.
+    /// "Nayara, in which Rosneft holds a stake", "the bloc, of which Turkey is a member",
+    /// "Beijing, where Putin held talks" (as "in" or "at"): the name a relative clause fronted
+    /// by preposition `p` refers to, for a cue at `k` inside that clause.
     pub(super) fn fronted_relative(&self, k: usize, p: u8) -> Option<usize> {
         let clause = self.clause_of(k);
         let mut j = k;
@@ -789,6 +789,12 @@ impl<'a> SentenceView<'a> {
             if matches!(w, "which" | "whom") {
                 let fronted = self.finder.preposition(j - 1) == Some(p) && self.word(j - 2) == ",";
                 return fronted.then(|| self.mention_at(j - 3)).flatten();
+            }
+            // "in Beijing, where Putin held talks with Xi": "where" is "in" or "at" the place.
+            if w == "where" {
+                let frames = &self.finder.lex.frames;
+                let locative = frames.preposition("in") == Some(p) || frames.preposition("at") == Some(p);
+                return (locative && self.word(j - 1) == ",").then(|| self.mention_at(j - 2)).flatten();
             }
         }
         None
