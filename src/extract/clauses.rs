@@ -174,7 +174,7 @@ impl<'a> SentenceView<'a> {
     }
 
     /// Token `k` is a word of a title or role ("president", "chief executive").
-    fn in_title(&self, k: usize) -> bool {
+    pub(super) fn in_title(&self, k: usize) -> bool {
         self.finder.is(k, WordKinds::TITLE_WORD)
     }
 

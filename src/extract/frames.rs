@@ -179,6 +179,8 @@ pub struct Frames {
     example_markers: Vec<Vec<String>>,
     /// Every form of the words of desire before "to" or "in" (`lexicon/desire_words.txt`).
     desire_words: FxHashSet<String>,
+    /// Nouns of a party a person heads ("delegation": `lexicon/delegation_nouns.txt`).
+    delegation_nouns: FxHashSet<String>,
     /// Per frame, its interestedIn twin when it is a verb of taking part or investing: what
     /// it cues after a word of desire ("wants to join", "keen to invest in").
     desired: Vec<Option<u32>>,
@@ -236,6 +238,7 @@ impl Frames {
         };
         frames.verb_group.extend(inflected("light_verbs.txt")?);
         frames.desire_words.extend(inflected("desire_words.txt")?);
+        frames.delegation_nouns = read_list(&lexicon.join("delegation_nouns.txt"))?.iter().map(|w| fold(w)).collect();
         frames.example_markers = read_list(&lexicon.join("example_markers.txt"))?.iter().map(|m| m.split_whitespace().map(fold).collect()).collect();
         for title in titles {
             let words: Vec<&str> = title.split(' ').collect();
@@ -529,6 +532,32 @@ impl Frames {
         coordinated_phrases(view, out, from);
         gapped_shares(view, out, from);
         self.meeting_companions(view, out, from);
+        self.delegation_leaders(view, out, from);
+    }
+
+    /// "received the delegation of the Russian Federation headed by First Deputy Prime
+    /// Minister Denis Manturov", "met a team led by X": whoever meets a party
+    /// (`lexicon/delegation_nouns.txt`) meets the person heading it, too.
+    fn delegation_leaders(&self, view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
+        let mut leaders = Vec::new();
+        for m in out[from..].iter().filter(|m| self.frames[m.frame as usize].predicate == Predicate::MeetsWith && m.object_slot == SlotKind::Dobj) {
+            let end = view.tokens.end;
+            let Some(party) = (m.cue + 1..end.min(m.cue + 6)).find(|&k| view.mention_at(k).is_none() && self.delegation_nouns.contains(view.word(k))) else { continue };
+            let Some(by) = (party + 1..end.min(party + 10)).find(|&k| matches!(view.word(k), "headed" | "led") && k + 1 < end && view.word(k + 1) == "by") else { continue };
+            // The first person after "by", past a title and the body in it ("First Deputy
+            // Chairman of the Government of the Russian Federation Denis Manturov").
+            let person = (by + 2..end.min(by + 16))
+                .take_while(|&k| view.mention_at(k).is_some() || view.in_title(k) || view.finder.is_capitalised(k) || view.finder.is(k, WordKinds::FUNCTION))
+                .find_map(|k| view.mention_at(k).filter(|&l| view.class(l) == EntityType::Person));
+            if let Some(leader) = person.filter(|&l| l != m.subject) {
+                leaders.push(FrameMatch { object: leader, ..*m });
+            }
+        }
+        for m in leaders {
+            if !out.contains(&m) {
+                out.push(m);
+            }
+        }
     }
 
     /// "his meeting with Kim in Moscow", "held talks with Putin in Sochi": whoever a meeting
