@@ -322,13 +322,14 @@ impl Reader {
     /// buttons and nothing else (bars and dots between them allowed).
     /// (`lower` is the paragraph in lower case.)
     fn is_share_bar(&self, lower: &str) -> bool {
-        let mut rest = lower.trim_start_matches([' ', '|', '·', '•', '/']);
+        const BETWEEN: [char; 5] = [' ', '|', '·', '•', '/'];
+        let mut rest = lower.trim_start_matches(BETWEEN);
         let mut buttons = 0;
         while !rest.is_empty() {
-            let Some(button) = self.share_buttons.iter().find(|b| rest.strip_prefix(b.as_str()).is_some_and(|after| after.is_empty() || after.starts_with([' ', '|', '·', '•', '/']))) else {
+            let Some(button) = self.share_buttons.iter().find(|b| rest.strip_prefix(b.as_str()).is_some_and(|after| after.is_empty() || after.starts_with(BETWEEN))) else {
                 return false;
             };
-            rest = rest[button.len()..].trim_start_matches([' ', '|', '·', '•', '/']);
+            rest = rest[button.len()..].trim_start_matches(BETWEEN);
             buttons += 1;
         }
         buttons >= 3

@@ -171,11 +171,10 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             }
             // "the two firms", "both sides", "all three leaders": the two (three) nearest
             // different entities of a class.
-            let determined = k > sentence.tokens.start && matches!(finder.lower(k - 1), "the" | "all");
-            let count = match word {
-                "both" => 2,
-                "two" if determined && finder.lower(k - 1) == "the" => 2,
-                "three" if determined && !covered(k - 1) => 3,
+            let before_word = (k > sentence.tokens.start).then(|| finder.lower(k - 1));
+            let count = match (word, before_word) {
+                ("both", _) | ("two", Some("the")) => 2,
+                ("three", Some("the" | "all")) if !covered(k - 1) => 3,
                 _ => 0,
             };
             if count > 0 {

@@ -553,11 +553,7 @@ impl Frames {
                 leaders.push(FrameMatch { object: leader, ..*m });
             }
         }
-        for m in leaders {
-            if !out.contains(&m) {
-                out.push(m);
-            }
-        }
+        push_new(out, leaders);
     }
 
     /// "his meeting with Kim in Moscow", "held talks with Putin in Sochi": whoever a meeting
@@ -574,11 +570,7 @@ impl Frames {
                 }
             }
         }
-        for m in companions {
-            if !out.contains(&m) {
-                out.push(m);
-            }
-        }
+        push_new(out, companions);
     }
 
     /// The frames whose cue words the sentence of `view` holds, with their slots filled.
