@@ -142,11 +142,15 @@ impl<'a> SentenceView<'a> {
             // "Indiana Gov. Mike Braun": a place or state before a title of the person named
             // next is the title's, not a party (not a body: "APLN Vice Chair Chung-in Moon"
             // holds a role in it, which `frames` finds only while it stands apart).
+            // ("US Secretary of the Navy John Phelan": a title with its portfolio.)
             let titles = matches!(r.class, EntityType::Place | EntityType::Country)
                 && next.class == EntityType::Person
-                && (1..=4).contains(&gap.len())
-                && gap.clone().any(|k| self.in_title(k))
-                && gap.clone().all(|k| self.in_title(k) || (self.word(k) == "." && self.finder.text.tokens[k].joined));
+                && (((1..=4).contains(&gap.len())
+                    && gap.clone().any(|k| self.in_title(k))
+                    && gap.clone().all(|k| self.in_title(k) || (self.word(k) == "." && self.finder.text.tokens[k].joined)))
+                    || (!gap.is_empty() && self.past_title(gap.start) == Some(gap.end))
+                    // ("the U.S. Secretary of Commerce, Howard Lutnick,": in apposition.)
+                    || (gap.len() > 2 && self.word(gap.end - 1) == "," && self.past_title(gap.start) == Some(gap.end - 1)));
             // "talks with Prime Minister of Japan Naoto Kan", "Governor of Primorye Oleg
             // Kozhemyako": a state or place after a title's "of", right before the person, is
             // the title's too.
@@ -178,6 +182,37 @@ impl<'a> SentenceView<'a> {
         self.finder.is(k, WordKinds::TITLE_WORD)
     }
 
+    /// Where the next name may start after a title that starts at token `k`, its portfolio
+    /// included: "Secretary of the Navy John Phelan", "Minister of Economy, Trade and
+    /// Industry Yoji Muto" (capitalised words after "of" or "for", "the" and joining words
+    /// among them, up to the next mention). None when no title starts at `k`.
+    pub(super) fn past_title(&self, k: usize) -> Option<usize> {
+        let finder = self.finder;
+        let mut end = finder.title_at(k, self.tokens.end)?;
+        if end + 1 < self.tokens.end && self.word(end) == "and" {
+            end = finder.title_at(end + 1, self.tokens.end).unwrap_or(end);
+        }
+        if end + 1 < self.tokens.end && matches!(self.word(end), "of" | "for") && self.mention_at(end + 1).is_none() {
+            let mut j = end + 1;
+            if self.word(j) == "the" {
+                j += 1;
+            }
+            let portfolio = |j: usize| finder.is_capitalised(j) || matches!(self.word(j), "," | "and" | "&");
+            let start = j;
+            while j < self.tokens.end && self.mention_at(j).is_none() && portfolio(j) {
+                j += 1;
+            }
+            // (It ends on a capitalised word: "Secretary of Commerce, Howard Lutnick".)
+            while j > start && !finder.is_capitalised(j - 1) {
+                j -= 1;
+            }
+            if j > start {
+                end = j;
+            }
+        }
+        Some(end)
+    }
+
     /// Coordination lists of head mentions: neighbours joined by ",", "and", "or", "&",
     /// "as well as", past the mentions attached to them and title words, with "and"/"or"
     /// somewhere in the list.
@@ -202,8 +237,10 @@ impl<'a> SentenceView<'a> {
         for (h, &m) in heads.iter().enumerate() {
             run.push(m);
             let Some(&next) = heads.get(h + 1) else { break };
-            // The words between, past attached mentions, brackets and titles.
-            let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(k));
+            // The words between, past attached mentions, brackets and titles (with their
+            // portfolios: "Lutnick and Secretary of the Navy John Phelan").
+            let portfolio = (self.last(m)..self.first(next)).find_map(|k| self.past_title(k).filter(|&end| end == self.first(next)).map(|end| k..end));
+            let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(k) && !portfolio.as_ref().is_some_and(|p| p.contains(&k)));
             // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
             let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
             // At most four words join (more are no list), so only so many are kept.
@@ -684,6 +721,12 @@ impl<'a> SentenceView<'a> {
                 skipped += last + 2 - k;
                 k = last + 2;
                 past_compound = true;
+                continue;
+            }
+            // "met Secretary of Commerce Howard Lutnick": past a title and its portfolio.
+            if let Some(end) = self.past_title(k).filter(|&end| end > k + 1 && self.mention_at(end).is_some()) {
+                skipped += end - k;
+                k = end;
                 continue;
             }
             let w = self.word(k);

@@ -1539,6 +1539,11 @@ impl<'a> Finder<'a> {
             while let Some(t_end) = self.title_at(start, end).filter(|&t| t < end) {
                 titled = true;
                 start = t_end;
+                // ("the U.S. Secretary of Commerce, Howard Lutnick,": a one-word portfolio
+                // after "of" ends the run; it is no name of the person.)
+                if start + 2 == end && matches!(self.lower(start), "of" | "for") {
+                    return;
+                }
                 // ("Aramco President and CEO Amin H. Nasser": two titles of one person; "Amin
                 // Nasser, Aramco President and CEO,": titles and no name after them.)
                 match self.title_after_and(start, end) {
