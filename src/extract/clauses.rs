@@ -692,8 +692,15 @@ impl<'a> SentenceView<'a> {
     /// Mention `m` is a place or good right after "'s", modifying the noun after it:
     /// "Russia's Arctic port", "Korea's LNG imports".
     fn modifies_after_possessive(&self, m: usize) -> bool {
-        let first = self.first(m);
-        matches!(self.class(m), EntityType::Place | EntityType::Commodity) && first > self.tokens.start && self.word(first - 1) == "'s"
+        if !matches!(self.class(m), EntityType::Place | EntityType::Commodity) {
+            return false;
+        }
+        // ("China's largest oil supplier": past up to two lowercase words.)
+        let mut j = self.first(m);
+        while j > self.tokens.start + 1 && self.first(m) - j < 2 && self.mention_at(j - 1).is_none() && self.finder.is_plain_word(j - 1) && !self.finder.is(j - 1, WordKinds::FUNCTION) {
+            j -= 1;
+        }
+        j > self.tokens.start && self.word(j - 1) == "'s"
     }
 
     /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
