@@ -184,6 +184,9 @@ pub struct Frames {
     /// Per frame, its interestedIn twin when it is a verb of taking part or investing: what
     /// it cues after a word of desire ("wants to join", "keen to invest in").
     desired: Vec<Option<u32>>,
+    /// Per cooperatesWith frame, its meetsWith twin: what it cues between two people
+    /// ("Mirziyoyev and Erdogan signed a declaration": leaders who sign together meet).
+    between_people: Vec<Option<u32>>,
 }
 
 impl Frames {
@@ -291,6 +294,16 @@ impl Frames {
             if frame.pos == Pos::Verb && matches!(frame.predicate, Predicate::ParticipatesIn | Predicate::InvestsIn) {
                 let twin = Frame { id: format!("{} (desired)", frame.id), predicate: Predicate::InterestedIn, ..frame.clone() };
                 frames.desired[f] = Some(u32::try_from(frames.frames.len()).context("too many frames")?);
+                frames.frames.push(twin);
+            }
+        }
+        // "Mirziyoyev and Erdogan upgraded relations": people who cooperate meet.
+        frames.between_people = vec![None; frames.frames.len()];
+        for f in 0..frames.frames.len() {
+            let frame = &frames.frames[f];
+            if frame.predicate == Predicate::CooperatesWith {
+                let twin = Frame { id: format!("{} (between people)", frame.id), predicate: Predicate::MeetsWith, ..frame.clone() };
+                frames.between_people[f] = Some(u32::try_from(frames.frames.len()).context("too many frames")?);
                 frames.frames.push(twin);
             }
         }
@@ -721,15 +734,19 @@ impl Frames {
             }
         };
         let symmetric = frame.predicate.is_symmetric() || frame.predicate == Predicate::MeetsWith;
-        let push = |out: &mut Vec<FrameMatch>, s: usize, o: usize, subject_slot, object_slot| {
+        // (`people_meet`: the subject is the cue's own subject or "between" list, not a name
+        // its "of" reaches: "the administrations of Park and Moon … joint ventures".)
+        let push = |out: &mut Vec<FrameMatch>, s: usize, o: usize, subject_slot, object_slot, people_meet: bool| {
             if view.resolved[view.mentions[s]].entity != view.resolved[view.mentions[o]].entity {
-                out.push(FrameMatch { frame: f, subject: s, object: o, subject_slot, object_slot, passive, progressive: voice.progressive, cue: k });
+                let people = people_meet && view.class(s) == EntityType::Person && view.class(o) == EntityType::Person;
+                let frame = self.between_people.get(f as usize).copied().flatten().filter(|_| people).unwrap_or(f);
+                out.push(FrameMatch { frame, subject: s, object: o, subject_slot, object_slot, passive, progressive: voice.progressive, cue: k });
             }
         };
-        let pairs_within = |out: &mut Vec<FrameMatch>, list: &[usize], slot: SlotKind| {
+        let pairs_within = |out: &mut Vec<FrameMatch>, list: &[usize], slot: SlotKind, people_meet: bool| {
             for (i, &a) in list.iter().enumerate() {
                 for &b in &list[i + 1..] {
-                    push(out, a, b, slot, slot);
+                    push(out, a, b, slot, slot, people_meet);
                 }
             }
         };
@@ -737,13 +754,14 @@ impl Frames {
         // others, "between" names the object: "mediated between A and B").
         if symmetric && (frame.subject.contains(&Slot::Between) || frame.object.contains(&Slot::Between)) {
             if let Some(m) = view.between_after(end, 3) {
-                pairs_within(out, view.list(m), SlotKind::Between);
+                pairs_within(out, view.list(m), SlotKind::Between, true);
             }
         }
         let subject = first(&frame.subject).filter(|&(_, slot)| slot != Slot::Between);
         // "A and B signed": a symmetric cue relates the members of its subject's list.
         if let Some((s, slot)) = subject.filter(|_| symmetric) {
-            pairs_within(out, fillers(s, slot), SlotKind::Coordinated);
+            let governed = view.list(s).first().is_some_and(|&m| view.preposition_before(m).is_some());
+            pairs_within(out, fillers(s, slot), SlotKind::Coordinated, slot == Slot::Subj && !governed);
         }
         let Some((s, subject_slot)) = subject else { return };
         // The object is the first slot filled by another entity than the subject, of a class
@@ -778,7 +796,7 @@ impl Frames {
         }
         for &s in fillers(s, subject_slot) {
             for &o in fillers(o, object_slot) {
-                push(out, s, o, subject_slot.slot_kind(), object_slot.slot_kind());
+                push(out, s, o, subject_slot.slot_kind(), object_slot.slot_kind(), matches!(subject_slot, Slot::Subj | Slot::Between));
             }
         }
     }
