@@ -1630,9 +1630,10 @@ impl<'a> Finder<'a> {
             }
         }
         // "Japan on the Kuril Islands", "Blagoveshchensk on the Amur River", "Anaklia on the
-        // Black Sea": a known name, or words with no head (as "Commission on Fisheries" has),
-        // right before "on" is a name of its own, not the start of a longer one.
-        if let Some(on) = (start + 1..end).find(|&k| self.lower(k) == "on" && !self.is_capitalised(k)) {
+        // Black Sea", "in Astana for the Shanghai Cooperation Organisation summit": a known
+        // name, or words with no head (as "Commission on Fisheries" has), right before "on"
+        // or "for" is a name of its own, not the start of a longer one.
+        if let Some(on) = (start + 1..end).find(|&k| matches!(self.lower(k), "on" | "for") && !self.is_capitalised(k)) {
             let headless = !(start..on).any(|j| self.is(j, WordKinds::HEAD));
             // ("Paradip Port on the Bay of Bengal": a place's head ends the place's name.)
             let place = self.head_at(start, on).is_some_and(|(class, _)| class == EntityType::Place);
