@@ -865,7 +865,7 @@ impl<'a> SentenceView<'a> {
     /// "buying Australian coal": the commodity a nationality adjective stands before, not
     /// the adjective's state; "attended the Shanghai Cooperation Organisation (SCO) summit":
     /// the event named after the body.
-    fn past_adjective(&self, m: usize) -> usize {
+    pub(super) fn past_adjective(&self, m: usize) -> usize {
         let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_));
         let last = self.last(m);
         // "the Shanghai Cooperation Organisation (SCO) summit": the acronym and its head

@@ -688,7 +688,8 @@ impl Frames {
         }
         let good = match frame.pos {
             Pos::Verb => view.object_after(end),
-            _ => view.prep_object_after(end, self.preposition("of")?),
+            // ("the largest buyer of Russian oil": the good, not the adjective before it.)
+            _ => view.prep_object_after(end, self.preposition("of")?).map(|m| view.past_adjective(m)),
         }?;
         let origin = good.checked_sub(1)?;
         let adjacent = view.last(origin) == view.first(good);

@@ -234,11 +234,16 @@ impl<'a> Finder<'a> {
         matches!(self.lower(k), "%" | "percent") || (self.lower(k) == "per" && k + 1 < self.text.tokens.len() && self.lower(k + 1) == "cent")
     }
 
-    /// Token `k` is the plural of a common word ("Cargoes", "Shipments" opening a sentence).
+    /// Token `k` is the plural of a common word or of a frame's cue ("Cargoes",
+    /// "Shipments", "Deliveries" opening a sentence).
     pub(super) fn is_common_plural(&self, k: usize) -> bool {
         let w = self.lower(k);
+        if w.ends_with('s') && self.is(k, WordKinds::FRAME_CUE) {
+            return true;
+        }
         let common = |end: usize| end > 2 && self.lex.word_in(w, 0, end).kinds.any(WordKinds::COMMON);
-        w.ends_with('s') && !w.ends_with("ss") && (common(w.len() - 1) || (w.ends_with("es") && common(w.len() - 2)))
+        let y_plural = || w.strip_suffix("ies").is_some_and(|stem| stem.len() > 2 && self.lex.word_in(&format!("{stem}y"), 0, stem.len() + 1).kinds.any(WordKinds::COMMON));
+        w.ends_with('s') && !w.ends_with("ss") && (common(w.len() - 1) || (w.ends_with("es") && common(w.len() - 2)) || y_plural())
     }
 
     /// The word of token `k` is written in lowercase elsewhere in the document, itself or
