@@ -774,15 +774,20 @@ impl Frames {
             allows(o) || (view.class(o) == EntityType::Commodity && view.head[o] != o && allows(view.head[o]))
         };
         // ("concerned about North Korea's arms transfers": an owned good the predicate does not
-        // take gives way to its owner, right before the "'s"; "the largest buyer of Russian
-        // crude": a state's adjective to the name it modifies, right after it.)
+        // take gives way to its owner, right before the "'s", or to the state whose adjective
+        // marks it; "the largest buyer of Russian crude": a state's adjective to the name it
+        // modifies, right after it.)
         let owner_if_untaken = |o: usize| {
             if takes(o) {
                 Some(o)
             } else if matches!(view.resolved[view.mentions[o]].mention.target, Target::Adjective(_)) {
                 view.mention_at(view.last(o)).filter(|&m| takes(m))
+            } else if view.class(o) == EntityType::Commodity {
+                // ("banned imports of Russian oil": the state whose adjective marks the good.)
+                let adjective = o.checked_sub(1).filter(|&a| view.last(a) == view.first(o) && matches!(view.resolved[view.mentions[a]].mention.target, Target::Adjective(_)) && takes(a));
+                adjective.or_else(|| view.possessor_before(view.first(o)).filter(|&p| view.last(p) + 1 == view.first(o) && takes(p)))
             } else {
-                view.possessor_before(view.first(o)).filter(|&p| view.class(o) == EntityType::Commodity && view.last(p) + 1 == view.first(o) && takes(p))
+                None
             }
         };
         let object = frame.object.iter().find_map(|&slot| find(slot).and_then(owner_if_untaken).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s)).map(|o| (o, slot)));
