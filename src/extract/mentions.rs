@@ -1997,11 +1997,14 @@ impl<'a> Finder<'a> {
 
     /// "The line is operated by Ulaanbaatar Railway": the agent of a firm's verb
     /// (`typing/context.csv`: "operated by", "built by") is a firm, whatever project its
-    /// head names; any other head's class stands.
+    /// head names, and so are words joined by "&"; any other head's class stands.
     fn firm_agent_over_head(&self, s: &Sentence, start: usize, end: usize, class: EntityType) -> EntityType {
         let first = self.before_article(s, start);
         let agent = first > s.tokens.start && self.lower(first - 1) == "by";
-        if class == EntityType::Project && agent && self.context_type(s, start, end) == Some(EntityType::Company) {
+        // ("LS Cable & System", "Korea Shipbuilding & Offshore Engineering": capitalised
+        // words joined by "&" name a firm, whatever their head says of a project.)
+        let ampersand = (start + 1..end.saturating_sub(1)).any(|k| self.lower(k) == "&" && self.is_capitalised(k - 1) && self.is_capitalised(k + 1));
+        if class == EntityType::Project && ((agent && self.context_type(s, start, end) == Some(EntityType::Company)) || ampersand) {
             EntityType::Company
         } else {
             class
