@@ -756,7 +756,11 @@ impl<'a> SentenceView<'a> {
             // ("sanctioned two units of X", "five US-linked subsidiaries of X": the noun
             // phrase starts at the verb's object, or past a name joined to it.)
             let counted = w == "of" && (quantity || self.nominal_before(k).is_some_and(|start| start <= from || past_compound));
-            let punctuation = matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")");
+            // ("proposed a \"nine-bridge\" strategy": quotes inside the noun phrase, after its
+            // determiner, are no boundary.)
+            let quoted = matches!(w, "\"" | "“" | "”") && k > from && self.finder.is(k - 1, WordKinds::DETERMINER)
+                || (matches!(w, "\"" | "”") && k > from && self.finder.is_plain_word(k - 1) && (from..k).any(|j| self.finder.is(j, WordKinds::DETERMINER)));
+            let punctuation = !quoted && matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")");
             if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || punctuation || self.finder.is(k, WordKinds::RELATIVE)) {
                 return None;
             }
