@@ -146,6 +146,12 @@ fn relation_cases() {
 }
 
 #[test]
+fn a_name_after_alongside_is_no_object_of_the_preposition_before() {
+    let ex = extract("KOGAS holds a 10% stake in the project alongside Mitsui.");
+    assert!(ex.relations.iter().all(|r| r.predicate.as_str() != "investsIn"), "{:?}", ex.relations);
+}
+
+#[test]
 fn a_pronoun_after_two_people_refers_to_nobody() {
     let ex = extract("Ivan Petrov met Oleg Sidorov in May. There he unveiled the Amur Bridge project.");
     assert!(ex.relations.iter().all(|r| r.predicate.as_str() != "proposes"), "{:?}", ex.relations);
