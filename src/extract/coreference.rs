@@ -5,7 +5,8 @@
 //! or in the three sentences before, preferring one whose name holds the noun ("the
 //! plant" → "Nakhodka fertilizer plant"), else to the only entity named anywhere before whose
 //! name holds it, and, after a state's adjective, one of that state ("the South
-//! Korean shipbuilder" is not Sovcomflot); and "its" → the nearest company, organisation or
+//! Korean shipbuilder" is not Sovcomflot; past a region's adjective no name stands for, "the
+//! Central Asian country", any); and "its" → the nearest company, organisation or
 //! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
 //! organisation or state that speaks; "it" as a clause's subject ("Months later it formed
 //! …") → the company, organisation or state that is the subject here (named first in this
@@ -205,7 +206,16 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             }
             // "the South Korean conglomerate": past a nationality adjective.
             let adjective = this.iter().find(|r| r.mention.first == k + 1 && matches!(r.mention.target, Target::Adjective(_)));
-            let from = adjective.map_or(k + 1, |r| r.mention.last);
+            // ("the Central Asian country": past a region's adjective no name stands for.)
+            let regional = || {
+                let end = (k + 1..sentence.tokens.end.min(k + 3)).take_while(|&j| finder.is_capitalised(j) && !covered(j)).last().map_or(k + 1, |j| j + 1);
+                if end > k + 1 && finder.lower(end - 1).ends_with("an") {
+                    end
+                } else {
+                    k + 1
+                }
+            };
+            let from = adjective.map_or_else(regional, |r| r.mention.last);
             // ("the state-run gas company": a good among the modifiers leaves it a description.)
             let good_at = |j: usize| this.iter().any(|r| r.mention.first <= j && j < r.mention.last && r.class == EntityType::Commodity && !finder.is_capitalised(j));
             if from >= sentence.tokens.end || (covered(from) && !good_at(from)) {
