@@ -2248,6 +2248,13 @@ impl<'a> Finder<'a> {
         if is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && is(first, WordKinds::GIVEN_NAME) {
             return true;
         }
+        // "met Mark Dalton", "with Bill Hagerty": a given name that is also a common word,
+        // capitalised after a word of the sentence, and one unknown capitalised word.
+        let mid_sentence = start > 0 && (self.tok(start - 1).kind == TokenKind::Word || self.lower(start - 1) == ",");
+        let unknown = |k: usize| !is(k, WordKinds::COMMON) && !is(k, WordKinds::HEAD) && !is(k, WordKinds::FUNCTION) && !self.is_acronym(k) && self.raw(k).chars().skip(1).all(char::is_lowercase);
+        if n == 2 && mid_sentence && is(first, WordKinds::GIVEN_NAME) && unknown(last) {
+            return true;
+        }
         let plain = |k: usize| self.is_plain_name_word(k);
         // "Yasutoshi Nishimura": a known surname after a given name no list holds.
         if n == 2 && is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && !is(last, WordKinds::SURNAME_FIRST) && plain(first) && self.lower(first).chars().count() >= 4 {
