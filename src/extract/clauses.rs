@@ -148,9 +148,8 @@ impl<'a> SentenceView<'a> {
                 && (((1..=4).contains(&gap.len())
                     && gap.clone().any(|k| self.in_title(k))
                     && gap.clone().all(|k| self.in_title(k) || (self.word(k) == "." && self.finder.text.tokens[k].joined)))
-                    || (!gap.is_empty() && self.past_title(gap.start) == Some(gap.end))
                     // ("the U.S. Secretary of Commerce, Howard Lutnick,": in apposition.)
-                    || (gap.len() > 2 && self.word(gap.end - 1) == "," && self.past_title(gap.start) == Some(gap.end - 1)));
+                    || (!gap.is_empty() && self.past_title(gap.start).is_some_and(|end| end == gap.end || (gap.len() > 2 && end == gap.end - 1 && self.word(end) == ","))));
             // "talks with Prime Minister of Japan Naoto Kan", "Governor of Primorye Oleg
             // Kozhemyako": a state or place after a title's "of", right before the person, is
             // the title's too.
@@ -189,9 +188,7 @@ impl<'a> SentenceView<'a> {
     pub(super) fn past_title(&self, k: usize) -> Option<usize> {
         let finder = self.finder;
         let mut end = finder.title_at(k, self.tokens.end)?;
-        if end + 1 < self.tokens.end && self.word(end) == "and" {
-            end = finder.title_at(end + 1, self.tokens.end).unwrap_or(end);
-        }
+        end = finder.title_after_and(end, self.tokens.end).unwrap_or(end);
         if end + 1 < self.tokens.end && matches!(self.word(end), "of" | "for") && self.mention_at(end + 1).is_none() {
             let mut j = end + 1;
             if self.word(j) == "the" {
@@ -697,7 +694,7 @@ impl<'a> SentenceView<'a> {
         }
         // ("China's largest oil supplier": past up to two lowercase words.)
         let mut j = self.first(m);
-        while j > self.tokens.start + 1 && self.first(m) - j < 2 && self.mention_at(j - 1).is_none() && self.finder.is_plain_word(j - 1) && !self.finder.is(j - 1, WordKinds::FUNCTION) {
+        while j > self.tokens.start + 1 && self.first(m) - j < 2 && self.mention_at(j - 1).is_none() && self.finder.is_plain_word(j - 1) {
             j -= 1;
         }
         j > self.tokens.start && self.word(j - 1) == "'s"
@@ -758,8 +755,9 @@ impl<'a> SentenceView<'a> {
             let counted = w == "of" && (quantity || self.nominal_before(k).is_some_and(|start| start <= from || past_compound));
             // ("proposed a \"nine-bridge\" strategy": quotes inside the noun phrase, after its
             // determiner, are no boundary.)
-            let quoted = matches!(w, "\"" | "“" | "”") && k > from && self.finder.is(k - 1, WordKinds::DETERMINER)
-                || (matches!(w, "\"" | "”") && k > from && self.finder.is_plain_word(k - 1) && (from..k).any(|j| self.finder.is(j, WordKinds::DETERMINER)));
+            let opening = || matches!(w, "\"" | "“" | "”") && self.finder.is(k - 1, WordKinds::DETERMINER);
+            let closing = || matches!(w, "\"" | "”") && self.finder.is_plain_word(k - 1) && (from..k).any(|j| self.finder.is(j, WordKinds::DETERMINER));
+            let quoted = k > from && (opening() || closing());
             let punctuation = !quoted && matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")");
             if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || punctuation || self.finder.is(k, WordKinds::RELATIVE)) {
                 return None;

@@ -2003,8 +2003,8 @@ impl<'a> Finder<'a> {
         let agent = first > s.tokens.start && self.lower(first - 1) == "by";
         // ("LS Cable & System", "Korea Shipbuilding & Offshore Engineering": capitalised
         // words joined by "&" name a firm, whatever their head says of a project.)
-        let ampersand = (start + 1..end.saturating_sub(1)).any(|k| self.lower(k) == "&" && self.is_capitalised(k - 1) && self.is_capitalised(k + 1));
-        if class == EntityType::Project && ((agent && self.context_type(s, start, end) == Some(EntityType::Company)) || ampersand) {
+        let ampersand = || (start + 1..end.saturating_sub(1)).any(|k| self.lower(k) == "&" && self.is_capitalised(k - 1) && self.is_capitalised(k + 1));
+        if class == EntityType::Project && ((agent && self.context_type(s, start, end) == Some(EntityType::Company)) || ampersand()) {
             EntityType::Company
         } else {
             class
@@ -2350,7 +2350,7 @@ impl<'a> Finder<'a> {
     }
 
     /// "and" at token `i` followed by a title ("President and CEO"): the title's end.
-    fn title_after_and(&self, i: usize, limit: usize) -> Option<usize> {
+    pub(super) fn title_after_and(&self, i: usize, limit: usize) -> Option<usize> {
         (i + 1 < limit && self.lower(i) == "and").then(|| self.title_at(i + 1, limit)).flatten()
     }
 
