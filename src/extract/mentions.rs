@@ -573,8 +573,12 @@ impl<'a> Finder<'a> {
             let short = self.surface(first, at - 1);
             // "a 21-km tunnel beneath Thane Creek" is named "tunnel beneath Thane Creek".
             let mut name_first = first;
-            if self.tok(first).kind == TokenKind::Number && first + 2 < at - 1 {
-                name_first += if self.raw(first + 1) == "-" { 3 } else { 2 };
+            let number = first + usize::from(self.lex.currencies.contains(self.lower(first)));
+            if self.tok(number).kind == TokenKind::Number {
+                let past_measure = self.measure_end(number);
+                if past_measure < at - 1 {
+                    name_first = past_measure;
+                }
             }
             // "a Korean-backed fertilizer plant near Nakhodka" is named "fertilizer plant near Nakhodka".
             if let Some(m) = mentions.iter().find(|m| m.first == first && matches!(m.target, Target::Adjective(_)) && self.is_dash(m.last) && m.last + 2 < at - 1) {
@@ -791,9 +795,31 @@ impl<'a> Finder<'a> {
             let others: Vec<Mention> = mentions.iter().filter(|m| !described(m)).cloned().collect();
             self.described_phrase(s, head, &others)
         };
+        // The place at token `k` (the mention `next` or a later one), past an article, state
+        // adjectives and a place cue: "to the South Korean city of Busan".
+        let place_from = |mut k: usize, mut next: usize| {
+            loop {
+                if k < s.tokens.end && self.is(k, WordKinds::DETERMINER) {
+                    k += 1;
+                } else if let Some(m) = mentions.get(next).filter(|m| m.first == k && matches!(m.target, Target::Adjective(_))) {
+                    k = m.last;
+                    next += 1;
+                } else if let Some(end) = self.place_cue_at(k, s.tokens.end) {
+                    k = end;
+                } else {
+                    break;
+                }
+            }
+            mentions.get(next).filter(|to| is_place(to) && to.first == k)
+        };
         let mut found = Vec::new();
         for (i, from) in mentions.iter().enumerate().filter(|(_, m)| is_place(m)) {
-            let at = self.before_article(s, from.first);
+            // Before the place, the same: "between the North Korean port of Rajin and Khasan".
+            let mut at = self.place_cue_ending(s.tokens.start, from.first).unwrap_or(from.first);
+            while let Some(adjective) = mentions[..i].iter().rev().find(|m| m.last == at && matches!(m.target, Target::Adjective(_))) {
+                at = adjective.first;
+            }
+            let at = self.before_article(s, at);
             // "the container line between Shanghai and Arkhangelsk", "a railway connecting
             // Urumqi with Almaty".
             let linking = at >= s.tokens.start + 3 && from.last < s.tokens.end && {
@@ -801,8 +827,7 @@ impl<'a> Finder<'a> {
                 (before == "between" && after == "and") || (self.lex.frames.is_route_gerund(before) && matches!(after, "and" | "with" | "to"))
             };
             if linking {
-                let k = from.last + 1 + usize::from(from.last + 1 < s.tokens.end && self.is(from.last + 1, WordKinds::DETERMINER));
-                let to = mentions.get(i + 1).filter(|to| is_place(to) && to.first == k);
+                let to = place_from(from.last + 1, i + 1);
                 // ("The first section, between Surat and Bilimora,": past a comma.)
                 let head = if self.lower(at - 2) == "," && at >= s.tokens.start + 4 { at - 3 } else { at - 2 };
                 if let Some((to, first)) = to.and_then(|to| phrase_at(head).map(|first| (to, first))) {
@@ -821,22 +846,7 @@ impl<'a> Finder<'a> {
             if to_at >= s.tokens.end || self.lower(to_at) != "to" {
                 continue;
             }
-            // The place after "to", past an article, state adjectives and a place cue: "to
-            // the South Korean city of Busan".
-            let mut k = to_at + 1;
-            loop {
-                if k < s.tokens.end && self.is(k, WordKinds::DETERMINER) {
-                    k += 1;
-                } else if let Some(m) = mentions.get(next).filter(|m| m.first == k && matches!(m.target, Target::Adjective(_))) {
-                    k = m.last;
-                    next += 1;
-                } else if let Some(end) = self.place_cue_at(k, s.tokens.end) {
-                    k = end;
-                } else {
-                    break;
-                }
-            }
-            let Some(to) = mentions.get(next).filter(|to| is_place(to) && to.first == k) else { continue };
+            let Some(to) = place_from(to_at + 1, next) else { continue };
             if at < s.tokens.start + 3 || self.lower(at - 1) != "from" {
                 continue;
             }
@@ -1117,6 +1127,24 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// The token after the measure whose number is token `number`: its scale words, a hyphen
+    /// and one unit ("21-km", "300 km", "12 million-ton", "2 million tonnes").
+    fn measure_end(&self, number: usize) -> usize {
+        let within = |k: usize| k < self.text.tokens.len();
+        let mut k = number + 1;
+        while within(k) && self.lex.amount_scales.contains(self.lower(k)) {
+            k += 1;
+        }
+        // ("a $2 billion steel plant": a scale with no unit after it.)
+        if within(k) && self.raw(k) == "-" {
+            k + 2
+        } else if k == number + 1 || (within(k) && self.lex.amount_units.contains(self.lower(k))) {
+            k + 1
+        } else {
+            k
+        }
+    }
+
     /// Token `at`, or the "the" right before it.
     fn before_article(&self, s: &Sentence, at: usize) -> usize {
         if at > s.tokens.start && self.lower(at - 1) == "the" {
@@ -1139,8 +1167,12 @@ impl<'a> Finder<'a> {
             return None;
         }
         let commodity_at = |k: usize| mentions.iter().find(|m| m.class == EntityType::Commodity && m.first <= k && k < m.last);
-        // "a 21-km tunnel", "a 300 km pipeline": a measure is a modifier too.
-        let measure = |k: usize| self.tok(k).kind == TokenKind::Number || (self.raw(k) == "-" && k > s.tokens.start && self.tok(k - 1).kind == TokenKind::Number);
+        // "a 21-km tunnel", "a 300 km pipeline", "a 12 million-ton complex", "a $2 billion
+        // plant": a measure is a modifier too.
+        let number = |k: usize| k > s.tokens.start && self.tok(k - 1).kind == TokenKind::Number;
+        let scaled = |k: usize| number(k) && self.lex.amount_scales.contains(self.lower(k));
+        let currency = |k: usize| self.lex.currencies.contains(self.lower(k)) && k + 1 < head && self.tok(k + 1).kind == TokenKind::Number;
+        let measure = |k: usize| self.tok(k).kind == TokenKind::Number || scaled(k) || currency(k) || (self.raw(k) == "-" && (number(k) || (k > s.tokens.start + 1 && scaled(k - 1))));
         // "a Korean-backed plant", "a Chinese-built terminal": a name, a hyphen and a plain
         // word modify the head too.
         let name_compound = |k: usize| (k >= s.tokens.start + 2 && is_plain(k) && self.is_dash(k - 1)).then(|| mentions.iter().find(|m| m.last == k - 1).map(|m| m.first)).flatten();
