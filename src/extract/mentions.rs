@@ -684,7 +684,8 @@ impl<'a> Finder<'a> {
             let owner_at = if matches!(self.lower(first - 1), "'s" | "'") { first - 2 } else { first - 1 };
             let before = covered(owner_at).filter(|m| m.last == owner_at + 1);
             let owned = before.filter(|m| matches!(m.class, EntityType::Country) || matches!(m.target, Target::Adjective(_)));
-            let determined = owned.is_some() || matches!(self.lower(first - 1), "a" | "an" | "the");
+            // ("following its invasion of Ukraine": a possessive pronoun determines it too.)
+            let determined = owned.is_some() || matches!(self.lower(first - 1), "a" | "an" | "the" | "its" | "their");
             if !determined {
                 continue;
             }
@@ -1497,6 +1498,19 @@ impl<'a> Finder<'a> {
                     i = m.last;
                     continue;
                 }
+                // A state before a title that ends the run is the title's ("U.S. Ambassador to
+                // Japan Rahm Emanuel"); one after a title's "to" is where it serves, and a name
+                // after it is the holder's ("ambassador to Russia Venkatesh Varma").
+                if m.class == EntityType::Country && m.last < end {
+                    let title_ends_run = self.title_at(m.last, end) == Some(end);
+                    let served = i >= s.tokens.start + 2 && self.lower(i - 1) == "to" && self.title_ending_at(s.tokens.start, i - 1).is_some();
+                    if title_ends_run || served {
+                        out.push(self.known_mention(m, false));
+                        titled |= served;
+                        i = m.last;
+                        continue;
+                    }
+                }
                 break;
             }
             if let Some(t_end) = self.title_at(i, end) {
@@ -1663,6 +1677,20 @@ impl<'a> Finder<'a> {
         if let [state] = known {
             if state.last == end && matches!(state.target, Target::Known(_)) && state.class == EntityType::Country && self.state_noun_of(start, state.first) {
                 out.push(Mention { first: start, last: end, class: EntityType::Country, target: state.target.clone(), surface: self.surface(start, end), titled: false, short: None });
+                return;
+            }
+        }
+        // "Choi Tae-won of SK Group", "Kenichi Hori of Mitsui & Co.": a person's name before
+        // "of" and a firm's or body's after it are two names (the person works there).
+        if let Some(of) = (start + 2..end.saturating_sub(1)).find(|&k| self.lower(k) == "of" && !self.is_capitalised(k)) {
+            let body_from = of + 1 + usize::from(self.lower(of + 1) == "the");
+            let body = known.iter().any(|m| m.first == body_from && matches!(m.class, EntityType::Company | EntityType::Organization))
+                || self.legal_form_at_edge(body_from, end)
+                || matches!(self.head_type(body_from, end), Some(EntityType::Company | EntityType::Organization));
+            let across = known.iter().any(|m| m.first < of && of < m.last);
+            if body && !across && known.iter().all(|m| m.first > of) && self.looks_like_person(start, of) {
+                out.push(Mention { first: start, last: of, class: EntityType::Person, target: Target::Unknown, surface: self.surface(start, of), titled, short: None });
+                self.typed_pieces(s, body_from, end, false, inside, out);
                 return;
             }
         }

@@ -680,8 +680,12 @@ fn one_slip_from(written: &str, drafts: &[Draft]) -> Vec<usize> {
 }
 
 /// Whether `a` and `b` differ by exactly one letter added, dropped or changed, or two
-/// neighbours swapped.
+/// neighbours swapped. Numbers are no slips: "Sakhalin-1" and "Sakhalin-2" are two fields.
 fn one_slip_apart(a: &str, b: &str) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    if digits(a) != digits(b) {
+        return false;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a == b || a.len().abs_diff(b.len()) > 1 {
         return false;
@@ -908,5 +912,7 @@ mod tests {
         assert!(!one_slip_apart("gazprom", "gazprom"));
         assert!(!one_slip_apart("novatek", "novartis"));
         assert!(!one_slip_apart("rosatom", "rostec"));
+        assert!(!one_slip_apart("sakhalin-1", "sakhalin-2"));
+        assert!(!one_slip_apart("sakhalin-2", "sakhalin-"));
     }
 }
