@@ -450,6 +450,9 @@ impl<'a> SentenceView<'a> {
     /// Uzbekistan exporting"), else the nearest mention to the left in the same clause that
     /// is no preposition's object, past asides.
     pub(super) fn subject_before(&self, k: usize) -> Option<usize> {
+        if let Some(m) = self.infinitive_subject(k) {
+            return Some(m);
+        }
         // A relative clause: "X, which has invested", "X who heads".
         let mut j = k;
         while j > self.tokens.start && (self.finder.is(j - 1, WordKinds::VERB_GROUP) || self.word(j - 1).ends_with("ly")) {
@@ -520,6 +523,27 @@ impl<'a> SentenceView<'a> {
         }
         // "At the forum, Novak said": a phrase before the subject, closed by a comma.
         (reached_start && j == self.tokens.start && owner.is_none()).then(|| self.subject_after_fronted(k)).flatten()
+    }
+
+    /// The subject of an infinitive cue at `k` that is not its clause's: the object of a verb
+    /// of asking or allowing before "to" ("Putin urged South Korean companies to invest",
+    /// "invited Seoul to take part": `lexicon/control_verbs.txt`), or the owner of the noun
+    /// the infinitive completes ("Seoul blocked Hanwha's plan to sell warships").
+    fn infinitive_subject(&self, k: usize) -> Option<usize> {
+        if k < self.tokens.start + 3 || self.word(k - 1) != "to" {
+            return None;
+        }
+        let mut end = k - 1;
+        // ("South Korean companies to invest": a state's adjective before an actor noun.)
+        if self.mention_at(end - 1).is_none() && self.finder.is(end - 1, WordKinds::ACTOR_NOUN) {
+            end -= 1;
+        }
+        if end > self.tokens.start + 1 && self.mention_at(end - 1).is_none() && self.word(end - 2) == "'s" && self.finder.is_plain_word(end - 1) {
+            return self.mention_at(end - 3);
+        }
+        let m = self.mention_at(end - 1)?;
+        let verb = self.past_determiners(self.list_first(m)).checked_sub(1).filter(|&v| v >= self.tokens.start)?;
+        self.finder.lex.frames.is_control_verb(self.word(verb)).then_some(m)
     }
 
     /// "The plant is being built by NPCIL in technical cooperation with Rosatom": mention `m`

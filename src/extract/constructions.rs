@@ -593,12 +593,18 @@ impl Extractor {
     /// "inter-Korean dialogue", "Sino-Russian trade": an adjective of two states
     /// (`ontology/lexicon/pair_adjectives.csv`) before a cooperation noun. Per hit, its
     /// sentence and the two states as resolved mentions of the adjective.
-    pub(super) fn pair_adjectives(&self, finder: &Finder, text: &Text, drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, Resolved)> {
+    pub(super) fn pair_adjectives(&self, finder: &Finder, text: &Text, resolved: &[Resolved], drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Vec<(usize, Resolved, Resolved)> {
         let lex = &self.lexicon;
         let mut found = Vec::new();
         for (si, sentence) in text.sentences.iter().enumerate().filter(|&(si, _)| finder.sentence_has(si, WordKinds::PAIR_NOUN)) {
             // From each cooperation noun back to an adjective ending right before it.
             for end in sentence.tokens.clone().filter(|&k| k > sentence.tokens.start && finder.is(k, WordKinds::PAIR_NOUN)) {
+                // "Russia-China relations", "Moscow-Pyongyang military cooperation": two states
+                // joined by a hyphen or dash, up to two plain words before the noun.
+                if let Some(pair) = dashed_states_before(finder, sentence, resolved, end) {
+                    found.push((si, pair.0.clone(), pair.1.clone()));
+                    continue;
+                }
                 let before = finder.lower(end - 1);
                 for (tokens, first, second) in &lex.pair_adjectives {
                     if tokens.last().is_none_or(|last| last != before) {
@@ -826,6 +832,20 @@ impl Extractor {
 
 /// Gazetteer state `entry` as the resolved mention of the adjective or name spanning tokens
 /// `span` of sentence `si` ("inter-Korean", the "Russian" of "Russian-Korean").
+/// The two states named right before token `end` (past up to two plain words) and joined
+/// by a hyphen or dash: "Russia-China", "Japan-U.S.", "Moscow-Pyongyang".
+fn dashed_states_before<'r>(finder: &Finder, sentence: &crate::text::Sentence, resolved: &'r [Resolved], end: usize) -> Option<(&'r Resolved, &'r Resolved)> {
+    let mut k = end;
+    while k > sentence.tokens.start && end - k < 2 && finder.is_plain_word(k - 1) {
+        k -= 1;
+    }
+    let state = |r: &&Resolved| r.class == EntityType::Country && sentence.tokens.contains(&r.mention.first);
+    let second = resolved.iter().filter(state).find(|r| r.mention.last == k)?;
+    let dash = second.mention.first.checked_sub(1).filter(|&d| d > sentence.tokens.start && finder.is_dash(d))?;
+    let first = resolved.iter().filter(state).find(|r| r.mention.last == dash)?;
+    (first.entity != second.entity).then_some((first, second))
+}
+
 fn state_as_adjective(gazetteer: &Gazetteer, finder: &Finder, si: usize, entry: usize, span: (usize, usize), drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Resolved {
     let class = gazetteer.entries[entry].class;
     let entity = known_draft(gazetteer, entry, drafts, draft_index);

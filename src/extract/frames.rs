@@ -179,6 +179,9 @@ pub struct Frames {
     example_markers: Vec<Vec<String>>,
     /// Every form of the words of desire before "to" or "in" (`lexicon/desire_words.txt`).
     desire_words: FxHashSet<String>,
+    /// Every form of the verbs whose object does what the infinitive after it says ("urged
+    /// X to invest": `lexicon/control_verbs.txt`).
+    control_verbs: FxHashSet<String>,
     /// Nouns of a party a person heads ("delegation": `lexicon/delegation_nouns.txt`).
     delegation_nouns: FxHashSet<String>,
     /// Per frame, its interestedIn twin when it is a verb of taking part or investing: what
@@ -241,6 +244,7 @@ impl Frames {
         };
         frames.verb_group.extend(inflected("light_verbs.txt")?);
         frames.desire_words.extend(inflected("desire_words.txt")?);
+        frames.control_verbs.extend(inflected("control_verbs.txt")?);
         frames.delegation_nouns = read_list(&lexicon.join("delegation_nouns.txt"))?.iter().map(|w| fold(w)).collect();
         frames.example_markers = read_list(&lexicon.join("example_markers.txt"))?.iter().map(|m| m.split_whitespace().map(fold).collect()).collect();
         for title in titles {
@@ -360,6 +364,11 @@ impl Frames {
             }
         }
         found
+    }
+
+    /// Whether the lowercase `word` is a form of a verb of asking or allowing ("urged").
+    pub fn is_control_verb(&self, word: &str) -> bool {
+        self.control_verbs.contains(word)
     }
 
     /// Whether the lowercase `word` is a form of a word of desire ("wants", "sought").
