@@ -152,6 +152,24 @@ fn a_name_after_alongside_is_no_object_of_the_preposition_before() {
 }
 
 #[test]
+fn comma_and_before_a_name_and_its_verb_starts_a_new_clause() {
+    let ex = extract("Peru supplies copper to Chile, and Bolivia exports lithium to Japan.");
+    let has = |s: &str, p: &str, o: &str| ex.relations.iter().any(|r| r.subject == s && r.predicate.as_str() == p && r.object == o);
+    assert!(has("country/bolivia", "supplies", "country/japan"), "{:?}", ex.relations);
+    assert!(!has("country/chile", "supplies", "country/japan"), "{:?}", ex.relations);
+    assert!(!has("country/peru", "supplies", "country/bolivia"), "{:?}", ex.relations);
+    // A list of three with a comma before "and" stays one list.
+    let ex = extract("Peru, Chile, and Bolivia signed an agreement.");
+    assert!(ex.relations.iter().any(|r| r.predicate.as_str() == "cooperatesWith" && [&r.subject, &r.object].contains(&&"country/bolivia".to_string())), "{:?}", ex.relations);
+}
+
+#[test]
+fn the_asker_is_not_the_subject_of_the_infinitive() {
+    let ex = extract("Ivan Tarsov urged Peruvian companies to invest in the Tarsk Industrial Park.");
+    assert!(ex.relations.iter().all(|r| !(r.subject == "person/ivan_tarsov" && r.predicate.as_str() == "investsIn")), "{:?}", ex.relations);
+}
+
+#[test]
 fn a_pronoun_after_two_people_refers_to_nobody() {
     let ex = extract("Ivan Petrov met Oleg Sidorov in May. There he unveiled the Amur Bridge project.");
     assert!(ex.relations.iter().all(|r| r.predicate.as_str() != "proposes"), "{:?}", ex.relations);

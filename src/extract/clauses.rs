@@ -261,7 +261,11 @@ impl<'a> SentenceView<'a> {
             // "the two firms", "both sides" (`coreference.rs`): two references side by side.
             let (a, b) = (&self.resolved[self.mentions[m]], &self.resolved[self.mentions[next]]);
             let pair = count == 0 && a.referring && b.referring && a.class == b.class && a.entity != b.entity;
-            let joined = joined || pair;
+            // "supplies gas to China, and Kazakhstan exports uranium": ", and" between one name
+            // and one followed by its verb starts a new clause (a list of three may end so:
+            // "Japan, Korea, and China signed").
+            let new_clause = run.len() == 1 && words == [",", "and"] && self.verb_after(self.last(next));
+            let joined = (joined && !new_clause) || pair;
             conjunction |= pair || (joined && (as_well_as || words.iter().any(|w| matches!(*w, "and" | "or" | "&"))));
             if !joined {
                 flush(self, &mut run, &mut conjunction);
@@ -272,6 +276,19 @@ impl<'a> SentenceView<'a> {
         for i in 0..n {
             self.list_of[i] = self.list_of[self.head[i]];
         }
+    }
+
+    /// A verb starts at token `k`, past adverbs: an auxiliary or copula ("has", "will"), a
+    /// frame's cue ("exports") or a word in "-ed" ("joined").
+    fn verb_after(&self, k: usize) -> bool {
+        let mut k = k;
+        while k < self.tokens.end && self.word(k).ends_with("ly") {
+            k += 1;
+        }
+        k < self.tokens.end
+            && self.mention_at(k).is_none()
+            && !self.finder.is_capitalised(k)
+            && (self.finder.is(k, WordKinds::VERB_GROUP.with(WordKinds::FRAME_CUE)) || (self.word(k).len() > 4 && self.word(k).ends_with("ed")))
     }
 
     /// The first word from token `k` on that no mention covers is a title: "[his] Chinese

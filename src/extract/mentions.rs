@@ -2663,12 +2663,12 @@ impl<'a> Finder<'a> {
                 break;
             }
             words += 1;
-            // The last head in reach wins: "road bridge", not "road".
-            if let Some(head) = self.is(k, WordKinds::HEAD).then(|| self.lex.heads.get(self.lower(k))).flatten() {
-                let place = head.class == EntityType::Place && self.lex.lowercase_place_heads.contains(self.lower(k));
-                if place || matches!(head.class, EntityType::Project | EntityType::Event | EntityType::Initiative) {
-                    // ("free trade agreement": a head of several words types the phrase.)
-                    let class = if place { head.class } else { self.head_class_ending_at(end, k).unwrap_or(head.class) };
+            // The last head in reach wins: "road bridge", not "road"; the longest head ending
+            // at a word types it ("free trade agreement", "the Khorgos dry port").
+            if self.is(k, WordKinds::HEAD.with(WordKinds::HEAD_LAST)) {
+                let class = self.head_class_ending_at(end, k);
+                let place = class == Some(EntityType::Place) && self.lex.lowercase_place_heads.contains(self.lower(k));
+                if let Some(class) = class.filter(|&class| place || matches!(class, EntityType::Project | EntityType::Event | EntityType::Initiative)) {
                     found = Some((k + 1, class));
                 }
             }
