@@ -182,6 +182,8 @@ pub struct Frames {
     /// Every form of the verbs whose object does what the infinitive after it says ("urged
     /// X to invest": `lexicon/control_verbs.txt`).
     control_verbs: FxHashSet<String>,
+    /// Every form of the verbs of trade whose bare object is a good (`lexicon/goods_verbs.txt`).
+    goods_verbs: FxHashSet<String>,
     /// Nouns of a party a person heads ("delegation": `lexicon/delegation_nouns.txt`).
     delegation_nouns: FxHashSet<String>,
     /// Per frame, its interestedIn twin when it is a verb of taking part or investing: what
@@ -245,6 +247,7 @@ impl Frames {
         frames.verb_group.extend(inflected("light_verbs.txt")?);
         frames.desire_words.extend(inflected("desire_words.txt")?);
         frames.control_verbs.extend(inflected("control_verbs.txt")?);
+        frames.goods_verbs.extend(inflected("goods_verbs.txt")?);
         frames.delegation_nouns = read_list(&lexicon.join("delegation_nouns.txt"))?.iter().map(|w| fold(w)).collect();
         frames.example_markers = read_list(&lexicon.join("example_markers.txt"))?.iter().map(|m| m.split_whitespace().map(fold).collect()).collect();
         for title in titles {
@@ -403,6 +406,12 @@ impl Frames {
     /// with a `dobj` object, and no words after the cue).
     pub fn builds_its_object(&self, word: &str) -> bool {
         self.cues(word, |frame, _| frame.pos == Pos::Verb && frame.then.is_empty() && matches!(frame.predicate, Predicate::Builds | Predicate::InvestsIn) && frame.object.contains(&Slot::Dobj))
+    }
+
+    /// Whether the lowercase `word` is a form of a verb of trade whose bare object is a good
+    /// ("exports", "sold": `lexicon/goods_verbs.txt`).
+    pub fn is_goods_verb(&self, word: &str) -> bool {
+        self.goods_verbs.contains(word)
     }
 
     /// Whether the lowercase `word` is a form of a noun cue of `sanctions` ("sanctions",

@@ -403,6 +403,7 @@ impl<'a> Finder<'a> {
         self.owned_programmes(s, &mut mentions);
         self.phrase_named_initiatives(s, &mut mentions);
         self.traded_goods(s, &mut mentions);
+        self.goods_after_verbs(s, &mut mentions);
         self.good_forms(s, &mut mentions);
         self.quoted_terms(s, &mut mentions);
         self.split_inner_places(&mut mentions);
@@ -958,6 +959,67 @@ impl<'a> Finder<'a> {
     /// or a commodity named right before ("liquefied natural gas tankers"); a head that does
     /// not stand alone needs one. A head followed by another plain noun modifies it ("arms
     /// race"), one followed by "of" takes a complement ("weapons of mass destruction"): no good.
+    /// "Kazakhstan exports ferrochrome to China", "Mongolia exports cashmere, coal and iron
+    /// ore": bare lowercase words (one to three, no article, none in "-ing") right after a
+    /// verb of trade (`lexicon/goods_verbs.txt`), ending where a preposition, a comma, "and" or the
+    /// sentence's end does, name a good, and so do those listed with it. The verb is one:
+    /// after its subject's name ("Mongolia exports"; not "Russian exports rose"), an
+    /// auxiliary or "to", or in "-ed" or "-ing".
+    fn goods_after_verbs(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let end = s.tokens.end;
+        let name_at = |k: usize| mentions.iter().find(|m| m.first <= k && k < m.last);
+        let good_word = |k: usize| {
+            k < end
+                && self.is_plain_word(k)
+                && !self.is(k, WordKinds::FRAME_CUE.with(WordKinds::VERB_GROUP).with(WordKinds::DATE_WORD).with(WordKinds::ACTOR_NOUN).with(WordKinds::DETERMINER))
+                && !self.lower(k).ends_with("ly")
+                && !self.lower(k).ends_with("ing")
+                && name_at(k).is_none()
+        };
+        let closes = |k: usize| k >= end || matches!(self.lower(k), "," | "." | ";" | "and" | "or") || self.preposition(k).is_some();
+        let mut found = Vec::new();
+        for k in s.tokens.start + 1..end.saturating_sub(2) {
+            let word = self.lower(k);
+            if !self.is(k, WordKinds::FRAME_CUE) || self.is_capitalised(k) || !self.lex.frames.is_goods_verb(word) {
+                continue;
+            }
+            let after_subject = name_at(k - 1).is_some_and(|m| !matches!(m.target, Target::Adjective(_)) && m.last == k);
+            let verbal = word.ends_with("ed") || word.ends_with("ing") || self.lex.frames.is_past_verb(word);
+            let auxiliary = self.lower(k - 1) == "to" || self.is(k - 1, WordKinds::VERB_GROUP);
+            if self.is(k - 1, WordKinds::DETERMINER) || !(after_subject || verbal || auxiliary) {
+                continue;
+            }
+            let mut j = k + 1;
+            while j < end {
+                match name_at(j) {
+                    Some(m) if m.first == j && m.class == EntityType::Commodity => j = m.last,
+                    Some(_) => break,
+                    None => {
+                        let mut last = j;
+                        while last - j < 3 && good_word(last) {
+                            last += 1;
+                        }
+                        if last == j || !closes(last) {
+                            break;
+                        }
+                        found.push(Mention { first: j, last, class: EntityType::Commodity, target: Target::Unknown, surface: self.surface(j, last), titled: false, short: None });
+                        j = last;
+                    }
+                }
+                // The list goes on past a comma and "and" or "or".
+                let comma = j < end && self.lower(j) == ",";
+                j += usize::from(comma);
+                let joined = j < end && matches!(self.lower(j), "and" | "or");
+                j += usize::from(joined);
+                if !(comma || joined) {
+                    break;
+                }
+            }
+        }
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.first);
+    }
+
     fn traded_goods(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let plain = |k: usize| self.is_plain_word(k);
         let mut found = Vec::new();
