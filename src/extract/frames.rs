@@ -724,7 +724,15 @@ impl Frames {
                 (Slot::Subj, true) => view.agent_after(end),
                 (Slot::Dobj, true) => voice.reduced.or_else(|| view.subject_before(k)),
                 (Slot::Subj, false) if frame.pos == Pos::Adj => view.subject_before(k).filter(|&m| view.described_by_adjective(m, k)),
-                (Slot::Subj, false) => view.subject_before(k),
+                // ("increased oil exports to India": a good right before the cue modifies it; the
+                // subject is the state whose adjective marks the good, else the clause's.)
+                (Slot::Subj, false) => match view.subject_before(k) {
+                    Some(m) if view.class(m) == EntityType::Commodity && view.last(m) == k && !view.finder.lex.signatures.allows_subject(frame.predicate, EntityType::Commodity) => {
+                        let adjective = m.checked_sub(1).filter(|&a| view.last(a) == view.first(m) && matches!(view.resolved[view.mentions[a]].mention.target, Target::Adjective(_)));
+                        adjective.or_else(|| view.subject_before(view.first(m)))
+                    }
+                    subject => subject,
+                },
                 (Slot::Dobj, false) => view.relative_object_before(k).or_else(|| view.object_after(end)),
                 (Slot::Poss, _) => view.possessor_before(k),
                 (Slot::Adj, _) => view.modifier_before(k),
@@ -736,7 +744,6 @@ impl Frames {
                 (Slot::Prep(p), _) => view.prep_object_after(end, p).or_else(|| view.fronted_relative(k, p)).or_else(|| self.origin_of_good(view, frame, p, end)),
             }
         };
-        let first = |slots: &[Slot]| slots.iter().find_map(|&s| find(s).map(|m| (m, s)));
         // Every mention a filled slot stands for: a modifier (the "Russian" of "Russian
         // President") itself, the name right after a title alone, else the list of the
         // name it is or is attached to.
@@ -776,7 +783,16 @@ impl Frames {
                 pairs_within(out, view.list(m), SlotKind::Between, true);
             }
         }
-        let subject = first(&frame.subject).filter(|&(_, slot)| slot != Slot::Between);
+        // ("oil exports": a good modifying the cue is what is traded, not who trades it; in
+        // "Russian gas supplies" the state whose adjective marks the good is the subject.)
+        let past_good = |m: usize, slot: Slot| {
+            if slot != Slot::Adj || view.class(m) != EntityType::Commodity {
+                return Some(m);
+            }
+            let before = m.checked_sub(1).filter(|&a| view.last(a) == view.first(m))?;
+            matches!(view.resolved[view.mentions[before]].mention.target, Target::Adjective(_)).then_some(before)
+        };
+        let subject = frame.subject.iter().find_map(|&slot| find(slot).and_then(|m| past_good(m, slot)).map(|m| (m, slot))).filter(|&(_, slot)| slot != Slot::Between);
         // "A and B signed": a symmetric cue relates the members of its subject's list.
         if let Some((s, slot)) = subject.filter(|_| symmetric) {
             let governed = view.list(s).first().is_some_and(|&m| view.preposition_before(m).is_some());
