@@ -634,14 +634,23 @@ impl<'a> SentenceView<'a> {
     /// "Manara, the vehicle set up by Ma'aden and the fund (PIF), has agreed": the name
     /// before an apposition (set off by commas, opening with a determiner or a possessive,
     /// at most `APPOSITION_WORDS` tokens) that ends right before token `j`.
-    fn before_apposition(&self, j: usize) -> Option<usize> {
+    pub(super) fn before_apposition(&self, j: usize) -> Option<usize> {
         let start = self.tokens.start;
         if j < start + 4 || self.word(j - 1) != "," {
             return None;
         }
         let close = j - 1;
         let open = (close.saturating_sub(APPOSITION_WORDS).max(start + 1)..close).rev().find(|&t| self.word(t) == ",")?;
-        if !matches!(self.word(open + 1), "his" | "her" | "its" | "their" | "the" | "a" | "an") {
+        // (Or a bare title: "Tokayev, president of Kazakhstan, met"; "Sechin, Rosneft's chief
+        // executive, said".)
+        let title_at = |t: usize| {
+            let t = match self.mention_at(t) {
+                Some(owner) => self.last(owner) + usize::from(self.last(owner) < close && self.word(self.last(owner)) == "'s"),
+                None => t,
+            };
+            t < close && self.in_title(t)
+        };
+        if !matches!(self.word(open + 1), "his" | "her" | "its" | "their" | "the" | "a" | "an") && !title_at(open + 1) {
             return None;
         }
         let m = self.mention_at(open - 1)?;

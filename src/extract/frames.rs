@@ -675,7 +675,9 @@ impl Frames {
             // ("owned equally by", "funded largely by": an adverb in "-ly" between.)
             let adverb = |j: usize| view.finder.is(j, WordKinds::VERB_GROUP) || (view.word(j).len() >= 6 && view.word(j).ends_with("ly") && view.finder.is_plain_word(j));
             let by = (end..view.tokens.end.min(end + 3)).find(|&j| !adverb(j)).is_some_and(|j| view.word(j) == "by");
-            aux || by || (k > view.tokens.start && view.word(k - 1) == "," && view.mention_at(k.saturating_sub(2)).is_some())
+            // ("the plant, built in 2010,"; not "Tokayev, president of Kazakhstan, met": the
+            // comma closes an apposition.)
+            aux || by || (k > view.tokens.start && view.word(k - 1) == "," && view.mention_at(k.saturating_sub(2)).is_some() && view.before_apposition(k).is_none())
         };
         // A reduced relative clause: a participle right after a name that can only be its
         // object (the ontology allows its class as the object, not as the subject), with a
