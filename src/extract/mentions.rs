@@ -2016,7 +2016,10 @@ impl<'a> Finder<'a> {
     fn state_noun_at(&self, k: usize, limit: usize) -> Option<usize> {
         let fits = |(noun, capitalised): &&(Vec<String>, bool)| k + noun.len() <= limit && noun.iter().enumerate().all(|(n, w)| self.lower(k + n) == w) && (*capitalised || !self.is_capitalised(k));
         let end = self.lex.state_nouns.iter().find(fits).map(|(noun, _)| k + noun.len())?;
-        (end == limit || self.lower(end) != "of").then_some(end)
+        // ("the Russian state corporation", "the state oil company": a noun for a body after
+        // it, past one plain word, makes it a modifier.)
+        let body_after = (end..limit.min(end + 2)).take_while(|&j| self.is_plain_word(j)).any(|j| self.lex.descriptions.names_body(self.lower(j)));
+        (end == limit || (self.lower(end) != "of" && !body_after)).then_some(end)
     }
 
     /// "the Russian government", "ROK government", "the Korean side": a state's name or
