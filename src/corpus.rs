@@ -310,6 +310,14 @@ impl Reader {
             }
         }
         out.push_str(rest);
+        // The reporter's addresses after running text: "… said Lee. kdy@yna.co.kr" (a short
+        // contact line with one is furniture: `is_furniture`).
+        while let Some((text, last)) = out.trim_end().rsplit_once(char::is_whitespace) {
+            if !is_email(last.trim_matches([',', ';', '(', ')', '<', '>'])) || !is_running_text(text) {
+                break;
+            }
+            out = text.trim_end().to_string();
+        }
         // An unbracketed credit after the paragraph's last sentence, or a photographer's
         // agency: "… in Mersin. REUTERS/Stringer/File Photo", "… in Tashkent. (Yonhap)".
         if let Some(end) = out.rfind(['.', '!', '?']).filter(|&end| end + 1 < out.len() && (self.is_credit(out[end + 1..].trim()) || is_agency_credit(out[end + 1..].trim()))) {
@@ -877,6 +885,12 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Portside Talks Resume"));
         // Without running text nothing is judged a fragment.
         assert_eq!(parse(Format::Text, "Irina Volkova\n\nShort note.").unwrap().body, "Irina Volkova\n\nShort note.");
+    }
+
+    #[test]
+    fn a_reporters_address_after_the_last_sentence_is_dropped_not_the_paragraph() {
+        let doc = parse(Format::Text, "Hanwha signed a deal with Tarsk Shipping to build ten tankers for its Arctic routes, said Lee. kdy@yna.co.kr").unwrap();
+        assert_eq!(doc.body, "Hanwha signed a deal with Tarsk Shipping to build ten tankers for its Arctic routes, said Lee.");
     }
 
     #[test]
