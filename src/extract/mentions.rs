@@ -573,14 +573,7 @@ impl<'a> Finder<'a> {
             }
             let short = self.surface(first, at - 1);
             // "a 21-km tunnel beneath Thane Creek" is named "tunnel beneath Thane Creek".
-            let mut name_first = first;
-            let number = first + usize::from(self.lex.currencies.contains(self.lower(first)));
-            if self.tok(number).kind == TokenKind::Number {
-                let past_measure = self.measure_end(number);
-                if past_measure < at - 1 {
-                    name_first = past_measure;
-                }
-            }
+            let mut name_first = self.past_measure(first, at - 1);
             // "a Korean-backed fertilizer plant near Nakhodka" is named "fertilizer plant near Nakhodka".
             if let Some(m) = mentions.iter().find(|m| m.first == first && matches!(m.target, Target::Adjective(_)) && self.is_dash(m.last) && m.last + 2 < at - 1) {
                 name_first = m.last + 2;
@@ -609,6 +602,7 @@ impl<'a> Finder<'a> {
     fn built_objects(&self, s: &Sentence, mentions: &[Mention], found: &mut Vec<Mention>) {
         let frames = &self.lex.frames;
         let add = |first: usize, head: usize, found: &mut Vec<Mention>| {
+            let first = self.past_measure(first, head);
             let overlaps = |m: &Mention| m.first <= head && first < m.last;
             if !found.iter().any(overlaps) {
                 found.push(Mention { first, last: head + 1, class: EntityType::Project, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
@@ -1190,6 +1184,21 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// The first word of a described phrase from token `first` to its head `head` past the
+    /// measure it opens with ("a 21-km tunnel", "a $2 billion plant", "a 1 GW plant").
+    fn past_measure(&self, first: usize, head: usize) -> usize {
+        let number = first + usize::from(self.lex.currencies.contains(self.lower(first)));
+        if self.tok(number).kind != TokenKind::Number {
+            return first;
+        }
+        let past = self.measure_end(number);
+        if past < head {
+            past
+        } else {
+            first
+        }
+    }
+
     /// The token after the measure whose number is token `number`: its scale words, a hyphen
     /// and one unit ("21-km", "300 km", "12 million-ton", "2 million tonnes").
     fn measure_end(&self, number: usize) -> usize {
@@ -1231,11 +1240,13 @@ impl<'a> Finder<'a> {
         }
         let commodity_at = |k: usize| mentions.iter().find(|m| m.class == EntityType::Commodity && m.first <= k && k < m.last);
         // "a 21-km tunnel", "a 300 km pipeline", "a 12 million-ton complex", "a $2 billion
-        // plant": a measure is a modifier too.
+        // plant", "a 1 GW plant": a measure is a modifier too.
         let number = |k: usize| k > s.tokens.start && self.tok(k - 1).kind == TokenKind::Number;
         let scaled = |k: usize| number(k) && self.lex.amount_scales.contains(self.lower(k));
         let currency = |k: usize| self.lex.currencies.contains(self.lower(k)) && k + 1 < head && self.tok(k + 1).kind == TokenKind::Number;
-        let measure = |k: usize| self.tok(k).kind == TokenKind::Number || scaled(k) || currency(k) || (self.raw(k) == "-" && (number(k) || (k > s.tokens.start + 1 && scaled(k - 1))));
+        // ("a 1 GW solar plant": a unit right after the number, whatever its case.)
+        let unit = |k: usize| number(k) && self.tok(k).kind == TokenKind::Word && self.raw(k).len() <= 4 && !self.is(k, WordKinds::FUNCTION.with(WordKinds::DETERMINER));
+        let measure = |k: usize| self.tok(k).kind == TokenKind::Number || scaled(k) || unit(k) || currency(k) || (self.raw(k) == "-" && (number(k) || (k > s.tokens.start + 1 && scaled(k - 1))));
         // "a Korean-backed plant", "a Chinese-built terminal": a name, a hyphen and a plain
         // word modify the head too.
         let name_compound = |k: usize| (k >= s.tokens.start + 2 && is_plain(k) && self.is_dash(k - 1)).then(|| mentions.iter().find(|m| m.last == k - 1).map(|m| m.first)).flatten();
@@ -1595,7 +1606,9 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            if (self.is(i, WordKinds::NON_NAME) || self.is_connector(i)) && self.spelled_by_acronym_after(s, i, end) != Some(i) {
+            // ("a 1 GW plant": a unit after a number is no name.)
+            let unit = i > s.tokens.start && self.tok(i - 1).kind == TokenKind::Number && self.lex.amount_units.contains(lower);
+            if unit || ((self.is(i, WordKinds::NON_NAME) || self.is_connector(i)) && self.spelled_by_acronym_after(s, i, end) != Some(i)) {
                 i += 1;
                 continue;
             }
@@ -2707,6 +2720,10 @@ impl<'a> Finder<'a> {
     /// A mention for `[start, end)` followed by up to two lowercase modifiers and a
     /// lowercase head of a project, event or initiative.
     fn lowercase_head_after(&self, s: &Sentence, start: usize, end: usize) -> Option<Mention> {
+        // ("a 1 GW solar plant": a unit after a number names nothing.)
+        if end == start + 1 && start > s.tokens.start && self.tok(start - 1).kind == TokenKind::Number && self.lex.amount_units.contains(self.lower(start)) {
+            return None;
+        }
         let mut found: Option<(usize, EntityType)> = None;
         let (mut k, mut words) = (end, 0);
         // "the Ninh Thuan 1 plant": a unit's number after the name is part of it ("the
