@@ -601,11 +601,13 @@ impl<'a> Finder<'a> {
     /// needed ("build a plant", "build a new plant": no modifier, no name).
     fn built_objects(&self, s: &Sentence, mentions: &[Mention], found: &mut Vec<Mention>) {
         let frames = &self.lex.frames;
+        // ("a 12 million-ton steel complex" is named "steel complex", the measured phrase an alias.)
         let add = |first: usize, head: usize, found: &mut Vec<Mention>| {
-            let first = self.past_measure(first, head);
+            let named = self.past_measure(first, head);
+            let measured = (named > first).then(|| self.surface(first, head + 1));
             let overlaps = |m: &Mention| m.first <= head && first < m.last;
             if !found.iter().any(overlaps) {
-                found.push(Mention { first, last: head + 1, class: EntityType::Project, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
+                found.push(Mention { first: named, last: head + 1, class: EntityType::Project, target: Target::Unknown, surface: self.surface(named, head + 1), titled: false, short: measured });
             }
         };
         for k in s.tokens.start..s.tokens.end.saturating_sub(2) {
@@ -625,8 +627,9 @@ impl<'a> Finder<'a> {
             while det + 2 < s.tokens.end && matches!(self.lower(det), "a" | "an" | "the") {
                 // The phrase's head: the last plain word of the run after the determiner, the
                 // run going on past "and" before a plain word ("a ferry and cargo terminal").
-                let mut head = det + 1;
-                while head - det < 7 && (plain(head + 1) || (plain(head + 2) && self.lower(head + 1) == "and")) {
+                // ("a 1 GW solar plant", "a $2 billion plant": past the measure first.)
+                let mut head = self.past_measure(det + 1, s.tokens.end - 1);
+                while head - det < 9 && (plain(head + 1) || (plain(head + 2) && self.lower(head + 1) == "and")) {
                     head += if plain(head + 1) { 1 } else { 2 };
                 }
                 if let Some(first) = self.described_phrase(s, head, mentions).filter(|&first| first < head && first > det) {
