@@ -294,11 +294,12 @@ impl Frames {
                 }
             }
         }
-        // "wants to join", "keen to invest in": taking part or investing, desired, is interest.
+        // "wants to join", "keen to invest in", "is seeking a stake in": taking part or
+        // investing, desired, is interest.
         frames.desired = vec![None; frames.frames.len()];
         for f in 0..frames.frames.len() {
             let frame = &frames.frames[f];
-            if frame.pos == Pos::Verb && matches!(frame.predicate, Predicate::ParticipatesIn | Predicate::InvestsIn) {
+            if matches!(frame.pos, Pos::Verb | Pos::Noun) && matches!(frame.predicate, Predicate::ParticipatesIn | Predicate::InvestsIn) {
                 let twin = Frame { id: format!("{} (desired)", frame.id), predicate: Predicate::InterestedIn, ..frame.clone() };
                 frames.desired[f] = Some(u32::try_from(frames.frames.len()).context("too many frames")?);
                 frames.frames.push(twin);
@@ -325,7 +326,10 @@ impl Frames {
             match view.word(k - 1) {
                 "to" => self.desire_words.contains(desire),
                 "in" => form.is_gerund() && matches!(desire, "interest" | "interested"),
-                _ => false,
+                // "eyeing stakes in", "may consider investing in", "is seeking a stake in": the
+                // cue is the object of the word of desire.
+                "a" | "an" => self.desire_words.contains(desire),
+                before => self.desire_words.contains(before),
             }
         }
     }
