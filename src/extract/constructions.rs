@@ -457,7 +457,8 @@ impl Extractor {
         for (n, &at) in idxs.iter().enumerate() {
             let joined = &resolved[at];
             let k = joined.mention.last;
-            if k + 1 >= end || finder.lower(k) != "-" || !finder.text.tokens[k].joined || matches!(joined.mention.target, Target::Adjective(_)) {
+            // (A state's adjective too: "the Russian-built Akkuyu plant", as "Russia-built".)
+            if k + 1 >= end || finder.lower(k) != "-" || !finder.text.tokens[k].joined {
                 continue;
             }
             let Some(&(predicate, joined_is_subject)) = self.lexicon.compound_participles.get(finder.lower(k + 1)) else { continue };
