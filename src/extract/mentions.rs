@@ -335,6 +335,12 @@ impl<'a> Finder<'a> {
             // A known name that starts in lowercase ("special military operation"), or runs on
             // past the capitalised words ("LNG carriers").
             let run_end = if self.is_capitalised(i) { self.run_end(i, s.tokens.end) } else { i };
+            // ("The Russian invasion of Ukraine …": a sentence's common first word before a
+            // known name that runs on past the capitalised words starts nothing.)
+            if i == s.tokens.start && !headline && self.is(i, WordKinds::ORDINARY) && known.get(next_known).is_some_and(|m| m.first == i + 1 && m.last > run_end) {
+                i += 1;
+                continue;
+            }
             if let Some(m) = known.get(next_known).filter(|m| m.first == i && (!self.is_capitalised(i) || m.last > run_end)) {
                 mentions.push(self.known_mention(m, false));
                 for k in m.first..m.last {
