@@ -914,6 +914,12 @@ impl<'a> SentenceView<'a> {
         })?
     }
 
+    /// The state's adjective right before mention `m`, touching it ("Russian" in "Russian
+    /// gas"), if one is.
+    pub(super) fn adjective_before(&self, m: usize) -> Option<usize> {
+        m.checked_sub(1).filter(|&a| self.last(a) == self.first(m) && matches!(self.resolved[self.mentions[a]].mention.target, Target::Adjective(_)))
+    }
+
     /// "buying Australian coal": the commodity a nationality adjective stands before, not
     /// the adjective's state; "attended the Shanghai Cooperation Organisation (SCO) summit":
     /// the event named after the body.

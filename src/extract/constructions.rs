@@ -831,8 +831,6 @@ impl Extractor {
     }
 }
 
-/// Gazetteer state `entry` as the resolved mention of the adjective or name spanning tokens
-/// `span` of sentence `si` ("inter-Korean", the "Russian" of "Russian-Korean").
 /// The two states named right before token `end` (past up to two plain words) and joined
 /// by a hyphen or dash: "Russia-China", "Japan-U.S.", "Moscow-Pyongyang".
 fn dashed_states_before<'r>(finder: &Finder, sentence: &crate::text::Sentence, resolved: &'r [Resolved], end: usize) -> Option<(&'r Resolved, &'r Resolved)> {
@@ -847,6 +845,8 @@ fn dashed_states_before<'r>(finder: &Finder, sentence: &crate::text::Sentence, r
     (first.entity != second.entity).then_some((first, second))
 }
 
+/// Gazetteer state `entry` as the resolved mention of the adjective or name spanning tokens
+/// `span` of sentence `si` ("inter-Korean", the "Russian" of "Russian-Korean").
 fn state_as_adjective(gazetteer: &Gazetteer, finder: &Finder, si: usize, entry: usize, span: (usize, usize), drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex) -> Resolved {
     let class = gazetteer.entries[entry].class;
     let entity = known_draft(gazetteer, entry, drafts, draft_index);

@@ -715,10 +715,7 @@ impl Frames {
             // ("the largest buyer of Russian oil": the good, not the adjective before it.)
             _ => view.prep_object_after(end, self.preposition("of")?).map(|m| view.past_adjective(m)),
         }?;
-        let origin = good.checked_sub(1)?;
-        let adjacent = view.last(origin) == view.first(good);
-        let adjective = matches!(view.resolved[view.mentions[origin]].mention.target, Target::Adjective(_));
-        (view.class(good) == EntityType::Commodity && adjective && adjacent).then_some(origin)
+        (view.class(good) == EntityType::Commodity).then(|| view.adjective_before(good)).flatten()
     }
 
     /// Fills the slots of frame `f` whose cue spans `[k, end)`.
@@ -734,8 +731,7 @@ impl Frames {
                 // subject is the state whose adjective marks the good, else the clause's.)
                 (Slot::Subj, false) => match view.subject_before(k) {
                     Some(m) if view.class(m) == EntityType::Commodity && view.last(m) == k && !view.finder.lex.signatures.allows_subject(frame.predicate, EntityType::Commodity) => {
-                        let adjective = m.checked_sub(1).filter(|&a| view.last(a) == view.first(m) && matches!(view.resolved[view.mentions[a]].mention.target, Target::Adjective(_)));
-                        adjective.or_else(|| view.subject_before(view.first(m)))
+                        view.adjective_before(m).or_else(|| view.subject_before(view.first(m)))
                     }
                     subject => subject,
                 },
@@ -795,8 +791,7 @@ impl Frames {
             if slot != Slot::Adj || view.class(m) != EntityType::Commodity {
                 return Some(m);
             }
-            let before = m.checked_sub(1).filter(|&a| view.last(a) == view.first(m))?;
-            matches!(view.resolved[view.mentions[before]].mention.target, Target::Adjective(_)).then_some(before)
+            view.adjective_before(m)
         };
         let subject = frame.subject.iter().find_map(|&slot| find(slot).and_then(|m| past_good(m, slot)).map(|m| (m, slot))).filter(|&(_, slot)| slot != Slot::Between);
         // "A and B signed": a symmetric cue relates the members of its subject's list.
@@ -824,7 +819,7 @@ impl Frames {
                 view.mention_at(view.last(o)).filter(|&m| takes(m))
             } else if view.class(o) == EntityType::Commodity {
                 // ("banned imports of Russian oil": the state whose adjective marks the good.)
-                let adjective = o.checked_sub(1).filter(|&a| view.last(a) == view.first(o) && matches!(view.resolved[view.mentions[a]].mention.target, Target::Adjective(_)) && takes(a));
+                let adjective = view.adjective_before(o).filter(|&a| takes(a));
                 adjective.or_else(|| view.possessor_before(view.first(o)).filter(|&p| view.last(p) + 1 == view.first(o) && takes(p)))
             } else {
                 None

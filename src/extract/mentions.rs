@@ -962,6 +962,61 @@ impl<'a> Finder<'a> {
     /// or a commodity named right before ("liquefied natural gas tankers"); a head that does
     /// not stand alone needs one. A head followed by another plain noun modifies it ("arms
     /// race"), one followed by "of" takes a complement ("weapons of mass destruction"): no good.
+    fn traded_goods(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let plain = |k: usize| self.is_plain_word(k);
+        let mut found = Vec::new();
+        for head in s.tokens.clone().filter(|&k| self.is(k, WordKinds::GOODS_HEAD) && plain(k)) {
+            // A known good named by the head alone ("minerals") takes modifiers too: "valuable minerals".
+            let known_head = |m: &Mention| m.class == EntityType::Commodity && m.first == head && m.last == head + 1;
+            if mentions.iter().any(|m| m.first <= head && head < m.last && !known_head(m)) {
+                continue;
+            }
+            // "arms race", "weapons of mass destruction": the head modifies or takes a complement.
+            if head + 1 < s.tokens.end && (plain(head + 1) && !self.is(head + 1, WordKinds::FRAME_CUE) || self.lower(head + 1) == "of") {
+                continue;
+            }
+            // A participle modifies only after a function word that is no verb's ("with armoured
+            // vehicles", not "has ordered tankers").
+            let modifier = |k: usize| {
+                let word = self.lower(k);
+                let participle = word.ends_with("ing") || word.ends_with("ed");
+                let after_function = k > s.tokens.start && self.is(k - 1, WordKinds::FUNCTION) && !self.is(k - 1, WordKinds::VERB_GROUP.with(WordKinds::PERSONAL_PRONOUN));
+                plain(k) && !self.is(k, WordKinds::FRAME_CUE) && !word.ends_with("ly") && (!participle || after_function)
+            };
+            // "self-propelled howitzers", "long-range missiles": a hyphenated modifier is one
+            // word, and so is a class named after a ship or a design ("Kilo-class submarines").
+            let named_class = |k: usize| k > s.tokens.start && self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !mentions.iter().any(|m| m.first <= k && k < m.last);
+            let compound = |k: usize| k >= s.tokens.start + 2 && plain(k) && self.inner_dash(k - 1) && (plain(k - 2) || named_class(k - 2));
+            let mut first = head;
+            let mut modifiers = 0;
+            while first > s.tokens.start && modifiers < 3 {
+                if compound(first - 1) {
+                    first -= 3;
+                } else if modifier(first - 1) {
+                    first -= 1;
+                } else {
+                    break;
+                }
+                modifiers += 1;
+            }
+            // "the first fuel", "additional gas": vague modifiers do not say which good.
+            while first < head && self.lex.vague_modifiers.contains(self.lower(first)) {
+                first += 1;
+            }
+            if let Some(c) = mentions.iter().find(|m| m.class == EntityType::Commodity && m.last == first && m.first >= s.tokens.start) {
+                first = c.first;
+            }
+            let designated = self.designation_before(s, first, mentions);
+            let first = designated.unwrap_or(first);
+            let known = mentions.iter().any(known_head) && designated.is_none();
+            if first == head && (known || !self.is(head, WordKinds::GOODS_ALONE)) {
+                continue;
+            }
+            found.push(Mention { first, last: head + 1, class: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
+        }
+        replace_covered(mentions, found, |m, g| m.class == EntityType::Commodity && g.first <= m.first && m.last <= g.last);
+    }
+
     /// "Kazakhstan exports ferrochrome to China", "Mongolia exports cashmere, coal and iron
     /// ore": bare lowercase words (one to three, no article, none in "-ing") right after a
     /// verb of trade (`lexicon/goods_verbs.txt`), ending where a preposition, a comma, "and" or the
@@ -1021,61 +1076,6 @@ impl<'a> Finder<'a> {
         }
         mentions.extend(found);
         mentions.sort_by_key(|m| m.first);
-    }
-
-    fn traded_goods(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
-        let plain = |k: usize| self.is_plain_word(k);
-        let mut found = Vec::new();
-        for head in s.tokens.clone().filter(|&k| self.is(k, WordKinds::GOODS_HEAD) && plain(k)) {
-            // A known good named by the head alone ("minerals") takes modifiers too: "valuable minerals".
-            let known_head = |m: &Mention| m.class == EntityType::Commodity && m.first == head && m.last == head + 1;
-            if mentions.iter().any(|m| m.first <= head && head < m.last && !known_head(m)) {
-                continue;
-            }
-            // "arms race", "weapons of mass destruction": the head modifies or takes a complement.
-            if head + 1 < s.tokens.end && (plain(head + 1) && !self.is(head + 1, WordKinds::FRAME_CUE) || self.lower(head + 1) == "of") {
-                continue;
-            }
-            // A participle modifies only after a function word that is no verb's ("with armoured
-            // vehicles", not "has ordered tankers").
-            let modifier = |k: usize| {
-                let word = self.lower(k);
-                let participle = word.ends_with("ing") || word.ends_with("ed");
-                let after_function = k > s.tokens.start && self.is(k - 1, WordKinds::FUNCTION) && !self.is(k - 1, WordKinds::VERB_GROUP.with(WordKinds::PERSONAL_PRONOUN));
-                plain(k) && !self.is(k, WordKinds::FRAME_CUE) && !word.ends_with("ly") && (!participle || after_function)
-            };
-            // "self-propelled howitzers", "long-range missiles": a hyphenated modifier is one
-            // word, and so is a class named after a ship or a design ("Kilo-class submarines").
-            let named_class = |k: usize| k > s.tokens.start && self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !mentions.iter().any(|m| m.first <= k && k < m.last);
-            let compound = |k: usize| k >= s.tokens.start + 2 && plain(k) && self.inner_dash(k - 1) && (plain(k - 2) || named_class(k - 2));
-            let mut first = head;
-            let mut modifiers = 0;
-            while first > s.tokens.start && modifiers < 3 {
-                if compound(first - 1) {
-                    first -= 3;
-                } else if modifier(first - 1) {
-                    first -= 1;
-                } else {
-                    break;
-                }
-                modifiers += 1;
-            }
-            // "the first fuel", "additional gas": vague modifiers do not say which good.
-            while first < head && self.lex.vague_modifiers.contains(self.lower(first)) {
-                first += 1;
-            }
-            if let Some(c) = mentions.iter().find(|m| m.class == EntityType::Commodity && m.last == first && m.first >= s.tokens.start) {
-                first = c.first;
-            }
-            let designated = self.designation_before(s, first, mentions);
-            let first = designated.unwrap_or(first);
-            let known = mentions.iter().any(known_head) && designated.is_none();
-            if first == head && (known || !self.is(head, WordKinds::GOODS_ALONE)) {
-                continue;
-            }
-            found.push(Mention { first, last: head + 1, class: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
-        }
-        replace_covered(mentions, found, |m, g| m.class == EntityType::Commodity && g.first <= m.first && m.last <= g.last);
     }
 
     /// "uranium concentrate", "copper cathodes": a known good right before a noun naming a
@@ -1224,6 +1224,12 @@ impl<'a> Finder<'a> {
         } else {
             k
         }
+    }
+
+    /// Token `k` is a unit of an amount (`lexicon/amount_units.txt`) right after a number of
+    /// sentence `s`: "1 GW", "300 km".
+    fn unit_after_number(&self, s: &Sentence, k: usize) -> bool {
+        k > s.tokens.start && self.tok(k - 1).kind == TokenKind::Number && self.lex.amount_units.contains(self.lower(k))
     }
 
     /// Token `at`, or the "the" right before it.
@@ -1616,8 +1622,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // ("a 1 GW plant": a unit after a number is no name.)
-            let unit = i > s.tokens.start && self.tok(i - 1).kind == TokenKind::Number && self.lex.amount_units.contains(lower);
-            if unit || ((self.is(i, WordKinds::NON_NAME) || self.is_connector(i)) && self.spelled_by_acronym_after(s, i, end) != Some(i)) {
+            if self.unit_after_number(s, i) || ((self.is(i, WordKinds::NON_NAME) || self.is_connector(i)) && self.spelled_by_acronym_after(s, i, end) != Some(i)) {
                 i += 1;
                 continue;
             }
@@ -2730,7 +2735,7 @@ impl<'a> Finder<'a> {
     /// lowercase head of a project, event or initiative.
     fn lowercase_head_after(&self, s: &Sentence, start: usize, end: usize) -> Option<Mention> {
         // ("a 1 GW solar plant": a unit after a number names nothing.)
-        if end == start + 1 && start > s.tokens.start && self.tok(start - 1).kind == TokenKind::Number && self.lex.amount_units.contains(self.lower(start)) {
+        if end == start + 1 && self.unit_after_number(s, start) {
             return None;
         }
         let mut found: Option<(usize, EntityType)> = None;
