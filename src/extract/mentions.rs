@@ -1617,7 +1617,20 @@ impl<'a> Finder<'a> {
             let place_prefix = i + 1 < end && (self.lex.place_prefixes.contains(lower) || self.firm_prefix_at(i, end));
             // ("Cargoes would be carried": a lone word the document writes in lowercase too.)
             let lowercase_elsewhere = || sentence_initial && i + 1 == end && self.written_lowercase(i);
-            if (sentence_initial || headline) && (self.is(i, WordKinds::ORDINARY) || self.is_common_plural(i) || lowercase_elsewhere()) && !self.is_acronym(i) && !place_prefix {
+            // ("Golden Ocean Shipping owns …": a common first word of a firm's name that ends
+            // in the firm's head or legal form, no known name inside, is the name's; a
+            // participle is not: "Sanctioned Sovcomflot Shipping".)
+            let firm_word = || {
+                !headline
+                    && end - i >= 2
+                    && self.is_capitalised(i + 1)
+                    && !self.is(i, WordKinds::FUNCTION)
+                    && !self.is_common_plural(i)
+                    && !lower.ends_with("ed")
+                    && inside.is_empty()
+                    && (self.legal_form_at_edge(i, end) || self.head_type(i, end) == Some(EntityType::Company))
+            };
+            if (sentence_initial || headline) && (self.is(i, WordKinds::ORDINARY) || self.is_common_plural(i) || lowercase_elsewhere()) && !self.is_acronym(i) && !place_prefix && !firm_word() {
                 i += 1;
                 continue;
             }
@@ -1913,6 +1926,14 @@ impl<'a> Finder<'a> {
                 mention.first = k;
                 mention.surface = self.surface(k, m.last);
                 out.push(mention);
+                k = m.last;
+                continue;
+            }
+            // "Yangi Toshkent", "Novo Vostok": one name word no list holds, right before a
+            // known place, names another place of that name.
+            let unknown_word = |j: usize| self.is_plain_name_word(j) && !self.is(j, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME).with(WordKinds::SURNAME_FIRST));
+            if m.class == EntityType::Place && matches!(m.target, Target::Known(_)) && m.first == k + 1 && unknown_word(k) && self.tok(k).kind == TokenKind::Word {
+                out.push(Mention { first: k, last: m.last, class: EntityType::Place, target: Target::Unknown, surface: self.surface(k, m.last), titled: false, short: None });
                 k = m.last;
                 continue;
             }
@@ -2315,6 +2336,13 @@ impl<'a> Finder<'a> {
         if end - start == 1 && self.is_acronym(start) && self.raw(start).chars().count() <= 6 && !modifies {
             return Some(EntityType::Organization);
         }
+        // "the Xin Hai 8", "the Tae Yang 1": "the", name words no list holds and a short
+        // number (no year) name a vessel or a project's stage.
+        let numbered = end - start >= 2 && self.tok(end - 1).kind == TokenKind::Number && self.raw(end - 1).len() <= 2;
+        let after_the = start > s.tokens.start && self.lower(start - 1) == "the";
+        if numbered && after_the && (start..end - 1).all(|k| self.is_plain_name_word(k)) {
+            return Some(EntityType::Project);
+        }
         None
     }
 
@@ -2372,7 +2400,8 @@ impl<'a> Finder<'a> {
     fn looks_like_person(&self, start: usize, end: usize) -> bool {
         let words: Vec<usize> = (start..end).filter(|&k| self.lower(k) != "-").collect();
         let n = words.len();
-        if !(2..=5).contains(&n) {
+        // ("Xin Hai 8": a number in a name is a vessel's or a project's, never a person's.)
+        if !(2..=5).contains(&n) || words.iter().any(|&k| self.raw(k).bytes().any(|b| b.is_ascii_digit())) {
             return false;
         }
         let is = |k: usize, kinds: WordKinds| self.is(k, kinds);
