@@ -2336,11 +2336,12 @@ impl<'a> Finder<'a> {
         if end - start == 1 && self.is_acronym(start) && self.raw(start).chars().count() <= 6 && !modifies {
             return Some(EntityType::Organization);
         }
-        // "the Xin Hai 8", "the Tae Yang 1": "the", name words no list holds and a short
-        // number (no year) name a vessel or a project's stage.
+        // "the Xin Hai 8", "the Vostra Star 2": "the", capitalised words (one a name word no
+        // list holds) and a short number (no year) name a vessel or a project's stage.
         let numbered = end - start >= 2 && self.tok(end - 1).kind == TokenKind::Number && self.raw(end - 1).len() <= 2;
         let after_the = start > s.tokens.start && self.lower(start - 1) == "the";
-        if numbered && after_the && (start..end - 1).all(|k| self.is_plain_name_word(k)) {
+        let name_words = (start..end - 1).all(|k| self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION)) && (start..end - 1).any(|k| self.is_plain_name_word(k));
+        if numbered && after_the && name_words {
             return Some(EntityType::Project);
         }
         None
