@@ -650,7 +650,10 @@ impl<'a> SentenceView<'a> {
             };
             t < close && self.in_title(t)
         };
-        if !matches!(self.word(open + 1), "his" | "her" | "its" | "their" | "the" | "a" | "an") && !title_at(open + 1) {
+        // (Or a state's or firm's noun: "Rosneft, Russia's top oil company, will supply"; not
+        // a list's name: "Gazprom, Russia's Novatek, and CNPC".)
+        let owned_noun = || self.mention_at(open + 1).is_some_and(|o| self.first(o) == open + 1 && self.possessor(o)) && self.mention_at(close - 1).is_none() && !self.finder.is_capitalised(close - 1);
+        if !matches!(self.word(open + 1), "his" | "her" | "its" | "their" | "the" | "a" | "an") && !title_at(open + 1) && !owned_noun() {
             return None;
         }
         let m = self.mention_at(open - 1)?;

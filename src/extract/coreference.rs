@@ -105,8 +105,10 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                 }
                 continue;
             }
-            // "Hyundai said it had won": the speaker, named before the verb in this sentence.
+            // "Hyundai said it had won": the speaker, named before the verb in this sentence
+            // (not an owner: "KOGAS, South Korea's gas company, said it").
             if word == "it" && !covered(k) {
+                let possessor = |r: &Resolved| r.mention.last < sentence.tokens.end && finder.lower(r.mention.last) == "'s";
                 // Past "that" and a day: "said on Monday that it".
                 let mut verb = k;
                 while verb > sentence.tokens.start && k - verb < 4 && (matches!(finder.lower(verb - 1), "that" | "on") || finder.is(verb - 1, WordKinds::DATE_WORD)) {
@@ -118,7 +120,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                         .iter()
                         .filter(|r| r.mention.last <= verb)
                         .rev()
-                        .find(|r| matches!(r.class, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_)));
+                        .find(|r| matches!(r.class, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_)) && !possessor(r));
                     if let Some(r) = speaker {
                         added.push(reference(finder, si, k, k + 1, r));
                     }
