@@ -165,7 +165,23 @@ impl Extractor {
                     self.lexicon.state_nouns.iter().any(|(n, _)| n.len() == 1 && n[0] == noun)
                 };
                 let locative = before.is_some_and(|b| self.lexicon.locative_words.contains(b)) && (!directional || moving) && !seated;
-                let as_place = !possessive && (owned || described || cued || placed || regional || locative);
+                // "between Istanbul, Tashkent and Samarkand", "from Tashkent to Samarkand": listed
+                // with a place that is no capital ("from Moscow to Beijing": on a route).
+                let place_at = |first: usize, last: usize| {
+                    let names = finder.gazetteer_names(first, last);
+                    names.iter().any(|x| matches!(x.kind, NameKind::Label | NameKind::Alias) && gaz.entries[x.entry].class == EntityType::Place) && !names.iter().any(|x| x.kind == NameKind::Capital)
+                };
+                let joins = |k: usize| matches!(finder.lower(k), "," | "and" | "or" | "to");
+                let place_after = m.last + 1 < tokens && joins(m.last) && (1..=3).any(|n| place_at(m.last + 1, (m.last + 1 + n).min(tokens)));
+                let place_before = m.first >= 2 && joins(m.first - 1) && (1..=3).filter(|&n| m.first > n).any(|n| place_at(m.first - 1 - n, m.first - 1));
+                let any_name = |first: usize, last: usize| !finder.gazetteer_names(first, last).is_empty();
+                let route_to = m.last + 1 < tokens && before == Some("from") && finder.lower(m.last) == "to" && (1..=3).any(|n| any_name(m.last + 1, (m.last + 1 + n).min(tokens)));
+                let route_from = before == Some("to") && (1..=3).filter(|&n| m.first > n + 1).any(|n| any_name(m.first - 1 - n, m.first - 1) && finder.lower(m.first - 2 - n) == "from");
+                // "Tashkent-based", "Kazakhstan's capital Astana": a place's word.
+                let based = m.last + 1 < tokens && finder.is_dash(m.last) && finder.lower(m.last + 1) == "based";
+                let named_capital = before == Some("capital");
+                let listed = place_after || place_before || route_to || route_from || based || named_capital;
+                let as_place = !possessive && (owned || described || cued || placed || regional || locative || listed);
                 if !as_place {
                     return Some((add_known(*entry, Some(&m.surface), drafts), EntityType::Country));
                 }
