@@ -787,7 +787,8 @@ impl<'a> SentenceView<'a> {
                 continue;
             }
             let w = self.word(k);
-            let number = self.finder.text.tokens[k].kind == TokenKind::Number;
+            // ("record volumes of Russian crude": a quantity noun counts as a number does.)
+            let number = self.finder.text.tokens[k].kind == TokenKind::Number || self.finder.lex.quantity_nouns.contains(w);
             quantity |= number;
             // "about 20 million tonnes of coal": a hedge before the count.
             if let Some(next) = self.finder.approximator_at(k).filter(|&next| next < self.tokens.end) {

@@ -572,6 +572,8 @@ pub struct Lexicon {
     /// Nouns naming a form of a good ("concentrate": `goods_forms.txt`): "uranium
     /// concentrate" is uranium.
     pub goods_forms: FxHashSet<String>,
+    /// Nouns counting what follows their "of" ("volumes", "millions": `quantity_nouns.txt`).
+    pub quantity_nouns: FxHashSet<String>,
     /// Lowercase words that name a legal act by its number ("resolution 2397").
     pub numbered_acts: Vec<String>,
     /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
@@ -1023,6 +1025,7 @@ impl Lexicon {
             lex.goods_heads.push((head, alone));
         }
         lex.goods_forms = lower_set(&lexicon_dir.join("goods_forms.txt"))?;
+        lex.quantity_nouns = lower_set(&lexicon_dir.join("quantity_nouns.txt"))?;
         lex.numbered_acts = read_list(&lexicon_dir.join("numbered_acts.txt"))?.iter().map(|a| fold(a)).collect();
         lex.legal_forms = read_list(&lexicon_dir.join("legal_forms.txt"))?.iter().map(|f| legal_form_key(f)).collect();
         lex.index_words();

@@ -1047,7 +1047,7 @@ impl<'a> Finder<'a> {
             if self.is(k - 1, WordKinds::DETERMINER) || !(after_subject || verbal || auxiliary) {
                 continue;
             }
-            let mut j = k + 1;
+            let mut j = self.past_quantity(k + 1, end);
             while j < end {
                 match name_at(j) {
                     Some(m) if m.first == j && m.class == EntityType::Commodity => j = m.last,
@@ -1076,6 +1076,26 @@ impl<'a> Finder<'a> {
         }
         mentions.extend(found);
         mentions.sort_by_key(|m| m.first);
+    }
+
+    /// The token after a quantity and its "of" that starts at `from` ("record volumes of",
+    /// "millions of tonnes of", "500,000 tonnes of": numbers, scales, units and
+    /// `lexicon/quantity_nouns.txt`, one word before a quantity noun), else `from`.
+    fn past_quantity(&self, from: usize, end: usize) -> usize {
+        let quantity_noun = |t: usize| t < end && self.lex.quantity_nouns.contains(self.lower(t));
+        let (mut t, mut counted, mut after_of) = (from, false, from);
+        while t < end && t < from + 8 {
+            let word = self.lower(t);
+            if word == "of" && counted {
+                after_of = t + 1;
+            } else if self.tok(t).kind == TokenKind::Number || self.lex.amount_scales.contains(word) || self.lex.amount_units.contains(word) || quantity_noun(t) {
+                counted = true;
+            } else if !(matches!(word, "a" | "an") || (self.is_plain_word(t) && quantity_noun(t + 1))) {
+                break;
+            }
+            t += 1;
+        }
+        after_of
     }
 
     /// "uranium concentrate", "copper cathodes": a known good right before a noun naming a
