@@ -2269,6 +2269,11 @@ impl<'a> Finder<'a> {
         if self.looks_like_person(start, end) {
             return Some(EntityType::Person);
         }
+        // "Ravil Nigmatullin said", "said Ravil Nigmatullin", "Ravil Nigmatullin, the chief
+        // of …": two or three name words no list holds that speak or hold a title are a person's.
+        if self.speaking_name(s, start, end) {
+            return Some(EntityType::Person);
+        }
         // A lone surname ("Orlov said") is a person only if the document named them before:
         // `resolve` drops it when no earlier person has that surname.
         if end - start == 1 && self.is(start, WordKinds::SURNAME) && !self.is(start, WordKinds::COMMON) {
@@ -2414,6 +2419,24 @@ impl<'a> Finder<'a> {
         (1..=3)
             .filter(|&n| at > s.tokens.start + n)
             .any(|n| self.gazetteer_names(at - 1 - n, at - 1).iter().any(|name| matches!(name.kind, NameKind::Label | NameKind::Alias) && gazetteer.entries[name.entry].class == EntityType::Country))
+    }
+
+    /// Tokens `[start, end)`, two or three plain name words, speak or hold a title: right
+    /// before "said", "says", "told" or "added", right after "said", "says" or "according
+    /// to", or before a comma and a title ("Ravil Nigmatullin, the chief of …,").
+    fn speaking_name(&self, s: &Sentence, start: usize, end: usize) -> bool {
+        let words = (start..end).filter(|&k| !self.is_dash(k)).count();
+        let plain = (start..end).all(|k| self.is_plain_name_word(k) || (self.is_dash(k) && k > start && k + 1 < end));
+        let says_after = end < s.tokens.end && matches!(self.lower(end), "said" | "says" | "told" | "added");
+        let says_before =
+            start > s.tokens.start && (matches!(self.lower(start - 1), "said" | "says") || (start >= s.tokens.start + 2 && self.lower(start - 2) == "according" && self.lower(start - 1) == "to"));
+        // ("Ravil Nigmatullin, the chief of Uzbekistan Railways,": a title in apposition.)
+        let titled_after = end + 2 < s.tokens.end && self.lower(end) == "," && {
+            let t = end + 1 + usize::from(matches!(self.lower(end + 1), "the" | "a" | "an"));
+            // (Not a title that speaks: "Tavan Tolgoi, the chairman said, is".)
+            self.title_at(t, s.tokens.end).is_some_and(|t_end| t_end >= s.tokens.end || !matches!(self.lower(t_end), "said" | "says" | "told" | "added"))
+        };
+        (2..=3).contains(&words) && plain && (says_after || says_before || titled_after)
     }
 
     /// Tokens `[start, end)`: a given name first, a Korean surname and syllables, or a known
