@@ -2376,7 +2376,7 @@ impl<'a> Finder<'a> {
     /// "by" right after the verb ("completed by Daelim"), or before it as its subject, past
     /// auxiliaries ("Bumar is building") or with the verb in the past ("Mubadala invested"),
     /// not after a preposition.
-    fn agent_of_cue(&self, s: &Sentence, at: usize) -> bool {
+    pub(super) fn agent_of_cue(&self, s: &Sentence, at: usize) -> bool {
         if at >= s.tokens.start + 2 && self.lower(at - 1) == "by" && self.is(at - 2, WordKinds::FRAME_CUE) {
             return true;
         }

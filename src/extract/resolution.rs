@@ -222,8 +222,11 @@ impl Extractor {
                 // organisation a reader could tell, unless the words around it say it is one
                 // ("an interview with the BBC", "Turkey's BOTAŞ"); one spelt out in brackets, or
                 // after its name, was resolved above.
+                // (Nor one that speaks or acts: "SOCAR said it would", "NTPC will build".)
                 let undefined = m.class == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first);
-                if undefined && finder.context_type(sentence, m.first, m.last).is_none() && !finder.state_possessive_before(sentence, m.first) {
+                let speaks = m.last < sentence.tokens.end && matches!(finder.lower(m.last), "said" | "says" | "told" | "announced");
+                let acts = || speaks || finder.agent_of_cue(sentence, m.first);
+                if undefined && finder.context_type(sentence, m.first, m.last).is_none() && !finder.state_possessive_before(sentence, m.first) && !acts() {
                     return None;
                 }
                 if m.class == EntityType::Person && m.last - m.first == 1 {
@@ -285,7 +288,7 @@ impl Extractor {
     }
 
     /// Surname-only mentions of a person met earlier ("Moon" after "Moon Jae-in"), and
-    /// undefined acronyms that spell an earlier name's initials.
+    /// undefined acronyms that spell an earlier name's initials or begin one firm's name.
     fn corefer(&self, m: &Mention, drafts: &[Draft]) -> Option<usize> {
         // "The FESRC" after "Far Eastern Shipbuilding and Ship Repair Center (FESRC)": an
         // acronym the document already gave one entity.
@@ -310,7 +313,12 @@ impl Extractor {
             }
             let letters: Vec<char> = words[0].chars().filter(|c| c.is_alphabetic()).collect();
             if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-                return drafts.iter().position(|d| d.class != EntityType::Person && initials(&d.label).eq_ignore_ascii_case(&letters.iter().collect::<String>()));
+                let spelled = drafts.iter().position(|d| d.class != EntityType::Person && initials(&d.label).eq_ignore_ascii_case(&letters.iter().collect::<String>()));
+                // "JSW" after "JSW Steel": the first word of the one earlier firm or body so named.
+                let first_word =
+                    |d: &Draft| matches!(d.class, EntityType::Company | EntityType::Organization) && d.label.split_whitespace().count() > 1 && d.label.split_whitespace().next() == Some(words[0]);
+                let mut firms = drafts.iter().enumerate().filter(|(_, d)| first_word(d)).map(|(i, _)| i);
+                return spelled.or_else(|| firms.next().filter(|_| firms.next().is_none()));
             }
         }
         None
