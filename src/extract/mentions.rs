@@ -358,6 +358,10 @@ impl<'a> Finder<'a> {
                 if !mentions[before..].iter().any(|m| m.last == end) {
                     // Only the words after the last name or "and" of the run take the head.
                     let mut from = (i..end).rev().find(|&k| matches!(self.lower(k), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1)).map_or(i, |k| k + 1);
+                    // ("the 1.5 GW Zarafshan wind farm": a unit after a number is no name.)
+                    while from + 1 < end && self.unit_after_number(s, from) {
+                        from += 1;
+                    }
                     // ("Baku–Tbilisi–Ceyhan pipeline": the dash after a name joins, `joined_names`.)
                     if from + 1 < end && from > i && self.is_dash(from) {
                         from += 1;
@@ -1249,7 +1253,10 @@ impl<'a> Finder<'a> {
     /// Token `k` is a unit of an amount (`lexicon/amount_units.txt`) right after a number of
     /// sentence `s`: "1 GW", "300 km".
     fn unit_after_number(&self, s: &Sentence, k: usize) -> bool {
-        k > s.tokens.start && self.tok(k - 1).kind == TokenKind::Number && self.lex.amount_units.contains(self.lower(k))
+        // ("a 500-MW plant": the number may be joined by a dash.)
+        let number_at = |j: usize| j >= s.tokens.start && self.tok(j).kind == TokenKind::Number;
+        let after = k > s.tokens.start && (number_at(k - 1) || (k > s.tokens.start + 1 && self.is_dash(k - 1) && number_at(k - 2)));
+        after && self.lex.amount_units.contains(self.lower(k))
     }
 
     /// Token `at`, or the "the" right before it.
