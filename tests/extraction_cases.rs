@@ -164,6 +164,15 @@ fn comma_and_before_a_name_and_its_verb_starts_a_new_clause() {
 }
 
 #[test]
+fn the_outlet_that_reports_is_no_party() {
+    for text in ["The two leaders met in Lima, Xinhua reported.", "According to Reuters, Peru's imports of copper from Chile rose."] {
+        let ex = extract(text);
+        let outlet = ex.entities.iter().find(|e| e.label == "Xinhua" || e.label == "Reuters").expect("the outlet is named");
+        assert!(ex.relations.iter().all(|r| r.subject != outlet.id && r.object != outlet.id), "{text}: {:?}", ex.relations);
+    }
+}
+
+#[test]
 fn the_asker_is_not_the_subject_of_the_infinitive() {
     let ex = extract("Ivan Tarsov urged Peruvian companies to invest in the Tarsk Industrial Park.");
     assert!(ex.relations.iter().all(|r| !(r.subject == "person/ivan_tarsov" && r.predicate.as_str() == "investsIn")), "{:?}", ex.relations);

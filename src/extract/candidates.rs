@@ -112,6 +112,16 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         let first = mention(m).mention.first;
         first > view.tokens.start && finder.lex.audience_verbs.contains(finder.lower(first - 1))
     };
+    // Nor is the outlet that reports it, whatever frames say ("…, Nikkei reported on
+    // Tuesday", "according to Reuters, India's …"): an organisation right before "reported"
+    // or right after "according to".
+    let reporting = |m: usize| {
+        let r = mention(m);
+        let (first, last) = (r.mention.first, r.mention.last);
+        let reports = last < view.tokens.end && matches!(finder.lower(last), "reported" | "reports" | "reporting");
+        let according = first >= view.tokens.start + 2 && finder.lower(first - 2) == "according" && finder.lower(first - 1) == "to";
+        r.class == EntityType::Organization && (reports || according)
+    };
     // The words between the two mentions of a pair.
     let gap = |a: usize, b: usize| {
         let (ra, rb) = (mention(a), mention(b));
@@ -131,7 +141,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
     for a in 0..n {
         for b in a + 1..n {
             let (ra, rb) = (mention(a), mention(b));
-            if ra.entity == rb.entity || bracketed(a) || bracketed(b) {
+            if ra.entity == rb.entity || bracketed(a) || bracketed(b) || reporting(a) || reporting(b) {
                 continue;
             }
             let (gap_start, gap_end) = gap(a, b);
