@@ -522,7 +522,12 @@ impl<'a> SentenceView<'a> {
             if let Some(m) = self.mention_at(j) {
                 // "a South Korean politician who chairs": an adjective of a plain noun is no subject.
                 let describing = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && !self.finder.is_actor_noun_after(self.last(m)) && self.head[m] == m;
-                if (self.preposition_before(m).is_none() || self.of_unnamed_official(m) || self.of_subject_noun(m)) && !self.possessor(m) && !describing && !self.object_of_past_verb(m, k) {
+                if (self.preposition_before(m).is_none() || self.of_unnamed_official(m) || self.of_subject_noun(m))
+                    && !self.possessor(m)
+                    && !describing
+                    && !self.object_of_past_verb(m, k)
+                    && !self.owned_in_phrase(m)
+                {
                     return Some(m);
                 }
                 if self.agent_before_phrase(m, k) {
@@ -754,6 +759,13 @@ impl<'a> SentenceView<'a> {
     }
 
     /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
+    /// Mention `m` follows an owner that a preposition governs ("in Bangladesh's Pabna
+    /// district"): it is inside that phrase, no clause's subject.
+    fn owned_in_phrase(&self, m: usize) -> bool {
+        let first = self.first(m);
+        first >= self.tokens.start + 2 && self.word(first - 1) == "'s" && self.mention_at(first - 2).is_some_and(|owner| self.preposition_before(owner).is_some())
+    }
+
     fn possessor(&self, m: usize) -> bool {
         let last = self.last(m);
         last < self.tokens.end && self.word(last) == "'s"
