@@ -1937,7 +1937,9 @@ impl<'a> Finder<'a> {
             // it (not in a headline: "Russia Optimistic").
             let place_first = firm.first == start && matches!(firm.class, EntityType::Place | EntityType::Country) && matches!(firm.target, Target::Known(_) | Target::Capital(_));
             let name_words = (firm.last..end).all(|k| self.is_plain_name_word(k) && !self.is(k, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME).with(WordKinds::SURNAME_FIRST)));
-            if place_first && (1..=2).contains(&rest) && name_words && !self.is_headline(s) {
+            // (Not a person's name after a title's "of": "Minister of Energy of Uzbekistan
+            // Jurabek Mirzamakhmudov" is the state and the minister.)
+            if place_first && (1..=2).contains(&rest) && name_words && !self.is_headline(s) && !(after_title && self.looks_like_person(firm.last, end)) {
                 let class = self.context_type(s, start, end).filter(|&c| c == EntityType::Organization).unwrap_or(EntityType::Company);
                 out.push(Mention { first: start, last: end, class, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None });
                 return;
@@ -1980,7 +1982,10 @@ impl<'a> Finder<'a> {
         }
         if k < end {
             let before = out.len();
-            self.typed_pieces(s, k, end, false, &[], out);
+            // ("Minister of Energy of Uzbekistan Jurabek Mirzamakhmudov": after a title's "of"
+            // and its state, the name is the titled person's.)
+            let state_after_title = after_title && matches!(known, [m] if m.first == start && m.class == EntityType::Country) && self.looks_like_person(k, end);
+            self.typed_pieces(s, k, end, state_after_title, &[], out);
             if out.len() == before {
                 out.extend(self.coordinated_actor(k, end, known.last().map(|m| (m.class, m.first, m.last))));
             }
