@@ -592,7 +592,8 @@ impl Frames {
     }
 
     /// "his meeting with Kim in Moscow", "held talks with Putin in Sochi": whoever a meeting
-    /// cue pairs with its subject meets where the cue places the meeting, too.
+    /// cue pairs with its subject meets where the cue places the meeting, too, and takes
+    /// part in the event the subject takes part in there ("on the sidelines of the summit").
     fn meeting_companions(&self, view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
         let meets = |m: &FrameMatch| self.frames[m.frame as usize].predicate == Predicate::MeetsWith;
         let at_place = |m: &FrameMatch| view.class(m.object) == EntityType::Place;
@@ -602,6 +603,19 @@ impl Frames {
             for partner in out[from..].iter().filter(|m| meets(m) && !at_place(m) && m.cue == place.cue && m.subject == place.subject) {
                 if entity(partner.object) != entity(place.object) {
                     companions.push(FrameMatch { subject: partner.object, subject_slot: partner.object_slot, ..*place });
+                }
+            }
+        }
+        // ("Xi held talks with Modi on the sidelines of the G20 summit": the partner takes
+        // part in the event where the meeting's subject does, in the clause of the meeting,
+        // no comma between: not "Putin, who met Modi last year, attended the summit".)
+        let takes_part = |m: &FrameMatch| self.frames[m.frame as usize].predicate == Predicate::ParticipatesIn && view.class(m.object) == EntityType::Event;
+        for event in out[from..].iter().filter(|m| takes_part(m)) {
+            for partner in out[from..].iter().filter(|m| {
+                meets(m) && !at_place(m) && m.subject == event.subject && m.cue < event.cue && view.clause_of(m.cue) == view.clause_of(event.cue) && !(m.cue..event.cue).any(|k| view.word(k) == ",")
+            }) {
+                if entity(partner.object) != entity(event.object) {
+                    companions.push(FrameMatch { subject: partner.object, subject_slot: partner.object_slot, ..*event });
                 }
             }
         }
