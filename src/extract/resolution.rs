@@ -225,7 +225,19 @@ impl Extractor {
                 // (Nor one that speaks or acts: "SOCAR said it would", "NTPC will build".)
                 let undefined = m.class == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first);
                 let speaks = m.last < sentence.tokens.end && matches!(finder.lower(m.last), "said" | "says" | "told" | "announced");
-                let acts = || speaks || finder.agent_of_cue(sentence, m.first);
+                // (Or one listed with a known firm or body: "SOCAR and Lukoil signed".)
+                let firm_at = |first: usize, last: usize| {
+                    finder
+                        .gazetteer_names(first, last)
+                        .iter()
+                        .any(|n| matches!(n.kind, NameKind::Label | NameKind::Alias) && matches!(gaz.entries[n.entry].class, EntityType::Company | EntityType::Organization))
+                };
+                let end = sentence.tokens.end;
+                let firm_after = m.last + 1 < end && finder.lower(m.last) == "and" && (1..=3).any(|n| firm_at(m.last + 1, (m.last + 1 + n).min(end)));
+                let firm_before = m.first >= sentence.tokens.start + 2
+                    && finder.lower(m.first - 1) == "and"
+                    && (1..=3).filter(|&n| m.first > sentence.tokens.start + n).any(|n| firm_at(m.first - 1 - n, m.first - 1));
+                let acts = || speaks || firm_after || firm_before || finder.agent_of_cue(sentence, m.first);
                 if undefined && finder.context_type(sentence, m.first, m.last).is_none() && !finder.state_possessive_before(sentence, m.first) && !acts() {
                     return None;
                 }
