@@ -1662,7 +1662,11 @@ impl<'a> Finder<'a> {
                 continue;
             }
             // ("a 1 GW plant": a unit after a number is no name.)
-            if self.unit_after_number(s, i) || ((self.is(i, WordKinds::NON_NAME) || self.is_connector(i)) && self.spelled_by_acronym_after(s, i, end) != Some(i)) {
+            // ("Russia's Finance Ministry", "the Health Ministry": a word that names nothing
+            // alone starts a body's name its head ends.)
+            // (Not a firm's legal form: "Yesterday Tanaka Corp.".)
+            let body_head = || end - i >= 2 && self.head_type(i, end) == Some(EntityType::Organization);
+            if self.unit_after_number(s, i) || ((self.is(i, WordKinds::NON_NAME) || self.is_connector(i)) && self.spelled_by_acronym_after(s, i, end) != Some(i) && !body_head()) {
                 i += 1;
                 continue;
             }
