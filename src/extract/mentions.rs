@@ -1661,11 +1661,18 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            // ("a 1 GW plant": a unit after a number is no name.)
             // ("Russia's Finance Ministry", "the Health Ministry": a word that names nothing
-            // alone starts a body's name its head ends.)
-            // (Not a firm's legal form: "Yesterday Tanaka Corp.".)
-            let body_head = || end - i >= 2 && self.head_type(i, end) == Some(EntityType::Organization);
+            // alone starts a body's name its head ends; a firm's only inside a sentence:
+            // "Yesterday Tanaka Corp. won".)
+            let body_head = || {
+                end - i >= 2
+                    && match self.head_type(i, end) {
+                        Some(EntityType::Organization) => true,
+                        Some(EntityType::Company) => i > s.tokens.start,
+                        _ => false,
+                    }
+            };
+            // ("a 1 GW plant": a unit after a number is no name.)
             if self.unit_after_number(s, i) || ((self.is(i, WordKinds::NON_NAME) || self.is_connector(i)) && self.spelled_by_acronym_after(s, i, end) != Some(i) && !body_head()) {
                 i += 1;
                 continue;
