@@ -758,7 +758,6 @@ impl<'a> SentenceView<'a> {
         j > self.tokens.start && self.word(j - 1) == "'s"
     }
 
-    /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
     /// Mention `m` follows an owner that a preposition governs ("in Bangladesh's Pabna
     /// district"): it is inside that phrase, no clause's subject.
     fn owned_in_phrase(&self, m: usize) -> bool {
@@ -766,6 +765,7 @@ impl<'a> SentenceView<'a> {
         first >= self.tokens.start + 2 && self.word(first - 1) == "'s" && self.mention_at(first - 2).is_some_and(|owner| self.preposition_before(owner).is_some())
     }
 
+    /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
     fn possessor(&self, m: usize) -> bool {
         let last = self.last(m);
         last < self.tokens.end && self.word(last) == "'s"

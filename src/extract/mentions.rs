@@ -2450,14 +2450,15 @@ impl<'a> Finder<'a> {
     fn speaking_name(&self, s: &Sentence, start: usize, end: usize) -> bool {
         let words = (start..end).filter(|&k| !self.is_dash(k)).count();
         let plain = (start..end).all(|k| self.is_plain_name_word(k) || (self.is_dash(k) && k > start && k + 1 < end));
-        let says_after = end < s.tokens.end && matches!(self.lower(end), "said" | "says" | "told" | "added");
+        let says = |k: usize| matches!(self.lower(k), "said" | "says" | "told" | "added");
+        let says_after = end < s.tokens.end && says(end);
         let says_before =
             start > s.tokens.start && (matches!(self.lower(start - 1), "said" | "says") || (start >= s.tokens.start + 2 && self.lower(start - 2) == "according" && self.lower(start - 1) == "to"));
         // ("Ravil Nigmatullin, the chief of Uzbekistan Railways,": a title in apposition.)
         let titled_after = end + 2 < s.tokens.end && self.lower(end) == "," && {
             let t = end + 1 + usize::from(matches!(self.lower(end + 1), "the" | "a" | "an"));
             // (Not a title that speaks: "Tavan Tolgoi, the chairman said, is".)
-            self.title_at(t, s.tokens.end).is_some_and(|t_end| t_end >= s.tokens.end || !matches!(self.lower(t_end), "said" | "says" | "told" | "added"))
+            self.title_at(t, s.tokens.end).is_some_and(|t_end| t_end >= s.tokens.end || !says(t_end))
         };
         (2..=3).contains(&words) && plain && (says_after || says_before || titled_after)
     }

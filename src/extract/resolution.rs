@@ -7,7 +7,7 @@
 //! merged with their names. Works sentence by sentence, in document order; knows nothing
 //! of relations.
 
-use super::lexicon::{self, fold, folds_to, NameKind, WordKinds};
+use super::lexicon::{self, fold, folds_to, Name, NameKind, WordKinds};
 use super::mentions::{Finder, Mention, Target};
 use super::{agreements, Extractor};
 use crate::model::{slug, EntityType};
@@ -167,16 +167,15 @@ impl Extractor {
                 let locative = before.is_some_and(|b| self.lexicon.locative_words.contains(b)) && (!directional || moving) && !seated;
                 // "between Istanbul, Tashkent and Samarkand", "from Tashkent to Samarkand": listed
                 // with a place that is no capital ("from Moscow to Beijing": on a route).
-                let place_at = |first: usize, last: usize| {
-                    let names = finder.gazetteer_names(first, last);
+                let place = |names: &[Name]| {
                     names.iter().any(|x| matches!(x.kind, NameKind::Label | NameKind::Alias) && gaz.entries[x.entry].class == EntityType::Place) && !names.iter().any(|x| x.kind == NameKind::Capital)
                 };
                 let joins = |k: usize| matches!(finder.lower(k), "," | "and" | "or" | "to");
-                let place_after = m.last + 1 < tokens && joins(m.last) && (1..=3).any(|n| place_at(m.last + 1, (m.last + 1 + n).min(tokens)));
-                let place_before = m.first >= 2 && joins(m.first - 1) && (1..=3).filter(|&n| m.first > n).any(|n| place_at(m.first - 1 - n, m.first - 1));
-                let any_name = |first: usize, last: usize| !finder.gazetteer_names(first, last).is_empty();
-                let route_to = m.last + 1 < tokens && before == Some("from") && finder.lower(m.last) == "to" && (1..=3).any(|n| any_name(m.last + 1, (m.last + 1 + n).min(tokens)));
-                let route_from = before == Some("to") && (1..=3).filter(|&n| m.first > n + 1).any(|n| any_name(m.first - 1 - n, m.first - 1) && finder.lower(m.first - 2 - n) == "from");
+                let place_after = m.last + 1 < tokens && joins(m.last) && name_from(finder, m.last + 1, tokens, place);
+                let place_before = m.first >= 2 && joins(m.first - 1) && name_until(finder, m.first - 1, 0, place);
+                let route_to = m.last + 1 < tokens && before == Some("from") && finder.lower(m.last) == "to" && name_from(finder, m.last + 1, tokens, |names| !names.is_empty());
+                let route_from =
+                    before == Some("to") && (1..=3).filter(|&n| m.first > n + 1).any(|n| !finder.gazetteer_names(m.first - 1 - n, m.first - 1).is_empty() && finder.lower(m.first - 2 - n) == "from");
                 // "Tashkent-based", "Kazakhstan's capital Astana": a place's word.
                 let based = m.last + 1 < tokens && finder.is_dash(m.last) && finder.lower(m.last + 1) == "based";
                 let named_capital = before == Some("capital");
@@ -226,17 +225,11 @@ impl Extractor {
                 let undefined = m.class == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first);
                 let speaks = m.last < sentence.tokens.end && matches!(finder.lower(m.last), "said" | "says" | "told" | "announced");
                 // (Or one listed with a known firm or body: "SOCAR and Lukoil signed".)
-                let firm_at = |first: usize, last: usize| {
-                    finder
-                        .gazetteer_names(first, last)
-                        .iter()
-                        .any(|n| matches!(n.kind, NameKind::Label | NameKind::Alias) && matches!(gaz.entries[n.entry].class, EntityType::Company | EntityType::Organization))
-                };
-                let end = sentence.tokens.end;
-                let firm_after = m.last + 1 < end && finder.lower(m.last) == "and" && (1..=3).any(|n| firm_at(m.last + 1, (m.last + 1 + n).min(end)));
-                let firm_before = m.first >= sentence.tokens.start + 2
-                    && finder.lower(m.first - 1) == "and"
-                    && (1..=3).filter(|&n| m.first > sentence.tokens.start + n).any(|n| firm_at(m.first - 1 - n, m.first - 1));
+                let firm =
+                    |names: &[Name]| names.iter().any(|n| matches!(n.kind, NameKind::Label | NameKind::Alias) && matches!(gaz.entries[n.entry].class, EntityType::Company | EntityType::Organization));
+                let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+                let firm_after = m.last + 1 < end && finder.lower(m.last) == "and" && name_from(finder, m.last + 1, end, firm);
+                let firm_before = m.first >= start + 2 && finder.lower(m.first - 1) == "and" && name_until(finder, m.first - 1, start, firm);
                 let acts = || speaks || firm_after || firm_before || finder.agent_of_cue(sentence, m.first);
                 if undefined && finder.context_type(sentence, m.first, m.last).is_none() && !finder.state_possessive_before(sentence, m.first) && !acts() {
                     return None;
@@ -339,6 +332,18 @@ impl Extractor {
 
 /// "Korea Gas Corporation (KOGAS)" / "KOGAS (Korea Gas Corporation)": the entity of the
 /// mention this one is defined by, if it sits in brackets right after another mention.
+/// A gazetteer name of one to three tokens starts at token `at` (ending by token `end`)
+/// whose names `accepts`.
+fn name_from(finder: &Finder, at: usize, end: usize, accepts: impl Fn(&[Name]) -> bool) -> bool {
+    (1..=3).any(|n| accepts(finder.gazetteer_names(at, (at + n).min(end))))
+}
+
+/// A gazetteer name of one to three tokens ends right before token `end` (starting at
+/// token `floor` or later) whose names `accepts`.
+fn name_until(finder: &Finder, end: usize, floor: usize, accepts: impl Fn(&[Name]) -> bool) -> bool {
+    (1..=3).filter(|&n| end >= floor + n).any(|n| accepts(finder.gazetteer_names(end - n, end)))
+}
+
 pub(super) fn acronym_definition(finder: &Finder, mentions: &[Mention], mi: usize, resolved: &[Resolved]) -> Option<usize> {
     let m = &mentions[mi];
     let prev = mi.checked_sub(1).map(|p| &mentions[p])?;
