@@ -352,6 +352,11 @@ impl<'a> SentenceView<'a> {
             if let Some(p) = self.finder.preposition(k) {
                 // "in the town of Bolshoy Kamen": a place cue names the place, not its owner.
                 if let Some(start) = self.finder.place_cue_ending(self.tokens.start, k + 1) {
+                    // ("lies 200 km north of Almaty": a direction no preposition governs is one.)
+                    let governed = start > self.tokens.start && self.finder.preposition(start - 1).is_some();
+                    if !governed && !self.finder.is(start, WordKinds::DETERMINER) && !self.finder.lexicon_place_noun(start) {
+                        return Some(p);
+                    }
                     k = start;
                     continue;
                 }
@@ -785,7 +790,8 @@ impl<'a> SentenceView<'a> {
                 let last = self.last(m);
                 let compound = last + 1 < self.tokens.end && self.word(last) == "-" && self.finder.text.tokens[last].joined && !self.finder.is_capitalised(last + 1);
                 if !compound {
-                    return Some(self.past_adjective(m));
+                    // "joined China's Belt and Road Initiative": the owned name is the object.
+                    return Some(self.past_adjective(self.owned_by(m)));
                 }
                 skipped += last + 2 - k;
                 k = last + 2;
@@ -1105,6 +1111,12 @@ impl<'a> SentenceView<'a> {
         let before = |j: usize| (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
         if let Some(m) = before(k) {
             return Some(m);
+        }
+        // "The plant is in Mersin province": past a copula.
+        if k > self.tokens.start + 1 && self.finder.is(k - 1, WordKinds::COPULA) {
+            if let Some(m) = before(k - 1) {
+                return Some(m);
+            }
         }
         // "the Amur plant, near Svobodny,", "the Baimskaya project, also in Chukotka": a
         // phrase set off by a comma describes the name before it, unless that name is the
