@@ -409,6 +409,7 @@ impl<'a> Finder<'a> {
         self.described_events(s, &mut mentions);
         self.joint_bodies(s, &known, &mut mentions);
         self.numbered_sessions(s, &mut mentions);
+        self.numbered_packages(s, &mut mentions);
         self.route_projects(s, &mut mentions);
         self.owned_programmes(s, &mut mentions);
         self.phrase_named_initiatives(s, &mut mentions);
@@ -760,23 +761,13 @@ impl<'a> Finder<'a> {
     /// (`typing/heads.csv`) of a named body, event or initiative is an event named with it;
     /// its span stays the ordinal and head, so the body remains a mention of its own.
     fn numbered_sessions(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
-        let ordinal = |k: usize| {
-            let w = self.lower(k);
-            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-            self.lex.ordinals.contains(w) || (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(&w[digits.len()..], "" | "st" | "nd" | "rd" | "th"))
-        };
         let mut found = Vec::new();
         for head in s.tokens.start + 1..s.tokens.end.saturating_sub(2) {
             let event_head = self.is(head, WordKinds::HEAD) && !self.is_capitalised(head) && self.lex.heads.get(self.lower(head)).is_some_and(|h| h.class == EntityType::Event);
             if !event_head || self.lower(head + 1) != "of" {
                 continue;
             }
-            // "23rd" may be two tokens, the number and its suffix joined to it.
-            let suffixed = head >= s.tokens.start + 2 && matches!(self.lower(head - 1), "st" | "nd" | "rd" | "th") && self.tok(head - 1).joined && self.tok(head - 2).kind == TokenKind::Number;
-            let first = if suffixed { head - 2 } else { head - 1 };
-            if !suffixed && !ordinal(head - 1) {
-                continue;
-            }
+            let Some(first) = self.ordinal_before(s, head, true) else { continue };
             let at = head + 2 + usize::from(self.lower(head + 2) == "the");
             let Some(body) =
                 mentions.iter().find(|m| m.first == at && matches!(m.class, EntityType::Organization | EntityType::Event | EntityType::Initiative) && !matches!(m.target, Target::Adjective(_)))
@@ -787,6 +778,43 @@ impl<'a> Finder<'a> {
             found.push(Mention { first, last: head + 1, class: EntityType::Event, target: Target::Unknown, surface: self.surface(first, body.last), titled: false, short: Some(short) });
         }
         replace_covered(mentions, found, |m, f| m.first < f.last && f.first < m.last);
+    }
+
+    /// The first token of the ordinal ending right before token `at`: "23rd" (one token, or
+    /// the number and its suffix joined to it), or with `words` also "third"
+    /// (`lexicon/ordinals.txt`).
+    fn ordinal_before(&self, s: &Sentence, at: usize, words: bool) -> Option<usize> {
+        if at >= s.tokens.start + 2 && matches!(self.lower(at - 1), "st" | "nd" | "rd" | "th") && self.tok(at - 1).joined && self.tok(at - 2).kind == TokenKind::Number {
+            return Some(at - 2);
+        }
+        let w = self.lower(at.checked_sub(1).filter(|&k| k >= s.tokens.start)?);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let numbered = !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
+        let spelled = words && (self.lex.ordinals.contains(w) || (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() == w.len()));
+        (numbered || spelled).then_some(at - 1)
+    }
+
+    /// "its 14th sanctions package", "the 15th package of sanctions": a numbered
+    /// programme's lowercase head (an Initiative's, `typing/heads.csv`) after a written
+    /// ordinal and up to two lowercase words names the act (and "of" with a lowercase
+    /// noun after the head belongs to it).
+    fn numbered_packages(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        let lowercase_word = |k: usize| k < s.tokens.end && self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
+        for head in s.tokens.start + 1..s.tokens.end {
+            let initiative_head = lowercase_word(head) && self.is(head, WordKinds::HEAD) && self.lex.heads.get(self.lower(head)).is_some_and(|h| h.class == EntityType::Initiative);
+            if !initiative_head {
+                continue;
+            }
+            let Some(first) = (head.saturating_sub(2)..=head).find_map(|at| self.ordinal_before(s, at, false).filter(|_| (at..head).all(lowercase_word))) else { continue };
+            let last = if self.lower(head + 1) == "of" && lowercase_word(head + 2) { head + 3 } else { head + 1 };
+            if mentions.iter().any(|m| m.first < last && first < m.last) {
+                continue;
+            }
+            found.push(Mention { first, last, class: EntityType::Initiative, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None });
+        }
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.first);
     }
 
     /// "the transport corridor from the Korean Peninsula to Europe", "a pipeline network
@@ -2161,9 +2189,13 @@ impl<'a> Finder<'a> {
     fn head_at(&self, start: usize, end: usize) -> Option<(EntityType, usize)> {
         // "Metro Line 1", "Power Development Plan 8": a short number after the head numbers
         // the thing the head names (not a good's or a place's: "Arctic LNG 2").
+        // ("Syrdarya TPP-2", "Astana CHP-3": joined to the head by a dash.)
         let numbered = end - start >= 3 && self.tok(end - 1).kind == TokenKind::Number && self.raw(end - 1).len() <= 2;
         if numbered {
-            if let Some((class, at)) = self.head_at(start, end - 1).filter(|(class, _)| !matches!(class, EntityType::Commodity | EntityType::Place | EntityType::Person | EntityType::Country)) {
+            let dashed = end - start >= 4 && self.is_dash(end - 2) && self.tok(end - 2).joined && self.tok(end - 1).joined;
+            if let Some((class, at)) =
+                self.head_at(start, end - 1 - usize::from(dashed)).filter(|(class, _)| !matches!(class, EntityType::Commodity | EntityType::Place | EntityType::Person | EntityType::Country))
+            {
                 return Some((class, at));
             }
         }
