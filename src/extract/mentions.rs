@@ -797,7 +797,7 @@ impl<'a> Finder<'a> {
     /// "its 14th sanctions package", "the 15th package of sanctions": a numbered
     /// programme's lowercase head (an Initiative's, `typing/heads.csv`) after a written
     /// ordinal and up to two lowercase words names the act (and "of" with a lowercase
-    /// noun after the head belongs to it).
+    /// noun after the head belongs to its name).
     fn numbered_packages(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
         let lowercase_word = |k: usize| k < s.tokens.end && self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION);
@@ -811,7 +811,8 @@ impl<'a> Finder<'a> {
             if mentions.iter().any(|m| m.first < last && first < m.last) {
                 continue;
             }
-            found.push(Mention { first, last, class: EntityType::Initiative, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None });
+            // (The span is the head alone: "sanctions" around it stays a cue of its own.)
+            found.push(Mention { first: head, last: head + 1, class: EntityType::Initiative, target: Target::Unknown, surface: self.surface(first, last), titled: false, short: None });
         }
         mentions.extend(found);
         mentions.sort_by_key(|m| m.first);
