@@ -1657,7 +1657,7 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
-            if let Some(t_end) = self.title_at(i, end) {
+            if let Some(t_end) = self.title_in_run(i, end) {
                 // "Minister of Agriculture": a portfolio after the title, not a person.
                 titled = !matches!(self.lower(t_end.min(end - 1)), "of" | "for");
                 i = t_end;
@@ -1755,8 +1755,8 @@ impl<'a> Finder<'a> {
         }
         // A title inside a run ("APLN Vice Chair Chung-in Moon") starts a titled name.
         let mut titled = titled;
-        if !inside.iter().any(|m| m.first == start) && self.title_at(start, end).is_some_and(|t| t < end) {
-            while let Some(t_end) = self.title_at(start, end).filter(|&t| t < end) {
+        if !inside.iter().any(|m| m.first == start) && self.title_in_run(start, end).is_some_and(|t| t < end) {
+            while let Some(t_end) = self.title_in_run(start, end).filter(|&t| t < end) {
                 titled = true;
                 start = t_end;
                 // ("the U.S. Secretary of Commerce, Howard Lutnick,": a one-word portfolio
@@ -1900,7 +1900,10 @@ impl<'a> Finder<'a> {
         let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.class) != head && !seat_after_head(m));
         // "Korean Investment Corporation and RDIF": an adjective that is part of a name joins nothing.
         let named = |m: &&Known| !matches!(m.target, Target::Adjective(_));
-        let and_joins_known = (start..end).filter(|&k| matches!(self.lower(k), "and" | "&")).any(|k| known.iter().filter(named).any(|m| m.last <= k) && known.iter().any(|m| m.first > k));
+        // ("Oil and Natural Gas Corporation": goods join the words of a firm's name.)
+        let named = |m: &&Known| named(m) && !(head.is_some() && m.class == EntityType::Commodity);
+        let and_joins_known =
+            (start..end).filter(|&k| matches!(self.lower(k), "and" | "&")).any(|k| known.iter().filter(named).any(|m| m.last <= k) && known.iter().filter(named).any(|m| m.first > k));
         let and_joins_names = self.and_before_name(start, end, known);
         let whole_is_name = head.is_some() && end - start >= 2 && !head_taken && !and_joins_known && and_joins_names.is_none();
         // Not one name: coordinated names split at "and" ("Sochi and Vladivostok").
@@ -2108,7 +2111,8 @@ impl<'a> Finder<'a> {
                 && next < end
                 && !known.iter().any(|m| m.first < k && k < m.last)
                 && self.is_capitalised(next)
-                && (!self.is(next, WordKinds::ORDINARY) || known.iter().any(|m| m.first == next) || the)
+                // ("Oil and Natural Gas Corporation": a good's name starts no name of its own.)
+                && (!self.is(next, WordKinds::ORDINARY) || known.iter().any(|m| m.first == next && m.class != EntityType::Commodity) || the)
                 && ((next..end).filter(|&j| self.tok(j).kind == TokenKind::Word).count() >= 2 || known_rest() || (next + 1 == end && self.is_acronym(next)))
         })
     }
@@ -2629,6 +2633,12 @@ impl<'a> Finder<'a> {
             }
         }
         found
+    }
+
+    /// A title at token `i` of a run ending at `limit`, where it ends: not one before "and"
+    /// and no other title ("the Justice and Development Party" is a name).
+    fn title_in_run(&self, i: usize, limit: usize) -> Option<usize> {
+        self.title_at(i, limit).filter(|&t| !(t < limit && self.lower(t) == "and" && self.title_after_and(t, limit).is_none()))
     }
 
     /// "and" at token `i` followed by a title ("President and CEO"): the title's end.
