@@ -354,10 +354,22 @@ impl<'a> Finder<'a> {
                 let end = run_end;
                 let before = mentions.len();
                 self.run_mentions(s, i, end, headline, &known, &mut mentions);
+                // ("the Trans-Caspian gas pipeline": places after "Trans-" name a project's way,
+                // the run is its name.)
+                let prefix = i + usize::from(self.lower(i) == "the");
+                let crossing = end >= prefix + 3
+                    && matches!(self.lower(prefix), "trans" | "pan" | "inter" | "intra")
+                    && self.is_dash(prefix + 1)
+                    && self.tok(prefix + 1).joined
+                    && mentions[before..].iter().all(|m| matches!(m.class, EntityType::Place | EntityType::Country));
                 // An untyped run before a lowercase head: "North-South corridor".
-                if !mentions[before..].iter().any(|m| m.last == end) {
+                if crossing || !mentions[before..].iter().any(|m| m.last == end) {
                     // Only the words after the last name or "and" of the run take the head.
-                    let mut from = (i..end).rev().find(|&k| matches!(self.lower(k), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1)).map_or(i, |k| k + 1);
+                    let mut from = if crossing {
+                        prefix
+                    } else {
+                        (i..end).rev().find(|&k| matches!(self.lower(k), "and" | "&" | "the") || mentions[before..].iter().any(|m| m.last == k + 1)).map_or(i, |k| k + 1)
+                    };
                     // ("the 1.5 GW Zarafshan wind farm": a unit after a number is no name.)
                     while from + 1 < end && self.unit_after_number(s, from) {
                         from += 1;
@@ -1635,7 +1647,9 @@ impl<'a> Finder<'a> {
                     };
                     let firm = || self.head_at(m.first, body_end).filter(|&(class, at)| body(class, at) && at > m.last).map(|(class, _)| class);
                     let body_type = self.head_type(m.last, body_end).or_else(firm);
-                    if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(|k| k.first > m.last || k.last <= m.last) {
+                    // (A good's name may follow it: "Tajik Aluminum Company".)
+                    let apart = |k: &Known| k.first > m.last || k.last <= m.last || k.class == EntityType::Commodity;
+                    if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(apart) {
                         break;
                     }
                     out.push(self.known_mention(m, false));
@@ -1683,7 +1697,9 @@ impl<'a> Finder<'a> {
                     && !self.is(i, WordKinds::FUNCTION)
                     && !self.is_common_plural(i)
                     && !lower.ends_with("ed")
-                    && inside.is_empty()
+                    // ("Coal India Ltd": a state's or place's name may be among its words.)
+                    && inside.iter().all(|m| matches!(m.class, EntityType::Country | EntityType::Place) && matches!(m.target, Target::Known(_)))
+                    && !self.is(i, WordKinds::DATE_WORD)
                     && (self.legal_form_at_edge(i, end) || self.head_type(i, end) == Some(EntityType::Company))
             };
             if (sentence_initial || headline) && (self.is(i, WordKinds::ORDINARY) || self.is_common_plural(i) || lowercase_elsewhere()) && !self.is_acronym(i) && !place_prefix && !firm_word() {
