@@ -421,7 +421,8 @@ pub(super) fn personal_pronouns(finder: &Finder, sentence: &crate::text::Sentenc
         let named_after = named_after_opening(finder, sentence, k, &resolved[this_sentence..]);
         let sole = || sole_antecedent(window, |r| r.class == EntityType::Person && (r.sentence < si || r.mention.last <= k));
         let subject = || subject_before(finder, sentence, k, si, &resolved[..this_sentence]);
-        if let Some(person) = named_after.or_else(sole).or_else(subject) {
+        let main_subject = || main_subject_before(finder, sentence, k, &resolved[this_sentence..]);
+        if let Some(person) = named_after.or_else(sole).or_else(main_subject).or_else(subject) {
             let surface = finder.surface(k, k + 1);
             let mention = Mention { first: k, last: k + 1, class: EntityType::Person, target: Target::Unknown, surface, titled: false, short: None };
             out.push(Resolved { mention, sentence: si, entity: person, class: EntityType::Person, referring: true });
@@ -449,6 +450,23 @@ fn subject_before(finder: &Finder, sentence: &crate::text::Sentence, k: usize, s
             !possessive && !governed
         })
         .map(|r| r.entity)
+}
+
+/// "Lavrov met Wang Yi in Beijing, where he also held talks with Han Zheng": "he" or "she"
+/// opening a clause after people were named in the sentence is its main clause's subject:
+/// the first person of the sentence not a possessive nor after a preposition.
+fn main_subject_before(finder: &Finder, sentence: &crate::text::Sentence, k: usize, this_sentence: &[Resolved]) -> Option<usize> {
+    let opens_clause = k > sentence.tokens.start + 1 && matches!(finder.lower(k - 1), "where" | "and" | "but" | "when" | "while" | "as" | "after" | "before" | "because" | "since");
+    if !opens_clause || !matches!(finder.lower(k), "he" | "she") {
+        return None;
+    }
+    let tokens = finder.text.tokens.len();
+    let first = this_sentence.iter().filter(|r| r.class == EntityType::Person && r.mention.last <= k && !r.referring).find(|r| {
+        let possessive = r.mention.last < tokens && matches!(finder.lower(r.mention.last), "'s" | "’s");
+        let governed = r.mention.first > sentence.tokens.start && finder.is(r.mention.first - 1, WordKinds::PREPOSITION);
+        !possessive && !governed
+    })?;
+    Some(first.entity)
 }
 
 /// "During his visit to Seoul, Putin signed": a pronoun in a phrase that opens the
