@@ -418,6 +418,7 @@ impl<'a> Finder<'a> {
         self.coordinated_names(s, &mut mentions);
         self.listed_names(s, &mut mentions);
         self.described_projects(s, &mut mentions);
+        self.owned_projects(s, &mut mentions);
         self.described_events(s, &mut mentions);
         self.joint_bodies(s, &known, &mut mentions);
         self.numbered_sessions(s, &mut mentions);
@@ -584,7 +585,7 @@ impl<'a> Finder<'a> {
             if self.lex.part_heads.contains(self.lower(at - 2)) {
                 continue;
             }
-            let Some(first) = self.described_phrase(s, at - 2, mentions) else { continue };
+            let Some(first) = self.described_phrase(s, at - 2, mentions, false) else { continue };
             // "Oyu Tolgoi, the copper mine in the Gobi,": an apposition describes the name
             // before it (`context_type` types the name by it), no project of its own.
             if first >= s.tokens.start + 3
@@ -639,7 +640,7 @@ impl<'a> Finder<'a> {
             }
             // "a ferry and cargo terminal operated by Semurg": the phrase before the participle and "by".
             if k > s.tokens.start + 2 && self.lower(k + 1) == "by" && frames.is_past_verb(self.lower(k)) {
-                if let Some(first) = self.described_phrase(s, k - 1, mentions).filter(|&first| first < k - 1) {
+                if let Some(first) = self.described_phrase(s, k - 1, mentions, false).filter(|&first| first < k - 1) {
                     add(first, k - 1, found);
                 }
                 continue;
@@ -655,7 +656,7 @@ impl<'a> Finder<'a> {
                 while head - det < 9 && (plain(head + 1) || (plain(head + 2) && self.lower(head + 1) == "and")) {
                     head += if plain(head + 1) { 1 } else { 2 };
                 }
-                if let Some(first) = self.described_phrase(s, head, mentions).filter(|&first| first < head && first > det) {
+                if let Some(first) = self.described_phrase(s, head, mentions, false).filter(|&first| first < head && first > det) {
                     add(first, head, found);
                 }
                 det = head + 1;
@@ -843,7 +844,7 @@ impl<'a> Finder<'a> {
         let phrase_at = |head: usize| {
             let described = |m: &Mention| m.class == EntityType::Project && matches!(m.target, Target::Unknown) && m.last == head + 1 && !self.is_capitalised(m.first);
             let others: Vec<Mention> = mentions.iter().filter(|m| !described(m)).cloned().collect();
-            self.described_phrase(s, head, &others)
+            self.described_phrase(s, head, &others, false)
         };
         // The place at token `k` (the mention `next` or a later one), past an article, state
         // adjectives and a place cue: "to the South Korean city of Busan".
@@ -1312,7 +1313,7 @@ impl<'a> Finder<'a> {
     /// The first token of a described project whose head is token `head`: a determiner,
     /// up to four lowercase modifiers (a commodity among them) and a lowercase project head
     /// ("a cement plant", "the LNG shipment terminal"), not taken by another name.
-    fn described_phrase(&self, s: &Sentence, head: usize, mentions: &[Mention]) -> Option<usize> {
+    fn described_phrase(&self, s: &Sentence, head: usize, mentions: &[Mention], hyphens: bool) -> Option<usize> {
         let is_plain = |k: usize| self.is_plain_word(k);
         // A head key ends in a head's last word.
         if !is_plain(head) || !self.is(head, WordKinds::HEAD_LAST) {
@@ -1335,11 +1336,13 @@ impl<'a> Finder<'a> {
         let name_compound = |k: usize| (k >= s.tokens.start + 2 && is_plain(k) && self.is_dash(k - 1)).then(|| mentions.iter().find(|m| m.last == k - 1).map(|m| m.first)).flatten();
         // "a ferry and cargo terminal", "an oil and gas pipeline": plain words joined by "and".
         let joined = |k: usize| k > s.tokens.start + 1 && k < head && self.lower(k) == "and" && (is_plain(k - 1) || commodity_at(k - 1).is_some());
+        // ("Tanzania's standard-gauge railway": plain words joined by a hyphen, with `hyphens`.)
+        let hyphen = |k: usize| hyphens && k > s.tokens.start + 1 && self.is_dash(k) && self.tok(k).joined && is_plain(k - 1);
         let mut first = head;
         while first > s.tokens.start && head - first < 6 {
             match commodity_at(first - 1) {
                 Some(c) if c.last == first => first = c.first,
-                _ if joined(first - 1) => first -= 1,
+                _ if joined(first - 1) || hyphen(first - 1) => first -= 1,
                 _ => match name_compound(first - 1) {
                     Some(name) => first = name,
                     None if is_plain(first - 1) || measure(first - 1) => first -= 1,
@@ -1356,6 +1359,31 @@ impl<'a> Finder<'a> {
         }
         let taken = mentions.iter().any(|m| m.first <= head && first < m.last && m.class != EntityType::Commodity && !matches!(m.target, Target::Adjective(_)));
         (determined && !taken).then_some(first)
+    }
+
+    /// "Tanzania's standard-gauge railway", "Uzbekistan's first nuclear power plant": a
+    /// state's possessive before a described project of one modifier or more names it (the
+    /// state's name and the phrase, vague modifiers left out).
+    fn owned_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        for head in s.tokens.start + 3..s.tokens.end {
+            if self.lower(head).ends_with('s') || mentions.iter().any(|m| m.first <= head && head < m.last) {
+                continue;
+            }
+            let Some(first) = self.described_phrase(s, head, mentions, true) else { continue };
+            // ("Russia's largest refinery" ranks one named elsewhere.)
+            if (first..head).any(|k| self.lower(k).len() > 5 && self.lower(k).ends_with("est")) {
+                continue;
+            }
+            let at = (s.tokens.start + 2..=first).rev().find(|&k| self.lower(k - 1) == "'s" || !self.lex.vague_modifiers.contains(self.lower(k - 1)));
+            let Some(owner) = at.filter(|&k| k < head && self.lower(k - 1) == "'s").and_then(|k| mentions.iter().find(|m| m.last == k - 1)) else { continue };
+            if owner.class != EntityType::Country || !matches!(owner.target, Target::Known(_)) {
+                continue;
+            }
+            let surface = format!("{} {}", owner.surface, self.surface(first, head + 1));
+            found.push(Mention { first, last: head + 1, class: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(self.surface(owner.first, head + 1)) });
+        }
+        self.add_described(mentions, found);
     }
 
     /// Adds described projects to `mentions`: commodities inside one are part of its name.
