@@ -405,6 +405,12 @@ impl Frames {
         self.cues(word, |frame, form| frame.pos == Pos::Verb && form.is_participle())
     }
 
+    /// Whether the lowercase `word` is a past or participle form of a frame's verb of a deed,
+    /// not of meeting ("sold", "built", "won"; not "met": people meet).
+    pub fn is_past_deed(&self, word: &str) -> bool {
+        self.cues(word, |frame, form| frame.pos == Pos::Verb && form.is_participle() && frame.predicate != Predicate::MeetsWith)
+    }
+
     /// Whether the lowercase `word` is a form of a verb whose direct object is something
     /// built or paid for ("build", "constructs", "financed": `builds` and `investsIn` frames
     /// with a `dobj` object, and no words after the cue).

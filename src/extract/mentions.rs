@@ -2508,8 +2508,9 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        // (Not "-s": "Ulytau regions" is a plural noun as often as "Bumar builds" a verb.)
-        let inflected = |w: &str| w.ends_with("ed");
+        // (Not "-s": "Ulytau regions" is a plural noun as often as "Bumar builds" a verb; an
+        // irregular past of a deed is: "Kazakhmys sold".)
+        let inflected = |w: &str| w.ends_with("ed") || self.lex.frames.is_past_deed(w);
         k < s.tokens.end && self.tok(k).kind == TokenKind::Word && self.is(k, WordKinds::FRAME_CUE) && !self.is_capitalised(k) && (k > at + 1 || inflected(self.lower(k)))
     }
 
