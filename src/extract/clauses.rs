@@ -857,6 +857,15 @@ impl<'a> SentenceView<'a> {
                 return None;
             }
             if let Some(m) = self.mention_at(k).filter(|&m| !self.possessive_pronoun(m)) {
+                // ("in the U.S.-backed IMEC corridor": a name joined by a hyphen to a participle
+                // modifies the name after it, which the preposition governs.)
+                let last = self.last(m);
+                let modified = (last + 2 < self.tokens.end && self.word(last) == "-" && self.finder.text.tokens[last].joined && !self.finder.is_capitalised(last + 1))
+                    .then(|| self.mention_at(last + 2))
+                    .flatten();
+                if let Some(next) = modified.filter(|_| self.preposition_before(m) == Some(p)) {
+                    return Some(self.owned_by(next));
+                }
                 // "near Mongolia's Ulan Bator", the owned name unread: the owner is not it.
                 let own_of = cue_of && (from + 1..self.first(m)).all(|j| self.finder.preposition(j).is_none());
                 if (own_of || self.preposition_before(m) == Some(p)) && !self.owns_unread_name(m) {
