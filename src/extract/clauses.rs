@@ -514,6 +514,11 @@ impl<'a> SentenceView<'a> {
                 reached_start = false;
                 break;
             }
+            // ("More than 40 countries, including Russia, China and Iran, attended": the
+            // examples of a subject noun, in an aside, are the subject.)
+            if let Some(m) = self.mention_at(j).filter(|&m| self.example_of_subject(m, k)) {
+                return Some(m);
+            }
             if self.is_aside(j) && !inside {
                 continue;
             }
@@ -895,11 +900,42 @@ impl<'a> SentenceView<'a> {
 
     /// Mention `m` follows ", including" or another example marker (`lexicon/example_markers.txt`).
     fn example_of_noun(&self, m: usize) -> bool {
+        self.example_comma(m).is_some()
+    }
+
+    /// The comma of ", including" or another example marker right before mention `m`.
+    fn example_comma(&self, m: usize) -> Option<usize> {
         let first = self.first(m);
-        self.finder.lex.frames.example_markers().iter().any(|marker| {
+        self.finder.lex.frames.example_markers().iter().find_map(|marker| {
             let n = marker.len();
-            first > self.tokens.start + n && self.word(first - n - 1) == "," && marker.iter().enumerate().all(|(i, w)| self.word(first - n + i) == w)
+            let found = first > self.tokens.start + n && self.word(first - n - 1) == "," && marker.iter().enumerate().all(|(i, w)| self.word(first - n + i) == w);
+            found.then(|| first - n - 1)
         })
+    }
+
+    /// The comma at token `comma` closes a list of examples ("countries, including Russia and
+    /// Iran, attended"): what follows is the noun's verb, no participle describing the last.
+    pub(super) fn closes_examples(&self, comma: usize) -> bool {
+        comma > self.tokens.start
+            && self.word(comma) == ","
+            && self.mention_at(comma - 1).is_some_and(|m| {
+                let list = self.list(m);
+                let first = list.iter().copied().min_by_key(|&n| self.first(n)).filter(|&n| self.first(n) < self.first(m)).unwrap_or(m);
+                self.example_of_noun(first)
+            })
+    }
+
+    /// Mention `m` is in the list of examples a subject noun gives, closed by a comma before
+    /// `k` ("More than 40 countries, including Russia, China and Iran, attended"): no
+    /// preposition governs the noun.
+    fn example_of_subject(&self, m: usize, k: usize) -> bool {
+        let list = self.list(m);
+        let last = list.iter().map(|&n| self.last(n)).max().unwrap_or(self.last(m)).max(self.last(m));
+        let first = list.iter().copied().min_by_key(|&n| self.first(n)).filter(|&n| self.first(n) < self.first(m)).unwrap_or(m);
+        let Some(comma) = self.example_comma(first) else { return false };
+        let closed = last < k && self.word(last) == ",";
+        let noun = self.nominal_before(comma).filter(|&start| start > self.tokens.start && self.finder.preposition(start - 1).is_none() && !self.finder.is(start - 1, WordKinds::FRAME_CUE));
+        closed && noun.is_some()
     }
 
     /// "Nayara, in which Rosneft holds a stake", "the bloc, of which Turkey is a member",

@@ -701,7 +701,7 @@ impl Frames {
             let by = (end..view.tokens.end.min(end + 3)).find(|&j| !adverb(j)).is_some_and(|j| view.word(j) == "by");
             // ("the plant, built in 2010,"; not "Tokayev, president of Kazakhstan, met": the
             // comma closes an apposition.)
-            aux || by || (k > view.tokens.start && view.word(k - 1) == "," && view.mention_at(k.saturating_sub(2)).is_some() && view.before_apposition(k).is_none())
+            aux || by || (k > view.tokens.start && view.word(k - 1) == "," && view.mention_at(k.saturating_sub(2)).is_some() && view.before_apposition(k).is_none() && !view.closes_examples(k - 1))
         };
         // A reduced relative clause: a participle right after a name that can only be its
         // object (the ontology allows its class as the object, not as the subject), with a
