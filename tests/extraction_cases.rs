@@ -106,7 +106,8 @@ fn entity_cases() {
     });
 }
 
-/// `sentence  subject  predicate  object  [year=N] [status=S] [amount=A] [negated]`.
+/// `sentence  subject  predicate  object  [year=N] [status=S] [amount=A] [negated]`, or
+/// `sentence  subject  !predicate  object` — both are entities, and no such relation holds.
 #[test]
 fn relation_cases() {
     check("relation_cases.tsv", |f, ex| {
@@ -118,12 +119,20 @@ fn relation_cases() {
         if subjects.is_empty() || objects.is_empty() {
             return Err(format!("entities missing: {} → {:?}, {} → {:?}", f[1], subjects, f[3], objects));
         }
+        let absent = f[2].strip_prefix('!');
+        let predicate = absent.unwrap_or(&f[2]);
         let wanted: Vec<_> = ex
             .relations
             .iter()
-            .filter(|r| r.predicate.as_str().eq_ignore_ascii_case(&f[2]))
+            .filter(|r| r.predicate.as_str().eq_ignore_ascii_case(predicate))
             .filter(|r| (subjects.contains(&r.subject) && objects.contains(&r.object)) || (r.predicate.is_symmetric() && subjects.contains(&r.object) && objects.contains(&r.subject)))
             .collect();
+        if absent.is_some() {
+            return match wanted.first() {
+                Some(_) => Err(format!("{} {} {} should not hold", f[1], predicate, f[3])),
+                None => Ok(()),
+            };
+        }
         let Some(r) = wanted.first() else { return Err(format!("no {} {} {}", f[1], f[2], f[3])) };
         for attr in &f[4..] {
             let ok = match attr.split_once('=') {

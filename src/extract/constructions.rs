@@ -961,6 +961,16 @@ pub(super) fn drop_roles_in_other_firms(drafts: &[Draft], decided: &mut Vec<Foun
     decided.retain(|r| !(firm_role(r) && r.rule == "scorer" && titled_in.get(&r.subject).is_some_and(|&firm| firm != r.object)));
 }
 
+/// A person or state meets no place of its own state ("Jaishankar met Lavrov in Moscow": the
+/// guest meets with Moscow, the host is at home), as the gazetteer ties them.
+pub(super) fn drop_meetings_at_home(drafts: &[Draft], decided: &mut Vec<Found<'_>>) {
+    let home = |actor: &Draft, place: &Draft| match actor.class {
+        EntityType::Country => place.country.as_deref() == Some(actor.id.as_str()),
+        _ => actor.country.is_some() && actor.country == place.country,
+    };
+    decided.retain(|r| !(r.predicate == Predicate::MeetsWith && drafts[r.object].class == EntityType::Place && home(&drafts[r.subject], &drafts[r.object])));
+}
+
 /// "Deputy Chairman of the Gazprom Management Committee": a role in a body whose name is a
 /// company's name and more (its board, its committee) is a role in the company too.
 pub(super) fn roles_in_organs<'r>(drafts: &[Draft], relations: &[Found<'r>]) -> Vec<Found<'r>> {
