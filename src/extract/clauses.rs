@@ -796,7 +796,7 @@ impl<'a> SentenceView<'a> {
                 let compound = last + 1 < self.tokens.end && self.word(last) == "-" && self.finder.text.tokens[last].joined && !self.finder.is_capitalised(last + 1);
                 if !compound {
                     // "joined China's Belt and Road Initiative": the owned name is the object.
-                    return Some(self.past_adjective(self.owned_by(m)));
+                    return Some(self.holder_after(m).unwrap_or_else(|| self.past_adjective(self.owned_by(m))));
                 }
                 skipped += last + 2 - k;
                 k = last + 2;
@@ -830,6 +830,11 @@ impl<'a> SentenceView<'a> {
             // ("sanctioned two units of X", "five US-linked subsidiaries of X": the noun
             // phrase starts at the verb's object, or past a name joined to it.)
             let counted = w == "of" && (quantity || self.nominal_before(k).is_some_and(|start| start <= from || past_compound));
+            // ("met the head of Rosatom, Alexey Likhachev": the title's holder, set off by a comma.)
+            let title_object = w == "of" && k > from && (from..k).all(|j| self.in_title(j) || self.finder.is(j, WordKinds::DETERMINER));
+            if let Some(holder) = (title_object && k + 1 < self.tokens.end).then(|| self.mention_at(k + 1).and_then(|m| self.holder_after(m))).flatten() {
+                return Some(holder);
+            }
             // ("proposed a \"nine-bridge\" strategy": quotes inside the noun phrase, after its
             // determiner, are no boundary.)
             let opening = || matches!(w, "\"" | "“" | "”") && self.finder.is(k - 1, WordKinds::DETERMINER);
@@ -874,7 +879,11 @@ impl<'a> SentenceView<'a> {
                 // "near Mongolia's Ulan Bator", the owned name unread: the owner is not it.
                 let own_of = cue_of && (from + 1..self.first(m)).all(|j| self.finder.preposition(j).is_none());
                 if (own_of || self.preposition_before(m) == Some(p)) && !self.owns_unread_name(m) {
-                    return Some(self.owned_by(m));
+                    return Some(self.holder_after(m).unwrap_or_else(|| self.owned_by(m)));
+                }
+                // ("met with the CEO of TotalEnergies, Patrick Pouyanné": the title governed.)
+                if let Some(holder) = self.holder_after(m).filter(|_| self.title_governed_by(self.first(m) - 2) == Some(p)) {
+                    return Some(holder);
                 }
                 if governs_noun && self.example_of_noun(m) {
                     return Some(m);
@@ -1226,6 +1235,27 @@ impl<'a> SentenceView<'a> {
     fn owns_unread_name(&self, m: usize) -> bool {
         let next = self.last(m) + 1;
         self.possessor(m) && next < self.tokens.end && self.mention_at(next).is_none() && self.finder.is_capitalised(next)
+    }
+
+    /// "met with the CEO of TotalEnergies, Patrick Pouyanné": the person set off by a comma
+    /// after mention `m`, the body of a title's "of", holds the title and stands for it.
+    fn holder_after(&self, m: usize) -> Option<usize> {
+        let (first, last) = (self.first(m), self.last(m));
+        let titled = first >= self.tokens.start + 2 && self.word(first - 1) == "of" && self.in_title(first - 2);
+        let person = (titled && last + 1 < self.tokens.end && self.word(last) == ",").then(|| self.mention_at(last + 1)).flatten()?;
+        (self.class(person) == EntityType::Person).then_some(person)
+    }
+
+    /// The preposition before the title whose last word is token `k` (and its determiner).
+    fn title_governed_by(&self, k: usize) -> Option<u8> {
+        let mut j = k;
+        while j > self.tokens.start && self.in_title(j - 1) {
+            j -= 1;
+        }
+        if j > self.tokens.start && self.finder.is(j - 1, WordKinds::DETERMINER) {
+            j -= 1;
+        }
+        (j > self.tokens.start).then(|| self.finder.preposition(j - 1)).flatten()
     }
 
     /// "in China's Jilin province": what mention `m` owns when it is an owner, else `m`.
