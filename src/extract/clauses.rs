@@ -922,26 +922,25 @@ impl<'a> SentenceView<'a> {
         })
     }
 
+    /// The comma of the example marker before the list mention `m` is in ("countries,
+    /// including Russia and Iran").
+    fn examples_comma(&self, m: usize) -> Option<usize> {
+        let first = self.list(m).iter().copied().min_by_key(|&n| self.first(n)).filter(|&n| self.first(n) < self.first(m)).unwrap_or(m);
+        self.example_comma(first)
+    }
+
     /// The comma at token `comma` closes a list of examples ("countries, including Russia and
     /// Iran, attended"): what follows is the noun's verb, no participle describing the last.
     pub(super) fn closes_examples(&self, comma: usize) -> bool {
-        comma > self.tokens.start
-            && self.word(comma) == ","
-            && self.mention_at(comma - 1).is_some_and(|m| {
-                let list = self.list(m);
-                let first = list.iter().copied().min_by_key(|&n| self.first(n)).filter(|&n| self.first(n) < self.first(m)).unwrap_or(m);
-                self.example_of_noun(first)
-            })
+        comma > self.tokens.start && self.word(comma) == "," && self.mention_at(comma - 1).is_some_and(|m| self.examples_comma(m).is_some())
     }
 
     /// Mention `m` is in the list of examples a subject noun gives, closed by a comma before
     /// `k` ("More than 40 countries, including Russia, China and Iran, attended"): no
     /// preposition governs the noun.
     fn example_of_subject(&self, m: usize, k: usize) -> bool {
-        let list = self.list(m);
-        let last = list.iter().map(|&n| self.last(n)).max().unwrap_or(self.last(m)).max(self.last(m));
-        let first = list.iter().copied().min_by_key(|&n| self.first(n)).filter(|&n| self.first(n) < self.first(m)).unwrap_or(m);
-        let Some(comma) = self.example_comma(first) else { return false };
+        let last = self.list(m).iter().map(|&n| self.last(n)).max().unwrap_or(self.last(m)).max(self.last(m));
+        let Some(comma) = self.examples_comma(m) else { return false };
         let closed = last < k && self.word(last) == ",";
         let noun = self.nominal_before(comma).filter(|&start| start > self.tokens.start && self.finder.preposition(start - 1).is_none() && !self.finder.is(start - 1, WordKinds::FRAME_CUE));
         closed && noun.is_some()

@@ -440,16 +440,15 @@ fn subject_before(finder: &Finder, sentence: &crate::text::Sentence, k: usize, s
         return None;
     }
     let nearest = earlier.iter().rev().find(|r| r.class == EntityType::Person && r.sentence + 2 >= si && r.sentence < si)?.sentence;
-    let tokens = finder.text.tokens.len();
-    earlier
-        .iter()
-        .filter(|r| r.sentence == nearest && r.class == EntityType::Person && !r.referring)
-        .find(|r| {
-            let possessive = r.mention.last < tokens && matches!(finder.lower(r.mention.last), "'s" | "’s");
-            let governed = r.mention.first > 0 && finder.is(r.mention.first - 1, WordKinds::PREPOSITION);
-            !possessive && !governed
-        })
-        .map(|r| r.entity)
+    earlier.iter().filter(|r| r.sentence == nearest && r.class == EntityType::Person && !r.referring).find(|r| may_be_subject(finder, r)).map(|r| r.entity)
+}
+
+/// Mention `r` may be a clause's subject: it is no possessive ("Chung's") and follows no
+/// preposition.
+fn may_be_subject(finder: &Finder, r: &Resolved) -> bool {
+    let possessive = r.mention.last < finder.text.tokens.len() && matches!(finder.lower(r.mention.last), "'s" | "’s");
+    let governed = r.mention.first > 0 && finder.is(r.mention.first - 1, WordKinds::PREPOSITION);
+    !possessive && !governed
 }
 
 /// "Lavrov met Wang Yi in Beijing, where he also held talks with Han Zheng": "he" or "she"
@@ -460,13 +459,7 @@ fn main_subject_before(finder: &Finder, sentence: &crate::text::Sentence, k: usi
     if !opens_clause || !matches!(finder.lower(k), "he" | "she") {
         return None;
     }
-    let tokens = finder.text.tokens.len();
-    let first = this_sentence.iter().filter(|r| r.class == EntityType::Person && r.mention.last <= k && !r.referring).find(|r| {
-        let possessive = r.mention.last < tokens && matches!(finder.lower(r.mention.last), "'s" | "’s");
-        let governed = r.mention.first > sentence.tokens.start && finder.is(r.mention.first - 1, WordKinds::PREPOSITION);
-        !possessive && !governed
-    })?;
-    Some(first.entity)
+    this_sentence.iter().filter(|r| r.class == EntityType::Person && r.mention.last <= k && !r.referring).find(|r| may_be_subject(finder, r)).map(|r| r.entity)
 }
 
 /// "During his visit to Seoul, Putin signed": a pronoun in a phrase that opens the
