@@ -28,18 +28,23 @@ pub fn map_in_order<I: Sync, T: Send>(items: &[I], threads: usize, work: impl Fn
         for _ in 0..threads {
             let sender = sender.clone();
             let (next, stop, consumed, work) = (&next, &stop, &consumed, &work);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= items.len() {
-                    break;
-                }
-                let mut done = consumed.0.lock().expect("no worker panics holding it");
-                while i >= *done + window && !stop.load(Ordering::Relaxed) {
-                    done = consumed.1.wait(done).expect("no worker panics holding it");
-                }
-                drop(done);
-                if stop.load(Ordering::Relaxed) || sender.send((i, work(&items[i]))).is_err() {
-                    break;
+            scope.spawn(move || {
+                // A worker that panics stops the run: no other waits for the result it will
+                // never send, and the scope passes its panic on.
+                let _stop_on_panic = StopOnPanic { stop, consumed };
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= items.len() {
+                        break;
+                    }
+                    let mut done = consumed.0.lock().expect("no worker panics holding it");
+                    while i >= *done + window && !stop.load(Ordering::Relaxed) {
+                        done = consumed.1.wait(done).expect("no worker panics holding it");
+                    }
+                    drop(done);
+                    if stop.load(Ordering::Relaxed) || sender.send((i, work(&items[i]))).is_err() {
+                        break;
+                    }
                 }
             });
         }
@@ -61,6 +66,23 @@ pub fn map_in_order<I: Sync, T: Send>(items: &[I], threads: usize, work: impl Fn
             }
         }
     });
+}
+
+/// Stops a `map_in_order` run when the worker holding it panics (on drop while unwinding).
+struct StopOnPanic<'a> {
+    stop: &'a AtomicBool,
+    consumed: &'a (Mutex<usize>, Condvar),
+}
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            // (Under the lock, so that no worker between its check and its wait misses it.)
+            let _done = self.consumed.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            self.stop.store(true, Ordering::Relaxed);
+            self.consumed.1.notify_all();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -88,6 +110,29 @@ mod tests {
         );
         assert_eq!(seen, items.iter().map(|&n| (n as usize, n * n)).collect::<Vec<_>>());
         assert!(workers.lock().unwrap().len() > 1, "the work was shared");
+    }
+
+    #[test]
+    fn a_worker_that_panics_ends_the_run_with_its_panic() {
+        // The run on its own thread: were it to hang, the test fails instead of hanging too.
+        let (done, finished) = mpsc::channel();
+        std::thread::spawn(move || {
+            let items: Vec<usize> = (0..1_000).collect();
+            let run = std::panic::catch_unwind(|| {
+                map_in_order(
+                    &items,
+                    2,
+                    |&n| {
+                        assert!(n != 0, "item 0 fails");
+                        n
+                    },
+                    |_, _| true,
+                );
+            });
+            done.send(run.is_err()).expect("the test waits");
+        });
+        let panicked = finished.recv_timeout(std::time::Duration::from_secs(60)).expect("the run ended instead of waiting forever for item 0");
+        assert!(panicked, "the worker's panic reached the caller");
     }
 
     #[test]

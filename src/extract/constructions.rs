@@ -64,7 +64,7 @@ impl Extractor {
     fn event_parties(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         for (n, &ei) in idxs.iter().enumerate() {
             let event = &resolved[ei];
-            if event.class != EntityType::Event || finder.lower(event.mention.last) != "of" {
+            if event.class != EntityType::Event || event.mention.last >= finder.text.tokens.len() || finder.lower(event.mention.last) != "of" {
                 continue;
             }
             let mut states = Vec::new();

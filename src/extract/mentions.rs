@@ -802,8 +802,9 @@ impl<'a> Finder<'a> {
         }
         let w = self.lower(at.checked_sub(1).filter(|&k| k >= s.tokens.start)?);
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let numbered = !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
-        let spelled = words && (self.lex.ordinals.contains(w) || (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() == w.len()));
+        let short_number = !digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit());
+        let numbered = short_number && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
+        let spelled = words && (self.lex.ordinals.contains(w) || (short_number && digits.len() == w.len()));
         (numbered || spelled).then_some(at - 1)
     }
 
@@ -820,7 +821,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let Some(first) = (head.saturating_sub(2)..=head).find_map(|at| self.ordinal_before(s, at, false).filter(|_| (at..head).all(lowercase_word))) else { continue };
-            let last = if self.lower(head + 1) == "of" && lowercase_word(head + 2) { head + 3 } else { head + 1 };
+            let last = if lowercase_word(head + 2) && self.lower(head + 1) == "of" { head + 3 } else { head + 1 };
             if mentions.iter().any(|m| m.first < last && first < m.last) {
                 continue;
             }
