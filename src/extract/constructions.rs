@@ -350,6 +350,14 @@ impl Extractor {
                     }
                     break;
                 }
+                // A place listed after the one before is governed as that one was ("via
+                // Iran and the Caspian").
+                if k > p.mention.last && is_list_between(finder, k, q.mention.first) && expected.peek().is_none_or(|w| (k..q.mention.first).all(|j| finder.lower(j) != **w)) {
+                    let facts = self.named_facts(Predicate::LocatedIn, 0.7, "route");
+                    found.extend(self.relation(finder, text, si, (p.mention.first, q.mention.last), p, q, facts, cues));
+                    k = q.mention.last;
+                    continue;
+                }
                 // Between the preposition and the place: lowercase words and state adjectives only.
                 let Some(&&word) = expected.peek() else { break };
                 let start = (k..q.mention.first).find(|&j| finder.lower(j) == word);
@@ -385,10 +393,11 @@ impl Extractor {
     fn route_verb_places(&self, finder: &Finder, text: &Text, si: usize, after: &[usize], p: &Resolved, resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         let frames = &self.lexicon.frames;
         let end = finder.text.sentences[si].tokens.end;
-        // The verb follows the project past at most three lowercase words ("will", "is to").
-        let Some(verb) =
-            (p.mention.last..end.min(p.mention.last + 4)).take_while(|&k| !finder.is_capitalised(k) && finder.text.tokens[k].kind == TokenKind::Word).find(|&k| frames.is_route_verb(finder.lower(k)))
-        else {
+        // The verb follows the project past at most three lowercase words ("will", "is to"),
+        // or opens its relative clause ("The pipeline, which is to run through Mongolia").
+        let relative = p.mention.last + 1 < end && finder.lower(p.mention.last) == "," && matches!(finder.lower(p.mention.last + 1), "which" | "that");
+        let from = if relative { p.mention.last + 2 } else { p.mention.last };
+        let Some(verb) = (from..end.min(from + 4)).take_while(|&k| !finder.is_capitalised(k) && finder.text.tokens[k].kind == TokenKind::Word).find(|&k| frames.is_route_verb(finder.lower(k))) else {
             return;
         };
         let mut k = verb;
@@ -410,11 +419,18 @@ impl Extractor {
             // "in", "at" or a possessive tying it to the place before ("in Kashgar in
             // China's Xinjiang region", "into Kyrgyzstan at the Torugart pass"); between
             // them lowercase words and commas only.
+            // A place listed after the one before is governed as that one was ("through
+            // Kazakhstan, the Caspian and Turkey"), and "with" right after a place the verb
+            // links ("connecting India with Russia").
             let route_verb = |j: usize| j >= verb && frames.is_route_verb(finder.lower(j));
-            let governed = (k..q.mention.first).rev().take(6).find(|&j| {
-                let w = finder.lower(j);
-                route_verb(j) || frames.is_route_preposition(w) || (matches!(w, "in" | "at") && j > verb && route_verb(j - 1)) || (j >= k && k > verb && matches!(w, "in" | "at" | "'s"))
-            });
+            let governed = if k > verb && is_list_between(finder, k, q.mention.first) {
+                Some(k - 1)
+            } else {
+                (k..q.mention.first).rev().take(6).find(|&j| {
+                    let w = finder.lower(j);
+                    route_verb(j) || frames.is_route_preposition(w) || (matches!(w, "in" | "at") && j > verb && route_verb(j - 1)) || (j >= k && k > verb && matches!(w, "in" | "at" | "'s" | "with"))
+                })
+            };
             let Some(g) = governed else { break };
             let plain = (g + 1..q.mention.first).all(|j| !finder.is_capitalised(j) && !matches!(finder.lower(j), ";" | "which" | "who" | "where" | "while" | "but"));
             if !plain {
@@ -833,6 +849,12 @@ impl Extractor {
 
 /// The two states named right before token `end` (past up to two plain words) and joined
 /// by a hyphen or dash: "Russia-China", "Japan-U.S.", "Moscow-Pyongyang".
+/// Whether the tokens from `from` to `to` only join two members of a list: ", ", "and", "or",
+/// "the" (", the Caspian", "and the South Caucasus").
+fn is_list_between(finder: &Finder, from: usize, to: usize) -> bool {
+    from < to && to - from <= 3 && (from..to).all(|j| matches!(finder.lower(j), "," | "and" | "or" | "the")) && (from..to).any(|j| matches!(finder.lower(j), "," | "and" | "or"))
+}
+
 fn dashed_states_before<'r>(finder: &Finder, sentence: &crate::text::Sentence, resolved: &'r [Resolved], end: usize) -> Option<(&'r Resolved, &'r Resolved)> {
     let mut k = end;
     while k > sentence.tokens.start && end - k < 2 && finder.is_plain_word(k - 1) {

@@ -79,7 +79,11 @@ impl Extractor {
                     continue;
                 }
                 let defined_by = acronym_definition(finder, &mentions, mi, &resolved);
-                let Some((entity, class)) = self.resolve(finder, sentence, &mentions[mi], defined_by, &mut drafts, &mut draft_index) else { continue };
+                let Some((mut entity, mut class)) = self.resolve(finder, sentence, &mentions[mi], defined_by, &mut drafts, &mut draft_index) else { continue };
+                if let Some(into) = described_in_apposition(finder, &mentions[mi], &resolved[start..]) {
+                    merge_entity(&mut drafts, &mut resolved, entity, into);
+                    (entity, class) = (into, drafts[into].class);
+                }
                 // The text moves to the resolved mention: the next mentions' checks read positions only.
                 let m = &mut mentions[mi];
                 let mention = Mention { surface: std::mem::take(&mut m.surface), short: m.short.take(), ..m.clone() };
@@ -752,6 +756,23 @@ fn one_slip_apart(a: &str, b: &str) -> bool {
     let n = a.len();
     // One letter changed, or two neighbours swapped.
     same_start + same_end + 1 >= n || (same_start + 2 + same_end == n && a[same_start] == b[same_start + 1] && a[same_start + 1] == b[same_start])
+}
+
+/// "the International North-South Transport Corridor (INSTC), the 7,200-km multimodal route
+/// connecting India with Russia": a described project (no name of its own) set off by a comma
+/// and an article right after a named project, or after its bracketed acronym, is that
+/// project. `before`: the mentions of the sentence resolved so far.
+fn described_in_apposition(finder: &Finder, m: &Mention, before: &[Resolved]) -> Option<usize> {
+    if m.class != EntityType::Project || !matches!(m.target, Target::Unknown) || finder.is_capitalised(m.first) || m.first < 3 {
+        return None;
+    }
+    if !matches!(finder.lower(m.first - 1), "the" | "a" | "an") || finder.lower(m.first - 2) != "," {
+        return None;
+    }
+    let last = before.last().filter(|r| r.class == EntityType::Project && !r.referring)?;
+    let end = m.first - 2;
+    let next_to = last.mention.last == end || (last.mention.last + 1 == end && finder.lower(end - 1) == ")");
+    (next_to && finder.is_capitalised(last.mention.first)).then_some(last.entity)
 }
 
 /// "an LNG shipment terminal in Kamchatka" and "the Kamchatka LNG terminal" in one
