@@ -68,6 +68,7 @@ impl Extractor {
         let resolution = self.resolve_document(&finder, &text);
         let (mut drafts, mut draft_index, mut resolved) = (resolution.drafts, resolution.index, resolution.resolved);
         coreference::refer(&lex.descriptions, &finder, &text, &drafts, &mut resolved);
+        resolution::merge_names_given(&finder, &mut drafts, &mut resolved);
         let pairs = self.pair_adjectives(&finder, &text, &resolved, &mut drafts, &mut draft_index);
         let state_pairs = self.state_pairs(&finder, &text, &resolved, &mut drafts, &mut draft_index);
         let named_states = self.named_states(&finder, &resolved, &mut drafts, &mut draft_index);

@@ -775,6 +775,45 @@ fn described_in_apposition(finder: &Finder, m: &Mention, before: &[Resolved]) ->
     (next_to && finder.is_capitalised(last.mention.first)).then_some(last.entity)
 }
 
+/// "The route, better known as the Middle Corridor,", "the programme, dubbed Nine Bridges":
+/// a name the document does not otherwise know, given by a naming verb right after a name or
+/// a description ("the route", resolved by `coreference`), is that entity's other name.
+/// Run after `coreference::refer`.
+pub(super) fn merge_names_given(finder: &Finder, drafts: &mut [Draft], resolved: &mut [Resolved]) {
+    let thing = |c: EntityType| matches!(c, EntityType::Project | EntityType::Initiative | EntityType::Event);
+    for n in 1..resolved.len() {
+        let (x, y) = (&resolved[n - 1], &resolved[n]);
+        if x.sentence != y.sentence || x.entity == y.entity || !drafts[y.entity].is_unknown() || y.referring {
+            continue;
+        }
+        if !(x.class == y.class || (thing(x.class) && thing(y.class))) || matches!(x.class, EntityType::Person | EntityType::Country) {
+            continue;
+        }
+        // Between them: [","] [adverb] "known as" | "dubbed" | "called" | "nicknamed" ["the"].
+        let mut k = y.mention.first;
+        if k > x.mention.last && finder.lower(k - 1) == "the" {
+            k -= 1;
+        }
+        let named = if k >= x.mention.last + 2 && finder.lower(k - 1) == "as" && finder.lower(k - 2) == "known" {
+            k - 2
+        } else if k > x.mention.last && matches!(finder.lower(k - 1), "dubbed" | "nicknamed") {
+            k - 1
+        } else {
+            continue;
+        };
+        let gap = &(x.mention.last..named).map(|j| finder.lower(j)).collect::<Vec<_>>()[..];
+        let plain = match gap {
+            [] | [","] => true,
+            [",", adverb] | [adverb] => matches!(*adverb, "also" | "better" | "widely" | "commonly" | "locally" | "popularly" | "now" | "formerly" | "informally"),
+            _ => false,
+        };
+        if plain {
+            let (from, into) = (y.entity, x.entity);
+            merge_entity(drafts, resolved, from, into);
+        }
+    }
+}
+
 /// "an LNG shipment terminal in Kamchatka" and "the Kamchatka LNG terminal" in one
 /// article: a described project is the one named project whose name has its head word and
 /// its place's words (and no place of its own), when exactly one has.
