@@ -264,7 +264,8 @@ impl<'a> Finder<'a> {
     /// in …": the comma opening an appositive description that ends at token `head` (a
     /// lowercase noun), when at most six plain words, numbers, hyphens, "and", "'s" or signs
     /// lead back from it to "a", "an" or "the" right after that comma ("POSCO Center, the
-    /// group's headquarters in …"). Not before `floor`.
+    /// group's headquarters in …"), or to a possessor's name right after it ("Poti,
+    /// Georgia's main port on …"). Not before `floor`.
     pub(super) fn appositive_comma_before(&self, head: usize, floor: usize) -> Option<usize> {
         if !self.is_plain_word(head) {
             return None;
@@ -279,6 +280,16 @@ impl<'a> Finder<'a> {
             j -= 1;
             if matches!(self.lower(j), "a" | "an" | "the") {
                 return (self.lower(j - 1) == ",").then_some(j - 1);
+            }
+            // "Poti, Georgia's main port on the Black Sea": a possessor's name opens it.
+            if self.lower(j) == "'s" {
+                let mut i = j;
+                while i > floor + 1 && j - i < 4 && self.is_capitalised(i - 1) {
+                    i -= 1;
+                }
+                if i < j && self.lower(i - 1) == "," {
+                    return Some(i - 1);
+                }
             }
             if !describing(j) {
                 return None;
