@@ -1913,9 +1913,21 @@ impl<'a> Finder<'a> {
                 || self.legal_form_at_edge(body_from, end)
                 || matches!(self.head_type(body_from, end), Some(EntityType::Company | EntityType::Organization));
             let across = known.iter().any(|m| m.first < of && of < m.last);
-            if body && !across && known.iter().all(|m| m.first > of) && self.looks_like_person(start, of) {
+            // ("Sergei Kaufman of Finam": one to three capitalised words the lists do not
+            // know, after a person's name of a given name and a surname, are a firm's.)
+            let unknown_firm = !body
+                && known.is_empty()
+                && (2..=3).contains(&(of - start))
+                && (1..=3).contains(&(end - body_from))
+                && (body_from..end).all(|k| self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION));
+            let person = || self.looks_like_person(start, of) && (!unknown_firm || self.is(start, WordKinds::GIVEN_NAME));
+            if (body || unknown_firm) && !across && known.iter().all(|m| m.first > of) && person() {
                 out.push(Mention { first: start, last: of, class: EntityType::Person, target: Target::Unknown, surface: self.surface(start, of), titled, short: None });
+                let before = out.len();
                 self.typed_pieces(s, body_from, end, false, inside, out);
+                if unknown_firm && out.len() == before {
+                    out.push(Mention { first: body_from, last: end, class: EntityType::Company, target: Target::Unknown, surface: self.surface(body_from, end), titled: false, short: None });
+                }
                 return;
             }
         }
@@ -1953,7 +1965,10 @@ impl<'a> Finder<'a> {
         // longer known name of another type (but "Committee on Trade of the Republic of
         // Moldova" is one name), or "and" joins two known names ("Russia and the EU").
         let seat_after_head = |m: &Known| self.is_seat(m) && head_at.is_some_and(|(_, at)| self.of_before(at, m.first).is_some());
-        let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.class) != head && !seat_after_head(m));
+        // ("Korea Institute of Geoscience and Mineral Resources": a good after the head's "of"
+        // is the portfolio's.)
+        let good_in_portfolio = |m: &Known| m.class == EntityType::Commodity && head_at.is_some_and(|(_, at)| at < m.first);
+        let head_taken = known.iter().any(|m| m.last == end && m.last - m.first > 1 && Some(m.class) != head && !seat_after_head(m) && !good_in_portfolio(m));
         // "Korean Investment Corporation and RDIF": an adjective that is part of a name joins nothing.
         let named = |m: &&Known| !matches!(m.target, Target::Adjective(_));
         // ("Oil and Natural Gas Corporation": goods join the words of a firm's name.)
@@ -2153,6 +2168,16 @@ impl<'a> Finder<'a> {
     /// tokens `[start, end)` after which a name of its own begins, one of two or more words starting with a proper word, a known name or an acronym ("Ministry of Energy and Rosatom";
     /// "Ministry of Trade and Industry", "Shipbuilding and Ship Repair Center" are one name each).
     fn and_before_name(&self, start: usize, end: usize, known: &[Known]) -> Option<usize> {
+        // ("Korea Institute of Geoscience and Mineral Resources": after a body's head and its
+        // "of" or "for", up to three words after "and" that hold no known name but a good's
+        // and no legal form go on its portfolio.)
+        let portfolio_from = (start + 1..end).find(|&k| matches!(self.lower(k), "of" | "for")).filter(|&of| self.head_at(start, of).is_some_and(|(class, _)| class == EntityType::Organization));
+        let portfolio = |next: usize| {
+            portfolio_from.is_some_and(|of| of < next)
+                && end - next <= 3
+                && !known.iter().any(|m| m.first >= next && !matches!(m.target, Target::Adjective(_)) && m.class != EntityType::Commodity)
+                && !(next..end).any(|j| self.is_legal_form(j))
+        };
         (start + 1..end.saturating_sub(1)).find(|&k| {
             // "Rosatom and the Atomic Energy Regulatory Board": "and the" starts a name of its own.
             let the = self.lower(k + 1) == "the";
@@ -2165,6 +2190,7 @@ impl<'a> Finder<'a> {
             self.lower(k) == "and"
                 && !common_before
                 && next < end
+                && !portfolio(next)
                 && !known.iter().any(|m| m.first < k && k < m.last)
                 && self.is_capitalised(next)
                 // ("Oil and Natural Gas Corporation": a good's name starts no name of its own.)
