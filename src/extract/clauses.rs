@@ -217,6 +217,26 @@ impl<'a> SentenceView<'a> {
         let n = self.mentions.len();
         // ("Abe and his counterpart Li": the pronoun stands in the gap, as a determiner.)
         let heads: Vec<usize> = (0..n).filter(|&i| self.head[i] == i && !(self.possessive_pronoun(i) && self.title_follows(self.last(i)))).collect();
+        // "the Akkuyu plant in Türkiye, El Dabaa in Egypt and Rooppur in Bangladesh": a place
+        // after "in" right after a name, before a list's joining word and a name of that
+        // name's class, says where that name is; the list runs past it.
+        let place_in = |h: usize| -> bool {
+            let (Some(&before), Some(&after)) = (heads.get(h.wrapping_sub(1)), heads.get(h + 1)) else { return false };
+            let p = heads[h];
+            let place = matches!(self.class(p), EntityType::Place | EntityType::Country) && !matches!(self.resolved[self.mentions[p]].mention.target, Target::Adjective(_));
+            let (first, last) = (self.first(p), self.last(p));
+            let gap_after = (last..self.first(after)).map(|k| self.word(k)).collect::<Vec<_>>();
+            place
+                && !matches!(self.class(before), EntityType::Place | EntityType::Country)
+                && self.class(before) == self.class(after)
+                && first >= self.tokens.start + 1
+                && self.word(first - 1) == "in"
+                && self.last(before) + 1 == first
+                && matches!(gap_after[..], [","] | ["and"] | [",", "and"])
+        };
+        let placed: Vec<usize> = (0..heads.len()).filter(|&h| place_in(h)).map(|h| heads[h]).collect();
+        let heads: Vec<usize> = heads.into_iter().filter(|i| !placed.contains(i)).collect();
+        let placed_in: Vec<usize> = placed.iter().map(|&p| self.first(p) - 1).collect();
         self.list_of = vec![(0, 0); n];
         let mut run: Vec<usize> = Vec::with_capacity(heads.len());
         let mut conjunction = false;
@@ -237,7 +257,10 @@ impl<'a> SentenceView<'a> {
             // The words between, past attached mentions, brackets and titles (with their
             // portfolios: "Lutnick and Secretary of the Navy John Phelan").
             let portfolio = (self.last(m)..self.first(next)).find_map(|k| self.past_title(k).filter(|&end| end == self.first(next)).map(|end| k..end));
-            let gap = || (self.last(m)..self.first(next)).filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(k) && !portfolio.as_ref().is_some_and(|p| p.contains(&k)));
+            let gap = || {
+                (self.last(m)..self.first(next))
+                    .filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(k) && !portfolio.as_ref().is_some_and(|p| p.contains(&k)) && !placed_in.contains(&k))
+            };
             // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
             let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
             // At most four words join (more are no list), so only so many are kept.

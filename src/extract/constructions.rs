@@ -990,6 +990,27 @@ pub(super) fn drop_roles_in_other_firms(drafts: &[Draft], decided: &mut Vec<Foun
 
 /// A person or state meets no place of its own state ("Jaishankar met Lavrov in Moscow": the
 /// guest meets with Moscow, the host is at home), as the gazetteer ties them.
+/// "the Akkuyu plant in Türkiye, El Dabaa in Egypt and Rooppur in Bangladesh": where a frame
+/// places one name of a sentence in one place and another name of its class in a second
+/// place, the scorer alone does not place the first in the second too.
+pub(super) fn drop_places_of_others(drafts: &[Draft], decided: &mut Vec<Found<'_>>) {
+    let framed = |r: &Found| r.predicate == Predicate::LocatedIn && r.rule != "scorer";
+    let crossed: Vec<bool> = decided
+        .iter()
+        .map(|r| {
+            r.predicate == Predicate::LocatedIn
+                && r.rule == "scorer"
+                && decided.iter().any(|q| framed(q) && q.start == r.start && q.subject == r.subject && q.object != r.object)
+                && decided.iter().any(|q| framed(q) && q.start == r.start && q.object == r.object && q.subject != r.subject && drafts[q.subject].class == drafts[r.subject].class)
+        })
+        .collect();
+    let mut i = 0;
+    decided.retain(|_| {
+        i += 1;
+        !crossed[i - 1]
+    });
+}
+
 pub(super) fn drop_meetings_at_home(drafts: &[Draft], decided: &mut Vec<Found<'_>>) {
     let home = |actor: &Draft, place: &Draft| match actor.class {
         EntityType::Country => place.country.as_deref() == Some(actor.id.as_str()),

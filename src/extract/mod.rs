@@ -148,6 +148,7 @@ impl Extractor {
         constructions::drop_roles_in_other_states(&drafts, &relations, &mut decided);
         constructions::drop_roles_in_other_firms(&drafts, &mut decided);
         constructions::drop_meetings_at_home(&drafts, &mut decided);
+        constructions::drop_places_of_others(&drafts, &mut decided);
         relations.append(&mut decided);
         relations.extend(constructions::roles_in_organs(&drafts, &relations));
         relations.extend(pairs.into_iter().filter_map(|(si, a, b)| {
