@@ -242,8 +242,22 @@ impl<'a> Finder<'a> {
             return true;
         }
         let common = |end: usize| end > 2 && self.lex.word_in(w, 0, end).kinds.any(WordKinds::COMMON);
-        let y_plural = || w.strip_suffix("ies").is_some_and(|stem| stem.len() > 2 && self.lex.word_in(&format!("{stem}y"), 0, stem.len() + 1).kinds.any(WordKinds::COMMON));
-        w.ends_with('s') && !w.ends_with("ss") && (common(w.len() - 1) || (w.ends_with("es") && common(w.len() - 2)) || y_plural())
+        let is_common = |word: &str| self.lex.word_in(word, 0, word.len()).kinds.any(WordKinds::COMMON);
+        let y_plural = || w.strip_suffix("ies").is_some_and(|stem| stem.len() > 2 && is_common(&format!("{stem}y")));
+        // ("Shippers want …", "Traders", "Exporters": the plural of an agent noun in "-er" of a
+        // common verb, its final consonant doubled or its "e" dropped; not a person's name.)
+        let agent_plural = || {
+            w.strip_suffix("ers").is_some_and(|stem| {
+                let undoubled = stem.len() > 3 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+                stem.len() > 2 && (is_common(stem) || is_common(&format!("{stem}e")) || (undoubled && is_common(&stem[..stem.len() - 1])))
+            }) && !self.is(k, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME).with(WordKinds::SURNAME_FIRST))
+        };
+        w.ends_with('s') && !w.ends_with("ss") && (common(w.len() - 1) || (w.ends_with("es") && common(w.len() - 2)) || y_plural() || agent_plural())
+    }
+
+    /// Token `k` opens sentence `s`, or the quotation that opens it.
+    fn opens_sentence(&self, s: &Sentence, k: usize) -> bool {
+        k == s.tokens.start || (k == s.tokens.start + 1 && matches!(self.raw(k - 1), "\"" | "“" | "‘" | "'"))
     }
 
     /// The word of token `k` is written in lowercase elsewhere in the document, itself or
@@ -392,7 +406,8 @@ impl<'a> Finder<'a> {
                     // "a pro-West policy": a name after "pro-"/"anti-" is an adjective, not a policy's name.
                     let prefixed = from >= s.tokens.start + 2 && self.is_dash(from - 1) && matches!(self.lower(from - 2), "pro" | "anti" | "non" | "post" | "pre" | "neo");
                     // "A joint project": a sentence-initial article or common word is no name.
-                    let named = (from..end).any(|k| !self.is(k, WordKinds::FUNCTION)) && !(from == s.tokens.start && end - from == 1 && self.is(from, WordKinds::COMMON));
+                    let named = (from..end).any(|k| !self.is(k, WordKinds::FUNCTION))
+                        && !(self.opens_sentence(s, from) && end - from == 1 && (self.is(from, WordKinds::COMMON) || self.is_common_plural(from)));
                     // ("Russia's Pacific coast": a word that names nothing alone names no place.)
                     let name_words = || !(from..end).all(|k| self.is(k, WordKinds::NON_NAME.with(WordKinds::FUNCTION)));
                     let place_head = || name_words().then(|| self.place_head_after(s, from, end)).flatten();
@@ -1092,7 +1107,10 @@ impl<'a> Finder<'a> {
                 && !self.lower(k).ends_with("ing")
                 && name_at(k).is_none()
         };
-        let closes = |k: usize| k >= end || matches!(self.lower(k), "," | "." | ";" | "and" | "or") || self.preposition(k).is_some();
+        // (A preposition that a hyphen joins to the next word starts a compound noun, no
+        // phrase: "sell single through-tariffs".)
+        let compound = |k: usize| k + 2 < end && self.is_dash(k + 1) && self.tok(k + 1).joined && self.tok(k + 2).joined;
+        let closes = |k: usize| k >= end || matches!(self.lower(k), "," | "." | ";" | "and" | "or") || (self.preposition(k).is_some() && !compound(k));
         let mut found = Vec::new();
         for k in s.tokens.start + 1..end.saturating_sub(2) {
             let word = self.lower(k);
