@@ -245,8 +245,13 @@ def spelling_variants(name, c, personal, surname_endings):
     for alt in c.get("alternatenames") or []:
         if not re.fullmatch(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*", alt) or len(alt) < 5:
             continue
-        # a variant that only lengthens or shortens the name ("Oran", "Orano") is another name
-        if alt[0] != fold(name)[:1] or alt in STOPLIST or alt.startswith(fold(name)) or fold(name).startswith(alt):
+        # a variant that only lengthens or shortens the name ("Oran", "Orano") is another name,
+        # but for a final "h" ("Basra" of Basrah); an initial vowel alone may be another
+        # ("Irbil" of Erbil, "Isfahan" of Esfahan)
+        base = fold(name)
+        final_h = alt + "h" == base or base + "h" == alt
+        same_start = alt[0] == base[:1] or (alt[0] in "AEIOU" and base[:1] in "AEIOU" and alt[1:] == base[1:])
+        if not same_start or alt in STOPLIST or ((alt.startswith(base) or base.startswith(alt)) and not final_h):
             continue
         # a variant that is or looks like a personal name ("Ivanova" of Ivanovo) is left out
         if alt in personal or any(alt.lower().endswith(e) and len(alt) - len(e) >= 3 for e in surname_endings):
