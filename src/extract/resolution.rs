@@ -870,7 +870,7 @@ fn merge_described(
 /// "Hyundai Engineering" (a headline) and "Hyundai Engineering & Construction Co." in one
 /// article: a company or organisation the gazetteer does not know, named by two words or more
 /// that begin the name of exactly one other of its class, is that one. So is a project whose
-/// longer name adds only lowercase words ("Mumbai-Ahmedabad High Speed Rail" and "the
+/// longer name adds only lowercase words or "Project" ("Mumbai-Ahmedabad High Speed Rail" and "the
 /// Mumbai–Ahmedabad high-speed rail line"; not "Power of Siberia 2"). One word does so only as
 /// a firm the gazetteer does not know ("Barrick" of "Barrick Gold"; its "Hyundai" is a group
 /// of many firms). Hyphens and dashes split words. And a name whose surface, written another
@@ -883,7 +883,9 @@ fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &
     // The words of each eligible label, split once (merging changes no label), and folded.
     let raw_words: Vec<Vec<String>> = drafts.iter().map(|d| if eligible(d) { words_of(&d.label) } else { Vec::new() }).collect();
     let label_words: Vec<Vec<String>> = raw_words.iter().map(|words| words.iter().map(|w| fold(w)).collect()).collect();
-    let lowercase_tail = |e: usize, from: usize| raw_words[e][from..].iter().all(|w| w.chars().all(|c| c.is_lowercase()));
+    // ("the Development Road" and "the Development Road Project": the word "Project" alone
+    // adds nothing either.)
+    let lowercase_tail = |e: usize, from: usize| raw_words[e][from..].iter().all(|w| w.chars().all(|c| c.is_lowercase())) || raw_words[e][from..] == ["Project"];
     let actor = |c: EntityType| matches!(c, EntityType::Company | EntityType::Organization);
     let same_kind = |a: EntityType, b: EntityType| a == b || (actor(a) && actor(b));
     for d in 0..drafts.len() {
