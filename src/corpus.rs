@@ -535,11 +535,15 @@ fn drop_name_fragments(paragraphs: Vec<String>, meta: &mut Meta) -> Vec<String> 
     let mut kept = Vec::with_capacity(paragraphs.len());
     let mut in_bio = false;
     let mut title_kept = false;
+    // ("Adam Lucente" over "March 20, 2024", under a standfirst: a name over a bare date is
+    // a byline wherever it stands.)
+    let dated: Vec<bool> = (0..paragraphs.len()).map(|i| paragraphs.get(i + 1).is_some_and(|next| is_bare_date(next))).collect();
     for (i, p) in paragraphs.into_iter().enumerate() {
         // ("Anna Kim Jun 3, 2025": a byline with its date.)
         let name = without_trailing_date(p.trim_start_matches(['•', '·', '*', '-', '–', ' ']));
         let words = name.split_whitespace().count();
-        let mut fragment = (i < first || i > last) && words <= 4 && looks_like_byline(name) && !name.ends_with(['.', '!', '?']) && !name.chars().any(|c| c.is_ascii_digit());
+        let placed = i < first || i > last || (dated[i] && words >= 2);
+        let mut fragment = placed && words <= 4 && looks_like_byline(name) && !name.ends_with(['.', '!', '?']) && !name.chars().any(|c| c.is_ascii_digit());
         if fragment && i < first && words >= 3 && !title_kept {
             fragment = false;
         }
@@ -601,6 +605,11 @@ fn without_trailing_date(text: &str) -> &str {
     rest
 }
 
+/// A paragraph that is a date alone: "March 20, 2024", "16 June 2025".
+fn is_bare_date(paragraph: &str) -> bool {
+    paragraph.split_whitespace().count() == 3 && without_trailing_date(&format!("- {}", paragraph.trim())) == "-"
+}
+
 /// The author of a byline paragraph: "By Anna Kim", "BY PARK EUN-JI, Industry Reporter
 /// [park@example.com]", "By Anna Kim, Energy Correspondent, and Jon Ray, Moscow Bureau Chief":
 /// "By" and a capitalised name, a short paragraph that is no sentence.
@@ -610,6 +619,12 @@ fn byline(paragraph: &str) -> Option<&str> {
     let rest = paragraph.strip_prefix("By ").or_else(|| paragraph.strip_prefix("BY ")).or_else(|| after_word.and_then(|rest| rest.strip_prefix("by ")))?;
     let words = rest.split_whitespace().count();
     let name = rest.split([',', '[', '(', ';', '|']).next().unwrap_or(rest).trim();
+    // ("By Anna Kim in Business on 16 June 2025": the site's section and the date after it.)
+    let section = |at: usize| name[at + 4..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let name = match [" in ", " on "].iter().filter_map(|w| name.find(w)).min() {
+        Some(at) if section(at) && !rest.trim_end().ends_with(['.', '!', '?']) => &name[..at],
+        _ => name,
+    };
     let no_sentence = !rest.trim_end().ends_with(['.', '!', '?']) || words <= 6;
     (words <= 20 && no_sentence && looks_like_byline(name) && !name.is_empty()).then_some(name)
 }
@@ -962,6 +977,19 @@ mod tests {
         assert_eq!(parse(Format::Text, &text).unwrap().body, text);
         assert_eq!(without_trailing_date("Anna Kim 3 June 2023"), "Anna Kim");
         assert_eq!(without_trailing_date("Anna Kim"), "Anna Kim");
+        // A byline with the site's section and the date; a name over a bare date under the
+        // standfirst (running text before it).
+        let text = format!("Port deal signed\n\nBy Ana Ruiz in Business on 16 June 2025\n\n{running}");
+        let doc = parse(Format::Text, &text).unwrap();
+        assert_eq!(doc.body, format!("Port deal signed\n\n{running}"));
+        assert_eq!(doc.author.as_deref(), Some("Ana Ruiz"));
+        let text = format!("Port deal signed\n\n{running}\n\nJon Ray\nMarch 20, 2024\n\n{running}");
+        let doc = parse(Format::Text, &text).unwrap();
+        assert!(!doc.body.contains("Jon Ray"), "{}", doc.body);
+        // "By Monday it ended." is a sentence; a name over a sentence stays.
+        let text = format!("{running}\n\nBy Monday in Lima the talks ended.\n\nJon Ray\n\n{running}");
+        assert!(parse(Format::Text, &text).unwrap().body.contains("By Monday in Lima the talks ended."));
+        assert!(is_bare_date("March 20, 2024") && is_bare_date("16 June 2025") && !is_bare_date("Jon Ray"));
     }
 
     #[test]
