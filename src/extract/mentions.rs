@@ -2397,7 +2397,9 @@ impl<'a> Finder<'a> {
         // ("Minister of Roads and Urban Development …": common words right after a title's
         // "of" are its portfolio, split at "and", not a person; "Ambassador Long" is one.)
         let portfolio = start > s.tokens.start && matches!(self.lower(start - 1), "of" | "for") && words.iter().all(|&k| self.is(k, WordKinds::COMMON));
-        if titled && words.len() <= 4 && (!self.is_acronym(start) || self.is_initial(start)) && !portfolio {
+        // ("Transport Minister Jassim bin Saif Al-Sulaiti": "bin", "al" and the like not counted.)
+        let name_words = words.iter().filter(|&&k| !self.is_connector(k)).count();
+        if titled && name_words <= 4 && (!self.is_acronym(start) || self.is_initial(start)) && !portfolio {
             return Some(EntityType::Person);
         }
         // "Larsen & Toubro", "Tanaka & Sons": names joined by "&" are a firm's.
@@ -2739,7 +2741,25 @@ impl<'a> Finder<'a> {
     /// A title at token `i` of a run ending at `limit`, where it ends: not one before "and"
     /// and no other title ("the Justice and Development Party" is a name).
     fn title_in_run(&self, i: usize, limit: usize) -> Option<usize> {
-        self.title_at(i, limit).filter(|&t| !(t < limit && self.lower(t) == "and" && self.title_after_and(t, limit).is_none()))
+        let t = self.title_at(i, limit)?;
+        if !(t < limit && self.lower(t) == "and" && self.title_after_and(t, limit).is_none()) {
+            return Some(t);
+        }
+        // ("Minister of Energy and Infrastructure Suhail Al Mazrouei": a portfolio goes on past
+        // "and", up to a given name, else one word, when a name follows.)
+        let portfolio = (i..t).any(|k| matches!(self.lower(k), "of" | "for"));
+        let word = |k: usize| k < limit && self.is_capitalised(k) && self.tok(k).kind == TokenKind::Word;
+        if !portfolio || !word(t + 1) {
+            return None;
+        }
+        let mut end = t + 1;
+        while word(end) && !self.is(end, WordKinds::GIVEN_NAME) && end - t <= 3 {
+            end += 1;
+        }
+        if !word(end) || end - t > 3 {
+            end = t + 2;
+        }
+        word(end).then_some(end)
     }
 
     /// "and" at token `i` followed by a title ("President and CEO"): the title's end.
