@@ -72,11 +72,22 @@ impl<'a> SentenceView<'a> {
         let mut c = 0u16;
         let mut depth = 0usize;
         let mut relative_from: Option<usize> = None;
+        // Two dashes between spaces ("—", "–" fold to "-") set off an aside ("Manara Minerals
+        // - a joint venture between Ma'aden and the PIF - agreed"); one ends a clause; a hyphen
+        // joins words.
+        let spaced_dash = |k: usize| word(k) == "-" && !finder.text.tokens[k].joined;
+        let dashes: Vec<usize> = tokens.clone().filter(|&k| spaced_dash(k)).collect();
+        let dashed_aside = match dashes[..] {
+            [open, close] if close > open + 1 => Some(open..=close),
+            _ => None,
+        };
         for k in tokens.clone() {
             let w = word(k);
             let i = k - tokens.start;
-            // A dash between spaces ("—", "–" fold to "-") ends a clause; a hyphen joins words.
-            let dash = w == "-" && !finder.text.tokens[k].joined;
+            let dash = spaced_dash(k) && dashed_aside.is_none();
+            if dashed_aside.as_ref().is_some_and(|d| d.contains(&k)) {
+                aside[i] = true;
+            }
             if finder.is(k, WordKinds::CLAUSE_BREAK) || dash {
                 c = c.saturating_add(1);
                 relative_from = None;
