@@ -109,16 +109,18 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             // (not an owner: "KOGAS, South Korea's gas company, said it").
             if word == "it" && !covered(k) {
                 let possessor = |r: &Resolved| r.mention.last < sentence.tokens.end && finder.lower(r.mention.last) == "'s";
-                // Past "that" and a day: "said on Monday that it".
+                // Past "that" and a day: "said on Monday that it", "said last month it".
                 let mut verb = k;
-                while verb > sentence.tokens.start && k - verb < 4 && (matches!(finder.lower(verb - 1), "that" | "on") || finder.is(verb - 1, WordKinds::DATE_WORD)) {
+                while verb > sentence.tokens.start && k - verb < 4 && (matches!(finder.lower(verb - 1), "that" | "on" | "last" | "this" | "earlier") || finder.is(verb - 1, WordKinds::DATE_WORD)) {
                     verb -= 1;
                 }
                 let verb = verb.wrapping_sub(1);
                 if verb >= sentence.tokens.start && verb < k && descriptions.reporting_verbs.contains(finder.lower(verb)) {
-                    let speaker = this
-                        .iter()
-                        .filter(|r| r.mention.last <= verb)
+                    // (A description resolved before it counts: "The bank said it would lend".)
+                    let mut speakers: Vec<&Resolved> = this.iter().chain(added.iter().filter(|r| r.sentence == si)).filter(|r| r.mention.last <= verb).collect();
+                    speakers.sort_by_key(|r| r.mention.first);
+                    let speaker = speakers
+                        .into_iter()
                         .rev()
                         .find(|r| matches!(r.class, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_)) && !possessor(r));
                     if let Some(r) = speaker {
@@ -253,7 +255,17 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             let antecedent = if defined_term {
                 first_named()
             } else {
-                before(k).filter(named).find(holds_noun).or_else(|| before(k).filter(named).find(of_state)).or_else(|| before(k).find(named)).or_else(sole_holder)
+                // ("The bank" after the European Bank for Reconstruction and Development: a
+                // company's noun names an organisation whose name holds it, and the reverse.)
+                let body = |c: EntityType| matches!(c, EntityType::Company | EntityType::Organization);
+                let other_body = |r: &&Resolved| body(class) && body(r.class) && r.class != class && !r.referring;
+                before(k)
+                    .filter(named)
+                    .find(holds_noun)
+                    .or_else(|| before(k).filter(other_body).find(holds_noun))
+                    .or_else(|| before(k).filter(named).find(of_state))
+                    .or_else(|| before(k).find(named))
+                    .or_else(sole_holder)
             };
             if let Some(r) = antecedent {
                 added.push(reference(finder, si, end - 1, end, r));
