@@ -240,10 +240,10 @@ impl<'a> SentenceView<'a> {
             place
                 && !matches!(self.class(before), EntityType::Place | EntityType::Country)
                 && self.class(before) == self.class(after)
-                && first >= self.tokens.start + 1
+                && first > self.tokens.start
                 && self.word(first - 1) == "in"
                 && self.last(before) + 1 == first
-                && matches!(gap_after[..], [","] | ["and"] | [",", "and"])
+                && matches!(gap_after[..], ["," | "and"] | [",", "and"])
         };
         let placed: Vec<usize> = (0..heads.len()).filter(|&h| place_in(h)).map(|h| heads[h]).collect();
         let heads: Vec<usize> = heads.into_iter().filter(|i| !placed.contains(i)).collect();

@@ -852,14 +852,14 @@ impl Extractor {
     }
 }
 
-/// The two states named right before token `end` (past up to two plain words) and joined
-/// by a hyphen or dash: "Russia-China", "Japan-U.S.", "Moscow-Pyongyang".
 /// Whether the tokens from `from` to `to` only join two members of a list: ", ", "and", "or",
 /// "the" (", the Caspian", "and the South Caucasus").
 fn is_list_between(finder: &Finder, from: usize, to: usize) -> bool {
     from < to && to - from <= 3 && (from..to).all(|j| matches!(finder.lower(j), "," | "and" | "or" | "the")) && (from..to).any(|j| matches!(finder.lower(j), "," | "and" | "or"))
 }
 
+/// The two states named right before token `end` (past up to two plain words) and joined
+/// by a hyphen or dash: "Russia-China", "Japan-U.S.", "Moscow-Pyongyang".
 fn dashed_states_before<'r>(finder: &Finder, sentence: &crate::text::Sentence, resolved: &'r [Resolved], end: usize) -> Option<(&'r Resolved, &'r Resolved)> {
     let mut k = end;
     while k > sentence.tokens.start && end - k < 2 && finder.is_plain_word(k - 1) {
@@ -988,8 +988,6 @@ pub(super) fn drop_roles_in_other_firms(drafts: &[Draft], decided: &mut Vec<Foun
     decided.retain(|r| !(firm_role(r) && r.rule == "scorer" && titled_in.get(&r.subject).is_some_and(|&firm| firm != r.object)));
 }
 
-/// A person or state meets no place of its own state ("Jaishankar met Lavrov in Moscow": the
-/// guest meets with Moscow, the host is at home), as the gazetteer ties them.
 /// "the Akkuyu plant in Türkiye, El Dabaa in Egypt and Rooppur in Bangladesh": where a frame
 /// places one name of a sentence in one place and another name of its class in a second
 /// place, the scorer alone does not place the first in the second too.
@@ -1004,13 +1002,12 @@ pub(super) fn drop_places_of_others(drafts: &[Draft], decided: &mut Vec<Found<'_
                 && decided.iter().any(|q| framed(q) && q.start == r.start && q.object == r.object && q.subject != r.subject && drafts[q.subject].class == drafts[r.subject].class)
         })
         .collect();
-    let mut i = 0;
-    decided.retain(|_| {
-        i += 1;
-        !crossed[i - 1]
-    });
+    let mut crossed = crossed.into_iter();
+    decided.retain(|_| !crossed.next().unwrap_or(false));
 }
 
+/// A person or state meets no place of its own state ("Jaishankar met Lavrov in Moscow": the
+/// guest meets with Moscow, the host is at home), as the gazetteer ties them.
 pub(super) fn drop_meetings_at_home(drafts: &[Draft], decided: &mut Vec<Found<'_>>) {
     let home = |actor: &Draft, place: &Draft| match actor.class {
         EntityType::Country => place.country.as_deref() == Some(actor.id.as_str()),

@@ -778,7 +778,7 @@ impl Frames {
                 Slot::Left if k > view.tokens.start + 1 && view.mention_at(k - 1).is_none() && view.word(k - 1).ends_with('s') && view.last(m) == k - 1 => view.list(m),
                 Slot::Adj | Slot::Left => std::slice::from_ref(&view.mentions_index[m]),
                 // "between Xi'an and Poti, Georgia's main port on …": a singular apposition
-                // describes the last name of a list only.
+                // describes the name before its comma only, not the list that name ends.
                 Slot::Appos if !view.word(end - 1).ends_with('s') => std::slice::from_ref(&view.mentions_index[m]),
                 Slot::Right if frame.pos == Pos::Agent => std::slice::from_ref(&view.head[m]),
                 _ => view.list(m),

@@ -789,7 +789,8 @@ pub(super) fn merge_names_given(finder: &Finder, drafts: &mut [Draft], resolved:
         if !(x.class == y.class || (thing(x.class) && thing(y.class))) || matches!(x.class, EntityType::Person | EntityType::Country) {
             continue;
         }
-        // Between them: [","] [adverb] "known as" | "dubbed" | "called" | "nicknamed" ["the"].
+        // Between them: [","] [adverb] "known as" | "dubbed" | "nicknamed" ["the"] (not
+        // "called", "named": "Gazprom called Naftogaz a partner").
         let mut k = y.mention.first;
         if k > x.mention.last && finder.lower(k - 1) == "the" {
             k -= 1;
