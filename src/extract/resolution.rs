@@ -494,7 +494,15 @@ pub(super) fn described_people(finder: &Finder, si: usize, drafts: &[Draft], res
         }
         let one = finder.lower(last).to_string();
         let two = (last + 1 < finder.text.tokens.len()).then(|| format!("{one} {}", finder.lower(last + 1)));
-        if !finder.lex.roles.contains(&one) && !two.is_some_and(|t| finder.lex.roles.contains(&t)) {
+        let role_end = if finder.lex.roles.contains(&one) {
+            last
+        } else if two.is_some_and(|t| finder.lex.roles.contains(&t)) {
+            last + 1
+        } else {
+            continue;
+        };
+        // "the North Korean leader Kim Jong Il": a title before the person it names.
+        if resolved.iter().skip(this_sentence).any(|r| r.class == EntityType::Person && r.mention.first == role_end + 1) {
             continue;
         }
         // "Denis Alipov, the Russian ambassador,": an apposition to the person named right
