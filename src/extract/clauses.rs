@@ -980,6 +980,35 @@ impl<'a> SentenceView<'a> {
         closed && noun.is_some()
     }
 
+    /// "In Astana on Wednesday, …", "Earlier in the week in Ashgabat, …": the place (or
+    /// state) of an "in" or "at" phrase opening the sentence, with nothing after it before
+    /// the comma but a time ("on Wednesday", "last month"), and that comma. Not "In
+    /// Moscow's view," nor "In Russia and China, …" (one name only).
+    pub(super) fn fronted_venue(&self) -> Option<(usize, usize)> {
+        let start = self.tokens.start;
+        let comma = (start..self.tokens.end.min(start + 12)).find(|&k| self.word(k) == ",")?;
+        let mut venue = None;
+        let mut k = start;
+        while k < comma {
+            if let Some(m) = self.mention_at(k) {
+                let after_preposition = k > start && matches!(self.word(k - 1), "in" | "at");
+                if venue.is_some() || !after_preposition || !matches!(self.class(m), EntityType::Place | EntityType::Country) {
+                    return None;
+                }
+                venue = Some(m);
+                k = self.last(m);
+                continue;
+            }
+            let w = self.word(k);
+            let time = self.finder.lex.frames.time_words.contains(w) || w.starts_with(|c: char| c.is_ascii_digit()) || self.finder.is(k, WordKinds::DATE_WORD);
+            if venue.is_some() && !time {
+                return None;
+            }
+            k += 1;
+        }
+        venue.map(|m| (m, comma))
+    }
+
     /// "Nayara, in which Rosneft holds a stake", "the bloc, of which Turkey is a member",
     /// "Beijing, where Putin held talks" (as "in" or "at"): the name a relative clause fronted
     /// by preposition `p` refers to, for a cue at `k` inside that clause.

@@ -186,6 +186,8 @@ pub struct Frames {
     goods_verbs: FxHashSet<String>,
     /// Nouns of a party a person heads ("delegation": `lexicon/delegation_nouns.txt`).
     delegation_nouns: FxHashSet<String>,
+    /// Words of a time phrase after a fronted venue ("on", "last", "week": `lexicon/time_words.txt`).
+    pub time_words: FxHashSet<String>,
     /// Per frame, its interestedIn twin when it is a verb of taking part or investing: what
     /// it cues after a word of desire ("wants to join", "keen to invest in").
     desired: Vec<Option<u32>>,
@@ -249,6 +251,7 @@ impl Frames {
         frames.control_verbs.extend(inflected("control_verbs.txt")?);
         frames.goods_verbs.extend(inflected("goods_verbs.txt")?);
         frames.delegation_nouns = read_list(&lexicon.join("delegation_nouns.txt"))?.iter().map(|w| fold(w)).collect();
+        frames.time_words = read_list(&lexicon.join("time_words.txt"))?.iter().map(|w| fold(w)).collect();
         frames.example_markers = read_list(&lexicon.join("example_markers.txt"))?.iter().map(|m| m.split_whitespace().map(fold).collect()).collect();
         for title in titles {
             let words: Vec<&str> = title.split(' ').collect();
@@ -574,6 +577,27 @@ impl Frames {
         gapped_shares(view, out, from);
         self.meeting_companions(view, out, from);
         self.delegation_leaders(view, out, from);
+        self.fronted_venue_meetings(view, out, from);
+    }
+
+    /// "In Astana on Wednesday, Yoon and Tokayev agreed …", "Earlier in the week in
+    /// Ashgabat, Yoon met Berdimuhamedov": the parties of a meeting told after a
+    /// sentence-opening place (`SentenceView::fronted_venue`) meet there, too.
+    fn fronted_venue_meetings(&self, view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
+        let Some((venue, comma)) = view.fronted_venue() else { return };
+        let entity = |i: usize| view.resolved[view.mentions[i]].entity;
+        let mut venues = Vec::new();
+        for m in out[from..].iter().filter(|m| self.frames[m.frame as usize].predicate == Predicate::MeetsWith && m.cue > comma) {
+            if matches!(view.class(m.object), EntityType::Place) || view.first(m.subject) < comma || view.first(m.object) < comma {
+                continue;
+            }
+            for party in [m.subject, m.object] {
+                if entity(party) != entity(venue) {
+                    venues.push(FrameMatch { subject: party, object: venue, subject_slot: SlotKind::Subj, object_slot: SlotKind::Prep, ..*m });
+                }
+            }
+        }
+        push_new(out, venues);
     }
 
     /// "received the delegation of the Russian Federation headed by First Deputy Prime
