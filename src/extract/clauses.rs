@@ -1322,7 +1322,11 @@ impl<'a> SentenceView<'a> {
 
     /// "in China's Jilin province": what mention `m` owns when it is an owner, else `m`.
     fn owned_by(&self, m: usize) -> usize {
-        let next = self.last(m) + 1;
+        let mut next = self.last(m) + 1;
+        // ("Kazakhstan's first nuclear power plant": past an ordinal.)
+        if next < self.tokens.end && self.mention_at(next).is_none() && self.finder.lex.ordinals.contains(self.word(next)) {
+            next += 1;
+        }
         match (self.possessor(m) && next < self.tokens.end).then(|| self.mention_at(next)).flatten() {
             Some(owned) => owned,
             None => m,
