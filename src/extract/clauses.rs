@@ -828,6 +828,18 @@ impl<'a> SentenceView<'a> {
                 // lowercase word after it modifies the noun, it is not the object.
                 let last = self.last(m);
                 let compound = last + 1 < self.tokens.end && self.word(last) == "-" && self.finder.text.tokens[last].joined && !self.finder.is_capitalised(last + 1);
+                // ("operates the Kazakh section of the pipeline": a state's adjective before a
+                // part of something modifies the part; the object is what it is part of.)
+                let part_of = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_))
+                    && last + 1 < self.tokens.end
+                    && self.finder.lex.part_heads.contains(self.word(last))
+                    && self.word(last + 1) == "of";
+                if part_of {
+                    skipped += last - k;
+                    k = last;
+                    past_compound = true;
+                    continue;
+                }
                 if !compound {
                     // "joined China's Belt and Road Initiative": the owned name is the object.
                     return Some(self.holder_after(m).unwrap_or_else(|| self.past_adjective(self.owned_by(m))));
