@@ -54,8 +54,62 @@ impl Extractor {
             self.places_described_by_state(finder, text, si, &idxs, resolved, cues, &mut out);
             self.sites_on_places(finder, text, si, &idxs, resolved, cues, &mut out);
             self.event_parties(finder, text, si, &idxs, resolved, cues, &mut out);
+            self.venture_owners(finder, text, si, &idxs, resolved, cues, &mut out);
         }
         out
+    }
+
+    /// "Yamal Trade, a joint venture between Novatek and TotalEnergies,", "Manara Minerals is
+    /// a joint venture of Ma'aden and the Public Investment Fund": the parties listed after a
+    /// venture noun's "between" or "of" (`lexicon/venture_nouns.txt`) invest in the firm it
+    /// describes.
+    #[allow(clippy::too_many_arguments)]
+    fn venture_owners(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+        let end = text.sentences[si].tokens.end;
+        for (n, &vi) in idxs.iter().enumerate() {
+            let venture = &resolved[vi];
+            if !matches!(venture.class, EntityType::Company | EntityType::Project) || matches!(venture.mention.target, Target::Adjective(_)) {
+                continue;
+            }
+            // ", a joint venture", " is a joint venture", ", the Russian-Chinese joint venture".
+            let mut k = venture.mention.last;
+            if k < end && matches!(finder.lower(k), "," | "is" | "was") {
+                k += 1;
+            }
+            if k < end && matches!(finder.lower(k), "a" | "an" | "the") {
+                k += 1;
+            }
+            let Some(after) =
+                (k..end.min(k + 4)).find_map(|at| self.lexicon.venture_nouns.iter().find(|noun| (0..noun.len()).all(|i| at + i < end && finder.lower(at + i) == noun[i])).map(|noun| at + noun.len()))
+            else {
+                continue;
+            };
+            if after >= end || !matches!(finder.lower(after), "between" | "of") {
+                continue;
+            }
+            // The parties: names of actors after it, joined by commas and "and", past the
+            // words that describe each ("Saudi mining company Ma'aden and the kingdom's …").
+            let mut at = after + 1;
+            for &pi in &idxs[n + 1..] {
+                let party = &resolved[pi];
+                if party.mention.first < at {
+                    continue;
+                }
+                let described = (at..party.mention.first).all(|j| !matches!(finder.lower(j), "." | ";" | "(" | ")" | "-" | "–" | "—") && finder.preposition(j).is_none());
+                if !described || party.mention.first > at + 6 {
+                    break;
+                }
+                at = party.mention.last;
+                if matches!(party.mention.target, Target::Adjective(_)) || !matches!(party.class, EntityType::Company | EntityType::Country | EntityType::Organization) {
+                    continue;
+                }
+                let facts = self.named_facts(Predicate::InvestsIn, 0.7, "venture-owner");
+                out.extend(self.relation(finder, text, si, (venture.mention.first, party.mention.last), party, venture, facts, cues));
+                if at >= end || !matches!(finder.lower(at), "," | "and") {
+                    break;
+                }
+            }
+        }
     }
 
     /// "the Baku Trilateral Summit of Turkey, Azerbaijan and Kazakhstan": the states listed

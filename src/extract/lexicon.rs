@@ -563,6 +563,9 @@ pub struct Lexicon {
     /// Heads that name a part of a project ("a stretch in Gujarat": `part_heads.txt`): no
     /// described project of their own.
     pub part_heads: FxHashSet<String>,
+    /// "joint venture", "JV": nouns of a firm its parties own (`venture_nouns.txt`), as
+    /// lowercase words joined by a space.
+    pub venture_nouns: Vec<Vec<String>>,
     /// Words after a known place naming its region ("the Zhambyl region": `region_heads.txt`).
     pub region_heads: FxHashSet<String>,
     /// "program", "programme": heads of an owner's programme (`programme_heads.txt`).
@@ -983,6 +986,7 @@ impl Lexicon {
         lex.firm_prefixes = lower_set(&lexicon_dir.join("firm_prefixes.txt"))?;
         lex.ship_prefixes = lower_set(&lexicon_dir.join("ship_prefixes.txt"))?;
         lex.part_heads = lower_set(&lexicon_dir.join("part_heads.txt"))?;
+        lex.venture_nouns = read_list(&lexicon_dir.join("venture_nouns.txt"))?.iter().map(|n| token_key(&lex.splitter, n).split(' ').map(str::to_string).collect()).collect();
         lex.region_heads = lower_set(&lexicon_dir.join("region_heads.txt"))?;
         lex.programme_heads = lower_set(&lexicon_dir.join("programme_heads.txt"))?;
         let subject_path = lexicon_dir.join("subject_nouns.csv");

@@ -2068,7 +2068,12 @@ impl<'a> Finder<'a> {
             // name words no list holds (no person's), ending the run, name a firm or body of
             // it (not in a headline: "Russia Optimistic").
             let place_first = firm.first == start && matches!(firm.class, EntityType::Place | EntityType::Country) && matches!(firm.target, Target::Known(_) | Target::Capital(_));
-            let name_words = (firm.last..end).all(|k| self.is_plain_name_word(k) && !self.is(k, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME).with(WordKinds::SURNAME_FIRST)));
+            // ("Yamal Trade", "Arctic Express": a common word capitalised after the place is
+            // a word of the name too.)
+            let capitalised_common =
+                |k: usize| self.is_capitalised(k) && self.is(k, WordKinds::COMMON) && !self.is(k, WordKinds::FUNCTION.with(WordKinds::HEAD)) && self.lower(k).chars().all(char::is_alphabetic);
+            let name_words =
+                (firm.last..end).all(|k| (self.is_plain_name_word(k) || capitalised_common(k)) && !self.is(k, WordKinds::GIVEN_NAME.with(WordKinds::SURNAME).with(WordKinds::SURNAME_FIRST)));
             // (Not a person's name after a title's "of": "Minister of Energy of Uzbekistan
             // Jurabek Mirzamakhmudov" is the state and the minister.)
             if place_first && (1..=2).contains(&rest) && name_words && !self.is_headline(s) && !(after_title && self.looks_like_person(firm.last, end)) {
