@@ -918,7 +918,8 @@ fn coordinated_phrases(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usi
 /// "Yamal LNG, in which Novatek holds 50.1%, TotalEnergies 20% and CNPC 20%", "Novatek holds
 /// 50.1% of Yamal LNG, TotalEnergies 20%": a holding whose verb the list leaves out. A name
 /// after a comma or "and" right before its own percentage, after the subject's percentage
-/// in the same clause, holds a share of the same object.
+/// in the same clause, holds a share of the same object; so does the subject of a later
+/// clause's share verb with a percentage and no object.
 fn gapped_shares(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
     let percent_at = |k: usize| k + 1 < view.tokens.end && view.finder.text.tokens[k].kind == TokenKind::Number && view.finder.is_percent_at(k + 1);
     let mut more = Vec::new();
@@ -936,6 +937,27 @@ fn gapped_shares(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
             let entity = view.resolved[view.mentions[n]].entity;
             if listed && percent_at(view.last(n)) && entity != subject && entity != object {
                 more.push(FrameMatch { subject: n, subject_slot: SlotKind::Coordinated, ..*m });
+            }
+        }
+        // "…, while TotalEnergies, CNPC and CNOOC each own 10%", "and ZCCM-IH will retain the
+        // remaining 49%": a later clause's share verb with its percentage and no name after
+        // it holds a share of the same object, for each name of its subject.
+        let frames = &view.finder.lex.frames;
+        for k in own + 2..view.tokens.end {
+            if view.clause_of(k) == clause || view.mention_at(k).is_some() {
+                continue;
+            }
+            let share_verb = frames.forms.get(view.word(k)).is_some_and(|forms| {
+                forms.iter().any(|&(f, _)| frames.frames[f as usize].predicate == Predicate::InvestsIn && frames.frames[f as usize].pos == Pos::Verb && frames.frames[f as usize].then.is_empty())
+            });
+            let Some(percent) = share_verb.then(|| (k + 1..view.tokens.end.min(k + 5)).find(|&j| percent_at(j))).flatten() else { continue };
+            let unnamed = (percent + 2..view.tokens.end).take_while(|&j| view.clause_of(j) == view.clause_of(percent)).all(|j| view.mention_at(j).is_none());
+            let Some(holder) = view.subject_before(k).filter(|&n| unnamed && view.first(n) > own) else { continue };
+            for &n in view.list(holder) {
+                let entity = view.resolved[view.mentions[n]].entity;
+                if entity != subject && entity != object {
+                    more.push(FrameMatch { subject: n, subject_slot: SlotKind::Coordinated, cue: k, ..*m });
+                }
             }
         }
     }
