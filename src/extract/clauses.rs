@@ -896,6 +896,12 @@ impl<'a> SentenceView<'a> {
         None
     }
 
+    /// A number, a percentage or a quantity noun lies between tokens `from` and `to`
+    /// ("9% of", "a quarter of": `lexicon/quantity_nouns.txt`).
+    pub(super) fn counted_between(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| self.finder.text.tokens[k].kind == TokenKind::Number || self.finder.is_percent_at(k) || self.finder.lex.quantity_nouns.contains(self.word(k)))
+    }
+
     /// The first mention after token `from`, in the same clause (and aside) and within 15
     /// words, governed by preposition `p`.
     pub(super) fn prep_object_after(&self, from: usize, p: u8) -> Option<usize> {

@@ -779,6 +779,10 @@ impl Frames {
                     }
                     subject => subject,
                 },
+                // ("meets a quarter of India's gas demand": a meeting's object is no quantity's.)
+                (Slot::Dobj, false) if frame.predicate == Predicate::MeetsWith => {
+                    view.relative_object_before(k).or_else(|| view.object_after(end).filter(|&o| !view.counted_between(end, view.first(o))))
+                }
                 (Slot::Dobj, false) => view.relative_object_before(k).or_else(|| view.object_after(end)),
                 (Slot::Poss, _) => view.possessor_before(k),
                 (Slot::Adj, _) => view.modifier_before(k),
