@@ -582,7 +582,8 @@ impl Frames {
 
     /// "In Astana on Wednesday, Yoon and Tokayev agreed …", "Earlier in the week in
     /// Ashgabat, Yoon met Berdimuhamedov": the parties of a meeting told after a
-    /// sentence-opening place (`SentenceView::fronted_venue`) meet there, too.
+    /// sentence-opening place (`SentenceView::fronted_venue`) meet there, too; an event
+    /// the sentence's clause tells of takes place there.
     fn fronted_venue_meetings(&self, view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
         let Some((venue, comma)) = view.fronted_venue() else { return };
         let entity = |i: usize| view.resolved[view.mentions[i]].entity;
@@ -595,6 +596,16 @@ impl Frames {
                 if entity(party) != entity(venue) {
                     venues.push(FrameMatch { subject: party, object: venue, subject_slot: SlotKind::Subj, object_slot: SlotKind::Prep, ..*m });
                 }
+            }
+        }
+        // ("In Moscow, the 23rd session of the commission was completed": an event the
+        // clause after it tells of took place there, as "in" or "at" would place it.)
+        let at = view.first(venue) - 1;
+        let event = (comma + 1..view.tokens.end).find_map(|k| view.mention_at(k)).filter(|&e| view.class(e) == EntityType::Event && view.preposition_before(e).is_none());
+        let placing = self.forms.get(view.word(at)).into_iter().flatten().find(|&&(f, _)| self.frames[f as usize].predicate == Predicate::LocatedIn && self.frames[f as usize].pos == Pos::Prep);
+        if let (Some(event), Some(&(frame, _))) = (event, placing) {
+            if entity(event) != entity(venue) {
+                venues.push(FrameMatch { frame, subject: event, object: venue, subject_slot: SlotKind::Subj, object_slot: SlotKind::Prep, passive: false, progressive: false, cue: at });
             }
         }
         push_new(out, venues);
