@@ -1231,7 +1231,11 @@ impl<'a> SentenceView<'a> {
                 }
                 j = self.first(m);
             }
-            skipped += 1;
+            // (Titles joined by "and" do not count: "Qatar's Minister of State for Energy
+            // Affairs and President and CEO of QatarEnergy".)
+            if !self.in_title(j) {
+                skipped += 1;
+            }
         }
         None
     }
