@@ -66,6 +66,11 @@ impl Descriptions {
 
     /// Whether lowercase `noun` describes a company or organisation ("giant", "producer"):
     /// "oil giant Saudi Aramco" is Saudi Aramco.
+    /// Whether `word` (lowercase) is a verb of saying ("said", "announced").
+    pub(super) fn is_reporting_verb(&self, word: &str) -> bool {
+        self.reporting_verbs.contains(word)
+    }
+
     pub(super) fn names_body(&self, noun: &str) -> bool {
         self.nouns.get(noun).is_some_and(|class| matches!(class, EntityType::Company | EntityType::Organization))
     }
@@ -115,7 +120,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                     verb -= 1;
                 }
                 let verb = verb.wrapping_sub(1);
-                if verb >= sentence.tokens.start && verb < k && descriptions.reporting_verbs.contains(finder.lower(verb)) {
+                if verb >= sentence.tokens.start && verb < k && descriptions.is_reporting_verb(finder.lower(verb)) {
                     // (A description resolved before it counts: "The bank said it would lend".)
                     let mut speakers: Vec<&Resolved> = this.iter().chain(added.iter().filter(|r| r.sentence == si)).filter(|r| r.mention.last <= verb).collect();
                     speakers.sort_by_key(|r| r.mention.first);

@@ -227,7 +227,7 @@ impl Extractor {
                 // after its name, was resolved above.
                 // (Nor one that speaks or acts: "SOCAR said it would", "NTPC will build".)
                 let undefined = m.class == EntityType::Organization && m.last - m.first == 1 && finder.is_acronym(m.first);
-                let speaks = m.last < sentence.tokens.end && matches!(finder.lower(m.last), "said" | "says" | "told" | "announced");
+                let speaks = m.last < sentence.tokens.end && finder.lex.descriptions.is_reporting_verb(finder.lower(m.last));
                 // (Or one listed with a known firm or body: "SOCAR and Lukoil signed".)
                 let firm =
                     |names: &[Name]| names.iter().any(|n| matches!(n.kind, NameKind::Label | NameKind::Alias) && matches!(gaz.entries[n.entry].class, EntityType::Company | EntityType::Organization));
