@@ -857,7 +857,10 @@ impl Frames {
         };
         let subject = frame.subject.iter().find_map(|&slot| find(slot).and_then(|m| past_good(m, slot)).map(|m| (m, slot))).filter(|&(_, slot)| slot != Slot::Between);
         // "A and B signed": a symmetric cue relates the members of its subject's list.
-        if let Some((s, slot)) = subject.filter(|_| symmetric) {
+        // (Not rivals: "Emirati and Saudi funds are competing with Chinese firms" names whom
+        // both compete with, not each other.)
+        let rivals_named = frame.predicate == Predicate::CompetesWith && frame.object.iter().any(|&slot| find(slot).is_some());
+        if let Some((s, slot)) = subject.filter(|_| symmetric && !rivals_named) {
             let governed = view.list(s).first().is_some_and(|&m| view.preposition_before(m).is_some());
             pairs_within(out, fillers(s, slot), SlotKind::Coordinated, slot == Slot::Subj && !governed);
         }
