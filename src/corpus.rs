@@ -576,25 +576,10 @@ fn drop_author_bio(paragraphs: &mut Vec<String>, author: Option<&str>) {
 }
 
 /// `text` without a date that ends it ("Anna Kim Jun 3, 2025" → "Anna Kim"; also "3 June
-/// 2025", "June 3 2025"): a year, a day and a month name (or its abbreviation) last.
+/// 2025", "June 3 2025").
 fn without_trailing_date(text: &str) -> &str {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let words: Vec<&str> = text.split_whitespace().collect();
-    let n = words.len();
-    if n < 4 {
-        return text;
-    }
-    let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
-    let day = |w: &str| {
-        let w = w.trim_end_matches(',');
-        (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
-    };
-    let month = |w: &str| {
-        let w = w.trim_end_matches(['.', ',']).to_lowercase();
-        w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && w.chars().all(char::is_alphabetic)
-    };
-    let (a, b) = (words[n - 3], words[n - 2]);
-    if !(year(words[n - 1]) && ((month(a) && day(b)) || (day(a) && month(b)))) {
+    if words.len() < 4 || !ends_with_date(&words) {
         return text;
     }
     // The text before the date's three words.
@@ -607,7 +592,25 @@ fn without_trailing_date(text: &str) -> &str {
 
 /// A paragraph that is a date alone: "March 20, 2024", "16 June 2025".
 fn is_bare_date(paragraph: &str) -> bool {
-    paragraph.split_whitespace().count() == 3 && without_trailing_date(&format!("- {}", paragraph.trim())) == "-"
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    words.len() == 3 && ends_with_date(&words)
+}
+
+/// The last three words are a date: a year last, a day and a month name (or its
+/// abbreviation) before it, in either order.
+fn ends_with_date(words: &[&str]) -> bool {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let [.., a, b, y] = words else { return false };
+    let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+    let day = |w: &str| {
+        let w = w.trim_end_matches(',');
+        (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+    };
+    let month = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']).to_lowercase();
+        w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && w.chars().all(char::is_alphabetic)
+    };
+    year(y) && ((month(a) && day(b)) || (day(a) && month(b)))
 }
 
 /// The author of a byline paragraph: "By Anna Kim", "BY PARK EUN-JI, Industry Reporter
