@@ -388,11 +388,7 @@ impl Extractor {
                 "from" => &["from", "to", "via"],
                 "between" => &["between", "and"],
                 _ => {
-                    // ("The route, better known as the Middle Corridor, carries …": the name
-                    // closing an aside that another mention of it opened.)
-                    let aside = |q: &Resolved| q.entity == p.entity && q.mention.last < p.mention.first && finder.lower(q.mention.last) == ",";
-                    let closes_aside = finder.lower(p.mention.last) == "," && idxs[..n].iter().any(|&qi| aside(&resolved[qi]));
-                    self.route_verb_places(finder, text, si, &idxs[n + 1..], p, closes_aside, resolved, cues, out);
+                    self.route_verb_places(finder, text, si, (&idxs[..n], &idxs[n + 1..]), p, resolved, cues, out);
                     continue;
                 }
             };
@@ -448,12 +444,18 @@ impl Extractor {
     /// preposition (`lexicon/route_prepositions.txt`), by the verb itself ("links Kashgar
     /// and Andijan"), or inside such a place ("Andijan in Uzbekistan", "China's Xinjiang").
     #[allow(clippy::too_many_arguments)]
-    fn route_verb_places(&self, finder: &Finder, text: &Text, si: usize, after: &[usize], p: &Resolved, closes_aside: bool, resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
+    /// `around`: the sentence's mentions before and after the project's.
+    fn route_verb_places(&self, finder: &Finder, text: &Text, si: usize, around: (&[usize], &[usize]), p: &Resolved, resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         let frames = &self.lexicon.frames;
         let end = finder.text.sentences[si].tokens.end;
+        let (before, after) = around;
+        // ("The route, better known as the Middle Corridor, carries …": the name closing an
+        // aside that another mention of it opened.)
+        let aside = |q: &Resolved| q.entity == p.entity && q.mention.last < p.mention.first && finder.lower(q.mention.last) == ",";
+        let closes_aside = finder.lower(p.mention.last) == "," && before.iter().any(|&qi| aside(&resolved[qi]));
         // The verb follows the project past at most three lowercase words ("will", "is to"),
         // or opens its relative clause ("The pipeline, which is to run through Mongolia"),
-        // or follows the comma closing an aside the project ends (`closes_aside`).
+        // or follows the comma closing an aside the project ends.
         let relative = p.mention.last + 1 < end && finder.lower(p.mention.last) == "," && matches!(finder.lower(p.mention.last + 1), "which" | "that");
         let from = if relative { p.mention.last + 2 } else { p.mention.last + usize::from(closes_aside) };
         let Some(verb) = (from..end.min(from + 4)).take_while(|&k| !finder.is_capitalised(k) && finder.text.tokens[k].kind == TokenKind::Word).find(|&k| frames.is_route_verb(finder.lower(k))) else {
