@@ -896,10 +896,12 @@ impl<'a> SentenceView<'a> {
         None
     }
 
-    /// A number, a percentage or a quantity noun lies between tokens `from` and `to`
-    /// ("9% of", "a quarter of": `lexicon/quantity_nouns.txt`).
+    /// A count of something lies between tokens `from` and `to`: a number, a percentage or
+    /// a quantity noun and "of" ("9% of", "a quarter of": `lexicon/quantity_nouns.txt`; not
+    /// "met two Chinese officials").
     pub(super) fn counted_between(&self, from: usize, to: usize) -> bool {
-        (from..to).any(|k| self.finder.text.tokens[k].kind == TokenKind::Number || self.finder.is_percent_at(k) || self.finder.lex.quantity_nouns.contains(self.word(k)))
+        let count = |k: usize| self.finder.text.tokens[k].kind == TokenKind::Number || self.finder.lex.quantity_nouns.contains(self.word(k));
+        (from..to).any(|k| count(k) && [k + 1, k + 2].into_iter().find(|&j| j < to && !self.finder.is_percent_at(j)).is_some_and(|j| self.word(j) == "of"))
     }
 
     /// The first mention after token `from`, in the same clause (and aside) and within 15
@@ -998,10 +1000,11 @@ impl<'a> SentenceView<'a> {
         closed && noun.is_some()
     }
 
-    /// "In Astana on Wednesday, …", "Earlier in the week in Ashgabat, …": the place (or
-    /// state) of an "in" or "at" phrase opening the sentence, with nothing after it before
-    /// the comma but a time ("on Wednesday", "last month"), and that comma. Not "In
-    /// Moscow's view," nor "In Russia and China, …" (one name only).
+    /// "In Astana on Wednesday, …", "Earlier in the week in Ashgabat, …", "Following talks in
+    /// Pyongyang, …": the place (or state) of an "in" or "at" phrase in the words opening the
+    /// sentence, with nothing after it before the comma but a time ("on Wednesday", "last
+    /// month": `lexicon/time_words.txt`), and that comma. Not "In Moscow's view," nor "In
+    /// Russia and China, …" (one name only).
     pub(super) fn fronted_venue(&self) -> Option<(usize, usize)> {
         let start = self.tokens.start;
         let comma = (start..self.tokens.end.min(start + 12)).find(|&k| self.word(k) == ",")?;
@@ -1231,8 +1234,8 @@ impl<'a> SentenceView<'a> {
                 }
                 j = self.first(m);
             }
-            // (Titles joined by "and" do not count: "Qatar's Minister of State for Energy
-            // Affairs and President and CEO of QatarEnergy".)
+            // (Title words do not count: "Qatar's Minister of State for Energy Affairs and
+            // President and CEO of QatarEnergy".)
             if !self.in_title(j) {
                 skipped += 1;
             }

@@ -71,19 +71,30 @@ impl Extractor {
             if !matches!(venture.class, EntityType::Company | EntityType::Project) || matches!(venture.mention.target, Target::Adjective(_)) {
                 continue;
             }
-            // ", a joint venture", " is a joint venture", ", the Russian-Chinese joint venture".
+            // ", a joint venture", " is a joint venture", ", the Russian-Chinese joint venture",
+            // " - a joint venture" (a dash aside).
             let mut k = venture.mention.last;
-            if k < end && matches!(finder.lower(k), "," | "is" | "was") {
+            // (Past the bracket of an acronym: "India Ports Global Limited (IPGL), a joint venture".)
+            if k < end && finder.lower(k) == ")" {
+                k += 1;
+            }
+            if k < end && (matches!(finder.lower(k), "," | "is" | "was") || finder.is_dash(k)) {
                 k += 1;
             }
             if k < end && matches!(finder.lower(k), "a" | "an" | "the") {
                 k += 1;
             }
-            let Some(after) =
-                (k..end.min(k + 4)).find_map(|at| self.lexicon.venture_nouns.iter().find(|noun| (0..noun.len()).all(|i| at + i < end && finder.lower(at + i) == noun[i])).map(|noun| at + noun.len()))
+            let Some((noun, after)) = (k..end.min(k + 4))
+                .find_map(|at| self.lexicon.venture_nouns.iter().find(|noun| (0..noun.len()).all(|i| at + i < end && finder.lower(at + i) == noun[i])).map(|noun| (at, at + noun.len())))
             else {
                 continue;
             };
+            // (No preposition or list before the noun: not "Novatek, a partner in a joint
+            // venture between …", "Rosatom and a joint venture of …"; ", which is a" may be.)
+            let modifier = |j: usize| finder.preposition(j).is_none() && !matches!(finder.lower(j), "," | "and" | "or");
+            if !(k..noun).all(modifier) {
+                continue;
+            }
             if after >= end || !matches!(finder.lower(after), "between" | "of") {
                 continue;
             }
@@ -100,7 +111,13 @@ impl Extractor {
                     break;
                 }
                 at = party.mention.last;
-                if matches!(party.mention.target, Target::Adjective(_)) || !matches!(party.class, EntityType::Company | EntityType::Country | EntityType::Organization) {
+                // ("Saudi Arabia's Public Investment Fund": the owner stands for nothing here;
+                // what it owns is the party.)
+                let owner = at < end && finder.lower(at) == "'s";
+                if owner {
+                    at += 1;
+                }
+                if owner || matches!(party.mention.target, Target::Adjective(_)) || !matches!(party.class, EntityType::Company | EntityType::Country | EntityType::Organization) {
                     continue;
                 }
                 let facts = self.named_facts(Predicate::InvestsIn, 0.7, "venture-owner");
@@ -443,8 +460,8 @@ impl Extractor {
     /// (`lexicon/route_verbs.txt`) is located in every place named after it by a route
     /// preposition (`lexicon/route_prepositions.txt`), by the verb itself ("links Kashgar
     /// and Andijan"), or inside such a place ("Andijan in Uzbekistan", "China's Xinjiang").
-    #[allow(clippy::too_many_arguments)]
     /// `around`: the sentence's mentions before and after the project's.
+    #[allow(clippy::too_many_arguments)]
     fn route_verb_places(&self, finder: &Finder, text: &Text, si: usize, around: (&[usize], &[usize]), p: &Resolved, resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         let frames = &self.lexicon.frames;
         let end = finder.text.sentences[si].tokens.end;

@@ -64,13 +64,13 @@ impl Descriptions {
         Ok(out)
     }
 
-    /// Whether lowercase `noun` describes a company or organisation ("giant", "producer"):
-    /// "oil giant Saudi Aramco" is Saudi Aramco.
     /// Whether `word` (lowercase) is a verb of saying ("said", "announced").
     pub(super) fn is_reporting_verb(&self, word: &str) -> bool {
         self.reporting_verbs.contains(word)
     }
 
+    /// Whether lowercase `noun` describes a company or organisation ("giant", "producer"):
+    /// "oil giant Saudi Aramco" is Saudi Aramco.
     pub(super) fn names_body(&self, noun: &str) -> bool {
         self.nouns.get(noun).is_some_and(|class| matches!(class, EntityType::Company | EntityType::Organization))
     }

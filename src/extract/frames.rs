@@ -598,10 +598,10 @@ impl Frames {
                 }
             }
         }
-        // ("In Moscow, the 23rd session of the commission was completed": an event the
-        // clause after it tells of took place there, as "in" or "at" would place it.)
+        // ("In Moscow, the 23rd session of the commission was completed": an event that
+        // opens the clause after it took place there, as "in" or "at" would place it.)
         let at = view.first(venue) - 1;
-        let event = (comma + 1..view.tokens.end).find_map(|k| view.mention_at(k)).filter(|&e| view.class(e) == EntityType::Event && view.preposition_before(e).is_none());
+        let event = (comma + 1..view.tokens.end.min(comma + 3)).find_map(|k| view.mention_at(k)).filter(|&e| view.class(e) == EntityType::Event && view.preposition_before(e).is_none());
         let placing = self.forms.get(view.word(at)).into_iter().flatten().find(|&&(f, _)| self.frames[f as usize].predicate == Predicate::LocatedIn && self.frames[f as usize].pos == Pos::Prep);
         if let (Some(event), Some(&(frame, _))) = (event, placing) {
             if entity(event) != entity(venue) {
@@ -965,9 +965,12 @@ fn gapped_shares(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
             if view.clause_of(k) == clause || view.mention_at(k).is_some() {
                 continue;
             }
-            let share_verb = frames.forms.get(view.word(k)).is_some_and(|forms| {
-                forms.iter().any(|&(f, _)| frames.frames[f as usize].predicate == Predicate::InvestsIn && frames.frames[f as usize].pos == Pos::Verb && frames.frames[f as usize].then.is_empty())
-            });
+            // (A verb of investing alone, "fund", "own", or one with a row for a percentage,
+            // "hold %", "retain percent".)
+            let share_row = |f: &Frame| {
+                f.predicate == Predicate::InvestsIn && f.pos == Pos::Verb && f.subject.contains(&Slot::Subj) && f.then.first().is_none_or(|w| matches!(w.as_str(), "%" | "percent" | "per"))
+            };
+            let share_verb = frames.forms.get(view.word(k)).is_some_and(|forms| forms.iter().any(|&(f, _)| share_row(&frames.frames[f as usize])));
             let Some(percent) = share_verb.then(|| (k + 1..view.tokens.end.min(k + 5)).find(|&j| percent_at(j))).flatten() else { continue };
             let unnamed = (percent + 2..view.tokens.end).take_while(|&j| view.clause_of(j) == view.clause_of(percent)).all(|j| view.mention_at(j).is_none());
             let Some(holder) = view.subject_before(k).filter(|&n| unnamed && view.first(n) > own) else { continue };

@@ -484,7 +484,8 @@ fn named_after_opening(finder: &Finder, sentence: &crate::text::Sentence, k: usi
 
 /// "the South Korean leader", "the Russian president": a nationality adjective after "the"
 /// and before a role noun is the one person named in this sentence before it or in the two
-/// sentences before, not the state (but in an apposition to that person it stays the state).
+/// sentences before, not the state (but in an apposition to that person it stays the state,
+/// and before the name it titles, "the North Korean leader Kim Jong Il", too).
 pub(super) fn described_people(finder: &Finder, si: usize, drafts: &[Draft], resolved: &mut [Resolved], this_sentence: usize) {
     for i in this_sentence..resolved.len() {
         let m = &resolved[i].mention;
