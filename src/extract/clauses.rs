@@ -971,7 +971,7 @@ impl<'a> SentenceView<'a> {
         let first = self.first(m);
         self.finder.lex.frames.example_markers().iter().find_map(|marker| {
             let n = marker.len();
-            let found = first > self.tokens.start + n && self.word(first - n - 1) == "," && marker.iter().enumerate().all(|(i, w)| self.word(first - n + i) == w);
+            let found = first > self.tokens.start + n && self.word(first - n - 1) == "," && self.finder.words_at(first - n, marker);
             found.then(|| first - n - 1)
         })
     }

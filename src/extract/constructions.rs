@@ -84,8 +84,8 @@ impl Extractor {
             if k < end && matches!(finder.lower(k), "a" | "an" | "the") {
                 k += 1;
             }
-            let Some((noun, after)) = (k..end.min(k + 4))
-                .find_map(|at| self.lexicon.venture_nouns.iter().find(|noun| (0..noun.len()).all(|i| at + i < end && finder.lower(at + i) == noun[i])).map(|noun| (at, at + noun.len())))
+            let Some((noun, after)) =
+                (k..end.min(k + 4)).find_map(|at| self.lexicon.venture_nouns.iter().find(|noun| at + noun.len() <= end && finder.words_at(at, noun)).map(|noun| (at, at + noun.len())))
             else {
                 continue;
             };

@@ -194,6 +194,11 @@ impl<'a> Finder<'a> {
         self.facts[i].lower
     }
 
+    /// The lowercase tokens from `at` are `words`, in order ("such as", "joint venture").
+    pub(super) fn words_at(&self, at: usize, words: &[String]) -> bool {
+        at + words.len() <= self.facts.len() && words.iter().enumerate().all(|(i, w)| self.lower(at + i) == w)
+    }
+
     pub(super) fn is_capitalised(&self, i: usize) -> bool {
         self.facts[i].capitalised
     }
@@ -2346,7 +2351,7 @@ impl<'a> Finder<'a> {
         }
         self.lex.frames.example_markers().iter().any(|marker| {
             let n = marker.len();
-            k > s.tokens.start + n && marker.iter().enumerate().all(|(i, w)| self.lower(k - n + i) == w) && {
+            k > s.tokens.start + n && self.words_at(k - n, marker) && {
                 let noun = if self.lower(k - n - 1) == "," { k - n - 1 } else { k - n };
                 noun > s.tokens.start && self.lower(noun - 1).ends_with('s') && self.context_cues_at(noun - 1).any(|c| c.before && c.words.len() == 1 && c.class == EntityType::Company)
             }
