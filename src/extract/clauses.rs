@@ -856,8 +856,7 @@ impl<'a> SentenceView<'a> {
                 continue;
             }
             let w = self.word(k);
-            // ("record volumes of Russian crude": a quantity noun counts as a number does.)
-            let number = self.finder.text.tokens[k].kind == TokenKind::Number || self.finder.lex.quantity_nouns.contains(w);
+            let number = self.is_count(k);
             quantity |= number;
             // "about 20 million tonnes of coal": a hedge before the count.
             if let Some(next) = self.finder.approximator_at(k).filter(|&next| next < self.tokens.end) {
@@ -896,12 +895,17 @@ impl<'a> SentenceView<'a> {
         None
     }
 
+    /// Token `k` counts: a number, or a quantity noun, which counts as a number does
+    /// ("record volumes of Russian crude": `lexicon/quantity_nouns.txt`).
+    fn is_count(&self, k: usize) -> bool {
+        self.finder.text.tokens[k].kind == TokenKind::Number || self.finder.lex.quantity_nouns.contains(self.word(k))
+    }
+
     /// A count of something lies between tokens `from` and `to`: a number, a percentage or
     /// a quantity noun and "of" ("9% of", "a quarter of": `lexicon/quantity_nouns.txt`; not
     /// "met two Chinese officials").
     pub(super) fn counted_between(&self, from: usize, to: usize) -> bool {
-        let count = |k: usize| self.finder.text.tokens[k].kind == TokenKind::Number || self.finder.lex.quantity_nouns.contains(self.word(k));
-        (from..to).any(|k| count(k) && [k + 1, k + 2].into_iter().find(|&j| j < to && !self.finder.is_percent_at(j)).is_some_and(|j| self.word(j) == "of"))
+        (from..to).any(|k| self.is_count(k) && [k + 1, k + 2].into_iter().find(|&j| j < to && !self.finder.is_percent_at(j)).is_some_and(|j| self.word(j) == "of"))
     }
 
     /// The first mention after token `from`, in the same clause (and aside) and within 15

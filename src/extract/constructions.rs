@@ -106,7 +106,7 @@ impl Extractor {
                 if party.mention.first < at {
                     continue;
                 }
-                let described = (at..party.mention.first).all(|j| !matches!(finder.lower(j), "." | ";" | "(" | ")" | "-" | "–" | "—") && finder.preposition(j).is_none());
+                let described = (at..party.mention.first).all(|j| !matches!(finder.lower(j), "." | ";" | "(" | ")") && !finder.is_dash(j) && finder.preposition(j).is_none());
                 if !described || party.mention.first > at + 6 {
                     break;
                 }

@@ -961,15 +961,14 @@ fn gapped_shares(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
         // remaining 49%": a later clause's share verb with its percentage and no name after
         // it holds a share of the same object, for each name of its subject.
         let frames = &view.finder.lex.frames;
+        // (A verb of investing alone, "fund", "own", or one with a row for a percentage,
+        // "hold %", "retain percent".)
+        let share_row =
+            |f: &Frame| f.predicate == Predicate::InvestsIn && f.pos == Pos::Verb && f.subject.contains(&Slot::Subj) && f.then.first().is_none_or(|w| matches!(w.as_str(), "%" | "percent" | "per"));
         for k in own + 2..view.tokens.end {
             if view.clause_of(k) == clause || view.mention_at(k).is_some() {
                 continue;
             }
-            // (A verb of investing alone, "fund", "own", or one with a row for a percentage,
-            // "hold %", "retain percent".)
-            let share_row = |f: &Frame| {
-                f.predicate == Predicate::InvestsIn && f.pos == Pos::Verb && f.subject.contains(&Slot::Subj) && f.then.first().is_none_or(|w| matches!(w.as_str(), "%" | "percent" | "per"))
-            };
             let share_verb = frames.forms.get(view.word(k)).is_some_and(|forms| forms.iter().any(|&(f, _)| share_row(&frames.frames[f as usize])));
             let Some(percent) = share_verb.then(|| (k + 1..view.tokens.end.min(k + 5)).find(|&j| percent_at(j))).flatten() else { continue };
             let unnamed = (percent + 2..view.tokens.end).take_while(|&j| view.clause_of(j) == view.clause_of(percent)).all(|j| view.mention_at(j).is_none());
