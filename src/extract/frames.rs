@@ -414,11 +414,18 @@ impl Frames {
         self.cues(word, |frame, form| frame.pos == Pos::Verb && form.is_participle() && frame.predicate != Predicate::MeetsWith)
     }
 
-    /// Whether the lowercase `word` is a form of a verb whose direct object is something
-    /// built or paid for ("build", "constructs", "financed": `builds` and `investsIn` frames
-    /// with a `dobj` object, and no words after the cue).
-    pub fn builds_its_object(&self, word: &str) -> bool {
-        self.cues(word, |frame, _| frame.pos == Pos::Verb && frame.then.is_empty() && matches!(frame.predicate, Predicate::Builds | Predicate::InvestsIn) && frame.object.contains(&Slot::Dobj))
+    /// Whether the lowercase `word` is a form of a verb whose direct object may be an
+    /// undertaking: built, paid for, launched, joined, sought or stopped ("build",
+    /// "financed", "launched", "joins", "suspended": `builds`, `investsIn`, `proposes`,
+    /// `participatesIn`, `interestedIn` and `hinders` verb frames with a `dobj` object, and no
+    /// words after the cue).
+    pub fn takes_undertaking_object(&self, word: &str) -> bool {
+        self.cues(word, |frame, _| {
+            frame.pos == Pos::Verb
+                && frame.then.is_empty()
+                && matches!(frame.predicate, Predicate::Builds | Predicate::InvestsIn | Predicate::Proposes | Predicate::ParticipatesIn | Predicate::InterestedIn | Predicate::Hinders)
+                && frame.object.contains(&Slot::Dobj)
+        })
     }
 
     /// Whether the lowercase `word` is a form of a verb of trade whose bare object is a good
@@ -479,7 +486,9 @@ fn verb_forms(base: &str, irregular: Option<&(String, String)>) -> Vec<(String, 
         format!("{base}s")
     };
     let doubled = irregular.is_some_and(|(past, _)| past.len() == base.len() + 3 && past.ends_with("ed") && past.as_bytes()[base.len()] == *base.as_bytes().last().unwrap_or(&0));
-    let double = doubled || (irregular.is_none() && doubles_last(base));
+    // ("running", "setting", "beginning": an irregular verb's gerund doubles a final
+    // consonant after one vowel, whatever its syllables: its past says nothing of it.)
+    let double = doubled || if irregular.is_none() { doubles_last(base) } else { ends_consonant_vowel_consonant(base) };
     let stem = if double { format!("{base}{}", &base[base.len() - 1..]) } else { base.to_string() };
     let regular_past = if base.ends_with('e') {
         format!("{base}d")
@@ -538,8 +547,14 @@ fn consonant_y(word: &str) -> bool {
 fn doubles_last(word: &str) -> bool {
     let b = word.as_bytes();
     let syllables = b.iter().enumerate().filter(|&(i, &c)| is_vowel(c) && (i == 0 || !is_vowel(b[i - 1]))).count();
+    syllables == 1 && ends_consonant_vowel_consonant(word)
+}
+
+/// The word ends in a consonant, one vowel and a consonant that doubles (not w, x or y).
+fn ends_consonant_vowel_consonant(word: &str) -> bool {
+    let b = word.as_bytes();
     let n = b.len();
-    syllables == 1 && n >= 3 && !is_vowel(b[n - 3]) && is_vowel(b[n - 2]) && !is_vowel(b[n - 1]) && !matches!(b[n - 1], b'w' | b'x' | b'y')
+    n >= 3 && !is_vowel(b[n - 3]) && is_vowel(b[n - 2]) && !is_vowel(b[n - 1]) && !matches!(b[n - 1], b'w' | b'x' | b'y')
 }
 
 /// How a verb cue is used: passive ("was built by"), progressive ("is building").
@@ -1021,6 +1036,11 @@ mod tests {
         assert_eq!(built, ["build", "builds", "built", "built", "building"]);
         let committed: Vec<String> = verb_forms("commit", Some(&("committed".into(), "committed".into()))).into_iter().map(|(w, _)| w).collect();
         assert_eq!(committed, ["commit", "commits", "committed", "committed", "committing"]);
+        let irregular = |base: &str, past: &str, participle: &str| verb_forms(base, Some(&(past.into(), participle.into()))).into_iter().map(|(w, _)| w).collect::<Vec<_>>();
+        assert_eq!(irregular("run", "ran", "run"), ["run", "runs", "ran", "run", "running"]);
+        assert_eq!(irregular("set", "set", "set"), ["set", "sets", "set", "set", "setting"]);
+        assert_eq!(irregular("begin", "began", "begun"), ["begin", "begins", "began", "begun", "beginning"]);
+        assert_eq!(irregular("lead", "led", "led"), ["lead", "leads", "led", "led", "leading"]);
     }
 
     #[test]

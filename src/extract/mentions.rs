@@ -455,6 +455,7 @@ impl<'a> Finder<'a> {
         self.numbered_sessions(s, &mut mentions);
         self.numbered_packages(s, &mut mentions);
         self.route_projects(s, &mut mentions);
+        self.purpose_projects(s, &mut mentions);
         self.owned_programmes(s, &mut mentions);
         self.phrase_named_initiatives(s, &mut mentions);
         self.traded_goods(s, &mut mentions);
@@ -651,7 +652,8 @@ impl<'a> Finder<'a> {
 
     /// "will build a methanol unit and a ferry and cargo terminal", "financed the thermal power
     /// plant", "a cargo terminal operated by Semurg": a described phrase with a modifier of its
-    /// own, the direct object of a verb of building or paying for (`Frames::builds_its_object`)
+    /// own, the direct object of a verb of building, paying for, launching, joining, seeking or
+    /// stopping (`Frames::takes_undertaking_object`: "suspended a gas pipeline project")
     /// or before its participle and "by", is a project named by the phrase, with no place
     /// needed ("build a plant", "build a new plant": no modifier, no name).
     fn built_objects(&self, s: &Sentence, mentions: &[Mention], found: &mut Vec<Mention>) {
@@ -666,7 +668,7 @@ impl<'a> Finder<'a> {
             }
         };
         for k in s.tokens.start..s.tokens.end.saturating_sub(2) {
-            if !self.is(k, WordKinds::FRAME_CUE) || self.is_capitalised(k) || !frames.builds_its_object(self.lower(k)) {
+            if !self.is(k, WordKinds::FRAME_CUE) || self.is_capitalised(k) || !frames.takes_undertaking_object(self.lower(k)) {
                 continue;
             }
             // "a ferry and cargo terminal operated by Semurg": the phrase before the participle and "by".
@@ -687,7 +689,8 @@ impl<'a> Finder<'a> {
                 while head - det < 9 && (plain(head + 1) || (plain(head + 2) && self.lower(head + 1) == "and")) {
                     head += if plain(head + 1) { 1 } else { 2 };
                 }
-                if let Some(first) = self.described_phrase(s, head, mentions, false).filter(|&first| first < head && first > det) {
+                // ("build a railway corridor running from …": the run may go on past the head.)
+                if let Some((first, head)) = (det + 2..=head).rev().find_map(|h| self.described_phrase(s, h, mentions, false).filter(|&first| first < h && first > det).map(|first| (first, h))) {
                     add(first, head, found);
                 }
                 det = head + 1;
@@ -863,7 +866,8 @@ impl<'a> Finder<'a> {
         mentions.sort_by_key(|m| m.first);
     }
 
-    /// "the transport corridor from the Korean Peninsula to Europe", "a pipeline network
+    /// "the transport corridor from the Korean Peninsula to Europe", "a railway corridor
+    /// running from the south of the Korean Peninsula to Europe", "a pipeline network
     /// from Russia to Busan" (or "from Russia via North Korea to Busan"), "a ferry line between Sokcho and Vladivostok", "a railway
     /// linking Kashgar with Osh": a described
     /// project from one named place to another (or between them) is named
@@ -898,7 +902,8 @@ impl<'a> Finder<'a> {
         let mut found = Vec::new();
         for (i, from) in mentions.iter().enumerate().filter(|(_, m)| is_place(m)) {
             // Before the place, the same: "between the North Korean port of Rajin and Khasan".
-            let mut at = self.place_cue_ending(s.tokens.start, from.first).unwrap_or(from.first);
+            // ("from the south of the Korean Peninsula": a cue before the place's article.)
+            let mut at = self.place_cue_ending(s.tokens.start, self.before_article(s, from.first)).unwrap_or(from.first);
             while let Some(adjective) = mentions[..i].iter().rev().find(|m| m.last == at && matches!(m.target, Target::Adjective(_))) {
                 at = adjective.first;
             }
@@ -933,12 +938,67 @@ impl<'a> Finder<'a> {
             if at < s.tokens.start + 3 || self.lower(at - 1) != "from" {
                 continue;
             }
-            let Some(first) = phrase_at(at - 2) else { continue };
-            found.push(self.route_mention(first, at - 1, from, to));
+            // "a railway corridor running from …": past a route verb's participle.
+            let participle = at >= s.tokens.start + 4 && self.lex.frames.is_route_gerund(self.lower(at - 2));
+            let head = if participle { at - 3 } else { at - 2 };
+            let Some(first) = phrase_at(head) else { continue };
+            found.push(self.route_mention(first, head + 1, from, to));
         }
         replace_covered(mentions, found, |m, p| {
             (m.class == EntityType::Commodity && p.first <= m.first && m.last <= p.last) || (m.class == EntityType::Project && m.last == p.last && p.first <= m.first)
         });
+    }
+
+    /// "a trilateral project to link South Korea, North Korea and Russia by rail", "the
+    /// project for arranging Russian natural gas supplies to Korean consumers": "project"
+    /// after a determiner (and up to three modifiers), then "to" and a verb or "for"/"of" and
+    /// a gerund, is a project named by the whole phrase, up to the clause's end (a mark, a
+    /// comma not before a name, a verb group, a relative pronoun, a clause break). Its span
+    /// stays the words before "to", so the names in the phrase remain mentions; the phrase
+    /// names no project when it holds one ("the project to build a fertilizer plant").
+    fn purpose_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        let end = s.tokens.end;
+        for head in s.tokens.start + 1..end.saturating_sub(2) {
+            let verb = head + 2;
+            let purpose = self.lower(head) == "project"
+                && self.is_plain_word(verb)
+                && match self.lower(head + 1) {
+                    "to" => !self.is(verb, WordKinds::DETERMINER),
+                    "for" | "of" => self.lower(verb).ends_with("ing"),
+                    _ => false,
+                };
+            if !purpose {
+                continue;
+            }
+            let mut first = head;
+            while first > s.tokens.start && head - first < 3 && self.is_plain_word(first - 1) {
+                first -= 1;
+            }
+            // ("a joint project", a built object's phrase, gives way to the whole.)
+            let described = |m: &Mention| m.class == EntityType::Project && matches!(m.target, Target::Unknown) && m.last == head + 1 && first <= m.first;
+            if first == s.tokens.start || !matches!(self.lower(first - 1), "a" | "an" | "the") || mentions.iter().any(|m| m.first <= head && first < m.last && !described(m)) {
+                continue;
+            }
+            let name_at = |k: usize| mentions.iter().any(|m| m.first == k);
+            let mut last = verb + 1;
+            while last < end && last - head < 24 {
+                let breaks = self.tok(last).kind != TokenKind::Word && !(self.lower(last) == "," && name_at(last + 1)) && !self.is_dash(last);
+                // ("… supplies to Korean consumers": "to" goes on; "was", "will", "which" end it.)
+                let verb_group = self.is(last, WordKinds::VERB_GROUP) && self.lower(last) != "to";
+                if breaks || verb_group || self.is(last, WordKinds::RELATIVE.with(WordKinds::CLAUSE_BREAK)) {
+                    break;
+                }
+                last += 1;
+            }
+            if mentions.iter().any(|m| m.class == EntityType::Project && verb <= m.first && m.first < last) {
+                continue;
+            }
+            let named = (first..head).find(|&k| !self.lex.vague_modifiers.contains(self.lower(k))).unwrap_or(head);
+            let short = (named < head).then(|| self.surface(named, head + 1));
+            found.push(Mention { first, last: head + 1, class: EntityType::Project, target: Target::Unknown, surface: self.surface(named, last), titled: false, short });
+        }
+        replace_covered(mentions, found, |m, p| m.class == EntityType::Project && m.last == p.last && p.first <= m.first);
     }
 
     /// The described project of tokens `[first, last)` on a route between the places `from`
