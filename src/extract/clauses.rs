@@ -192,6 +192,22 @@ impl<'a> SentenceView<'a> {
         self.finder.is(k, WordKinds::TITLE_WORD)
     }
 
+    /// Where person `m` begins with the title right before the name and that title's
+    /// portfolio ("by Transport and Infrastructure Minister Abdulkadir Uraloğlu": at
+    /// "Transport"); the name's first token when no title comes right before it.
+    fn title_start_before(&self, m: usize) -> usize {
+        let first = self.first(m);
+        if self.class(m) != EntityType::Person || first == self.tokens.start || !self.in_title(first - 1) {
+            return first;
+        }
+        let mut k = first - 1;
+        let title_word = |j: usize| self.in_title(j) || (self.finder.is_capitalised(j) && self.finder.preposition(j).is_none()) || matches!(self.word(j), "and" | "&");
+        while k > self.tokens.start && first - k < 6 && self.mention_at(k - 1).is_none() && title_word(k - 1) {
+            k -= 1;
+        }
+        k
+    }
+
     /// Where the next name may start after a title that starts at token `k`, its portfolio
     /// included: "Secretary of the Navy John Phelan", "Minister of Economy, Trade and
     /// Industry Yoji Muto" (capitalised words after "of" or "for", "the" and joining words
@@ -376,6 +392,12 @@ impl<'a> SentenceView<'a> {
     /// The preposition governing mention `m`: the word before it, past determiners and
     /// up to two modifiers ("in the new Zvezda shipyard").
     pub fn preposition_before(&self, m: usize) -> Option<u8> {
+        // "represented by Transport Minister Jassim Al-Sulaiti": "by" governs a titled person
+        // (not "as" and the like, which join clauses: "as President Yoon held talks").
+        let titled = self.title_start_before(m);
+        if titled < self.first(m) && titled > self.tokens.start && self.word(titled - 1) == "by" {
+            return self.finder.preposition(titled - 1);
+        }
         let mut k = self.first(m);
         let mut modifiers = 0;
         // Modifiers stand after the determiner: "reports that North Korea" is no phrase.
