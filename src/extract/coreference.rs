@@ -9,8 +9,9 @@
 //! Central Asian country", any); and "its" → the nearest company, organisation or
 //! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
 //! organisation or state that speaks; "it" as a clause's subject ("Months later it formed
-//! …") → the company, organisation or state that is the subject here (named first in this
-//! sentence) or in the nearest sentence before that names one; "it" as the subject of an
+//! …", "In Uzbekistan, it is building …") → the company, organisation or state that is the
+//! subject here (named first in this sentence, no preposition before it) or in the nearest
+//! sentence before that names one; "it" as the subject of an
 //! object's relative clause ("the corridor, which it is building") → the one company,
 //! organisation or state named before it in the sentence; "the Company" capitalised, a
 //! press release's defined term, → the first company named; "the two firms", "both sides", "all three leaders" → the two (three) nearest
@@ -137,7 +138,14 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                     // before that names one.
                     let subject = |r: &&Resolved| matches!(r.class, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
                     // (A description resolved before it in this sentence counts: "The company's … when it".)
-                    let named_here = this.iter().filter(|r| r.mention.last <= k).find(subject);
+                    // (Not one a preposition governs, past a determiner and modifiers: "In
+                    // neighbouring Uzbekistan, it is building".)
+                    let modifier = |j: usize| finder.is(j, WordKinds::DETERMINER) || (finder.is_plain_word(j) && !finder.is(j, WordKinds::FRAME_CUE.with(WordKinds::VERB_GROUP)));
+                    let governed = |r: &&Resolved| {
+                        let at = (sentence.tokens.start..r.mention.first).rev().take(4).find(|&j| !modifier(j));
+                        at.is_some_and(|j| finder.preposition(j).is_some())
+                    };
+                    let named_here = this.iter().filter(|r| r.mention.last <= k && !governed(r)).find(subject);
                     let referred_here = added.iter().filter(|r: &&Resolved| r.sentence == si && r.mention.last <= k).find(subject);
                     let here = named_here.into_iter().chain(referred_here).min_by_key(|r| r.mention.first);
                     let earlier = || (si.saturating_sub(WINDOW - 1)..si).rev().find_map(|sj| resolved[starts[sj]..starts[sj + 1]].iter().find(subject));
@@ -299,7 +307,9 @@ fn subject_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> bool
     let modal_be = k + 1 < tokens.end && finder.is(k + 1, WordKinds::VERB_GROUP) && be(k + 2);
     // (Inside brackets the subject is the aside's: "(to date, it covers 1,431 items)".)
     let bracketed = (tokens.start..k).rev().map(|j| finder.lower(j)).find(|w| matches!(*w, "(" | ")")) == Some("(");
-    opens && !bracketed && !be(k + 1) && !modal_be && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
+    // ("In Uzbekistan, it is building a plant": a copula before a cue's gerund is no copula.)
+    let progressive = k + 2 < tokens.end && finder.is(k + 2, WordKinds::FRAME_CUE) && finder.lower(k + 2).ends_with("ing");
+    opens && !bracketed && (!be(k + 1) || progressive) && !modal_be && k + 1 < tokens.end && finder.text.tokens[k + 1].kind == TokenKind::Word
 }
 
 /// Token `k`, "it", opening a clause (as in `subject_it`), is the subject of a passive
