@@ -618,9 +618,18 @@ impl Frames {
         let at = view.first(venue) - 1;
         let event = (comma + 1..view.tokens.end.min(comma + 3)).find_map(|k| view.mention_at(k)).filter(|&e| view.class(e) == EntityType::Event && view.preposition_before(e).is_none());
         let placing = self.forms.get(view.word(at)).into_iter().flatten().find(|&&(f, _)| self.frames[f as usize].predicate == Predicate::LocatedIn && self.frames[f as usize].pos == Pos::Prep);
-        if let (Some(event), Some(&(frame, _))) = (event, placing) {
-            if entity(event) != entity(venue) {
-                venues.push(FrameMatch { frame, subject: event, object: venue, subject_slot: SlotKind::Subj, object_slot: SlotKind::Prep, passive: false, progressive: false, cue: at });
+        if let Some(&(frame, _)) = placing {
+            let place = |subject: usize| FrameMatch { frame, subject, object: venue, subject_slot: SlotKind::Subj, object_slot: SlotKind::Prep, passive: false, progressive: false, cue: at };
+            venues.extend(event.filter(|&e| entity(e) != entity(venue)).map(place));
+            // ("At Aktau, a container hub is being developed by KTZ", "In Vietnam, Samsung is
+            // building a plant": what the clause builds or pays for is there too.)
+            // (Not past a verb of saying: "In Moscow, Rosneft said it would finance …" was said there.)
+            let said = |cue: usize| (comma + 1..cue).any(|k| view.finder.lex.descriptions.is_reporting_verb(view.word(k)));
+            let built = |m: &&FrameMatch| matches!(self.frames[m.frame as usize].predicate, Predicate::Builds | Predicate::InvestsIn) && m.cue > comma && !said(m.cue);
+            for m in out[from..].iter().filter(built) {
+                if view.class(m.object) == EntityType::Project && view.first(m.object) > comma && entity(m.object) != entity(venue) {
+                    venues.push(place(m.object));
+                }
             }
         }
         push_new(out, venues);

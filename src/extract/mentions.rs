@@ -671,10 +671,21 @@ impl<'a> Finder<'a> {
             if !self.is(k, WordKinds::FRAME_CUE) || self.is_capitalised(k) || !frames.takes_undertaking_object(self.lower(k)) {
                 continue;
             }
-            // "a ferry and cargo terminal operated by Semurg": the phrase before the participle and "by".
+            // "a ferry and cargo terminal operated by Semurg", "a container hub is being developed
+            // by KTZ": the phrase before the participle (and its auxiliaries) and "by".
             if k > s.tokens.start + 2 && self.lower(k + 1) == "by" && frames.is_past_verb(self.lower(k)) {
-                if let Some(first) = self.described_phrase(s, k - 1, mentions, false).filter(|&first| first < k - 1) {
-                    add(first, k - 1, found);
+                let mut head = k - 1;
+                while head > s.tokens.start + 2 && k - head < 4 && self.is(head, WordKinds::VERB_GROUP) && !self.is_capitalised(head) {
+                    head -= 1;
+                }
+                // (Past auxiliaries, only a phrase brought in by "a": "the gas pipeline was
+                // operated by" may be one named before, which coreference finds.)
+                let introduced = |first: usize| {
+                    let article = (s.tokens.start..first).rev().find(|&j| !self.lex.vague_modifiers.contains(self.lower(j)));
+                    head == k - 1 || article.is_some_and(|j| matches!(self.lower(j), "a" | "an"))
+                };
+                if let Some(first) = self.described_phrase(s, head, mentions, false).filter(|&first| first < head && introduced(first)) {
+                    add(first, head, found);
                 }
                 continue;
             }
