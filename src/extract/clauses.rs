@@ -194,18 +194,14 @@ impl<'a> SentenceView<'a> {
 
     /// Where person `m` begins with the title right before the name and that title's
     /// portfolio ("by Transport and Infrastructure Minister Abdulkadir Uraloğlu": at
-    /// "Transport"); the name's first token when no title comes right before it.
+    /// "Transport"; `Finder::title_before`); the name's first token when no title comes
+    /// right before it.
     fn title_start_before(&self, m: usize) -> usize {
         let first = self.first(m);
-        if self.class(m) != EntityType::Person || first == self.tokens.start || !self.in_title(first - 1) {
+        if self.class(m) != EntityType::Person {
             return first;
         }
-        let mut k = first - 1;
-        let title_word = |j: usize| self.in_title(j) || (self.finder.is_capitalised(j) && self.finder.preposition(j).is_none()) || matches!(self.word(j), "and" | "&");
-        while k > self.tokens.start && first - k < 6 && self.mention_at(k - 1).is_none() && title_word(k - 1) {
-            k -= 1;
-        }
-        k
+        self.finder.title_before(self.tokens.start, first).unwrap_or(first)
     }
 
     /// Where the next name may start after a title that starts at token `k`, its portfolio

@@ -138,12 +138,12 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                     // before that names one.
                     let subject = |r: &&Resolved| matches!(r.class, EntityType::Company | EntityType::Organization | EntityType::Country) && !matches!(r.mention.target, Target::Adjective(_));
                     // (A description resolved before it in this sentence counts: "The company's … when it".)
-                    // (Not one a preposition governs, past a determiner and modifiers: "In
-                    // neighbouring Uzbekistan, it is building".)
+                    // (Not the place of a phrase opening the sentence with a preposition, past a
+                    // determiner and modifiers: "In neighbouring Uzbekistan, it is building".)
                     let modifier = |j: usize| finder.is(j, WordKinds::DETERMINER) || (finder.is_plain_word(j) && !finder.is(j, WordKinds::FRAME_CUE.with(WordKinds::VERB_GROUP)));
                     let governed = |r: &&Resolved| {
                         let at = (sentence.tokens.start..r.mention.first).rev().take(4).find(|&j| !modifier(j));
-                        at.is_some_and(|j| finder.preposition(j).is_some())
+                        at.is_some_and(|j| j == sentence.tokens.start && finder.preposition(j).is_some())
                     };
                     let named_here = this.iter().filter(|r| r.mention.last <= k && !governed(r)).find(subject);
                     let referred_here = added.iter().filter(|r: &&Resolved| r.sentence == si && r.mention.last <= k).find(subject);
@@ -295,7 +295,8 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
 /// Token `k`, "it", is the subject of a clause about something named before: it opens the
 /// sentence or follows a conjunction or comma, and no copula follows it, alone or after a
 /// word of a verb group (`lexicon/auxiliaries.csv`: "It is expected that …", "it has been
-/// reported" say nothing of it).
+/// reported" say nothing of it), but for a copula before a frame cue's gerund ("it is
+/// building a plant").
 fn subject_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> bool {
     // (After a time: "Months later it formed", "In 2024 it bought".)
     let opens = k == tokens.start

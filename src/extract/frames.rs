@@ -415,10 +415,10 @@ impl Frames {
     }
 
     /// Whether the lowercase `word` is a form of a verb whose direct object may be an
-    /// undertaking: built, paid for, launched, joined, sought or stopped ("build",
-    /// "financed", "launched", "joins", "suspended": `builds`, `investsIn`, `proposes`,
-    /// `participatesIn`, `interestedIn` and `hinders` verb frames with a `dobj` object, and no
-    /// words after the cue).
+    /// undertaking: the verbs of the `builds`, `investsIn`, `proposes`, `participatesIn`,
+    /// `interestedIn` and `hinders` frames with a `dobj` object and no words after the cue
+    /// ("build", "financed", "launched", "joins", "explores", "suspended", also "hosts",
+    /// "signed", "attacked").
     pub fn takes_undertaking_object(&self, word: &str) -> bool {
         self.cues(word, |frame, _| {
             frame.pos == Pos::Verb
@@ -592,14 +592,15 @@ impl Frames {
         gapped_shares(view, out, from);
         self.meeting_companions(view, out, from);
         self.delegation_leaders(view, out, from);
-        self.fronted_venue_meetings(view, out, from);
+        self.fronted_venues(view, out, from);
     }
 
     /// "In Astana on Wednesday, Yoon and Tokayev agreed …", "Earlier in the week in
     /// Ashgabat, Yoon met Berdimuhamedov": the parties of a meeting told after a
     /// sentence-opening place (`SentenceView::fronted_venue`) meet there, too; an event
-    /// the sentence's clause tells of takes place there.
-    fn fronted_venue_meetings(&self, view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
+    /// the sentence's clause tells of takes place there, and the project its clause builds
+    /// or pays for is there ("At Aktau, a container hub is being developed by KTZ").
+    fn fronted_venues(&self, view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
         let Some((venue, comma)) = view.fronted_venue() else { return };
         let entity = |i: usize| view.resolved[view.mentions[i]].entity;
         let mut venues = Vec::new();
@@ -623,11 +624,15 @@ impl Frames {
             venues.extend(event.filter(|&e| entity(e) != entity(venue)).map(place));
             // ("At Aktau, a container hub is being developed by KTZ", "In Vietnam, Samsung is
             // building a plant": what the clause builds or pays for is there too.)
-            // (Not past a verb of saying: "In Moscow, Rosneft said it would finance …" was said there.)
-            let said = |cue: usize| (comma + 1..cue).any(|k| view.finder.lex.descriptions.is_reporting_verb(view.word(k)));
+            // (Not past a verb of saying or another cue: "In Moscow, Rosneft said it would
+            // finance …" was said there, "In Beijing, the two sides agreed to build …" agreed
+            // there; nor what is placed already: "… to build a pipeline in Mongolia".)
+            let verb_cue = |k: usize| view.finder.is(k, WordKinds::FRAME_CUE) && view.mention_at(k).is_none() && self.cues(view.word(k), |frame, _| frame.pos == Pos::Verb);
+            let said = |cue: usize| (comma + 1..cue).any(|k| view.finder.lex.descriptions.is_reporting_verb(view.word(k)) || verb_cue(k));
+            let placed = |p: usize| out.iter().any(|m| self.frames[m.frame as usize].predicate == Predicate::LocatedIn && entity(m.subject) == entity(p));
             let built = |m: &&FrameMatch| matches!(self.frames[m.frame as usize].predicate, Predicate::Builds | Predicate::InvestsIn) && m.cue > comma && !said(m.cue);
             for m in out[from..].iter().filter(built) {
-                if view.class(m.object) == EntityType::Project && view.first(m.object) > comma && entity(m.object) != entity(venue) {
+                if view.class(m.object) == EntityType::Project && view.first(m.object) > comma && entity(m.object) != entity(venue) && !placed(m.object) {
                     venues.push(place(m.object));
                 }
             }

@@ -652,8 +652,9 @@ impl<'a> Finder<'a> {
 
     /// "will build a methanol unit and a ferry and cargo terminal", "financed the thermal power
     /// plant", "a cargo terminal operated by Semurg": a described phrase with a modifier of its
-    /// own, the direct object of a verb of building, paying for, launching, joining, seeking or
-    /// stopping (`Frames::takes_undertaking_object`: "suspended a gas pipeline project")
+    /// own, the direct object of a verb whose object may be an undertaking (building, paying
+    /// for, launching, joining, seeking, stopping…: `Frames::takes_undertaking_object`;
+    /// "suspended a gas pipeline project")
     /// or before its participle and "by", is a project named by the phrase, with no place
     /// needed ("build a plant", "build a new plant": no modifier, no name).
     fn built_objects(&self, s: &Sentence, mentions: &[Mention], found: &mut Vec<Mention>) {
@@ -700,8 +701,13 @@ impl<'a> Finder<'a> {
                 while head - det < 9 && (plain(head + 1) || (plain(head + 2) && self.lower(head + 1) == "and")) {
                     head += if plain(head + 1) { 1 } else { 2 };
                 }
-                // ("build a railway corridor running from …": the run may go on past the head.)
-                if let Some((first, head)) = (det + 2..=head).rev().find_map(|h| self.described_phrase(s, h, mentions, false).filter(|&first| first < h && first > det).map(|first| (first, h))) {
+                // ("build a railway corridor running from …", "a gas pipeline along the same
+                // route": the run may go on past the head, to a gerund, a participle or a
+                // preposition; not "signed a gas pipeline agreement".)
+                let before_verb = |h: usize| h == head || self.lower(h + 1).ends_with("ing") || frames.is_past_verb(self.lower(h + 1)) || self.preposition(h + 1).is_some();
+                if let Some((first, head)) =
+                    (det + 2..=head).rev().filter(|&h| before_verb(h)).find_map(|h| self.described_phrase(s, h, mentions, false).filter(|&first| first < h && first > det).map(|first| (first, h)))
+                {
                     add(first, head, found);
                 }
                 det = head + 1;
@@ -972,10 +978,13 @@ impl<'a> Finder<'a> {
         let end = s.tokens.end;
         for head in s.tokens.start + 1..end.saturating_sub(2) {
             let verb = head + 2;
+            // ("to link", "to develop": a verb the frames or routes know; not "to date", "to investors".)
+            let frames = &self.lex.frames;
+            let known_verb = |w: &str| self.is(verb, WordKinds::FRAME_CUE) && !w.ends_with('s') || frames.is_route_verb(w);
             let purpose = self.lower(head) == "project"
                 && self.is_plain_word(verb)
                 && match self.lower(head + 1) {
-                    "to" => !self.is(verb, WordKinds::DETERMINER),
+                    "to" => known_verb(self.lower(verb)),
                     "for" | "of" => self.lower(verb).ends_with("ing"),
                     _ => false,
                 };
@@ -991,13 +1000,17 @@ impl<'a> Finder<'a> {
             if first == s.tokens.start || !matches!(self.lower(first - 1), "a" | "an" | "the") || mentions.iter().any(|m| m.first <= head && first < m.last && !described(m)) {
                 continue;
             }
-            let name_at = |k: usize| mentions.iter().any(|m| m.first == k);
+            // A comma goes on only inside a list of names: "link South Korea, North Korea and Russia".
+            let listed = |k: usize| mentions.iter().find(|m| m.first == k).is_some_and(|m| m.last < end && matches!(self.lower(m.last), "," | "and"));
             let mut last = verb + 1;
             while last < end && last - head < 24 {
-                let breaks = self.tok(last).kind != TokenKind::Word && !(self.lower(last) == "," && name_at(last + 1)) && !self.is_dash(last);
-                // ("… supplies to Korean consumers": "to" goes on; "was", "will", "which" end it.)
-                let verb_group = self.is(last, WordKinds::VERB_GROUP) && self.lower(last) != "to";
-                if breaks || verb_group || self.is(last, WordKinds::RELATIVE.with(WordKinds::CLAUSE_BREAK)) {
+                let breaks = self.tok(last).kind != TokenKind::Word && !(self.lower(last) == "," && listed(last + 1)) && !self.is_dash(last);
+                // ("… supplies to Korean consumers": "to" goes on; "was", "will", "which", a
+                // past verb or a verb of saying end it: "… the port stalled", "…, Putin said".)
+                let w = self.lower(last);
+                let verb_group = self.is(last, WordKinds::VERB_GROUP) && w != "to";
+                let finite = frames.is_past_verb(w) || self.lex.descriptions.is_reporting_verb(w);
+                if breaks || verb_group || finite || self.is(last, WordKinds::RELATIVE.with(WordKinds::CLAUSE_BREAK)) {
                     break;
                 }
                 last += 1;
