@@ -282,6 +282,19 @@ mod tests {
     }
 
     #[test]
+    fn route_projects_with_the_same_ends_and_head_are_one_unless_a_good_differs() {
+        let projects = |text: &str| {
+            let doc = Reader::default().parse(Path::new("case.txt"), "case.txt", Format::Text, text.as_bytes()).unwrap();
+            // (The scorer's weights too: `extractor()` leaves them out.)
+            static TRAINED: OnceLock<Extractor> = OnceLock::new();
+            let trained = TRAINED.get_or_init(|| Extractor::new(Lexicon::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap()));
+            trained.extract(&doc).entities.into_iter().filter(|e| e.class == EntityType::Project).map(|e| e.label).collect::<Vec<_>>()
+        };
+        assert_eq!(projects("They plan a railway corridor from Busan to Europe. The transport corridor from Busan to Europe would pass Russia."), ["Busan–Europe railway corridor"]);
+        assert_eq!(projects("Russia built a gas pipeline from Siberia to China. A new oil pipeline from Siberia to China opened too."), ["Siberia–China gas pipeline", "Siberia–China oil pipeline"]);
+    }
+
+    #[test]
     fn one_frame_reads_every_form_of_its_cue() {
         let has = |text: &str, wanted: &str| {
             let found = frames_in(text);

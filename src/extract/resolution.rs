@@ -313,6 +313,22 @@ impl Extractor {
                 return Some(d);
             }
         }
+        // "the Korean Peninsula–Europe transport corridor" after "… railway corridor": a route
+        // project (`Finder::route_mention`: the ends, then the phrase) with the ends and head of
+        // one named before is that one, unless a good tells them apart ("… gas pipeline",
+        // "… oil pipeline").
+        if let Some(ends) = m.short.as_deref().and_then(|phrase| m.surface.strip_suffix(phrase)).filter(|ends| m.class == EntityType::Project && ends.contains('–')) {
+            let gaz = &self.lexicon.gazetteer;
+            let goods = |label: &str| -> Vec<String> {
+                let good = |w: &&str| gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, w)).iter().any(|n| gaz.entries[n.entry].class == EntityType::Commodity);
+                label[ends.len()..].split_whitespace().filter(good).map(fold).collect()
+            };
+            let head = m.surface.rsplit(' ').next();
+            let same = |d: &Draft| d.class == EntityType::Project && d.label.starts_with(ends) && d.label.rsplit(' ').next() == head && goods(&d.label) == goods(&m.surface);
+            if let Some(d) = drafts.iter().position(|d| d.is_unknown() && d.label != m.surface && same(d)) {
+                return Some(d);
+            }
+        }
         let words: Vec<&str> = m.surface.split_whitespace().collect();
         if words.len() == 1 {
             let word = fold(words[0]);
