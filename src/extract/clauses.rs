@@ -154,6 +154,8 @@ impl<'a> SentenceView<'a> {
             // next is the title's, not a party (not a body: "APLN Vice Chair Chung-in Moon"
             // holds a role in it, which `frames` finds only while it stands apart).
             // ("US Secretary of the Navy John Phelan": a title with its portfolio.)
+            // ("and India's Prime Minister Narendra Modi": past the possessive too.)
+            let gap = if gap.len() > 1 && matches!(self.word(gap.start), "'s" | "’s") { gap.start + 1..gap.end } else { gap };
             let titles = matches!(r.class, EntityType::Place | EntityType::Country)
                 && next.class == EntityType::Person
                 && (((1..=4).contains(&gap.len())
@@ -185,6 +187,12 @@ impl<'a> SentenceView<'a> {
                 self.head[i] = self.head[i - 1];
             }
         }
+    }
+
+    /// Token `k` is the "'s" of a mention attached to the name after it ("and India's Prime
+    /// Minister Narendra Modi": India is the title's).
+    fn attached_possessive(&self, k: usize) -> bool {
+        matches!(self.word(k), "'s" | "’s") && k > self.tokens.start && self.mention_at(k - 1).is_some_and(|a| self.head[a] != a)
     }
 
     /// Token `k` is a word of a title or role ("president", "chief executive").
@@ -281,8 +289,14 @@ impl<'a> SentenceView<'a> {
             // portfolios: "Lutnick and Secretary of the Navy John Phelan").
             let portfolio = (self.last(m)..self.first(next)).find_map(|k| self.past_title(k).filter(|&end| end == self.first(next)).map(|end| k..end));
             let gap = || {
-                (self.last(m)..self.first(next))
-                    .filter(|&k| self.mention_at(k).is_none() && !self.is_aside(k) && !self.in_title(k) && !portfolio.as_ref().is_some_and(|p| p.contains(&k)) && !placed_in.contains(&k))
+                (self.last(m)..self.first(next)).filter(|&k| {
+                    self.mention_at(k).is_none()
+                        && !self.is_aside(k)
+                        && !self.in_title(k)
+                        && !portfolio.as_ref().is_some_and(|p| p.contains(&k))
+                        && !placed_in.contains(&k)
+                        && !self.attached_possessive(k)
+                })
             };
             // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
             let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
@@ -1343,7 +1357,8 @@ impl<'a> SentenceView<'a> {
     /// "Mongolia's Ulan Bator" where "Ulan Bator" is no mention: `m` owns a name not read.
     fn owns_unread_name(&self, m: usize) -> bool {
         let next = self.last(m) + 1;
-        self.possessor(m) && next < self.tokens.end && self.mention_at(next).is_none() && self.finder.is_capitalised(next)
+        // (Not a title before a person: "Iran's Foreign Minister Abbas Araghchi".)
+        self.possessor(m) && next < self.tokens.end && self.mention_at(next).is_none() && self.finder.is_capitalised(next) && self.owned_by(m) == m
     }
 
     /// "met with the CEO of TotalEnergies, Patrick Pouyanné": the person set off by a comma
