@@ -1389,16 +1389,12 @@ impl<'a> SentenceView<'a> {
         if next < self.tokens.end && self.mention_at(next).is_none() && self.finder.lex.ordinals.contains(self.word(next)) {
             next += 1;
         }
+        if !self.possessor(m) || next >= self.tokens.end {
+            return m;
+        }
         // ("met Russia's Foreign Minister Sergei Lavrov": past a title, the person holding it.)
-        if self.possessor(m) && next < self.tokens.end && self.mention_at(next).is_none() {
-            if let Some(person) = self.past_title(next).filter(|&k| k < self.tokens.end).and_then(|k| self.mention_at(k)).filter(|&p| self.class(p) == EntityType::Person) {
-                return person;
-            }
-        }
-        match (self.possessor(m) && next < self.tokens.end).then(|| self.mention_at(next)).flatten() {
-            Some(owned) => owned,
-            None => m,
-        }
+        let titled = || self.past_title(next).filter(|&k| k < self.tokens.end).and_then(|k| self.mention_at(k)).filter(|&p| self.class(p) == EntityType::Person);
+        self.mention_at(next).or_else(titled).unwrap_or(m)
     }
 
     /// "Ambassador to Seoul Georgy Zinoviev": the name after the place a title is held at.

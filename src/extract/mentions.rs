@@ -975,16 +975,16 @@ impl<'a> Finder<'a> {
     /// names no project when it holds one ("the project to build a fertilizer plant").
     fn purpose_projects(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
-        let end = s.tokens.end;
+        let (end, frames) = (s.tokens.end, &self.lex.frames);
+        // ("to link", "to develop": a verb the frames (not in "-s") or routes know; not "to
+        // date", "to investors".)
+        let known_verb = |k: usize| (self.is(k, WordKinds::FRAME_CUE) && !self.lower(k).ends_with('s')) || frames.is_route_verb(self.lower(k));
         for head in s.tokens.start + 1..end.saturating_sub(2) {
             let verb = head + 2;
-            // ("to link", "to develop": a verb the frames or routes know; not "to date", "to investors".)
-            let frames = &self.lex.frames;
-            let known_verb = |w: &str| self.is(verb, WordKinds::FRAME_CUE) && !w.ends_with('s') || frames.is_route_verb(w);
             let purpose = self.lower(head) == "project"
                 && self.is_plain_word(verb)
                 && match self.lower(head + 1) {
-                    "to" => known_verb(self.lower(verb)),
+                    "to" => known_verb(verb),
                     "for" | "of" => self.lower(verb).ends_with("ing"),
                     _ => false,
                 };

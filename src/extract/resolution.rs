@@ -255,8 +255,13 @@ impl Extractor {
 
     /// The gazetteer place written `name`, if there is one.
     pub(super) fn known_place(&self, name: &str) -> Option<usize> {
+        self.known_of_class(name, EntityType::Place)
+    }
+
+    /// The gazetteer entry of `class` written `name`, if there is one.
+    fn known_of_class(&self, name: &str, class: EntityType) -> Option<usize> {
         let gaz = &self.lexicon.gazetteer;
-        gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, name)).iter().find(|n| gaz.entries[n.entry].class == EntityType::Place).map(|n| n.entry)
+        gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, name)).iter().find(|n| gaz.entries[n.entry].class == class).map(|n| n.entry)
     }
 
     /// The gazetteer company or organisation a company's name without its legal form names.
@@ -318,13 +323,9 @@ impl Extractor {
         // one named before is that one, unless a good tells them apart ("… gas pipeline",
         // "… oil pipeline").
         if let Some(ends) = m.short.as_deref().and_then(|phrase| m.surface.strip_suffix(phrase)).filter(|ends| m.class == EntityType::Project && ends.contains('–')) {
-            let gaz = &self.lexicon.gazetteer;
-            let goods = |label: &str| -> Vec<String> {
-                let good = |w: &&str| gaz.lookup(&lexicon::token_key(&self.lexicon.splitter, w)).iter().any(|n| gaz.entries[n.entry].class == EntityType::Commodity);
-                label[ends.len()..].split_whitespace().filter(good).map(fold).collect()
-            };
-            let head = m.surface.rsplit(' ').next();
-            let same = |d: &Draft| d.class == EntityType::Project && d.label.starts_with(ends) && d.label.rsplit(' ').next() == head && goods(&d.label) == goods(&m.surface);
+            let goods = |label: &str| -> Vec<String> { label[ends.len()..].split_whitespace().filter(|w| self.known_of_class(w, EntityType::Commodity).is_some()).map(fold).collect() };
+            let (head, own_goods) = (m.surface.rsplit(' ').next(), goods(&m.surface));
+            let same = |d: &Draft| d.class == EntityType::Project && d.label.starts_with(ends) && d.label.rsplit(' ').next() == head && goods(&d.label) == own_goods;
             if let Some(d) = drafts.iter().position(|d| d.is_unknown() && d.label != m.surface && same(d)) {
                 return Some(d);
             }
