@@ -547,9 +547,14 @@ pub(super) fn described_people(finder: &Finder, si: usize, drafts: &[Draft], res
     }
 }
 
-/// "It was initiated by …" at the start of a sentence, and "the project" anywhere, for the
-/// one project or initiative named in the sentence before (or, for "the project", earlier
-/// in this one); nothing when there were several. The words are `lexicon::PROJECT_REFERENCES`.
+/// How many sentences back "the project" looks for the sentence that names it.
+const PROJECT_WINDOW: usize = 3;
+
+/// "It was initiated by …" at the start of a sentence, for the one project or initiative
+/// named in the sentence before; "the project" anywhere, for the one named in the nearest
+/// sentence that names any (earlier in this one, or in the three before), else for the one
+/// the document has named so far; nothing when there were several. The words are
+/// `lexicon::PROJECT_REFERENCES`.
 pub(super) fn project_references(finder: &Finder, sentence: &crate::text::Sentence, si: usize, resolved: &[Resolved], this_sentence: usize) -> Vec<Resolved> {
     let start = sentence.tokens.start;
     let mut out = Vec::new();
@@ -563,9 +568,19 @@ pub(super) fn project_references(finder: &Finder, sentence: &crate::text::Senten
         if !(it || the_project) || covered(&resolved[this_sentence..], k) {
             continue;
         }
-        let window = resolved.iter().rev().take_while(|r| r.sentence + 1 >= si);
         let wanted = |r: &Resolved| matches!(r.class, EntityType::Project | EntityType::Initiative) && (r.sentence < si || (!it && r.mention.last <= k));
-        if let Some(project) = sole_antecedent(window, wanted) {
+        let found = if it {
+            sole_antecedent(resolved.iter().rev().take_while(|r| r.sentence + 1 >= si), wanted)
+        } else {
+            // "the project": the one named in the nearest sentence (of the last three) that
+            // names any, else the one the document has named so far.
+            let nearest = resolved.iter().rev().take_while(|r| r.sentence + PROJECT_WINDOW >= si).find(|r| wanted(r)).map(|r| r.sentence);
+            match nearest {
+                Some(sj) => sole_antecedent(resolved.iter().rev().skip_while(|r| r.sentence > sj).take_while(|r| r.sentence == sj), wanted),
+                None => sole_antecedent(resolved.iter(), wanted),
+            }
+        };
+        if let Some(project) = found {
             let class = resolved.iter().rev().find(|r| r.entity == project).map_or(EntityType::Project, |r| r.class);
             let mention = Mention { first: k, last: k + 1, class, target: Target::Unknown, surface: finder.surface(k, k + 1), titled: false, short: None };
             out.push(Resolved { mention, sentence: si, entity: project, class, referring: true });
