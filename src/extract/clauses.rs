@@ -1066,7 +1066,8 @@ impl<'a> SentenceView<'a> {
         venue.map(|m| (m, comma))
     }
 
-    /// "Nayara, in which Rosneft holds a stake", "the bloc, of which Turkey is a member",
+    /// "Nayara, in which Rosneft holds a stake", "the bloc, of which Turkey is a member", "the
+    /// island project in which Mitsui has kept its stake",
     /// "Beijing, where Putin held talks" (as "in" or "at"): the name a relative clause fronted
     /// by preposition `p` refers to, for a cue at `k` inside that clause.
     pub(super) fn fronted_relative(&self, k: usize, p: u8) -> Option<usize> {
@@ -1083,9 +1084,12 @@ impl<'a> SentenceView<'a> {
             if self.clause_of(j) != clause || w == "," {
                 return None;
             }
+            // (Set off by a comma or not: "the Pacific island project in which Mitsui has kept its stake".)
             if matches!(w, "which" | "whom") {
-                let fronted = self.finder.preposition(j - 1) == Some(p) && self.word(j - 2) == ",";
-                return fronted.then(|| self.mention_at(j - 3)).flatten();
+                if self.finder.preposition(j - 1) != Some(p) {
+                    return None;
+                }
+                return if self.word(j - 2) == "," { self.mention_at(j - 3) } else { self.mention_at(j - 2) };
             }
             // "in Beijing, where Putin held talks with Xi": "where" is "in" or "at" the place.
             if w == "where" {

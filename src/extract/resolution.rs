@@ -11,7 +11,7 @@ use super::lexicon::{self, fold, folds_to, Name, NameKind, WordKinds};
 use super::mentions::{Finder, Mention, Target};
 use super::{agreements, Extractor};
 use crate::model::{slug, EntityType};
-use crate::text::Text;
+use crate::text::{Text, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 
@@ -800,11 +800,15 @@ fn one_slip_apart(a: &str, b: &str) -> bool {
 }
 
 /// "the International North-South Transport Corridor (INSTC), the 7,200-km multimodal route
-/// connecting India with Russia": a described project (no name of its own) set off by a comma
+/// connecting India with Russia", "Sakhalin-2, the Pacific island project": a described
+/// project (no name of its own) set off by a comma
 /// and an article right after a named project, or after its bracketed acronym, is that
 /// project. `before`: the mentions of the sentence resolved so far.
 fn described_in_apposition(finder: &Finder, m: &Mention, before: &[Resolved]) -> Option<usize> {
-    if m.class != EntityType::Project || !matches!(m.target, Target::Unknown) || finder.is_capitalised(m.first) || m.first < 3 {
+    // (A capitalised first word only before a lowercase one: "the Pacific island project"
+    // describes; "the Amur Bridge project" names.)
+    let described = !finder.is_capitalised(m.first) || (m.first + 1..m.last.saturating_sub(1)).any(|k| finder.text.tokens[k].kind == TokenKind::Word && !finder.is_capitalised(k));
+    if m.class != EntityType::Project || !matches!(m.target, Target::Unknown) || !described || m.first < 3 {
         return None;
     }
     if !matches!(finder.lower(m.first - 1), "the" | "a" | "an") || finder.lower(m.first - 2) != "," {
@@ -942,6 +946,20 @@ fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &
             let spelled: Vec<Vec<String>> = drafts[d].surfaces.iter().map(|s| folded(s)).filter(|w| w.len() > short.len()).collect();
             let same_name: Vec<usize> = (0..drafts.len()).filter(|&e| e != d && eligible(&drafts[e]) && drafts[e].class == EntityType::Project && spelled.contains(&label_words[e])).collect();
             if let [into] = same_name[..] {
+                merge_entity(drafts, resolved, d, into);
+                continue;
+            }
+        }
+        // "the Arctic project" beside "Arctic LNG 2", "the Yamal project" beside "Yamal LNG": a
+        // project the document names by the first words of exactly one other's name and "project".
+        if drafts[d].class == EntityType::Project && !known.contains(&d) && short.len() >= 2 && short.last().is_some_and(|w| w == "project") {
+            let words = &short[..short.len() - 1];
+            let named: Vec<usize> = (0..drafts.len())
+                .filter(|&e| {
+                    e != d && eligible(&drafts[e]) && drafts[e].class == EntityType::Project && label_words[e].len() > words.len() && label_words[e].starts_with(words) && label_words[e] != *short
+                })
+                .collect();
+            if let [into] = named[..] {
                 merge_entity(drafts, resolved, d, into);
                 continue;
             }
