@@ -102,6 +102,7 @@ impl Extractor {
             finder.untyped_names(sentence, covered, |first, last| untyped.push((si, first, last)));
         }
         repeated_names(finder, &untyped, &mut drafts, &mut resolved);
+        self.coordinated_names(finder, text, &untyped, &mut drafts, &mut draft_index, &mut resolved);
         one_class_per_name(&mut drafts, &mut resolved);
         local_acronyms(&mut drafts, &mut resolved);
         misspelt_names(&mut drafts, &mut resolved);
@@ -251,6 +252,39 @@ impl Extractor {
                 (self.unknown(m, m.class, drafts, draft_index), m.class)
             }
         })
+    }
+
+    /// "in Kitwe and Mufulira": an untyped name (`untyped`: sentence, first and end token)
+    /// that no mention took, coordinated by "and", "or" or a comma with a named place right
+    /// beside it, is a place too. (Not firms: a capitalised word beside a firm is too often
+    /// no firm.)
+    fn coordinated_names(&self, finder: &Finder, text: &Text, untyped: &[(usize, usize, usize)], drafts: &mut Vec<Draft>, draft_index: &mut DraftIndex, resolved: &mut Vec<Resolved>) {
+        let before = resolved.len();
+        for &(si, first, last) in untyped {
+            let tokens = &text.sentences[si].tokens;
+            // (Not a sentence's first word, nor a word with a possessive or a name's connector
+            // after it: those may be the start of a name the finder did not type.)
+            if first <= tokens.start || (last < tokens.end && matches!(finder.lower(last), "'s" | "of" | "-")) {
+                continue;
+            }
+            let this = &resolved[..before];
+            let this = &this[this.partition_point(|r| r.sentence < si)..this.partition_point(|r| r.sentence <= si)];
+            // (Nor a word right before a name: "Gazprom and Korean Kogas".)
+            if this.iter().any(|r| r.mention.first <= last && first < r.mention.last) {
+                continue;
+            }
+            let joins = |k: usize| matches!(finder.lower(k), "and" | "or" | ",");
+            let named = |r: &Resolved| !r.referring && matches!(r.mention.target, Target::Known(_) | Target::Unknown) && r.class == EntityType::Place;
+            let left = (first >= tokens.start + 2 && joins(first - 1)).then(|| this.iter().find(|r| r.mention.last == first - 1 && named(r))).flatten();
+            let right = (last + 1 < tokens.end && joins(last)).then(|| this.iter().find(|r| r.mention.first == last + 1 && named(r))).flatten();
+            let Some(class) = left.or(right).map(|r| r.class) else { continue };
+            let mention = Mention { first, last, class, target: Target::Unknown, surface: finder.surface(first, last), titled: false, short: None };
+            let entity = self.unknown(&mention, class, drafts, draft_index);
+            resolved.push(Resolved { mention, sentence: si, entity, class, referring: false });
+        }
+        if resolved.len() > before {
+            resolved.sort_by_key(|r| (r.sentence, r.mention.first));
+        }
     }
 
     /// The gazetteer place written `name`, if there is one.
