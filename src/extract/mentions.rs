@@ -1778,6 +1778,11 @@ impl<'a> Finder<'a> {
             if i >= end {
                 return;
             }
+            // (And a number a peeled word had: "Unit 3 of the Tarsk plant" names no "3 of …".)
+            if i > start && self.tok(i).kind == TokenKind::Number {
+                i += 1;
+                continue;
+            }
             if let Some(m) = inside.iter().find(|m| m.first == i) {
                 if matches!(m.target, Target::Adjective(_)) {
                     // "Korean Institute for …" keeps its adjective when the rest is a typed body.
