@@ -787,9 +787,10 @@ impl Frames {
         self.fill(view, f, k, end, Voice { passive, progressive, reduced }, out);
     }
 
-    /// "India's purchases of Russian oil", "Japan imports Qatari LNG": for a buying cue
-    /// whose seller stands after "from", with no "from" there, the state whose adjective
-    /// marks the good bought (its object, or its "of" for a noun) sells it.
+    /// "India's purchases of Russian oil", "Japan imports Qatari LNG", "China buys
+    /// Turkmenistan's gas": for a buying cue whose seller stands after "from", with no "from"
+    /// there, the state whose adjective or possessive marks the good bought (its object, or
+    /// its "of" for a noun) sells it.
     fn origin_of_good(&self, view: &SentenceView, frame: &Frame, p: u8, end: usize) -> Option<usize> {
         if frame.predicate != Predicate::Supplies || self.preposition("from") != Some(p) {
             return None;
@@ -799,7 +800,9 @@ impl Frames {
             // ("the largest buyer of Russian oil": the good, not the adjective before it.)
             _ => view.prep_object_after(end, self.preposition("of")?).map(|m| view.past_adjective(m)),
         }?;
-        (view.class(good) == EntityType::Commodity).then(|| view.adjective_before(good)).flatten()
+        // ("China buys Turkmenistan's gas": the state owning it, right before its "'s", too.)
+        let owner = || view.possessor_before(view.first(good)).filter(|&p| view.last(p) + 1 == view.first(good) && view.class(p) == EntityType::Country);
+        (view.class(good) == EntityType::Commodity).then(|| view.adjective_before(good).or_else(owner)).flatten()
     }
 
     /// Fills the slots of frame `f` whose cue spans `[k, end)`.
@@ -911,8 +914,9 @@ impl Frames {
                 Some(o)
             } else if matches!(view.resolved[view.mentions[o]].mention.target, Target::Adjective(_)) {
                 view.mention_at(view.last(o)).filter(|&m| takes(m))
-            } else if view.class(o) == EntityType::Commodity {
-                // ("banned imports of Russian oil": the state whose adjective marks the good.)
+            } else if view.class(o) == EntityType::Commodity && frame.predicate != Predicate::InvestsIn {
+                // ("banned imports of Russian oil": the state whose adjective marks the good;
+                // not for an investment: "buys Turkmenistan's gas" buys no stake in the state.)
                 let adjective = view.adjective_before(o).filter(|&a| takes(a));
                 adjective.or_else(|| view.possessor_before(view.first(o)).filter(|&p| view.last(p) + 1 == view.first(o) && takes(p)))
             } else {
