@@ -241,7 +241,12 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             let Some((end, class, noun)) = description_at(descriptions, finder, from, sentence.tokens.end) else { continue };
             // "the company Samsung", "the plant of": the name or its complement follows.
             let next_is_name = end < sentence.tokens.end && (covered(end) || finder.text.tokens[end].text(finder.body).starts_with(char::is_uppercase) || finder.lower(end) == "of");
-            if next_is_name || (from..end).any(|j| covered(j) && !good_at(j)) {
+            // "Hyundai is the contractor for the complex", "Hyundai, the contractor for …": a
+            // noun that cues a frame, said of a name (after a copula, or set off by a comma
+            // right after it), is the frame's cue, not a mention of that name again.
+            let predicated = k > sentence.tokens.start && (finder.is(k - 1, WordKinds::COPULA) || (finder.lower(k - 1) == "," && covered(k - 2)));
+            let cue = predicated && finder.is(end - 1, WordKinds::FRAME_CUE);
+            if next_is_name || cue || (from..end).any(|j| covered(j) && !good_at(j)) {
                 continue;
             }
             // "the South Korean shipbuilder" is none the gazetteer ties to another state, and
