@@ -930,7 +930,9 @@ impl Frames {
         // a list's comma (a cue word inside may: "Belarus and its ally Russia").
         let list = view.list(s);
         let outside = list.first().zip(list.last()).is_none_or(|(&a, &b)| k < view.first(a) || k >= view.last(b));
-        if view.class(s) == view.class(o) && list.len() > 1 && list.contains(&o) && (outside || frame.pos == Pos::Prep) {
+        // (Of any classes in a list of three or more: "crosses Kazakhstan, the Caspian Sea,
+        // Azerbaijan and Georgia".)
+        if (view.class(s) == view.class(o) || list.len() > 2) && list.len() > 1 && list.contains(&o) && (outside || frame.pos == Pos::Prep) {
             return;
         }
         for &s in fillers(s, subject_slot) {
