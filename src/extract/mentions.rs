@@ -2992,7 +2992,17 @@ impl<'a> Finder<'a> {
         // must close the apposition or go on with a relative or a participle of ownership
         // ("the family firm run by"; "Meanwhile, the company said" is no apposition).
         let possessive = || (end + 2..s.tokens.end.min(end + 6)).find(|&k| self.lower(k) == "'s" && self.tok(k).joined).filter(|_| self.is_capitalised(end + 1)).map(|k| k + 1);
-        let article = || (end + 2 < s.tokens.end && matches!(self.lower(end + 1), "a" | "an" | "the")).then_some(end + 2);
+        // ("the world's largest gas field": past a lowercase possessor.)
+        let article = || {
+            (end + 2 < s.tokens.end && matches!(self.lower(end + 1), "a" | "an" | "the")).then(|| {
+                let owned = end + 4 < s.tokens.end && !self.is_capitalised(end + 2) && self.lower(end + 3) == "'s" && self.tok(end + 3).joined;
+                if owned {
+                    end + 4
+                } else {
+                    end + 2
+                }
+            })
+        };
         let definite = end + 1 < s.tokens.end && self.lower(end + 1) == "the";
         let closes = |k: usize| {
             !definite
@@ -3001,7 +3011,10 @@ impl<'a> Finder<'a> {
                 // ("Gwadar, the Pakistani port 170 km to the east": a distance goes on with it.)
                 || (self.tok(k + 1).kind == TokenKind::Number && k + 2 < s.tokens.end && matches!(self.lower(k + 2), "km" | "kilometres" | "kilometers" | "miles" | "nautical"))
         };
-        if end + 2 < s.tokens.end && self.lower(end) == "," {
+        // (Or said of a sentence's subject by a copula: "Galkynysh is the world's
+        // second-largest gas field".)
+        let predicated = start == s.tokens.start && self.is(end, WordKinds::COPULA);
+        if end + 2 < s.tokens.end && (self.lower(end) == "," || predicated) {
             if self.titled_apposition(s, end + 1) {
                 return Some(EntityType::Person);
             }
@@ -3019,8 +3032,9 @@ impl<'a> Finder<'a> {
                         && matches!(c.class, EntityType::Company | EntityType::Organization | EntityType::Place)
                 };
                 let cued = self.lex.context_cues.iter().find(is).map(|c| c.class);
-                // ", the copper mine in the Gobi": a lowercase head of a project.
-                let headed = || (!self.is_capitalised(k)).then(|| self.head_class_ending_at(k, k)).flatten().filter(|&class| class == EntityType::Project);
+                // ", the copper mine in the Gobi", ", the world's largest gas field": a lowercase
+                // head of a project or place.
+                let headed = || (!self.is_capitalised(k)).then(|| self.head_class_ending_at(k, k)).flatten().filter(|&class| matches!(class, EntityType::Project | EntityType::Place));
                 cued.or_else(headed).filter(|_| closes(k))
             };
             return words.into_iter().find_map(descriptor);
