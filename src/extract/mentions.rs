@@ -3013,7 +3013,7 @@ impl<'a> Finder<'a> {
         };
         // (Or said of a sentence's subject by a copula: "Galkynysh is the world's
         // second-largest gas field".)
-        let predicated = start == s.tokens.start && self.is(end, WordKinds::COPULA);
+        let predicated = start == s.tokens.start && end < s.tokens.end && self.is(end, WordKinds::COPULA);
         if end + 2 < s.tokens.end && (self.lower(end) == "," || predicated) {
             if self.titled_apposition(s, end + 1) {
                 return Some(EntityType::Person);
