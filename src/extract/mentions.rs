@@ -1139,11 +1139,13 @@ impl<'a> Finder<'a> {
             }
             // A participle modifies only after a function word that is no verb's ("with armoured
             // vehicles", not "has ordered tankers").
+            // ("Hyundai assembles cars": a word in "-s" right after a name is the name's verb.)
+            let verb_after_name = |k: usize, word: &str| word.ends_with('s') && !word.ends_with("ss") && mentions.iter().any(|m| m.last == k);
             let modifier = |k: usize| {
                 let word = self.lower(k);
                 let participle = word.ends_with("ing") || word.ends_with("ed");
                 let after_function = k > s.tokens.start && self.is(k - 1, WordKinds::FUNCTION) && !self.is(k - 1, WordKinds::VERB_GROUP.with(WordKinds::PERSONAL_PRONOUN));
-                plain(k) && !self.is(k, WordKinds::FRAME_CUE) && !word.ends_with("ly") && (!participle || after_function)
+                plain(k) && !self.is(k, WordKinds::FRAME_CUE) && !word.ends_with("ly") && (!participle || after_function) && !verb_after_name(k, word)
             };
             // "self-propelled howitzers", "long-range missiles": a hyphenated modifier is one
             // word, and so is a class named after a ship or a design ("Kilo-class submarines").
