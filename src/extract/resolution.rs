@@ -835,9 +835,9 @@ fn one_slip_apart(a: &str, b: &str) -> bool {
 
 /// "the International North-South Transport Corridor (INSTC), the 7,200-km multimodal route
 /// connecting India with Russia", "Sakhalin-2, the Pacific island project": a described
-/// project (no name of its own) set off by a comma
-/// and an article right after a named project, or after its bracketed acronym, is that
-/// project. `before`: the mentions of the sentence resolved so far.
+/// project (no name of its own) set off by a comma and an article right after a named
+/// project, or after its bracketed acronym, is that project. `before`: the mentions of the
+/// sentence resolved so far.
 fn described_in_apposition(finder: &Finder, m: &Mention, before: &[Resolved]) -> Option<usize> {
     // (A capitalised first word only before a lowercase one: "the Pacific island project"
     // describes; "the Amur Bridge project" names.)
@@ -955,7 +955,9 @@ fn merge_described(
 /// a firm the gazetteer does not know ("Barrick" of "Barrick Gold"; its "Hyundai" is a group
 /// of many firms). Hyphens and dashes split words. And a name whose surface, written another
 /// way, is the label of exactly one other of its class is that one ("the Trans-Korean and
-/// Trans-Siberian railways" gave "Trans-Korean" the surface "Trans-Korean railway").
+/// Trans-Siberian railways" gave "Trans-Korean" the surface "Trans-Korean railway"). So is a
+/// project named by the first words of exactly one other's name and "project" ("the Arctic
+/// project" beside "Arctic LNG 2").
 fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &mut [Resolved]) {
     let eligible = |d: &Draft| matches!(d.class, EntityType::Company | EntityType::Organization | EntityType::Project) && !d.surfaces.is_empty();
     let words_of = |label: &str| -> Vec<String> { label.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—')).filter(|w| !w.is_empty()).map(str::to_string).collect() };
