@@ -244,7 +244,7 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             // "Hyundai is the contractor for the complex", "Hyundai, the contractor for …": a
             // noun that cues a frame, said of a name (after a copula, or set off by a comma
             // right after it), is the frame's cue, not a mention of that name again.
-            let predicated = k > sentence.tokens.start && (finder.is(k - 1, WordKinds::COPULA) || (finder.lower(k - 1) == "," && covered(k - 2)));
+            let predicated = k > sentence.tokens.start && (finder.is(k - 1, WordKinds::COPULA) || (k >= sentence.tokens.start + 2 && finder.lower(k - 1) == "," && covered(k - 2)));
             let cue = predicated && finder.is(end - 1, WordKinds::FRAME_CUE);
             if next_is_name || cue || (from..end).any(|j| covered(j) && !good_at(j)) {
                 continue;

@@ -1140,7 +1140,8 @@ impl<'a> Finder<'a> {
             // A participle modifies only after a function word that is no verb's ("with armoured
             // vehicles", not "has ordered tankers").
             // ("Hyundai assembles cars": a word in "-s" right after a name is the name's verb.)
-            let verb_after_name = |k: usize, word: &str| word.ends_with('s') && !word.ends_with("ss") && mentions.iter().any(|m| m.last == k);
+            // (Not after a state's adjective: "Chinese communications equipment".)
+            let verb_after_name = |k: usize, word: &str| word.ends_with('s') && !word.ends_with("ss") && mentions.iter().any(|m| m.last == k && !matches!(m.target, Target::Adjective(_)));
             let modifier = |k: usize| {
                 let word = self.lower(k);
                 let participle = word.ends_with("ing") || word.ends_with("ed");
@@ -1303,8 +1304,9 @@ impl<'a> Finder<'a> {
         // A name: "Aframax", not "Russian" (a mention) or "New" (an ordinary word).
         let k = at.checked_sub(1)?;
         let name = k >= s.tokens.start && self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY) && !covered(k) && !self.is_acronym(k);
-        let alone = k == s.tokens.start || !self.is_capitalised(k - 1);
-        (name && alone).then_some(k)
+        // (Only asked of a name, which is inside the sentence: `k - 1` may be before it.)
+        let alone = || k <= s.tokens.start || !self.is_capitalised(k - 1);
+        (name && alone()).then_some(k)
     }
 
     /// A lowercase term in quotation marks named as a project or initiative: `a "gas bridge"`

@@ -295,6 +295,14 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_with_a_lowercase_good_after_a_heading_reads() {
+        // The good's designation looked one token before the sentence (a panic, once).
+        let doc = Reader::default().parse(Path::new("case.txt"), "case.txt", Format::Text, b"Analysis\nweapons shipments rose.\n").unwrap();
+        let found = extractor().extract(&doc);
+        assert!(found.entities.iter().all(|e| e.label != "Analysis weapons"), "{:?}", found.entities);
+    }
+
+    #[test]
     fn one_frame_reads_every_form_of_its_cue() {
         let has = |text: &str, wanted: &str| {
             let found = frames_in(text);
