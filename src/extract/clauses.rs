@@ -1113,6 +1113,12 @@ impl<'a> SentenceView<'a> {
         })?
     }
 
+    /// The name whose "'s" stands right before mention `m` ("Turkmenistan" of
+    /// "Turkmenistan's gas"), if one does.
+    pub(super) fn possessor_right_before(&self, m: usize) -> Option<usize> {
+        self.possessor_before(self.first(m)).filter(|&p| self.last(p) + 1 == self.first(m))
+    }
+
     /// The state's adjective right before mention `m`, touching it ("Russian" in "Russian
     /// gas"), if one is.
     pub(super) fn adjective_before(&self, m: usize) -> Option<usize> {

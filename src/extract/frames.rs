@@ -801,7 +801,7 @@ impl Frames {
             _ => view.prep_object_after(end, self.preposition("of")?).map(|m| view.past_adjective(m)),
         }?;
         // ("China buys Turkmenistan's gas": the state owning it, right before its "'s", too.)
-        let owner = || view.possessor_before(view.first(good)).filter(|&p| view.last(p) + 1 == view.first(good) && view.class(p) == EntityType::Country);
+        let owner = || view.possessor_right_before(good).filter(|&p| view.class(p) == EntityType::Country);
         (view.class(good) == EntityType::Commodity).then(|| view.adjective_before(good).or_else(owner)).flatten()
     }
 
@@ -918,7 +918,7 @@ impl Frames {
                 // ("banned imports of Russian oil": the state whose adjective marks the good;
                 // not for an investment: "buys Turkmenistan's gas" buys no stake in the state.)
                 let adjective = view.adjective_before(o).filter(|&a| takes(a));
-                adjective.or_else(|| view.possessor_before(view.first(o)).filter(|&p| view.last(p) + 1 == view.first(o) && takes(p)))
+                adjective.or_else(|| view.possessor_right_before(o).filter(|&p| takes(p)))
             } else {
                 None
             }
