@@ -6,7 +6,7 @@
 //! `write_exports`) and `extract` (extraction printed, no store). The CLI parses the
 //! arguments and calls these; the stages themselves live in their own modules.
 
-use crate::corpus::{Reader, Source};
+use crate::corpus::{self, Document, Reader, Source};
 use crate::diagram;
 use crate::export;
 use crate::extract::{Extractor, Lexicon};
@@ -131,10 +131,22 @@ struct Extracted {
 
 /// Reads and extracts one file on a worker thread: the document's graph built there too.
 fn read_and_extract(reader: &Reader, extractor: &Extractor, source: &Source) -> Result<(Extracted, DocumentGraph), String> {
-    let doc = reader.read_source(source).map_err(|e| format!("{:#}", anyhow::Error::from(e)))?;
-    let extraction = extractor.extract(&doc);
+    let (doc, extraction) = read_and_extract_document(reader, extractor, source)?;
     let graph = DocumentGraph::new(&doc, &extraction, &extractor.lexicon.fingerprint);
     Ok((Extracted { id: doc.id, name: doc.name, extraction }, graph))
+}
+
+/// Reads and extracts one file; the error names the file. No input may take the run down:
+/// should extraction ever panic, that is this file's error and the other files go on.
+fn read_and_extract_document(reader: &Reader, extractor: &Extractor, source: &Source) -> Result<(Document, Extraction), String> {
+    let doc = reader.read_source(source).map_err(|e| format!("{:#}", anyhow::Error::from(e)))?;
+    let extraction = this_files_error(&source.path, || extractor.extract(&doc))?;
+    Ok((doc, extraction))
+}
+
+/// Runs `work` on the file at `path`; a panic becomes an error naming the file.
+fn this_files_error<T>(path: &Path, work: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|panic| format!("{}: internal error while extracting it (please report): {}", path.display(), corpus::panic_message(&panic)))
 }
 
 /// The most quads one batch hands to the store. Batches start at one document and double
@@ -403,7 +415,7 @@ pub fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat, shards
     match format {
         ExtractFormat::Json => {
             let mut results: Vec<String> = Vec::new();
-            let work = |source: &Source| reader.read_source(source).map(|doc| export::extraction_json(&doc, &extractor.extract(&doc)));
+            let work = |source: &Source| read_and_extract_document(&reader, &extractor, source).map(|(doc, extraction)| export::extraction_json(&doc, &extraction));
             parallel::map_in_order(&files, parallel::threads(), work, |_, json| {
                 match json {
                     Ok(json) => results.push(json),
@@ -428,7 +440,8 @@ pub fn extract(ontology: &Path, paths: &[PathBuf], format: ExtractFormat, shards
                 None => NquadsOut::Stream { out: stdout },
             };
             let mut written: Result<()> = Ok(());
-            let work = |source: &Source| reader.read_source(source).map(|doc| DocumentGraph::new(&doc, &extractor.extract(&doc), &extractor.lexicon.fingerprint).into_nquads());
+            let work =
+                |source: &Source| read_and_extract_document(&reader, &extractor, source).map(|(doc, extraction)| DocumentGraph::new(&doc, &extraction, &extractor.lexicon.fingerprint).into_nquads());
             parallel::map_in_order(&files, parallel::threads(), work, |_, graph| match graph {
                 Ok(graph) => {
                     written = out.write(&graph);
@@ -487,4 +500,18 @@ pub fn load(target: Target<'_>, paths: &[PathBuf]) -> Result<IngestReport> {
     bar.finish_and_clear();
     report.rates = Some(rates(started, report.added + report.replaced + report.unchanged, quads));
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_extraction_is_an_error_naming_the_file() {
+        let path = Path::new("corpus/d07_bad.html");
+        let error = this_files_error(path, || -> usize { panic!("index out of bounds: the len is 3 but the index is 4") }).unwrap_err();
+        assert!(error.starts_with("corpus/d07_bad.html: internal error while extracting it"), "{error}");
+        assert!(error.ends_with("the len is 3 but the index is 4"), "{error}");
+        assert_eq!(this_files_error(path, || 7), Ok(7));
+    }
 }
