@@ -1149,9 +1149,11 @@ impl<'a> Finder<'a> {
                 plain(k) && !self.is(k, WordKinds::FRAME_CUE) && !word.ends_with("ly") && (!participle || after_function) && !verb_after_name(k, word)
             };
             // "self-propelled howitzers", "long-range missiles": a hyphenated modifier is one
-            // word, and so is a class named after a ship or a design ("Kilo-class submarines").
+            // word, and so is a class named after a ship or a design ("Kilo-class submarines")
+            // and a model's designation ("VVER-1200 reactors", "S-400 systems").
             let named_class = |k: usize| k > s.tokens.start && self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !mentions.iter().any(|m| m.first <= k && k < m.last);
-            let compound = |k: usize| k >= s.tokens.start + 2 && plain(k) && self.inner_dash(k - 1) && (plain(k - 2) || named_class(k - 2));
+            let model_number = |k: usize| self.tok(k).kind == TokenKind::Number && named_class(k - 2);
+            let compound = |k: usize| k >= s.tokens.start + 2 && self.inner_dash(k - 1) && (plain(k) && (plain(k - 2) || named_class(k - 2)) || model_number(k));
             let mut first = head;
             let mut modifiers = 0;
             while first > s.tokens.start && modifiers < 3 {
@@ -2184,14 +2186,20 @@ impl<'a> Finder<'a> {
         let mut k = start;
         for (n, m) in known.iter().enumerate() {
             // "Tayyip Erdogan", "Vasily Nebenzya": a given name the gazetteer does not list,
-            // right before a known person's name, is part of it.
-            if m.class == EntityType::Person && m.first > k && m.first - k <= 2 && (k..m.first).all(|j| self.is_plain_name_word(j)) && matches!(m.target, Target::Known(_)) {
-                let mut mention = self.known_mention(m, titled && k == start);
-                mention.first = k;
-                mention.surface = self.surface(k, m.last);
-                out.push(mention);
-                k = m.last;
-                continue;
+            // right before a known person's name, is part of it; unless the known person's
+            // name says otherwise: "Jill Biden", "M. K. Stalin" are other people.
+            if let (EntityType::Person, Target::Known(entry)) = (m.class, &m.target) {
+                if m.first > k && m.first - k <= 2 && (k..m.first).all(|j| self.is_plain_name_word(j) || self.is_initial(j)) {
+                    let mut mention = self.known_mention(m, titled && k == start);
+                    mention.first = k;
+                    mention.surface = self.surface(k, m.last);
+                    if !self.may_open_name_of(k, &self.lex.gazetteer.entries[*entry].label) {
+                        mention.target = Target::Unknown;
+                    }
+                    out.push(mention);
+                    k = m.last;
+                    continue;
+                }
             }
             // "Yangi Toshkent", "Novo Vostok": one name word no list holds, right before a
             // known place, names another place of that name.
@@ -2773,6 +2781,20 @@ impl<'a> Finder<'a> {
     /// what a name no list holds is made of ("Yasutoshi", "Baimukhanov").
     fn is_plain_name_word(&self, k: usize) -> bool {
         self.is_capitalised(k) && !self.is(k, WordKinds::ORDINARY) && !self.is(k, WordKinds::HEAD) && !self.is_acronym(k) && self.lower(k).chars().all(char::is_alphabetic)
+    }
+
+    /// Token `k` (a given name or an initial) may open a name of the person labelled `label`:
+    /// a word of the label shares its first three letters ("Tayyip" in "Recep Tayyip Erdoğan",
+    /// "Sergey" for "Sergei"), or the initial its first letter; a label of one word says
+    /// nothing against it.
+    fn may_open_name_of(&self, k: usize, label: &str) -> bool {
+        let words: Vec<String> = label.split_whitespace().map(super::lexicon::fold).collect();
+        if words.len() < 2 {
+            return true;
+        }
+        let stem = |w: &str| w.chars().take(if self.is_initial(k) { 1 } else { 3 }).collect::<String>();
+        let key = stem(self.lower(k));
+        words.iter().any(|w| stem(w) == key)
     }
 
     /// Token `k` is an initial: one capital letter and its period ("B."), or up to three

@@ -127,6 +127,16 @@ impl Extractor {
         };
         Some(match &m.target {
             Target::Known(entry) => {
+                // "Stalin" after "M. K. Stalin": a known person's one-word name, once the
+                // document named another person of that name in full (and not the known one),
+                // is that person.
+                if gaz.entries[*entry].class == EntityType::Person && m.last - m.first == 1 && !drafts.iter().any(|d| d.id == gaz.entries[*entry].id) {
+                    let namesake = |d: &Draft| d.class == EntityType::Person && d.is_unknown() && d.label.rsplit(' ').next() == Some(m.surface.as_str());
+                    if let Some(d) = drafts.iter().position(namesake) {
+                        drafts[d].add_surface(&m.surface);
+                        return Some((d, EntityType::Person));
+                    }
+                }
                 let idx = add_known(*entry, Some(&m.surface), drafts);
                 drafts[idx].surfaces.extend(m.short.clone());
                 if let Some(d) = defined_by {
