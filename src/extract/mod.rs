@@ -254,6 +254,12 @@ mod tests {
         EXTRACTOR.get_or_init(|| Extractor::new(Lexicon::load_untrained(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap()))
     }
 
+    /// The extractor with the scorer's weights too (`extractor()` leaves them out).
+    fn trained_extractor() -> &'static Extractor {
+        static TRAINED: OnceLock<Extractor> = OnceLock::new();
+        TRAINED.get_or_init(|| Extractor::new(Lexicon::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap()))
+    }
+
     /// The frames matched in `text`, as "predicate subject → object (slot/slot[/passive])".
     pub(crate) fn frames_in(text: &str) -> Vec<String> {
         let ex = extractor();
@@ -285,10 +291,7 @@ mod tests {
     fn route_projects_with_the_same_ends_and_head_are_one_unless_a_good_differs() {
         let projects = |text: &str| {
             let doc = Reader::default().parse(Path::new("case.txt"), "case.txt", Format::Text, text.as_bytes()).unwrap();
-            // (The scorer's weights too: `extractor()` leaves them out.)
-            static TRAINED: OnceLock<Extractor> = OnceLock::new();
-            let trained = TRAINED.get_or_init(|| Extractor::new(Lexicon::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap()));
-            trained.extract(&doc).entities.into_iter().filter(|e| e.class == EntityType::Project).map(|e| e.label).collect::<Vec<_>>()
+            trained_extractor().extract(&doc).entities.into_iter().filter(|e| e.class == EntityType::Project).map(|e| e.label).collect::<Vec<_>>()
         };
         assert_eq!(projects("They plan a railway corridor from Busan to Europe. The transport corridor from Busan to Europe would pass Russia."), ["Busan–Europe railway corridor"]);
         assert_eq!(projects("Russia built a gas pipeline from Siberia to China. A new oil pipeline from Siberia to China opened too."), ["Siberia–China gas pipeline", "Siberia–China oil pipeline"]);
@@ -300,6 +303,17 @@ mod tests {
         let doc = Reader::default().parse(Path::new("case.txt"), "case.txt", Format::Text, b"Analysis\nweapons shipments rose.\n").unwrap();
         let found = extractor().extract(&doc);
         assert!(found.entities.iter().all(|e| e.label != "Analysis weapons"), "{:?}", found.entities);
+    }
+
+    #[test]
+    fn an_acronym_the_text_spells_out_as_another_name_is_not_the_known_one() {
+        let doc = Reader::default()
+            .parse(Path::new("case.txt"), "case.txt", Format::Text, "A ruling by the International Chamber of Commerce (ICC) ordered Turkey to pay. The ICC sits in Paris.".as_bytes())
+            .unwrap();
+        let found = trained_extractor().extract(&doc);
+        let icc: Vec<_> = found.entities.iter().filter(|e| e.aliases.iter().any(|a| a == "ICC")).collect();
+        assert_eq!(icc.len(), 1, "{:?}", found.entities);
+        assert_eq!((icc[0].label.as_str(), icc[0].id.as_str()), ("International Chamber of Commerce", "organization/international_chamber_of_commerce"));
     }
 
     #[test]

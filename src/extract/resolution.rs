@@ -137,6 +137,13 @@ impl Extractor {
                         return Some((d, EntityType::Person));
                     }
                 }
+                // "International Chamber of Commerce (ICC)": an acronym the document spells out
+                // as another name than the known one's ("International Criminal Court") is the
+                // document's.
+                if let Some(d) = defined_by.filter(|&d| drafts[d].is_unknown() && shared_words(&drafts[d].label, &gaz.entries[*entry].label) <= 1) {
+                    drafts[d].add_surface(&m.surface);
+                    return Some((d, drafts[d].class));
+                }
                 let idx = add_known(*entry, Some(&m.surface), drafts);
                 drafts[idx].surfaces.extend(m.short.clone());
                 if let Some(d) = defined_by {
@@ -1079,7 +1086,14 @@ pub(super) fn merge_surfaces(drafts: &mut [Draft], from: usize, into: usize) {
         drafts[from].surfaces.clear();
         drafts[from].class = drafts[into].class;
         drafts[from].id = drafts[into].id.clone();
+        drafts[from].label = drafts[into].label.clone();
     }
+}
+
+/// How many words (folded) two names share.
+fn shared_words(a: &str, b: &str) -> usize {
+    let words: FxHashSet<String> = a.split_whitespace().map(fold).collect();
+    b.split_whitespace().map(fold).collect::<FxHashSet<String>>().intersection(&words).count()
 }
 
 /// Whether `initials(label) == acronym`, without building the initials.
