@@ -2219,7 +2219,9 @@ impl<'a> Finder<'a> {
                 }
             }
             if !matches!(m.target, Target::Adjective(_)) || self.is_actor_noun_after(m.last) {
-                out.push(self.known_mention(m, titled && m.first == start));
+                // ("External Affairs Minister S. Jaishankar": a title among the run's words.)
+                let title_in_run = m.class == EntityType::Person && m.first > k && self.title_before(k, m.first).is_some();
+                out.push(self.known_mention(m, titled && m.first == start || title_in_run));
             }
             k = m.last;
         }
