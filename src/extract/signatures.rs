@@ -97,5 +97,8 @@ mod tests {
         assert!(!s.allows_object(Predicate::Trades, EntityType::Country));
         assert!(s.allows_subject(Predicate::Trades, EntityType::Country));
         assert!(!s.allows_subject(Predicate::Trades, EntityType::Commodity));
+        // A subsidiary is a member of its group (a range given as a union).
+        assert!(s.allows(Predicate::MemberOf, EntityType::Company, EntityType::Company));
+        assert!(!s.allows(Predicate::MemberOf, EntityType::Company, EntityType::Project));
     }
 }
