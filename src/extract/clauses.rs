@@ -1143,6 +1143,23 @@ impl<'a> SentenceView<'a> {
         }
     }
 
+    /// "Abu Dhabi conglomerate International Holding Company", "Moscow-based miner Nornickel":
+    /// the name after a place or state that modifies one or two lowercase descriptor words
+    /// before it (no comma, no function word between).
+    pub(super) fn named_after_descriptor(&self, m: usize) -> Option<usize> {
+        if !matches!(self.class(m), EntityType::Place | EntityType::Country) {
+            return None;
+        }
+        let mut k = self.last(m);
+        // ("Moscow-based": a hyphenated participle is one descriptor word.)
+        if k + 1 < self.tokens.end && self.finder.is_dash(k) && self.finder.text.tokens[k].joined && self.word(k + 1) == "based" {
+            k += 2;
+        }
+        let descriptor = |t: usize| t < self.tokens.end && self.mention_at(t).is_none() && self.word(t).chars().all(char::is_lowercase) && !self.finder.is(t, WordKinds::FUNCTION);
+        let words = (k..k + 3).take_while(|&t| descriptor(t)).count();
+        (1..=2).contains(&words).then(|| self.mention_at(k + words)).flatten().filter(|&n| self.first(n) == k + words)
+    }
+
     /// The by-agent of a passive verb ending at `from`: a name after "by", or the name after
     /// "from" that follows a noun after "by" ("blocked by objections from Moscow", "financed
     /// by a loan from JICA").
@@ -1248,7 +1265,11 @@ impl<'a> SentenceView<'a> {
             j -= 1;
             let w = self.word(j);
             if w == "," {
-                return (j > self.tokens.start).then(|| self.mention_at(j - 1)).flatten();
+                // ("International Resources Holding (IRH), the mining arm of": past the name's
+                // acronym in brackets.)
+                let bracketed = j > self.tokens.start + 3 && self.word(j - 1) == ")" && self.word(j - 3) == "(" && self.mention_at(j - 2).is_some();
+                let before = if bracketed { j - 3 } else { j };
+                return (before > self.tokens.start).then(|| self.mention_at(before - 1)).flatten();
             }
             if w == "as" {
                 // "with Novatek as the main investor", "acted as a mediator".

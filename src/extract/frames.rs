@@ -914,6 +914,10 @@ impl Frames {
                 Some(o)
             } else if matches!(view.resolved[view.mentions[o]].mention.target, Target::Adjective(_)) {
                 view.mention_at(view.last(o)).filter(|&m| takes(m))
+            } else if let Some(named) = view.named_after_descriptor(o).filter(|&m| takes(m)) {
+                // ("the mining arm of Abu Dhabi conglomerate International Holding Company": a
+                // place modifying a descriptor, the name after it the one meant.)
+                Some(named)
             } else if view.class(o) == EntityType::Commodity && frame.predicate != Predicate::InvestsIn {
                 // ("banned imports of Russian oil": the state whose adjective marks the good;
                 // not for an investment: "buys Turkmenistan's gas" buys no stake in the state.)
