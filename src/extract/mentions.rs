@@ -2193,7 +2193,9 @@ impl<'a> Finder<'a> {
                     let mut mention = self.known_mention(m, titled && k == start);
                     mention.first = k;
                     mention.surface = self.surface(k, m.last);
-                    if !self.may_open_name_of(k, &self.lex.gazetteer.entries[*entry].label) {
+                    // (A given name or an initial, not any word: "Tsar Putin" is Putin.)
+                    let given = self.is_initial(k) || self.is(k, WordKinds::GIVEN_NAME);
+                    if given && !self.may_open_name_of(k, &self.lex.gazetteer.entries[*entry].label) {
                         mention.target = Target::Unknown;
                     }
                     out.push(mention);

@@ -314,6 +314,10 @@ mod tests {
         let icc: Vec<_> = found.entities.iter().filter(|e| e.aliases.iter().any(|a| a == "ICC")).collect();
         assert_eq!(icc.len(), 1, "{:?}", found.entities);
         assert_eq!((icc[0].label.as_str(), icc[0].id.as_str()), ("International Chamber of Commerce", "organization/international_chamber_of_commerce"));
+        // A known body whose label is its acronym stays itself, however the text spells it out.
+        let doc = Reader::default().parse(Path::new("case.txt"), "case.txt", Format::Text, "The US Agency for International Development (USAID) funded it.".as_bytes()).unwrap();
+        let found = trained_extractor().extract(&doc);
+        assert!(found.entities.iter().any(|e| e.id == "organization/usaid"), "{:?}", found.entities);
     }
 
     #[test]

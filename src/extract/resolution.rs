@@ -140,7 +140,9 @@ impl Extractor {
                 // "International Chamber of Commerce (ICC)": an acronym the document spells out
                 // as another name than the known one's ("International Criminal Court") is the
                 // document's.
-                if let Some(d) = defined_by.filter(|&d| drafts[d].is_unknown() && shared_words(&drafts[d].label, &gaz.entries[*entry].label) <= 1) {
+                // (Not when the known label is the acronym itself: "UNESCO", "USAID".)
+                let known_label = &gaz.entries[*entry].label;
+                if let Some(d) = defined_by.filter(|&d| drafts[d].is_unknown() && known_label.contains(' ') && shared_words(&drafts[d].label, known_label) <= 1) {
                     drafts[d].add_surface(&m.surface);
                     return Some((d, drafts[d].class));
                 }
@@ -1090,10 +1092,11 @@ pub(super) fn merge_surfaces(drafts: &mut [Draft], from: usize, into: usize) {
     }
 }
 
-/// How many words (folded) two names share.
+/// How many words (folded) of more than three letters two names share ("of", "for" and
+/// "the" do not count).
 fn shared_words(a: &str, b: &str) -> usize {
-    let words: FxHashSet<String> = a.split_whitespace().map(fold).collect();
-    b.split_whitespace().map(fold).collect::<FxHashSet<String>>().intersection(&words).count()
+    let words = |name: &str| -> FxHashSet<String> { name.split_whitespace().map(fold).filter(|w| w.chars().count() > 3).collect() };
+    words(a).intersection(&words(b)).count()
 }
 
 /// Whether `initials(label) == acronym`, without building the initials.
