@@ -1152,7 +1152,7 @@ impl<'a> SentenceView<'a> {
         }
         let mut k = self.last(m);
         // ("Moscow-based": a hyphenated participle is one descriptor word.)
-        if k + 1 < self.tokens.end && self.finder.is_dash(k) && self.finder.text.tokens[k].joined && self.finder.text.tokens[k + 1].joined && self.word(k + 1) == "based" {
+        if k + 1 < self.tokens.end && self.finder.inner_dash(k) && self.word(k + 1) == "based" {
             k += 2;
         }
         let descriptor = |t: usize| t < self.tokens.end && self.mention_at(t).is_none() && self.word(t).chars().all(char::is_lowercase) && !self.finder.is(t, WordKinds::FUNCTION);

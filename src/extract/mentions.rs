@@ -225,7 +225,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Token `i` is a hyphen inside a word, joined to the tokens on both sides ("deep-sea").
-    fn inner_dash(&self, i: usize) -> bool {
+    pub(super) fn inner_dash(&self, i: usize) -> bool {
         self.is_dash(i) && self.tok(i).joined && i + 1 < self.text.tokens.len() && self.tok(i + 1).joined
     }
 
