@@ -11,7 +11,7 @@ use super::mentions::Target;
 use super::resolution::{Draft, Resolved};
 use super::scorer::{distance_bucket, Config, Features, FrameEvidence, Shared};
 use crate::model::{EntityType, Predicate};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// One pair of mentions of a sentence (positions in the view; `first` before `second`)
 /// and its features.
@@ -34,8 +34,8 @@ fn bit(predicate: Predicate) -> u32 {
 pub struct DocumentCounts {
     mentions: FxHashMap<usize, u32>,
     together: FxHashMap<(usize, usize), u32>,
-    /// (entity, the entity of its gazetteer country).
-    placed: FxHashSet<(usize, usize)>,
+    /// Entity → the entity of its gazetteer country.
+    placed: FxHashMap<usize, usize>,
 }
 
 impl DocumentCounts {
@@ -45,7 +45,7 @@ impl DocumentCounts {
         let by_id: FxHashMap<&str, usize> = drafts.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
         for (i, d) in drafts.iter().enumerate() {
             if let Some(&country) = d.country.as_deref().and_then(|c| by_id.get(c)) {
-                counts.placed.insert((i, country));
+                counts.placed.insert(i, country);
             }
         }
         let mut sentence: Vec<usize> = Vec::new();
@@ -75,7 +75,13 @@ impl DocumentCounts {
 
     /// The gazetteer places entity `a` in entity `b`.
     fn placed_in(&self, a: usize, b: usize) -> bool {
-        self.placed.contains(&(a, b))
+        self.placed.get(&a) == Some(&b)
+    }
+
+    /// Entity `a` is the gazetteer's of state `b`, or of the state that holds `b` ("Putin"
+    /// and Russia or Moscow).
+    fn at_home(&self, a: usize, b: usize) -> bool {
+        self.placed.get(&a).is_some_and(|&state| state == b || self.placed.get(&b) == Some(&state))
     }
 
     fn frequent(&self, entity: usize) -> bool {
@@ -127,8 +133,38 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         let (ra, rb) = (mention(a), mention(b));
         (ra.mention.last, rb.mention.first.max(ra.mention.last))
     };
+    // ("Putin met President Khurelsukh during his visit to Russia": no one visits or meets
+    // the state the gazetteer makes theirs, or a place in it.)
+    let own_state = |m: &FrameMatch| {
+        let (s, o) = (mention(m.subject), mention(m.object));
+        frames.frames[m.frame as usize].predicate == Predicate::MeetsWith
+            && s.class == EntityType::Person
+            && matches!(o.class, EntityType::Country | EntityType::Place)
+            && counts.at_home(s.entity, o.entity)
+    };
+    // The visit is the other one's: the person the one at home meets ("Putin met President
+    // Khurelsukh during his visit to Russia": Khurelsukh visits Russia).
+    let visitors: Vec<FrameMatch> = matches
+        .iter()
+        .filter(|m| own_state(m))
+        .filter_map(|m| {
+            let state = mention(m.object).entity;
+            let host = m.subject;
+            let guest = matches.iter().filter(|n| frames.frames[n.frame as usize].predicate == Predicate::MeetsWith).find_map(|n| {
+                let other = if n.subject == host {
+                    n.object
+                } else if n.object == host {
+                    n.subject
+                } else {
+                    return None;
+                };
+                (mention(other).class == EntityType::Person && !counts.at_home(mention(other).entity, state)).then_some(other)
+            })?;
+            Some(FrameMatch { subject: guest, ..*m })
+        })
+        .collect();
     let frames_of = |a: usize, b: usize| {
-        matches.iter().filter(move |m| (m.subject == a && m.object == b) || (m.subject == b && m.object == a)).map(move |m| FrameEvidence {
+        matches.iter().chain(&visitors).filter(move |m| ((m.subject == a && m.object == b) || (m.subject == b && m.object == a)) && !own_state(m)).map(move |m| FrameEvidence {
             predicate: frames.frames[m.frame as usize].predicate,
             forward: m.subject == a,
             config: Config { pos: frames.frames[m.frame as usize].pos, subject: m.subject_slot, object: m.object_slot, passive: m.passive },

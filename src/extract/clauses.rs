@@ -402,13 +402,11 @@ impl<'a> SentenceView<'a> {
     /// The preposition governing mention `m`: the word before it, past determiners and
     /// up to two modifiers ("in the new Zvezda shipyard").
     pub fn preposition_before(&self, m: usize) -> Option<u8> {
-        // "represented by Transport Minister Jassim Al-Sulaiti": "by" governs a titled person
-        // (not "as" and the like, which join clauses: "as President Yoon held talks").
+        // "met with President Yoon", "represented by Transport Minister Jassim Al-Sulaiti":
+        // a preposition before a person's title governs the person (not "as", which joins
+        // clauses: "as President Yoon held talks").
         let titled = self.title_start_before(m);
-        if titled < self.first(m) && titled > self.tokens.start && self.word(titled - 1) == "by" {
-            return self.finder.preposition(titled - 1);
-        }
-        let mut k = self.first(m);
+        let mut k = if titled < self.first(m) && titled > self.tokens.start && self.word(titled - 1) != "as" { titled } else { self.first(m) };
         let mut modifiers = 0;
         // Modifiers stand after the determiner: "reports that North Korea" is no phrase.
         let mut determined = false;
@@ -587,6 +585,14 @@ impl<'a> SentenceView<'a> {
             }
             if self.is_aside(j) && !inside {
                 continue;
+            }
+            // "talks with President Pezeshkian, who is on a visit to Iran": the name a
+            // relative pronoun refers to is the subject of the clause it opens.
+            if matches!(self.word(j), "who" | "which") && j > self.tokens.start + 1 {
+                let r = if self.word(j - 1) == "," { j - 1 } else { j };
+                if let Some(m) = (r > self.tokens.start).then(|| self.mention_at(r - 1)).flatten() {
+                    return Some(m);
+                }
             }
             // "Manara, the vehicle set up by Ma'aden, has agreed to buy a stake": the name
             // before an apposition that closes before the cue's verb phrase.
