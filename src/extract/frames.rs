@@ -875,7 +875,10 @@ impl Frames {
         // "cooperation between A and B": every pair of the list, for a symmetric cue (for
         // others, "between" names the object: "mediated between A and B").
         if symmetric && (frame.subject.contains(&Slot::Between) || frame.object.contains(&Slot::Between)) {
-            if let Some(m) = view.between_after(end, 3) {
+            // ("Talks were held in Ankara between A and B": past the verb and the venue, up to
+            // a comma or another name.)
+            let venue_only = |m: usize| (end..view.first(m)).all(|j| view.word(j) != "," && view.mention_at(j).is_none_or(|v| matches!(view.class(v), EntityType::Place | EntityType::Country)));
+            if let Some(m) = view.between_after(end, 8).filter(|&m| view.first(m) <= end + 4 || venue_only(m)) {
                 pairs_within(out, view.list(m), SlotKind::Between, true);
             }
         }
