@@ -1254,7 +1254,10 @@ impl<'a> SentenceView<'a> {
                 return (!self.possessor(m)).then_some(m);
             }
             let w = self.word(j);
-            let verb_or_function = self.finder.is(j, WordKinds::VERB_GROUP.with(WordKinds::FUNCTION));
+            // ("Kazakhstan and Uzbekistan discussed cooperation": a verb in the past ends it,
+            // not a compound's participle: "Korean-backed investment".)
+            let past_verb = (self.finder.lex.frames.is_past_verb(w) || (w.len() > 4 && w.ends_with("ed"))) && !self.in_compound(j);
+            let verb_or_function = self.finder.is(j, WordKinds::VERB_GROUP.with(WordKinds::FUNCTION)) || past_verb;
             if words >= 2 || verb_or_function || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
                 return None;
             }
