@@ -231,6 +231,9 @@ mod tests {
         assert_eq!(agreements("Chile kept its visa-free regime with Peru."), [("visa-free regime".to_string(), None)]);
         assert_eq!(agreements("A long-stay work permit arrangement was agreed."), [("long-stay work permit arrangement".to_string(), None)]);
         assert!(agreements("The two sides signed a trade deal in May.").is_empty());
+        // A duration says for how long, not which: "short-term" is no specifying word.
+        assert!(agreements("India ran the port under a short-term arrangement.").is_empty());
+        assert_eq!(agreements("Chile has a long-term visa-free travel arrangement with Peru."), [("visa-free travel arrangement".to_string(), None)]);
         assert!(agreements("The agreement was signed in May.").is_empty());
     }
 
