@@ -298,8 +298,15 @@ impl Extractor {
         let frames = &self.lexicon.frames;
         let actor = |r: &Resolved| matches!(r.class, EntityType::Country | EntityType::Organization);
         let tokens = finder.text.tokens.len();
-        let starting = |k: usize| (k < tokens).then(|| resolved.iter().find(|r| r.mention.first == k || (finder.lower(k) == "the" && r.mention.first == k + 1))).flatten();
-        let ending = |k: usize| resolved.iter().rfind(|r| r.mention.last == k);
+        // The first mention starting and the last ending at each token.
+        let mut by_first: FxHashMap<usize, &Resolved> = FxHashMap::default();
+        let mut by_last: FxHashMap<usize, &Resolved> = FxHashMap::default();
+        for r in resolved {
+            by_first.entry(r.mention.first).or_insert(r);
+            by_last.insert(r.mention.last, r);
+        }
+        let starting = |k: usize| (k < tokens).then(|| by_first.get(&k).or_else(|| by_first.get(&(k + 1)).filter(|_| finder.lower(k) == "the")).copied()).flatten();
+        let ending = |k: usize| by_last.get(&k).copied();
         // Per sanction noun: its sentence, token, and the sanctioners or the target.
         let mut targets: Vec<(usize, &Resolved)> = Vec::new();
         let mut open: Vec<(usize, usize, Vec<&Resolved>)> = Vec::new();
@@ -948,7 +955,11 @@ fn dashed_states_before<'r>(finder: &Finder, sentence: &crate::text::Sentence, r
     while k > sentence.tokens.start && end - k < 2 && finder.is_plain_word(k - 1) {
         k -= 1;
     }
-    let state = |r: &&Resolved| r.class == EntityType::Country && sentence.tokens.contains(&r.mention.first);
+    // (The document's mentions are in order: the sentence's are one run of them.)
+    let from = resolved.partition_point(|r| r.mention.first < sentence.tokens.start);
+    let to = resolved.partition_point(|r| r.mention.first < sentence.tokens.end);
+    let resolved = &resolved[from..to.max(from)];
+    let state = |r: &&Resolved| r.class == EntityType::Country;
     let second = resolved.iter().filter(state).find(|r| r.mention.last == k)?;
     let dash = second.mention.first.checked_sub(1).filter(|&d| d > sentence.tokens.start && finder.is_dash(d))?;
     let first = resolved.iter().filter(state).find(|r| r.mention.last == dash)?;

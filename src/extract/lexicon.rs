@@ -586,6 +586,8 @@ pub struct Lexicon {
     words: WordTable,
     /// Lowercase token keys of place cues before a name ("the city of").
     pub place_cues: Vec<Vec<String>>,
+    /// The last words of `place_cues`, so a word that ends none is passed over at once.
+    pub place_cue_ends: FxHashSet<String>,
     /// Lowercase token keys of words that hedge a number after them ("about", "up to").
     pub approximators: Vec<Vec<String>>,
     /// Status cues ("planned", "suspend*") and the status each gives, by cue index.
@@ -932,6 +934,7 @@ impl Lexicon {
         let phrases =
             |file: &str| -> Result<Vec<Vec<String>>> { Ok(read_list(&lexicon_dir.join(file))?.iter().map(|c| token_key(&lex.splitter, c).split(' ').map(str::to_string).collect()).collect()) };
         lex.place_cues = phrases("place_cues.txt")?;
+        lex.place_cue_ends = lex.place_cues.iter().filter_map(|cue| cue.last().cloned()).collect();
         lex.approximators = phrases("approximators.txt")?;
         let names = root.join("names");
         lex.given_names = lower_set(&names.join("given_names.txt"))?;

@@ -9,6 +9,7 @@
 use super::lexicon::{fold_into, head_ends, is_legal_form, ContextCue, Lexicon, Name, NameKind, Word, WordKinds};
 use crate::model::{EntityType, Status};
 use crate::text::{Sentence, Text, Token, TokenKind};
+use rustc_hash::FxHashMap;
 
 /// What a mention refers to before resolution.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +118,9 @@ pub struct Finder<'a> {
     /// Per sentence, the word lists its words are in together: a sentence without a
     /// pronoun need not be searched for one.
     sentence_kinds: Vec<WordKinds>,
+    /// How often the document writes each word in lowercase (`written_lowercase`), counted
+    /// when first asked.
+    lowercase_counts: std::cell::OnceCell<FxHashMap<&'a str, u32>>,
 }
 
 impl<'a> Finder<'a> {
@@ -153,7 +157,7 @@ impl<'a> Finder<'a> {
             }
         }
         let sentence_kinds = text.sentences.iter().map(|s| facts[s.tokens.clone()].iter().fold(WordKinds::default(), |all, f| all.with(f.word.kinds))).collect();
-        Finder { lex, body, text, facts, sentence_kinds }
+        Finder { lex, body, text, facts, sentence_kinds, lowercase_counts: std::cell::OnceCell::new() }
     }
 
     /// True when a word of sentence `si` is in one of the word lists of `kinds`.
@@ -266,12 +270,20 @@ impl<'a> Finder<'a> {
     }
 
     /// The word of token `k` is written in lowercase elsewhere in the document, itself or
-    /// its singular ("Cargoes would be carried …" and "the cargoes"): a common word. (A
-    /// linear scan: asked only of a lone unknown word opening a sentence.)
+    /// its singular ("Cargoes would be carried …" and "the cargoes"): a common word.
     fn written_lowercase(&self, k: usize) -> bool {
+        let lowercase = |j: usize| !self.is_capitalised(j) && self.tok(j).kind == TokenKind::Word;
+        let counts = self.lowercase_counts.get_or_init(|| {
+            let mut counts = FxHashMap::default();
+            for j in (0..self.text.tokens.len()).filter(|&j| lowercase(j)) {
+                *counts.entry(self.lower(j)).or_insert(0) += 1;
+            }
+            counts
+        });
         let w = self.lower(k);
-        let forms = [Some(w), w.strip_suffix('s'), w.strip_suffix("es")];
-        (0..self.text.tokens.len()).any(|j| j != k && !self.is_capitalised(j) && self.tok(j).kind == TokenKind::Word && forms.contains(&Some(self.lower(j))))
+        // (Elsewhere: not token `k` itself.)
+        let elsewhere = |form: &str| counts.get(form).copied().unwrap_or(0) > u32::from(lowercase(k) && form == w);
+        [Some(w), w.strip_suffix('s'), w.strip_suffix("es")].into_iter().flatten().any(elsewhere)
     }
 
     /// Token `k` is a head naming a site, a place's or a project's ("port", "refinery").
@@ -3128,6 +3140,9 @@ impl<'a> Finder<'a> {
     /// The first token of the longest place cue (`lexicon/place_cues.txt`: "the town of",
     /// "south of") ending right before token `at`, no word of it before `floor`.
     pub(super) fn place_cue_ending(&self, floor: usize, at: usize) -> Option<usize> {
+        if at <= floor || !self.lex.place_cue_ends.contains(self.lower(at - 1)) {
+            return None;
+        }
         let matches = |cue: &Vec<String>| cue.len() <= at - floor && cue.iter().enumerate().all(|(n, w)| self.lower(at - cue.len() + n) == *w);
         self.lex.place_cues.iter().filter(|cue| matches(cue)).map(|cue| at - cue.len()).min()
     }
