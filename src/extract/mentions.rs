@@ -3367,8 +3367,20 @@ impl<'a> Finder<'a> {
             let mut end = head;
             loop {
                 let mention = mentions.iter().position(|m| m.last == end && of_class(m.class) && !matches!(m.target, Target::Adjective(_)));
+                // ("the North Field East, North Field South and North Field West projects": a
+                // name of up to three capitalised words, common ones among them mid-sentence,
+                // over a place the gazetteer knows.)
+                let name_word = |k: usize| {
+                    k > s.tokens.start
+                        && self.is_capitalised(k)
+                        && self.tok(k).kind == TokenKind::Word
+                        && !self.is(k, WordKinds::FUNCTION.with(WordKinds::NON_NAME))
+                        && mentions.iter().all(|m| m.last <= k || m.first > k || (m.class == EntityType::Place && m.first > s.tokens.start && self.is_capitalised(m.first)))
+                };
+                let words = (0..3).take_while(|&n| end > s.tokens.start + n && name_word(end - 1 - n)).count();
                 let (first, at) = match mention {
                     Some(i) => (mentions[i].first, Some(i)),
+                    None if words >= 2 && !self.is(end - 1 - (words - 1), WordKinds::DETERMINER) => (end - words, None),
                     None if end > s.tokens.start
                         && self.is_capitalised(end - 1)
                         && self.tok(end - 1).kind == TokenKind::Word
@@ -3414,6 +3426,8 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+        // (A place inside a name found here is a word of it.)
+        mentions.retain(|m| !found.iter().any(|f: &Mention| f.first <= m.first && m.last <= f.last));
         mentions.extend(found);
         mentions.sort_by_key(|m| m.first);
     }
