@@ -467,6 +467,9 @@ pub struct Lexicon {
     pub title_starts: FxHashSet<String>,
     /// Lowercase role nouns ("head", "chairman") for "X, head of Y".
     pub roles: FxHashSet<String>,
+    /// The titles that are only courtesy ("Mr.", "Dr."): they mark a person but name no
+    /// office, so they give no role in the person's state.
+    pub honorifics: FxHashSet<String>,
     pub max_title_tokens: usize,
     pub given_names: FxHashSet<String>,
     pub surnames: FxHashSet<String>,
@@ -1231,7 +1234,10 @@ impl Lexicon {
                 continue;
             }
             match row.get("kind").map(|k| k.to_ascii_lowercase()).as_deref() {
-                Some("title") => {
+                Some(kind @ ("title" | "honorific")) => {
+                    if kind == "honorific" {
+                        self.honorifics.insert(key.clone());
+                    }
                     let words: Vec<&str> = key.split(' ').collect();
                     self.max_title_tokens = self.max_title_tokens.max(words.len());
                     for n in 1..=words.len() {
@@ -1242,7 +1248,7 @@ impl Lexicon {
                 Some("role") => {
                     self.roles.insert(key);
                 }
-                other => bail!("{}:{line}: kind must be title or role, not {other:?}", path.display()),
+                other => bail!("{}:{line}: kind must be title, honorific or role, not {other:?}", path.display()),
             }
         }
         Ok(())
