@@ -134,7 +134,8 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         (ra.mention.last, rb.mention.first.max(ra.mention.last))
     };
     // ("Putin met President Khurelsukh during his visit to Russia": no one visits or meets
-    // the state the gazetteer makes theirs, or a place in it.)
+    // the state the gazetteer makes theirs, or a place in it; `drop_meetings_at_home` holds
+    // the same for relations without a frame.)
     let own_state = |m: &FrameMatch| {
         let (s, o) = (mention(m.subject), mention(m.object));
         frames.frames[m.frame as usize].predicate == Predicate::MeetsWith

@@ -1114,14 +1114,17 @@ pub(super) fn drop_places_of_others(drafts: &[Draft], decided: &mut Vec<Found<'_
     decided.retain(|_| !crossed.next().unwrap_or(false));
 }
 
-/// A person or state meets no place of its own state ("Jaishankar met Lavrov in Moscow": the
-/// guest meets with Moscow, the host is at home), as the gazetteer ties them.
+/// A person or state meets no place of its own state, and a person not the state itself
+/// ("Jaishankar met Lavrov in Moscow": the guest meets with Moscow, the host is at home), as
+/// the gazetteer ties them. (The relations any evidence gave; `candidates` already hands a
+/// frame's visit of a person at home to the guest they meet.)
 pub(super) fn drop_meetings_at_home(drafts: &[Draft], decided: &mut Vec<Found<'_>>) {
-    let home = |actor: &Draft, place: &Draft| match actor.class {
-        EntityType::Country => place.country.as_deref() == Some(actor.id.as_str()),
+    let home = |actor: &Draft, place: &Draft| match (actor.class, place.class) {
+        (EntityType::Country, _) => place.country.as_deref() == Some(actor.id.as_str()),
+        (_, EntityType::Country) => actor.country.as_deref() == Some(place.id.as_str()),
         _ => actor.country.is_some() && actor.country == place.country,
     };
-    decided.retain(|r| !(r.predicate == Predicate::MeetsWith && drafts[r.object].class == EntityType::Place && home(&drafts[r.subject], &drafts[r.object])));
+    decided.retain(|r| !(r.predicate == Predicate::MeetsWith && matches!(drafts[r.object].class, EntityType::Place | EntityType::Country) && home(&drafts[r.subject], &drafts[r.object])));
 }
 
 /// "Deputy Chairman of the Gazprom Management Committee": a role in a body whose name is a
