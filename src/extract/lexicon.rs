@@ -35,6 +35,9 @@ pub struct Entry {
     pub wikidata: Option<String>,
     /// The entry id of the country it belongs to, if any.
     pub country: Option<String>,
+    /// A country's first adjective ("Russian"), for the bodies it owns ("Russia's Foreign
+    /// Ministry" is the Russian Foreign Ministry).
+    pub adjective: Option<String>,
 }
 
 /// One way of writing a known entity, indexed by its lowercase token key.
@@ -1275,7 +1278,8 @@ impl Lexicon {
                 let raw_id = non_empty(row.get("id")).unwrap_or_else(|| slug(&label));
                 let id = format!("{}/{}", class.id_prefix(), raw_id);
                 let country = non_empty(row.get("country")).map(|c| format!("country/{c}"));
-                let entry = Entry { id, label: label.clone(), class, wikidata: non_empty(row.get("wikidata")), country };
+                let adjective = split_multi(row.get("adjectives")).into_iter().next();
+                let entry = Entry { id, label: label.clone(), class, wikidata: non_empty(row.get("wikidata")), country, adjective };
                 let index = gaz.add_entry(entry).with_context(at)?;
                 gaz.add_name(&self.splitter, &self.common_words, index, NameKind::Label, &label);
                 for alias in split_multi(row.get("aliases")) {

@@ -462,6 +462,7 @@ impl<'a> Finder<'a> {
         self.listed_names(s, &mut mentions);
         self.described_projects(s, &mut mentions);
         self.owned_projects(s, &mut mentions);
+        self.owned_bodies(s, &mut mentions);
         self.described_events(s, &mut mentions);
         self.joint_bodies(s, &known, &mut mentions);
         self.numbered_sessions(s, &mut mentions);
@@ -1521,6 +1522,28 @@ impl<'a> Finder<'a> {
             found.push(Mention { first, last: head + 1, class: EntityType::Project, target: Target::Unknown, surface, titled: false, short: Some(self.surface(owner.first, head + 1)) });
         }
         self.add_described(mentions, found);
+    }
+
+    /// "Russia's Foreign Ministry", "Moscow's Ministry of Foreign Affairs": a body named only
+    /// by ordinary words after a state's possessive is that state's, named with its adjective
+    /// ("Russian Foreign Ministry", the words alone its alias), so the ministries of two
+    /// states stay two entities.
+    fn owned_bodies(&self, s: &Sentence, mentions: &mut [Mention]) {
+        let gazetteer = &self.lex.gazetteer;
+        for i in 1..mentions.len() {
+            let (before, rest) = mentions.split_at_mut(i);
+            let (owner, body) = (&before[i - 1], &mut rest[0]);
+            let generic = body.class == EntityType::Organization && matches!(body.target, Target::Unknown) && (body.first..body.last).all(|k| self.is(k, WordKinds::ORDINARY));
+            let owned = body.first >= s.tokens.start + 2 && owner.last + 1 == body.first && self.lower(owner.last) == "'s" && owner.class == EntityType::Country;
+            let entry = match owner.target {
+                Target::Known(entry) | Target::Capital(entry) if generic && owned => entry,
+                _ => continue,
+            };
+            if let Some(adjective) = &gazetteer.entries[entry].adjective {
+                body.short = Some(body.surface.clone());
+                body.surface = format!("{adjective} {}", body.surface);
+            }
+        }
     }
 
     /// Adds described projects to `mentions`: commodities inside one are part of its name.
