@@ -1402,9 +1402,21 @@ impl<'a> SentenceView<'a> {
     }
 
     /// "met with the CEO of TotalEnergies, Patrick Pouyanné": the person set off by a comma
-    /// after mention `m`, the body of a title's "of", holds the title and stands for it.
+    /// after mention `m`, the body of a title's "of", holds the title and stands for it; so
+    /// does the person after the body's title ("met with Gazprom CEO Alexei Miller",
+    /// "with Kurdistan Regional Government (KRG) President Nechirvan Barzani").
     fn holder_after(&self, m: usize) -> Option<usize> {
         let (first, last) = (self.first(m), self.last(m));
+        if matches!(self.class(m), EntityType::Company | EntityType::Organization) {
+            let mut after = last;
+            if after + 2 < self.tokens.end && self.word(after) == "(" && self.word(after + 2) == ")" {
+                after += 3;
+            }
+            let holder = self.past_title(after).filter(|&k| k < self.tokens.end).and_then(|k| self.mention_at(k)).filter(|&p| self.class(p) == EntityType::Person);
+            if holder.is_some() {
+                return holder;
+            }
+        }
         let titled = first >= self.tokens.start + 2 && self.word(first - 1) == "of" && self.in_title(first - 2);
         let person = (titled && last + 1 < self.tokens.end && self.word(last) == ",").then(|| self.mention_at(last + 1)).flatten()?;
         (self.class(person) == EntityType::Person).then_some(person)
