@@ -1028,9 +1028,14 @@ fn state_title_set_off<'r>(finder: &Finder, end: usize, idxs: &[usize], n: usize
     // The title before: "<state> <title>, <person>".
     if p.mention.first >= 2 && finder.lower(p.mention.first - 1) == "," && closes(p.mention.last) && n >= 1 {
         let comma = p.mention.first - 1;
-        let q = &resolved[idxs[n - 1]];
-        if state(q) && q.mention.last < comma {
-            let title = finder.title_before(q.mention.last, comma);
+        // ("Kazakhstan's ambassador to Seoul, Nurgali Arystanov": past "to <place>".)
+        let posted = (n >= 2).then(|| &resolved[idxs[n - 1]]).filter(|r| r.mention.first > 0 && finder.lower(r.mention.first - 1) == "to" && r.mention.last == comma);
+        let (q, title_end) = match posted {
+            Some(r) => (&resolved[idxs[n - 2]], r.mention.first - 1),
+            None => (&resolved[idxs[n - 1]], comma),
+        };
+        if state(q) && q.mention.last < title_end {
+            let title = finder.title_before(q.mention.last, title_end);
             if title.is_some_and(|t| plain(q.mention.last, t)) {
                 return Some(q);
             }
