@@ -1143,8 +1143,15 @@ impl<'a> SentenceView<'a> {
         if let Some(event) = bracketed.filter(|&n| matches!(self.class(n), EntityType::Event | EntityType::Project | EntityType::Initiative) && self.word(self.first(n) + 1) == ")") {
             return event;
         }
+        // ("met his South Korean counterpart, Han Duck-soo": the person set off after the
+        // title the adjective opens.)
+        let holder = || {
+            let k = self.past_title(last).filter(|&k| k + 1 < self.tokens.end && self.word(k) == ",")?;
+            self.mention_at(k + 1).filter(|&p| self.class(p) == EntityType::Person && self.first(p) == k + 1)
+        };
         match self.mention_at(last) {
             Some(next) if adjective && self.class(next) == EntityType::Commodity => next,
+            _ if adjective => holder().unwrap_or(m),
             _ => m,
         }
     }
@@ -1289,9 +1296,10 @@ impl<'a> SentenceView<'a> {
             }
             if let Some(m) = self.mention_at(j) {
                 // "Sergei Lavrov, Russia's foreign minister", "Denis Alipov, the Russian
-                // ambassador": past the owner of the title or its state's adjective.
+                // ambassador", "Han Duck-soo, his South Korean counterpart": past the owner of
+                // the title or its state's adjective.
                 let first = self.first(m);
-                let article = |at: usize| at > self.tokens.start && matches!(self.word(at - 1), "the" | "a" | "an");
+                let article = |at: usize| at > self.tokens.start && matches!(self.word(at - 1), "the" | "a" | "an" | "his" | "her" | "its" | "their");
                 let adjective = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && article(first);
                 // "Turkey, a NATO member", "became the first NATO member": the name that
                 // modifies the cue itself.
