@@ -2797,8 +2797,16 @@ impl<'a> Finder<'a> {
             return true;
         }
         let plain = |k: usize| self.is_plain_name_word(k);
-        // "Yasutoshi Nishimura": a known surname after a given name no list holds.
-        if n == 2 && is(last, WordKinds::SURNAME) && !is(last, WordKinds::COMMON) && !is(last, WordKinds::SURNAME_FIRST) && plain(first) && self.lower(first).chars().count() >= 4 {
+        // "Yasutoshi Nishimura": a known surname after a given name no list holds (not the
+        // first word of a name the gazetteer knows: "the Pacific Rim").
+        if n == 2
+            && is(last, WordKinds::SURNAME)
+            && !is(last, WordKinds::COMMON)
+            && !is(last, WordKinds::SURNAME_FIRST)
+            && plain(first)
+            && !is(first, WordKinds::NAME_START)
+            && self.lower(first).chars().count() >= 4
+        {
             return true;
         }
         // "Nurlan Baimukhanov", "Ukhnaagiin Khurelsukh": two or three plain capitalised
