@@ -36,6 +36,10 @@ pub struct DocumentCounts {
     together: FxHashMap<(usize, usize), u32>,
     /// Entity → the entity of its gazetteer country.
     placed: FxHashMap<usize, usize>,
+    /// Per entity, its own id and its gazetteer country's id, as keys of one table: whether
+    /// one is at home in another needs no mention of the state.
+    own: Vec<u32>,
+    home: Vec<Option<u32>>,
 }
 
 impl DocumentCounts {
@@ -48,6 +52,13 @@ impl DocumentCounts {
                 counts.placed.insert(i, country);
             }
         }
+        let mut keys: FxHashMap<&str, u32> = FxHashMap::default();
+        for id in drafts.iter().flat_map(|d| std::iter::once(d.id.as_str()).chain(d.country.as_deref())) {
+            let next = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+            keys.entry(id).or_insert(next);
+        }
+        counts.own = drafts.iter().map(|d| keys[d.id.as_str()]).collect();
+        counts.home = drafts.iter().map(|d| d.country.as_deref().map(|c| keys[c])).collect();
         let mut sentence: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < resolved.len() {
@@ -79,9 +90,9 @@ impl DocumentCounts {
     }
 
     /// Entity `a` is the gazetteer's of state `b`, or of the state that holds `b` ("Putin"
-    /// and Russia or Moscow).
+    /// and Russia or Moscow), whether or not the document names the state.
     fn at_home(&self, a: usize, b: usize) -> bool {
-        self.placed.get(&a).is_some_and(|&state| state == b || self.placed.get(&b) == Some(&state))
+        self.home[a].is_some_and(|state| state == self.own[b] || self.home[b] == Some(state))
     }
 
     fn frequent(&self, entity: usize) -> bool {

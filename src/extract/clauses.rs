@@ -544,14 +544,8 @@ impl<'a> SentenceView<'a> {
         while j > self.tokens.start && (self.finder.is(j - 1, WordKinds::VERB_GROUP) || self.word(j - 1).ends_with("ly")) {
             j -= 1;
         }
-        if j > self.tokens.start && self.finder.is(j - 1, WordKinds::RELATIVE) {
-            let mut r = j - 1;
-            if r > self.tokens.start && self.word(r - 1) == "," {
-                r -= 1;
-            }
-            if let Some(m) = (r > self.tokens.start).then(|| self.mention_at(r - 1)).flatten() {
-                return Some(m);
-            }
+        if let Some(m) = (j > self.tokens.start && self.finder.is(j - 1, WordKinds::RELATIVE)).then(|| self.antecedent(j - 1)).flatten() {
+            return Some(m);
         }
         if let Some(m) = self.before_apposition(j) {
             return Some(m);
@@ -588,11 +582,9 @@ impl<'a> SentenceView<'a> {
             }
             // "talks with President Pezeshkian, who is on a visit to Iran": the name a
             // relative pronoun refers to is the subject of the clause it opens.
-            if matches!(self.word(j), "who" | "which") && j > self.tokens.start + 1 {
-                let r = if self.word(j - 1) == "," { j - 1 } else { j };
-                if let Some(m) = (r > self.tokens.start).then(|| self.mention_at(r - 1)).flatten() {
-                    return Some(m);
-                }
+            // (Not "that", which also opens what is said: "warned Japan that a visit".)
+            if let Some(m) = matches!(self.word(j), "who" | "which").then(|| self.antecedent(j)).flatten() {
+                return Some(m);
             }
             // "Manara, the vehicle set up by Ma'aden, has agreed to buy a stake": the name
             // before an apposition that closes before the cue's verb phrase.
@@ -627,6 +619,16 @@ impl<'a> SentenceView<'a> {
         }
         // "At the forum, Novak said": a phrase before the subject, closed by a comma.
         (reached_start && j == self.tokens.start && owner.is_none()).then(|| self.subject_after_fronted(k)).flatten()
+    }
+
+    /// The name right before the relative pronoun at token `relative` (past its comma): what
+    /// "which" or "who" refers to.
+    fn antecedent(&self, relative: usize) -> Option<usize> {
+        let mut r = relative;
+        if r > self.tokens.start && self.word(r - 1) == "," {
+            r -= 1;
+        }
+        (r > self.tokens.start).then(|| self.mention_at(r - 1)).flatten()
     }
 
     /// The subject of an infinitive cue at `k` that is not its clause's: the object of a verb
@@ -978,7 +980,7 @@ impl<'a> SentenceView<'a> {
                     return Some(self.holder_after(m).unwrap_or_else(|| self.owned_by(m)));
                 }
                 // ("met with the CEO of TotalEnergies, Patrick Pouyanné": the title governed.)
-                if let Some(holder) = self.holder_after(m).filter(|_| self.title_governed_by(self.first(m) - 2) == Some(p)) {
+                if let Some(holder) = self.holder_after(m).filter(|_| self.first(m).checked_sub(2).and_then(|k| self.title_governed_by(k)) == Some(p)) {
                     return Some(holder);
                 }
                 if governs_noun && self.example_of_noun(m) {
@@ -1261,9 +1263,11 @@ impl<'a> SentenceView<'a> {
                 return (!self.possessor(m)).then_some(m);
             }
             let w = self.word(j);
-            // ("Kazakhstan and Uzbekistan discussed cooperation": a verb in the past ends it,
-            // not a compound's participle: "Korean-backed investment".)
-            let past_verb = (self.finder.lex.frames.is_past_verb(w) || (w.len() > 4 && w.ends_with("ed"))) && !self.in_compound(j);
+            // ("Kazakhstan and Uzbekistan discussed cooperation": a verb in the past after a
+            // name ends it; not a compound's participle, "Korean-backed investment", nor an
+            // adjective after a state's: "Chinese advanced reactor exports".)
+            let after_name = j > self.tokens.start && self.mention_at(j - 1).is_some_and(|m| !matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)));
+            let past_verb = (self.finder.lex.frames.is_past_verb(w) || (w.len() > 4 && w.ends_with("ed"))) && after_name && !self.in_compound(j);
             let verb_or_function = self.finder.is(j, WordKinds::VERB_GROUP.with(WordKinds::FUNCTION)) || past_verb;
             if words >= 2 || verb_or_function || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
                 return None;
@@ -1409,22 +1413,24 @@ impl<'a> SentenceView<'a> {
         self.possessor(m) && next < self.tokens.end && self.mention_at(next).is_none() && self.finder.is_capitalised(next) && self.owned_by(m) == m
     }
 
+    /// "met with Gazprom CEO Alexei Miller", "with Kurdistan Regional Government (KRG)
+    /// President Nechirvan Barzani": the person after the title of body `m` (past its acronym
+    /// in brackets), whom a meeting with the body's title is with.
+    pub(super) fn titled_holder_after(&self, m: usize) -> Option<usize> {
+        if !matches!(self.class(m), EntityType::Company | EntityType::Organization) {
+            return None;
+        }
+        let mut after = self.last(m);
+        if after + 2 < self.tokens.end && self.word(after) == "(" && self.word(after + 2) == ")" {
+            after += 3;
+        }
+        self.past_title(after).filter(|&k| k < self.tokens.end).and_then(|k| self.mention_at(k)).filter(|&p| self.class(p) == EntityType::Person)
+    }
+
     /// "met with the CEO of TotalEnergies, Patrick Pouyanné": the person set off by a comma
-    /// after mention `m`, the body of a title's "of", holds the title and stands for it; so
-    /// does the person after the body's title ("met with Gazprom CEO Alexei Miller",
-    /// "with Kurdistan Regional Government (KRG) President Nechirvan Barzani").
+    /// after mention `m`, the body of a title's "of", holds the title and stands for it.
     fn holder_after(&self, m: usize) -> Option<usize> {
         let (first, last) = (self.first(m), self.last(m));
-        if matches!(self.class(m), EntityType::Company | EntityType::Organization) {
-            let mut after = last;
-            if after + 2 < self.tokens.end && self.word(after) == "(" && self.word(after + 2) == ")" {
-                after += 3;
-            }
-            let holder = self.past_title(after).filter(|&k| k < self.tokens.end).and_then(|k| self.mention_at(k)).filter(|&p| self.class(p) == EntityType::Person);
-            if holder.is_some() {
-                return holder;
-            }
-        }
         let titled = first >= self.tokens.start + 2 && self.word(first - 1) == "of" && self.in_title(first - 2);
         let person = (titled && last + 1 < self.tokens.end && self.word(last) == ",").then(|| self.mention_at(last + 1)).flatten()?;
         (self.class(person) == EntityType::Person).then_some(person)

@@ -222,7 +222,7 @@ impl Extractor {
             let span = (state.map_or(p.mention.first, |q| q.mention.first), p.mention.last);
             let (object, confidence, rule) = match state {
                 Some(q) => (q, 0.85, "apposition:nationality-title-person"),
-                None => match state_named_for(p, resolved, drafts).filter(|_| self.title_is_an_office(finder, idxs, n, resolved)) {
+                None => match state_named_for(p, resolved, drafts).filter(|_| self.title_is_an_office(finder, text.sentences[si].tokens.start, idxs, n, resolved)) {
                     Some(c) => (c, 0.6, "apposition:title-known-person"),
                     None => {
                         // ("Energy Minister X and Japan's minister Y": not Japan, Y's state.)
@@ -240,12 +240,13 @@ impl Extractor {
         }
     }
 
-    /// The title before the person `resolved[idxs[n]]` is a state's office: not a courtesy
+    /// The title before the person `resolved[idxs[n]]` (within the sentence from token
+    /// `floor`) is a state's office: not a courtesy
     /// alone ("Mr. Miller": `typing/titles.csv` honorifics) and not a body's, named right
     /// before it ("Novatek chief executive Leonid Mikhelson", "Gazprom's chief Alexei Miller").
-    fn title_is_an_office(&self, finder: &Finder, idxs: &[usize], n: usize, resolved: &[Resolved]) -> bool {
+    fn title_is_an_office(&self, finder: &Finder, floor: usize, idxs: &[usize], n: usize, resolved: &[Resolved]) -> bool {
         let p = &resolved[idxs[n]];
-        let Some(title) = finder.title_before(0, p.mention.first) else { return true };
+        let Some(title) = finder.title_before(floor, p.mention.first) else { return true };
         let courtesy = (title..p.mention.first).all(|k| self.lexicon.honorifics.contains(finder.lower(k)) || finder.lower(k) == ".");
         let body_before = n
             .checked_sub(1)

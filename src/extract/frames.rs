@@ -822,9 +822,10 @@ impl Frames {
                     }
                     subject => subject,
                 },
-                // ("meets a quarter of India's gas demand": a meeting's object is no quantity's.)
+                // ("meets a quarter of India's gas demand": a meeting's object is no quantity's;
+                // "met Gazprom CEO Alexei Miller": it is the person.)
                 (Slot::Dobj, false) if frame.predicate == Predicate::MeetsWith => {
-                    view.relative_object_before(k).or_else(|| view.object_after(end).filter(|&o| !view.counted_between(end, view.first(o))))
+                    view.relative_object_before(k).or_else(|| view.object_after(end).filter(|&o| !view.counted_between(end, view.first(o))).map(|o| view.titled_holder_after(o).unwrap_or(o)))
                 }
                 (Slot::Dobj, false) => view.relative_object_before(k).or_else(|| view.object_after(end)),
                 (Slot::Poss, _) => view.possessor_before(k),
@@ -834,6 +835,10 @@ impl Frames {
                 (Slot::Between, _) => view.between_after(end, 8),
                 (Slot::Left, _) => view.left_of(k),
                 (Slot::Right, _) => view.right_after(end).or_else(|| view.after_seat(end)),
+                // ("met with Gazprom CEO Alexei Miller": a meeting is with the person.)
+                (Slot::Prep(p), _) if frame.predicate == Predicate::MeetsWith => {
+                    view.prep_object_after(end, p).map(|o| view.titled_holder_after(o).unwrap_or(o)).or_else(|| view.fronted_relative(k, p))
+                }
                 (Slot::Prep(p), _) => view.prep_object_after(end, p).or_else(|| view.fronted_relative(k, p)).or_else(|| self.origin_of_good(view, frame, p, end)),
             }
         };
@@ -875,10 +880,23 @@ impl Frames {
         // "cooperation between A and B": every pair of the list, for a symmetric cue (for
         // others, "between" names the object: "mediated between A and B").
         if symmetric && (frame.subject.contains(&Slot::Between) || frame.object.contains(&Slot::Between)) {
-            // ("Talks were held in Ankara between A and B": past the verb and the venue, up to
-            // a comma or another name.)
-            let venue_only = |m: usize| (end..view.first(m)).all(|j| view.word(j) != "," && view.mention_at(j).is_none_or(|v| matches!(view.class(v), EntityType::Place | EntityType::Country)));
-            if let Some(m) = view.between_after(end, 8).filter(|&m| view.first(m) <= end + 4 || venue_only(m)) {
+            // ("Talks were held in Ankara between A and B": past a passive verb and its venue,
+            // nothing else: "the meeting discussed the border dispute between A and B" is
+            // the dispute's.)
+            let held_at_venue = || {
+                let Some(between) = (end..view.tokens.end.min(end + 8)).find(|&j| view.word(j) == "between") else { return false };
+                (end..between).all(|j| match view.mention_at(j) {
+                    Some(v) => matches!(view.class(v), EntityType::Place | EntityType::Country),
+                    None => {
+                        let w = view.word(j);
+                        view.finder.is(j, WordKinds::VERB_GROUP.with(WordKinds::COPULA).with(WordKinds::DETERMINER).with(WordKinds::DATE_WORD))
+                            || view.finder.text.tokens[j].kind == TokenKind::Number
+                            || matches!(w, "held" | "took" | "place" | "in" | "at" | "on")
+                            || (w.len() > 4 && w.ends_with("ed") && !view.finder.is_capitalised(j))
+                    }
+                })
+            };
+            if let Some(m) = view.between_after(end, 3).or_else(|| view.between_after(end, 8).filter(|_| held_at_venue())) {
                 pairs_within(out, view.list(m), SlotKind::Between, true);
             }
         }

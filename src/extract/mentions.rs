@@ -2618,7 +2618,7 @@ impl<'a> Finder<'a> {
         let clause_end = |k: usize| {
             k >= s.tokens.end
                 || matches!(self.lower(k), "." | "," | ";" | ":" | "and" | "to" | "where" | "which" | "(" | ")" | "—" | "–")
-                || (matches!(self.lower(k), "last" | "next" | "this" | "in" | "on") && (date_at(k + 1) || matches!(self.lower(k + 1), "year" | "month" | "week")))
+                || (matches!(self.lower(k), "last" | "next" | "this" | "in" | "on") && (date_at(k + 1) || (k + 1 < s.tokens.end && matches!(self.lower(k + 1), "year" | "month" | "week"))))
         };
         let words = (start..end).filter(|&k| !self.is_dash(k)).count();
         // "at" after a person's word is where they work ("an analyst at Renaissance"), after a
@@ -3402,12 +3402,13 @@ impl<'a> Finder<'a> {
                 // name of up to three capitalised words, common ones among them mid-sentence,
                 // over a place the gazetteer knows.)
                 let name_word = |k: usize| {
-                    k > s.tokens.start
+                    k >= s.tokens.start
                         && self.is_capitalised(k)
                         && self.tok(k).kind == TokenKind::Word
                         && !self.is(k, WordKinds::FUNCTION.with(WordKinds::NON_NAME))
                         && mentions.iter().all(|m| m.last <= k || m.first > k || (m.class == EntityType::Place && m.first > s.tokens.start && self.is_capitalised(m.first)))
                 };
+                // (A name may open the sentence: "North Field East and North Field South projects".)
                 let words = (0..3).take_while(|&n| end > s.tokens.start + n && name_word(end - 1 - n)).count();
                 let (first, at) = match mention {
                     Some(i) => (mentions[i].first, Some(i)),
