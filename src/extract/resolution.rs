@@ -565,9 +565,11 @@ pub(super) fn described_people(finder: &Finder, si: usize, drafts: &[Draft], res
         }
         let one = finder.lower(last).to_string();
         let two = (last + 1 < finder.text.tokens.len()).then(|| format!("{one} {}", finder.lower(last + 1)));
-        let role_end = if finder.lex.roles.contains(&one) {
+        // ("the Russian foreign minister": a title written in lowercase is a role too.)
+        let role = |key: &str| finder.lex.roles.contains(key) || (finder.lex.titles.contains(key) && !finder.lex.honorifics.contains(key));
+        let role_end = if role(&one) {
             last
-        } else if two.is_some_and(|t| finder.lex.roles.contains(&t)) {
+        } else if two.is_some_and(|t| role(&t)) {
             last + 1
         } else {
             continue;
