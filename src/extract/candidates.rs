@@ -154,29 +154,28 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
             && matches!(o.class, EntityType::Country | EntityType::Place)
             && counts.at_home(s.entity, o.entity)
     };
-    // The visit is the other one's: the person the one at home meets ("Putin met President
-    // Khurelsukh during his visit to Russia": Khurelsukh visits Russia).
-    let visitors: Vec<FrameMatch> = matches
-        .iter()
-        .filter(|m| own_state(m))
-        .filter_map(|m| {
-            let state = mention(m.object).entity;
-            let host = m.subject;
-            let guest = matches.iter().filter(|n| frames.frames[n.frame as usize].predicate == Predicate::MeetsWith).find_map(|n| {
-                let other = if n.subject == host {
-                    n.object
-                } else if n.object == host {
-                    n.subject
-                } else {
-                    return None;
-                };
-                (mention(other).class == EntityType::Person && !counts.at_home(mention(other).entity, state)).then_some(other)
-            })?;
-            Some(FrameMatch { subject: guest, ..*m })
-        })
-        .collect();
+    // The frames a pair is judged by: those of no one at home, and the visit of one at home
+    // as the other one's, the person they meet ("Putin met President Khurelsukh during his
+    // visit to Russia": Khurelsukh visits Russia).
+    let mut judged: Vec<FrameMatch> = matches.iter().filter(|m| !own_state(m)).copied().collect();
+    let visitors = matches.iter().filter(|m| own_state(m)).filter_map(|m| {
+        let state = mention(m.object).entity;
+        let host = m.subject;
+        let guest = matches.iter().filter(|n| frames.frames[n.frame as usize].predicate == Predicate::MeetsWith).find_map(|n| {
+            let other = if n.subject == host {
+                n.object
+            } else if n.object == host {
+                n.subject
+            } else {
+                return None;
+            };
+            (mention(other).class == EntityType::Person && !counts.at_home(mention(other).entity, state)).then_some(other)
+        })?;
+        Some(FrameMatch { subject: guest, ..*m })
+    });
+    judged.extend(visitors);
     let frames_of = |a: usize, b: usize| {
-        matches.iter().chain(&visitors).filter(move |m| ((m.subject == a && m.object == b) || (m.subject == b && m.object == a)) && !own_state(m)).map(move |m| FrameEvidence {
+        judged.iter().filter(move |m| (m.subject == a && m.object == b) || (m.subject == b && m.object == a)).map(move |m| FrameEvidence {
             predicate: frames.frames[m.frame as usize].predicate,
             forward: m.subject == a,
             config: Config { pos: frames.frames[m.frame as usize].pos, subject: m.subject_slot, object: m.object_slot, passive: m.passive },

@@ -202,19 +202,21 @@ impl Extractor {
                     let title = finder.title_before(q.mention.last, p.mention.first).unwrap_or(p.mention.first);
                     let between: Vec<&str> = (q.mention.last..title).map(|k| finder.lower(k)).collect();
                     let to_place = back == 2;
-                    // ("The Indian foreign minister called on President Raisi": a verb or a
-                    // preposition other than a title's "of"/"for" ends the title.)
-                    let verb_or_preposition = |k: usize| {
+                    // What ends a title: "with", "by", a "to" not before the post's place, and
+                    // a verb or another preposition than a title's "of"/"for" ("The Indian
+                    // foreign minister called on President Raisi").
+                    let ends_title = |k: usize| {
                         let w = finder.lower(k);
-                        !finder.is_capitalised(k)
-                            && (finder.is(k, WordKinds::VERB_GROUP)
-                                || (finder.is(k, WordKinds::PREPOSITION) && !matches!(w, "of" | "for" | "to"))
-                                || (finder.is(k, WordKinds::FRAME_CUE) && w.len() > 4 && w.ends_with("ed")))
+                        matches!(w, "with" | "by")
+                            || (w == "to" && !to_place)
+                            || (!finder.is_capitalised(k)
+                                && (finder.is(k, WordKinds::VERB_GROUP)
+                                    || (finder.is(k, WordKinds::PREPOSITION) && !matches!(w, "of" | "for" | "to"))
+                                    || (finder.is(k, WordKinds::FRAME_CUE) && w.len() > 4 && w.ends_with("ed"))))
                     };
                     between.len() <= 8
                         && between.iter().all(|w| matches!(*w, "'s" | "-" | "then" | "former") || w.chars().all(char::is_alphabetic))
-                        && !between.iter().any(|w| matches!(*w, "with" | "by") || (*w == "to" && !to_place))
-                        && !(q.mention.last..title).any(verb_or_preposition)
+                        && !(q.mention.last..title).any(ends_title)
                         // "and" only between two titles: "Deputy Prime Minister and Defence Minister".
                         && (q.mention.last..title).all(|k| finder.lower(k) != "and" || finder.title_at(k + 1, p.mention.first).is_some())
                 }

@@ -809,6 +809,8 @@ impl Frames {
     fn fill(&self, view: &SentenceView, f: u32, k: usize, end: usize, voice: Voice, out: &mut Vec<FrameMatch>) {
         let passive = voice.passive;
         let frame = &self.frames[f as usize];
+        // ("met Gazprom CEO Alexei Miller", "met with …": a meeting is with the body's titled holder.)
+        let person_met = |o: usize| if frame.predicate == Predicate::MeetsWith { view.titled_holder_after(o).unwrap_or(o) } else { o };
         let find = |slot: Slot| -> Option<usize> {
             match (slot, passive) {
                 (Slot::Subj, true) => view.agent_after(end),
@@ -822,10 +824,9 @@ impl Frames {
                     }
                     subject => subject,
                 },
-                // ("meets a quarter of India's gas demand": a meeting's object is no quantity's;
-                // "met Gazprom CEO Alexei Miller": it is the person.)
+                // ("meets a quarter of India's gas demand": a meeting's object is no quantity's.)
                 (Slot::Dobj, false) if frame.predicate == Predicate::MeetsWith => {
-                    view.relative_object_before(k).or_else(|| view.object_after(end).filter(|&o| !view.counted_between(end, view.first(o))).map(|o| view.titled_holder_after(o).unwrap_or(o)))
+                    view.relative_object_before(k).or_else(|| view.object_after(end).filter(|&o| !view.counted_between(end, view.first(o))).map(person_met))
                 }
                 (Slot::Dobj, false) => view.relative_object_before(k).or_else(|| view.object_after(end)),
                 (Slot::Poss, _) => view.possessor_before(k),
@@ -835,11 +836,7 @@ impl Frames {
                 (Slot::Between, _) => view.between_after(end, 8),
                 (Slot::Left, _) => view.left_of(k),
                 (Slot::Right, _) => view.right_after(end).or_else(|| view.after_seat(end)),
-                // ("met with Gazprom CEO Alexei Miller": a meeting is with the person.)
-                (Slot::Prep(p), _) if frame.predicate == Predicate::MeetsWith => {
-                    view.prep_object_after(end, p).map(|o| view.titled_holder_after(o).unwrap_or(o)).or_else(|| view.fronted_relative(k, p))
-                }
-                (Slot::Prep(p), _) => view.prep_object_after(end, p).or_else(|| view.fronted_relative(k, p)).or_else(|| self.origin_of_good(view, frame, p, end)),
+                (Slot::Prep(p), _) => view.prep_object_after(end, p).map(person_met).or_else(|| view.fronted_relative(k, p)).or_else(|| self.origin_of_good(view, frame, p, end)),
             }
         };
         // Every mention a filled slot stands for: a modifier (the "Russian" of "Russian

@@ -462,7 +462,7 @@ impl<'a> Finder<'a> {
         self.listed_names(s, &mut mentions);
         self.described_projects(s, &mut mentions);
         self.owned_projects(s, &mut mentions);
-        self.owned_bodies(s, &mut mentions);
+        self.owned_bodies(&mut mentions);
         self.described_events(s, &mut mentions);
         self.joint_bodies(s, &known, &mut mentions);
         self.numbered_sessions(s, &mut mentions);
@@ -1528,13 +1528,13 @@ impl<'a> Finder<'a> {
     /// by ordinary words after a state's possessive is that state's, named with its adjective
     /// ("Russian Foreign Ministry", the words alone its alias), so the ministries of two
     /// states stay two entities.
-    fn owned_bodies(&self, s: &Sentence, mentions: &mut [Mention]) {
+    fn owned_bodies(&self, mentions: &mut [Mention]) {
         let gazetteer = &self.lex.gazetteer;
         for i in 1..mentions.len() {
             let (before, rest) = mentions.split_at_mut(i);
             let (owner, body) = (&before[i - 1], &mut rest[0]);
             let generic = body.class == EntityType::Organization && matches!(body.target, Target::Unknown) && (body.first..body.last).all(|k| self.is(k, WordKinds::ORDINARY));
-            let owned = body.first >= s.tokens.start + 2 && owner.last + 1 == body.first && self.lower(owner.last) == "'s" && owner.class == EntityType::Country;
+            let owned = owner.last + 1 == body.first && self.lower(owner.last) == "'s" && owner.class == EntityType::Country;
             let entry = match owner.target {
                 Target::Known(entry) | Target::Capital(entry) if generic && owned => entry,
                 _ => continue,
