@@ -15,7 +15,8 @@
 //! object's relative clause ("the corridor, which it is building") → the one company,
 //! organisation or state named before it in the sentence; "the Company" capitalised, a
 //! press release's defined term, → the first company named; "the two firms", "both sides", "all three leaders" → the two (three) nearest
-//! different entities of the class (`lexicon/pair_descriptions.csv`), as two (three) mentions that
+//! different entities of the class (`lexicon/pair_descriptions.csv`; "the two countries": the two
+//! states the document has named most so far), as two (three) mentions that
 //! `clauses.rs` coordinates. The new mentions join the resolved ones, so frames and candidates see
 //! them like names; each keeps its own words as its span, so evidence stays exact.
 
@@ -207,6 +208,29 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                         for r in before(k).filter(named).filter(|r| r.class == a.class) {
                             if found.len() < count && !found.iter().any(|f| f.entity == r.entity) {
                                 found.push(r);
+                            }
+                        }
+                        // ("the two countries" of an article about South Korea and Uzbekistan,
+                        // after an aside naming two others: the states the document has named
+                        // most so far, nearest first among equals.)
+                        if a.class == EntityType::Country && count == 2 {
+                            let so_far = || resolved[..starts[si]].iter().chain(this.iter().filter(|r| r.mention.last <= k)).filter(|r| r.class == EntityType::Country);
+                            let mut counts: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+                            for (i, r) in so_far().enumerate() {
+                                let c = counts.entry(r.entity).or_default();
+                                c.0 += 1;
+                                c.1 = i;
+                            }
+                            let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
+                            ranked.sort_by_key(|&(_, rank)| std::cmp::Reverse(rank));
+                            let salient: Vec<usize> = ranked.iter().take(count).map(|&(e, _)| e).collect();
+                            if salient.len() == count {
+                                let last_named = |e: usize| before(k).filter(named).find(|r| r.entity == e).or_else(|| so_far().rfind(|r| r.entity == e));
+                                let chosen: Option<Vec<&Resolved>> = salient.iter().map(|&e| last_named(e)).collect();
+                                if let Some(mut chosen) = chosen {
+                                    chosen.sort_by_key(|r| std::cmp::Reverse((r.sentence, r.mention.first)));
+                                    found = chosen;
+                                }
                             }
                         }
                         // One token for each: "[two] [firms]", "[all] [three] [leaders]".

@@ -186,6 +186,9 @@ pub struct Frames {
     goods_verbs: FxHashSet<String>,
     /// Nouns of a party a person heads ("delegation": `lexicon/delegation_nouns.txt`).
     delegation_nouns: FxHashSet<String>,
+    /// Nouns of a boundary ("border": `lexicon/boundary_nouns.txt`): a state's adjective
+    /// before one names a neighbour, not where a thing lies.
+    boundary_nouns: FxHashSet<String>,
     /// Words of a time phrase after a fronted venue ("on", "last", "week": `lexicon/time_words.txt`).
     pub time_words: FxHashSet<String>,
     /// Per frame, its interestedIn twin when it is a verb of taking part or investing: what
@@ -251,6 +254,7 @@ impl Frames {
         frames.control_verbs.extend(inflected("control_verbs.txt")?);
         frames.goods_verbs.extend(inflected("goods_verbs.txt")?);
         frames.delegation_nouns = read_list(&lexicon.join("delegation_nouns.txt"))?.iter().map(|w| fold(w)).collect();
+        frames.boundary_nouns = read_list(&lexicon.join("boundary_nouns.txt"))?.iter().map(|w| fold(w)).collect();
         frames.time_words = read_list(&lexicon.join("time_words.txt"))?.iter().map(|w| fold(w)).collect();
         frames.example_markers = read_list(&lexicon.join("example_markers.txt"))?.iter().map(|m| m.split_whitespace().map(fold).collect()).collect();
         for title in titles {
@@ -927,10 +931,16 @@ impl Frames {
         // take gives way to its owner, right before the "'s", or to the state whose adjective
         // marks it; "the largest buyer of Russian crude": a state's adjective to the name it
         // modifies, right after it.)
+        // ("runs along the Iranian border": a state's adjective before a boundary noun is no
+        // place a thing lies in.)
+        let adjective = |o: usize| matches!(view.resolved[view.mentions[o]].mention.target, Target::Adjective(_));
+        let at_border = |o: usize| frame.predicate == Predicate::LocatedIn && adjective(o) && view.last(o) < view.tokens.end && self.boundary_nouns.contains(view.word(view.last(o)));
         let owner_if_untaken = |o: usize| {
-            if takes(o) {
+            if at_border(o) {
+                None
+            } else if takes(o) {
                 Some(o)
-            } else if matches!(view.resolved[view.mentions[o]].mention.target, Target::Adjective(_)) {
+            } else if adjective(o) {
                 view.mention_at(view.last(o)).filter(|&m| takes(m))
             } else if let Some(named) = view.named_after_descriptor(o).filter(|&m| takes(m)) {
                 // ("the mining arm of Abu Dhabi conglomerate International Holding Company": a
