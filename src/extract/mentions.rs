@@ -3080,7 +3080,9 @@ impl<'a> Finder<'a> {
         let closes = |k: usize| {
             !definite
                 || k + 1 >= s.tokens.end
-                || matches!(self.lower(k + 1), "," | "." | ";" | "of" | "in" | "with" | "near" | "that" | "which" | "whose" | "run" | "owned" | "controlled" | "founded" | "based" | "led" | "known")
+                || matches!(self.lower(k + 1), "," | "." | ";" | "of" | "in" | "with" | "near" | "that" | "which" | "whose" | "run" | "owned" | "controlled" | "founded" | "based" | "led" | "known"
+                        // ("Gwadar, the Pakistani port being developed by China": a participle of building or placing.)
+                        | "being" | "built" | "developed" | "operated" | "managed" | "located" | "situated")
                 // ("Gwadar, the Pakistani port 170 km to the east": a distance goes on with it.)
                 || (self.tok(k + 1).kind == TokenKind::Number && k + 2 < s.tokens.end && matches!(self.lower(k + 2), "km" | "kilometres" | "kilometers" | "miles" | "nautical"))
         };
@@ -3509,14 +3511,15 @@ impl<'a> Finder<'a> {
                 // (So do unknown names the acronym spells, dashes apart: "the Baku–Tbilisi–Kars (BTK) railway".)
                 let initials: String = mentions[idx].surface.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—')).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
                 let spelled = matches!(mentions[idx].target, Target::Unknown) && initials == mentions[idx + 1].surface;
-                if (mentions[idx].class == EntityType::Place || spelled) && event.class == EntityType::Project {
-                    // "the Eastern Siberia–Pacific Ocean (ESPO) pipeline": the places and the
-                    // head name the project, as the acronym and the head do.
-                    // (The acronym may be the project the gazetteer knows.)
+                if (mentions[idx].class == EntityType::Place || spelled) && matches!(event.class, EntityType::Project | EntityType::Initiative) {
+                    // "the Eastern Siberia–Pacific Ocean (ESPO) pipeline", "the Make American
+                    // Shipbuilding Great Again (MASGA) initiative": the places or the name
+                    // spelled out and the head name the project or initiative, as the acronym
+                    // and the head do. (The acronym may be the one the gazetteer knows.)
                     let (m, acronym) = (&mentions[idx], &mentions[idx + 1]);
-                    let target = if acronym.class == EntityType::Project { acronym.target.clone() } else { Target::Unknown };
+                    let target = if acronym.class == event.class { acronym.target.clone() } else { Target::Unknown };
                     let surface = format!("{} {}", m.surface, self.surface(acronym.last + 1, event.last));
-                    mentions[idx] = Mention { first: m.first, last: event.last, class: EntityType::Project, target, surface, titled: false, short: Some(event.surface) };
+                    mentions[idx] = Mention { first: m.first, last: event.last, class: event.class, target, surface, titled: false, short: Some(event.surface) };
                     mentions.remove(idx + 1);
                 } else {
                     // "the Shanghai Cooperation Organisation (SCO) summit": the body stays, its
