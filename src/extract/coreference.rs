@@ -367,10 +367,11 @@ fn relative_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> boo
     introduced && (cue(k + 1) || (auxiliary && cue(k + 2)))
 }
 
-/// "[modifiers] noun" at token `at` (up to two lowercase modifiers, a hyphenated one
+/// "[measure] [modifiers] noun" at token `at` (up to two lowercase modifiers, a hyphenated one
 /// counting once: "the new plant", "the state-owned firm"): its end, class and last word.
 fn description_at<'f>(descriptions: &Descriptions, finder: &'f Finder, at: usize, limit: usize) -> Option<(usize, EntityType, &'f str)> {
-    let mut first = at;
+    // ("the 43-kilometer corridor", "the $17 billion project": past a measure.)
+    let mut first = finder.past_measure(at, limit);
     for modifiers in 0..3 {
         if modifiers > 0 {
             // Past the modifier at `first`, and "-owned" after it.

@@ -1399,7 +1399,7 @@ impl<'a> Finder<'a> {
 
     /// The first word of a described phrase from token `first` to its head `head` past the
     /// measure it opens with ("a 21-km tunnel", "a $2 billion plant", "a 1 GW plant").
-    fn past_measure(&self, first: usize, head: usize) -> usize {
+    pub(super) fn past_measure(&self, first: usize, head: usize) -> usize {
         let number = first + usize::from(self.lex.currencies.contains(self.lower(first)));
         if self.tok(number).kind != TokenKind::Number {
             return first;
