@@ -1341,6 +1341,14 @@ impl<'a> SentenceView<'a> {
         if let Some(m) = before(k) {
             return Some(m);
         }
+        // "the International Chamber of Commerce (ICC) in Paris": past the name's acronym in brackets.
+        if k > self.tokens.start + 3 && self.word(k - 1) == ")" && self.word(k - 3) == "(" {
+            let entity = |m: usize| self.resolved[self.mentions[m]].entity;
+            let spelled_by_acronym = |n: usize| self.mention_at(k - 2).is_some_and(|a| entity(a) == entity(n));
+            if let Some(name) = before(k - 3).filter(|&n| spelled_by_acronym(n)) {
+                return Some(name);
+            }
+        }
         // "The plant is in Mersin province": past a copula.
         if k > self.tokens.start + 1 && self.finder.is(k - 1, WordKinds::COPULA) {
             if let Some(m) = before(k - 1) {
