@@ -1364,11 +1364,13 @@ pub fn is_legal_form(word: &str, legal_forms: &FxHashSet<String>) -> bool {
 }
 
 /// `name` without the legal forms it ends in ("Sovtrans PJSC" → "Sovtrans", "Tanaka & Co.,
-/// Ltd." → "Tanaka") or begins with in capitals ("PJSC Gazprom" → "Gazprom"), when a word
+/// Ltd." → "Tanaka", "Hudong (Group) Co., Ltd" → "Hudong") or begins with in capitals ("PJSC Gazprom" → "Gazprom"), when a word
 /// is left; None when it has none.
 pub fn without_legal_form<'n>(name: &'n str, legal_forms: &FxHashSet<String>) -> Option<&'n str> {
     let mut rest = name.trim_end();
-    while let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| is_legal_form(last, legal_forms)) {
+    // ("Hudong-Zhonghua Shipbuilding (Group) Co.": with a bracketed word before the legal form.)
+    let bracketed = |w: &str| w.len() > 2 && w.starts_with('(') && w.ends_with(')');
+    while let Some((before, _)) = rest.rsplit_once(' ').filter(|(_, last)| is_legal_form(last, legal_forms) || (rest.len() < name.trim_end().len() && bracketed(last))) {
         rest = before.trim_end_matches([' ', ',', '&']);
     }
     let capitals = |w: &str| w.chars().all(|c| c.is_ascii_uppercase());
@@ -1416,6 +1418,17 @@ mod tests {
         bits.dedup();
         assert!(n >= 30, "the bits were not found ({n})");
         assert_eq!(bits.len(), n, "a bit is given twice");
+    }
+
+    #[test]
+    fn legal_forms_come_off_a_name() {
+        let forms: FxHashSet<String> = ["Co.", "Ltd", "PJSC", "Inc."].iter().map(|f| legal_form_key(f)).collect();
+        assert_eq!(without_legal_form("Sovtrans PJSC", &forms), Some("Sovtrans"));
+        assert_eq!(without_legal_form("Tanaka & Co., Ltd.", &forms), Some("Tanaka"));
+        assert_eq!(without_legal_form("Hudong-Zhonghua Shipbuilding (Group) Co., Ltd", &forms), Some("Hudong-Zhonghua Shipbuilding"));
+        // A bracketed word stays when no legal form came off after it.
+        assert_eq!(without_legal_form("Shipbuilding (Group)", &forms), None);
+        assert_eq!(without_legal_form("PJSC", &forms), None);
     }
 
     /// `Prefixes::matching` finds what trying every prefix finds, in the same order, and

@@ -1652,8 +1652,9 @@ impl<'a> Finder<'a> {
                 end += 1;
                 continue;
             }
-            // "Government Holdings (Private) Ltd": a bracketed legal form before another.
-            if self.raw(end) == "(" && end + 3 < limit && self.is_legal_form(end + 1) {
+            // "Government Holdings (Private) Ltd", "Hudong-Zhonghua Shipbuilding (Group) Co.":
+            // a bracketed legal form or capitalised word before a legal form.
+            if self.raw(end) == "(" && end + 3 < limit && (self.is_legal_form(end + 1) || (self.is_capitalised(end + 1) && self.tok(end + 1).kind == TokenKind::Word)) {
                 // ("(Pvt.)": the dot may stand alone.)
                 let close = if self.raw(end + 2) == "." { end + 3 } else { end + 2 };
                 if close + 1 < limit && self.raw(close) == ")" && self.is_legal_form(close + 1) && self.is_capitalised(close + 1) {
