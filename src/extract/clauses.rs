@@ -1097,7 +1097,15 @@ impl<'a> SentenceView<'a> {
                 if self.finder.preposition(j - 1) != Some(p) {
                     return None;
                 }
-                return if self.word(j - 2) == "," { self.mention_at(j - 3) } else { self.mention_at(j - 2) };
+                let named = if self.word(j - 2) == "," { self.mention_at(j - 3) } else { self.mention_at(j - 2) };
+                // ("Japan Arctic LNG, a joint vehicle in which JOGMEC owns 75%": the name that a
+                // lowercase apposition opening with an article describes.)
+                let apposed = || {
+                    let comma = (j.saturating_sub(8).max(self.tokens.start + 1)..j - 1).rev().find(|&t| self.word(t) == ",")?;
+                    let plain = (comma + 1..j - 1).all(|t| self.mention_at(t).is_none() && !self.finder.is_capitalised(t));
+                    (plain && matches!(self.word(comma + 1), "a" | "an" | "the")).then(|| self.mention_at(comma - 1)).flatten()
+                };
+                return named.or_else(apposed);
             }
             // "in Beijing, where Putin held talks with Xi": "where" is "in" or "at" the place.
             if w == "where" {
@@ -1277,6 +1285,17 @@ impl<'a> SentenceView<'a> {
         None
     }
 
+    /// The "(" of a name's acronym in brackets ending right before token `j` ("(ICC)" in "the
+    /// International Chamber of Commerce (ICC) in"), else `j`.
+    fn past_bracketed_acronym(&self, j: usize) -> usize {
+        let bracketed = j > self.tokens.start + 3 && self.word(j - 1) == ")" && self.word(j - 3) == "(" && self.mention_at(j - 2).is_some();
+        if bracketed {
+            j - 3
+        } else {
+            j
+        }
+    }
+
     /// "X, the main investor", "X is the main investor", "X as the main investor": X.
     pub(super) fn described_by(&self, k: usize) -> Option<usize> {
         let mut j = k;
@@ -1287,8 +1306,7 @@ impl<'a> SentenceView<'a> {
             if w == "," {
                 // ("International Resources Holding (IRH), the mining arm of": past the name's
                 // acronym in brackets.)
-                let bracketed = j > self.tokens.start + 3 && self.word(j - 1) == ")" && self.word(j - 3) == "(" && self.mention_at(j - 2).is_some();
-                let before = if bracketed { j - 3 } else { j };
+                let before = self.past_bracketed_acronym(j);
                 return (before > self.tokens.start).then(|| self.mention_at(before - 1)).flatten();
             }
             if w == "as" {
@@ -1342,10 +1360,11 @@ impl<'a> SentenceView<'a> {
             return Some(m);
         }
         // "the International Chamber of Commerce (ICC) in Paris": past the name's acronym in brackets.
-        if k > self.tokens.start + 3 && self.word(k - 1) == ")" && self.word(k - 3) == "(" {
+        let open = self.past_bracketed_acronym(k);
+        if open < k {
             let entity = |m: usize| self.resolved[self.mentions[m]].entity;
             let spelled_by_acronym = |n: usize| self.mention_at(k - 2).is_some_and(|a| entity(a) == entity(n));
-            if let Some(name) = before(k - 3).filter(|&n| spelled_by_acronym(n)) {
+            if let Some(name) = before(open).filter(|&n| spelled_by_acronym(n)) {
                 return Some(name);
             }
         }
