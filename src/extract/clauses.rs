@@ -634,7 +634,8 @@ impl<'a> SentenceView<'a> {
     /// The subject of an infinitive cue at `k` that is not its clause's: the object of a verb
     /// of asking or allowing before "to" ("Putin urged South Korean companies to invest",
     /// "invited Seoul to take part": `lexicon/control_verbs.txt`), or the owner of the noun
-    /// the infinitive completes ("Seoul blocked Hanwha's plan to sell warships").
+    /// the infinitive completes ("Seoul blocked Hanwha's plan to sell warships", "the decision
+    /// by Finland to join NATO").
     fn infinitive_subject(&self, k: usize) -> Option<usize> {
         if k < self.tokens.start + 3 || self.word(k - 1) != "to" {
             return None;
@@ -649,7 +650,13 @@ impl<'a> SentenceView<'a> {
         }
         let m = self.mention_at(end - 1)?;
         let verb = self.past_determiners(self.list_first(m)).checked_sub(1).filter(|&v| v >= self.tokens.start)?;
-        self.finder.lex.frames.is_control_verb(self.word(verb)).then_some(m)
+        // ("the decision by Finland to join NATO": the agent of the noun the infinitive completes.)
+        let agent_of_noun = self.word(verb) == "by"
+            && verb > self.tokens.start
+            && self.mention_at(verb - 1).is_none()
+            && self.finder.is_plain_word(verb - 1)
+            && !self.finder.lex.frames.is_past_verb(self.word(verb - 1));
+        (agent_of_noun || self.finder.lex.frames.is_control_verb(self.word(verb))).then_some(m)
     }
 
     /// "The plant is being built by NPCIL in technical cooperation with Rosatom": mention `m`
