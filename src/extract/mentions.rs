@@ -1325,7 +1325,7 @@ impl<'a> Finder<'a> {
     }
 
     /// A lowercase term in quotation marks named as a project or initiative: `a "gas bridge"`
-    /// (the term ends in a head, `typing/heads.csv`), `a "double-freeze" approach`, `its "kill
+    /// (the term ends in a head, `typing/heads.csv`; up to five words), `a "double-freeze" approach`, `its "kill
     /// chain" preemptive strike platform` (up to three lowercase words and a head follow it).
     /// The quotes say the words are a name; the head says of what. The term alone is an alias.
     fn quoted_terms(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
@@ -1340,22 +1340,25 @@ impl<'a> Finder<'a> {
                 k += 1;
                 continue;
             }
-            // The quoted words: one to three, lowercase (hyphens inside), then the closing quote.
+            // The quoted words: one to three, lowercase (hyphens inside), then the closing quote;
+            // up to five when they end in the head themselves (`a "critical minerals supply chain
+            // partnership"`).
             let first = k + 1;
             let mut close = first;
-            while close < s.tokens.end && close - first < 6 && (plain(close) || self.lower(close) == "-") {
+            while close < s.tokens.end && close - first < 9 && (plain(close) || self.lower(close) == "-") {
                 close += 1;
             }
             let words = (first..close).filter(|&j| self.lower(j) != "-").count();
             let taken = mentions.iter().any(|m| m.class != EntityType::Commodity && m.first < close && first < m.last);
             // (`the construction of a “gas bridge.”`: a period or comma may stand inside the quotes.)
             let closes = |j: usize| j < s.tokens.end && (is_quote(j) || (matches!(self.raw(j), "." | ",") && j + 1 < self.text.tokens.len() && is_quote(j + 1)));
-            if close == first || !closes(close) || !(1..=3).contains(&words) || taken {
+            let inside = head_class(close - 1, first).map(|class| (class, close - 1));
+            let most = if inside.is_some() { 5 } else { 3 };
+            if close == first || !closes(close) || !(1..=most).contains(&words) || taken {
                 k = close.max(k + 1);
                 continue;
             }
             let term = self.surface(first, close);
-            let inside = head_class(close - 1, first).map(|class| (class, close - 1));
             let after = (close + 1..s.tokens.end.min(close + 5)).take_while(|&j| plain(j)).find_map(|j| head_class(j, close + 1).map(|class| (class, j)));
             if let Some((class, head)) = after.or(inside) {
                 let surface = if head < close { term.clone() } else { format!("{term} {}", self.surface(close + 1, head + 1)) };
