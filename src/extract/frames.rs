@@ -857,7 +857,9 @@ impl Frames {
                 // "between Xi'an and Poti, Georgia's main port on …": a singular apposition
                 // describes the name before its comma only, not the list that name ends.
                 Slot::Appos if !view.word(end - 1).ends_with('s') => std::slice::from_ref(&view.mentions_index[m]),
-                Slot::Right if frame.pos == Pos::Agent => std::slice::from_ref(&view.head[m]),
+                // ("President Putin and Xi": a singular title is the first name's alone;
+                // "NATO members Poland and Lithuania": a plural one is the list's.)
+                Slot::Right if frame.pos == Pos::Agent && !view.word(end - 1).ends_with('s') => std::slice::from_ref(&view.head[m]),
                 _ => view.list(m),
             }
         };
