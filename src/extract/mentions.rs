@@ -6,7 +6,7 @@
 //! fertilizer plant"), and typing from head words, titles, name lists and context.
 //! What stays unsure is dropped. Works on one sentence; merging is `resolve`'s job.
 
-use super::lexicon::{fold_into, head_ends, is_legal_form, ContextCue, Lexicon, Name, NameKind, Word, WordKinds};
+use super::lexicon::{fold, fold_into, head_ends, is_legal_form, ContextCue, Lexicon, Name, NameKind, Word, WordKinds};
 use crate::model::{EntityType, Status};
 use crate::text::{Sentence, Text, Token, TokenKind};
 use rustc_hash::FxHashMap;
@@ -455,6 +455,7 @@ impl<'a> Finder<'a> {
         }
         mentions.sort_by_key(|m| m.first);
         self.drop_verbs_read_as_goods(s, &mut mentions);
+        let sea_modifiers = self.seas_as_modifiers(s, &mentions);
         self.joined_names(s, &mut mentions);
         self.extend_with_lowercase_heads(s, &mut mentions);
         self.named_regions(s, &mut mentions);
@@ -480,7 +481,37 @@ impl<'a> Finder<'a> {
         self.state_nouns(s, &mut mentions);
         self.numbered_acts(s, &mut mentions);
         self.named_vessels(s, &mut mentions);
+        // (Whatever reads a sea's modifier as a name goes.)
+        mentions.retain(|m| !sea_modifiers.iter().any(|&(first, last)| m.first < last && first < m.last));
         mentions
+    }
+
+    /// "Russia's Pacific port of Vladivostok", "on Russia's frozen Pacific coast": a sea or
+    /// ocean written short (the gazetteer knows it with "Ocean", "Sea" or "Gulf" after, the
+    /// text leaves that out) after a possessive and before a lowercase noun is a modifier of the
+    /// noun, not a mention of the sea: the token ranges of such mentions.
+    fn seas_as_modifiers(&self, s: &Sentence, mentions: &[Mention]) -> Vec<(usize, usize)> {
+        let gaz = &self.lex.gazetteer;
+        let seas = ["ocean", "sea", "gulf"];
+        let sea_written_short = |m: &Mention| match m.target {
+            Target::Known(entry) => {
+                let label = fold(&gaz.entries[entry].label);
+                seas.iter().any(|w| label.ends_with(w)) && !fold(&m.surface).ends_with(label.rsplit(' ').next().unwrap_or(""))
+            }
+            // ("Pacific": the gazetteer knows the "Pacific Ocean".)
+            Target::Unknown => m.last == m.first + 1 && seas.iter().any(|w| gaz.lookup(&format!("{} {w}", self.lower(m.first))).iter().any(|n| gaz.entries[n.entry].class == EntityType::Place)),
+            _ => false,
+        };
+        let noun_after = |m: &Mention| m.last < s.tokens.end && self.tok(m.last).kind == TokenKind::Word && !self.is_capitalised(m.last) && !self.is(m.last, WordKinds::FUNCTION);
+        // A possessive right before it, or past one or two lowercase modifiers ("frozen").
+        let possessed = |m: &Mention| {
+            (1..=3).any(|back| {
+                m.first >= s.tokens.start + back
+                    && self.lower(m.first - back) == "'s"
+                    && (m.first - back + 1..m.first).all(|k| self.tok(k).kind == TokenKind::Word && !self.is_capitalised(k) && !self.is(k, WordKinds::FUNCTION))
+            })
+        };
+        mentions.iter().filter(|m| m.class != EntityType::Country && sea_written_short(m) && noun_after(m) && possessed(m)).map(|m| (m.first, m.last)).collect()
     }
 
     /// "the tanker Angara", "the LNG carrier Christophe de Margerie": a name right after the
