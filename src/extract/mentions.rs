@@ -2870,7 +2870,7 @@ impl<'a> Finder<'a> {
     /// "Sergey" for "Sergei"), or the initial its first letter; a label of one word says
     /// nothing against it.
     fn may_open_name_of(&self, k: usize, label: &str) -> bool {
-        let words: Vec<String> = label.split_whitespace().map(super::lexicon::fold).collect();
+        let words: Vec<String> = label.split_whitespace().map(fold).collect();
         if words.len() < 2 {
             return true;
         }
