@@ -593,6 +593,7 @@ impl Frames {
         let from = out.len();
         self.cue_matches(view, out);
         coordinated_phrases(view, out, from);
+        owned_places(view, out, from);
         gapped_shares(view, out, from);
         self.meeting_companions(view, out, from);
         self.delegation_leaders(view, out, from);
@@ -975,6 +976,27 @@ impl Frames {
             }
         }
     }
+}
+
+/// "the plant in India's southern state of Tamil Nadu": what lies in a state's place lies
+/// in the place the cue after the possessive names ("state of", `lexicon/place_cues.txt`), too.
+fn owned_places(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
+    let mut more = Vec::new();
+    for m in out[from..].iter().filter(|m| matches!(m.object_slot, SlotKind::Prep | SlotKind::Right) && view.class(m.object) == EntityType::Country) {
+        let end = view.tokens.end;
+        let owner_end = view.last(m.object);
+        if owner_end + 2 >= end || view.word(owner_end) != "'s" {
+            continue;
+        }
+        // Past up to two lowercase modifiers ("southern"), then the cue and the place.
+        let place = (owner_end + 1..end.min(owner_end + 4))
+            .take_while(|&j| view.mention_at(j).is_none() && !view.finder.is_capitalised(j))
+            .find_map(|j| view.finder.place_cue_at(j, end).and_then(|after| view.mention_at(after)).filter(|&p| view.class(p) == EntityType::Place));
+        if let Some(place) = place.filter(|&p| p != m.subject) {
+            more.push(FrameMatch { object: place, ..*m });
+        }
+    }
+    push_new(out, more);
 }
 
 /// "his meeting with Kim in Moscow in August 2001 and in Vladivostok in August 2002",
