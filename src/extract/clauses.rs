@@ -1110,7 +1110,9 @@ impl<'a> SentenceView<'a> {
                 let apposed = || {
                     let comma = (j.saturating_sub(8).max(self.tokens.start + 1)..j - 1).rev().find(|&t| self.word(t) == ",")?;
                     let plain = (comma + 1..j - 1).all(|t| self.mention_at(t).is_none() && !self.finder.is_capitalised(t));
-                    (plain && matches!(self.word(comma + 1), "a" | "an" | "the")).then(|| self.mention_at(comma - 1)).flatten()
+                    // (A firm's or an undertaking's: not "the plant in Mozambique, a project in which".)
+                    let undertaking = |m: &usize| matches!(self.class(*m), EntityType::Project | EntityType::Company | EntityType::Organization);
+                    (plain && matches!(self.word(comma + 1), "a" | "an" | "the")).then(|| self.mention_at(comma - 1)).flatten().filter(undertaking)
                 };
                 return named.or_else(apposed);
             }

@@ -15,8 +15,9 @@
 //! object's relative clause ("the corridor, which it is building") → the one company,
 //! organisation or state named before it in the sentence; "the Company" capitalised, a
 //! press release's defined term, → the first company named; "the two firms", "both sides", "all three leaders" → the two (three) nearest
-//! different entities of the class (`lexicon/pair_descriptions.csv`; "the two countries": the two
-//! states the document has named most so far), as two (three) mentions that
+//! different entities of the class (`lexicon/pair_descriptions.csv`; "the two countries", unless
+//! the nearest two are coordinated by "and" just before: the two states the document has named
+//! most so far), as two (three) mentions that
 //! `clauses.rs` coordinates. The new mentions join the resolved ones, so frames and candidates see
 //! them like names; each keeps its own words as its span, so evidence stays exact.
 
@@ -210,10 +211,22 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                                 found.push(r);
                             }
                         }
+                        // ("Armenia and Azerbaijan signed a treaty. The two countries …": the
+                        // nearest two, coordinated by "and" in this sentence or the one before,
+                        // no preposition governing them.)
+                        let coordinated = found.len() == 2 && {
+                            let (x, y) = if (found[0].sentence, found[0].mention.first) < (found[1].sentence, found[1].mention.first) { (found[0], found[1]) } else { (found[1], found[0]) };
+                            let opens = x.mention.first == text.sentences[x.sentence].tokens.start;
+                            x.sentence == y.sentence
+                                && x.sentence + 1 >= si
+                                && y.mention.first == x.mention.last + 1
+                                && finder.lower(x.mention.last) == "and"
+                                && (opens || finder.preposition(x.mention.first - 1).is_none())
+                        };
                         // ("the two countries" of an article about South Korea and Uzbekistan,
                         // after an aside naming two others: the states the document has named
                         // most so far, nearest first among equals.)
-                        if a.class == EntityType::Country && count == 2 {
+                        if a.class == EntityType::Country && count == 2 && !coordinated {
                             let so_far = || resolved[..starts[si]].iter().chain(this.iter().filter(|r| r.mention.last <= k)).filter(|r| r.class == EntityType::Country);
                             let mut counts: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
                             for (i, r) in so_far().enumerate() {

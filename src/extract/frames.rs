@@ -917,7 +917,9 @@ impl Frames {
         // (Not rivals: "Emirati and Saudi funds are competing with Chinese firms" names whom
         // both compete with, not each other.)
         let rivals_named = frame.predicate == Predicate::CompetesWith && frame.object.iter().any(|&slot| find(slot).is_some());
-        if let Some((s, slot)) = subject.filter(|_| symmetric && !rivals_named) {
+        // (Not a plural agent noun's list: "Rosatom partners Egypt and Turkey" are not partners
+        // of each other.)
+        if let Some((s, slot)) = subject.filter(|&(_, slot)| symmetric && !rivals_named && slot != Slot::Right) {
             let governed = view.list(s).first().is_some_and(|&m| view.preposition_before(m).is_some());
             pairs_within(out, fillers(s, slot), SlotKind::Coordinated, slot == Slot::Subj && !governed);
         }
@@ -937,7 +939,12 @@ impl Frames {
         // ("runs along the Iranian border": a state's adjective before a boundary noun is no
         // place a thing lies in.)
         let adjective = |o: usize| matches!(view.resolved[view.mentions[o]].mention.target, Target::Adjective(_));
-        let at_border = |o: usize| frame.predicate == Predicate::LocatedIn && adjective(o) && view.last(o) < view.tokens.end && self.boundary_nouns.contains(view.word(view.last(o)));
+        // (The head: "the Russian border town of Blagoveshchensk" lies in Russia.)
+        let at_border = |o: usize| {
+            let noun = view.last(o);
+            let head = || noun + 1 >= view.tokens.end || !view.finder.is_plain_word(noun + 1) || view.finder.is(noun + 1, WordKinds::FUNCTION);
+            frame.predicate == Predicate::LocatedIn && adjective(o) && noun < view.tokens.end && self.boundary_nouns.contains(view.word(noun)) && head()
+        };
         let owner_if_untaken = |o: usize| {
             if at_border(o) {
                 None

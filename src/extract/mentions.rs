@@ -1435,7 +1435,8 @@ impl<'a> Finder<'a> {
     /// measure it opens with ("a 21-km tunnel", "a $2 billion plant", "a 1 GW plant").
     pub(super) fn past_measure(&self, first: usize, head: usize) -> usize {
         let number = first + usize::from(self.lex.currencies.contains(self.lower(first)));
-        if self.tok(number).kind != TokenKind::Number {
+        // ("He paid the $" at the document's end: no number after the currency.)
+        if number >= head || number >= self.text.tokens.len() || self.tok(number).kind != TokenKind::Number {
             return first;
         }
         let past = self.measure_end(number);
@@ -1688,7 +1689,7 @@ impl<'a> Finder<'a> {
             }
             // "Government Holdings (Private) Ltd", "Hudong-Zhonghua Shipbuilding (Group) Co.":
             // a bracketed legal form or capitalised word before a legal form.
-            if self.raw(end) == "(" && end + 3 < limit && (self.is_legal_form(end + 1) || (self.is_capitalised(end + 1) && self.tok(end + 1).kind == TokenKind::Word)) {
+            if self.raw(end) == "(" && end + 3 < limit && (self.is_legal_form(end + 1) || (self.is_capitalised(end + 1) && self.tok(end + 1).kind == TokenKind::Word && !self.is_acronym(end + 1))) {
                 // ("(Pvt.)": the dot may stand alone.)
                 let close = if self.raw(end + 2) == "." { end + 3 } else { end + 2 };
                 if close + 1 < limit && self.raw(close) == ")" && self.is_legal_form(close + 1) && self.is_capitalised(close + 1) {
@@ -3546,7 +3547,9 @@ impl<'a> Finder<'a> {
                 // (So do unknown names the acronym spells, dashes apart: "the Baku–Tbilisi–Kars (BTK) railway".)
                 let initials: String = mentions[idx].surface.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—')).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
                 let spelled = matches!(mentions[idx].target, Target::Unknown) && initials == mentions[idx + 1].surface;
-                if (mentions[idx].class == EntityType::Place || spelled) && matches!(event.class, EntityType::Project | EntityType::Initiative) {
+                // (Not a body its head names: "the International Solar Alliance (ISA) initiative" is the alliance's.)
+                let body = matches!(mentions[idx].class, EntityType::Organization | EntityType::Company) && self.head_class_ending_at(mentions[idx].first, mentions[idx].last - 1).is_some();
+                if (mentions[idx].class == EntityType::Place || (spelled && !body)) && matches!(event.class, EntityType::Project | EntityType::Initiative) {
                     // "the Eastern Siberia–Pacific Ocean (ESPO) pipeline", "the Make American
                     // Shipbuilding Great Again (MASGA) initiative": the places or the name
                     // spelled out and the head name the project or initiative, as the acronym
