@@ -2648,7 +2648,7 @@ impl<'a> Finder<'a> {
         }
         // "arrived in Pevek.", "a plant near Kudankulam,", "its smelter at Chambishi and",
         // "met in Lufwanyama to discuss": a name of one or two words after "in", "near", "at",
-        // "off", "via", "through", "across" or "outside" that ends the clause is where
+        // "off", "via", "through", "across", "along" or "outside" that ends the clause is where
         // something is ("an analyst at Renaissance": not after a title or role word).
         // A date after the name ends it too: "in Cholpon-Ata last year", "in Aktau on Monday".
         let date_at = |k: usize| k < s.tokens.end && (self.is(k, WordKinds::DATE_WORD) || self.year_at(k).is_some());
@@ -2661,13 +2661,23 @@ impl<'a> Finder<'a> {
         // "at" after a person's word is where they work ("an analyst at Renaissance"), after a
         // site's head where the site is ("a port at Anaklia").
         let at_a_site = |k: usize| !self.is(k, WordKinds::TITLE_WORD.with(WordKinds::ACTOR_NOUN)) || self.is_site_head(k);
-        let locative = start > s.tokens.start + 1
-            && match self.lower(start - 1) {
-                "in" | "near" | "off" | "via" | "through" | "across" | "outside" => true,
-                "at" => at_a_site(start - 2),
-                _ => false,
-            };
-        if locative && words <= 2 && clause_end(end) && !self.is_acronym(start) {
+        // (Past "the" after a preposition of a way or a stretch: "along the Tigris and",
+        // "through the Bosphorus.")
+        let the_way = start > s.tokens.start + 2 && self.lower(start - 1) == "the" && matches!(self.lower(start - 2), "along" | "across" | "through" | "via" | "off" | "near");
+        let locative = the_way
+            || start > s.tokens.start + 1
+                && match self.lower(start - 1) {
+                    "in" | "near" | "off" | "via" | "through" | "across" | "along" | "outside" => true,
+                    "at" => at_a_site(start - 2),
+                    _ => false,
+                };
+        // (Not a name listed before a lowercase head: "along the Trans-Tarsk and Trans-Olvin
+        // railways".)
+        let head_after_list = end < s.tokens.end && matches!(self.lower(end), "and" | ",") && {
+            let next = (end + 1..s.tokens.end).find(|&k| !self.is_capitalised(k) && !self.is_dash(k) && !matches!(self.lower(k), "and" | ","));
+            next.is_some_and(|k| k > end + 1 && self.is(k, WordKinds::HEAD))
+        };
+        if locative && words <= 2 && clause_end(end) && !head_after_list && !self.is_acronym(start) {
             return Some(EntityType::Place);
         }
         // "supplies electricity to Pevek in Chukotka", "sailed from Tarvik, Primorsky Krai", "a

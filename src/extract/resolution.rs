@@ -693,7 +693,13 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
         match draft.class {
             EntityType::Person if words.len() >= 2 => {
                 add(&words[..1], d);
-                add(&words[words.len() - 1..], d);
+                let surname = words[words.len() - 1];
+                add(&[surname], d);
+                // "al-Sudani" after "Mohammed Shia al-Sudani": the surname past its lowercase
+                // particle, which the capitalised run that repeats it leaves out.
+                if let Some((_, rest)) = surname.split_once('-').filter(|(particle, rest)| !particle.is_empty() && particle.chars().all(char::is_lowercase) && rest.starts_with(char::is_uppercase)) {
+                    add(&[rest], d);
+                }
             }
             EntityType::Company | EntityType::Organization => {
                 for n in 1..words.len() {
