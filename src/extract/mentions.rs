@@ -2143,7 +2143,12 @@ impl<'a> Finder<'a> {
             }
             // ("PT Hyundai Motor Manufacturing Indonesia (HMMI)": the legal form before them too.)
             let legal_form = (first..end).any(|k| self.is_legal_form(k)) || (first > start && self.legal_form_at_edge(first - 1, end));
-            let class = self.head_type(first, end).or_else(|| legal_form.then_some(EntityType::Company)).or_else(|| self.context_type(s, first, end + 3)).unwrap_or(EntityType::Organization);
+            let class = self
+                .head_type(first, end)
+                .map(|class| self.firm_agent_over_head(s, first, end, class))
+                .or_else(|| legal_form.then_some(EntityType::Company))
+                .or_else(|| self.context_type(s, first, end + 3))
+                .unwrap_or(EntityType::Organization);
             out.push(Mention { first, last: end, class, target: Target::Unknown, surface: self.surface(first, end), titled: false, short: None });
             return;
         }
@@ -2537,7 +2542,8 @@ impl<'a> Finder<'a> {
 
     /// "The line is operated by Ulaanbaatar Railway": the agent of a firm's verb
     /// (`typing/context.csv`: "operated by", "built by") is a firm, whatever project its
-    /// head names, and so are words joined by "&"; any other head's class stands.
+    /// head names, and so are words joined by "&" and a name an apposition describes as a
+    /// firm or a body; any other head's class stands.
     fn firm_agent_over_head(&self, s: &Sentence, start: usize, end: usize, class: EntityType) -> EntityType {
         let first = self.before_article(s, start);
         let agent = first > s.tokens.start && self.lower(first - 1) == "by";
@@ -2545,9 +2551,17 @@ impl<'a> Finder<'a> {
         // words joined by "&" name a firm, whatever their head says of a project.)
         let ampersand = || (start + 1..end.saturating_sub(1)).any(|k| self.lower(k) == "&" && self.is_capitalised(k - 1) && self.is_capitalised(k + 1));
         if class == EntityType::Project && ((agent && self.context_type(s, start, end) == Some(EntityType::Company)) || ampersand()) {
-            EntityType::Company
-        } else {
-            class
+            return EntityType::Company;
+        }
+        // "South Caucasus Railway (SCR), a subsidiary of Russian Railways,": so is a name an
+        // apposition (past its bracketed acronym) describes as a firm or a body.
+        let bracketed = end + 3 < s.tokens.end && self.lower(end) == "(" && self.is_acronym(end + 1) && self.lower(end + 2) == ")";
+        let after = if bracketed { end + 3 } else { end };
+        let described =
+            || (after < s.tokens.end && self.lower(after) == ",").then(|| self.context_type(s, start, after)).flatten().filter(|c| matches!(c, EntityType::Company | EntityType::Organization));
+        match class {
+            EntityType::Project => described().unwrap_or(class),
+            _ => class,
         }
     }
 

@@ -590,9 +590,12 @@ pub(super) fn described_people(finder: &Finder, si: usize, drafts: &[Draft], res
         let Target::Adjective(entry) = m.target else { continue };
         let state = finder.lex.gazetteer.entries[entry].id.as_str();
         let window = || resolved[..i].iter().rev().take_while(|r| r.sentence + 2 >= si);
-        let of_state = sole_antecedent(window(), |r| r.class == EntityType::Person && drafts[r.entity].country.as_deref() == Some(state));
+        let of_state = |r: &Resolved| r.class == EntityType::Person && drafts[r.entity].country.as_deref() == Some(state);
+        let near = sole_antecedent(window(), of_state);
         let sole = || sole_antecedent(window(), |r| r.class == EntityType::Person).filter(|&p| drafts[p].country.as_deref().is_none_or(|c| c == state));
-        if let Some(person) = of_state.or_else(sole) {
+        // (Else the one person of that state the document has named so far, however far back.)
+        let named_before = || sole_antecedent(resolved[..i].iter(), of_state);
+        if let Some(person) = near.or_else(sole).or_else(named_before) {
             let r = &mut resolved[i];
             r.entity = person;
             r.class = EntityType::Person;
