@@ -1342,7 +1342,18 @@ impl<'a> SentenceView<'a> {
                     let words = (first.saturating_sub(5).max(self.tokens.start)..first).rev().take_while(|&at| lowercase(at)).count();
                     words > 0 && (article(first - words) || (first - words > self.tokens.start && self.word(first - words - 1) == "'s"))
                 };
-                let modifier = self.last(m) == k && (article(first) || ordinal || described());
+                // ("Vale Base Metals, the copper and nickel unit of": goods named in lowercase
+                // before the cue, joined by "and", modify it too.)
+                let goods = || {
+                    let plain = |at: usize| self.word(at) == "and" || (self.word(at).chars().all(char::is_lowercase) && !self.finder.is(at, WordKinds::FUNCTION));
+                    let opening = (first.saturating_sub(4).max(self.tokens.start)..first).rev().take_while(|&at| plain(at)).last().unwrap_or(first);
+                    self.class(m) == EntityType::Commodity
+                        && self.word(first).chars().all(char::is_lowercase)
+                        && (self.last(m)..k).all(plain)
+                        && (opening..first).any(|at| self.word(at) == "and") != (self.last(m)..k).any(|at| self.word(at) == "and")
+                        && article(opening)
+                };
+                let modifier = (self.last(m) == k && (article(first) || ordinal || described())) || goods();
                 // "Arkhangelsk, Russia's Arctic port".
                 if !self.possessor(m) && !adjective && !modifier && !self.modifies_after_possessive(m) {
                     return None;

@@ -951,7 +951,8 @@ impl Frames {
             } else if takes(o) {
                 Some(o)
             } else if adjective(o) {
-                view.mention_at(view.last(o)).filter(|&m| takes(m))
+                // ("the copper unit of Brazilian miner Vale": past the descriptor, too.)
+                view.mention_at(view.last(o)).filter(|&m| takes(m)).or_else(|| view.named_after_descriptor(o).filter(|&m| takes(m)))
             } else if let Some(named) = view.named_after_descriptor(o).filter(|&m| takes(m)) {
                 // ("the mining arm of Abu Dhabi conglomerate International Holding Company": a
                 // place modifying a descriptor, the name after it the one meant.)
