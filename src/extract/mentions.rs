@@ -293,7 +293,7 @@ impl<'a> Finder<'a> {
 
     /// "Arctic LNG 2, the $21 billion project on …", "X, a cold-rolling and galvanizing mill
     /// in …": the comma opening an appositive description that ends at token `head` (a
-    /// lowercase noun), when at most six plain words, numbers, hyphens, "and", "'s" or signs
+    /// lowercase noun), when at most six plain words, nationality adjectives, numbers, hyphens, "and", "'s" or signs
     /// lead back from it to "a", "an" or "the" right after that comma ("POSCO Center, the
     /// group's headquarters in …"), or to a possessor's name right after it ("Poti,
     /// Georgia's main port on …"). Not before `floor`.
@@ -301,8 +301,10 @@ impl<'a> Finder<'a> {
         if !self.is_plain_word(head) {
             return None;
         }
+        // ("Zvezda, a Russian shipyard in …": a one-word nationality adjective too.)
+        let adjective = |j: usize| self.is_capitalised(j) && self.gazetteer_names(j, j + 1).iter().any(|name| name.kind == NameKind::Adjective);
         let describing = |j: usize| match self.tok(j).kind {
-            TokenKind::Word => self.is_plain_word(j) || self.lower(j) == "and",
+            TokenKind::Word => self.is_plain_word(j) || self.lower(j) == "and" || adjective(j),
             TokenKind::Number => true,
             TokenKind::Punct => self.is_dash(j) || matches!(self.lower(j), "$" | "€" | "£" | "¥" | "%" | "'s"),
         };
