@@ -285,6 +285,16 @@ impl<'a> SentenceView<'a> {
         for (h, &m) in heads.iter().enumerate() {
             run.push(m);
             let Some(&next) = heads.get(h + 1) else { break };
+            // "Rosneft and Uzbekistan's Uzbekneftegaz signed": a state or place owning the
+            // actor named right after its "'s" gives that actor its place in the list.
+            let owner = self.last(m) + 1 == self.first(next)
+                && matches!(self.word(self.last(m)), "'s" | "’s")
+                && matches!(self.class(m), EntityType::Country | EntityType::Place)
+                && matches!(self.class(next), EntityType::Company | EntityType::Organization | EntityType::Person);
+            if owner {
+                run.pop();
+                continue;
+            }
             // The words between, past attached mentions, brackets and titles (with their
             // portfolios: "Lutnick and Secretary of the Navy John Phelan").
             let portfolio = (self.last(m)..self.first(next)).find_map(|k| self.past_title(k).filter(|&end| end == self.first(next)).map(|end| k..end));

@@ -861,6 +861,10 @@ impl Frames {
                 // ("President Putin and Xi": a singular title is the first name's alone;
                 // "NATO members Poland and Lithuania": a plural one is the list's.)
                 Slot::Right if frame.pos == Pos::Agent && !view.word(end - 1).ends_with('s') => std::slice::from_ref(&view.head[m]),
+                // ("Rosneft and Uzbekistan's Uzbekneftegaz": what a possessive owns is the
+                // name right after it, not a list that began before the owner; "Japan's
+                // Hokkaido and Okinawa" are both Japan's.)
+                Slot::Right if matches!(view.word(k), "'s" | "’s") && view.list(m).first().is_some_and(|&f| view.first(f) < k) => std::slice::from_ref(&view.mentions_index[m]),
                 _ => view.list(m),
             }
         };
