@@ -609,7 +609,9 @@ impl Frames {
         let Some((venue, comma)) = view.fronted_venue() else { return };
         let entity = |i: usize| view.resolved[view.mentions[i]].entity;
         let mut venues = Vec::new();
-        for m in out[from..].iter().filter(|m| self.frames[m.frame as usize].predicate == Predicate::MeetsWith && m.cue > comma) {
+        // (The meeting's cue may open the sentence with the place: "Following talks in
+        // Pyongyang, Putin and Kim signed …".)
+        for m in out[from..].iter().filter(|m| self.frames[m.frame as usize].predicate == Predicate::MeetsWith) {
             if matches!(view.class(m.object), EntityType::Place) || view.first(m.subject) < comma || view.first(m.object) < comma {
                 continue;
             }
