@@ -331,6 +331,11 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// Token `k` is a Roman numeral of a unit or stage, II to IX ("Kursk II").
+    fn is_roman_numeral(&self, k: usize) -> bool {
+        matches!(self.raw(k), "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX")
+    }
+
     /// Surface text of tokens `[first, last)`.
     pub fn surface(&self, first: usize, last: usize) -> String {
         self.body[self.tok(first).start..self.tok(last - 1).end].to_string()
@@ -3260,7 +3265,7 @@ impl<'a> Finder<'a> {
         // "the Ninh Thuan 1 plant": a unit's number after the name is part of it ("the
         // Yamal 3 million tonne plant" is an amount's).
         let amount_word = |k: usize| k < s.tokens.end && (self.lex.amount_scales.contains(self.lower(k)) || self.lex.amount_units.contains(self.lower(k)));
-        if start < end && k + 1 < s.tokens.end && self.tok(k).kind == TokenKind::Number && self.raw(k).len() <= 2 && !amount_word(k + 1) {
+        if start < end && k + 1 < s.tokens.end && (self.tok(k).kind == TokenKind::Number || self.is_roman_numeral(k)) && self.raw(k).len() <= 3 && !amount_word(k + 1) {
             k += 1;
         }
         while k < s.tokens.end && words < 3 {
@@ -3538,6 +3543,12 @@ impl<'a> Finder<'a> {
     fn extend_with_lowercase_heads(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut idx = 0;
         while idx < mentions.len() {
+            if let Some(facility) = self.firm_facility(s, mentions, idx) {
+                mentions.drain(idx..=idx + 1);
+                mentions.insert(idx, facility);
+                idx += 1;
+                continue;
+            }
             let m = &mentions[idx];
             // ("Dong Nai province": a place its region word ends is complete.)
             let region = m.class == EntityType::Place && self.lex.region_heads.contains(self.lower(m.last - 1));
@@ -3563,7 +3574,9 @@ impl<'a> Finder<'a> {
                     extended.surface = m.surface.clone();
                 }
                 let swallowed = mentions[idx + 1..].iter().take_while(|n| n.first < extended.last).count();
-                let all_lowercase = mentions[idx + 1..idx + 1 + swallowed].iter().all(|n| !self.is_capitalised(n.first) && n.last <= extended.last);
+                // ("the Kursk II nuclear power plant": and a unit's numeral.)
+                let numeral = |n: &Mention| self.is_roman_numeral(n.first);
+                let all_lowercase = mentions[idx + 1..idx + 1 + swallowed].iter().all(|n| (!self.is_capitalised(n.first) || numeral(n)) && n.last <= extended.last);
                 if all_lowercase {
                     mentions.drain(idx + 1..idx + 1 + swallowed);
                     mentions[idx] = extended;
@@ -3595,6 +3608,21 @@ impl<'a> Finder<'a> {
             }
             idx += 1;
         }
+    }
+
+    /// "the Hyundai Chennai plant", "the Samsung Display Vietnam factory", "the Hyundai Motor
+    /// India plant": a firm, the place or state of its site right after it (capitalised words
+    /// of the firm's name between) and a lowercase head of a project name one project, the
+    /// firm's site there, not a project of the place.
+    fn firm_facility(&self, s: &Sentence, mentions: &[Mention], idx: usize) -> Option<Mention> {
+        let (firm, place) = (&mentions[idx], mentions.get(idx + 1)?);
+        let name_word = |k: usize| self.is_capitalised(k) && self.tok(k).kind == TokenKind::Word && !self.is(k, WordKinds::FUNCTION);
+        let joined = (firm.last..place.first).all(name_word);
+        if firm.class != EntityType::Company || !matches!(place.class, EntityType::Place | EntityType::Country) || matches!(place.target, Target::Adjective(_)) || !joined {
+            return None;
+        }
+        let site = self.lowercase_head_after(s, place.first, place.last).filter(|m| m.class == EntityType::Project)?;
+        Some(Mention { first: firm.first, surface: self.surface(firm.first, site.last), ..site })
     }
 
     /// "… Organisation (SCO) summit": mention `idx + 1` is an acronym in brackets right
