@@ -301,12 +301,12 @@ impl Frames {
                 }
             }
         }
-        // "wants to join", "keen to invest in", "is seeking a stake in": taking part or
-        // investing, desired, is interest.
+        // "wants to join", "keen to invest in", "is seeking a stake in", "interest in
+        // developing": taking part, investing or building, desired, is interest.
         frames.desired = vec![None; frames.frames.len()];
         for f in 0..frames.frames.len() {
             let frame = &frames.frames[f];
-            if matches!(frame.pos, Pos::Verb | Pos::Noun) && matches!(frame.predicate, Predicate::ParticipatesIn | Predicate::InvestsIn) {
+            if matches!(frame.pos, Pos::Verb | Pos::Noun) && matches!(frame.predicate, Predicate::ParticipatesIn | Predicate::InvestsIn | Predicate::Builds) {
                 let twin = Frame { id: format!("{} (desired)", frame.id), predicate: Predicate::InterestedIn, ..frame.clone() };
                 frames.desired[f] = Some(u32::try_from(frames.frames.len()).context("too many frames")?);
                 frames.frames.push(twin);
@@ -328,6 +328,9 @@ impl Frames {
     /// Whether a word of desire governs the cue at token `k`: "wants to join", "ready to
     /// invest in", "interest in joining".
     fn desired_at(&self, view: &SentenceView, k: usize, form: Form) -> bool {
+        // ("interest in jointly developing": past an adverb.)
+        let adverb = k > view.tokens.start + 2 && view.word(k - 1).len() > 4 && view.word(k - 1).ends_with("ly") && view.finder.is_plain_word(k - 1);
+        let k = if adverb { k - 1 } else { k };
         k >= view.tokens.start + 2 && {
             let desire = view.word(k - 2);
             match view.word(k - 1) {
