@@ -479,6 +479,7 @@ impl<'a> Finder<'a> {
         self.purpose_projects(s, &mut mentions);
         self.owned_programmes(s, &mut mentions);
         self.phrase_named_initiatives(s, &mut mentions);
+        self.year_named(s, &mut mentions);
         self.traded_goods(s, &mut mentions);
         self.goods_after_verbs(s, &mut mentions);
         self.good_forms(s, &mut mentions);
@@ -491,6 +492,49 @@ impl<'a> Finder<'a> {
         // (Whatever reads a sea's modifier as a name goes.)
         mentions.retain(|m| !sea_modifiers.iter().any(|&(first, last)| m.first < last && first < m.last));
         mentions
+    }
+
+    /// "the 2000 inter-Korean summit", "the 2020 ceasefire statement", "the 2020 war": "the",
+    /// a year and up to three lowercase words ending in a head of an event or initiative
+    /// (`typing/heads.csv`) name one; a mention the phrase covers gives way to it.
+    fn year_named(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        for year in s.tokens.start + 1..s.tokens.end.saturating_sub(1) {
+            if self.lower(year - 1) != "the" || self.year_at(year).is_none() {
+                continue;
+            }
+            // ("inter-Korean": a hyphen joins two words of one.)
+            let word = |k: usize| self.tok(k).kind == TokenKind::Word && !self.is(k, WordKinds::FUNCTION) && (!self.is_capitalised(k) || self.tok(k).joined);
+            let mut head = None;
+            let mut k = year + 1;
+            let mut words = 0;
+            while k < s.tokens.end && words < 4 {
+                if self.is_dash(k) && self.tok(k).joined && k + 1 < s.tokens.end && self.tok(k + 1).joined {
+                    k += 1;
+                    continue;
+                }
+                if !word(k) {
+                    break;
+                }
+                words += 1;
+                // (Not a stretch of time: "the 2019 fiscal year".)
+                let period = self.is(k, WordKinds::DATE_WORD) || matches!(self.lower(k), "year" | "week" | "month" | "quarter" | "season");
+                if let Some(class) = self.head_class_ending_at(year + 1, k).filter(|c| matches!(c, EntityType::Event | EntityType::Initiative) && !period) {
+                    head = Some((k + 1, class));
+                }
+                k += 1;
+            }
+            let Some((last, class)) = head else { continue };
+            // (Not inside a name: "the 2018 Eastern Economic Forum" is the forum's; nor a
+            // name of its own among the words.)
+            if mentions.iter().any(|m| {
+                m.first < last && year - 1 < m.last && !(year < m.first && m.last <= last && matches!(m.class, EntityType::Event | EntityType::Initiative)) && !matches!(m.target, Target::Adjective(_))
+            }) {
+                continue;
+            }
+            found.push(Mention { first: year, last, class, target: Target::Unknown, surface: self.surface(year, last), titled: false, short: None });
+        }
+        replace_covered(mentions, found, |m, f| f.first <= m.first && m.last <= f.last);
     }
 
     /// "Russia's Pacific port of Vladivostok", "on Russia's frozen Pacific coast": a sea or
