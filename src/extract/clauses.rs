@@ -1073,7 +1073,10 @@ impl<'a> SentenceView<'a> {
         let mut k = start;
         while k < comma {
             if let Some(m) = self.mention_at(k) {
-                let after_preposition = k > start && matches!(self.word(k - 1), "in" | "at");
+                // ("In neighbouring Uzbekistan", "In northern Iraq": past a lowercase modifier.)
+                let modifier = k > start + 1 && self.word(k - 1).chars().all(char::is_lowercase) && self.finder.is_plain_word(k - 1);
+                let at = if modifier { k - 1 } else { k };
+                let after_preposition = at > start && matches!(self.word(at - 1), "in" | "at");
                 if venue.is_some() || !after_preposition || !matches!(self.class(m), EntityType::Place | EntityType::Country) {
                     return None;
                 }

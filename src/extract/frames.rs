@@ -626,7 +626,9 @@ impl Frames {
         }
         // ("In Moscow, the 23rd session of the commission was completed": an event that
         // opens the clause after it took place there, as "in" or "at" would place it.)
+        // (The preposition, past a modifier: "In neighbouring Uzbekistan".)
         let at = view.first(venue) - 1;
+        let at = if matches!(view.word(at), "in" | "at") { at } else { at - 1 };
         let event = (comma + 1..view.tokens.end.min(comma + 3)).find_map(|k| view.mention_at(k)).filter(|&e| view.class(e) == EntityType::Event && view.preposition_before(e).is_none());
         let placing = self.forms.get(view.word(at)).into_iter().flatten().find(|&&(f, _)| self.frames[f as usize].predicate == Predicate::LocatedIn && self.frames[f as usize].pos == Pos::Prep);
         if let Some(&(frame, _)) = placing {
@@ -644,6 +646,18 @@ impl Frames {
             for m in out[from..].iter().filter(built) {
                 if view.class(m.object) == EntityType::Project && view.first(m.object) > comma && entity(m.object) != entity(venue) && !placed(m.object) {
                     venues.push(place(m.object));
+                }
+            }
+            // ("In neighbouring Uzbekistan, Rosatom is building a plant in the Jizzakh Region":
+            // a place the gazetteer does not know, where the clause puts something, lies in
+            // the state the sentence opens with.)
+            let unknown = |p: usize| matches!(view.resolved[view.mentions[p]].mention.target, Target::Unknown);
+            if view.class(venue) == EntityType::Country {
+                let located = |m: &&FrameMatch| self.frames[m.frame as usize].predicate == Predicate::LocatedIn && m.cue > comma;
+                for m in out[from..].iter().filter(located) {
+                    if view.class(m.object) == EntityType::Place && unknown(m.object) && entity(m.object) != entity(venue) && !venues.iter().any(|v: &FrameMatch| v.subject == m.object) {
+                        venues.push(place(m.object));
+                    }
                 }
             }
         }
