@@ -676,11 +676,12 @@ impl Extractor {
     /// a place or project right before "on" (and "the"), or described before it ("Arctic LNG
     /// 2, the $21 billion project on the Gydan Peninsula"), and a place lies there. Not a state
     /// after "on" ("talks on Ukraine", "sanctions on Russia" are about it), and not "on" as a
-    /// frame's preposition, which it would be for any pair.
+    /// frame's preposition, which it would be for any pair. The sites listed right before it
+    /// lie there too ("in Kitwe and Mufulira on the Copperbelt").
     #[allow(clippy::too_many_arguments)]
     fn sites_on_places(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         let unowned = |r: &Resolved| !matches!(r.mention.target, Target::Adjective(_));
-        for pair in idxs.windows(2) {
+        for (n, pair) in idxs.windows(2).enumerate() {
             let (site, place) = (&resolved[pair[0]], &resolved[pair[1]]);
             if !matches!(site.class, EntityType::Place | EntityType::Project) || place.class != EntityType::Place || !unowned(site) || !unowned(place) || site.entity == place.entity {
                 continue;
@@ -692,6 +693,19 @@ impl Extractor {
             if on && self.lexicon.signatures.allows(Predicate::LocatedIn, site.class, place.class) {
                 let facts = self.named_facts(Predicate::LocatedIn, 0.6, "site-on-place");
                 out.extend(self.relation(finder, text, si, (site.mention.first, place.mention.last), site, place, facts, cues));
+                // ("in Kitwe and Mufulira on the Copperbelt": and the sites listed before it,
+                // of its class, joined by commas and "and".)
+                let mut next = site;
+                for &at in idxs[..n].iter().rev() {
+                    let listed = &resolved[at];
+                    let joined = listed.mention.last < next.mention.first && (listed.mention.last..next.mention.first).all(|k| matches!(finder.lower(k), "," | "and"));
+                    if !joined || listed.class != site.class || !unowned(listed) || listed.entity == place.entity {
+                        break;
+                    }
+                    let facts = self.named_facts(Predicate::LocatedIn, 0.6, "site-on-place");
+                    out.extend(self.relation(finder, text, si, (listed.mention.first, place.mention.last), listed, place, facts, cues));
+                    next = listed;
+                }
             }
         }
     }
