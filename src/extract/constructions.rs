@@ -161,8 +161,8 @@ impl Extractor {
         }
     }
 
-    /// "South Korean President Moon Jae-in", "Russia's Foreign Minister Sergei Lavrov":
-    /// holdsRole(person, state). A titled person the gazetteer ties to a state also holds a role there.
+    /// "South Korean President Moon Jae-in", "Russia's Foreign Minister Sergei Lavrov",
+    /// "Arkhangelsk Governor Alexander Tsybulsky": holdsRole(person, state or place). A titled person the gazetteer ties to a state also holds a role there.
     #[allow(clippy::too_many_arguments)]
     fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         for (n, &pi) in idxs.iter().enumerate() {
@@ -195,8 +195,12 @@ impl Extractor {
                 }
             }
             let previous = n.checked_sub(back).map(|q| &resolved[idxs[q]]);
+            // ("Arkhangelsk Governor Alexander Tsybulsky", "Vladivostok Mayor X": a place's
+            // office is held in the place.)
+            // (Not a place a preposition governs: "In Tokyo Prime Minister Kishida spoke".)
+            let governed = |q: &Resolved| q.mention.first > 0 && finder.is(q.mention.first - 1, WordKinds::PREPOSITION);
             let state = previous.filter(|q| {
-                q.class == EntityType::Country && {
+                (q.class == EntityType::Country || (q.class == EntityType::Place && !governed(q))) && {
                     // The title's own words may hold "and": "Kazakh Industry and Construction Minister",
                     // "Japan's Minister of Economy, Trade and Industry Yoji Muto".
                     let title = finder.title_before(q.mention.last, p.mention.first).unwrap_or(p.mention.first);

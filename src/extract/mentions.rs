@@ -2082,6 +2082,17 @@ impl<'a> Finder<'a> {
         if start >= end {
             return;
         }
+        // "Governor Alexander Tsybulsky of Arkhangelsk Region": a titled person's name of plain
+        // name words before "of" is the person's; what follows is where they hold the title.
+        if titled {
+            let of = (start + 2..end.saturating_sub(1)).find(|&k| self.lower(k) == "of");
+            let person = |of: usize| (2..=4).contains(&(of - start)) && (start..of).all(|j| self.is_plain_name_word(j)) && !inside.iter().any(|m| m.first < of && start < m.last);
+            if let Some(of) = of.filter(|&of| person(of)) {
+                self.typed_pieces(s, start, of, true, inside, out);
+                self.typed_pieces(s, of + 1, end, false, inside, out);
+                return;
+            }
+        }
         let known = within(inside, start, end);
         if known.len() == 1 && known[0].first == start && known[0].last == end {
             out.push(self.known_mention(&known[0], titled));
