@@ -703,7 +703,10 @@ impl Extractor {
                 for &at in idxs[..n].iter().rev() {
                     let listed = &resolved[at];
                     let joined = listed.mention.last < next.mention.first && (listed.mention.last..next.mention.first).all(|k| matches!(finder.lower(k), "," | "and"));
-                    if !joined || listed.class != site.class || !unowned(listed) || listed.entity == place.entity {
+                    // (Not a capital, which is where its state is: "in Moscow and Novorossiysk
+                    // on the Black Sea".)
+                    let capital = matches!(listed.mention.target, Target::Capital(_));
+                    if !joined || capital || listed.class != site.class || !unowned(listed) || listed.entity == place.entity {
                         break;
                     }
                     let facts = self.named_facts(Predicate::LocatedIn, 0.6, "site-on-place");

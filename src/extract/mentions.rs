@@ -525,6 +525,13 @@ impl<'a> Finder<'a> {
                 k += 1;
             }
             let Some((last, class)) = head else { continue };
+            // (A head that is a frame's cue ("the 2018 summit with Moon", "the 2010 contract
+            // between A and B") stays the cue, unless it ends a name found already: "the 2000
+            // inter-Korean summit".)
+            let extends = mentions.iter().any(|m| year < m.first && m.last == last && matches!(m.class, EntityType::Event | EntityType::Initiative));
+            if self.is(last - 1, WordKinds::FRAME_CUE) && !extends {
+                continue;
+            }
             // (Not inside a name: "the 2018 Eastern Economic Forum" is the forum's; nor a
             // name of its own among the words.)
             if mentions.iter().any(|m| {
@@ -2739,7 +2746,12 @@ impl<'a> Finder<'a> {
         let at_a_site = |k: usize| !self.is(k, WordKinds::TITLE_WORD.with(WordKinds::ACTOR_NOUN)) || self.is_site_head(k);
         // (Past "the" after a preposition of a way or a stretch: "along the Tigris and",
         // "through the Bosphorus.")
-        let the_way = start > s.tokens.start + 2 && self.lower(start - 1) == "the" && matches!(self.lower(start - 2), "along" | "across" | "through" | "via" | "off" | "near");
+        // (Not one of a list with commas: "along the Tigris, Euphrates and Karun" are rivers
+        // the comma would place in each other.)
+        let the_way = start > s.tokens.start + 2
+            && self.lower(start - 1) == "the"
+            && matches!(self.lower(start - 2), "along" | "across" | "through" | "via" | "off" | "near")
+            && (end >= s.tokens.end || self.lower(end) != ",");
         let locative = the_way
             || start > s.tokens.start + 1
                 && match self.lower(start - 1) {
@@ -2751,7 +2763,8 @@ impl<'a> Finder<'a> {
         // railways".)
         let head_after_list = end < s.tokens.end && matches!(self.lower(end), "and" | ",") && {
             let next = (end + 1..s.tokens.end).find(|&k| !self.is_capitalised(k) && !self.is_dash(k) && !matches!(self.lower(k), "and" | ","));
-            next.is_some_and(|k| k > end + 1 && self.is(k, WordKinds::HEAD))
+            let head = |k: usize| self.is(k, WordKinds::HEAD) || self.lower(k).strip_suffix('s').is_some_and(|one| self.lex.heads.contains_key(one));
+            next.is_some_and(|k| k > end + 1 && head(k))
         };
         if locative && words <= 2 && clause_end(end) && !head_after_list && !self.is_acronym(start) {
             return Some(EntityType::Place);
@@ -3598,12 +3611,6 @@ impl<'a> Finder<'a> {
     fn extend_with_lowercase_heads(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut idx = 0;
         while idx < mentions.len() {
-            if let Some(facility) = self.firm_facility(s, mentions, idx) {
-                mentions.drain(idx..=idx + 1);
-                mentions.insert(idx, facility);
-                idx += 1;
-                continue;
-            }
             let m = &mentions[idx];
             // ("Dong Nai province": a place its region word ends is complete.)
             let region = m.class == EntityType::Place && self.lex.region_heads.contains(self.lower(m.last - 1));
@@ -3663,21 +3670,6 @@ impl<'a> Finder<'a> {
             }
             idx += 1;
         }
-    }
-
-    /// "the Hyundai Chennai plant", "the Samsung Display Vietnam factory", "the Hyundai Motor
-    /// India plant": a firm, the place or state of its site right after it (capitalised words
-    /// of the firm's name between) and a lowercase head of a project name one project, the
-    /// firm's site there, not a project of the place.
-    fn firm_facility(&self, s: &Sentence, mentions: &[Mention], idx: usize) -> Option<Mention> {
-        let (firm, place) = (&mentions[idx], mentions.get(idx + 1)?);
-        let name_word = |k: usize| self.is_capitalised(k) && self.tok(k).kind == TokenKind::Word && !self.is(k, WordKinds::FUNCTION);
-        let joined = (firm.last..place.first).all(name_word);
-        if firm.class != EntityType::Company || !matches!(place.class, EntityType::Place | EntityType::Country) || matches!(place.target, Target::Adjective(_)) || !joined {
-            return None;
-        }
-        let site = self.lowercase_head_after(s, place.first, place.last).filter(|m| m.class == EntityType::Project)?;
-        Some(Mention { first: firm.first, surface: self.surface(firm.first, site.last), ..site })
     }
 
     /// "… Organisation (SCO) summit": mention `idx + 1` is an acronym in brackets right

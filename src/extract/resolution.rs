@@ -590,12 +590,9 @@ pub(super) fn described_people(finder: &Finder, si: usize, drafts: &[Draft], res
         let Target::Adjective(entry) = m.target else { continue };
         let state = finder.lex.gazetteer.entries[entry].id.as_str();
         let window = || resolved[..i].iter().rev().take_while(|r| r.sentence + 2 >= si);
-        let of_state = |r: &Resolved| r.class == EntityType::Person && drafts[r.entity].country.as_deref() == Some(state);
-        let near = sole_antecedent(window(), of_state);
+        let of_state = sole_antecedent(window(), |r| r.class == EntityType::Person && drafts[r.entity].country.as_deref() == Some(state));
         let sole = || sole_antecedent(window(), |r| r.class == EntityType::Person).filter(|&p| drafts[p].country.as_deref().is_none_or(|c| c == state));
-        // (Else the one person of that state the document has named so far, however far back.)
-        let named_before = || sole_antecedent(resolved[..i].iter(), of_state);
-        if let Some(person) = near.or_else(sole).or_else(named_before) {
+        if let Some(person) = of_state.or_else(sole) {
             let r = &mut resolved[i];
             r.entity = person;
             r.class = EntityType::Person;
@@ -655,7 +652,21 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
     if untyped.is_empty() {
         return;
     }
-    let keys: Vec<String> = untyped.iter().map(|&(_, first, last)| fold_words((first..last).map(|k| finder.lower(k)))).collect();
+    // "al-Sudani" after "Mohammed Shia al-Sudani": a lowercase particle joined by a hyphen
+    // before the capitalised run is a word of the name it repeats.
+    let particle_at = |first: usize| {
+        let joined = |k: usize| finder.text.tokens[k].joined;
+        (first >= 2 && finder.is_dash(first - 1) && joined(first - 1) && joined(first) && finder.lower(first - 2).len() <= 3 && finder.lower(first - 2).chars().all(|c| c.is_ascii_lowercase()))
+            .then(|| first - 2)
+            .filter(|&p| !finder.is_capitalised(p))
+    };
+    let untyped: Vec<(usize, usize, usize)> = untyped.iter().map(|&(si, first, last)| (si, particle_at(first).unwrap_or(first), last)).collect();
+    let word_key = |first: usize, last: usize| {
+        let particle = (first + 2 < last && finder.is_dash(first + 1) && !finder.is_capitalised(first)).then(|| format!("{}-", finder.lower(first)));
+        let from = if particle.is_some() { first + 2 } else { first };
+        format!("{}{}", particle.unwrap_or_default(), fold_words((from..last).map(|k| finder.lower(k))))
+    };
+    let keys: Vec<String> = untyped.iter().map(|&(_, first, last)| word_key(first, last)).collect();
     let wanted: FxHashSet<&str> = keys.iter().map(String::as_str).collect();
     // Their first words: a name of the document that starts otherwise is none of them.
     let first_words: FxHashSet<&str> = keys.iter().map(|k| k.split(' ').next().unwrap_or("")).collect();
@@ -696,13 +707,7 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
         match draft.class {
             EntityType::Person if words.len() >= 2 => {
                 add(&words[..1], d);
-                let surname = words[words.len() - 1];
-                add(&[surname], d);
-                // "al-Sudani" after "Mohammed Shia al-Sudani": the surname past its lowercase
-                // particle, which the capitalised run that repeats it leaves out.
-                if let Some((_, rest)) = surname.split_once('-').filter(|(particle, rest)| !particle.is_empty() && particle.chars().all(char::is_lowercase) && rest.starts_with(char::is_uppercase)) {
-                    add(&[rest], d);
-                }
+                add(&words[words.len() - 1..], d);
             }
             EntityType::Company | EntityType::Organization => {
                 for n in 1..words.len() {
