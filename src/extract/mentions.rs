@@ -2626,8 +2626,19 @@ impl<'a> Finder<'a> {
         // apposition (past its bracketed acronym) describes as a firm or a body.
         let bracketed = end + 3 < s.tokens.end && self.lower(end) == "(" && self.is_acronym(end + 1) && self.lower(end + 2) == ")";
         let after = if bracketed { end + 3 } else { end };
-        let described =
-            || (after < s.tokens.end && self.lower(after) == ",").then(|| self.context_type(s, start, after)).flatten().filter(|c| matches!(c, EntityType::Company | EntityType::Organization));
+        // (Not when a project's head ends the description: "the East Siberia Railway, a
+        // subsidiary project of the BAM".)
+        let project_head = || {
+            (after + 1..s.tokens.end.min(after + 7))
+                .take_while(|&k| self.is_plain_word(k) || matches!(self.lower(k), "a" | "an" | "the"))
+                .any(|k| self.head_class_ending_at(k, k) == Some(EntityType::Project))
+        };
+        let described = || {
+            (after < s.tokens.end && self.lower(after) == ",")
+                .then(|| self.context_type(s, start, after))
+                .flatten()
+                .filter(|c| matches!(c, EntityType::Company | EntityType::Organization) && !project_head())
+        };
         match class {
             EntityType::Project => described().unwrap_or(class),
             _ => class,
