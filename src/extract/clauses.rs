@@ -1064,9 +1064,9 @@ impl<'a> SentenceView<'a> {
     /// "In Astana on Wednesday, …", "Earlier in the week in Ashgabat, …", "Following talks in
     /// Pyongyang, …": the place (or state) of an "in" or "at" phrase in the words opening the
     /// sentence, with nothing after it before the comma but a time ("on Wednesday", "last
-    /// month": `lexicon/time_words.txt`), and that comma. Not "In Moscow's view," nor "In
-    /// Russia and China, …" (one name only).
-    pub(super) fn fronted_venue(&self) -> Option<(usize, usize)> {
+    /// month": `lexicon/time_words.txt`), its preposition's token and that comma. Not "In
+    /// Moscow's view," nor "In Russia and China, …" (one name only).
+    pub(super) fn fronted_venue(&self) -> Option<(usize, usize, usize)> {
         let start = self.tokens.start;
         let comma = (start..self.tokens.end.min(start + 12)).find(|&k| self.word(k) == ",")?;
         let mut venue = None;
@@ -1080,7 +1080,7 @@ impl<'a> SentenceView<'a> {
                 if venue.is_some() || !after_preposition || !matches!(self.class(m), EntityType::Place | EntityType::Country) {
                     return None;
                 }
-                venue = Some(m);
+                venue = Some((m, at - 1));
                 k = self.last(m);
                 continue;
             }
@@ -1091,7 +1091,7 @@ impl<'a> SentenceView<'a> {
             }
             k += 1;
         }
-        venue.map(|m| (m, comma))
+        venue.map(|(m, preposition)| (m, preposition, comma))
     }
 
     /// "Nayara, in which Rosneft holds a stake", "the bloc, of which Turkey is a member", "the

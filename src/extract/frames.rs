@@ -609,7 +609,7 @@ impl Frames {
     /// the sentence's clause tells of takes place there, and the project its clause builds
     /// or pays for is there ("At Aktau, a container hub is being developed by KTZ").
     fn fronted_venues(&self, view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
-        let Some((venue, comma)) = view.fronted_venue() else { return };
+        let Some((venue, at, comma)) = view.fronted_venue() else { return };
         let entity = |i: usize| view.resolved[view.mentions[i]].entity;
         let mut venues = Vec::new();
         // (The meeting's cue may open the sentence with the place: "Following talks in
@@ -626,9 +626,6 @@ impl Frames {
         }
         // ("In Moscow, the 23rd session of the commission was completed": an event that
         // opens the clause after it took place there, as "in" or "at" would place it.)
-        // (The preposition, past a modifier: "In neighbouring Uzbekistan".)
-        let at = view.first(venue) - 1;
-        let at = if matches!(view.word(at), "in" | "at") { at } else { at - 1 };
         let event = (comma + 1..view.tokens.end.min(comma + 3)).find_map(|k| view.mention_at(k)).filter(|&e| view.class(e) == EntityType::Event && view.preposition_before(e).is_none());
         let placing = self.forms.get(view.word(at)).into_iter().flatten().find(|&&(f, _)| self.frames[f as usize].predicate == Predicate::LocatedIn && self.frames[f as usize].pos == Pos::Prep);
         if let Some(&(frame, _)) = placing {

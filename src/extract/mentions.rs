@@ -494,9 +494,9 @@ impl<'a> Finder<'a> {
         mentions
     }
 
-    /// "the 2000 inter-Korean summit", "the 2020 ceasefire statement", "the 2020 war": "the",
-    /// a year and up to three lowercase words ending in a head of an event or initiative
-    /// (`typing/heads.csv`) name one; a mention the phrase covers gives way to it.
+    /// "the 2000 inter-Korean summit", "the 2020 war": "the", a year and up to four
+    /// lowercase words ending in a head of an event or initiative (`typing/heads.csv`) name
+    /// one; a mention the phrase covers gives way to it.
     fn year_named(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
         for year in s.tokens.start + 1..s.tokens.end.saturating_sub(1) {
@@ -2385,12 +2385,16 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// An acronym in brackets starts at token `at`, before `limit`: "(KTZ)".
+    fn bracketed_acronym_at(&self, at: usize, limit: usize) -> bool {
+        at + 2 < limit && self.raw(at) == "(" && self.raw(at + 2) == ")" && self.is_acronym(at + 1)
+    }
+
     /// The first token of the words of `[start, end)` whose initials an acronym in brackets
     /// right after spells, two words or more, connectors skipped ("Fábrica de Armas y
     /// Municiones del Ejército (FAME)").
     fn spelled_by_acronym_after(&self, s: &Sentence, start: usize, end: usize) -> Option<usize> {
-        let bracketed = end + 2 < s.tokens.end && self.raw(end) == "(" && self.raw(end + 2) == ")" && self.is_acronym(end + 1);
-        if !bracketed {
+        if !self.bracketed_acronym_at(end, s.tokens.end) {
             return None;
         }
         let mut letters = self.raw(end + 1).chars().filter(|c| c.is_alphabetic()).rev().peekable();
@@ -2624,8 +2628,7 @@ impl<'a> Finder<'a> {
         }
         // "South Caucasus Railway (SCR), a subsidiary of Russian Railways,": so is a name an
         // apposition (past its bracketed acronym) describes as a firm or a body.
-        let bracketed = end + 3 < s.tokens.end && self.lower(end) == "(" && self.is_acronym(end + 1) && self.lower(end + 2) == ")";
-        let after = if bracketed { end + 3 } else { end };
+        let after = if self.bracketed_acronym_at(end, s.tokens.end) { end + 3 } else { end };
         // (Not when a project's head ends the description: "the East Siberia Railway, a
         // subsidiary project of the BAM".)
         let project_head = || {

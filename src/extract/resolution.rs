@@ -660,13 +660,16 @@ fn repeated_names(finder: &Finder, untyped: &[(usize, usize, usize)], drafts: &m
             .then(|| first - 2)
             .filter(|&p| !finder.is_capitalised(p))
     };
-    let untyped: Vec<(usize, usize, usize)> = untyped.iter().map(|&(si, first, last)| (si, particle_at(first).unwrap_or(first), last)).collect();
-    let word_key = |first: usize, last: usize| {
-        let particle = (first + 2 < last && finder.is_dash(first + 1) && !finder.is_capitalised(first)).then(|| format!("{}-", finder.lower(first)));
-        let from = if particle.is_some() { first + 2 } else { first };
-        format!("{}{}", particle.unwrap_or_default(), fold_words((from..last).map(|k| finder.lower(k))))
-    };
-    let keys: Vec<String> = untyped.iter().map(|&(_, first, last)| word_key(first, last)).collect();
+    let (untyped, keys): (Vec<(usize, usize, usize)>, Vec<String>) = untyped
+        .iter()
+        .map(|&(si, first, last)| {
+            let words = fold_words((first..last).map(|k| finder.lower(k)));
+            match particle_at(first) {
+                Some(p) => ((si, p, last), format!("{}-{words}", finder.lower(p))),
+                None => ((si, first, last), words),
+            }
+        })
+        .unzip();
     let wanted: FxHashSet<&str> = keys.iter().map(String::as_str).collect();
     // Their first words: a name of the document that starts otherwise is none of them.
     let first_words: FxHashSet<&str> = keys.iter().map(|k| k.split(' ').next().unwrap_or("")).collect();
