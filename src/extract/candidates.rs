@@ -120,6 +120,11 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         matches!(r.mention.target, Target::Adjective(_)) && !finder.is_actor_noun_after(r.mention.last)
     };
     let reference = |m: usize| mention(m).referring;
+    // An elided share's reference ("Novatek controls 60%") is a pair only where a frame reads
+    // it, and no mention the sentence counts.
+    let share: Vec<bool> = (0..n).map(|m| view.share_reference_at(mention(m).mention.first).is_some()).collect();
+    let counted = |from: usize, to: usize| (from..to).filter(|&m| !share[m]).count();
+    let named = counted(0, n);
     // "Fund (RDIF)": the name in brackets is its head's, not a pair of its own; "Khasan
     // (Russia)" names another entity.
     let bracketed = |m: usize| view.head[m] != m && !matches!(mention(m).mention.target, Target::Adjective(_)) && mention(view.head[m]).entity == mention(m).entity;
@@ -193,7 +198,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
             }
             let (gap_start, gap_end) = gap(a, b);
             let evidence = frames_of(a, b).next().is_some() || constructions_of(a, b).next().is_some();
-            if !evidence && (addressed(a) || addressed(b)) {
+            if !evidence && (addressed(a) || addressed(b) || share[a] || share[b]) {
                 continue;
             }
             let entities = (ra.entity.min(rb.entity), ra.entity.max(rb.entity));
@@ -215,7 +220,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         let (ra, rb) = (mention(a), mention(b));
         let (gap_start, gap_end) = gap(a, b);
         let mut shared = Vec::with_capacity(16);
-        shared.push(match b - a - 1 {
+        shared.push(match counted(a + 1, b) {
             0 => Shared::MentionsBetween0,
             1 => Shared::MentionsBetween1,
             2 => Shared::MentionsBetween2,
@@ -252,14 +257,14 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
         if cues_in_sentence == 0 {
             shared.push(Shared::NoCueInSentence);
         }
-        shared.push(match n {
-            2 => Shared::SentenceMentions2,
+        shared.push(match named {
+            0..=2 => Shared::SentenceMentions2,
             3 => Shared::SentenceMentions3,
             4..=5 => Shared::SentenceMentions5,
             6..=8 => Shared::SentenceMentions8,
             _ => Shared::SentenceMentionsMore,
         });
-        if a == 0 {
+        if counted(0, a) == 0 {
             shared.push(Shared::FirstOfSentence);
         }
         if ra.class == rb.class {

@@ -18,7 +18,9 @@
 //! different entities of the class (`lexicon/pair_descriptions.csv`; "the two countries", unless
 //! the nearest two are coordinated by "and" just before: the two states the document has named
 //! most so far), as two (three) mentions that
-//! `clauses.rs` coordinates. The new mentions join the resolved ones, so frames and candidates see
+//! `clauses.rs` coordinates; and a share held with nothing named after it ("Novatek controls
+//! 60%", "COSCO holds a 49% stake") → the project named most so far among those in the window,
+//! a reference the share frames read as their object and nothing else pairs with. The new mentions join the resolved ones, so frames and candidates see
 //! them like names; each keeps its own words as its span, so evidence stays exact.
 
 use super::lexicon::{fold, read_csv, read_list, WordKinds};
@@ -188,6 +190,26 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                     }
                 }
                 continue;
+            }
+            // "Arctic LNG 2 is … Novatek controls 60%", "COSCO holds a 49% stake": a share held
+            // with nothing named after it is a share of the project named nearest before.
+            if !covered(k) {
+                if let Some(end) = elided_share(finder, sentence.tokens.clone(), k) {
+                    // The project named most so far among those in the window, the nearest of equals.
+                    let project = |r: &&Resolved| r.class == EntityType::Project && !matches!(r.mention.target, Target::Adjective(_));
+                    let named = |e: usize| resolved[..starts[si]].iter().chain(this.iter().filter(|r| r.mention.last <= k)).filter(|r| r.entity == e).count();
+                    let mut best: Option<(&Resolved, usize)> = None;
+                    for r in before(k).filter(project) {
+                        let count = named(r.entity);
+                        if best.is_none_or(|(_, most)| count > most) {
+                            best = Some((r, count));
+                        }
+                    }
+                    if let Some((r, _)) = best {
+                        added.push(reference(finder, si, k, end, r));
+                    }
+                    continue;
+                }
             }
             // "the two firms", "both sides", "all three leaders": the two (three) nearest
             // different entities of a class.
@@ -378,6 +400,34 @@ fn relative_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> boo
     let cue = |j: usize| j < tokens.end && finder.is(j, WordKinds::FRAME_CUE);
     let auxiliary = finder.is(k + 1, WordKinds::COPULA) || finder.is(k + 1, WordKinds::VERB_GROUP);
     introduced && (cue(k + 1) || (auxiliary && cue(k + 2)))
+}
+
+/// Token `k` is a percentage ("%", "percent", "per cent") held with nothing named after
+/// it: a number before it, a verb of holding a share (`Frames::is_share_verb`) up to three
+/// lowercase words before that ("holds a combined 10%") or a noun of investing after it ("has
+/// a 12% stake"), and after it, past that noun, no "of", "in" or name. Its end.
+fn elided_share(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> Option<usize> {
+    if !finder.is_percent_at(k) || k < tokens.start + 2 || finder.text.tokens[k - 1].kind != TokenKind::Number {
+        return None;
+    }
+    let frames = &finder.lex.frames;
+    let lowercase = |j: usize| finder.text.tokens[j].kind == TokenKind::Word && !finder.is_capitalised(j);
+    let end = if finder.lower(k) == "per" { k + 2 } else { k + 1 };
+    let noun = end < tokens.end && frames.is_investment_noun(finder.lower(end));
+    let verb = (tokens.start..k - 1).rev().take(4).take_while(|&j| lowercase(j)).find(|&j| frames.is_share_verb(finder.lower(j)));
+    // ("has a 12% stake": a noun of investing after it will do for the verb.)
+    let from = match verb {
+        Some(verb) => verb,
+        None if noun => k - 1,
+        None => return None,
+    };
+    // ("a vehicle in which JOGMEC owns 75%": the relative names what it is a share of.)
+    if (tokens.start.max(from.saturating_sub(4))..from).any(|j| matches!(finder.lower(j), "which" | "whom")) {
+        return None;
+    }
+    let after = if noun { end + 1 } else { end };
+    let named = after < tokens.end && (matches!(finder.lower(after), "of" | "in" | "into") || finder.is_capitalised(after));
+    (!named && end <= tokens.end).then_some(end)
 }
 
 /// "[measure] [modifiers] noun" at token `at` (up to two lowercase modifiers, a hyphenated one

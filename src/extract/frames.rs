@@ -325,6 +325,19 @@ impl Frames {
         Ok(frames)
     }
 
+    /// Whether lowercase `word` is a form of a verb of holding a share: a verb of investing
+    /// alone ("fund", "own"), or one with a row for a percentage ("hold %", "retain percent").
+    pub(super) fn is_share_verb(&self, word: &str) -> bool {
+        let share_row =
+            |f: &Frame| f.predicate == Predicate::InvestsIn && f.pos == Pos::Verb && f.subject.contains(&Slot::Subj) && f.then.first().is_none_or(|w| matches!(w.as_str(), "%" | "percent" | "per"));
+        self.forms.get(word).is_some_and(|forms| forms.iter().any(|&(f, _)| share_row(&self.frames[f as usize])))
+    }
+
+    /// Whether lowercase `word` is a form of a noun of investing ("stake", "investment").
+    pub(super) fn is_investment_noun(&self, word: &str) -> bool {
+        self.forms.get(word).is_some_and(|forms| forms.iter().any(|&(f, _)| matches!(&self.frames[f as usize], Frame { predicate: Predicate::InvestsIn, pos: Pos::Noun, .. })))
+    }
+
     /// Whether a word of desire governs the cue at token `k`: "wants to join", "ready to
     /// invest in", "interest in joining".
     fn desired_at(&self, view: &SentenceView, k: usize, form: Form) -> bool {
@@ -766,7 +779,9 @@ impl Frames {
             return;
         }
         for w in &frame.then {
-            let found = (end..view.tokens.end.min(end + 4)).find(|&j| view.mention_at(j).is_none() && (view.word(j) == w || fold_plural_eq(view.word(j), w)));
+            // (An elided share's reference is no name: "Novatek controls 60%".)
+            let free = |j: usize| view.mention_at(j).is_none() || view.share_reference_at(j).is_some();
+            let found = (end..view.tokens.end.min(end + 4)).find(|&j| free(j) && (view.word(j) == w || fold_plural_eq(view.word(j), w)));
             match found {
                 Some(j) => end = j + 1,
                 None => return,
@@ -987,7 +1002,10 @@ impl Frames {
             }
         };
         let object = frame.object.iter().find_map(|&slot| find(slot).and_then(owner_if_untaken).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s)).map(|o| (o, slot)));
-        let Some((o, object_slot)) = object else { return };
+        // "Novatek controls 60%": with no object named, the share the cue ends on stands for
+        // a share of what it refers to (`coreference.rs`).
+        let share = || view.share_reference_at(end - 1).filter(|&o| !frame.then.is_empty() && takes(o) && entity(o) != entity(s)).map(|o| (o, Slot::Dobj));
+        let Some((o, object_slot)) = object.or_else(share) else { return };
         // "located in the Turkestan, Kyzylorda and Ulytau regions", "Tashkent, Almaty and
         // Bishkek": names of one class in one list are not related by a cue outside it or by
         // a list's comma (a cue word inside may: "Belarus and its ally Russia").
@@ -1079,16 +1097,11 @@ fn gapped_shares(view: &SentenceView, out: &mut Vec<FrameMatch>, from: usize) {
         // "…, while TotalEnergies, CNPC and CNOOC each own 10%", "and ZCCM-IH will retain the
         // remaining 49%": a later clause's share verb with its percentage and no name after
         // it holds a share of the same object, for each name of its subject.
-        let frames = &view.finder.lex.frames;
-        // (A verb of investing alone, "fund", "own", or one with a row for a percentage,
-        // "hold %", "retain percent".)
-        let share_row =
-            |f: &Frame| f.predicate == Predicate::InvestsIn && f.pos == Pos::Verb && f.subject.contains(&Slot::Subj) && f.then.first().is_none_or(|w| matches!(w.as_str(), "%" | "percent" | "per"));
         for k in own + 2..view.tokens.end {
             if view.clause_of(k) == clause || view.mention_at(k).is_some() {
                 continue;
             }
-            let share_verb = frames.forms.get(view.word(k)).is_some_and(|forms| forms.iter().any(|&(f, _)| share_row(&frames.frames[f as usize])));
+            let share_verb = view.finder.lex.frames.is_share_verb(view.word(k));
             let Some(percent) = share_verb.then(|| (k + 1..view.tokens.end.min(k + 5)).find(|&j| percent_at(j))).flatten() else { continue };
             let unnamed = (percent + 2..view.tokens.end).take_while(|&j| view.clause_of(j) == view.clause_of(percent)).all(|j| view.mention_at(j).is_none());
             let Some(holder) = view.subject_before(k).filter(|&n| unnamed && view.first(n) > own) else { continue };
