@@ -308,8 +308,9 @@ impl<'a> SentenceView<'a> {
                         && !self.attached_possessive(k)
                 })
             };
-            // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
-            let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
+            // One modifier may stand right before the next name: "Gazprom and Korean KOGAS"
+            // (not "other": "Russia and other SCO members" are members, SCO no list's).
+            let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic) && self.word(k) != "other";
             // At most four words join (more are no list), so only so many are kept.
             let mut words = [""; 4];
             let mut count = 0;
@@ -338,6 +339,9 @@ impl<'a> SentenceView<'a> {
             let joined = (joined && !new_clause) || pair;
             conjunction |= pair || (joined && (as_well_as || words.iter().any(|w| matches!(*w, "and" | "or" | "&"))));
             if !joined {
+                // ("Turkey, Poland and other NATO members": the "and" before "other" closes the
+                // list before it.)
+                conjunction |= matches!(words, ["and" | "or", "other"]);
                 flush(self, &mut run, &mut conjunction);
             }
         }
@@ -1325,7 +1329,8 @@ impl<'a> SentenceView<'a> {
         }
     }
 
-    /// "X, the main investor", "X is the main investor", "X as the main investor": X.
+    /// "X, the main investor", "X is the main investor", "X as the main investor", "X and
+    /// other investors": X.
     pub(super) fn described_by(&self, k: usize) -> Option<usize> {
         let mut j = k;
         let mut skipped = 0;
@@ -1337,6 +1342,11 @@ impl<'a> SentenceView<'a> {
                 // acronym in brackets.)
                 let before = self.past_bracketed_acronym(j);
                 return (before > self.tokens.start).then(|| self.mention_at(before - 1)).flatten();
+            }
+            if w == "other" {
+                // "Russia, China and other SCO members", "Samsung and other investors": the name
+                // (and its list) before "and other" is one too.
+                return (j >= self.tokens.start + 2 && matches!(self.word(j - 1), "and" | "or")).then(|| self.mention_at(j - 2)).flatten();
             }
             if w == "as" {
                 // "with Novatek as the main investor", "acted as a mediator".
@@ -1373,7 +1383,8 @@ impl<'a> SentenceView<'a> {
                         && (opening..first).any(|at| self.word(at) == "and") != (self.last(m)..k).any(|at| self.word(at) == "and")
                         && article(opening)
                 };
-                let modifier = (self.last(m) == k && (article(first) || ordinal || described())) || goods();
+                let other = |at: usize| at > self.tokens.start && self.word(at - 1) == "other";
+                let modifier = (self.last(m) == k && (article(first) || ordinal || described() || other(first))) || goods();
                 // "Arkhangelsk, Russia's Arctic port".
                 if !self.possessor(m) && !adjective && !modifier && !self.modifies_after_possessive(m) {
                     return None;
