@@ -878,7 +878,7 @@ impl<'a> SentenceView<'a> {
     }
 
     /// Mention `m` is followed by "'s": it owns the next noun, it is not the subject.
-    fn possessor(&self, m: usize) -> bool {
+    pub(super) fn possessor(&self, m: usize) -> bool {
         let last = self.last(m);
         last < self.tokens.end && self.word(last) == "'s"
     }

@@ -687,7 +687,10 @@ impl Extractor {
         let unowned = |r: &Resolved| !matches!(r.mention.target, Target::Adjective(_));
         for (n, pair) in idxs.windows(2).enumerate() {
             let (site, place) = (&resolved[pair[0]], &resolved[pair[1]]);
-            if !matches!(site.class, EntityType::Place | EntityType::Project) || place.class != EntityType::Place || !unowned(site) || !unowned(place) || site.entity == place.entity {
+            // ("the Khorgos dry port on the Kazakh side of the border": a state's side is in it.)
+            let side_at = |k: usize| k < text.sentences[si].tokens.end && finder.lower(k) == "side";
+            let side = place.class == EntityType::Country && (side_at(place.mention.last) || (place.mention.last > place.mention.first + 1 && side_at(place.mention.last - 1)));
+            if !matches!(site.class, EntityType::Place | EntityType::Project) || !(place.class == EntityType::Place && unowned(place) || side) || !unowned(site) || site.entity == place.entity {
                 continue;
             }
             // "Arctic LNG 2, the $21 billion project on the Gydan Peninsula".

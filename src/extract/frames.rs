@@ -641,9 +641,15 @@ impl Frames {
         // opens the clause after it took place there, as "in" or "at" would place it.)
         let event = (comma + 1..view.tokens.end.min(comma + 3)).find_map(|k| view.mention_at(k)).filter(|&e| view.class(e) == EntityType::Event && view.preposition_before(e).is_none());
         let placing = self.forms.get(view.word(at)).into_iter().flatten().find(|&&(f, _)| self.frames[f as usize].predicate == Predicate::LocatedIn && self.frames[f as usize].pos == Pos::Prep);
+        // ("In Georgia, the long-delayed Anaklia deep-sea port was revived": a project or place
+        // opening the clause after a state, past an article and modifiers, lies in it.)
+        let site = (comma + 1..view.tokens.end.min(comma + 6))
+            .take_while(|&k| view.mention_at(k).is_some() || view.finder.is(k, WordKinds::DETERMINER) || view.finder.is_plain_word(k) || view.finder.is_dash(k))
+            .find_map(|k| view.mention_at(k))
+            .filter(|&p| view.class(venue) == EntityType::Country && matches!(view.class(p), EntityType::Project | EntityType::Place) && view.preposition_before(p).is_none() && !view.possessor(p));
         if let Some(&(frame, _)) = placing {
             let place = |subject: usize| FrameMatch { frame, subject, object: venue, subject_slot: SlotKind::Subj, object_slot: SlotKind::Prep, passive: false, progressive: false, cue: at };
-            venues.extend(event.filter(|&e| entity(e) != entity(venue)).map(place));
+            venues.extend(event.into_iter().chain(site).filter(|&e| entity(e) != entity(venue)).map(place));
             // ("At Aktau, a container hub is being developed by KTZ", "In Vietnam, Samsung is
             // building a plant": what the clause builds or pays for is there too.)
             // (Not past a verb of saying or another cue: "In Moscow, Rosneft said it would
