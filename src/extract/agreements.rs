@@ -33,7 +33,7 @@ pub fn with_agreements(finder: &Finder, si: usize, mut mentions: Vec<Mention>) -
             continue;
         }
         // The specifying words before the head: lowercase words and the dashes inside
-        // "visa-free", stopping at a vague word, a function word or anything else.
+        // "visa-free", stopping at a vague word, a function word, a verb or anything else.
         let mut first = at;
         while first > sentence.tokens.start {
             let k = first - 1;
@@ -41,7 +41,10 @@ pub fn with_agreements(finder: &Finder, si: usize, mut mentions: Vec<Mention>) -
             let word = finder.lower(k);
             let lowercase_word = token.kind == TokenKind::Word && token.text(finder.body).chars().next().is_some_and(char::is_lowercase);
             let inner_dash = word == "-" && k > sentence.tokens.start && first < at;
-            if covered(k, &mentions) || !(lowercase_word || inner_dash) || finder.is(k, WordKinds::FUNCTION) || lex.vague_modifiers.contains(word) {
+            // (Not a verb after its subject: "UAE ink quadrilateral deal", a headline's; "visa
+            // free travel arrangement" is no verb's.)
+            let verb = lex.frames.is_verb_only(word) && k > sentence.tokens.start && covered(k - 1, &mentions);
+            if covered(k, &mentions) || !(lowercase_word || inner_dash) || finder.is(k, WordKinds::FUNCTION) || lex.vague_modifiers.contains(word) || verb {
                 break;
             }
             first = k;

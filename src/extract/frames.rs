@@ -422,6 +422,12 @@ impl Frames {
         self.forms.get(word).is_some_and(|entries| entries.iter().any(|&(f, form)| test(&self.frames[f as usize], form)))
     }
 
+    /// Whether the lowercase `word` cues frames as a verb only ("ink", "signed"; not
+    /// "trade", "supply", which are nouns too).
+    pub fn is_verb_only(&self, word: &str) -> bool {
+        self.forms.get(word).is_some_and(|entries| entries.iter().all(|&(f, _)| self.frames[f as usize].pos == Pos::Verb))
+    }
+
     /// Whether the lowercase `word` is a past or participle form of a frame's verb
     /// ("visited", "met", "signed"): a name right after it is its object.
     pub fn is_past_verb(&self, word: &str) -> bool {
