@@ -269,6 +269,15 @@ impl<'a> Finder<'a> {
         k == s.tokens.start || (k == s.tokens.start + 1 && matches!(self.raw(k - 1), "\"" | "“" | "‘" | "'"))
     }
 
+    /// The words of tokens `k` and `k + 1` are written capitalised together elsewhere in the
+    /// document, not opening a sentence ("the Grand Faw Port" for "Grand Faw Port, which …"):
+    /// the first opens a name there too.
+    fn capitalised_pair_elsewhere(&self, k: usize) -> bool {
+        let (first, second) = (self.lower(k), self.lower(k + 1));
+        let opening = |j: usize| self.text.sentences.binary_search_by_key(&j, |s| s.tokens.start).is_ok() || (j > 0 && matches!(self.raw(j - 1), "\"" | "“" | "(" | "‘" | "'" | ":"));
+        (0..self.text.tokens.len().saturating_sub(1)).any(|j| j != k && self.lower(j) == first && self.lower(j + 1) == second && self.is_capitalised(j) && self.is_capitalised(j + 1) && !opening(j))
+    }
+
     /// The word of token `k` is written in lowercase elsewhere in the document, itself or
     /// its singular ("Cargoes would be carried …" and "the cargoes"): a common word.
     fn written_lowercase(&self, k: usize) -> bool {
@@ -1990,7 +1999,16 @@ impl<'a> Finder<'a> {
                     && !self.is(i, WordKinds::DATE_WORD)
                     && (self.legal_form_at_edge(i, end) || self.head_type(i, end) == Some(EntityType::Company))
             };
-            if (sentence_initial || headline) && (self.is(i, WordKinds::ORDINARY) || self.is_common_plural(i) || lowercase_elsewhere()) && !self.is_acronym(i) && !place_prefix && !firm_word() {
+            // ("Grand Faw Port, which …" after "the Grand Faw Port": a pair the document
+            // writes capitalised inside a sentence starts the name here too.)
+            let named_elsewhere = || !headline && i + 1 < end && self.capitalised_pair_elsewhere(i);
+            if (sentence_initial || headline)
+                && (self.is(i, WordKinds::ORDINARY) || self.is_common_plural(i) || lowercase_elsewhere())
+                && !self.is_acronym(i)
+                && !place_prefix
+                && !firm_word()
+                && !named_elsewhere()
+            {
                 i += 1;
                 continue;
             }
