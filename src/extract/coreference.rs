@@ -7,7 +7,8 @@
 //! name holds it, and, after a state's adjective, one of that state ("the South
 //! Korean shipbuilder" is not Sovcomflot; past a region's adjective no name stands for, "the
 //! Central Asian country", any); and "its" → the nearest company, organisation or
-//! state before it; "it" after a verb of saying ("Hyundai said it had won") → the company,
+//! state before it (a description of a company before it in the sentence counts: "the
+//! South Korean conglomerate as its late founder"); "it" after a verb of saying ("Hyundai said it had won") → the company,
 //! organisation or state that speaks; "it" as a clause's subject ("Months later it formed
 //! …", "In Uzbekistan, it is building …") → the company, organisation or state that is the
 //! subject here (named first in this sentence, no preposition before it) or in the nearest
@@ -107,9 +108,13 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                 // A company or organisation before a state, and this sentence before the earlier ones.
                 let body = |r: &&Resolved| matches!(r.class, EntityType::Company | EntityType::Organization) && !r.referring;
                 let state = |r: &&Resolved| r.class == EntityType::Country;
+                // ("the South Korean conglomerate as its late founder": a description before it
+                // in this sentence is the body it refers to, nearer than the state's adjective.)
+                let described = added.iter().rev().find(|r: &&Resolved| r.sentence == si && r.mention.last <= k && matches!(r.class, EntityType::Company | EntityType::Organization));
                 let here = || this.iter().filter(|r| r.mention.last <= k).rev();
                 let earlier = || resolved[starts[si.saturating_sub(WINDOW)]..starts[si]].iter().rev();
-                let antecedent = here().find(body).or_else(|| here().find(state)).or_else(|| earlier().find(body)).or_else(|| earlier().find(state));
+                let named_body = here().find(body).filter(|b| described.is_none_or(|d| d.mention.first < b.mention.first));
+                let antecedent = named_body.or(described).or_else(|| here().find(state)).or_else(|| earlier().find(body)).or_else(|| earlier().find(state));
                 if let Some(r) = antecedent {
                     added.push(reference(finder, si, k, k + 1, r));
                 }
