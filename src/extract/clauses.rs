@@ -308,9 +308,8 @@ impl<'a> SentenceView<'a> {
                         && !self.attached_possessive(k)
                 })
             };
-            // One modifier may stand right before the next name: "Gazprom and Korean KOGAS"
-            // (not "other": "Russia and other SCO members" are members, SCO no list's).
-            let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic) && self.word(k) != "other";
+            // One modifier may stand right before the next name: "Gazprom and Korean KOGAS".
+            let modifier = |k: usize| k + 1 == self.first(next) && !self.finder.is(k, WordKinds::FUNCTION) && self.word(k).chars().all(char::is_alphabetic);
             // At most four words join (more are no list), so only so many are kept.
             let mut words = [""; 4];
             let mut count = 0;
@@ -339,9 +338,6 @@ impl<'a> SentenceView<'a> {
             let joined = (joined && !new_clause) || pair;
             conjunction |= pair || (joined && (as_well_as || words.iter().any(|w| matches!(*w, "and" | "or" | "&"))));
             if !joined {
-                // ("Turkey, Poland and other NATO members": the "and" before "other" closes the
-                // list before it.)
-                conjunction |= matches!(words, ["and" | "or", "other"]);
                 flush(self, &mut run, &mut conjunction);
             }
         }

@@ -197,22 +197,35 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
                 continue;
             }
             // "Arctic LNG 2 is … Novatek controls 60%", "COSCO holds a 49% stake": a share held
-            // with nothing named after it is a share of the project named nearest before.
+            // with nothing named after it is a share of a project: in the nearest sentence that
+            // names or refers to one (this one before the share, then back, not past a
+            // paragraph's end), the one named most so far, the nearest of equals.
             if !covered(k) {
                 if let Some(end) = elided_share(finder, sentence.tokens.clone(), k) {
-                    // The project named most so far among those in the window, the nearest of equals.
-                    let project = |r: &&Resolved| r.class == EntityType::Project && !matches!(r.mention.target, Target::Adjective(_));
+                    let project = |r: &Resolved| r.class == EntityType::Project && !matches!(r.mention.target, Target::Adjective(_));
                     let named = |e: usize| resolved[..starts[si]].iter().chain(this.iter().filter(|r| r.mention.last <= k)).filter(|r| r.entity == e).count();
-                    let mut best: Option<(&Resolved, usize)> = None;
-                    for r in before(k).filter(project) {
-                        let count = named(r.entity);
-                        if best.is_none_or(|(_, most)| count > most) {
-                            best = Some((r, count));
+                    let paragraph_ends = |sj: usize| finder.body[text.sentences[sj].end..text.sentences[sj + 1].start].contains("\n\n");
+                    // ("Gazprom controlled 40% of Europe's gas market. Today it controls 10%": a
+                    // share of something not a project, just before, is what this one is of.)
+                    let from = text.sentences[si.saturating_sub(1)].tokens.start;
+                    let project_at = |t: usize| resolved[starts[si.saturating_sub(1)]..starts[si + 1]].iter().any(|r| r.mention.first <= t && t < r.mention.last && project(r));
+                    let measured = (from..k).any(|j| finder.is_percent_at(j) && j + 2 < k && finder.lower(j + 1) == "of" && !project_at(j + 2) && !project_at(j + 3));
+                    if measured {
+                        continue;
+                    }
+                    let mut share = None;
+                    for sj in (si.saturating_sub(WINDOW)..=si).rev() {
+                        if sj < si && paragraph_ends(sj) {
+                            break;
+                        }
+                        let here = resolved[starts[sj]..starts[sj + 1]].iter().chain(added.iter().filter(|r| r.sentence == sj));
+                        let best = here.filter(|r| project(r) && (sj < si || r.mention.last <= k)).max_by_key(|r| (named(r.entity), r.mention.first));
+                        if let Some(r) = best {
+                            share = Some(reference(finder, si, k, end, r));
+                            break;
                         }
                     }
-                    if let Some((r, _)) = best {
-                        added.push(reference(finder, si, k, end, r));
-                    }
+                    added.extend(share);
                     continue;
                 }
             }
@@ -409,8 +422,8 @@ fn relative_it(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> boo
 
 /// Token `k` is a percentage ("%", "percent", "per cent") held with nothing named after
 /// it: a number before it, a verb of holding a share (`Frames::is_share_verb`) up to three
-/// lowercase words before that ("holds a combined 10%") or a noun of investing after it ("has
-/// a 12% stake"), and after it, past that noun, no "of", "in" or name. Its end.
+/// lowercase words before that ("holds a combined 10%") or a noun of a stake after it ("has
+/// a 12% stake"), and after it, past that noun, the clause's end. Its end.
 fn elided_share(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> Option<usize> {
     if !finder.is_percent_at(k) || k < tokens.start + 2 || finder.text.tokens[k - 1].kind != TokenKind::Number {
         return None;
@@ -418,7 +431,7 @@ fn elided_share(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> Op
     let frames = &finder.lex.frames;
     let lowercase = |j: usize| finder.text.tokens[j].kind == TokenKind::Word && !finder.is_capitalised(j);
     let end = if finder.lower(k) == "per" { k + 2 } else { k + 1 };
-    let noun = end < tokens.end && frames.is_investment_noun(finder.lower(end));
+    let noun = end < tokens.end && frames.is_stake_noun(finder.lower(end));
     let verb = (tokens.start..k - 1).rev().take(4).take_while(|&j| lowercase(j)).find(|&j| frames.is_share_verb(finder.lower(j)));
     // ("has a 12% stake": a noun of investing after it will do for the verb.)
     let from = match verb {
@@ -431,8 +444,10 @@ fn elided_share(finder: &Finder, tokens: std::ops::Range<usize>, k: usize) -> Op
         return None;
     }
     let after = if noun { end + 1 } else { end };
-    let named = after < tokens.end && (matches!(finder.lower(after), "of" | "in" | "into") || finder.is_capitalised(after));
-    (!named && end <= tokens.end).then_some(end)
+    // (The clause ends there, or goes on through a holder: "controls 60%, while", "holds 10%
+    // through Japan Arctic LNG"; not "holds 5% more gas".)
+    let closes = after >= tokens.end || finder.is(after, WordKinds::CLAUSE_BREAK) || matches!(finder.lower(after), "." | "," | ")" | "and" | "through" | "via" | "each");
+    (closes && end <= tokens.end).then_some(end)
 }
 
 /// "[measure] [modifiers] noun" at token `at` (up to two lowercase modifiers, a hyphenated one

@@ -333,9 +333,15 @@ impl Frames {
         self.forms.get(word).is_some_and(|forms| forms.iter().any(|&(f, _)| share_row(&self.frames[f as usize])))
     }
 
-    /// Whether lowercase `word` is a form of a noun of investing ("stake", "investment").
-    pub(super) fn is_investment_noun(&self, word: &str) -> bool {
-        self.forms.get(word).is_some_and(|forms| forms.iter().any(|&(f, _)| matches!(&self.frames[f as usize], Frame { predicate: Predicate::InvestsIn, pos: Pos::Noun, .. })))
+    /// Whether lowercase `word` is a form of a noun of a stake: of investing, with the
+    /// modifier before it as its object ("a 49% stake"; not "share", a market's too).
+    pub(super) fn is_stake_noun(&self, word: &str) -> bool {
+        self.forms.get(word).is_some_and(|forms| {
+            forms.iter().any(|&(f, _)| {
+                let frame = &self.frames[f as usize];
+                frame.predicate == Predicate::InvestsIn && frame.pos == Pos::Noun && frame.object.contains(&Slot::Adj)
+            })
+        })
     }
 
     /// Whether a word of desire governs the cue at token `k`: "wants to join", "ready to
@@ -652,7 +658,15 @@ impl Frames {
         let site = (comma + 1..view.tokens.end.min(comma + 6))
             .take_while(|&k| view.mention_at(k).is_some() || view.finder.is(k, WordKinds::DETERMINER) || view.finder.is_plain_word(k) || view.finder.is_dash(k))
             .find_map(|k| view.mention_at(k))
-            .filter(|&p| view.class(venue) == EntityType::Country && matches!(view.class(p), EntityType::Project | EntityType::Place) && view.preposition_before(p).is_none() && !view.possessor(p));
+            .filter(|&p| view.class(venue) == EntityType::Country && matches!(view.class(p), EntityType::Project | EntityType::Place) && view.preposition_before(p).is_none() && !view.possessor(p))
+            // (The clause's subject, its verb or a comma after it: not "In Korea, Arctic LNG 2
+            // sanctions worried", a modifier.)
+            .filter(|&p| {
+                let next = view.last(p);
+                next < view.tokens.end
+                    && view.mention_at(next).is_none()
+                    && (view.finder.is(next, WordKinds::VERB_GROUP.with(WordKinds::COPULA)) || matches!(view.word(next), "," | "(") || view.word(next).ends_with("ed"))
+            });
         if let Some(&(frame, _)) = placing {
             let place = |subject: usize| FrameMatch { frame, subject, object: venue, subject_slot: SlotKind::Subj, object_slot: SlotKind::Prep, passive: false, progressive: false, cue: at };
             venues.extend(event.into_iter().chain(site).filter(|&e| entity(e) != entity(venue)).map(place));
