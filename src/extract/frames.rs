@@ -1027,10 +1027,18 @@ impl Frames {
                 None
             }
         };
-        let object = frame.object.iter().find_map(|&slot| find(slot).and_then(owner_if_untaken).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s)).map(|o| (o, slot)));
+        // An elided share's reference (`coreference.rs`: "Novatek controls 60%", "has a 12%
+        // stake") is a share held by a firm or body only: a state's "controls 18%" is of land or
+        // a market as often as of a project.
+        let holder = matches!(view.class(s), EntityType::Company | EntityType::Organization);
+        let held = |o: usize| holder || view.share_reference_at(view.first(o)).is_none();
+        let object = frame
+            .object
+            .iter()
+            .find_map(|&slot| find(slot).and_then(owner_if_untaken).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s) && held(o)).map(|o| (o, slot)));
         // "Novatek controls 60%": with no object named, the share the cue ends on stands for
-        // a share of what it refers to (`coreference.rs`).
-        let share = || view.share_reference_at(end - 1).filter(|&o| !frame.then.is_empty() && takes(o) && entity(o) != entity(s)).map(|o| (o, Slot::Dobj));
+        // a share of what it refers to.
+        let share = || view.share_reference_at(end - 1).filter(|&o| holder && !frame.then.is_empty() && takes(o) && entity(o) != entity(s)).map(|o| (o, Slot::Dobj));
         let Some((o, object_slot)) = object.or_else(share) else { return };
         // "located in the Turkestan, Kyzylorda and Ulytau regions", "Tashkent, Almaty and
         // Bishkek": names of one class in one list are not related by a cue outside it or by
