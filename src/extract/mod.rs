@@ -133,6 +133,9 @@ impl Extractor {
                         let backward = ms == b.entity && mo == a.entity;
                         lex.frames.frames[m.frame as usize].predicate == class.predicate && (forward || backward) && (forward == class.forward || class.predicate.is_symmetric())
                     });
+                    if frame.is_none() && p < scorer::UNFRAMED_FLOOR {
+                        continue;
+                    }
                     let rule = frame.map_or("scorer", |m| lex.frames.frames[m.frame as usize].id.as_str());
                     // "is building": the frame's verb says the undertaking is underway.
                     let status = frame.filter(|m| m.progressive && class.predicate.has_stages()).map(|_| Status::Underway);
