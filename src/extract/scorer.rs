@@ -493,8 +493,8 @@ impl Tables {
 /// How likely a class must be for the scorer alone, no frame agreeing, to make it a relation
 /// of a related pair: a pair related with the threshold's probability spread over many classes
 /// ("Azerbaijan cited the 2020 ceasefire statement brokered by Russia" gave sanctions at 0.05)
-/// says no one thing. Chosen on the seeds, d01–d08 and y01–y10 (0.06–0.10 gain pairs or typed
-/// F1 on each and lose on none; from 0.10 the seeds' typed F1 falls); d09–d16 and z agree.
+/// says no one thing. Chosen on the seeds, d01–d08 and y01–y10 (0.06–0.08 gain pair or typed
+/// F1 on each and lose on none; at 0.10 the seeds' typed F1 falls); d09–d16 and z agree.
 pub const UNFRAMED_FLOOR: f32 = 0.08;
 
 /// How likely, against the scorer's likeliest class, a class a frame agrees with must be for
