@@ -122,7 +122,7 @@ pub fn candidates(frames: &Frames, view: &SentenceView, matches: &[FrameMatch], 
     let reference = |m: usize| mention(m).referring;
     // An elided share's reference ("Novatek controls 60%") is a pair only where a frame reads
     // it, and no mention the sentence counts.
-    let share: Vec<bool> = (0..n).map(|m| view.share_reference_at(mention(m).mention.first).is_some()).collect();
+    let share: Vec<bool> = (0..n).map(|m| view.is_share_reference(m)).collect();
     let counted = |from: usize, to: usize| (from..to).filter(|&m| !share[m]).count();
     let named = counted(0, n);
     // "Fund (RDIF)": the name in brackets is its head's, not a pair of its own; "Khasan

@@ -367,10 +367,15 @@ impl<'a> SentenceView<'a> {
         (k..self.tokens.end).find(|&j| self.mention_at(j).is_none()).is_some_and(|j| self.in_title(j))
     }
 
-    /// The reference an elided share makes at token `k`, if any: "Novatek controls 60%",
-    /// the percentage standing for a share of the project named before (`coreference.rs`).
+    /// Mention `m` is the reference an elided share makes: "Novatek controls 60%", the
+    /// percentage standing for a share of the project named before (`coreference.rs`).
+    pub(super) fn is_share_reference(&self, m: usize) -> bool {
+        self.resolved[self.mentions[m]].referring && self.finder.is_percent_at(self.first(m))
+    }
+
+    /// The reference an elided share makes at token `k`, if any.
     pub(super) fn share_reference_at(&self, k: usize) -> Option<usize> {
-        self.mention_at(k).filter(|&m| self.resolved[self.mentions[m]].referring && self.finder.is_percent_at(self.first(m)))
+        self.mention_at(k).filter(|&m| self.is_share_reference(m))
     }
 
     /// The mention position covering token `k`, if any.
@@ -610,7 +615,7 @@ impl<'a> SentenceView<'a> {
                 }
             }
             // (An elided share's reference is no subject: "Samsung has a 12% stake".)
-            if let Some(m) = self.mention_at(j).filter(|&m| self.share_reference_at(self.first(m)).is_none()) {
+            if let Some(m) = self.mention_at(j).filter(|&m| !self.is_share_reference(m)) {
                 // "a South Korean politician who chairs": an adjective of a plain noun is no subject.
                 let describing = matches!(self.resolved[self.mentions[m]].mention.target, Target::Adjective(_)) && !self.finder.is_actor_noun_after(self.last(m)) && self.head[m] == m;
                 if (self.preposition_before(m).is_none() || self.of_unnamed_official(m) || self.of_subject_noun(m))

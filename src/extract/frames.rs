@@ -328,20 +328,15 @@ impl Frames {
     /// Whether lowercase `word` is a form of a verb of holding a share: a verb of investing
     /// alone ("fund", "own"), or one with a row for a percentage ("hold %", "retain percent").
     pub(super) fn is_share_verb(&self, word: &str) -> bool {
-        let share_row =
-            |f: &Frame| f.predicate == Predicate::InvestsIn && f.pos == Pos::Verb && f.subject.contains(&Slot::Subj) && f.then.first().is_none_or(|w| matches!(w.as_str(), "%" | "percent" | "per"));
-        self.forms.get(word).is_some_and(|forms| forms.iter().any(|&(f, _)| share_row(&self.frames[f as usize])))
+        self.cues(word, |f, _| {
+            f.predicate == Predicate::InvestsIn && f.pos == Pos::Verb && f.subject.contains(&Slot::Subj) && f.then.first().is_none_or(|w| matches!(w.as_str(), "%" | "percent" | "per"))
+        })
     }
 
     /// Whether lowercase `word` is a form of a noun of a stake: of investing, with the
     /// modifier before it as its object ("a 49% stake"; not "share", a market's too).
     pub(super) fn is_stake_noun(&self, word: &str) -> bool {
-        self.forms.get(word).is_some_and(|forms| {
-            forms.iter().any(|&(f, _)| {
-                let frame = &self.frames[f as usize];
-                frame.predicate == Predicate::InvestsIn && frame.pos == Pos::Noun && frame.object.contains(&Slot::Adj)
-            })
-        })
+        self.cues(word, |f, _| f.predicate == Predicate::InvestsIn && f.pos == Pos::Noun && f.object.contains(&Slot::Adj))
     }
 
     /// Whether a word of desire governs the cue at token `k`: "wants to join", "ready to
@@ -1031,7 +1026,7 @@ impl Frames {
         // stake") is a share held by a firm or body only: a state's "controls 18%" is of land or
         // a market as often as of a project.
         let holder = matches!(view.class(s), EntityType::Company | EntityType::Organization);
-        let held = |o: usize| holder || view.share_reference_at(view.first(o)).is_none();
+        let held = |o: usize| holder || !view.is_share_reference(o);
         let object = frame
             .object
             .iter()

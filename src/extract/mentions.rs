@@ -121,6 +121,9 @@ pub struct Finder<'a> {
     /// How often the document writes each word in lowercase (`written_lowercase`), counted
     /// when first asked.
     lowercase_counts: std::cell::OnceCell<FxHashMap<&'a str, u32>>,
+    /// How often the document writes each pair of words capitalised, not opening a sentence
+    /// (`capitalised_pair_elsewhere`), counted when first asked.
+    capitalised_pairs: std::cell::OnceCell<FxHashMap<(&'a str, &'a str), u32>>,
 }
 
 impl<'a> Finder<'a> {
@@ -157,7 +160,7 @@ impl<'a> Finder<'a> {
             }
         }
         let sentence_kinds = text.sentences.iter().map(|s| facts[s.tokens.clone()].iter().fold(WordKinds::default(), |all, f| all.with(f.word.kinds))).collect();
-        Finder { lex, body, text, facts, sentence_kinds, lowercase_counts: std::cell::OnceCell::new() }
+        Finder { lex, body, text, facts, sentence_kinds, lowercase_counts: std::cell::OnceCell::new(), capitalised_pairs: std::cell::OnceCell::new() }
     }
 
     /// True when a word of sentence `si` is in one of the word lists of `kinds`.
@@ -273,9 +276,17 @@ impl<'a> Finder<'a> {
     /// document, not opening a sentence ("the Grand Faw Port" for "Grand Faw Port, which …"):
     /// the first opens a name there too.
     fn capitalised_pair_elsewhere(&self, k: usize) -> bool {
-        let (first, second) = (self.lower(k), self.lower(k + 1));
         let opening = |j: usize| self.text.sentences.binary_search_by_key(&j, |s| s.tokens.start).is_ok() || (j > 0 && matches!(self.raw(j - 1), "\"" | "“" | "(" | "‘" | "'" | ":"));
-        (0..self.text.tokens.len().saturating_sub(1)).any(|j| j != k && self.lower(j) == first && self.lower(j + 1) == second && self.is_capitalised(j) && self.is_capitalised(j + 1) && !opening(j))
+        let counted = |j: usize| self.is_capitalised(j) && self.is_capitalised(j + 1) && !opening(j);
+        let counts = self.capitalised_pairs.get_or_init(|| {
+            let mut counts = FxHashMap::default();
+            for j in (0..self.text.tokens.len().saturating_sub(1)).filter(|&j| counted(j)) {
+                *counts.entry((self.lower(j), self.lower(j + 1))).or_insert(0) += 1;
+            }
+            counts
+        });
+        // (Elsewhere: not token `k` itself.)
+        counts.get(&(self.lower(k), self.lower(k + 1))).copied().unwrap_or(0) > u32::from(counted(k))
     }
 
     /// The word of token `k` is written in lowercase elsewhere in the document, itself or
