@@ -2134,6 +2134,10 @@ impl<'a> Finder<'a> {
             out.push(self.known_mention(&known[0], titled));
             return;
         }
+        if let Some(firm) = self.firm_of_known_name(s, start, end, known) {
+            out.push(firm);
+            return;
+        }
         // "Federal Agency for Fisheries Ilya Shestakov", "Energy Ivan Petrov": a person's full
         // name after a body's name or a portfolio is a titled person of its own.
         // ("Trade Nguyen Hong Dien": a surname written first starts one too; "Jeyhun Bayramov
@@ -2618,6 +2622,32 @@ impl<'a> Finder<'a> {
         let legal_first = end - start >= 2 && self.is_acronym(start) && self.is_legal_form(start) && self.is_capitalised(start + 1);
         let legal_last = end - start >= 2 && self.is_capitalised(end - 1) && self.is_legal_form(end - 1);
         legal_first || legal_last
+    }
+
+    /// "LG International", "SK On", "Uranium One": a firm the gazetteer knows, or a good
+    /// written capitalised inside a sentence, and one or two capitalised words after it that
+    /// name nothing of their own (no title or date among them, and no other known name), is a firm of its
+    /// own: a group's affiliate or a venture named after its good. `known`: the gazetteer
+    /// names of tokens `[start, end)`.
+    fn firm_of_known_name(&self, s: &Sentence, start: usize, end: usize, known: &[Known]) -> Option<Mention> {
+        let [first] = known else { return None };
+        let rest = first.last..end;
+        if first.first != start || rest.is_empty() || rest.len() > 2 || self.tok(start).kind != TokenKind::Word {
+            return None;
+        }
+        let good = first.class == EntityType::Commodity && start > s.tokens.start && self.is_capitalised(start);
+        if !(matches!((&first.class, &first.target), (EntityType::Company, Target::Known(_))) || good) {
+            return None;
+        }
+        let plain =
+            |k: usize| self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !self.is(k, WordKinds::DATE_WORD) && !self.is(k, WordKinds::TITLE_START) && !self.is(k, WordKinds::TITLE_WORD);
+        // (Not a body its head types, "Gazprom Management Committee", nor a title's portfolio:
+        // "senior vice president of HHI Corporate Planning".)
+        let portfolio = start >= s.tokens.start + 2 && self.lower(start - 1) == "of" && self.title_ending_at(s.tokens.start, start - 1).is_some();
+        if !rest.clone().all(plain) || self.title_at(first.last, end).is_some() || self.head_type(start, end).is_some() || portfolio {
+            return None;
+        }
+        Some(Mention { first: start, last: end, class: EntityType::Company, target: Target::Unknown, surface: self.surface(start, end), titled: false, short: None })
     }
 
     /// The name at token `start` is one of the examples of a plural noun of firms

@@ -872,10 +872,12 @@ fn one_slip_apart(a: &str, b: &str) -> bool {
 }
 
 /// "the International North-South Transport Corridor (INSTC), the 7,200-km multimodal route
-/// connecting India with Russia", "Sakhalin-2, the Pacific island project": a described
-/// project (no name of its own) set off by a comma and an article right after a named
-/// project, or after its bracketed acronym, is that project. `before`: the mentions of the
-/// sentence resolved so far.
+/// connecting India with Russia", "Sakhalin-2, the Pacific island project", "Akkuyu, Turkey's
+/// first nuclear plant", "Zvezda, the yard in Bolshoy Kamen": a described project (no name
+/// of its own) set off by a comma and an article, or a state's possessive, with at most two
+/// ordinals or superlatives between, right after a named project or firm, or after its
+/// bracketed acronym, is that project or firm. `before`: the mentions of the sentence resolved
+/// so far.
 fn described_in_apposition(finder: &Finder, m: &Mention, before: &[Resolved]) -> Option<usize> {
     // (A capitalised first word only before a lowercase one: "the Pacific island project"
     // describes; "the Amur Bridge project" names.)
@@ -883,11 +885,27 @@ fn described_in_apposition(finder: &Finder, m: &Mention, before: &[Resolved]) ->
     if m.class != EntityType::Project || !matches!(m.target, Target::Unknown) || !described || m.first < 3 {
         return None;
     }
-    if !matches!(finder.lower(m.first - 1), "the" | "a" | "an") || finder.lower(m.first - 2) != "," {
+    // ("the first", "Turkey's largest": ordinals and superlatives, "-est" of a word of six letters or more.)
+    let ranking = |w: &str| finder.lex.ordinals.contains(w) || (w.len() >= 6 && w.ends_with("est")) || w == "only";
+    let mut opened = m.first;
+    while opened > m.first.saturating_sub(2) && opened > 0 && ranking(finder.lower(opened - 1)) {
+        opened -= 1;
+    }
+    let mut named = before.iter().rev();
+    if opened >= 3 && matches!(finder.lower(opened - 1), "'s" | "’s") {
+        // The state's possessive: the state is the last mention, the name before it.
+        let state = named.next().filter(|r| r.class == EntityType::Country && (r.mention.last == opened - 1 || r.mention.last == opened))?;
+        opened = state.mention.first;
+    } else if opened >= 2 && matches!(finder.lower(opened - 1), "the" | "a" | "an") {
+        opened -= 1;
+    } else {
         return None;
     }
-    let last = before.last().filter(|r| r.class == EntityType::Project && !r.referring)?;
-    let end = m.first - 2;
+    if opened < 2 || finder.lower(opened - 1) != "," {
+        return None;
+    }
+    let last = named.next().filter(|r| matches!(r.class, EntityType::Project | EntityType::Company) && !r.referring)?;
+    let end = opened - 1;
     let next_to = last.mention.last == end || (last.mention.last + 1 == end && finder.lower(end - 1) == ")");
     (next_to && finder.is_capitalised(last.mention.first)).then_some(last.entity)
 }
