@@ -62,7 +62,9 @@ impl Extractor {
     /// "Yamal Trade, a joint venture between Novatek and TotalEnergies,", "Manara Minerals is
     /// a joint venture of Ma'aden and the Public Investment Fund": the parties listed after a
     /// venture noun's "between" or "of" (`lexicon/venture_nouns.txt`) invest in the firm it
-    /// describes.
+    /// describes. So do the owner and the parties after "with" in "StarPlus Energy, Samsung
+    /// SDI's joint venture with Stellantis," and "Ultium Cells, its joint venture with GM"
+    /// (the owner: the name before "'s", or what "its" refers to).
     #[allow(clippy::too_many_arguments)]
     fn venture_owners(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         let end = text.sentences[si].tokens.end;
@@ -95,8 +97,19 @@ impl Extractor {
             if !(k..noun).all(modifier) {
                 continue;
             }
-            if after >= end || !matches!(finder.lower(after), "between" | "of") {
+            // The owner before the noun: "Samsung SDI's", or "its" (a reference to another).
+            let owner = idxs[n + 1..].iter().map(|&oi| &resolved[oi]).take_while(|o| o.mention.last <= noun).find(|o| {
+                let possessive = o.mention.last < noun && matches!(finder.lower(o.mention.last), "'s" | "’s");
+                let its = o.referring && finder.lower(o.mention.first) == "its";
+                o.mention.first >= k && (possessive || its) && o.entity != venture.entity && matches!(o.class, EntityType::Company | EntityType::Country | EntityType::Organization)
+            });
+            let with = owner.is_some() && after < end && finder.lower(after) == "with";
+            if after >= end || !(with || matches!(finder.lower(after), "between" | "of")) {
                 continue;
+            }
+            if let Some(owner) = owner {
+                let facts = self.named_facts(Predicate::InvestsIn, 0.7, "venture-owner");
+                out.extend(self.relation(finder, text, si, (venture.mention.first, owner.mention.last), owner, venture, facts, cues));
             }
             // The parties: names of actors after it, joined by commas and "and", past the
             // words that describe each ("Saudi mining company Ma'aden and the kingdom's …").

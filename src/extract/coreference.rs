@@ -106,8 +106,10 @@ pub(super) fn refer(descriptions: &Descriptions, finder: &Finder, text: &Text, d
             let word = finder.lower(k);
             if word == "its" && !covered(k) {
                 // A company or organisation before a state, and this sentence before the earlier ones.
-                let body = |r: &&Resolved| matches!(r.class, EntityType::Company | EntityType::Organization) && !r.referring;
-                let state = |r: &&Resolved| r.class == EntityType::Country;
+                // ("NextStar Energy, its joint venture with LGES": not the name it stands beside.)
+                let apposed = (k > sentence.tokens.start && finder.lower(k - 1) == ",").then(|| this.iter().find(|r| r.mention.last + 1 == k).map(|r| r.entity)).flatten();
+                let body = |r: &&Resolved| matches!(r.class, EntityType::Company | EntityType::Organization) && !r.referring && Some(r.entity) != apposed;
+                let state = |r: &&Resolved| r.class == EntityType::Country && Some(r.entity) != apposed;
                 // ("the South Korean conglomerate as its late founder": a description before it
                 // in this sentence is the body it refers to, nearer than the state's adjective.)
                 let described = added.iter().rev().find(|r: &&Resolved| r.sentence == si && r.mention.last <= k && matches!(r.class, EntityType::Company | EntityType::Organization));
