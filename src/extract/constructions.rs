@@ -734,12 +734,23 @@ impl Extractor {
     }
 
     /// "Russian energy resources and raw materials", "Korean cars": a state's adjective
-    /// right before goods (and the goods listed with them) says the state trades them.
+    /// right before goods (and the goods listed with them) says the state trades them. So
+    /// does a state's name written as a modifier: "DPRK coal", "Qatar gas" (not after "to":
+    /// "sold to China oil and gas" is no Chinese good).
     #[allow(clippy::too_many_arguments)]
     fn national_goods(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         for (n, &at) in idxs.iter().enumerate() {
             let state = &resolved[at];
-            if state.class != EntityType::Country || !matches!(state.mention.target, Target::Adjective(_)) {
+            let modifier = || {
+                let first = state.mention.first;
+                let next = idxs.get(n + 1).map(|&g| &resolved[g]);
+                matches!(state.mention.target, Target::Known(_))
+                    && !state.referring
+                    && first > text.sentences[si].tokens.start
+                    && finder.preposition(first - 1).is_none()
+                    && next.is_some_and(|g| g.class == EntityType::Commodity && g.mention.first == state.mention.last && !finder.is_capitalised(g.mention.first))
+            };
+            if state.class != EntityType::Country || !(matches!(state.mention.target, Target::Adjective(_)) || modifier()) {
                 continue;
             }
             let mut end = state.mention.last;
