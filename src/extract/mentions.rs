@@ -3588,22 +3588,23 @@ impl<'a> Finder<'a> {
     /// "the Turkestan, Kyzylorda and Ulytau regions", "the Donetsk and Luhansk oblasts": names
     /// coordinated before a plural region word (`lexicon/region_heads.txt`) are regions, each
     /// also named with the word ("Kyzylorda region"); an unknown one-word name among them is
-    /// a place too. So with a project's head (`typing/heads.csv`): "its Kandym and Gissar
-    /// projects" are two projects.
+    /// a place too. So with a project's or a place's head (`typing/heads.csv`): "its Kandym and
+    /// Gissar projects" are two projects, "the Central Mynkuduk and Zhalpak deposits" two places.
     fn coordinated_names(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
         for head in s.tokens.start + 2..s.tokens.end {
             let lower = self.lower(head);
             let Some(singular) = lower.strip_suffix('s').filter(|_| !self.is_capitalised(head)) else { continue };
             // ("its Kandym and Gissar projects": a project's head names projects.)
-            let class = if self.lex.region_heads.contains(singular) {
-                EntityType::Place
-            } else if self.lex.heads.get(singular).is_some_and(|h| h.class == EntityType::Project) {
-                EntityType::Project
-            } else {
-                continue;
+            // ("the Central Mynkuduk and Zhalpak deposits": a place's head names places too,
+            // a region's head states' regions as well.)
+            let region = self.lex.region_heads.contains(singular);
+            let class = match self.lex.heads.get(singular).map(|h| h.class) {
+                _ if region => EntityType::Place,
+                Some(class @ (EntityType::Project | EntityType::Place)) => class,
+                _ => continue,
             };
-            let of_class = |c: EntityType| if class == EntityType::Place { matches!(c, EntityType::Place | EntityType::Country) } else { c == class };
+            let of_class = |c: EntityType| if region { matches!(c, EntityType::Place | EntityType::Country) } else { c == class };
             // The names of the list, last first: a mention or one capitalised word each.
             let mut names: Vec<(usize, usize, Option<usize>)> = Vec::new();
             let mut end = head;
