@@ -231,8 +231,11 @@ impl Extractor {
                                     || (finder.is(k, WordKinds::PREPOSITION) && !matches!(w, "of" | "for" | "to"))
                                     || (finder.is(k, WordKinds::FRAME_CUE) && w.len() > 4 && w.ends_with("ed"))))
                     };
+                    // (A dash set apart by spaces opens an aside: "between India and Russia — a
+                    // relationship that Prime Minister Narendra Modi described".)
                     between.len() <= 8
                         && between.iter().all(|w| matches!(*w, "'s" | "-" | "then" | "former") || w.chars().all(char::is_alphabetic))
+                        && !(q.mention.last..title).any(|k| finder.is_dash(k) && !finder.inner_dash(k))
                         && !(q.mention.last..title).any(ends_title)
                         // "and" only between two titles: "Deputy Prime Minister and Defence Minister".
                         && (q.mention.last..title).all(|k| finder.lower(k) != "and" || finder.title_at(k + 1, p.mention.first).is_some())
