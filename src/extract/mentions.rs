@@ -1334,7 +1334,8 @@ impl<'a> Finder<'a> {
             if !self.is(k, WordKinds::FRAME_CUE) || self.is_capitalised(k) || !self.lex.frames.is_goods_verb(word) {
                 continue;
             }
-            let after_subject = name_at(k - 1).is_some_and(|m| !matches!(m.target, Target::Adjective(_)) && m.last == k);
+            // (A good is no seller: "critical minerals supply chains" names no goods.)
+            let after_subject = name_at(k - 1).is_some_and(|m| !matches!(m.target, Target::Adjective(_)) && m.class != EntityType::Commodity && m.last == k);
             let verbal = word.ends_with("ed") || word.ends_with("ing") || self.lex.frames.is_past_verb(word);
             let auxiliary = self.lower(k - 1) == "to" || self.is(k - 1, WordKinds::VERB_GROUP);
             if self.is(k - 1, WordKinds::DETERMINER) || !(after_subject || verbal || auxiliary) {
