@@ -112,6 +112,7 @@ impl Extractor {
         merge_short_names(&known, &mut drafts, &mut resolved);
         merge_prefixed_names(&mut drafts, &mut resolved);
         defined_short_forms(&mut drafts, &mut resolved);
+        place_first_names(&self.lexicon.attaching_prepositions, &mut drafts);
         Resolution { drafts, index: draft_index, resolved }
     }
 
@@ -947,6 +948,25 @@ pub(super) fn merge_names_given(finder: &Finder, drafts: &mut [Draft], resolved:
             let (from, into) = (y.entity, x.entity);
             merge_entity(drafts, resolved, from, into);
         }
+    }
+}
+
+/// "a fertilizer plant near Nakhodka" is also "Nakhodka fertilizer plant", the name the
+/// place gives it: a described project's label of lowercase words, an attaching preposition
+/// (`lexicon/attaching_prepositions.txt`) and a place's capitalised words takes, as another
+/// name, the place's words before the lowercase ones ("plant in Bryan County" → "Bryan County
+/// plant").
+fn place_first_names(attaching_prepositions: &FxHashSet<String>, drafts: &mut [Draft]) {
+    for d in drafts.iter_mut().filter(|d| d.class == EntityType::Project && d.is_unknown()) {
+        let words: Vec<&str> = d.label.split_whitespace().collect();
+        let Some(at) = words.iter().position(|w| attaching_prepositions.contains(*w)) else { continue };
+        let place: Vec<&str> = words[at + 1..].iter().copied().skip_while(|w| *w == "the").take_while(|w| w.starts_with(char::is_uppercase)).collect();
+        let described = &words[..at];
+        if place.is_empty() || described.is_empty() || !described.iter().all(|w| w.starts_with(char::is_lowercase)) {
+            continue;
+        }
+        let name = format!("{} {}", place.join(" "), described.join(" "));
+        d.add_surface(&name);
     }
 }
 
