@@ -911,7 +911,8 @@ fn described_in_apposition(finder: &Finder, m: &Mention, before: &[Resolved]) ->
     (next_to && finder.is_capitalised(last.mention.first)).then_some(last.entity)
 }
 
-/// "The route, better known as the Middle Corridor,", "the programme, dubbed Nine Bridges":
+/// "The route, better known as the Middle Corridor,", "the programme, dubbed Nine Bridges",
+/// "The Middle Corridor, formally the Trans-Caspian International Transport Route":
 /// a name the document does not otherwise know, given by a naming verb right after a name or
 /// a description ("the route", resolved by `coreference`), is that entity's other name.
 /// Run after `coreference::refer`.
@@ -935,13 +936,16 @@ pub(super) fn merge_names_given(finder: &Finder, drafts: &mut [Draft], resolved:
             k - 2
         } else if k > x.mention.last && matches!(finder.lower(k - 1), "dubbed" | "nicknamed") {
             k - 1
+        } else if k == x.mention.last + 2 && finder.lower(k - 2) == "," && matches!(finder.lower(k - 1), "formally" | "officially") {
+            // "The Middle Corridor, formally the Trans-Caspian International Transport Route".
+            k - 1
         } else {
             continue;
         };
         let gap = &(x.mention.last..named).map(|j| finder.lower(j)).collect::<Vec<_>>()[..];
         let plain = match gap {
             [] | [","] => true,
-            [",", adverb] | [adverb] => matches!(*adverb, "also" | "better" | "widely" | "commonly" | "locally" | "popularly" | "now" | "formerly" | "informally"),
+            [",", adverb] | [adverb] => matches!(*adverb, "also" | "better" | "widely" | "commonly" | "locally" | "popularly" | "now" | "formerly" | "informally" | "formally" | "officially"),
             _ => false,
         };
         if plain {
