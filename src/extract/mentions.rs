@@ -3270,14 +3270,15 @@ impl<'a> Finder<'a> {
             }
         }
         // ", a Norwegian shipping company", ", Rosatom's fuel company,", ", a port city in
-        // Pakistan", ", the listed electronics maker,": up to four words after "a"/"an", "the"
-        // or a possessive, the last of its noun phrase a descriptor. After "the" the phrase
+        // Pakistan", ", the listed electronics maker,": up to four words after "a"/"an", "the",
+        // "its"/"their" or a possessive, the last of its noun phrase a descriptor. After "the" the phrase
         // must close the apposition or go on with a relative or a participle of ownership
         // ("the family firm run by"; "Meanwhile, the company said" is no apposition).
         let possessive = || (end + 2..s.tokens.end.min(end + 6)).find(|&k| self.lower(k) == "'s" && self.tok(k).joined).filter(|_| self.is_capitalised(end + 1)).map(|k| k + 1);
         // ("the world's largest gas field": past a lowercase possessor.)
         let article = || {
-            (end + 2 < s.tokens.end && matches!(self.lower(end + 1), "a" | "an" | "the")).then(|| {
+            // (Or the owner's pronoun: "Ultium Cells, its joint venture with GM,".)
+            (end + 2 < s.tokens.end && matches!(self.lower(end + 1), "a" | "an" | "the" | "its" | "their")).then(|| {
                 let owned = end + 4 < s.tokens.end && !self.is_capitalised(end + 2) && self.lower(end + 3) == "'s" && self.tok(end + 3).joined;
                 if owned {
                     end + 4
