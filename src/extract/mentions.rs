@@ -2625,11 +2625,11 @@ impl<'a> Finder<'a> {
         legal_first || legal_last
     }
 
-    /// "LG International", "SK On", "Uranium One": a firm the gazetteer knows, or a good
-    /// written capitalised inside a sentence, and one or two capitalised words after it that
-    /// name nothing of their own (no title or date among them, and no other known name), is a firm of its
-    /// own: a group's affiliate or a venture named after its good. `known`: the gazetteer
-    /// names of tokens `[start, end)`.
+    /// "LG International", "Uranium One": a firm the gazetteer knows, or a good written
+    /// capitalised inside a sentence, and one or two capitalised words after it that name
+    /// nothing of their own (no title or date among them, and no other known name), is a firm
+    /// of its own: a group's affiliate or a venture named after its good. `known`: the
+    /// gazetteer names of tokens `[start, end)`.
     fn firm_of_known_name(&self, s: &Sentence, start: usize, end: usize, known: &[Known]) -> Option<Mention> {
         let [first] = known else { return None };
         let rest = first.last..end;

@@ -886,7 +886,8 @@ fn described_in_apposition(finder: &Finder, m: &Mention, before: &[Resolved]) ->
     if m.class != EntityType::Project || !matches!(m.target, Target::Unknown) || !described || m.first < 3 {
         return None;
     }
-    // ("the first", "Turkey's largest": ordinals and superlatives, "-est" of a word of six letters or more.)
+    // ("the first", "Turkey's largest", "the only": ordinals, "only" and superlatives, the
+    // "-est" of a word of six letters or more.)
     let ranking = |w: &str| finder.lex.ordinals.contains(w) || (w.len() >= 6 && w.ends_with("est")) || w == "only";
     let mut opened = m.first;
     while opened > m.first.saturating_sub(2) && opened > 0 && ranking(finder.lower(opened - 1)) {
