@@ -2035,8 +2035,22 @@ impl<'a> Finder<'a> {
                         _ => false,
                     }
             };
+            // ("in New Carlisle, Indiana": a capitalised headline word inside a sentence, before
+            // a name word, opens the name; not a date: "on Monday Gazprom said".)
+            let opens_name = || {
+                !headline
+                    && !sentence_initial
+                    // (After an abbreviation's full stop a sentence may begin: "Norvik Tankers Ltd. Later Norvik said".)
+                    && !self.raw(i - 1).ends_with('.')
+                    && i + 1 < end
+                    && self.is(i, WordKinds::NON_NAME)
+                    && !self.is(i, WordKinds::DATE_WORD)
+                    && self.tok(i).kind == TokenKind::Word
+                    && self.is_capitalised(i + 1)
+                    && !self.is(i + 1, WordKinds::ORDINARY)
+            };
             // ("a 1 GW plant": a unit after a number is no name.)
-            if self.unit_after_number(s, i) || ((self.is(i, WordKinds::NON_NAME) || self.is_connector(i)) && self.spelled_by_acronym_after(s, i, end) != Some(i) && !body_head()) {
+            if self.unit_after_number(s, i) || ((self.is(i, WordKinds::NON_NAME) || self.is_connector(i)) && self.spelled_by_acronym_after(s, i, end) != Some(i) && !body_head() && !opens_name()) {
                 i += 1;
                 continue;
             }
