@@ -2040,7 +2040,8 @@ impl<'a> Finder<'a> {
             let opens_name = || {
                 !headline
                     && !sentence_initial
-                    // (After an abbreviation's full stop a sentence may begin: "Norvik Tankers Ltd. Later Norvik said".)
+                    // (After an abbreviation's full stop a sentence may begin: "Norvik Tankers
+                    // Ltd. Later Norvik said".)
                     && !self.raw(i - 1).ends_with('.')
                     && i + 1 < end
                     && self.is(i, WordKinds::NON_NAME)
@@ -2654,8 +2655,7 @@ impl<'a> Finder<'a> {
         if !(matches!((&first.class, &first.target), (EntityType::Company, Target::Known(_))) || good) {
             return None;
         }
-        let plain =
-            |k: usize| self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !self.is(k, WordKinds::DATE_WORD) && !self.is(k, WordKinds::TITLE_START) && !self.is(k, WordKinds::TITLE_WORD);
+        let plain = |k: usize| self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !self.is(k, WordKinds::DATE_WORD.with(WordKinds::TITLE_START).with(WordKinds::TITLE_WORD));
         // (Not a body its head types, "Gazprom Management Committee", nor a title's portfolio:
         // "senior vice president of HHI Corporate Planning".)
         let portfolio = start >= s.tokens.start + 2 && self.lower(start - 1) == "of" && self.title_ending_at(s.tokens.start, start - 1).is_some();
