@@ -3140,6 +3140,11 @@ impl<'a> Finder<'a> {
     /// and no other title ("the Justice and Development Party" is a name).
     fn title_in_run(&self, i: usize, limit: usize) -> Option<usize> {
         let t = self.title_at(i, limit)?;
+        // ("in Queen Creek, Arizona": a one-word title before a place's head is the place's
+        // name; not before a place the title is of: "Governor Ilko Varnas of Tarsk Region".)
+        if t == i + 1 && limit <= i + 3 && !self.is_connector(t) && self.head_type(i, limit) == Some(EntityType::Place) {
+            return None;
+        }
         if !(t < limit && self.lower(t) == "and" && self.title_after_and(t, limit).is_none()) {
             return Some(t);
         }
