@@ -54,6 +54,9 @@ pub struct Document {
     pub author: Option<String>,
     pub date: Option<String>,
     pub url: Option<String>,
+    /// The outlet that published it, from its copyright line ("© 2024 Andes Trade Monitor.
+    /// All rights reserved.") or its page's `og:site_name`: no actor of the article.
+    pub publisher: Option<String>,
     /// The cleaned text: paragraphs separated by blank lines. Evidence offsets point here.
     pub body: String,
 }
@@ -254,6 +257,9 @@ impl Reader {
             if p.is_empty() {
                 continue;
             }
+            if meta.publisher.is_none() {
+                meta.publisher = copyright_holder(&p).map(str::to_string);
+            }
             if self.is_furniture(&p) {
                 in_links = running_seen && self.is_link_heading(&p);
                 continue;
@@ -288,7 +294,7 @@ impl Reader {
             meta.title = kept.first().filter(|t| t.len() <= 200).cloned();
         }
         let id = short_hash([body.as_bytes()]);
-        Ok(Document { id, name: name.to_string(), path: path.to_path_buf(), format, title: meta.title, author: meta.author, date: meta.date, url: meta.url, body })
+        Ok(Document { id, name: name.to_string(), path: path.to_path_buf(), format, title: meta.title, author: meta.author, date: meta.date, url: meta.url, publisher: meta.publisher, body })
     }
 
     /// `paragraph` without the credits in it: a bracketed one anywhere ("[Photo by Hyundai]",
@@ -349,12 +355,13 @@ impl Reader {
         paragraph.chars().count() <= 80 && starts_with_phrase(&paragraph.to_lowercase(), &self.link_headings)
     }
 
-    /// "Related: Japan, India to sign minerals pact | Toyota weighs new plant": a link
+    /// "Related: Japan, India to sign minerals pact | Can Toyota build it?": a link
     /// heading and a colon, then the headlines of other stories on the same line (of any
     /// length short of running text).
     /// (`lower` is `paragraph` in lower case.)
     fn is_link_line(&self, paragraph: &str, lower: &str) -> bool {
-        self.link_headings.iter().any(|h| lower.strip_prefix(h.as_str()).is_some_and(|rest| rest.starts_with(':'))) && !is_running_text(paragraph)
+        // (Headlines between bars are no running text even when the last is a question.)
+        self.link_headings.iter().any(|h| lower.strip_prefix(h.as_str()).is_some_and(|rest| rest.starts_with(':'))) && (!is_running_text(paragraph) || paragraph.contains(" | "))
     }
 
     /// "[Photo] The ministers attend a news conference in Moscow. REUTERS/Jane Roe": an image
@@ -390,10 +397,17 @@ impl Reader {
         let short = paragraph.chars().count() <= 80;
         // A consent banner of a few sentences: "We use cookies to … Cookie Policy. [Accept all]".
         let banner = paragraph.chars().count() <= 400 && lower.contains("cookie");
-        if (short || banner) && starts_with_phrase(&lower, &self.furniture) {
+        // A phrase of three or more words is furniture in a longer paragraph too: "The views
+        // expressed are the author's own and do not necessarily reflect those of …".
+        let long_phrase = paragraph.chars().count() <= 300 && self.furniture.iter().any(|f| f.split_whitespace().count() >= 3 && starts_with_phrase(&lower, std::slice::from_ref(f)));
+        if ((short || banner) && starts_with_phrase(&lower, &self.furniture)) || long_phrase {
             return true;
         }
         if short && self.is_share_bar(&lower) {
+            return true;
+        }
+        // "Copyright The Andes Monitor. All rights reserved. Unauthorized reproduction …".
+        if paragraph.chars().count() <= 200 && lower.contains("all rights reserved") {
             return true;
         }
         // A credit line of any length: "Reporting by …; Editing by …".
@@ -409,10 +423,19 @@ impl Reader {
         // case too ("Trang chủ | Chính trị | Kinh tế | Thế giới").
         let labels = || paragraph.split_whitespace().all(|w| !w.starts_with(char::is_lowercase)) || paragraph.contains(|c: char| c.is_ascii_digit());
         let sentence_case_menu = |pieces: &[&str]| pieces.len() >= 4 && pieces.iter().all(|p| p.split_whitespace().count() <= 3 && p.trim().starts_with(char::is_uppercase));
+        // "COMMENTARY | ENERGY & CONNECTIVITY": labels in capitals between bars.
+        let capitals = !paragraph.contains(char::is_lowercase) && paragraph.split_whitespace().count() <= 8;
+        if capitals && paragraph.contains(" | ") {
+            return true;
+        }
         if paragraph.chars().count() <= 200 && byline(paragraph).is_none() {
             for bar in [" | ", " › "] {
                 let pieces: Vec<&str> = paragraph.trim().trim_end_matches(['|', '›', ' ']).split(bar).collect();
-                if (pieces.len() >= 3 && labels() && pieces.iter().all(|p| p.trim().chars().count() <= 48)) || sentence_case_menu(&pieces) {
+                // ("Issue 212 | Monday, 24 June 2024": a number and a date; "Anna Kim | 3 June
+                // 2025" is a byline, `drop_name_fragments`.)
+                let date = |p: &str| ends_with_date(&p.split_whitespace().collect::<Vec<_>>());
+                let dated = pieces.len() == 2 && pieces.iter().any(|p| date(p)) && pieces.iter().all(|p| p.contains(|c: char| c.is_ascii_digit()));
+                if ((pieces.len() >= 3 || dated) && labels() && pieces.iter().all(|p| p.trim().chars().count() <= 48)) || sentence_case_menu(&pieces) {
                     return true;
                 }
             }
@@ -511,6 +534,7 @@ struct Meta {
     author: Option<String>,
     date: Option<String>,
     url: Option<String>,
+    publisher: Option<String>,
 }
 
 /// "press@example.com", "<anna.kim@example.org>": a word that is an e-mail address.
@@ -540,15 +564,23 @@ fn drop_name_fragments(paragraphs: Vec<String>, meta: &mut Meta) -> Vec<String> 
     // a byline wherever it stands.)
     let dated: Vec<bool> = (0..paragraphs.len()).map(|i| paragraphs.get(i + 1).is_some_and(|next| is_bare_date(next))).collect();
     for (i, p) in paragraphs.into_iter().enumerate() {
-        // ("Anna Kim Jun 3, 2025": a byline with its date.)
-        let name = without_trailing_date(p.trim_start_matches(['•', '·', '*', '-', '–', ' ']));
+        // ("Anna Kim Jun 3, 2025", "Anna Kim | 3 June 2025": a byline with its date.)
+        let name = without_trailing_date(p.trim_start_matches(['•', '·', '*', '-', '–', ' '])).trim_end_matches(['|', ' ']);
+        // ("Anna Kim, Senior Fellow": a byline with the author's role, near the top.)
+        let (name, role) = match name.split_once(", ") {
+            Some((person, role)) if i <= first + 2 && is_role(role) => (person, true),
+            _ => (name, false),
+        };
         let words = name.split_whitespace().count();
-        let placed = i < first || i > last || (dated[i] && words >= 2);
-        let mut fragment = placed && words <= 4 && looks_like_byline(name) && !name.ends_with(['.', '!', '?']) && !name.chars().any(|c| c.is_ascii_digit());
-        if fragment && i < first && words >= 3 && !title_kept {
+        let placed = i < first || i > last || (dated[i] && words >= 2) || (role && words >= 2);
+        // ("EURASIA CONNECTIVITY FORUM", "GAS & LNG FLOWS WEEKLY": a masthead in capitals
+        // is the site's name, never the title.)
+        let capitals = !name.contains(char::is_lowercase);
+        let mut fragment = placed && (words <= 4 || (capitals && words <= 6)) && looks_like_byline(name) && !name.ends_with(['.', '!', '?']) && !name.chars().any(|c| c.is_ascii_digit());
+        if fragment && i < first && words >= 3 && !title_kept && !capitals {
             fragment = false;
         }
-        title_kept |= i < first && words >= 3;
+        title_kept |= i < first && words >= 3 && !(fragment && capitals);
         let person_like = words >= 2 && name.split_whitespace().all(|w| w.chars().any(char::is_lowercase) || w == "and");
         let bio = in_bio && i < first && !fragment;
         in_bio = (fragment && i < first && person_like) || bio;
@@ -567,13 +599,21 @@ fn drop_name_fragments(paragraphs: Vec<String>, meta: &mut Meta) -> Vec<String> 
 }
 
 /// "Anna Kim is a freelance journalist covering Peru.": the author's bio closing the article,
-/// a short last paragraph opening with the author's full name and "is", "was" or "writes".
+/// a short paragraph among the last three opening with the author's full name and "is",
+/// "was" or "writes".
 fn drop_author_bio(paragraphs: &mut Vec<String>, author: Option<&str>) {
     let Some(author) = author.filter(|a| a.split_whitespace().count() >= 2) else { return };
     let bio = |p: &String| p.split_whitespace().count() <= 40 && p.strip_prefix(author).is_some_and(|rest| [" is ", " was ", " writes "].iter().any(|verb| rest.starts_with(verb)));
-    if paragraphs.len() > 1 && paragraphs.last().is_some_and(bio) {
-        paragraphs.pop();
+    if let Some(at) = (paragraphs.len().saturating_sub(3).max(1)..paragraphs.len()).rev().find(|&at| bio(&paragraphs[at])) {
+        paragraphs.remove(at);
     }
+}
+
+/// "Senior Fellow", "Industry Reporter": one to four capitalised words, not all capitals,
+/// no digits, no sentence end: an author's role after their name.
+fn is_role(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=4).contains(&words) && looks_like_byline(text) && text.contains(char::is_lowercase) && !text.contains(|c: char| c.is_ascii_digit()) && !text.ends_with(['.', '!', '?'])
 }
 
 /// `text` without a date that ends it ("Anna Kim Jun 3, 2025" → "Anna Kim"; also "3 June
@@ -623,6 +663,11 @@ fn byline(paragraph: &str) -> Option<&str> {
     let rest = paragraph.strip_prefix("By ").or_else(|| paragraph.strip_prefix("BY ")).or_else(|| after_word.and_then(|rest| rest.strip_prefix("by ")))?;
     let words = rest.split_whitespace().count();
     let name = rest.split([',', '[', '(', ';', '|']).next().unwrap_or(rest).trim();
+    // ("By Anna Kim Published: Dec. 20, 2023": a label and its colon end the name.)
+    let name = match name.split_once(':') {
+        Some((before, _)) => before.rsplit_once(' ').map_or(before, |(name, _)| name).trim(),
+        None => name,
+    };
     // ("By Anna Kim in Business on 16 June 2025": the site's section and the date after it.)
     let section = |at: usize| name[at + 4..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let name = match [" in ", " on "].iter().filter_map(|w| name.find(w)).min() {
@@ -643,6 +688,20 @@ fn is_agency_credit(text: &str) -> bool {
     inside.is_some_and(|inside| (1..=2).contains(&inside.split_whitespace().count()) && inside.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase())))
 }
 
+/// The holder a copyright line names: "© 2024 Andes Trade Monitor. All rights reserved.",
+/// "(c) 2019-2024 Andes Trade Monitor", "Copyright The Andes Monitor. All rights …": after
+/// the mark and the years, one to six capitalised words up to a full stop or a comma.
+fn copyright_holder(paragraph: &str) -> Option<&str> {
+    let lower = paragraph.to_lowercase();
+    let mark = ["©", "ⓒ", "(c)", "copyright ©", "copyright (c)", "copyright"].into_iter().find(|m| lower.starts_with(m))?;
+    // (The lowercase text has the same byte offsets as long as the mark is ASCII or a symbol.)
+    let rest = paragraph.get(mark.len()..)?.trim_start();
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | ' ' | ','));
+    let holder = rest.split(['.', ',', '|']).next()?.trim();
+    let words = holder.split_whitespace().count();
+    ((1..=6).contains(&words) && holder.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and" | "&" | "the"))).then_some(holder)
+}
+
 /// Whether the lowercase `text` is one of `phrases` or starts with one, then a space or ":".
 fn starts_with_phrase(text: &str, phrases: &[String]) -> bool {
     phrases.iter().any(|f| text.strip_prefix(f.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':'])))
@@ -655,7 +714,7 @@ fn is_running_text(paragraph: &str) -> bool {
 
 fn looks_like_byline(rest: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().collect();
-    (1..=6).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || *w == "and")
+    (1..=6).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(*w, "and" | "&"))
 }
 
 fn collapse_spaces(text: &str) -> String {
@@ -839,6 +898,7 @@ fn read_meta_tag(attributes: &std::collections::BTreeMap<html5gum::HtmlString, h
         "author" | "article:author" => meta.author = meta.author.take().or(Some(content)),
         "date" | "article:published_time" | "pubdate" => meta.date = meta.date.take().or(Some(content)),
         "og:url" => meta.url = meta.url.take().or(Some(content)),
+        "og:site_name" => meta.publisher = meta.publisher.take().or(Some(content)),
         _ => {}
     }
 }
@@ -963,6 +1023,38 @@ mod tests {
         // A bracket of running text stays.
         let text = format!("{running}\n\n[Peru signed the deal with Chile on the new port.]");
         assert_eq!(parse(&text).body, format!("{running}\n\n[Peru signed the deal with Chile on the new port.]"));
+    }
+
+    #[test]
+    fn the_publisher_comes_from_the_copyright_line_or_the_site_name() {
+        assert_eq!(copyright_holder("© 2024 Andes Trade Monitor. All rights reserved."), Some("Andes Trade Monitor"));
+        assert_eq!(copyright_holder("(c) 2019-2024 Andes Trade Monitor"), Some("Andes Trade Monitor"));
+        assert_eq!(copyright_holder("Copyright The Andes Monitor. All rights reserved."), Some("The Andes Monitor"));
+        assert_eq!(copyright_holder("Copyright rules were tightened in 2021, the ministry said."), None);
+        let doc = parse(Format::Text, &format!("{RUNNING}\n\n© 2024 Andes Trade Monitor. All rights reserved. Reproduction prohibited without the written consent of the publisher.")).unwrap();
+        assert_eq!((doc.body.as_str(), doc.publisher.as_deref()), (RUNNING, Some("Andes Trade Monitor")));
+        let html = format!("<html><head><meta property=\"og:site_name\" content=\"Andes Monitor\"></head><body><p>{RUNNING}</p></body></html>");
+        assert_eq!(parse(Format::Html, &html).unwrap().publisher.as_deref(), Some("Andes Monitor"));
+    }
+
+    #[test]
+    fn mastheads_bylines_without_by_issue_lines_and_disclaimers_are_dropped() {
+        let running = RUNNING;
+        let read = |text: String| parse(Format::Text, &text).unwrap();
+        // A masthead in capitals is no title; labels in capitals between bars are no text.
+        let doc =
+            read(format!("ANDES TRADE MONITOR\n\nCOMMENTARY | PORTS & SHIPPING\n\nCan the new terminal in Callao pay for itself at last, and who will pay?\n\nAna Ruiz, Senior Fellow\n\n{running}"));
+        assert_eq!(doc.body, format!("Can the new terminal in Callao pay for itself at last, and who will pay?\n\n{running}"));
+        assert_eq!((doc.title.as_deref(), doc.author.as_deref()), (Some("Can the new terminal in Callao pay for itself at last, and who will pay?"), Some("Ana Ruiz")));
+        // A byline with its date after a bar; the author's bio among the last paragraphs;
+        // a disclaimer longer than a short line; headlines between bars after "Related:".
+        let reader = Reader::new(vec!["the views expressed".into(), "related".into()], vec!["related".into()], vec![]);
+        let read = |text: String| reader.parse(Path::new("a.txt"), "a.txt", Format::Text, text.as_bytes()).unwrap();
+        let doc = read(format!("Port deal signed\n\nJon Ray | 14 October 2024\n\n{running}\n\nJon Ray is a senior fellow in the Ports Programme. The views expressed are his own.\n\nThe views expressed are the author's own and do not necessarily reflect those of the Andes Trade Monitor or its board.\n\nRelated: Peru's port bind between Lima and Beijing | Can the Callao line be built?"));
+        assert_eq!((doc.body.as_str(), doc.author.as_deref()), (format!("Port deal signed\n\n{running}").as_str(), Some("Jon Ray")));
+        // A newsletter's issue line; a byline's label after the name.
+        let doc = read(format!("Issue 212 | Monday, 24 June 2024\n\nPort deal signed\n\nBy Ana Ruiz Published: Dec. 20, 2023 - 15:42\n\n{running}"));
+        assert_eq!((doc.body.as_str(), doc.author.as_deref()), (format!("Port deal signed\n\n{running}").as_str(), Some("Ana Ruiz")));
     }
 
     #[test]

@@ -743,7 +743,7 @@ fn document_lines(doc: &Document, extraction: &Extraction, graph: &NamedNode) ->
     add(&doc_node, ng("sourceFile").as_ref(), text(&doc.name));
     add(&doc_node, ng("contentHash").as_ref(), text(&doc.id));
     add(&doc_node, schema("name").as_ref(), text(&doc.name));
-    for (p, v) in [("headline", &doc.title), ("author", &doc.author), ("datePublished", &doc.date), ("url", &doc.url)] {
+    for (p, v) in [("headline", &doc.title), ("author", &doc.author), ("datePublished", &doc.date), ("url", &doc.url), ("publisher", &doc.publisher)] {
         if let Some(v) = v {
             add(&doc_node, schema(p).as_ref(), text(v));
         }

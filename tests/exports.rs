@@ -239,6 +239,7 @@ fn random_store(path: &Path, seed: u64) -> Store {
         author: None,
         date: None,
         url: None,
+        publisher: None,
         body,
     };
     let store = ontology_store(path);

@@ -178,7 +178,7 @@ impl Extractor {
             let facts = self.named_facts(Predicate::LocatedIn, 0.7, "place-name");
             self.relation(&finder, &text, si, (named.mention.first, named.mention.last), named, &place, facts, &cues)
         }));
-        finish(body, drafts, relations, training.is_some())
+        finish(body, drafts, relations, doc.publisher.as_deref(), training.is_some())
     }
 }
 
@@ -193,8 +193,18 @@ pub struct PairFeatures {
 }
 
 /// Builds the sorted `Extraction`: entities used, commodities only in relations (`all`:
-/// every entity found). Relations are sorted and deduplicated as found, then written out.
-fn finish(body: &str, drafts: Vec<Draft>, mut found: Vec<Found>, all: bool) -> Extraction {
+/// every entity found), not the outlet that published the document ("… told Andes Trade
+/// Monitor" in its own pages). Relations are sorted and deduplicated as found, then
+/// written out.
+fn finish(body: &str, drafts: Vec<Draft>, mut found: Vec<Found>, publisher: Option<&str>, all: bool) -> Extraction {
+    // ("The Andes Trade Monitor" is the outlet "Andes Trade Monitor".)
+    let bare = |name: &str| {
+        let lower = name.trim().to_lowercase();
+        lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
+    };
+    let outlet = publisher.map(bare);
+    let is_outlet: Vec<bool> = drafts.iter().map(|d| outlet.as_ref().is_some_and(|o| bare(&d.label) == *o || d.surfaces.iter().any(|s| bare(s) == *o))).collect();
+    found.retain(|f| !is_outlet[f.subject] && !is_outlet[f.object]);
     // Each draft's rank among the ids (equal ids, equal ranks): comparing ranks is comparing ids.
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.sort_unstable_by(|&a, &b| drafts[a].id.cmp(&drafts[b].id));
@@ -226,7 +236,10 @@ fn finish(body: &str, drafts: Vec<Draft>, mut found: Vec<Found>, all: bool) -> E
         .collect();
     let in_relation: BTreeSet<&str> = relations.iter().flat_map(|r| [r.subject.as_str(), r.object.as_str()]).collect();
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-    for d in drafts {
+    for (d, outlet) in drafts.into_iter().zip(is_outlet) {
+        if outlet {
+            continue;
+        }
         if d.surfaces.is_empty() && !in_relation.contains(d.id.as_str()) && !all {
             continue;
         }
