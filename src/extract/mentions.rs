@@ -1958,7 +1958,14 @@ impl<'a> Finder<'a> {
                     let body_type = self.head_type(m.last, body_end).or_else(firm);
                     // (A good's name may follow it: "Tajik Aluminum Company".)
                     let apart = |k: &Known| k.first > m.last || k.last <= m.last || k.class == EntityType::Commodity;
-                    if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(apart) {
+                    // ("Russian AGR Holding": not before a word of a name of its own, an acronym
+                    // or a word no dictionary has.)
+                    let own_name_after = m.last < end
+                        && self.tok(m.last).kind == TokenKind::Word
+                        && !inside.iter().any(|k| k.first == m.last)
+                        && (self.is_acronym(m.last) || !self.is(m.last, WordKinds::ORDINARY))
+                        && self.head_at(m.last, body_end).is_some_and(|(_, at)| at > m.last + 1);
+                    if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(apart) && !own_name_after {
                         break;
                     }
                     out.push(self.known_mention(m, false));
@@ -2519,6 +2526,12 @@ impl<'a> Finder<'a> {
             // Coordination Agency" is one name.
             let adjective = known.iter().find(|m| m.first == start && matches!(m.target, Target::Adjective(_)));
             let common_before = adjective.is_some_and(|a| a.last < k && (a.last..k).all(|j| self.is(j, WordKinds::COMMON) && !self.is(j, WordKinds::FUNCTION)));
+            // ("Almalyk Mining and Metallurgical Complex": a common word, "and", and an
+            // adjective by its ending join the modifiers of one name.)
+            let adjective_joined = || {
+                let word = self.lower(next);
+                self.is(k - 1, WordKinds::COMMON) && ["ical", "ial", "ural", "onal"].iter().any(|end| word.ends_with(end)) && !known.iter().any(|m| m.first == next)
+            };
             self.lower(k) == "and"
                 && !common_before
                 && next < end
@@ -2527,6 +2540,7 @@ impl<'a> Finder<'a> {
                 && self.is_capitalised(next)
                 // ("Oil and Natural Gas Corporation": a good's name starts no name of its own.)
                 && (!self.is(next, WordKinds::ORDINARY) || known.iter().any(|m| m.first == next && m.class != EntityType::Commodity) || the)
+                && !adjective_joined()
                 && ((next..end).filter(|&j| self.tok(j).kind == TokenKind::Word).count() >= 2 || known_rest() || (next + 1 == end && self.is_acronym(next)))
         })
     }
