@@ -1927,6 +1927,15 @@ impl<'a> Finder<'a> {
     /// Splits one capitalised run into mentions: known names, titles, adjectives and
     /// unknown names, then types the unknown ones.
     fn run_mentions(&self, s: &Sentence, start: usize, end: usize, headline: bool, known: &[Known], out: &mut Vec<Mention>) {
+        // ('Joint Stock Company "National Company "Tarsk Rail"': common words ending in a
+        // firm's head before a quoted name spell its legal form; the quoted name is the firm.)
+        let spelled_form = end < s.tokens.end
+            && matches!(self.raw(end), "\"" | "“" | "«")
+            && (start..end).all(|k| self.is(k, WordKinds::ORDINARY))
+            && self.head_at(start, end).is_some_and(|(class, at)| class == EntityType::Company && at == end);
+        if spelled_form {
+            return;
+        }
         let inside = within(known, start, end);
         let mut i = start;
         let mut titled = i > s.tokens.start && self.title_ending_at(s.tokens.start, i).is_some();
