@@ -1927,13 +1927,7 @@ impl<'a> Finder<'a> {
     /// Splits one capitalised run into mentions: known names, titles, adjectives and
     /// unknown names, then types the unknown ones.
     fn run_mentions(&self, s: &Sentence, start: usize, end: usize, headline: bool, known: &[Known], out: &mut Vec<Mention>) {
-        // ('Joint Stock Company "National Company "Tarsk Rail"': common words ending in a
-        // firm's head before a quoted name spell its legal form; the quoted name is the firm.)
-        let spelled_form = end < s.tokens.end
-            && matches!(self.raw(end), "\"" | "“" | "«")
-            && (start..end).all(|k| self.is(k, WordKinds::ORDINARY))
-            && self.head_at(start, end).is_some_and(|(class, at)| class == EntityType::Company && at == end);
-        if spelled_form {
+        if end < s.tokens.end && self.spelled_legal_form(start, end) {
             return;
         }
         let inside = within(known, start, end);
@@ -3227,6 +3221,16 @@ impl<'a> Finder<'a> {
         (at.saturating_sub(12).max(floor)..at).find(|&k| self.title_at(k, at).is_some_and(&portfolio_from))
     }
 
+    /// ('Joint Stock Company "National Company "Tarsk Rail"': common words `[start, end)`
+    /// ending in a firm's head before an opening quote at `end` spell the legal form of the
+    /// quoted name, which is the firm.
+    fn spelled_legal_form(&self, start: usize, end: usize) -> bool {
+        start < end
+            && matches!(self.raw(end), "\"" | "“" | "«")
+            && (start..end).all(|k| self.is(k, WordKinds::ORDINARY))
+            && self.head_at(start, end).is_some_and(|(class, at)| class == EntityType::Company && at == end)
+    }
+
     /// The context cues (`Lexicon::context_cues`) whose word next to a name is token `k`, or
     /// its singular ("border crossings"), or that end the closed compound it is ("tankmaker").
     fn context_cues_at(&self, k: usize) -> impl Iterator<Item = &'a ContextCue> + '_ {
@@ -3280,6 +3284,14 @@ impl<'a> Finder<'a> {
         // lowercase head is given is of the head's class.
         if let Some(class) = self.named_by_head_before(s, from) {
             return Some(class);
+        }
+        // (A quoted name after its spelled legal form is a firm.)
+        if from >= s.tokens.start + 2 {
+            let quote = from - 1;
+            let words = (s.tokens.start..quote).rev().take_while(|&k| self.is(k, WordKinds::ORDINARY) && self.is_capitalised(k)).last();
+            if words.is_some_and(|first| self.spelled_legal_form(first, quote)) {
+                return Some(EntityType::Company);
+            }
         }
         let beside = [(from > s.tokens.start).then(|| from - 1), (after < s.tokens.end).then_some(after), (listed != from && listed > s.tokens.start).then(|| listed - 1)];
         for k in beside.into_iter().flatten() {
