@@ -686,8 +686,13 @@ impl<'a> SentenceView<'a> {
     /// prepositional phrase after it (up to three words from a preposition): the agent does
     /// what the cue says.
     fn agent_before_phrase(&self, m: usize, k: usize) -> bool {
-        let first = self.past_determiners(self.list_first(m));
-        let by = first > self.tokens.start + 1 && self.word(first - 1) == "by" && self.finder.lex.frames.is_past_verb(self.word(first - 2));
+        // (Past the title of the first name: "by President Xi Jinping during a visit".)
+        let listed = self.list_first(m);
+        let first = self.past_determiners(self.mention_at(listed).map_or(listed, |f| self.title_start_before(f)));
+        // ("put forward by", "set up by": a particle may stand between the verb and "by".)
+        let past_verb_at = |j: usize| self.finder.lex.frames.is_past_verb(self.word(j));
+        let particle = |j: usize| matches!(self.word(j), "forward" | "up" | "out" | "down" | "off" | "over");
+        let by = first > self.tokens.start + 1 && self.word(first - 1) == "by" && (past_verb_at(first - 2) || (first > self.tokens.start + 2 && particle(first - 2) && past_verb_at(first - 3)));
         // ("by the Nuclear Power Corporation of India (NPCIL) in cooperation with": past its
         // acronym in brackets, and past the seat its name is written with: "of India (NPCIL)".)
         let mut after = self.last(m);
@@ -701,7 +706,7 @@ impl<'a> SentenceView<'a> {
         }
         let between = after..k;
         by && (1..=4).contains(&between.len())
-            && matches!(self.word(after), "in" | "with" | "under" | "through")
+            && matches!(self.word(after), "in" | "with" | "under" | "through" | "during" | "on" | "at")
             && between.clone().skip(1).all(|j| self.finder.text.tokens[j].kind == TokenKind::Word && !self.finder.is(j, WordKinds::VERB_GROUP) && self.mention_at(j).is_none())
     }
 
