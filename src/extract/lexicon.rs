@@ -583,8 +583,9 @@ pub struct Lexicon {
     pub goods_forms: FxHashSet<String>,
     /// Nouns counting what follows their "of" ("volumes", "millions": `quantity_nouns.txt`).
     pub quantity_nouns: FxHashSet<String>,
-    /// Lowercase words that name a legal act by its number ("resolution 2397").
-    pub numbered_acts: Vec<String>,
+    /// Lowercase words that name a thing by the number after them, with its class: a legal
+    /// act ("resolution 2397") or a licence block ("Block 09-1": `numbered_names.csv`).
+    pub numbered_names: Vec<(String, EntityType)>,
     /// Legal forms a company's name may end in ("PJSC", "Co., Ltd."), lowercase without dots:
     /// stripped from the label, kept as an alias.
     pub legal_forms: FxHashSet<String>,
@@ -887,6 +888,7 @@ fn columns_of(path: &Path, header: &[String]) -> Option<(&'static [&'static str]
         "frames.csv" => (&["predicate", "cue", "pos", "subject", "object"], &[]),
         "auxiliaries.csv" => (&["word", "kind"], &[]),
         "irregular_verbs.csv" => (&["base", "past", "participle"], &[]),
+        "numbered_names.csv" => (&["word", "type"], &[]),
         _ => return None,
     })
 }
@@ -1039,7 +1041,11 @@ impl Lexicon {
         }
         lex.goods_forms = lower_set(&lexicon_dir.join("goods_forms.txt"))?;
         lex.quantity_nouns = lower_set(&lexicon_dir.join("quantity_nouns.txt"))?;
-        lex.numbered_acts = read_list(&lexicon_dir.join("numbered_acts.txt"))?.iter().map(|a| fold(a)).collect();
+        let numbered_path = lexicon_dir.join("numbered_names.csv");
+        for (line, row) in read_csv(&numbered_path)? {
+            let Some(class) = row.get("type").and_then(|t| EntityType::parse(t)) else { bail!("{}:{line}: no such type {:?}", numbered_path.display(), row.get("type")) };
+            lex.numbered_names.push((fold(&row["word"]), class));
+        }
         lex.legal_forms = read_list(&lexicon_dir.join("legal_forms.txt"))?.iter().map(|f| legal_form_key(f)).collect();
         lex.index_words();
         Ok(lex)

@@ -507,7 +507,7 @@ impl<'a> Finder<'a> {
         self.split_inner_places(&mut mentions);
         self.seated_missions(&mut mentions);
         self.state_nouns(s, &mut mentions);
-        self.numbered_acts(s, &mut mentions);
+        self.numbered_names(s, &mut mentions);
         self.named_vessels(s, &mut mentions);
         // (Whatever reads a sea's modifier as a name goes.)
         mentions.retain(|m| !sea_modifiers.iter().any(|&(first, last)| m.first < last && first < m.last));
@@ -638,10 +638,11 @@ impl<'a> Finder<'a> {
         });
     }
 
-    /// "UN Security Council resolution 2397", "Council Decision 2022/266": a legal act named
-    /// by its number (`Lexicon::numbered_acts`) is an initiative, written with the body that
-    /// issued it when that is named right before (which stays a mention of its own).
-    fn numbered_acts(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+    /// "UN Security Council resolution 2397", "Council Decision 2022/266", "Block 09-3/12": a
+    /// thing named by its number (`Lexicon::numbered_names`): a legal act is an initiative,
+    /// written with the body that issued it when that is named right before (which stays a
+    /// mention of its own); other words name it only capitalised ("Block 09-1").
+    fn numbered_names(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let number = |k: usize| k < s.tokens.end && self.tok(k).kind == TokenKind::Number;
         for k in s.tokens.start + 1..s.tokens.end {
             if !number(k) {
@@ -655,16 +656,17 @@ impl<'a> Finder<'a> {
             if head > s.tokens.start && matches!(self.lower(head), "no" | "no." | "nr" | "nr." | "#" | "№") {
                 head -= 1;
             }
-            if !self.lex.numbered_acts.iter().any(|a| a == self.lower(head)) {
+            let Some(&(_, class)) = self.lex.numbered_names.iter().find(|(word, _)| word == self.lower(head)) else { continue };
+            if class != EntityType::Initiative && !self.is_capitalised(head) {
                 continue;
             }
             let at = mentions.partition_point(|m| m.last <= head);
             if mentions.get(at).is_some_and(|m| m.first <= head) {
                 continue;
             }
-            // "2022/266", "2397(2017)": the number's joined parts.
+            // "2022/266", "2397(2017)", "09-3/12": the number's joined parts.
             let mut last = k + 1;
-            while last + 1 < s.tokens.end && self.tok(last).joined && self.lower(last) == "/" && number(last + 1) {
+            while last + 1 < s.tokens.end && self.tok(last).joined && matches!(self.lower(last), "/" | "-") && number(last + 1) {
                 last += 2;
             }
             // The issuer: the organisation named right before, or capitalised words no name took.
@@ -674,7 +676,8 @@ impl<'a> Finder<'a> {
                 .take_while(|&j| self.is_capitalised(j) && (!self.is(j, WordKinds::ORDINARY) || self.is(j, WordKinds::HEAD)) && mentions[..at].last().is_none_or(|m| m.last <= j))
                 .last();
             let from = issuer.or(bare).unwrap_or(head);
-            let mention = Mention { first: head, last, class: EntityType::Initiative, target: Target::Unknown, surface: self.surface(from, last), titled: false, short: None };
+            let from = if class == EntityType::Initiative { from } else { head };
+            let mention = Mention { first: head, last, class, target: Target::Unknown, surface: self.surface(from, last), titled: false, short: None };
             mentions.insert(at, mention);
         }
     }
@@ -3159,7 +3162,7 @@ impl<'a> Finder<'a> {
         let t = self.title_at(i, limit)?;
         // ("in Queen Creek, Arizona": a one-word title before a place's head is the place's
         // name; not before a place the title is of: "Governor Ilko Varnas of Tarsk Region".)
-        if t == i + 1 && limit <= i + 3 && !self.is_connector(t) && self.head_type(i, limit) == Some(EntityType::Place) {
+        if t == i + 1 && t < limit && limit <= i + 3 && !self.is_connector(t) && self.head_type(i, limit) == Some(EntityType::Place) {
             return None;
         }
         if !(t < limit && self.lower(t) == "and" && self.title_after_and(t, limit).is_none()) {
