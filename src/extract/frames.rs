@@ -1027,10 +1027,16 @@ impl Frames {
         // a market as often as of a project.
         let holder = matches!(view.class(s), EntityType::Company | EntityType::Organization);
         let held = |o: usize| holder || !view.is_share_reference(o);
-        let object = frame
-            .object
-            .iter()
-            .find_map(|&slot| find(slot).and_then(owner_if_untaken).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s) && held(o)).map(|o| (o, slot)));
+        let filled = |slot: Slot| find(slot).and_then(owner_if_untaken).filter(|&o| entity(view.head[o]) != entity(view.head[s]) && entity(o) != entity(s) && held(o)).map(|o| (o, slot));
+        // ("located on the Gydan peninsula in Russia's far north": where a thing lies is the
+        // object of the preposition nearest the cue, of those the frame takes.)
+        let object = match frame.object.iter().find_map(|&slot| filled(slot)) {
+            Some(first @ (_, Slot::Prep(_))) if frame.predicate == Predicate::LocatedIn => {
+                let preps = frame.object.iter().filter(|slot| matches!(slot, Slot::Prep(_))).filter_map(|&slot| filled(slot));
+                Some(preps.min_by_key(|&(o, _)| view.first(o)).unwrap_or(first))
+            }
+            found => found,
+        };
         // "Novatek controls 60%": with no object named, the share the cue ends on stands for
         // a share of what it refers to.
         let share = || view.share_reference_at(end - 1).filter(|&o| holder && !frame.then.is_empty() && takes(o) && entity(o) != entity(s)).map(|o| (o, Slot::Dobj));
