@@ -188,6 +188,14 @@ impl Extractor {
                 }
                 continue;
             }
+            // ("Presidents Vladimir Putin and Ebrahim Raisi": a plural title is each name's.)
+            if p.class == EntityType::Person && !p.mention.titled && shares_plural_title(finder, text.sentences[si].tokens.start, idxs, n, resolved) {
+                if let Some(state) = state_named_for(p, resolved, drafts) {
+                    let facts = self.named_facts(Predicate::HoldsRole, 0.6, "apposition:title-known-person");
+                    out.extend(self.relation(finder, text, si, (p.mention.first, p.mention.last), p, state, facts, cues));
+                }
+                continue;
+            }
             if p.class == EntityType::Person && !p.mention.titled {
                 if let Some(q) = state_title_set_off(finder, text.sentences[si].tokens.end, idxs, n, resolved) {
                     let span = (q.mention.first.min(p.mention.first), q.mention.last.max(p.mention.last));
@@ -1201,6 +1209,18 @@ pub(super) fn roles_in_organs<'r>(drafts: &[Draft], relations: &[Found<'r>]) -> 
 }
 
 /// A mention in the document of the state the gazetteer ties person `p` to.
+/// The person `resolved[idxs[n]]` follows a titled person and "and" (or a comma), and the
+/// title is plural: "Presidents Vladimir Putin and Ebrahim Raisi".
+fn shares_plural_title(finder: &Finder, floor: usize, idxs: &[usize], n: usize, resolved: &[Resolved]) -> bool {
+    let p = &resolved[idxs[n]];
+    let Some(q) = n.checked_sub(1).map(|q| &resolved[idxs[q]]) else { return false };
+    let joined = matches!((q.mention.last + 1 == p.mention.first).then(|| finder.lower(q.mention.last)), Some("and" | ","));
+    let title = finder.title_ending_at(floor, q.mention.first);
+    // (A plural, not a courtesy: "Ms", "Mrs".)
+    let plural = |word: &str| word.len() > 3 && word.ends_with('s');
+    joined && q.class == EntityType::Person && q.mention.titled && title.is_some_and(|_| plural(finder.lower(q.mention.first - 1)))
+}
+
 fn state_named_for<'r>(p: &Resolved, resolved: &'r [Resolved], drafts: &[Draft]) -> Option<&'r Resolved> {
     let country = drafts[p.entity].country.as_ref()?;
     resolved.iter().find(|r| drafts[r.entity].id == *country)

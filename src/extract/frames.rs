@@ -544,7 +544,13 @@ fn verb_forms(base: &str, irregular: Option<&(String, String)>) -> Vec<(String, 
 
 /// The forms of a noun: singular and plural ("talks" and "relations" are given as written).
 fn noun_forms(singular: &str) -> Vec<(String, Form)> {
-    let plural = if singular.ends_with('s') && !singular.ends_with("ss") {
+    std::iter::once((singular.to_string(), Form::PLAIN)).chain(plural(singular).map(|p| (p, Form::PLAIN))).collect()
+}
+
+/// The plural of a lowercase noun ("minister" → "ministers", "secretary" → "secretaries"),
+/// None for one that ends in "s" already ("talks", "relations").
+pub(super) fn plural(singular: &str) -> Option<String> {
+    if singular.ends_with('s') && !singular.ends_with("ss") {
         None
     } else if ends_in_sibilant(singular) {
         Some(format!("{singular}es"))
@@ -552,8 +558,7 @@ fn noun_forms(singular: &str) -> Vec<(String, Form)> {
         Some(format!("{}ies", &singular[..singular.len() - 1]))
     } else {
         Some(format!("{singular}s"))
-    };
-    std::iter::once((singular.to_string(), Form::PLAIN)).chain(plural.map(|p| (p, Form::PLAIN))).collect()
+    }
 }
 
 fn is_vowel(c: u8) -> bool {

@@ -1247,12 +1247,20 @@ impl Lexicon {
                     if kind == "honorific" {
                         self.honorifics.insert(key.clone());
                     }
-                    let words: Vec<&str> = key.split(' ').collect();
-                    self.max_title_tokens = self.max_title_tokens.max(words.len());
-                    for n in 1..=words.len() {
-                        self.title_starts.insert(words[..n].join(" "));
+                    // A title names its holders in the plural too: "Presidents Putin and Raisi".
+                    let plural = match key.rsplit_once(' ') {
+                        _ if kind != "title" => None,
+                        Some((rest, last)) => super::frames::plural(last).map(|last| format!("{rest} {last}")),
+                        None => super::frames::plural(&key),
+                    };
+                    for key in std::iter::once(key).chain(plural) {
+                        let words: Vec<&str> = key.split(' ').collect();
+                        self.max_title_tokens = self.max_title_tokens.max(words.len());
+                        for n in 1..=words.len() {
+                            self.title_starts.insert(words[..n].join(" "));
+                        }
+                        self.titles.insert(key);
                     }
-                    self.titles.insert(key);
                 }
                 Some("role") => {
                     self.roles.insert(key);
