@@ -109,7 +109,7 @@ impl Extractor {
         merge_described_projects(&self.lexicon.attaching_prepositions, &mut drafts, &mut resolved);
         let known: FxHashSet<usize> = draft_index.by_entry.values().copied().collect();
         merge_described_events(&self.lexicon.place_events, &known, &mut drafts, &mut resolved);
-        merge_short_names(&known, &mut drafts, &mut resolved);
+        merge_short_names(&known, &self.lexicon.part_heads, &mut drafts, &mut resolved);
         merge_prefixed_names(&mut drafts, &mut resolved);
         defined_short_forms(&mut drafts, &mut resolved);
         place_first_names(&self.lexicon.attaching_prepositions, &mut drafts);
@@ -1038,8 +1038,9 @@ fn merge_described(
 /// way, is the label of exactly one other of its class is that one ("the Trans-Korean and
 /// Trans-Siberian railways" gave "Trans-Korean" the surface "Trans-Korean railway"). So is a
 /// project named by the first words of exactly one other's name and "project" ("the Arctic
-/// project" beside "Arctic LNG 2").
-fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &mut [Resolved]) {
+/// project" beside "Arctic LNG 2"; a part's name is no other: "the Rasht–Astara section",
+/// `lexicon/part_heads.txt`).
+fn merge_short_names(known: &FxHashSet<usize>, part_heads: &FxHashSet<String>, drafts: &mut [Draft], resolved: &mut [Resolved]) {
     let eligible = |d: &Draft| matches!(d.class, EntityType::Company | EntityType::Organization | EntityType::Project) && !d.surfaces.is_empty();
     let words_of = |label: &str| -> Vec<String> { label.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—')).filter(|w| !w.is_empty()).map(str::to_string).collect() };
     let folded = |name: &str| -> Vec<String> { words_of(name).iter().map(|w| fold(w)).collect() };
@@ -1073,7 +1074,13 @@ fn merge_short_names(known: &FxHashSet<usize>, drafts: &mut [Draft], resolved: &
             let words = &short[..short.len() - 1];
             let named: Vec<usize> = (0..drafts.len())
                 .filter(|&e| {
-                    e != d && eligible(&drafts[e]) && drafts[e].class == EntityType::Project && label_words[e].len() > words.len() && label_words[e].starts_with(words) && label_words[e] != *short
+                    e != d
+                        && eligible(&drafts[e])
+                        && drafts[e].class == EntityType::Project
+                        && label_words[e].len() > words.len()
+                        && label_words[e].starts_with(words)
+                        && label_words[e] != *short
+                        && !label_words[e].last().is_some_and(|w| part_heads.contains(w))
                 })
                 .collect();
             if let [into] = named[..] {
