@@ -675,8 +675,8 @@ impl<'a> Finder<'a> {
                 .rev()
                 .take_while(|&j| self.is_capitalised(j) && (!self.is(j, WordKinds::ORDINARY) || self.is(j, WordKinds::HEAD)) && mentions[..at].last().is_none_or(|m| m.last <= j))
                 .last();
-            let from = issuer.or(bare).unwrap_or(head);
-            let from = if class == EntityType::Initiative { from } else { head };
+            // (Only an act is written with its issuer.)
+            let from = if class == EntityType::Initiative { issuer.or(bare).unwrap_or(head) } else { head };
             let mention = Mention { first: head, last, class, target: Target::Unknown, surface: self.surface(from, last), titled: false, short: None };
             mentions.insert(at, mention);
         }
