@@ -1208,7 +1208,6 @@ pub(super) fn roles_in_organs<'r>(drafts: &[Draft], relations: &[Found<'r>]) -> 
         .collect()
 }
 
-/// A mention in the document of the state the gazetteer ties person `p` to.
 /// The person `resolved[idxs[n]]` follows a titled person and "and" (or a comma), and the
 /// title is plural: "Presidents Vladimir Putin and Ebrahim Raisi".
 fn shares_plural_title(finder: &Finder, floor: usize, idxs: &[usize], n: usize, resolved: &[Resolved]) -> bool {
@@ -1221,6 +1220,7 @@ fn shares_plural_title(finder: &Finder, floor: usize, idxs: &[usize], n: usize, 
     joined && q.class == EntityType::Person && q.mention.titled && title.is_some_and(|_| plural(finder.lower(q.mention.first - 1)))
 }
 
+/// A mention in the document of the state the gazetteer ties person `p` to.
 fn state_named_for<'r>(p: &Resolved, resolved: &'r [Resolved], drafts: &[Draft]) -> Option<&'r Resolved> {
     let country = drafts[p.entity].country.as_ref()?;
     resolved.iter().find(|r| drafts[r.entity].id == *country)

@@ -1961,7 +1961,8 @@ impl<'a> Finder<'a> {
                         class == EntityType::Company || (class == EntityType::Organization && self.state_noun_at(at - 1, at).is_none() && !self.lex.seated_missions.contains(self.lower(at - 1)))
                     };
                     let firm = || self.head_at(m.first, body_end).filter(|&(class, at)| body(class, at) && at > m.last).map(|(class, _)| class);
-                    let body_type = self.head_type(m.last, body_end).or_else(firm);
+                    let body_head = self.head_at(m.last, body_end);
+                    let body_type = body_head.map(|(class, _)| class).or_else(firm);
                     // (A good's name may follow it: "Tajik Aluminum Company".)
                     let apart = |k: &Known| k.first > m.last || k.last <= m.last || k.class == EntityType::Commodity;
                     // ("Russian AGR Holding": not before a word of a name of its own, an acronym
@@ -1970,7 +1971,7 @@ impl<'a> Finder<'a> {
                         && self.tok(m.last).kind == TokenKind::Word
                         && !inside.iter().any(|k| k.first == m.last)
                         && (self.is_acronym(m.last) || !self.is(m.last, WordKinds::ORDINARY))
-                        && self.head_at(m.last, body_end).is_some_and(|(_, at)| at > m.last + 1);
+                        && body_head.is_some_and(|(_, at)| at > m.last + 1);
                     if m.last < end && body_type.is_some_and(|t| t != EntityType::Person) && !self.starts_with_title(m.last, end) && inside.iter().all(apart) && !own_name_after {
                         break;
                     }
