@@ -406,8 +406,9 @@ impl Reader {
         if short && self.is_share_bar(&lower) {
             return true;
         }
-        // "Copyright The Andes Monitor. All rights reserved. Unauthorized reproduction …".
-        if paragraph.chars().count() <= 200 && lower.contains("all rights reserved") {
+        // "Copyright The Andes Monitor. All rights reserved. Unauthorized reproduction …": a
+        // copyright line that runs on (not a sentence before it: "The talks ended. © 2024 …").
+        if paragraph.chars().count() <= 200 && copyright_mark(&lower).is_some() && lower.contains("all rights reserved") {
             return true;
         }
         // A credit line of any length: "Reporting by …; Editing by …".
@@ -692,14 +693,18 @@ fn is_agency_credit(text: &str) -> bool {
 /// "(c) 2019-2024 Andes Trade Monitor", "Copyright The Andes Monitor. All rights …": after
 /// the mark and the years, one to six capitalised words up to a full stop or a comma.
 fn copyright_holder(paragraph: &str) -> Option<&str> {
-    let lower = paragraph.to_lowercase();
-    let mark = ["©", "ⓒ", "(c)", "copyright ©", "copyright (c)", "copyright"].into_iter().find(|m| lower.starts_with(m))?;
+    let mark = copyright_mark(&paragraph.to_lowercase())?;
     // (The lowercase text has the same byte offsets as long as the mark is ASCII or a symbol.)
     let rest = paragraph.get(mark.len()..)?.trim_start();
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | ' ' | ','));
     let holder = rest.split(['.', ',', '|']).next()?.trim();
     let words = holder.split_whitespace().count();
     ((1..=6).contains(&words) && holder.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || matches!(w, "of" | "and" | "&" | "the"))).then_some(holder)
+}
+
+/// The copyright mark the lowercase `text` starts with: "©", "(c)", "copyright", …
+fn copyright_mark(lower: &str) -> Option<&'static str> {
+    ["©", "ⓒ", "(c)", "copyright ©", "copyright (c)", "copyright"].into_iter().find(|m| lower.starts_with(m))
 }
 
 /// Whether the lowercase `text` is one of `phrases` or starts with one, then a space or ":".
@@ -1033,6 +1038,9 @@ mod tests {
         assert_eq!(copyright_holder("Copyright rules were tightened in 2021, the ministry said."), None);
         let doc = parse(Format::Text, &format!("{RUNNING}\n\n© 2024 Andes Trade Monitor. All rights reserved. Reproduction prohibited without the written consent of the publisher.")).unwrap();
         assert_eq!((doc.body.as_str(), doc.publisher.as_deref()), (RUNNING, Some("Andes Trade Monitor")));
+        // A sentence before the mark keeps the paragraph.
+        let text = format!("{RUNNING}\n\nThe talks ended. © 2024 Andes Trade Monitor. All rights reserved.");
+        assert_eq!(parse(Format::Text, &text).unwrap().body, text);
         let html = format!("<html><head><meta property=\"og:site_name\" content=\"Andes Monitor\"></head><body><p>{RUNNING}</p></body></html>");
         assert_eq!(parse(Format::Html, &html).unwrap().publisher.as_deref(), Some("Andes Monitor"));
     }
