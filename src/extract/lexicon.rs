@@ -578,6 +578,9 @@ pub struct Lexicon {
     pub programme_heads: FxHashSet<String>,
     /// "shells", "fuel": heads of a traded good, with whether they stand alone (`goods_heads.csv`).
     pub goods_heads: Vec<(String, bool)>,
+    /// The singulars of the plural goods heads ("engine", "tank"): a head after a model's code
+    /// ("the F414 engine", "the K2 tank"; `frames::plural` says which forms they are).
+    pub goods_singulars: FxHashSet<String>,
     /// Nouns naming a form of a good ("concentrate": `goods_forms.txt`): "uranium
     /// concentrate" is uranium.
     pub goods_forms: FxHashSet<String>,
@@ -1037,6 +1040,8 @@ impl Lexicon {
             if head.is_empty() || head.contains(' ') {
                 bail!("{}:{line}: the head must be one word", goods_path.display());
             }
+            let singulars = [head.strip_suffix("ies").map(|stem| format!("{stem}y")), head.strip_suffix("es").map(str::to_string), head.strip_suffix('s').map(str::to_string)];
+            lex.goods_singulars.extend(singulars.into_iter().flatten().filter(|singular| super::frames::plural(singular).as_deref() == Some(head.as_str())));
             lex.goods_heads.push((head, alone));
         }
         lex.goods_forms = lower_set(&lexicon_dir.join("goods_forms.txt"))?;

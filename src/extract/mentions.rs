@@ -1253,9 +1253,20 @@ impl<'a> Finder<'a> {
     fn traded_goods(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let plain = |k: usize| self.is_plain_word(k);
         let mut found = Vec::new();
-        for head in s.tokens.clone().filter(|&k| self.is(k, WordKinds::GOODS_HEAD) && plain(k)) {
+        let has_digit = |k: usize| self.raw(k).chars().any(|c| c.is_ascii_digit());
+        // (A singular head only after a model's code: "the F414 engine", "a K2 tank".)
+        let singular_after_code = |k: usize| k > s.tokens.start && has_digit(k - 1) && self.lex.goods_singulars.contains(self.lower(k));
+        for head in s.tokens.clone().filter(|&k| (self.is(k, WordKinds::GOODS_HEAD) || singular_after_code(k)) && plain(k)) {
             // A known good named by the head alone ("minerals") takes modifiers too: "valuable minerals".
             let known_head = |m: &Mention| m.class == EntityType::Commodity && m.first == head && m.last == head + 1;
+            // One named by words ending in it ("fighter jets") takes only a model's code: "Su-30 fighter jets".
+            let known_words = mentions.iter().find(|m| m.class == EntityType::Commodity && m.first < head && m.last == head + 1).map(|m| m.first);
+            if let Some(from) = known_words {
+                if let Some(first) = self.designation_before(s, from, mentions).filter(|&first| self.tok(first).kind == TokenKind::Word && (first..from).any(has_digit)) {
+                    found.push(Mention { first, last: head + 1, class: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
+                }
+                continue;
+            }
             if mentions.iter().any(|m| m.first <= head && head < m.last && !known_head(m)) {
                 continue;
             }
@@ -1277,7 +1288,8 @@ impl<'a> Finder<'a> {
             // "self-propelled howitzers", "long-range missiles": a hyphenated modifier is one
             // word, and so is a class named after a ship or a design ("Kilo-class submarines")
             // and a model's designation ("VVER-1200 reactors", "S-400 systems").
-            let named_class = |k: usize| k > s.tokens.start && self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !mentions.iter().any(|m| m.first <= k && k < m.last);
+            let named_class =
+                |k: usize| k > s.tokens.start && self.tok(k).kind == TokenKind::Word && self.is_capitalised(k) && !mentions.iter().any(|m| m.first <= k && k < m.last && !self.is_designation(m));
             let model_number = |k: usize| self.tok(k).kind == TokenKind::Number && named_class(k - 2);
             let compound = |k: usize| k >= s.tokens.start + 2 && self.inner_dash(k - 1) && (plain(k) && (plain(k - 2) || named_class(k - 2)) || model_number(k));
             let mut first = head;
@@ -1300,14 +1312,38 @@ impl<'a> Finder<'a> {
                 first = c.first;
             }
             let designated = self.designation_before(s, first, mentions);
+            // A singular head names a type of good after an article ("the F414 engine", "a K2
+            // tank"), not one vessel ("the Arc4 carrier Arctic Mulan", "its second Arc7 tanker").
             let first = designated.unwrap_or(first);
+            let singular = !self.is(head, WordKinds::GOODS_HEAD);
+            let named_after = head + 1 < s.tokens.end && self.is_capitalised(head + 1);
+            let after_article = first > s.tokens.start && matches!(self.lower(first - 1), "the" | "a" | "an");
+            if singular && (named_after || !after_article || !(first..head).any(has_digit)) {
+                continue;
+            }
             let known = mentions.iter().any(known_head) && designated.is_none();
             if first == head && (known || !self.is(head, WordKinds::GOODS_ALONE)) {
                 continue;
             }
             found.push(Mention { first, last: head + 1, class: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
         }
-        replace_covered(mentions, found, |m, g| m.class == EntityType::Commodity && g.first <= m.first && m.last <= g.last);
+        // (A model's code read as a name of its own gives way to the good it designates.)
+        replace_covered(mentions, found, |m, g| (m.class == EntityType::Commodity || self.is_designation(m)) && g.first <= m.first && m.last <= g.last);
+    }
+
+    /// "Su-57", "F414", "Su-30MK2"; "42 Rafale": a name the gazetteer does not list that is only
+    /// a model's code (words, numbers and joined dashes, one with a digit), or one word after a
+    /// number: before a good, it designates it.
+    fn is_designation(&self, m: &Mention) -> bool {
+        let has_digit = |k: usize| self.raw(k).chars().any(|c| c.is_ascii_digit());
+        let code = m.last - m.first <= 4
+            && (m.first..m.last).any(has_digit)
+            && (m.first..m.last).all(|k| match self.tok(k).kind {
+                TokenKind::Word | TokenKind::Number => true,
+                TokenKind::Punct => self.is_dash(k) && self.tok(k).joined,
+            });
+        let counted = m.last == m.first + 1 && m.first > 0 && self.tok(m.first - 1).kind == TokenKind::Number;
+        m.target == Target::Unknown && (code || counted)
     }
 
     /// "Kazakhstan exports ferrochrome to China", "Mongolia exports cashmere, coal and iron
@@ -1411,14 +1447,17 @@ impl<'a> Finder<'a> {
     /// word and no mention, or a code of letters and digits), if one is there.
     fn designation_before(&self, s: &Sentence, at: usize, mentions: &[Mention]) -> Option<usize> {
         let has_digit = |k: usize| self.raw(k).chars().any(|c| c.is_ascii_digit());
-        let covered = |k: usize| mentions.iter().any(|m| m.first <= k && k < m.last);
+        let covered = |k: usize| mentions.iter().any(|m| m.first <= k && k < m.last && !self.is_designation(m));
         let mut first = at;
-        // A code: "Su-35", "T-90", "K9", "Arc7" (letters, a joined dash, digits).
-        while first > s.tokens.start && at - first < 3 && !covered(first - 1) {
+        // A code: "Su-35", "T-90", "K9", "Arc7", "Su-30MK2" (letters, a joined dash, digits).
+        while first > s.tokens.start && at - first < 4 && !covered(first - 1) {
             let k = first - 1;
             let code_part = match self.tok(k).kind {
                 TokenKind::Number => self.tok(k).joined || k == at - 1,
-                TokenKind::Word => has_digit(k) || (self.is_capitalised(k) && first < at && self.is_dash(first)),
+                // ("F-15EX": letters joined to the number before them are the code's too.)
+                TokenKind::Word => {
+                    has_digit(k) || (self.is_capitalised(k) && first < at && self.is_dash(first)) || (self.tok(k).joined && k > s.tokens.start && self.tok(k - 1).kind == TokenKind::Number)
+                }
                 TokenKind::Punct => self.is_dash(k) && self.tok(k).joined && first < at,
             };
             if !code_part {
