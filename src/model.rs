@@ -119,6 +119,14 @@ impl Predicate {
         )
     }
 
+    /// Acts a sentence states with a word of its own ("supplied", "sanctions", "blocked"): two
+    /// names side by side do not say one gave, punished or hindered the other, so in a
+    /// sentence with no cue word of the act, the scorer alone makes one only as likely as its
+    /// threshold asks of a relation (`extract::scorer::UNFRAMED_FLOOR` is for the rest).
+    pub fn needs_a_word(self) -> bool {
+        matches!(self, Predicate::Supplies | Predicate::Sanctions | Predicate::Hinders)
+    }
+
     /// Relations against the other side: a weakening word ("strained") is their cue, not their negation.
     pub fn is_adversarial(self) -> bool {
         matches!(self, Predicate::Hinders | Predicate::Criticizes | Predicate::Sanctions | Predicate::CompetesWith)

@@ -492,3 +492,17 @@ fn a_short_form_defined_in_brackets_names_the_same_firm_later() {
     assert_eq!(firms.len(), 1, "{}", show(&ex));
     assert!(firms[0].aliases.iter().any(|a| a == "SBG Green Power"), "{}", show(&ex));
 }
+
+#[test]
+fn two_states_named_side_by_side_supply_nothing() {
+    // A long paragraph of the seeds names states side by side: "Russia and China proposed to
+    // the U.S. administration a roadmap …" had given North Korea supplies the United States
+    // from the pair's features alone, with no word of giving in the sentence.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/001_aba28fb30b3702b5.txt");
+    let bytes = std::fs::read(&path).expect("the seed reads");
+    let doc = Reader::default().parse(&path, "001_aba28fb30b3702b5.txt", Format::Text, &bytes).expect("the seed parses");
+    let ex = extractor().extract(&doc);
+    let supplies = |s: &str, o: &str| ex.relations.iter().any(|r| r.predicate.as_str() == "supplies" && r.subject == s && r.object == o);
+    assert!(!supplies("country/north_korea", "country/united_states"), "{:?}", ex.relations.iter().filter(|r| r.rule == "scorer").collect::<Vec<_>>());
+    assert!(!supplies("country/north_korea", "country/south_korea"));
+}

@@ -133,7 +133,7 @@ impl Extractor {
                         let backward = ms == b.entity && mo == a.entity;
                         lex.frames.frames[m.frame as usize].predicate == class.predicate && (forward || backward) && (forward == class.forward || class.predicate.is_symmetric())
                     });
-                    if frame.is_none() && p < scorer::UNFRAMED_FLOOR {
+                    if frame.is_none() && p < lex.scorer.unframed_floor(class.predicate, &c.features) {
                         continue;
                     }
                     let rule = frame.map_or("scorer", |m| lex.frames.frames[m.frame as usize].id.as_str());

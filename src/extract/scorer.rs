@@ -495,6 +495,7 @@ impl Tables {
 /// ("Azerbaijan cited the 2020 ceasefire statement brokered by Russia" gave sanctions at 0.05)
 /// says no one thing. Chosen on the seeds, d01–d08 and y01–y10 (0.06–0.08 gain pair or typed
 /// F1 on each and lose on none; at 0.10 the seeds' typed F1 falls); d09–d16 and z agree.
+/// An act that needs a word and has none in the sentence asks more (`Scorer::unframed_floor`).
 pub const UNFRAMED_FLOOR: f32 = 0.08;
 
 /// How likely, against the scorer's likeliest class, a class a frame agrees with must be for
@@ -713,6 +714,18 @@ impl Scorer {
         }
     }
 
+    /// How likely class `predicate` must be for the scorer alone, no frame agreeing, to make
+    /// it a relation of the pair `f` describes: `UNFRAMED_FLOOR`, or the threshold for an act
+    /// that needs a word (`Predicate::needs_a_word`) in a sentence with no cue word of it.
+    pub fn unframed_floor(&self, predicate: Predicate, f: &Features) -> f32 {
+        let cued = f.cues_in_sentence >> predicate as u32 & 1 != 0;
+        if predicate.needs_a_word() && !cued {
+            self.threshold
+        } else {
+            UNFRAMED_FLOOR
+        }
+    }
+
     /// Learns the weights from `examples` by minimising the log loss with an L2 penalty
     /// `l2`, in `rounds` full-batch Adam steps.
     pub fn fit(&mut self, examples: &[Example], l2: f32, rounds: usize) {
@@ -808,6 +821,30 @@ fn exp_below_zero(x: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_act_with_no_word_of_it_in_the_sentence_needs_the_threshold_from_the_scorer_alone() {
+        let mut scorer = Scorer::new(3);
+        scorer.threshold = 0.3;
+        let mut f = Features {
+            kinds: [Some(EntityType::Country); 2],
+            shared: Vec::new(),
+            distance: 0,
+            prepositions: [0, 0],
+            frames: Vec::new(),
+            cues_between: 0,
+            cues_in_sentence: 0,
+            constructions: Vec::new(),
+            placed: [false, false],
+        };
+        assert_eq!(scorer.unframed_floor(Predicate::Supplies, &f), 0.3);
+        assert_eq!(scorer.unframed_floor(Predicate::Sanctions, &f), 0.3);
+        assert_eq!(scorer.unframed_floor(Predicate::CooperatesWith, &f), UNFRAMED_FLOOR);
+        // "Japan joined the US-led sanctions against Russia": the word is there.
+        f.cues_in_sentence = 1 << Predicate::Sanctions as u32;
+        assert_eq!(scorer.unframed_floor(Predicate::Sanctions, &f), UNFRAMED_FLOOR);
+        assert_eq!(scorer.unframed_floor(Predicate::Supplies, &f), 0.3);
+    }
 
     #[test]
     fn scores_sum_the_weights_the_features_name() {
