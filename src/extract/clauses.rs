@@ -470,8 +470,12 @@ impl<'a> SentenceView<'a> {
                 continue;
             }
             let lowercase_word = self.mention_at(k).is_none() && w.chars().all(|c| c.is_alphabetic() || c == '-') && !self.finder.text.tokens[k].text(self.finder.body).starts_with(char::is_uppercase);
-            // A modifier, not a verb: "state-run", "the new", not "build" in "to build X".
-            let modifier = lowercase_word && !self.finder.is(k, WordKinds::FUNCTION) && (self.in_compound(k) || !self.finder.is(k, WordKinds::VERB_GROUP.with(WordKinds::FRAME_CUE)));
+            // A modifier, not a verb: "state-run", "the new", "local subsidiary", not "build"
+            // in "to build X".
+            let cue_noun = || self.finder.is(k, WordKinds::FRAME_CUE) && self.finder.lex.frames.is_noun_cue_only(w);
+            let modifier = lowercase_word
+                && !self.finder.is(k, WordKinds::FUNCTION)
+                && (self.in_compound(k) || !self.finder.is(k, WordKinds::VERB_GROUP.with(WordKinds::FRAME_CUE)) || (!self.finder.is(k, WordKinds::VERB_GROUP) && cue_noun()));
             if modifier && modifiers < 2 && !determined {
                 modifiers += 1;
                 continue;

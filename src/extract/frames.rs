@@ -325,6 +325,12 @@ impl Frames {
         Ok(frames)
     }
 
+    /// Whether lowercase `word` is a cue word only as a noun ("subsidiary", "investors"),
+    /// never as a verb's form: before a name it may be the name's description.
+    pub(super) fn is_noun_cue_only(&self, word: &str) -> bool {
+        self.forms.get(word).is_some_and(|entries| entries.iter().all(|&(f, _)| matches!(self.frames[f as usize].pos, Pos::Noun | Pos::Agent)))
+    }
+
     /// Whether lowercase `word` is a form of a verb of holding a share: a verb of investing
     /// alone ("fund", "own"), or one with a row for a percentage ("hold %", "retain percent").
     pub(super) fn is_share_verb(&self, word: &str) -> bool {
