@@ -272,7 +272,9 @@ impl<'a> SentenceView<'a> {
         let mut run: Vec<usize> = Vec::with_capacity(heads.len());
         let mut conjunction = false;
         let flush = |view: &mut SentenceView, run: &mut Vec<usize>, conjunction: &mut bool| {
-            if run.len() > 1 && *conjunction {
+            // ("U.S., EU and other sanctions": "and other" after the last name closes a list.)
+            let and_other = run.last().is_some_and(|&l| view.and_other_before(view.last(l) + 2));
+            if run.len() > 1 && (*conjunction || and_other) {
                 let range = (view.members.len() as u32, (view.members.len() + run.len()) as u32);
                 view.members.extend_from_slice(run);
                 for &m in run.iter() {
@@ -1300,7 +1302,7 @@ impl<'a> SentenceView<'a> {
     /// "Korean investment", "Russian gas supplies", "KIC chief executive": the mention
     /// right before the cue, past up to two lowercase modifiers and one commodity.
     pub(super) fn modifier_before(&self, k: usize) -> Option<usize> {
-        let mut j = k;
+        let mut j = if self.and_other_before(k) { k - 2 } else { k };
         let mut words = 0;
         let mut commodity = false;
         while j > self.tokens.start {
@@ -1326,6 +1328,12 @@ impl<'a> SentenceView<'a> {
             words += 1;
         }
         None
+    }
+
+    /// "and other" (or "or other") right before token `k`: "U.S., EU and other sanctions"
+    /// names the modifiers before it as some of the cue's.
+    pub(super) fn and_other_before(&self, k: usize) -> bool {
+        k >= self.tokens.start + 3 && k <= self.tokens.end && self.word(k - 1) == "other" && matches!(self.word(k - 2), "and" | "or")
     }
 
     /// The "(" of a name's acronym in brackets ending right before token `j` ("(ICC)" in "the

@@ -912,9 +912,9 @@ impl Frames {
         // name it is or is attached to.
         let fillers = |m: usize, slot: Slot| -> &[usize] {
             match slot {
-                // "U.S. and EU sanctions", "Russian and Chinese investment": the modifiers
-                // coordinated with the one right before the cue.
-                Slot::Adj if view.last(m) == k && view.list(m).len() > 1 && view.list(m).last() == Some(&m) => view.list(m),
+                // "U.S. and EU sanctions", "Russian and Chinese investment", "U.S., EU and
+                // other sanctions": the modifiers coordinated with the one right before the cue.
+                Slot::Adj if (view.last(m) == k || view.and_other_before(k) && view.last(m) == k - 2) && view.list(m).len() > 1 && view.list(m).last() == Some(&m) => view.list(m),
                 // "the Donetsk and Luhansk regions of Ukraine": a plural noun after the list.
                 Slot::Left if k > view.tokens.start + 1 && view.mention_at(k - 1).is_none() && view.word(k - 1).ends_with('s') && view.last(m) == k - 1 => view.list(m),
                 Slot::Adj | Slot::Left => std::slice::from_ref(&view.mentions_index[m]),
