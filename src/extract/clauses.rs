@@ -1491,8 +1491,22 @@ impl<'a> SentenceView<'a> {
                 // "of southern and central Kazakhstan".
                 || (self.word(j) == "and" && j > k && j + 1 < self.tokens.end && self.finder.lex.compass_words.contains(self.word(j - 1)) && self.finder.lex.compass_words.contains(self.word(j + 1)))
         };
-        while j < self.tokens.end && determiner(j) && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
-            j += 1;
+        // "in south-western Poland", "in north-east China": a compass word written with a hyphen.
+        let hyphenated_compass = |j: usize| {
+            j + 2 < self.tokens.end
+                && matches!(self.word(j), "north" | "south")
+                && self.word(j + 1) == "-"
+                && self.finder.text.tokens[j + 1].joined
+                && (self.finder.lex.compass_words.contains(self.word(j + 2)) || matches!(self.word(j + 2), "east" | "west"))
+        };
+        while j < self.tokens.end && self.mention_at(j).is_none_or(|m| self.possessive_pronoun(m)) {
+            if hyphenated_compass(j) {
+                j += 3;
+            } else if determiner(j) {
+                j += 1;
+            } else {
+                break;
+            }
         }
         // "in the eastern state of Odisha": the cue after a compass word.
         if j > k && self.mention_at(j).is_none() {

@@ -923,7 +923,8 @@ impl Frames {
                 Slot::Appos if !view.word(end - 1).ends_with('s') => std::slice::from_ref(&view.mentions_index[m]),
                 // ("President Putin and Xi": a singular title is the first name's alone;
                 // "NATO members Poland and Lithuania": a plural one is the list's.)
-                Slot::Right if frame.pos == Pos::Agent && !view.word(end - 1).ends_with('s') => std::slice::from_ref(&view.head[m]),
+                // ("the Kazakh ports of Aktau and Kuryk": the cue's first word is its noun.)
+                Slot::Right if frame.pos == Pos::Agent && !view.word(end - 1).ends_with('s') && !view.word(k).ends_with('s') => std::slice::from_ref(&view.head[m]),
                 // ("Rosneft and Uzbekistan's Uzbekneftegaz": what a possessive owns is the
                 // name right after it, not a list that began before the owner; "Japan's
                 // Hokkaido and Okinawa" are both Japan's.)
