@@ -848,6 +848,11 @@ impl<'a> SentenceView<'a> {
         if !self.finder.lex.subject_nouns.get(self.word(k - 2)).is_some_and(|after| after.iter().any(|p| p == preposition)) {
             return false;
         }
+        // ("The meeting of the Council took place in Lima": an actor after "of" holds the
+        // gathering, it does not stand for it; an event, a project or a place does.)
+        if preposition == "of" && self.class(m).is_actor() {
+            return false;
+        }
         // What stands before the noun: at most a determiner, lowercase modifiers and a
         // quantity ("Much of the civil work on").
         let mut t = k - 2;
