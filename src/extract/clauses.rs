@@ -971,6 +971,11 @@ impl<'a> SentenceView<'a> {
             let closing = || matches!(w, "\"" | "”") && self.finder.is_plain_word(k - 1) && (from..k).any(|j| self.finder.is(j, WordKinds::DETERMINER));
             let quoted = k > from && (opening() || closing());
             let punctuation = !quoted && matches!(w, "." | "," | "\"" | "“" | "”" | "(" | ")");
+            // "exports goods such as cars and chips": a plain noun's examples stand for it.
+            let plain_noun = k > from && (from..k).all(|j| self.finder.is_plain_word(j) || self.finder.is(j, WordKinds::DETERMINER));
+            if let Some(example) = plain_noun.then(|| self.finder.examples_after(k, self.tokens.end)).flatten().and_then(|first| self.mention_at(first)) {
+                return Some(example);
+            }
             if !counted && (self.finder.is(k, WordKinds::PREPOSITION.with(WordKinds::CLAUSE_BREAK)) || punctuation || self.finder.is(k, WordKinds::RELATIVE)) {
                 return None;
             }

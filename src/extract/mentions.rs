@@ -1390,6 +1390,19 @@ impl<'a> Finder<'a> {
                         while last - j < 3 && good_word(last) {
                             last += 1;
                         }
+                        // "exports goods such as cars and chips", "sells products, including
+                        // cosmetics": a head that names no good alone (`goods_heads.csv`) is
+                        // none; the examples after it are.
+                        let generic = last == j + 1 && self.is(j, WordKinds::GOODS_HEAD) && !self.is(j, WordKinds::GOODS_ALONE);
+                        if generic {
+                            match self.examples_after(last, end) {
+                                Some(first) => {
+                                    j = first;
+                                    continue;
+                                }
+                                None => break,
+                            }
+                        }
                         if last == j || !closes(last) {
                             break;
                         }
@@ -1409,6 +1422,13 @@ impl<'a> Finder<'a> {
         }
         mentions.extend(found);
         mentions.sort_by_key(|m| m.first);
+    }
+
+    /// The first token after an example marker ("such as", ", including": `lexicon/example_markers.txt`)
+    /// that starts at token `at`, past its comma.
+    pub(super) fn examples_after(&self, at: usize, end: usize) -> Option<usize> {
+        let at = if at < end && self.lower(at) == "," { at + 1 } else { at };
+        self.lex.frames.example_markers().iter().find(|marker| at + marker.len() < end && self.words_at(at, marker)).map(|marker| at + marker.len())
     }
 
     /// The token after a quantity and its "of" that starts at `from` ("record volumes of",
