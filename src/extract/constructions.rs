@@ -180,23 +180,24 @@ impl Extractor {
     fn role_appositions(&self, finder: &Finder, text: &Text, si: usize, idxs: &[usize], resolved: &[Resolved], drafts: &[Draft], cues: &CueCache, out: &mut Vec<Found<'_>>) {
         for (n, &pi) in idxs.iter().enumerate() {
             let p = &resolved[pi];
-            if p.class == EntityType::Person && !p.mention.titled && self.leads_government(finder, idxs, n, resolved) {
-                // "the Biden administration": a role in the state the gazetteer ties them to.
+            // A role in the state the gazetteer ties them to: "the Biden administration", and
+            // a plural title is each name's ("Presidents Vladimir Putin and Ebrahim Raisi").
+            let untitled = p.class == EntityType::Person && !p.mention.titled;
+            let tied = if untitled && self.leads_government(finder, idxs, n, resolved) {
+                Some((0.7, "apposition:leader-government"))
+            } else if untitled && shares_plural_title(finder, text.sentences[si].tokens.start, idxs, n, resolved) {
+                Some((0.6, "apposition:title-known-person"))
+            } else {
+                None
+            };
+            if let Some((confidence, rule)) = tied {
                 if let Some(state) = state_named_for(p, resolved, drafts) {
-                    let facts = self.named_facts(Predicate::HoldsRole, 0.7, "apposition:leader-government");
+                    let facts = self.named_facts(Predicate::HoldsRole, confidence, rule);
                     out.extend(self.relation(finder, text, si, (p.mention.first, p.mention.last), p, state, facts, cues));
                 }
                 continue;
             }
-            // ("Presidents Vladimir Putin and Ebrahim Raisi": a plural title is each name's.)
-            if p.class == EntityType::Person && !p.mention.titled && shares_plural_title(finder, text.sentences[si].tokens.start, idxs, n, resolved) {
-                if let Some(state) = state_named_for(p, resolved, drafts) {
-                    let facts = self.named_facts(Predicate::HoldsRole, 0.6, "apposition:title-known-person");
-                    out.extend(self.relation(finder, text, si, (p.mention.first, p.mention.last), p, state, facts, cues));
-                }
-                continue;
-            }
-            if p.class == EntityType::Person && !p.mention.titled {
+            if untitled {
                 if let Some(q) = state_title_set_off(finder, text.sentences[si].tokens.end, idxs, n, resolved) {
                     let span = (q.mention.first.min(p.mention.first), q.mention.last.max(p.mention.last));
                     let facts = self.named_facts(Predicate::HoldsRole, 0.85, "apposition:state-title-comma-person");

@@ -226,6 +226,11 @@ impl<'a> Finder<'a> {
         self.lex.name_connectors.contains(self.lower(i))
     }
 
+    /// Token `i` holds a digit ("Su-30MK2", "F414", "2397"): a code or a number.
+    fn has_digit(&self, i: usize) -> bool {
+        self.raw(i).bytes().any(|b| b.is_ascii_digit())
+    }
+
     #[inline]
     pub(super) fn is_dash(&self, i: usize) -> bool {
         self.tok(i).kind == TokenKind::Punct && matches!(self.lower(i), "-")
@@ -1253,16 +1258,15 @@ impl<'a> Finder<'a> {
     fn traded_goods(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let plain = |k: usize| self.is_plain_word(k);
         let mut found = Vec::new();
-        let has_digit = |k: usize| self.raw(k).chars().any(|c| c.is_ascii_digit());
         // (A singular head only after a model's code: "the F414 engine", "a K2 tank".)
-        let singular_after_code = |k: usize| k > s.tokens.start && has_digit(k - 1) && self.lex.goods_singulars.contains(self.lower(k));
+        let singular_after_code = |k: usize| k > s.tokens.start && self.has_digit(k - 1) && self.lex.goods_singulars.contains(self.lower(k));
         for head in s.tokens.clone().filter(|&k| (self.is(k, WordKinds::GOODS_HEAD) || singular_after_code(k)) && plain(k)) {
             // A known good named by the head alone ("minerals") takes modifiers too: "valuable minerals".
             let known_head = |m: &Mention| m.class == EntityType::Commodity && m.first == head && m.last == head + 1;
             // One named by words ending in it ("fighter jets") takes only a model's code: "Su-30 fighter jets".
             let known_words = mentions.iter().find(|m| m.class == EntityType::Commodity && m.first < head && m.last == head + 1).map(|m| m.first);
             if let Some(from) = known_words {
-                if let Some(first) = self.designation_before(s, from, mentions).filter(|&first| self.tok(first).kind == TokenKind::Word && (first..from).any(has_digit)) {
+                if let Some(first) = self.designation_before(s, from, mentions).filter(|&first| self.tok(first).kind == TokenKind::Word && (first..from).any(|k| self.has_digit(k))) {
                     found.push(Mention { first, last: head + 1, class: EntityType::Commodity, target: Target::Unknown, surface: self.surface(first, head + 1), titled: false, short: None });
                 }
                 continue;
@@ -1318,7 +1322,7 @@ impl<'a> Finder<'a> {
             let singular = !self.is(head, WordKinds::GOODS_HEAD);
             let named_after = head + 1 < s.tokens.end && self.is_capitalised(head + 1);
             let after_article = first > s.tokens.start && matches!(self.lower(first - 1), "the" | "a" | "an");
-            if singular && (named_after || !after_article || !(first..head).any(has_digit)) {
+            if singular && (named_after || !after_article || !(first..head).any(|k| self.has_digit(k))) {
                 continue;
             }
             let known = mentions.iter().any(known_head) && designated.is_none();
@@ -1335,9 +1339,8 @@ impl<'a> Finder<'a> {
     /// a model's code (words, numbers and joined dashes, one with a digit), or one word after a
     /// number: before a good, it designates it.
     fn is_designation(&self, m: &Mention) -> bool {
-        let has_digit = |k: usize| self.raw(k).chars().any(|c| c.is_ascii_digit());
         let code = m.last - m.first <= 4
-            && (m.first..m.last).any(has_digit)
+            && (m.first..m.last).any(|k| self.has_digit(k))
             && (m.first..m.last).all(|k| match self.tok(k).kind {
                 TokenKind::Word | TokenKind::Number => true,
                 TokenKind::Punct => self.is_dash(k) && self.tok(k).joined,
@@ -1466,7 +1469,6 @@ impl<'a> Finder<'a> {
     /// model's designation right before token `at` (a capitalised word that is no ordinary
     /// word and no mention, or a code of letters and digits), if one is there.
     fn designation_before(&self, s: &Sentence, at: usize, mentions: &[Mention]) -> Option<usize> {
-        let has_digit = |k: usize| self.raw(k).chars().any(|c| c.is_ascii_digit());
         let covered = |k: usize| mentions.iter().any(|m| m.first <= k && k < m.last && !self.is_designation(m));
         let mut first = at;
         // A code: "Su-35", "T-90", "K9", "Arc7", "Su-30MK2" (letters, a joined dash, digits).
@@ -1476,7 +1478,7 @@ impl<'a> Finder<'a> {
                 TokenKind::Number => self.tok(k).joined || k == at - 1,
                 // ("F-15EX": letters joined to the number before them are the code's too.)
                 TokenKind::Word => {
-                    has_digit(k) || (self.is_capitalised(k) && first < at && self.is_dash(first)) || (self.tok(k).joined && k > s.tokens.start && self.tok(k - 1).kind == TokenKind::Number)
+                    self.has_digit(k) || (self.is_capitalised(k) && first < at && self.is_dash(first)) || (self.tok(k).joined && k > s.tokens.start && self.tok(k - 1).kind == TokenKind::Number)
                 }
                 TokenKind::Punct => self.is_dash(k) && self.tok(k).joined && first < at,
             };
@@ -1485,7 +1487,7 @@ impl<'a> Finder<'a> {
             }
             first = k;
         }
-        let code = first < at && (first..at).any(has_digit) && self.tok(first).kind == TokenKind::Word;
+        let code = first < at && (first..at).any(|k| self.has_digit(k)) && self.tok(first).kind == TokenKind::Word;
         if code {
             return Some(first);
         }
@@ -3065,7 +3067,7 @@ impl<'a> Finder<'a> {
         let words: Vec<usize> = (start..end).filter(|&k| self.lower(k) != "-").collect();
         let n = words.len();
         // ("Xin Hai 8": a number in a name is a vessel's or a project's, never a person's.)
-        if !(2..=5).contains(&n) || words.iter().any(|&k| self.raw(k).bytes().any(|b| b.is_ascii_digit())) {
+        if !(2..=5).contains(&n) || words.iter().any(|&k| self.has_digit(k)) {
             return false;
         }
         let is = |k: usize, kinds: WordKinds| self.is(k, kinds);
